@@ -1,0 +1,148 @@
+/* hubs-export.c
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ *
+ * Writes the store's figures out as CSV, one row per figure.
+ */
+
+#define G_LOG_DOMAIN "hubs-export"
+
+#include "config.h"
+
+#include <gio/gunixoutputstream.h>
+#include <glib/gi18n.h>
+
+#include "hubs-csv.h"
+#include "hubs-export.h"
+
+static void
+append_figure_row (GString          *out,
+                   const HubsHub    *hub,
+                   const HubsKpi    *kpi,
+                   const HubsFigure *figure)
+{
+  g_autofree char *year = g_strdup_printf ("%d", figure->fiscal_year);
+  g_autofree char *value = figure->measured ? hubs_value_to_plain_string (figure->value) : NULL;
+  const char *fields[] = {
+    hub->id,
+    hub->name_ja,
+    hub->name_en,
+    kpi->id,
+    kpi->name_ja,
+    kpi->name_en,
+    hubs_pillar_to_string (kpi->pillar),
+    kpi->unit,
+    hubs_aggregation_to_string (kpi->aggregation),
+    hubs_direction_to_string (kpi->direction),
+    year,
+    hubs_figure_kind_to_string (figure->kind),
+    value,
+    figure->measured ? "measured" : "not_measured",
+    figure->note,
+  };
+
+  hubs_csv_append_row (out, fields, G_N_ELEMENTS (fields));
+}
+
+/**
+ * hubs_export_csv:
+ * @store: a #HubsStore
+ * @stream: where to write
+ * @cancellable: (nullable): a #GCancellable
+ * @error: a location for a #GError
+ *
+ * Writes every figure of every KPI of every hub as UTF-8 CSV with a header row
+ * (%HUBS_EXPORT_CSV_HEADER), hub by hub in sort order.
+ *
+ * Returns: %TRUE on success
+ */
+gboolean
+hubs_export_csv (HubsStore      *store,
+                 GOutputStream  *stream,
+                 GCancellable   *cancellable,
+                 GError        **error)
+{
+  g_autoptr(GPtrArray) hubs = NULL;
+  g_autoptr(GString) out = g_string_new (HUBS_EXPORT_CSV_HEADER "\r\n");
+
+  g_return_val_if_fail (HUBS_IS_STORE (store), FALSE);
+  g_return_val_if_fail (G_IS_OUTPUT_STREAM (stream), FALSE);
+
+  if (!(hubs = hubs_store_list_hubs (store, error)))
+    return FALSE;
+
+  for (guint i = 0; i < hubs->len; i++)
+    {
+      const HubsHub *hub = g_ptr_array_index (hubs, i);
+      g_autoptr(GPtrArray) kpis = hubs_store_list_kpis (store, hub->id, error);
+
+      if (kpis == NULL)
+        return FALSE;
+
+      for (guint j = 0; j < kpis->len; j++)
+        {
+          const HubsKpi *kpi = g_ptr_array_index (kpis, j);
+          g_autoptr(GPtrArray) figures = hubs_store_list_figures (store, kpi->id, error);
+
+          if (figures == NULL)
+            return FALSE;
+
+          for (guint k = 0; k < figures->len; k++)
+            append_figure_row (out, hub, kpi, g_ptr_array_index (figures, k));
+        }
+
+      /* Write as we go, so a large database does not sit in memory twice. */
+      if (!g_output_stream_write_all (stream, out->str, out->len, NULL, cancellable, error))
+        return FALSE;
+      g_string_truncate (out, 0);
+    }
+
+  return g_output_stream_write_all (stream, out->str, out->len, NULL, cancellable, error) &&
+         g_output_stream_flush (stream, cancellable, error);
+}
+
+/**
+ * hubs_export_csv_to_path:
+ * @store: a #HubsStore
+ * @path: a file name, or `-` for standard output
+ * @error: a location for a #GError
+ *
+ * Writes the CSV export to @path. A file is replaced only once the whole export is written,
+ * so a failure leaves no half-written file.
+ *
+ * Returns: %TRUE on success
+ */
+gboolean
+hubs_export_csv_to_path (HubsStore   *store,
+                         const char  *path,
+                         GError     **error)
+{
+  g_autoptr(GOutputStream) stream = NULL;
+  g_autoptr(GFile) file = NULL;
+
+  g_return_val_if_fail (HUBS_IS_STORE (store), FALSE);
+  g_return_val_if_fail (path != NULL, FALSE);
+
+  if (g_str_equal (path, "-"))
+    {
+      stream = g_unix_output_stream_new (STDOUT_FILENO, FALSE);
+      return hubs_export_csv (store, stream, NULL, error);
+    }
+
+  file = g_file_new_for_commandline_arg (path);
+  stream = G_OUTPUT_STREAM (g_file_replace (file, NULL, FALSE, G_FILE_CREATE_NONE, NULL, error));
+  if (stream == NULL)
+    return FALSE;
+
+  if (!hubs_export_csv (store, stream, NULL, error))
+    {
+      g_autoptr(GCancellable) cancellable = g_cancellable_new ();
+
+      /* Closing a cancelled replace stream discards the temporary file. */
+      g_cancellable_cancel (cancellable);
+      g_output_stream_close (stream, cancellable, NULL);
+      return FALSE;
+    }
+
+  return g_output_stream_close (stream, NULL, error);
+}

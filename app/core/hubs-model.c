@@ -1,0 +1,431 @@
+/* hubs-model.c
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#define G_LOG_DOMAIN "hubs-model"
+
+#include "config.h"
+
+#include <string.h>
+
+#include <glib/gi18n.h>
+
+#include "hubs-model.h"
+
+static const char * const tier_names[] = { "global", "next-global", NULL };
+static const char * const hub_type_names[] = { "none", "wide-area", "core-city", NULL };
+static const char * const pillar_names[] = { "overall", "world", "growth", "foundation", NULL };
+static const char * const aggregation_names[] = { "stock", "flow", "cumulative", NULL };
+static const char * const direction_names[] = { "higher", "lower", NULL };
+static const char * const qualifier_names[] = { "none", "at-least", "at-most", NULL };
+static const char * const figure_kind_names[] = { "baseline", "target", "actual", NULL };
+
+static const char *
+name_of (const char * const *names,
+         guint               value)
+{
+  g_return_val_if_fail (value < g_strv_length ((char **) names), NULL);
+  return names[value];
+}
+
+static gboolean
+value_of (const char * const *names,
+          const char         *str,
+          int                *value)
+{
+  if (str == NULL)
+    return FALSE;
+
+  for (guint i = 0; names[i] != NULL; i++)
+    {
+      if (strcmp (names[i], str) == 0)
+        {
+          *value = i;
+          return TRUE;
+        }
+    }
+
+  return FALSE;
+}
+
+#define DEFINE_ENUM_STRINGS(Type, prefix, names)                        \
+  const char *                                                          \
+  prefix##_to_string (Type value)                                       \
+  {                                                                     \
+    return name_of (names, value);                                      \
+  }                                                                     \
+  gboolean                                                              \
+  prefix##_from_string (const char *str,                                \
+                        Type       *value)                              \
+  {                                                                     \
+    int v;                                                              \
+    if (!value_of (names, str, &v))                                     \
+      return FALSE;                                                     \
+    *value = (Type) v;                                                  \
+    return TRUE;                                                        \
+  }
+
+DEFINE_ENUM_STRINGS (HubsTier, hubs_tier, tier_names)
+DEFINE_ENUM_STRINGS (HubsHubType, hubs_hub_type, hub_type_names)
+DEFINE_ENUM_STRINGS (HubsPillar, hubs_pillar, pillar_names)
+DEFINE_ENUM_STRINGS (HubsAggregation, hubs_aggregation, aggregation_names)
+DEFINE_ENUM_STRINGS (HubsDirection, hubs_direction, direction_names)
+DEFINE_ENUM_STRINGS (HubsQualifier, hubs_qualifier, qualifier_names)
+DEFINE_ENUM_STRINGS (HubsFigureKind, hubs_figure_kind, figure_kind_names)
+
+G_DEFINE_BOXED_TYPE (HubsHub, hubs_hub, hubs_hub_copy, hubs_hub_free)
+G_DEFINE_BOXED_TYPE (HubsKpi, hubs_kpi, hubs_kpi_copy, hubs_kpi_free)
+G_DEFINE_BOXED_TYPE (HubsFigure, hubs_figure, hubs_figure_copy, hubs_figure_free)
+G_DEFINE_BOXED_TYPE (HubsPhase1Result, hubs_phase1_result,
+                     hubs_phase1_result_copy, hubs_phase1_result_free)
+
+/**
+ * hubs_hub_new:
+ *
+ * Returns: (transfer full): an empty hub
+ */
+HubsHub *
+hubs_hub_new (void)
+{
+  return g_new0 (HubsHub, 1);
+}
+
+/**
+ * hubs_hub_copy:
+ * @hub: a hub
+ *
+ * Returns: (transfer full): a deep copy of @hub
+ */
+HubsHub *
+hubs_hub_copy (const HubsHub *hub)
+{
+  HubsHub *copy;
+
+  g_return_val_if_fail (hub != NULL, NULL);
+
+  copy = g_memdup2 (hub, sizeof *hub);
+  copy->id = g_strdup (hub->id);
+  copy->name_ja = g_strdup (hub->name_ja);
+  copy->name_en = g_strdup (hub->name_en);
+  copy->consortium_ja = g_strdup (hub->consortium_ja);
+  copy->consortium_en = g_strdup (hub->consortium_en);
+  copy->slogan_ja = g_strdup (hub->slogan_ja);
+  copy->slogan_en = g_strdup (hub->slogan_en);
+  copy->summary_ja = g_strdup (hub->summary_ja);
+  copy->summary_en = g_strdup (hub->summary_en);
+  copy->members_ja = g_strdup (hub->members_ja);
+  copy->members_en = g_strdup (hub->members_en);
+  copy->focus_ja = g_strdup (hub->focus_ja);
+  copy->focus_en = g_strdup (hub->focus_en);
+
+  return copy;
+}
+
+/**
+ * hubs_hub_free:
+ * @hub: (nullable): a hub
+ */
+void
+hubs_hub_free (HubsHub *hub)
+{
+  if (hub == NULL)
+    return;
+
+  g_free (hub->id);
+  g_free (hub->name_ja);
+  g_free (hub->name_en);
+  g_free (hub->consortium_ja);
+  g_free (hub->consortium_en);
+  g_free (hub->slogan_ja);
+  g_free (hub->slogan_en);
+  g_free (hub->summary_ja);
+  g_free (hub->summary_en);
+  g_free (hub->members_ja);
+  g_free (hub->members_en);
+  g_free (hub->focus_ja);
+  g_free (hub->focus_en);
+  g_free (hub);
+}
+
+/**
+ * hubs_kpi_new:
+ *
+ * Returns: (transfer full): an empty KPI, higher is better, no qualifier
+ */
+HubsKpi *
+hubs_kpi_new (void)
+{
+  return g_new0 (HubsKpi, 1);
+}
+
+/**
+ * hubs_kpi_copy:
+ * @kpi: a KPI
+ *
+ * Returns: (transfer full): a deep copy of @kpi
+ */
+HubsKpi *
+hubs_kpi_copy (const HubsKpi *kpi)
+{
+  HubsKpi *copy;
+
+  g_return_val_if_fail (kpi != NULL, NULL);
+
+  copy = g_memdup2 (kpi, sizeof *kpi);
+  copy->id = g_strdup (kpi->id);
+  copy->hub_id = g_strdup (kpi->hub_id);
+  copy->parent_id = g_strdup (kpi->parent_id);
+  copy->name_ja = g_strdup (kpi->name_ja);
+  copy->name_en = g_strdup (kpi->name_en);
+  copy->unit = g_strdup (kpi->unit);
+  copy->note_ja = g_strdup (kpi->note_ja);
+  copy->note_en = g_strdup (kpi->note_en);
+
+  return copy;
+}
+
+/**
+ * hubs_kpi_free:
+ * @kpi: (nullable): a KPI
+ */
+void
+hubs_kpi_free (HubsKpi *kpi)
+{
+  if (kpi == NULL)
+    return;
+
+  g_free (kpi->id);
+  g_free (kpi->hub_id);
+  g_free (kpi->parent_id);
+  g_free (kpi->name_ja);
+  g_free (kpi->name_en);
+  g_free (kpi->unit);
+  g_free (kpi->note_ja);
+  g_free (kpi->note_en);
+  g_free (kpi);
+}
+
+/**
+ * hubs_figure_new:
+ *
+ * Returns: (transfer full): a figure marked not measured
+ */
+HubsFigure *
+hubs_figure_new (void)
+{
+  return g_new0 (HubsFigure, 1);
+}
+
+/**
+ * hubs_figure_copy:
+ * @figure: a figure
+ *
+ * Returns: (transfer full): a deep copy of @figure
+ */
+HubsFigure *
+hubs_figure_copy (const HubsFigure *figure)
+{
+  HubsFigure *copy;
+
+  g_return_val_if_fail (figure != NULL, NULL);
+
+  copy = g_memdup2 (figure, sizeof *figure);
+  copy->kpi_id = g_strdup (figure->kpi_id);
+  copy->as_of = g_strdup (figure->as_of);
+  copy->note = g_strdup (figure->note);
+  copy->source = g_strdup (figure->source);
+
+  return copy;
+}
+
+/**
+ * hubs_figure_free:
+ * @figure: (nullable): a figure
+ */
+void
+hubs_figure_free (HubsFigure *figure)
+{
+  if (figure == NULL)
+    return;
+
+  g_free (figure->kpi_id);
+  g_free (figure->as_of);
+  g_free (figure->note);
+  g_free (figure->source);
+  g_free (figure);
+}
+
+/**
+ * hubs_figure_equal:
+ * @a: a figure
+ * @b: another figure
+ *
+ * Compares the stored content of two figures (value, status, notes), ignoring a value
+ * that is not measured.
+ *
+ * Returns: %TRUE when the two would be stored the same
+ */
+gboolean
+hubs_figure_equal (const HubsFigure *a,
+                   const HubsFigure *b)
+{
+  g_return_val_if_fail (a != NULL, FALSE);
+  g_return_val_if_fail (b != NULL, FALSE);
+
+  return g_strcmp0 (a->kpi_id, b->kpi_id) == 0 &&
+         a->fiscal_year == b->fiscal_year &&
+         a->kind == b->kind &&
+         a->measured == b->measured &&
+         (!a->measured || a->value == b->value) &&
+         a->confirmed == b->confirmed &&
+         g_strcmp0 (a->as_of, b->as_of) == 0 &&
+         g_strcmp0 (a->note, b->note) == 0 &&
+         g_strcmp0 (a->source, b->source) == 0;
+}
+
+/**
+ * hubs_phase1_result_new:
+ *
+ * Returns: (transfer full): an empty phase-1 result
+ */
+HubsPhase1Result *
+hubs_phase1_result_new (void)
+{
+  return g_new0 (HubsPhase1Result, 1);
+}
+
+/**
+ * hubs_phase1_result_copy:
+ * @result: a phase-1 result
+ *
+ * Returns: (transfer full): a deep copy of @result
+ */
+HubsPhase1Result *
+hubs_phase1_result_copy (const HubsPhase1Result *result)
+{
+  HubsPhase1Result *copy;
+
+  g_return_val_if_fail (result != NULL, NULL);
+
+  copy = g_memdup2 (result, sizeof *result);
+  copy->id = g_strdup (result->id);
+  copy->hub_id = g_strdup (result->hub_id);
+  copy->name_ja = g_strdup (result->name_ja);
+  copy->name_en = g_strdup (result->name_en);
+  copy->unit = g_strdup (result->unit);
+  copy->target_text_ja = g_strdup (result->target_text_ja);
+  copy->target_text_en = g_strdup (result->target_text_en);
+
+  return copy;
+}
+
+/**
+ * hubs_phase1_result_free:
+ * @result: (nullable): a phase-1 result
+ */
+void
+hubs_phase1_result_free (HubsPhase1Result *result)
+{
+  if (result == NULL)
+    return;
+
+  g_free (result->id);
+  g_free (result->hub_id);
+  g_free (result->name_ja);
+  g_free (result->name_en);
+  g_free (result->unit);
+  g_free (result->target_text_ja);
+  g_free (result->target_text_en);
+  g_free (result);
+}
+
+/**
+ * hubs_value_to_plain_string:
+ * @value: a number
+ *
+ * Writes @value as a plain ASCII number with no grouping and no exponent where it can be
+ * avoided, the shortest form that reads back to the same double: `255`, `73.7`, `0.5`.
+ * This is the machine form used in CSV and the database's text columns, not a display form.
+ *
+ * Returns: (transfer full): the number as text
+ */
+char *
+hubs_value_to_plain_string (double value)
+{
+  char buf[G_ASCII_DTOSTR_BUF_SIZE];
+
+  if (value == (double) (gint64) value && ABS (value) < 1e15)
+    return g_strdup_printf ("%" G_GINT64_FORMAT, (gint64) value);
+
+  return g_strdup (g_ascii_dtostr (buf, sizeof buf, value));
+}
+
+/**
+ * hubs_tier_get_label:
+ * @tier: a tier
+ *
+ * Returns: the tier's name in the interface's language
+ */
+const char *
+hubs_tier_get_label (HubsTier tier)
+{
+  switch (tier)
+    {
+    case HUBS_TIER_GLOBAL:
+      return _("Global Hub Cities");
+    case HUBS_TIER_NEXT_GLOBAL:
+      return _("NEXT Global Hub Cities");
+    default:
+      g_return_val_if_reached (NULL);
+    }
+}
+
+/**
+ * hubs_hub_type_get_label:
+ * @type: a hub type
+ *
+ * Returns: the type's name in the interface's language, "" for none
+ */
+const char *
+hubs_hub_type_get_label (HubsHubType type)
+{
+  switch (type)
+    {
+    case HUBS_HUB_TYPE_NONE:
+      return "";
+    case HUBS_HUB_TYPE_WIDE_AREA:
+      /* Translators: 広域都市圏型, a consortium spanning several prefectures */
+      return _("Wide-area");
+    case HUBS_HUB_TYPE_CORE_CITY:
+      /* Translators: 中核都市型, a consortium built around one core city */
+      return _("Core city");
+    default:
+      g_return_val_if_reached (NULL);
+    }
+}
+
+/**
+ * hubs_pillar_get_label:
+ * @pillar: a pillar
+ *
+ * Returns: the pillar's name in the interface's language
+ */
+const char *
+hubs_pillar_get_label (HubsPillar pillar)
+{
+  switch (pillar)
+    {
+    case HUBS_PILLAR_OVERALL:
+      return _("Overall KPIs");
+    case HUBS_PILLAR_WORLD:
+      return _("Connect Seamlessly with the World");
+    case HUBS_PILLAR_GROWTH:
+      return _("Support Startup Growth");
+    case HUBS_PILLAR_FOUNDATION:
+      return _("Build the Ecosystem’s Foundation");
+    case HUBS_N_PILLARS:
+    default:
+      g_return_val_if_reached (NULL);
+    }
+}

@@ -1,0 +1,1522 @@
+/* hubs-store.c
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ *
+ * The one SQLite file that holds the plan and the figures. Every change is one transaction and
+ * appends what it changed to the history table, so nothing typed is ever lost. A file that is
+ * not ours, is damaged, or comes from a newer Hubs is refused before anything is written to it.
+ */
+
+#define G_LOG_DOMAIN "hubs-store"
+
+#include "config.h"
+
+#include <errno.h>
+#include <math.h>
+#include <unistd.h>
+
+#include <glib/gi18n.h>
+#include <glib/gstdio.h>
+#include <sqlite3.h>
+
+#include "hubs-plan.h"
+#include "hubs-store-private.h"
+
+struct _HubsStore
+{
+  GObject     parent_instance;
+
+  /* Owned */
+  sqlite3    *db;
+  char       *path;
+  GHashTable *statements;
+
+  /* State */
+  int         schema_version;
+  guint       read_only : 1;
+  guint       seeded : 1;
+};
+
+G_DEFINE_FINAL_TYPE (HubsStore, hubs_store, G_TYPE_OBJECT)
+G_DEFINE_QUARK (hubs-store-error-quark, hubs_store_error)
+
+enum {
+  CHANGED,
+  N_SIGNALS
+};
+
+static guint signals[N_SIGNALS];
+
+/* Migration N takes a database from user_version N-1 to N. Never edit one that has shipped:
+ * add the next instead.
+ *
+ * 1: hubs, KPIs, figures and history.
+ * 2: provisional/confirmed and a source for each figure; phase-1 results.
+ */
+static const char * const migrations[] = {
+  NULL,
+  "PRAGMA application_id = 1213547091;"
+  "CREATE TABLE hub ("
+  "  id TEXT PRIMARY KEY NOT NULL,"
+  "  name_ja TEXT NOT NULL,"
+  "  name_en TEXT NOT NULL,"
+  "  consortium_ja TEXT NOT NULL DEFAULT '',"
+  "  consortium_en TEXT NOT NULL DEFAULT '',"
+  "  tier TEXT NOT NULL CHECK (tier IN ('global', 'next-global')),"
+  "  type TEXT NOT NULL CHECK (type IN ('none', 'wide-area', 'core-city')),"
+  "  slogan_ja TEXT NOT NULL DEFAULT '',"
+  "  slogan_en TEXT NOT NULL DEFAULT '',"
+  "  summary_ja TEXT NOT NULL DEFAULT '',"
+  "  summary_en TEXT NOT NULL DEFAULT '',"
+  "  members_ja TEXT NOT NULL DEFAULT '',"
+  "  members_en TEXT NOT NULL DEFAULT '',"
+  "  focus_ja TEXT NOT NULL DEFAULT '',"
+  "  focus_en TEXT NOT NULL DEFAULT '',"
+  "  sort_order INTEGER NOT NULL DEFAULT 0"
+  ");"
+  "CREATE TABLE kpi ("
+  "  id TEXT PRIMARY KEY NOT NULL,"
+  "  hub_id TEXT NOT NULL REFERENCES hub (id) ON DELETE CASCADE,"
+  "  parent_id TEXT REFERENCES kpi (id) ON DELETE SET NULL,"
+  "  name_ja TEXT NOT NULL,"
+  "  name_en TEXT NOT NULL,"
+  "  pillar TEXT NOT NULL CHECK (pillar IN ('overall', 'world', 'growth', 'foundation')),"
+  "  unit TEXT NOT NULL,"
+  "  aggregation TEXT NOT NULL CHECK (aggregation IN ('stock', 'flow', 'cumulative')),"
+  "  direction TEXT NOT NULL CHECK (direction IN ('higher', 'lower')),"
+  "  qualifier TEXT NOT NULL CHECK (qualifier IN ('none', 'at-least', 'at-most')),"
+  "  per_year INTEGER NOT NULL DEFAULT 0,"
+  "  path_from_zero INTEGER NOT NULL DEFAULT 0,"
+  "  note_ja TEXT NOT NULL DEFAULT '',"
+  "  note_en TEXT NOT NULL DEFAULT '',"
+  "  sort_order INTEGER NOT NULL DEFAULT 0"
+  ");"
+  "CREATE INDEX kpi_by_hub ON kpi (hub_id, sort_order);"
+  "CREATE TABLE figure ("
+  "  kpi_id TEXT NOT NULL REFERENCES kpi (id) ON DELETE CASCADE,"
+  "  fiscal_year INTEGER NOT NULL,"
+  "  kind TEXT NOT NULL CHECK (kind IN ('baseline', 'target', 'actual')),"
+  "  value REAL,"
+  "  measured INTEGER NOT NULL DEFAULT 1 CHECK (measured IN (0, 1)),"
+  "  as_of TEXT,"
+  "  note TEXT,"
+  "  PRIMARY KEY (kpi_id, fiscal_year, kind),"
+  "  CHECK (measured = 0 OR value IS NOT NULL)"
+  ");"
+  "CREATE TABLE history ("
+  "  id INTEGER PRIMARY KEY,"
+  "  changed_at TEXT NOT NULL DEFAULT (strftime ('%Y-%m-%dT%H:%M:%fZ', 'now')),"
+  "  hub_id TEXT,"
+  "  kpi_id TEXT,"
+  "  fiscal_year INTEGER,"
+  "  kind TEXT,"
+  "  field TEXT NOT NULL,"
+  "  old_value TEXT,"
+  "  new_value TEXT"
+  ");"
+  "CREATE INDEX history_by_kpi ON history (kpi_id, id);",
+
+  "ALTER TABLE figure ADD COLUMN confirmed INTEGER NOT NULL DEFAULT 0;"
+  "ALTER TABLE figure ADD COLUMN source TEXT;"
+  "CREATE TABLE phase1_result ("
+  "  id TEXT PRIMARY KEY NOT NULL,"
+  "  hub_id TEXT NOT NULL REFERENCES hub (id) ON DELETE CASCADE,"
+  "  name_ja TEXT NOT NULL,"
+  "  name_en TEXT NOT NULL,"
+  "  unit TEXT NOT NULL,"
+  "  start_value REAL NOT NULL,"
+  "  target_value REAL,"
+  "  target_text_ja TEXT NOT NULL DEFAULT '',"
+  "  target_text_en TEXT NOT NULL DEFAULT '',"
+  "  result_value REAL NOT NULL,"
+  "  sort_order INTEGER NOT NULL DEFAULT 0"
+  ");",
+};
+
+G_STATIC_ASSERT (G_N_ELEMENTS (migrations) == HUBS_STORE_SCHEMA_VERSION + 1);
+
+/**
+ * hubs_store_get_migration_sql:
+ * @to_version: a schema version, 1 or later
+ *
+ * The SQL that takes a database from @to_version - 1 to @to_version, for tests that build an
+ * older database.
+ *
+ * Returns: (nullable): the SQL, or %NULL for an unknown version
+ */
+const char *
+hubs_store_get_migration_sql (guint to_version)
+{
+  if (to_version < 1 || to_version > HUBS_STORE_SCHEMA_VERSION)
+    return NULL;
+
+  return migrations[to_version];
+}
+
+void
+hubs_history_entry_free (HubsHistoryEntry *entry)
+{
+  if (entry == NULL)
+    return;
+
+  g_free (entry->changed_at);
+  g_free (entry->hub_id);
+  g_free (entry->kpi_id);
+  g_free (entry->kind);
+  g_free (entry->field);
+  g_free (entry->old_value);
+  g_free (entry->new_value);
+  g_free (entry);
+}
+
+static void
+set_sqlite_error (GError     **error,
+                  sqlite3     *db,
+                  int          rc,
+                  const char  *path)
+{
+  const char *detail = db != NULL ? sqlite3_errmsg (db) : sqlite3_errstr (rc);
+
+  switch (rc & 0xff)
+    {
+    case SQLITE_NOTADB:
+      g_set_error (error, HUBS_STORE_ERROR, HUBS_STORE_ERROR_NOT_HUBS,
+                   _("“%s” is not a Hubs database: it is not an SQLite file. It was left as it is."),
+                   path);
+      break;
+
+    case SQLITE_CORRUPT:
+      g_set_error (error, HUBS_STORE_ERROR, HUBS_STORE_ERROR_CORRUPT,
+                   _("The database “%1$s” is damaged (%2$s). It was left as it is."),
+                   path, detail);
+      break;
+
+    case SQLITE_READONLY:
+      g_set_error (error, HUBS_STORE_ERROR, HUBS_STORE_ERROR_READ_ONLY,
+                   _("The database “%s” is open for viewing only, so changes cannot be saved."),
+                   path);
+      break;
+
+    case SQLITE_FULL:
+      g_set_error (error, HUBS_STORE_ERROR, HUBS_STORE_ERROR_FULL,
+                   _("The disk holding “%s” is full, so the change was not saved."),
+                   path);
+      break;
+
+    case SQLITE_CONSTRAINT:
+      g_set_error (error, HUBS_STORE_ERROR, HUBS_STORE_ERROR_INVALID,
+                   _("The change breaks a rule of the data (%s)."), detail);
+      break;
+
+    case SQLITE_CANTOPEN:
+      g_set_error (error, HUBS_STORE_ERROR, HUBS_STORE_ERROR_FAILED,
+                   _("The database “%1$s” cannot be opened (%2$s)."), path, detail);
+      break;
+
+    default:
+      g_set_error (error, HUBS_STORE_ERROR, HUBS_STORE_ERROR_FAILED,
+                   _("The database “%1$s” failed: %2$s."), path, detail);
+      break;
+    }
+}
+
+static gboolean
+exec (HubsStore   *self,
+      const char  *sql,
+      GError     **error)
+{
+  int rc = sqlite3_exec (self->db, sql, NULL, NULL, NULL);
+
+  if (rc != SQLITE_OK)
+    {
+      set_sqlite_error (error, self->db, rc, self->path);
+      return FALSE;
+    }
+
+  return TRUE;
+}
+
+/* Prepared statements are cached per store, keyed by their SQL text, and come back reset
+ * with their bindings cleared. */
+static sqlite3_stmt *
+prepare (HubsStore   *self,
+         const char  *sql,
+         GError     **error)
+{
+  sqlite3_stmt *stmt = g_hash_table_lookup (self->statements, sql);
+  int rc;
+
+  if (stmt != NULL)
+    {
+      sqlite3_reset (stmt);
+      sqlite3_clear_bindings (stmt);
+      return stmt;
+    }
+
+  rc = sqlite3_prepare_v3 (self->db, sql, -1, SQLITE_PREPARE_PERSISTENT, &stmt, NULL);
+  if (rc != SQLITE_OK)
+    {
+      set_sqlite_error (error, self->db, rc, self->path);
+      return NULL;
+    }
+
+  g_hash_table_insert (self->statements, (gpointer) sql, stmt);
+
+  return stmt;
+}
+
+static gboolean
+step_done (HubsStore     *self,
+           sqlite3_stmt  *stmt,
+           GError       **error)
+{
+  int rc = sqlite3_step (stmt);
+
+  sqlite3_reset (stmt);
+
+  if (rc != SQLITE_DONE && rc != SQLITE_ROW)
+    {
+      set_sqlite_error (error, self->db, rc, self->path);
+      return FALSE;
+    }
+
+  return TRUE;
+}
+
+static void
+bind_text (sqlite3_stmt *stmt,
+           int           column,
+           const char   *text)
+{
+  sqlite3_bind_text (stmt, column, text, -1, SQLITE_TRANSIENT);
+}
+
+static void
+bind_text_or_empty (sqlite3_stmt *stmt,
+                    int           column,
+                    const char   *text)
+{
+  bind_text (stmt, column, text != NULL ? text : "");
+}
+
+static char *
+column_text (sqlite3_stmt *stmt,
+             int           column)
+{
+  const unsigned char *text = sqlite3_column_text (stmt, column);
+
+  return text != NULL ? g_strdup ((const char *) text) : NULL;
+}
+
+static gboolean
+begin (HubsStore  *self,
+       GError    **error)
+{
+  if (self->read_only)
+    {
+      set_sqlite_error (error, self->db, SQLITE_READONLY, self->path);
+      return FALSE;
+    }
+
+  return exec (self, "BEGIN IMMEDIATE", error);
+}
+
+static gboolean
+commit (HubsStore  *self,
+        GError    **error)
+{
+  if (!exec (self, "COMMIT", error))
+    {
+      sqlite3_exec (self->db, "ROLLBACK", NULL, NULL, NULL);
+      return FALSE;
+    }
+
+  return TRUE;
+}
+
+static void
+rollback (HubsStore *self)
+{
+  if (!sqlite3_get_autocommit (self->db))
+    sqlite3_exec (self->db, "ROLLBACK", NULL, NULL, NULL);
+}
+
+static gboolean
+query_int (HubsStore   *self,
+           const char  *sql,
+           int         *value,
+           GError     **error)
+{
+  sqlite3_stmt *stmt;
+  int rc;
+
+  if (!(stmt = prepare (self, sql, error)))
+    return FALSE;
+
+  rc = sqlite3_step (stmt);
+  if (rc != SQLITE_ROW)
+    {
+      sqlite3_reset (stmt);
+      set_sqlite_error (error, self->db, rc == SQLITE_DONE ? SQLITE_ERROR : rc, self->path);
+      return FALSE;
+    }
+
+  *value = sqlite3_column_int (stmt, 0);
+  sqlite3_reset (stmt);
+
+  return TRUE;
+}
+
+/* Reads the identity of an existing file without writing anything to it. */
+static gboolean
+check_identity (HubsStore  *self,
+                gboolean   *is_empty,
+                GError    **error)
+{
+  g_autofree char *quick_check = NULL;
+  sqlite3_stmt *stmt;
+  int application_id;
+  int n_objects;
+  int rc;
+
+  if (!query_int (self, "PRAGMA application_id", &application_id, error) ||
+      !query_int (self, "PRAGMA user_version", &self->schema_version, error) ||
+      !query_int (self, "SELECT count(*) FROM sqlite_schema", &n_objects, error))
+    return FALSE;
+
+  *is_empty = application_id == 0 && self->schema_version == 0 && n_objects == 0;
+
+  if (application_id != HUBS_STORE_APPLICATION_ID && !*is_empty)
+    {
+      g_set_error (error, HUBS_STORE_ERROR, HUBS_STORE_ERROR_NOT_HUBS,
+                   _("“%s” is not a Hubs database: it is another program’s SQLite file. "
+                     "It was left as it is."),
+                   self->path);
+      return FALSE;
+    }
+
+  if (self->schema_version > HUBS_STORE_SCHEMA_VERSION)
+    {
+      g_set_error (error, HUBS_STORE_ERROR, HUBS_STORE_ERROR_TOO_NEW,
+                   _("The database “%1$s” was written by a newer version of Hubs (schema %2$d; "
+                     "this version reads up to %3$d). Update Hubs to open it; the file was "
+                     "left as it is."),
+                   self->path, self->schema_version, HUBS_STORE_SCHEMA_VERSION);
+      return FALSE;
+    }
+
+  if (!(stmt = prepare (self, "PRAGMA quick_check", error)))
+    return FALSE;
+
+  rc = sqlite3_step (stmt);
+  if (rc == SQLITE_ROW)
+    quick_check = column_text (stmt, 0);
+  sqlite3_reset (stmt);
+
+  if (rc != SQLITE_ROW)
+    {
+      set_sqlite_error (error, self->db, rc, self->path);
+      return FALSE;
+    }
+
+  if (g_strcmp0 (quick_check, "ok") != 0)
+    {
+      set_sqlite_error (error, NULL, SQLITE_CORRUPT, self->path);
+      return FALSE;
+    }
+
+  return TRUE;
+}
+
+static gboolean
+migrate (HubsStore  *self,
+         GError    **error)
+{
+  while (self->schema_version < HUBS_STORE_SCHEMA_VERSION)
+    {
+      int to = self->schema_version + 1;
+      g_autofree char *set_version = g_strdup_printf ("PRAGMA user_version = %d", to);
+
+      if (!begin (self, error))
+        return FALSE;
+
+      if (!exec (self, migrations[to], error) || !exec (self, set_version, error))
+        {
+          rollback (self);
+          return FALSE;
+        }
+
+      if (!commit (self, error))
+        return FALSE;
+
+      g_debug ("Migrated %s to schema version %d", self->path, to);
+      self->schema_version = to;
+    }
+
+  return TRUE;
+}
+
+static gboolean
+seed (HubsStore  *self,
+      GError    **error)
+{
+  g_autoptr(HubsPlan) plan = NULL;
+
+  if (!(plan = hubs_plan_new_builtin (error)))
+    return FALSE;
+
+  return hubs_store_insert_plan (self,
+                                 hubs_plan_get_hubs (plan),
+                                 hubs_plan_get_kpis (plan),
+                                 hubs_plan_get_figures (plan),
+                                 hubs_plan_get_phase1_results (plan),
+                                 error);
+}
+
+static void
+finalize_statement (gpointer stmt)
+{
+  sqlite3_finalize (stmt);
+}
+
+static void
+hubs_store_finalize (GObject *object)
+{
+  HubsStore *self = (HubsStore *)object;
+
+  g_clear_pointer (&self->statements, g_hash_table_unref);
+  if (self->db != NULL)
+    {
+      int rc = sqlite3_close (self->db);
+
+      if (rc != SQLITE_OK)
+        g_warning ("Closing %s failed: %s", self->path, sqlite3_errstr (rc));
+      self->db = NULL;
+    }
+  g_clear_pointer (&self->path, g_free);
+
+  G_OBJECT_CLASS (hubs_store_parent_class)->finalize (object);
+}
+
+static void
+hubs_store_class_init (HubsStoreClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+
+  object_class->finalize = hubs_store_finalize;
+
+  /**
+   * HubsStore::changed:
+   * @self: a #HubsStore
+   * @hub_id: (nullable): the hub that changed, or %NULL when many did
+   * @kpi_id: (nullable): the KPI that changed, or %NULL
+   *
+   * Emitted after a change was committed to the database.
+   */
+  signals[CHANGED] =
+    g_signal_new ("changed",
+                  G_TYPE_FROM_CLASS (klass),
+                  G_SIGNAL_RUN_LAST,
+                  0, NULL, NULL, NULL,
+                  G_TYPE_NONE, 2, G_TYPE_STRING, G_TYPE_STRING);
+}
+
+static void
+hubs_store_init (HubsStore *self)
+{
+  self->statements = g_hash_table_new_full (g_str_hash, g_str_equal, NULL,
+                                            finalize_statement);
+}
+
+/**
+ * hubs_store_default_path:
+ *
+ * Returns: (transfer full): `$XDG_DATA_HOME/hubs/hubs.sqlite3`
+ */
+char *
+hubs_store_default_path (void)
+{
+  return g_build_filename (g_get_user_data_dir (), "hubs", "hubs.sqlite3", NULL);
+}
+
+/**
+ * hubs_store_open:
+ * @path: the database file
+ * @flags: how to open it
+ * @error: a location for a #GError
+ *
+ * Opens the Hubs database at @path, creating it (and seeding it with the built-in plan
+ * unless @flags has %HUBS_STORE_OPEN_NO_SEED) when it does not exist, and bringing an older
+ * schema up to date. A file that is not a Hubs database, is damaged or comes from a newer
+ * Hubs is refused with %HUBS_STORE_ERROR and is not written to. A file this user cannot
+ * write opens read-only.
+ *
+ * Returns: (transfer full): the store, or %NULL with @error set
+ */
+HubsStore *
+hubs_store_open (const char          *path,
+                 HubsStoreOpenFlags   flags,
+                 GError             **error)
+{
+  g_autoptr(HubsStore) self = NULL;
+  gboolean exists;
+  gboolean is_empty = TRUE;
+  int open_flags;
+  int rc;
+
+  g_return_val_if_fail (path != NULL, NULL);
+  g_return_val_if_fail (error == NULL || *error == NULL, NULL);
+
+  self = g_object_new (HUBS_TYPE_STORE, NULL);
+  self->path = g_strdup (path);
+  self->read_only = (flags & HUBS_STORE_OPEN_READ_ONLY) != 0;
+
+  exists = g_file_test (path, G_FILE_TEST_EXISTS);
+
+  if (exists && g_file_test (path, G_FILE_TEST_IS_DIR))
+    {
+      g_set_error (error, HUBS_STORE_ERROR, HUBS_STORE_ERROR_NOT_HUBS,
+                   _("“%s” is a folder, not a Hubs database."), path);
+      return NULL;
+    }
+
+  if (!exists && self->read_only)
+    {
+      g_set_error (error, HUBS_STORE_ERROR, HUBS_STORE_ERROR_NOT_FOUND,
+                   _("The database “%s” does not exist."), path);
+      return NULL;
+    }
+
+  if (exists && !self->read_only && g_access (path, W_OK) != 0)
+    self->read_only = TRUE;
+
+  if (!exists)
+    {
+      g_autofree char *dir = g_path_get_dirname (path);
+
+      if (g_mkdir_with_parents (dir, 0755) != 0)
+        {
+          int errsv = errno;
+
+          g_set_error (error, HUBS_STORE_ERROR, HUBS_STORE_ERROR_FAILED,
+                       _("The folder “%1$s” for the database cannot be created: %2$s."),
+                       dir, g_strerror (errsv));
+          return NULL;
+        }
+    }
+
+  if (self->read_only)
+    open_flags = SQLITE_OPEN_READONLY;
+  else if (exists)
+    open_flags = SQLITE_OPEN_READWRITE;
+  else
+    open_flags = SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE;
+
+  rc = sqlite3_open_v2 (path, &self->db, open_flags | SQLITE_OPEN_NOFOLLOW, NULL);
+  if (rc != SQLITE_OK)
+    {
+      set_sqlite_error (error, self->db, rc, path);
+      return NULL;
+    }
+
+  sqlite3_extended_result_codes (self->db, 1);
+  sqlite3_busy_timeout (self->db, 5000);
+
+  if (exists && !check_identity (self, &is_empty, error))
+    return NULL;
+
+  if (!self->read_only)
+    {
+      g_autofree char *mode = NULL;
+      sqlite3_stmt *stmt;
+
+      if (!(stmt = prepare (self, "PRAGMA journal_mode = WAL", error)))
+        return NULL;
+      if ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+        mode = column_text (stmt, 0);
+      sqlite3_reset (stmt);
+
+      if (g_strcmp0 (mode, "wal") != 0)
+        {
+          set_sqlite_error (error, self->db, rc == SQLITE_ROW ? SQLITE_ERROR : rc, path);
+          return NULL;
+        }
+    }
+
+  if (!exec (self, "PRAGMA foreign_keys = ON", error))
+    return NULL;
+
+  if (self->read_only && self->schema_version < HUBS_STORE_SCHEMA_VERSION)
+    {
+      g_set_error (error, HUBS_STORE_ERROR, HUBS_STORE_ERROR_READ_ONLY,
+                   _("The database “%s” comes from an older version of Hubs and must be "
+                     "updated, but it is read-only. Open a copy you can write to."),
+                   path);
+      return NULL;
+    }
+
+  if (!migrate (self, error))
+    return NULL;
+
+  if (is_empty && (flags & HUBS_STORE_OPEN_NO_SEED) == 0)
+    {
+      if (!seed (self, error))
+        return NULL;
+      self->seeded = TRUE;
+    }
+
+  return g_steal_pointer (&self);
+}
+
+/**
+ * hubs_store_get_path:
+ * @self: a #HubsStore
+ *
+ * Returns: the database file's path
+ */
+const char *
+hubs_store_get_path (HubsStore *self)
+{
+  g_return_val_if_fail (HUBS_IS_STORE (self), NULL);
+
+  return self->path;
+}
+
+/**
+ * hubs_store_is_read_only:
+ * @self: a #HubsStore
+ *
+ * Returns: %TRUE when the database is open for viewing only
+ */
+gboolean
+hubs_store_is_read_only (HubsStore *self)
+{
+  g_return_val_if_fail (HUBS_IS_STORE (self), TRUE);
+
+  return self->read_only;
+}
+
+/**
+ * hubs_store_get_seeded:
+ * @self: a #HubsStore
+ *
+ * Returns: %TRUE when opening created the database and seeded it with the plan
+ */
+gboolean
+hubs_store_get_seeded (HubsStore *self)
+{
+  g_return_val_if_fail (HUBS_IS_STORE (self), FALSE);
+
+  return self->seeded;
+}
+
+/**
+ * hubs_store_get_schema_version:
+ * @self: a #HubsStore
+ *
+ * Returns: the schema version of the open database
+ */
+int
+hubs_store_get_schema_version (HubsStore *self)
+{
+  g_return_val_if_fail (HUBS_IS_STORE (self), 0);
+
+  return self->schema_version;
+}
+
+#define HUB_COLUMNS \
+  "id, name_ja, name_en, consortium_ja, consortium_en, tier, type, slogan_ja, slogan_en, " \
+  "summary_ja, summary_en, members_ja, members_en, focus_ja, focus_en, sort_order"
+
+static HubsHub *
+hub_from_row (sqlite3_stmt *stmt)
+{
+  HubsHub *hub = hubs_hub_new ();
+
+  hub->id = column_text (stmt, 0);
+  hub->name_ja = column_text (stmt, 1);
+  hub->name_en = column_text (stmt, 2);
+  hub->consortium_ja = column_text (stmt, 3);
+  hub->consortium_en = column_text (stmt, 4);
+  hubs_tier_from_string ((const char *) sqlite3_column_text (stmt, 5), &hub->tier);
+  hubs_hub_type_from_string ((const char *) sqlite3_column_text (stmt, 6), &hub->type);
+  hub->slogan_ja = column_text (stmt, 7);
+  hub->slogan_en = column_text (stmt, 8);
+  hub->summary_ja = column_text (stmt, 9);
+  hub->summary_en = column_text (stmt, 10);
+  hub->members_ja = column_text (stmt, 11);
+  hub->members_en = column_text (stmt, 12);
+  hub->focus_ja = column_text (stmt, 13);
+  hub->focus_en = column_text (stmt, 14);
+  hub->sort_order = sqlite3_column_int (stmt, 15);
+
+  return hub;
+}
+
+#define KPI_COLUMNS \
+  "id, hub_id, parent_id, name_ja, name_en, pillar, unit, aggregation, direction, " \
+  "qualifier, per_year, path_from_zero, note_ja, note_en, sort_order"
+
+static HubsKpi *
+kpi_from_row (sqlite3_stmt *stmt)
+{
+  HubsKpi *kpi = hubs_kpi_new ();
+
+  kpi->id = column_text (stmt, 0);
+  kpi->hub_id = column_text (stmt, 1);
+  kpi->parent_id = column_text (stmt, 2);
+  kpi->name_ja = column_text (stmt, 3);
+  kpi->name_en = column_text (stmt, 4);
+  hubs_pillar_from_string ((const char *) sqlite3_column_text (stmt, 5), &kpi->pillar);
+  kpi->unit = column_text (stmt, 6);
+  hubs_aggregation_from_string ((const char *) sqlite3_column_text (stmt, 7),
+                                &kpi->aggregation);
+  hubs_direction_from_string ((const char *) sqlite3_column_text (stmt, 8), &kpi->direction);
+  hubs_qualifier_from_string ((const char *) sqlite3_column_text (stmt, 9), &kpi->qualifier);
+  kpi->per_year = sqlite3_column_int (stmt, 10) != 0;
+  kpi->path_from_zero = sqlite3_column_int (stmt, 11) != 0;
+  kpi->note_ja = column_text (stmt, 12);
+  kpi->note_en = column_text (stmt, 13);
+  kpi->sort_order = sqlite3_column_int (stmt, 14);
+
+  return kpi;
+}
+
+#define FIGURE_COLUMNS \
+  "kpi_id, fiscal_year, kind, value, measured, as_of, note, confirmed, source"
+
+static HubsFigure *
+figure_from_row (sqlite3_stmt *stmt)
+{
+  HubsFigure *figure = hubs_figure_new ();
+
+  figure->kpi_id = column_text (stmt, 0);
+  figure->fiscal_year = sqlite3_column_int (stmt, 1);
+  hubs_figure_kind_from_string ((const char *) sqlite3_column_text (stmt, 2), &figure->kind);
+  figure->value = sqlite3_column_double (stmt, 3);
+  figure->measured = sqlite3_column_int (stmt, 4) != 0;
+  figure->as_of = column_text (stmt, 5);
+  figure->note = column_text (stmt, 6);
+  figure->confirmed = sqlite3_column_int (stmt, 7) != 0;
+  figure->source = column_text (stmt, 8);
+
+  return figure;
+}
+
+typedef gpointer (*RowFunc) (sqlite3_stmt *stmt);
+
+/* Steps a prepared, bound statement to the end and collects one object per row. */
+static GPtrArray *
+collect_rows (HubsStore      *self,
+              sqlite3_stmt   *stmt,
+              RowFunc         row_func,
+              GDestroyNotify  free_func,
+              GError        **error)
+{
+  g_autoptr(GPtrArray) rows = g_ptr_array_new_with_free_func (free_func);
+  int rc;
+
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    g_ptr_array_add (rows, row_func (stmt));
+
+  sqlite3_reset (stmt);
+
+  if (rc != SQLITE_DONE)
+    {
+      set_sqlite_error (error, self->db, rc, self->path);
+      return NULL;
+    }
+
+  return g_steal_pointer (&rows);
+}
+
+/* Like collect_rows() for a statement that selects at most one row. */
+static gpointer
+collect_one (HubsStore      *self,
+             sqlite3_stmt   *stmt,
+             RowFunc         row_func,
+             GDestroyNotify  free_func,
+             const char     *what,
+             GError        **error)
+{
+  g_autoptr(GPtrArray) rows = collect_rows (self, stmt, row_func, free_func, error);
+
+  if (rows == NULL)
+    return NULL;
+
+  if (rows->len == 0)
+    {
+      g_set_error (error, HUBS_STORE_ERROR, HUBS_STORE_ERROR_NOT_FOUND,
+                   _("There is no %s in the database."), what);
+      return NULL;
+    }
+
+  return g_ptr_array_steal_index (rows, 0);
+}
+
+/**
+ * hubs_store_list_hubs:
+ * @self: a #HubsStore
+ * @error: a location for a #GError
+ *
+ * Returns: (transfer full) (element-type HubsHub): every hub in sort order
+ */
+GPtrArray *
+hubs_store_list_hubs (HubsStore  *self,
+                      GError    **error)
+{
+  sqlite3_stmt *stmt;
+
+  g_return_val_if_fail (HUBS_IS_STORE (self), NULL);
+
+  if (!(stmt = prepare (self, "SELECT " HUB_COLUMNS " FROM hub ORDER BY sort_order, id", error)))
+    return NULL;
+
+  return collect_rows (self, stmt, (RowFunc) hub_from_row, (GDestroyNotify) hubs_hub_free,
+                       error);
+}
+
+/**
+ * hubs_store_get_hub:
+ * @self: a #HubsStore
+ * @hub_id: a hub id
+ * @error: a location for a #GError
+ *
+ * Returns: (transfer full): the hub, or %NULL with %HUBS_STORE_ERROR_NOT_FOUND
+ */
+HubsHub *
+hubs_store_get_hub (HubsStore   *self,
+                    const char  *hub_id,
+                    GError     **error)
+{
+  g_autofree char *what = NULL;
+  sqlite3_stmt *stmt;
+
+  g_return_val_if_fail (HUBS_IS_STORE (self), NULL);
+  g_return_val_if_fail (hub_id != NULL, NULL);
+
+  if (!(stmt = prepare (self, "SELECT " HUB_COLUMNS " FROM hub WHERE id = ?1", error)))
+    return NULL;
+  bind_text (stmt, 1, hub_id);
+
+  /* Translators: completes “There is no %s in the database.” */
+  what = g_strdup_printf (_("hub “%s”"), hub_id);
+
+  return collect_one (self, stmt, (RowFunc) hub_from_row, (GDestroyNotify) hubs_hub_free,
+                      what, error);
+}
+
+/**
+ * hubs_store_list_kpis:
+ * @self: a #HubsStore
+ * @hub_id: (nullable): a hub id, or %NULL for the KPIs of every hub
+ * @error: a location for a #GError
+ *
+ * Returns: (transfer full) (element-type HubsKpi): the KPIs in sort order
+ */
+GPtrArray *
+hubs_store_list_kpis (HubsStore   *self,
+                      const char  *hub_id,
+                      GError     **error)
+{
+  sqlite3_stmt *stmt;
+
+  g_return_val_if_fail (HUBS_IS_STORE (self), NULL);
+
+  if (hub_id != NULL)
+    {
+      if (!(stmt = prepare (self,
+                            "SELECT " KPI_COLUMNS " FROM kpi WHERE hub_id = ?1 "
+                            "ORDER BY sort_order, id", error)))
+        return NULL;
+      bind_text (stmt, 1, hub_id);
+    }
+  else
+    {
+      if (!(stmt = prepare (self,
+                            "SELECT " KPI_COLUMNS " FROM kpi "
+                            "ORDER BY (SELECT sort_order FROM hub WHERE hub.id = kpi.hub_id), "
+                            "hub_id, sort_order, id", error)))
+        return NULL;
+    }
+
+  return collect_rows (self, stmt, (RowFunc) kpi_from_row, (GDestroyNotify) hubs_kpi_free,
+                       error);
+}
+
+/**
+ * hubs_store_get_kpi:
+ * @self: a #HubsStore
+ * @kpi_id: a KPI id
+ * @error: a location for a #GError
+ *
+ * Returns: (transfer full): the KPI, or %NULL with %HUBS_STORE_ERROR_NOT_FOUND
+ */
+HubsKpi *
+hubs_store_get_kpi (HubsStore   *self,
+                    const char  *kpi_id,
+                    GError     **error)
+{
+  g_autofree char *what = NULL;
+  sqlite3_stmt *stmt;
+
+  g_return_val_if_fail (HUBS_IS_STORE (self), NULL);
+  g_return_val_if_fail (kpi_id != NULL, NULL);
+
+  if (!(stmt = prepare (self, "SELECT " KPI_COLUMNS " FROM kpi WHERE id = ?1", error)))
+    return NULL;
+  bind_text (stmt, 1, kpi_id);
+
+  /* Translators: completes “There is no %s in the database.” */
+  what = g_strdup_printf (_("KPI “%s”"), kpi_id);
+
+  return collect_one (self, stmt, (RowFunc) kpi_from_row, (GDestroyNotify) hubs_kpi_free,
+                      what, error);
+}
+
+/**
+ * hubs_store_list_figures:
+ * @self: a #HubsStore
+ * @kpi_id: a KPI id
+ * @error: a location for a #GError
+ *
+ * Returns: (transfer full) (element-type HubsFigure): the KPI's figures by fiscal year, then
+ *   baseline, target, actual
+ */
+GPtrArray *
+hubs_store_list_figures (HubsStore   *self,
+                         const char  *kpi_id,
+                         GError     **error)
+{
+  sqlite3_stmt *stmt;
+
+  g_return_val_if_fail (HUBS_IS_STORE (self), NULL);
+  g_return_val_if_fail (kpi_id != NULL, NULL);
+
+  if (!(stmt = prepare (self,
+                        "SELECT " FIGURE_COLUMNS " FROM figure WHERE kpi_id = ?1 "
+                        "ORDER BY fiscal_year, "
+                        "CASE kind WHEN 'baseline' THEN 0 WHEN 'target' THEN 1 ELSE 2 END",
+                        error)))
+    return NULL;
+  bind_text (stmt, 1, kpi_id);
+
+  return collect_rows (self, stmt, (RowFunc) figure_from_row,
+                       (GDestroyNotify) hubs_figure_free, error);
+}
+
+/**
+ * hubs_store_get_figure:
+ * @self: a #HubsStore
+ * @kpi_id: a KPI id
+ * @fiscal_year: the fiscal year
+ * @kind: baseline, target or actual
+ * @error: a location for a #GError
+ *
+ * Returns: (transfer full): the figure, or %NULL with %HUBS_STORE_ERROR_NOT_FOUND when
+ *   there is none
+ */
+HubsFigure *
+hubs_store_get_figure (HubsStore       *self,
+                       const char      *kpi_id,
+                       int              fiscal_year,
+                       HubsFigureKind   kind,
+                       GError         **error)
+{
+  g_autofree char *what = NULL;
+  sqlite3_stmt *stmt;
+
+  g_return_val_if_fail (HUBS_IS_STORE (self), NULL);
+  g_return_val_if_fail (kpi_id != NULL, NULL);
+
+  if (!(stmt = prepare (self,
+                        "SELECT " FIGURE_COLUMNS " FROM figure "
+                        "WHERE kpi_id = ?1 AND fiscal_year = ?2 AND kind = ?3", error)))
+    return NULL;
+  bind_text (stmt, 1, kpi_id);
+  sqlite3_bind_int (stmt, 2, fiscal_year);
+  bind_text (stmt, 3, hubs_figure_kind_to_string (kind));
+
+  /* Translators: completes “There is no %s in the database.”; the last %s is
+   * baseline, target or actual */
+  what = g_strdup_printf (_("figure for %1$s in %2$d (%3$s)"),
+                          kpi_id, fiscal_year, hubs_figure_kind_to_string (kind));
+
+  return collect_one (self, stmt, (RowFunc) figure_from_row,
+                      (GDestroyNotify) hubs_figure_free, what, error);
+}
+
+static HubsPhase1Result *
+phase1_from_row (sqlite3_stmt *stmt)
+{
+  HubsPhase1Result *result = hubs_phase1_result_new ();
+
+  result->id = column_text (stmt, 0);
+  result->hub_id = column_text (stmt, 1);
+  result->name_ja = column_text (stmt, 2);
+  result->name_en = column_text (stmt, 3);
+  result->unit = column_text (stmt, 4);
+  result->start = sqlite3_column_double (stmt, 5);
+  result->has_target = sqlite3_column_type (stmt, 6) != SQLITE_NULL;
+  result->target = sqlite3_column_double (stmt, 6);
+  result->target_text_ja = column_text (stmt, 7);
+  result->target_text_en = column_text (stmt, 8);
+  result->result = sqlite3_column_double (stmt, 9);
+  result->sort_order = sqlite3_column_int (stmt, 10);
+
+  return result;
+}
+
+/**
+ * hubs_store_list_phase1_results:
+ * @self: a #HubsStore
+ * @hub_id: (nullable): a hub id, or %NULL for all
+ * @error: a location for a #GError
+ *
+ * Returns: (transfer full) (element-type HubsPhase1Result): the phase-1 results
+ */
+GPtrArray *
+hubs_store_list_phase1_results (HubsStore   *self,
+                                const char  *hub_id,
+                                GError     **error)
+{
+  sqlite3_stmt *stmt;
+
+  g_return_val_if_fail (HUBS_IS_STORE (self), NULL);
+
+  if (!(stmt = prepare (self,
+                        "SELECT id, hub_id, name_ja, name_en, unit, start_value, target_value, "
+                        "target_text_ja, target_text_en, result_value, sort_order "
+                        "FROM phase1_result WHERE ?1 IS NULL OR hub_id = ?1 "
+                        "ORDER BY sort_order, id", error)))
+    return NULL;
+  if (hub_id != NULL)
+    bind_text (stmt, 1, hub_id);
+
+  return collect_rows (self, stmt, (RowFunc) phase1_from_row,
+                       (GDestroyNotify) hubs_phase1_result_free, error);
+}
+
+static HubsHistoryEntry *
+history_from_row (sqlite3_stmt *stmt)
+{
+  HubsHistoryEntry *entry = g_new0 (HubsHistoryEntry, 1);
+
+  entry->id = sqlite3_column_int64 (stmt, 0);
+  entry->changed_at = column_text (stmt, 1);
+  entry->hub_id = column_text (stmt, 2);
+  entry->kpi_id = column_text (stmt, 3);
+  entry->fiscal_year = sqlite3_column_int (stmt, 4);
+  entry->kind = column_text (stmt, 5);
+  entry->field = column_text (stmt, 6);
+  entry->old_value = column_text (stmt, 7);
+  entry->new_value = column_text (stmt, 8);
+
+  return entry;
+}
+
+/**
+ * hubs_store_list_history:
+ * @self: a #HubsStore
+ * @kpi_id: a KPI id
+ * @error: a location for a #GError
+ *
+ * Returns: (transfer full) (element-type HubsHistoryEntry): every recorded change of the
+ *   KPI and its figures, oldest first
+ */
+GPtrArray *
+hubs_store_list_history (HubsStore   *self,
+                         const char  *kpi_id,
+                         GError     **error)
+{
+  sqlite3_stmt *stmt;
+
+  g_return_val_if_fail (HUBS_IS_STORE (self), NULL);
+  g_return_val_if_fail (kpi_id != NULL, NULL);
+
+  if (!(stmt = prepare (self,
+                        "SELECT id, changed_at, hub_id, kpi_id, fiscal_year, kind, field, "
+                        "old_value, new_value FROM history WHERE kpi_id = ?1 ORDER BY id",
+                        error)))
+    return NULL;
+  bind_text (stmt, 1, kpi_id);
+
+  return collect_rows (self, stmt, (RowFunc) history_from_row,
+                       (GDestroyNotify) hubs_history_entry_free, error);
+}
+
+/* The value as history records it: the plain number, "not_measured", or NULL for none. */
+static char *
+figure_value_text (const HubsFigure *figure)
+{
+  if (figure == NULL)
+    return NULL;
+  if (!figure->measured)
+    return g_strdup ("not_measured");
+  return hubs_value_to_plain_string (figure->value);
+}
+
+static gboolean
+append_history (HubsStore       *self,
+                const char      *kpi_id,
+                int              fiscal_year,
+                HubsFigureKind   kind,
+                const char      *field,
+                const char      *old_value,
+                const char      *new_value,
+                GError         **error)
+{
+  sqlite3_stmt *stmt;
+
+  if (g_strcmp0 (old_value, new_value) == 0)
+    return TRUE;
+
+  if (!(stmt = prepare (self,
+                        "INSERT INTO history (hub_id, kpi_id, fiscal_year, kind, field, "
+                        "old_value, new_value) "
+                        "VALUES ((SELECT hub_id FROM kpi WHERE id = ?1), ?1, ?2, ?3, ?4, ?5, ?6)",
+                        error)))
+    return FALSE;
+
+  bind_text (stmt, 1, kpi_id);
+  sqlite3_bind_int (stmt, 2, fiscal_year);
+  bind_text (stmt, 3, hubs_figure_kind_to_string (kind));
+  bind_text (stmt, 4, field);
+  bind_text (stmt, 5, old_value);
+  bind_text (stmt, 6, new_value);
+
+  return step_done (self, stmt, error);
+}
+
+/* Appends one history row for each field that differs between @old (or no figure) and
+ * @new (or no figure). */
+static gboolean
+append_figure_history (HubsStore         *self,
+                       const char        *kpi_id,
+                       int                fiscal_year,
+                       HubsFigureKind     kind,
+                       const HubsFigure  *old,
+                       const HubsFigure  *new,
+                       GError           **error)
+{
+  g_autofree char *old_value = figure_value_text (old);
+  g_autofree char *new_value = figure_value_text (new);
+  const char *old_confirmed = old == NULL ? NULL : old->confirmed ? "confirmed" : "provisional";
+  const char *new_confirmed = new == NULL ? NULL : new->confirmed ? "confirmed" : "provisional";
+
+  return append_history (self, kpi_id, fiscal_year, kind, "value", old_value, new_value, error) &&
+         append_history (self, kpi_id, fiscal_year, kind, "confirmed",
+                         old_confirmed, new_confirmed, error) &&
+         append_history (self, kpi_id, fiscal_year, kind, "note",
+                         old ? old->note : NULL, new ? new->note : NULL, error) &&
+         append_history (self, kpi_id, fiscal_year, kind, "source",
+                         old ? old->source : NULL, new ? new->source : NULL, error) &&
+         append_history (self, kpi_id, fiscal_year, kind, "as_of",
+                         old ? old->as_of : NULL, new ? new->as_of : NULL, error);
+}
+
+static gboolean
+write_figure (HubsStore         *self,
+              const HubsFigure  *figure,
+              GError           **error)
+{
+  sqlite3_stmt *stmt;
+
+  if (!(stmt = prepare (self,
+                        "INSERT OR REPLACE INTO figure (" FIGURE_COLUMNS ") "
+                        "VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9)", error)))
+    return FALSE;
+
+  bind_text (stmt, 1, figure->kpi_id);
+  sqlite3_bind_int (stmt, 2, figure->fiscal_year);
+  bind_text (stmt, 3, hubs_figure_kind_to_string (figure->kind));
+  if (figure->measured)
+    sqlite3_bind_double (stmt, 4, figure->value);
+  sqlite3_bind_int (stmt, 5, figure->measured);
+  bind_text (stmt, 6, figure->as_of);
+  bind_text (stmt, 7, figure->note);
+  sqlite3_bind_int (stmt, 8, figure->confirmed);
+  bind_text (stmt, 9, figure->source);
+
+  return step_done (self, stmt, error);
+}
+
+static void
+emit_changed_for_kpi (HubsStore  *self,
+                      const char *kpi_id)
+{
+  g_autoptr(HubsKpi) kpi = hubs_store_get_kpi (self, kpi_id, NULL);
+
+  g_signal_emit (self, signals[CHANGED], 0, kpi ? kpi->hub_id : NULL, kpi_id);
+}
+
+/* Replaces (or with @figure %NULL, removes) one figure and records the change, in one
+ * transaction. */
+static gboolean
+change_figure (HubsStore         *self,
+               const char        *kpi_id,
+               int                fiscal_year,
+               HubsFigureKind     kind,
+               const HubsFigure  *figure,
+               GError           **error)
+{
+  g_autoptr(HubsFigure) old = NULL;
+  g_autoptr(GError) local_error = NULL;
+
+  if (!begin (self, error))
+    return FALSE;
+
+  old = hubs_store_get_figure (self, kpi_id, fiscal_year, kind, &local_error);
+  if (old == NULL && !g_error_matches (local_error, HUBS_STORE_ERROR, HUBS_STORE_ERROR_NOT_FOUND))
+    {
+      rollback (self);
+      g_propagate_error (error, g_steal_pointer (&local_error));
+      return FALSE;
+    }
+
+  if ((old == NULL && figure == NULL) ||
+      (old != NULL && figure != NULL && hubs_figure_equal (old, figure)))
+    {
+      rollback (self);
+      return TRUE;
+    }
+
+  if (figure != NULL)
+    {
+      if (!write_figure (self, figure, error))
+        goto failed;
+    }
+  else
+    {
+      sqlite3_stmt *stmt;
+
+      if (!(stmt = prepare (self,
+                            "DELETE FROM figure "
+                            "WHERE kpi_id = ?1 AND fiscal_year = ?2 AND kind = ?3", error)))
+        goto failed;
+      bind_text (stmt, 1, kpi_id);
+      sqlite3_bind_int (stmt, 2, fiscal_year);
+      bind_text (stmt, 3, hubs_figure_kind_to_string (kind));
+      if (!step_done (self, stmt, error))
+        goto failed;
+    }
+
+  if (!append_figure_history (self, kpi_id, fiscal_year, kind, old, figure, error) ||
+      !commit (self, error))
+    goto failed;
+
+  emit_changed_for_kpi (self, kpi_id);
+
+  return TRUE;
+
+failed:
+  rollback (self);
+  return FALSE;
+}
+
+/**
+ * hubs_store_set_figure:
+ * @self: a #HubsStore
+ * @figure: the figure to store
+ * @error: a location for a #GError
+ *
+ * Stores @figure in place of the KPI's figure of the same fiscal year and kind, and records
+ * what changed in the history, in one transaction. Storing what is already there changes
+ * nothing.
+ *
+ * Returns: %TRUE on success
+ */
+gboolean
+hubs_store_set_figure (HubsStore         *self,
+                       const HubsFigure  *figure,
+                       GError           **error)
+{
+  g_return_val_if_fail (HUBS_IS_STORE (self), FALSE);
+  g_return_val_if_fail (figure != NULL, FALSE);
+  g_return_val_if_fail (figure->kpi_id != NULL, FALSE);
+
+  if (figure->measured && !isfinite (figure->value))
+    {
+      g_set_error (error, HUBS_STORE_ERROR, HUBS_STORE_ERROR_INVALID,
+                   _("A figure must be a finite number."));
+      return FALSE;
+    }
+
+  return change_figure (self, figure->kpi_id, figure->fiscal_year, figure->kind, figure, error);
+}
+
+/**
+ * hubs_store_remove_figure:
+ * @self: a #HubsStore
+ * @kpi_id: a KPI id
+ * @fiscal_year: the fiscal year
+ * @kind: baseline, target or actual
+ * @error: a location for a #GError
+ *
+ * Removes one figure ("no figure") and records it in the history, in one transaction.
+ * Removing a figure that is not there changes nothing.
+ *
+ * Returns: %TRUE on success
+ */
+gboolean
+hubs_store_remove_figure (HubsStore       *self,
+                          const char      *kpi_id,
+                          int              fiscal_year,
+                          HubsFigureKind   kind,
+                          GError         **error)
+{
+  g_return_val_if_fail (HUBS_IS_STORE (self), FALSE);
+  g_return_val_if_fail (kpi_id != NULL, FALSE);
+
+  return change_figure (self, kpi_id, fiscal_year, kind, NULL, error);
+}
+
+static gboolean
+insert_hub (HubsStore      *self,
+            const HubsHub  *hub,
+            GError        **error)
+{
+  sqlite3_stmt *stmt;
+
+  if (!(stmt = prepare (self,
+                        "INSERT INTO hub (" HUB_COLUMNS ") VALUES "
+                        "(?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16)",
+                        error)))
+    return FALSE;
+
+  bind_text (stmt, 1, hub->id);
+  bind_text_or_empty (stmt, 2, hub->name_ja);
+  bind_text_or_empty (stmt, 3, hub->name_en);
+  bind_text_or_empty (stmt, 4, hub->consortium_ja);
+  bind_text_or_empty (stmt, 5, hub->consortium_en);
+  bind_text (stmt, 6, hubs_tier_to_string (hub->tier));
+  bind_text (stmt, 7, hubs_hub_type_to_string (hub->type));
+  bind_text_or_empty (stmt, 8, hub->slogan_ja);
+  bind_text_or_empty (stmt, 9, hub->slogan_en);
+  bind_text_or_empty (stmt, 10, hub->summary_ja);
+  bind_text_or_empty (stmt, 11, hub->summary_en);
+  bind_text_or_empty (stmt, 12, hub->members_ja);
+  bind_text_or_empty (stmt, 13, hub->members_en);
+  bind_text_or_empty (stmt, 14, hub->focus_ja);
+  bind_text_or_empty (stmt, 15, hub->focus_en);
+  sqlite3_bind_int (stmt, 16, hub->sort_order);
+
+  return step_done (self, stmt, error);
+}
+
+static gboolean
+insert_kpi (HubsStore      *self,
+            const HubsKpi  *kpi,
+            GError        **error)
+{
+  sqlite3_stmt *stmt;
+
+  if (!(stmt = prepare (self,
+                        "INSERT INTO kpi (" KPI_COLUMNS ") VALUES "
+                        "(?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15)",
+                        error)))
+    return FALSE;
+
+  bind_text (stmt, 1, kpi->id);
+  bind_text (stmt, 2, kpi->hub_id);
+  bind_text (stmt, 3, kpi->parent_id);
+  bind_text_or_empty (stmt, 4, kpi->name_ja);
+  bind_text_or_empty (stmt, 5, kpi->name_en);
+  bind_text (stmt, 6, hubs_pillar_to_string (kpi->pillar));
+  bind_text_or_empty (stmt, 7, kpi->unit);
+  bind_text (stmt, 8, hubs_aggregation_to_string (kpi->aggregation));
+  bind_text (stmt, 9, hubs_direction_to_string (kpi->direction));
+  bind_text (stmt, 10, hubs_qualifier_to_string (kpi->qualifier));
+  sqlite3_bind_int (stmt, 11, kpi->per_year);
+  sqlite3_bind_int (stmt, 12, kpi->path_from_zero);
+  bind_text_or_empty (stmt, 13, kpi->note_ja);
+  bind_text_or_empty (stmt, 14, kpi->note_en);
+  sqlite3_bind_int (stmt, 15, kpi->sort_order);
+
+  return step_done (self, stmt, error);
+}
+
+static gboolean
+insert_phase1_result (HubsStore               *self,
+                      const HubsPhase1Result  *result,
+                      GError                 **error)
+{
+  sqlite3_stmt *stmt;
+
+  if (!(stmt = prepare (self,
+                        "INSERT INTO phase1_result (id, hub_id, name_ja, name_en, unit, "
+                        "start_value, target_value, target_text_ja, target_text_en, "
+                        "result_value, sort_order) VALUES "
+                        "(?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11)", error)))
+    return FALSE;
+
+  bind_text (stmt, 1, result->id);
+  bind_text (stmt, 2, result->hub_id);
+  bind_text_or_empty (stmt, 3, result->name_ja);
+  bind_text_or_empty (stmt, 4, result->name_en);
+  bind_text_or_empty (stmt, 5, result->unit);
+  sqlite3_bind_double (stmt, 6, result->start);
+  if (result->has_target)
+    sqlite3_bind_double (stmt, 7, result->target);
+  bind_text_or_empty (stmt, 8, result->target_text_ja);
+  bind_text_or_empty (stmt, 9, result->target_text_en);
+  sqlite3_bind_double (stmt, 10, result->result);
+  sqlite3_bind_int (stmt, 11, result->sort_order);
+
+  return step_done (self, stmt, error);
+}
+
+/**
+ * hubs_store_insert_plan:
+ * @self: a #HubsStore
+ * @hubs: (element-type HubsHub): hubs to add
+ * @kpis: (element-type HubsKpi): their KPIs, parents before their breakdowns
+ * @figures: (element-type HubsFigure): the KPIs' figures
+ * @phase1_results: (element-type HubsPhase1Result) (nullable): phase-1 results
+ * @error: a location for a #GError
+ *
+ * Adds a whole plan in one transaction: all of it or, on any error, none of it.
+ *
+ * Returns: %TRUE on success
+ */
+gboolean
+hubs_store_insert_plan (HubsStore  *self,
+                        GPtrArray  *hubs,
+                        GPtrArray  *kpis,
+                        GPtrArray  *figures,
+                        GPtrArray  *phase1_results,
+                        GError    **error)
+{
+  g_return_val_if_fail (HUBS_IS_STORE (self), FALSE);
+  g_return_val_if_fail (hubs != NULL && kpis != NULL && figures != NULL, FALSE);
+
+  if (!begin (self, error))
+    return FALSE;
+
+  for (guint i = 0; i < hubs->len; i++)
+    if (!insert_hub (self, g_ptr_array_index (hubs, i), error))
+      goto failed;
+
+  for (guint i = 0; i < kpis->len; i++)
+    if (!insert_kpi (self, g_ptr_array_index (kpis, i), error))
+      goto failed;
+
+  for (guint i = 0; i < figures->len; i++)
+    if (!write_figure (self, g_ptr_array_index (figures, i), error))
+      goto failed;
+
+  for (guint i = 0; phase1_results != NULL && i < phase1_results->len; i++)
+    if (!insert_phase1_result (self, g_ptr_array_index (phase1_results, i), error))
+      goto failed;
+
+  if (!commit (self, error))
+    goto failed;
+
+  g_signal_emit (self, signals[CHANGED], 0, NULL, NULL);
+
+  return TRUE;
+
+failed:
+  rollback (self);
+  return FALSE;
+}

@@ -1,0 +1,125 @@
+/* hubs-store.h
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#pragma once
+
+#include <glib-object.h>
+
+#include "hubs-model.h"
+
+G_BEGIN_DECLS
+
+#define HUBS_STORE_ERROR (hubs_store_error_quark ())
+
+/**
+ * HubsStoreError:
+ * @HUBS_STORE_ERROR_NOT_HUBS: the file is not a Hubs database (not SQLite, or another
+ *   program's SQLite file)
+ * @HUBS_STORE_ERROR_CORRUPT: the file is a damaged database
+ * @HUBS_STORE_ERROR_TOO_NEW: the database was written by a newer version of Hubs
+ * @HUBS_STORE_ERROR_READ_ONLY: the database is open for viewing only
+ * @HUBS_STORE_ERROR_NOT_FOUND: no such hub, KPI, figure or file
+ * @HUBS_STORE_ERROR_INVALID: the change breaks a rule of the data model
+ * @HUBS_STORE_ERROR_FULL: the disk is full
+ * @HUBS_STORE_ERROR_FAILED: any other failure of the database
+ */
+typedef enum
+{
+  HUBS_STORE_ERROR_NOT_HUBS,
+  HUBS_STORE_ERROR_CORRUPT,
+  HUBS_STORE_ERROR_TOO_NEW,
+  HUBS_STORE_ERROR_READ_ONLY,
+  HUBS_STORE_ERROR_NOT_FOUND,
+  HUBS_STORE_ERROR_INVALID,
+  HUBS_STORE_ERROR_FULL,
+  HUBS_STORE_ERROR_FAILED,
+} HubsStoreError;
+
+typedef enum
+{
+  HUBS_STORE_OPEN_DEFAULT   = 0,
+  HUBS_STORE_OPEN_READ_ONLY = 1 << 0,
+  /* Create an empty database instead of seeding a new one with the plan. */
+  HUBS_STORE_OPEN_NO_SEED   = 1 << 1,
+} HubsStoreOpenFlags;
+
+/* The schema version this build writes; see hubs-store.c for the migrations. */
+#define HUBS_STORE_SCHEMA_VERSION 2
+
+/* The SQLite application_id of a Hubs database: "HUBS" in ASCII. */
+#define HUBS_STORE_APPLICATION_ID 0x48554253
+
+typedef struct
+{
+  gint64  id;
+  char   *changed_at;
+  char   *hub_id;
+  char   *kpi_id;
+  int     fiscal_year;
+  char   *kind;
+  char   *field;
+  char   *old_value;
+  char   *new_value;
+} HubsHistoryEntry;
+
+void hubs_history_entry_free (HubsHistoryEntry *entry);
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (HubsHistoryEntry, hubs_history_entry_free)
+
+#define HUBS_TYPE_STORE (hubs_store_get_type ())
+
+G_DECLARE_FINAL_TYPE (HubsStore, hubs_store, HUBS, STORE, GObject)
+
+GQuark      hubs_store_error_quark        (void);
+char       *hubs_store_default_path       (void);
+HubsStore  *hubs_store_open               (const char          *path,
+                                           HubsStoreOpenFlags   flags,
+                                           GError             **error);
+const char *hubs_store_get_path           (HubsStore           *self);
+gboolean    hubs_store_is_read_only       (HubsStore           *self);
+gboolean    hubs_store_get_seeded         (HubsStore           *self);
+int         hubs_store_get_schema_version (HubsStore           *self);
+
+GPtrArray  *hubs_store_list_hubs          (HubsStore           *self,
+                                           GError             **error);
+HubsHub    *hubs_store_get_hub            (HubsStore           *self,
+                                           const char          *hub_id,
+                                           GError             **error);
+GPtrArray  *hubs_store_list_kpis          (HubsStore           *self,
+                                           const char          *hub_id,
+                                           GError             **error);
+HubsKpi    *hubs_store_get_kpi            (HubsStore           *self,
+                                           const char          *kpi_id,
+                                           GError             **error);
+GPtrArray  *hubs_store_list_figures       (HubsStore           *self,
+                                           const char          *kpi_id,
+                                           GError             **error);
+HubsFigure *hubs_store_get_figure         (HubsStore           *self,
+                                           const char          *kpi_id,
+                                           int                  fiscal_year,
+                                           HubsFigureKind       kind,
+                                           GError             **error);
+GPtrArray  *hubs_store_list_phase1_results (HubsStore          *self,
+                                            const char         *hub_id,
+                                            GError            **error);
+GPtrArray  *hubs_store_list_history       (HubsStore           *self,
+                                           const char          *kpi_id,
+                                           GError             **error);
+
+gboolean    hubs_store_set_figure         (HubsStore           *self,
+                                           const HubsFigure    *figure,
+                                           GError             **error);
+gboolean    hubs_store_remove_figure      (HubsStore           *self,
+                                           const char          *kpi_id,
+                                           int                  fiscal_year,
+                                           HubsFigureKind       kind,
+                                           GError             **error);
+gboolean    hubs_store_insert_plan        (HubsStore           *self,
+                                           GPtrArray           *hubs,
+                                           GPtrArray           *kpis,
+                                           GPtrArray           *figures,
+                                           GPtrArray           *phase1_results,
+                                           GError             **error);
+
+G_END_DECLS

@@ -1,0 +1,190 @@
+/* hubs-application.c
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ *
+ * The application: its command line (which works without a display), the database it opens,
+ * and the main window.
+ */
+
+#define G_LOG_DOMAIN "hubs-application"
+
+#include "config.h"
+
+#include <glib/gi18n.h>
+
+#include "hubs-application.h"
+#include "hubs-export.h"
+#include "hubs-window.h"
+
+struct _HubsApplication
+{
+  AdwApplication  parent_instance;
+
+  /* Owned references */
+  HubsStore      *store;
+  GError         *store_error;
+  char           *database_path;
+};
+
+G_DEFINE_FINAL_TYPE (HubsApplication, hubs_application, ADW_TYPE_APPLICATION)
+
+static const GOptionEntry option_entries[] = {
+  { "database", 0, 0, G_OPTION_ARG_FILENAME, NULL,
+    N_("Use the database in FILE instead of the default one"), N_("FILE") },
+  { "export-csv", 0, 0, G_OPTION_ARG_FILENAME, NULL,
+    N_("Write every figure as CSV to FILE (“-” for standard output) and exit"), N_("FILE") },
+  { "version", 0, 0, G_OPTION_ARG_NONE, NULL,
+    N_("Show the version and exit"), NULL },
+  { NULL }
+};
+
+static gboolean
+open_store (HubsApplication  *self,
+            GError          **error)
+{
+  g_autofree char *default_path = NULL;
+  const char *path = self->database_path;
+
+  if (self->store != NULL)
+    return TRUE;
+
+  if (path == NULL)
+    path = default_path = hubs_store_default_path ();
+
+  self->store = hubs_store_open (path, HUBS_STORE_OPEN_DEFAULT, error);
+
+  return self->store != NULL;
+}
+
+static void
+print_error (const char *message)
+{
+  /* Translators: an error on the command line, e.g. “hubs: The database … is damaged.” */
+  g_printerr (_("hubs: %s\n"), message);
+}
+
+static int
+hubs_application_handle_local_options (GApplication *application,
+                                       GVariantDict *options)
+{
+  HubsApplication *self = HUBS_APPLICATION (application);
+  g_autoptr(GError) error = NULL;
+  g_autofree char *export_path = NULL;
+
+  if (g_variant_dict_contains (options, "version"))
+    {
+      g_print ("hubs %s\n", PACKAGE_VERSION);
+      return 0;
+    }
+
+  g_variant_dict_lookup (options, "database", "^ay", &self->database_path);
+  g_variant_dict_lookup (options, "export-csv", "^ay", &export_path);
+
+  if (export_path != NULL)
+    {
+      if (!open_store (self, &error) ||
+          !hubs_export_csv_to_path (self->store, export_path, &error))
+        {
+          print_error (error->message);
+          return 1;
+        }
+      return 0;
+    }
+
+  if (!gtk_init_check ())
+    {
+      print_error (_("There is no graphical display to show the window on. Start Hubs from a "
+                     "desktop session, or give it a virtual display with "
+                     "“xvfb-run -a hubs”. The command-line options (see “hubs --help”) work "
+                     "without a display."));
+      return 1;
+    }
+
+  /* Open now so the terminal gets the message too; the window shows it as well. */
+  if (!open_store (self, &self->store_error))
+    print_error (self->store_error->message);
+
+  return -1;
+}
+
+static void
+hubs_application_activate (GApplication *application)
+{
+  HubsApplication *self = HUBS_APPLICATION (application);
+  GtkWindow *window;
+
+  window = gtk_application_get_active_window (GTK_APPLICATION (self));
+  if (window == NULL)
+    {
+      window = GTK_WINDOW (hubs_window_new (GTK_APPLICATION (self), self->store));
+      if (self->store_error != NULL)
+        hubs_window_show_error (HUBS_WINDOW (window), self->store_error);
+    }
+
+  gtk_window_present (window);
+}
+
+static void
+hubs_application_finalize (GObject *object)
+{
+  HubsApplication *self = (HubsApplication *)object;
+
+  g_clear_object (&self->store);
+  g_clear_error (&self->store_error);
+  g_clear_pointer (&self->database_path, g_free);
+
+  G_OBJECT_CLASS (hubs_application_parent_class)->finalize (object);
+}
+
+static void
+hubs_application_class_init (HubsApplicationClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GApplicationClass *app_class = G_APPLICATION_CLASS (klass);
+
+  object_class->finalize = hubs_application_finalize;
+
+  app_class->handle_local_options = hubs_application_handle_local_options;
+  app_class->activate = hubs_application_activate;
+}
+
+static void
+hubs_application_init (HubsApplication *self)
+{
+  g_application_add_main_option_entries (G_APPLICATION (self), option_entries);
+  g_application_set_option_context_parameter_string (G_APPLICATION (self), NULL);
+  g_application_set_option_context_summary (G_APPLICATION (self),
+                                            _("Track the KPIs of the startup ecosystem hub "
+                                              "cities."));
+}
+
+/**
+ * hubs_application_new:
+ *
+ * Returns: (transfer full): the application
+ */
+HubsApplication *
+hubs_application_new (void)
+{
+  /* One process per database: a second window on another --database must not be handed to
+   * the first instance. */
+  return g_object_new (HUBS_TYPE_APPLICATION,
+                       "application-id", APP_ID,
+                       "flags", G_APPLICATION_NON_UNIQUE,
+                       "resource-base-path", "/com/example/Hubs",
+                       NULL);
+}
+
+/**
+ * hubs_application_get_store:
+ * @self: a #HubsApplication
+ *
+ * Returns: (transfer none) (nullable): the open database
+ */
+HubsStore *
+hubs_application_get_store (HubsApplication *self)
+{
+  g_return_val_if_fail (HUBS_IS_APPLICATION (self), NULL);
+
+  return self->store;
+}

@@ -1,0 +1,30 @@
+/* main.c
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#include "config.h"
+
+#include <locale.h>
+
+#include <glib/gi18n.h>
+
+#include "hubs-application.h"
+
+int
+main (int   argc,
+      char *argv[])
+{
+  g_autoptr(HubsApplication) app = NULL;
+  const char *localedir = g_getenv ("HUBS_LOCALEDIR");
+
+  setlocale (LC_ALL, "");
+  /* HUBS_LOCALEDIR lets the program find its translations in the build folder. */
+  bindtextdomain (GETTEXT_PACKAGE, localedir != NULL ? localedir : LOCALEDIR);
+  bind_textdomain_codeset (GETTEXT_PACKAGE, "UTF-8");
+  textdomain (GETTEXT_PACKAGE);
+
+  app = hubs_application_new ();
+
+  return g_application_run (G_APPLICATION (app), argc, argv);
+}

@@ -1,0 +1,116 @@
+/* hubs-test-gtk.c
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ *
+ * GTK helpers for the tests: set-up that keeps the locale, waiting for real frames, and
+ * screenshots rendered in process (see shared/TESTING.md).
+ */
+
+#include "config.h"
+
+#include <locale.h>
+
+#include <adwaita.h>
+#include <glib/gi18n.h>
+
+#include "hubs-test-gtk.h"
+
+void
+hubs_test_gtk_init (int    *argc,
+                    char ***argv)
+{
+  const char *localedir = g_getenv ("HUBS_LOCALEDIR");
+
+  g_autofree char *data_home = g_dir_make_tmp ("hubs-test-data-XXXXXX", NULL);
+
+  /* Not G_TEST_OPTION_ISOLATE_DIRS: it hides XDG_DATA_DIRS, and with it the icon theme and
+   * the MIME database GTK needs to load icons. Only the user's own data folder is moved, so
+   * no test can touch a real database. */
+  g_setenv ("XDG_DATA_HOME", data_home, TRUE);
+  g_test_init (argc, argv, NULL);
+  gtk_init ();
+  /* gtk_init() may have reset the locale; tests of translations need the environment's. */
+  setlocale (LC_ALL, "");
+  bindtextdomain (GETTEXT_PACKAGE, localedir != NULL ? localedir : LOCALEDIR);
+  bind_textdomain_codeset (GETTEXT_PACKAGE, "UTF-8");
+  textdomain (GETTEXT_PACKAGE);
+  adw_init ();
+}
+
+static void
+on_after_paint (GdkFrameClock *clock,
+                guint         *remaining)
+{
+  if (*remaining > 0)
+    (*remaining)--;
+}
+
+/* Spins the main loop until @widget's window has painted @n_frames more frames. */
+void
+hubs_test_wait_frames (GtkWidget *widget,
+                       guint      n_frames)
+{
+  GdkFrameClock *clock;
+  gulong handler;
+  guint remaining = n_frames;
+  gint64 deadline = g_get_monotonic_time () + 10 * G_USEC_PER_SEC;
+
+  while (!(clock = gtk_widget_get_frame_clock (widget)))
+    {
+      g_assert_cmpint (g_get_monotonic_time (), <, deadline);
+      g_main_context_iteration (NULL, TRUE);
+    }
+
+  handler = g_signal_connect (clock, "after-paint", G_CALLBACK (on_after_paint), &remaining);
+  while (remaining > 0)
+    {
+      gtk_widget_queue_draw (widget);
+      g_main_context_iteration (NULL, TRUE);
+      g_assert_cmpint (g_get_monotonic_time (), <, deadline);
+    }
+  g_signal_handler_disconnect (clock, handler);
+}
+
+/* Spins the main loop for a while, for timeouts such as gtk_widget_activate()'s. */
+void
+hubs_test_spin (guint milliseconds)
+{
+  gint64 end = g_get_monotonic_time () + milliseconds * 1000;
+
+  while (g_get_monotonic_time () < end)
+    g_main_context_iteration (NULL, FALSE);
+}
+
+/* Renders @widget as the screen shows it and writes NAME.png into the build folder. */
+char *
+hubs_test_save_screenshot (GtkWidget  *widget,
+                           const char *name)
+{
+  g_autoptr(GdkPaintable) paintable = gtk_widget_paintable_new (widget);
+  g_autoptr(GtkSnapshot) snapshot = gtk_snapshot_new ();
+  g_autoptr(GskRenderNode) node = NULL;
+  g_autoptr(GdkTexture) texture = NULL;
+  g_autofree char *file_name = g_strconcat (name, ".png", NULL);
+  const char *dir = g_getenv ("HUBS_SCREENSHOT_DIR");
+  char *path;
+  GskRenderer *renderer;
+  int width = gtk_widget_get_width (widget);
+  int height = gtk_widget_get_height (widget);
+
+  g_assert_cmpint (width, >, 0);
+  g_assert_cmpint (height, >, 0);
+
+  gdk_paintable_snapshot (paintable, snapshot, width, height);
+  node = gtk_snapshot_free_to_node (g_steal_pointer (&snapshot));
+  g_assert_nonnull (node);
+
+  renderer = gtk_native_get_renderer (gtk_widget_get_native (widget));
+  texture = gsk_renderer_render_texture (renderer, node,
+                                         &GRAPHENE_RECT_INIT (0, 0, width, height));
+
+  path = g_build_filename (dir != NULL ? dir : g_get_tmp_dir (), file_name, NULL);
+  g_assert_true (gdk_texture_save_to_png (texture, path));
+  g_test_message ("screenshot: %s", path);
+
+  return path;
+}

@@ -1,0 +1,157 @@
+/* hubs-test-util.c
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ *
+ * Small helpers shared by the tests: temporary folders and files, and an independent reader
+ * of RFC 4180 CSV to check what the exporter wrote.
+ */
+
+#include "config.h"
+
+#include <glib/gstdio.h>
+
+#include "hubs-test-util.h"
+
+/* A fresh temporary folder for one test. */
+char *
+hubs_test_make_dir (void)
+{
+  g_autoptr(GError) error = NULL;
+  char *dir = g_dir_make_tmp ("hubs-test-XXXXXX", &error);
+
+  g_assert_no_error (error);
+
+  return dir;
+}
+
+char *
+hubs_test_path (const char *dir,
+                const char *name)
+{
+  return g_build_filename (dir, name, NULL);
+}
+
+GBytes *
+hubs_test_read_bytes (const char *path)
+{
+  g_autoptr(GError) error = NULL;
+  char *contents = NULL;
+  gsize len = 0;
+
+  g_file_get_contents (path, &contents, &len, &error);
+  g_assert_no_error (error);
+
+  return g_bytes_new_take (contents, len);
+}
+
+/* Fails unless the file holds exactly @expected, and no -wal or -shm file was made beside it. */
+void
+hubs_test_assert_same_bytes (const char *path,
+                             GBytes     *expected)
+{
+  g_autoptr(GBytes) actual = hubs_test_read_bytes (path);
+  g_autofree char *wal = g_strconcat (path, "-wal", NULL);
+
+  g_assert_true (g_bytes_equal (actual, expected));
+  g_assert_false (g_file_test (wal, G_FILE_TEST_EXISTS));
+}
+
+void
+hubs_test_remove_dir (const char *dir)
+{
+  g_autoptr(GDir) d = g_dir_open (dir, 0, NULL);
+  const char *name;
+
+  if (d == NULL)
+    return;
+
+  while ((name = g_dir_read_name (d)))
+    {
+      g_autofree char *path = g_build_filename (dir, name, NULL);
+
+      if (g_file_test (path, G_FILE_TEST_IS_DIR))
+        hubs_test_remove_dir (path);
+      else
+        g_unlink (path);
+    }
+
+  g_rmdir (dir);
+}
+
+/* Reads RFC 4180 CSV into a flat array of fields, row after row. Every row must have the
+ * same number of fields as the first. Written apart from the application's own code so
+ * that the test checks the exporter against the standard, not against itself. */
+char **
+hubs_test_parse_csv (const char *text,
+                     guint      *n_fields_per_row,
+                     guint      *n_rows)
+{
+  g_autoptr(GPtrArray) fields = g_ptr_array_new ();
+  g_autoptr(GString) field = g_string_new (NULL);
+  guint row_fields = 0;
+  guint width = 0;
+  guint rows = 0;
+  const char *p = text;
+
+  while (*p)
+    {
+      gboolean end_of_row = FALSE;
+
+      g_string_truncate (field, 0);
+
+      if (*p == '"')
+        {
+          p++;
+          for (;;)
+            {
+              g_assert_true (*p != '\0');
+              if (*p == '"' && p[1] == '"')
+                {
+                  g_string_append_c (field, '"');
+                  p += 2;
+                }
+              else if (*p == '"')
+                {
+                  p++;
+                  break;
+                }
+              else
+                g_string_append_c (field, *p++);
+            }
+        }
+      else
+        {
+          while (*p && *p != ',' && *p != '\r' && *p != '\n')
+            g_string_append_c (field, *p++);
+        }
+
+      if (*p == ',')
+        p++;
+      else
+        {
+          g_assert_true (p[0] == '\r' && p[1] == '\n');
+          p += 2;
+          end_of_row = TRUE;
+        }
+
+      g_ptr_array_add (fields, g_strdup (field->str));
+      row_fields++;
+
+      if (end_of_row)
+        {
+          if (rows == 0)
+            width = row_fields;
+          g_assert_cmpuint (row_fields, ==, width);
+          rows++;
+          row_fields = 0;
+        }
+    }
+
+  g_assert_cmpuint (row_fields, ==, 0);
+  g_ptr_array_add (fields, NULL);
+
+  *n_fields_per_row = width;
+  *n_rows = rows;
+
+  return (char **) g_ptr_array_free (g_steal_pointer (&fields), FALSE);
+}

@@ -1,0 +1,23 @@
+/* hubs-test-util.h
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#pragma once
+
+#include <gio/gio.h>
+
+G_BEGIN_DECLS
+
+char   *hubs_test_make_dir        (void);
+char   *hubs_test_path            (const char *dir,
+                                   const char *name);
+GBytes *hubs_test_read_bytes      (const char *path);
+void    hubs_test_assert_same_bytes (const char *path,
+                                     GBytes     *expected);
+void    hubs_test_remove_dir      (const char *dir);
+char  **hubs_test_parse_csv       (const char *text,
+                                   guint      *n_fields_per_row,
+                                   guint      *n_rows);
+
+G_END_DECLS

@@ -1,0 +1,526 @@
+/* test-store.c
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#include "config.h"
+
+#include <locale.h>
+#include <string.h>
+
+#include <glib/gstdio.h>
+#include <sqlite3.h>
+
+#include "hubs-store-private.h"
+#include "hubs-test-util.h"
+
+typedef struct
+{
+  char *dir;
+  char *path;
+} Fixture;
+
+static void
+fixture_set_up (Fixture       *f,
+                gconstpointer  data)
+{
+  f->dir = hubs_test_make_dir ();
+  f->path = hubs_test_path (f->dir, "hubs.sqlite3");
+}
+
+static void
+fixture_tear_down (Fixture       *f,
+                   gconstpointer  data)
+{
+  hubs_test_remove_dir (f->dir);
+  g_free (f->dir);
+  g_free (f->path);
+}
+
+static HubsStore *
+open_seeded (const char *path)
+{
+  g_autoptr(GError) error = NULL;
+  HubsStore *store = hubs_store_open (path, HUBS_STORE_OPEN_DEFAULT, &error);
+
+  g_assert_no_error (error);
+  g_assert_nonnull (store);
+
+  return store;
+}
+
+/* Runs SQL on its own connection, as another program would. */
+static void
+raw_exec (const char *path,
+          const char *sql)
+{
+  sqlite3 *db = NULL;
+  char *message = NULL;
+
+  g_assert_cmpint (sqlite3_open (path, &db), ==, SQLITE_OK);
+  if (sqlite3_exec (db, sql, NULL, NULL, &message) != SQLITE_OK)
+    g_error ("%s: %s", sql, message);
+  g_assert_cmpint (sqlite3_close (db), ==, SQLITE_OK);
+}
+
+static char *
+raw_query_text (const char *path,
+                const char *sql)
+{
+  sqlite3 *db = NULL;
+  sqlite3_stmt *stmt = NULL;
+  char *result = NULL;
+
+  g_assert_cmpint (sqlite3_open_v2 (path, &db, SQLITE_OPEN_READONLY, NULL), ==, SQLITE_OK);
+  g_assert_cmpint (sqlite3_prepare_v2 (db, sql, -1, &stmt, NULL), ==, SQLITE_OK);
+  if (sqlite3_step (stmt) == SQLITE_ROW && sqlite3_column_text (stmt, 0) != NULL)
+    result = g_strdup ((const char *) sqlite3_column_text (stmt, 0));
+  sqlite3_finalize (stmt);
+  sqlite3_close (db);
+
+  return result;
+}
+
+static void
+test_create_seeded (Fixture       *f,
+                    gconstpointer  data)
+{
+  g_autoptr(HubsStore) store = open_seeded (f->path);
+  g_autoptr(GPtrArray) hubs = NULL;
+  g_autoptr(GPtrArray) kpis = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *version = NULL;
+  g_autofree char *app_id = NULL;
+  g_autofree char *mode = NULL;
+  g_autofree char *fk = NULL;
+
+  g_assert_true (hubs_store_get_seeded (store));
+  g_assert_false (hubs_store_is_read_only (store));
+  g_assert_cmpint (hubs_store_get_schema_version (store), ==, HUBS_STORE_SCHEMA_VERSION);
+
+  hubs = hubs_store_list_hubs (store, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (hubs->len, ==, 13);
+  g_assert_cmpstr (((HubsHub *) hubs->pdata[0])->id, ==, "sapporo");
+  g_assert_cmpstr (((HubsHub *) hubs->pdata[12])->id, ==, "okinawa");
+
+  kpis = hubs_store_list_kpis (store, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (kpis->len, >, 13 * 4);
+
+  g_clear_object (&store);
+
+  version = raw_query_text (f->path, "PRAGMA user_version");
+  g_assert_cmpstr (version, ==, G_STRINGIFY (HUBS_STORE_SCHEMA_VERSION));
+  app_id = raw_query_text (f->path, "PRAGMA application_id");
+  g_assert_cmpint (g_ascii_strtoll (app_id, NULL, 10), ==, HUBS_STORE_APPLICATION_ID);
+  mode = raw_query_text (f->path, "PRAGMA journal_mode");
+  g_assert_cmpstr (mode, ==, "wal");
+  fk = raw_query_text (f->path, "SELECT count(*) FROM pragma_foreign_key_list('figure')");
+  g_assert_cmpstr (fk, ==, "1");
+}
+
+static void
+test_reopen_does_not_seed_again (Fixture       *f,
+                                 gconstpointer  data)
+{
+  g_autoptr(HubsStore) store = open_seeded (f->path);
+  g_autoptr(GPtrArray) hubs = NULL;
+  g_autoptr(GError) error = NULL;
+
+  g_clear_object (&store);
+  store = open_seeded (f->path);
+  g_assert_false (hubs_store_get_seeded (store));
+
+  hubs = hubs_store_list_hubs (store, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (hubs->len, ==, 13);
+}
+
+static void
+test_default_path (void)
+{
+  g_autofree char *path = hubs_store_default_path ();
+  g_autofree char *expected = g_build_filename (g_get_user_data_dir (), "hubs", "hubs.sqlite3",
+                                                NULL);
+
+  g_assert_cmpstr (path, ==, expected);
+}
+
+static void
+test_creates_missing_folders (Fixture       *f,
+                              gconstpointer  data)
+{
+  g_autofree char *path = g_build_filename (f->dir, "a", "b", "hubs.sqlite3", NULL);
+  g_autoptr(HubsStore) store = open_seeded (path);
+
+  g_assert_true (g_file_test (path, G_FILE_TEST_IS_REGULAR));
+}
+
+static void
+test_migrate_from_v1 (Fixture       *f,
+                      gconstpointer  data)
+{
+  g_autofree char *sql = g_strdup_printf ("%s PRAGMA user_version = 1;",
+                                          hubs_store_get_migration_sql (1));
+  g_autoptr(HubsStore) store = NULL;
+  g_autoptr(HubsFigure) figure = NULL;
+  g_autoptr(GPtrArray) hubs = NULL;
+  g_autoptr(GPtrArray) phase1 = NULL;
+  g_autoptr(GError) error = NULL;
+
+  raw_exec (f->path, sql);
+  raw_exec (f->path,
+            "INSERT INTO hub (id, name_ja, name_en, tier, type) "
+            "VALUES ('sapporo', '札幌・北海道', 'Sapporo', 'global', 'core-city');"
+            "INSERT INTO kpi (id, hub_id, name_ja, name_en, pillar, unit, aggregation, "
+            "direction, qualifier) VALUES ('sapporo/startups', 'sapporo', 'スタートアップ数', "
+            "'Startups', 'overall', '社', 'cumulative', 'higher', 'none');"
+            "INSERT INTO figure (kpi_id, fiscal_year, kind, value) "
+            "VALUES ('sapporo/startups', 2025, 'actual', 160);");
+
+  store = hubs_store_open (f->path, HUBS_STORE_OPEN_DEFAULT, &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (hubs_store_get_schema_version (store), ==, 2);
+  /* An existing database is upgraded, never reseeded. */
+  g_assert_false (hubs_store_get_seeded (store));
+
+  hubs = hubs_store_list_hubs (store, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (hubs->len, ==, 1);
+
+  figure = hubs_store_get_figure (store, "sapporo/startups", 2025, HUBS_FIGURE_ACTUAL, &error);
+  g_assert_no_error (error);
+  g_assert_cmpfloat (figure->value, ==, 160);
+  g_assert_true (figure->measured);
+  /* Figures from before version 2 count as provisional, with no source. */
+  g_assert_false (figure->confirmed);
+  g_assert_null (figure->source);
+
+  phase1 = hubs_store_list_phase1_results (store, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (phase1->len, ==, 0);
+}
+
+static void
+assert_refused (const char *path,
+                int         code)
+{
+  g_autoptr(GBytes) before = hubs_test_read_bytes (path);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(HubsStore) store = hubs_store_open (path, HUBS_STORE_OPEN_DEFAULT, &error);
+
+  g_assert_null (store);
+  g_assert_error (error, HUBS_STORE_ERROR, code);
+  /* The message names the file, so a user knows which one. */
+  g_assert_nonnull (strstr (error->message, path));
+  g_test_message ("%s", error->message);
+  hubs_test_assert_same_bytes (path, before);
+}
+
+static void
+test_refuse_newer (Fixture       *f,
+                   gconstpointer  data)
+{
+  g_autoptr(HubsStore) store = open_seeded (f->path);
+
+  g_clear_object (&store);
+  raw_exec (f->path, "PRAGMA user_version = 99; PRAGMA journal_mode = DELETE;");
+  assert_refused (f->path, HUBS_STORE_ERROR_TOO_NEW);
+}
+
+static void
+test_refuse_not_sqlite (Fixture       *f,
+                        gconstpointer  data)
+{
+  g_file_set_contents (f->path,
+                       "hub_id,kpi_id,value\nsapporo,sapporo/startups,142\n"
+                       "This is a spreadsheet, not a database. It has to be long enough to "
+                       "look like a file of some size, so here are more words.\n",
+                       -1, NULL);
+  assert_refused (f->path, HUBS_STORE_ERROR_NOT_HUBS);
+}
+
+static void
+test_refuse_other_sqlite (Fixture       *f,
+                          gconstpointer  data)
+{
+  raw_exec (f->path, "CREATE TABLE contacts (name TEXT); INSERT INTO contacts VALUES ('x');");
+  assert_refused (f->path, HUBS_STORE_ERROR_NOT_HUBS);
+}
+
+static void
+test_refuse_corrupt (Fixture       *f,
+                     gconstpointer  data)
+{
+  g_autoptr(HubsStore) store = open_seeded (f->path);
+  g_autoptr(GBytes) bytes = NULL;
+  g_autofree guint8 *damaged = NULL;
+  gsize len;
+
+  g_clear_object (&store);
+  raw_exec (f->path, "PRAGMA journal_mode = DELETE;");
+
+  /* Keep the header and schema page, scribble over the pages after them. */
+  bytes = hubs_test_read_bytes (f->path);
+  damaged = g_memdup2 (g_bytes_get_data (bytes, &len), g_bytes_get_size (bytes));
+  g_assert_cmpuint (len, >, 4096 * 4);
+  for (gsize i = 4096; i < len; i++)
+    damaged[i] = (guint8) (i * 7 + 13);
+  g_file_set_contents (f->path, (const char *) damaged, len, NULL);
+
+  assert_refused (f->path, HUBS_STORE_ERROR_CORRUPT);
+}
+
+static void
+test_refuse_bad_header (Fixture       *f,
+                        gconstpointer  data)
+{
+  g_autoptr(HubsStore) store = open_seeded (f->path);
+  g_autoptr(GBytes) bytes = NULL;
+  g_autofree guint8 *damaged = NULL;
+  gsize len;
+
+  g_clear_object (&store);
+  raw_exec (f->path, "PRAGMA journal_mode = DELETE;");
+
+  bytes = hubs_test_read_bytes (f->path);
+  damaged = g_memdup2 (g_bytes_get_data (bytes, &len), g_bytes_get_size (bytes));
+  memcpy (damaged, "Not a database!", 15);
+  g_file_set_contents (f->path, (const char *) damaged, len, NULL);
+
+  assert_refused (f->path, HUBS_STORE_ERROR_NOT_HUBS);
+}
+
+static HubsFigure *
+make_actual (const char *kpi_id,
+             int         year,
+             double      value)
+{
+  HubsFigure *figure = hubs_figure_new ();
+
+  figure->kpi_id = g_strdup (kpi_id);
+  figure->fiscal_year = year;
+  figure->kind = HUBS_FIGURE_ACTUAL;
+  figure->measured = TRUE;
+  figure->value = value;
+
+  return figure;
+}
+
+static const char *
+first_kpi_id (HubsStore *store)
+{
+  static char id[256];
+  g_autoptr(GPtrArray) kpis = hubs_store_list_kpis (store, "sapporo", NULL);
+
+  g_assert_nonnull (kpis);
+  g_assert_cmpuint (kpis->len, >, 0);
+  g_strlcpy (id, ((HubsKpi *) kpis->pdata[0])->id, sizeof id);
+
+  return id;
+}
+
+static void
+test_read_only (Fixture       *f,
+                gconstpointer  data)
+{
+  g_autoptr(HubsStore) store = open_seeded (f->path);
+  g_autoptr(HubsFigure) figure = NULL;
+  g_autoptr(HubsFigure) stored = NULL;
+  g_autoptr(GPtrArray) hubs = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *kpi_id = g_strdup (first_kpi_id (store));
+
+  g_clear_object (&store);
+
+  store = hubs_store_open (f->path, HUBS_STORE_OPEN_READ_ONLY, &error);
+  g_assert_no_error (error);
+  g_assert_true (hubs_store_is_read_only (store));
+
+  hubs = hubs_store_list_hubs (store, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (hubs->len, ==, 13);
+
+  figure = make_actual (kpi_id, 2025, 999);
+  g_assert_false (hubs_store_set_figure (store, figure, &error));
+  g_assert_error (error, HUBS_STORE_ERROR, HUBS_STORE_ERROR_READ_ONLY);
+  g_assert_nonnull (strstr (error->message, "viewing only"));
+  g_clear_error (&error);
+
+  stored = hubs_store_get_figure (store, kpi_id, 2025, HUBS_FIGURE_ACTUAL, &error);
+  g_assert_error (error, HUBS_STORE_ERROR, HUBS_STORE_ERROR_NOT_FOUND);
+  g_assert_null (stored);
+}
+
+static void
+test_missing_read_only (Fixture       *f,
+                        gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(HubsStore) store = hubs_store_open (f->path, HUBS_STORE_OPEN_READ_ONLY, &error);
+
+  g_assert_null (store);
+  g_assert_error (error, HUBS_STORE_ERROR, HUBS_STORE_ERROR_NOT_FOUND);
+  g_assert_false (g_file_test (f->path, G_FILE_TEST_EXISTS));
+}
+
+static void
+count_changed_cb (HubsStore  *store,
+                  const char *hub_id,
+                  const char *kpi_id,
+                  guint      *n_changed)
+{
+  g_assert_cmpstr (hub_id, ==, "sapporo");
+  (*n_changed)++;
+}
+
+static void
+test_edit_writes_history (Fixture       *f,
+                          gconstpointer  data)
+{
+  g_autoptr(HubsStore) store = open_seeded (f->path);
+  g_autofree char *kpi_id = g_strdup (first_kpi_id (store));
+  g_autoptr(HubsFigure) figure = make_actual (kpi_id, 2025, 160);
+  g_autoptr(HubsFigure) stored = NULL;
+  g_autoptr(GPtrArray) history = NULL;
+  g_autoptr(GError) error = NULL;
+  HubsHistoryEntry *entry;
+  guint n_changed = 0;
+
+  g_signal_connect (store, "changed", G_CALLBACK (count_changed_cb), &n_changed);
+
+  g_assert_true (hubs_store_set_figure (store, figure, &error));
+  g_assert_no_error (error);
+  g_assert_cmpuint (n_changed, ==, 1);
+
+  /* The same value again is no change and leaves no history. */
+  g_assert_true (hubs_store_set_figure (store, figure, &error));
+  g_assert_cmpuint (n_changed, ==, 1);
+
+  figure->value = 171.5;
+  figure->note = g_strdup ("速報値");
+  g_assert_true (hubs_store_set_figure (store, figure, &error));
+  g_assert_no_error (error);
+  g_assert_cmpuint (n_changed, ==, 2);
+
+  g_assert_true (hubs_store_remove_figure (store, kpi_id, 2025, HUBS_FIGURE_ACTUAL, &error));
+  g_assert_no_error (error);
+  g_assert_cmpuint (n_changed, ==, 3);
+
+  history = hubs_store_list_history (store, kpi_id, &error);
+  g_assert_no_error (error);
+
+  /* 160 added (value, provisional), 160 → 171.5 and a note, then removed (value, status,
+   * note). */
+  g_assert_cmpuint (history->len, ==, 7);
+
+  entry = history->pdata[0];
+  g_assert_cmpstr (entry->field, ==, "value");
+  g_assert_null (entry->old_value);
+  g_assert_cmpstr (entry->new_value, ==, "160");
+  g_assert_cmpstr (entry->hub_id, ==, "sapporo");
+  g_assert_cmpint (entry->fiscal_year, ==, 2025);
+  g_assert_cmpstr (entry->kind, ==, "actual");
+  g_assert_nonnull (entry->changed_at);
+
+  entry = history->pdata[2];
+  g_assert_cmpstr (entry->field, ==, "value");
+  g_assert_cmpstr (entry->old_value, ==, "160");
+  g_assert_cmpstr (entry->new_value, ==, "171.5");
+
+  entry = history->pdata[3];
+  g_assert_cmpstr (entry->field, ==, "note");
+  g_assert_null (entry->old_value);
+  g_assert_cmpstr (entry->new_value, ==, "速報値");
+
+  entry = history->pdata[4];
+  g_assert_cmpstr (entry->field, ==, "value");
+  g_assert_cmpstr (entry->old_value, ==, "171.5");
+  g_assert_null (entry->new_value);
+
+  stored = hubs_store_get_figure (store, kpi_id, 2025, HUBS_FIGURE_ACTUAL, &error);
+  g_assert_null (stored);
+  g_assert_error (error, HUBS_STORE_ERROR, HUBS_STORE_ERROR_NOT_FOUND);
+}
+
+static void
+test_edit_survives_reopen (Fixture       *f,
+                           gconstpointer  data)
+{
+  g_autoptr(HubsStore) store = open_seeded (f->path);
+  g_autofree char *kpi_id = g_strdup (first_kpi_id (store));
+  g_autoptr(HubsFigure) figure = make_actual (kpi_id, 2026, 73.7);
+  g_autoptr(HubsFigure) stored = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *sql = NULL;
+  g_autofree char *on_disk = NULL;
+
+  figure->confirmed = TRUE;
+  figure->source = g_strdup ("市統計");
+  g_assert_true (hubs_store_set_figure (store, figure, &error));
+  g_assert_no_error (error);
+  g_clear_object (&store);
+
+  sql = g_strdup_printf ("SELECT value || '|' || confirmed || '|' || source FROM figure "
+                         "WHERE kpi_id = '%s' AND fiscal_year = 2026 AND kind = 'actual'",
+                         kpi_id);
+  on_disk = raw_query_text (f->path, sql);
+  g_assert_cmpstr (on_disk, ==, "73.7|1|市統計");
+
+  store = open_seeded (f->path);
+  stored = hubs_store_get_figure (store, kpi_id, 2026, HUBS_FIGURE_ACTUAL, &error);
+  g_assert_no_error (error);
+  g_assert_true (hubs_figure_equal (stored, figure));
+}
+
+static void
+test_edit_unknown_kpi_rejected (Fixture       *f,
+                                gconstpointer  data)
+{
+  g_autoptr(HubsStore) store = open_seeded (f->path);
+  g_autoptr(HubsFigure) figure = make_actual ("sapporo/no-such-kpi", 2025, 1);
+  g_autoptr(GError) error = NULL;
+  g_autofree char *count = NULL;
+
+  g_assert_false (hubs_store_set_figure (store, figure, &error));
+  g_assert_error (error, HUBS_STORE_ERROR, HUBS_STORE_ERROR_INVALID);
+  g_clear_object (&store);
+
+  /* Nothing partial landed: no figure, no history row. */
+  count = raw_query_text (f->path,
+                          "SELECT (SELECT count(*) FROM history) || '/' || "
+                          "(SELECT count(*) FROM figure WHERE kind = 'actual')");
+  g_assert_cmpstr (count, ==, "0/0");
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  setlocale (LC_ALL, "");
+  g_test_init (&argc, &argv, G_TEST_OPTION_ISOLATE_DIRS, NULL);
+
+#define ADD(path, func) \
+  g_test_add (path, Fixture, NULL, fixture_set_up, func, fixture_tear_down)
+
+  g_test_add_func ("/hubs/store/default-path", test_default_path);
+  ADD ("/hubs/store/create-seeded", test_create_seeded);
+  ADD ("/hubs/store/reopen-does-not-seed-again", test_reopen_does_not_seed_again);
+  ADD ("/hubs/store/creates-missing-folders", test_creates_missing_folders);
+  ADD ("/hubs/store/migrate-from-v1", test_migrate_from_v1);
+  ADD ("/hubs/store/refuse-newer", test_refuse_newer);
+  ADD ("/hubs/store/refuse-not-sqlite", test_refuse_not_sqlite);
+  ADD ("/hubs/store/refuse-other-sqlite", test_refuse_other_sqlite);
+  ADD ("/hubs/store/refuse-corrupt", test_refuse_corrupt);
+  ADD ("/hubs/store/refuse-bad-header", test_refuse_bad_header);
+  ADD ("/hubs/store/read-only", test_read_only);
+  ADD ("/hubs/store/missing-read-only", test_missing_read_only);
+  ADD ("/hubs/store/edit-writes-history", test_edit_writes_history);
+  ADD ("/hubs/store/edit-survives-reopen", test_edit_survives_reopen);
+  ADD ("/hubs/store/edit-unknown-kpi-rejected", test_edit_unknown_kpi_rejected);
+
+#undef ADD
+
+  return g_test_run ();
+}
