@@ -13,7 +13,7 @@
 #include <glib/gi18n.h>
 
 #include "hubs-application.h"
-#include "hubs-export.h"
+#include "hubs-cli.h"
 #include "hubs-window.h"
 
 struct _HubsApplication
@@ -28,81 +28,30 @@ struct _HubsApplication
 
 G_DEFINE_FINAL_TYPE (HubsApplication, hubs_application, ADW_TYPE_APPLICATION)
 
-static const GOptionEntry option_entries[] = {
-  { "database", 0, 0, G_OPTION_ARG_FILENAME, NULL,
-    N_("Use the database in FILE instead of the default one"), N_("FILE") },
-  { "export-csv", 0, 0, G_OPTION_ARG_FILENAME, NULL,
-    N_("Write every figure as CSV to FILE (“-” for standard output) and exit"), N_("FILE") },
-  { "version", 0, 0, G_OPTION_ARG_NONE, NULL,
-    N_("Show the version and exit"), NULL },
-  { NULL }
-};
-
-static gboolean
-open_store (HubsApplication  *self,
-            GError          **error)
-{
-  g_autofree char *default_path = NULL;
-  const char *path = self->database_path;
-
-  if (self->store != NULL)
-    return TRUE;
-
-  if (path == NULL)
-    path = default_path = hubs_store_default_path ();
-
-  self->store = hubs_store_open (path, HUBS_STORE_OPEN_DEFAULT, error);
-
-  return self->store != NULL;
-}
-
-static void
-print_error (const char *message)
-{
-  /* Translators: an error on the command line, e.g. “hubs: The database … is damaged.” */
-  g_printerr (_("hubs: %s\n"), message);
-}
-
 static int
 hubs_application_handle_local_options (GApplication *application,
                                        GVariantDict *options)
 {
   HubsApplication *self = HUBS_APPLICATION (application);
-  g_autoptr(GError) error = NULL;
-  g_autofree char *export_path = NULL;
-
-  if (g_variant_dict_contains (options, "version"))
-    {
-      g_print ("hubs %s\n", PACKAGE_VERSION);
-      return 0;
-    }
+  int exit_status;
 
   g_variant_dict_lookup (options, "database", "^ay", &self->database_path);
-  g_variant_dict_lookup (options, "export-csv", "^ay", &export_path);
 
-  if (export_path != NULL)
-    {
-      if (!open_store (self, &error) ||
-          !hubs_export_csv_to_path (self->store, export_path, &error))
-        {
-          print_error (error->message);
-          return 1;
-        }
-      return 0;
-    }
+  if (hubs_cli_handle (options, self->database_path, &exit_status))
+    return exit_status;
 
   if (!gtk_init_check ())
     {
-      print_error (_("There is no graphical display to show the window on. Start Hubs from a "
-                     "desktop session, or give it a virtual display with "
-                     "“xvfb-run -a hubs”. The command-line options (see “hubs --help”) work "
-                     "without a display."));
+      hubs_cli_print_error (_("There is no graphical display to show the window on. Start "
+                              "Hubs from a desktop session, or give it a virtual display with "
+                              "“xvfb-run -a hubs”. The command-line options (see “hubs "
+                              "--help”) work without a display."));
       return 1;
     }
 
   /* Open now so the terminal gets the message too; the window shows it as well. */
-  if (!open_store (self, &self->store_error))
-    print_error (self->store_error->message);
+  if (!(self->store = hubs_cli_open_store (self->database_path, &self->store_error)))
+    hubs_cli_print_error (self->store_error->message);
 
   return -1;
 }
@@ -151,7 +100,8 @@ hubs_application_class_init (HubsApplicationClass *klass)
 static void
 hubs_application_init (HubsApplication *self)
 {
-  g_application_add_main_option_entries (G_APPLICATION (self), option_entries);
+  g_application_add_main_option_entries (G_APPLICATION (self),
+                                         hubs_cli_get_option_entries ());
   g_application_set_option_context_parameter_string (G_APPLICATION (self), NULL);
   g_application_set_option_context_summary (G_APPLICATION (self),
                                             _("Track the KPIs of the startup ecosystem hub "
