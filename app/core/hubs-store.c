@@ -1156,6 +1156,43 @@ figure_value_text (const HubsFigure *figure)
   return hubs_value_to_plain_string (figure->value);
 }
 
+/* Appends one history row when @old_value and @new_value differ. @kind may be NULL and
+ * @fiscal_year 0 for a change of the KPI or hub itself. */
+static gboolean
+append_history_row (HubsStore   *self,
+                    const char  *hub_id,
+                    const char  *kpi_id,
+                    int          fiscal_year,
+                    const char  *kind,
+                    const char  *field,
+                    const char  *old_value,
+                    const char  *new_value,
+                    GError     **error)
+{
+  sqlite3_stmt *stmt;
+
+  if (g_strcmp0 (old_value, new_value) == 0)
+    return TRUE;
+
+  if (!(stmt = prepare (self,
+                        "INSERT INTO history (hub_id, kpi_id, fiscal_year, kind, field, "
+                        "old_value, new_value) "
+                        "VALUES (coalesce (?1, (SELECT hub_id FROM kpi WHERE id = ?2)), ?2, "
+                        "nullif (?3, 0), ?4, ?5, ?6, ?7)",
+                        error)))
+    return FALSE;
+
+  bind_text (stmt, 1, hub_id);
+  bind_text (stmt, 2, kpi_id);
+  sqlite3_bind_int (stmt, 3, fiscal_year);
+  bind_text (stmt, 4, kind);
+  bind_text (stmt, 5, field);
+  bind_text (stmt, 6, old_value);
+  bind_text (stmt, 7, new_value);
+
+  return step_done (self, stmt, error);
+}
+
 static gboolean
 append_history (HubsStore       *self,
                 const char      *kpi_id,
@@ -1166,26 +1203,8 @@ append_history (HubsStore       *self,
                 const char      *new_value,
                 GError         **error)
 {
-  sqlite3_stmt *stmt;
-
-  if (g_strcmp0 (old_value, new_value) == 0)
-    return TRUE;
-
-  if (!(stmt = prepare (self,
-                        "INSERT INTO history (hub_id, kpi_id, fiscal_year, kind, field, "
-                        "old_value, new_value) "
-                        "VALUES ((SELECT hub_id FROM kpi WHERE id = ?1), ?1, ?2, ?3, ?4, ?5, ?6)",
-                        error)))
-    return FALSE;
-
-  bind_text (stmt, 1, kpi_id);
-  sqlite3_bind_int (stmt, 2, fiscal_year);
-  bind_text (stmt, 3, hubs_figure_kind_to_string (kind));
-  bind_text (stmt, 4, field);
-  bind_text (stmt, 5, old_value);
-  bind_text (stmt, 6, new_value);
-
-  return step_done (self, stmt, error);
+  return append_history_row (self, NULL, kpi_id, fiscal_year, hubs_figure_kind_to_string (kind),
+                             field, old_value, new_value, error);
 }
 
 /* Appends one history row for each field that differs between @old (or no figure) and
@@ -1464,6 +1483,520 @@ insert_phase1_result (HubsStore               *self,
   sqlite3_bind_int (stmt, 11, result->sort_order);
 
   return step_done (self, stmt, error);
+}
+
+/* The KPI's fields as history records them, in a fixed order. */
+static void
+kpi_fields (const HubsKpi *kpi,
+            const char   **names,
+            char         **values)
+{
+  static const char * const field_names[] = {
+    "name_ja", "name_en", "pillar", "unit", "aggregation", "direction", "qualifier",
+    "per_year", "path_from_zero", "note_ja", "note_en", "parent_id",
+  };
+  guint i = 0;
+
+  for (i = 0; i < G_N_ELEMENTS (field_names); i++)
+    names[i] = field_names[i];
+
+  i = 0;
+  values[i++] = g_strdup (kpi ? kpi->name_ja : NULL);
+  values[i++] = g_strdup (kpi ? kpi->name_en : NULL);
+  values[i++] = g_strdup (kpi ? hubs_pillar_to_string (kpi->pillar) : NULL);
+  values[i++] = g_strdup (kpi ? kpi->unit : NULL);
+  values[i++] = g_strdup (kpi ? hubs_aggregation_to_string (kpi->aggregation) : NULL);
+  values[i++] = g_strdup (kpi ? hubs_direction_to_string (kpi->direction) : NULL);
+  values[i++] = g_strdup (kpi ? hubs_qualifier_to_string (kpi->qualifier) : NULL);
+  values[i++] = kpi ? g_strdup (kpi->per_year ? "true" : "false") : NULL;
+  values[i++] = kpi ? g_strdup (kpi->path_from_zero ? "true" : "false") : NULL;
+  values[i++] = g_strdup (kpi ? kpi->note_ja : NULL);
+  values[i++] = g_strdup (kpi ? kpi->note_en : NULL);
+  values[i++] = g_strdup (kpi ? kpi->parent_id : NULL);
+}
+
+#define N_KPI_FIELDS 12
+
+static gboolean
+append_kpi_history (HubsStore      *self,
+                    const char     *hub_id,
+                    const char     *kpi_id,
+                    const HubsKpi  *old,
+                    const HubsKpi  *new,
+                    GError        **error)
+{
+  const char *names[N_KPI_FIELDS];
+  char *old_values[N_KPI_FIELDS];
+  char *new_values[N_KPI_FIELDS];
+  gboolean ok = TRUE;
+
+  kpi_fields (old, names, old_values);
+  kpi_fields (new, names, new_values);
+
+  for (guint i = 0; i < N_KPI_FIELDS; i++)
+    {
+      if (ok)
+        ok = append_history_row (self, hub_id, kpi_id, 0, NULL, names[i],
+                                 old_values[i], new_values[i], error);
+      g_free (old_values[i]);
+      g_free (new_values[i]);
+    }
+
+  return ok;
+}
+
+static gboolean
+update_kpi (HubsStore      *self,
+            const HubsKpi  *kpi,
+            GError        **error)
+{
+  sqlite3_stmt *stmt;
+
+  if (!(stmt = prepare (self,
+                        "UPDATE kpi SET parent_id = ?2, name_ja = ?3, name_en = ?4, pillar = ?5, "
+                        "unit = ?6, aggregation = ?7, direction = ?8, qualifier = ?9, "
+                        "per_year = ?10, path_from_zero = ?11, note_ja = ?12, note_en = ?13 "
+                        "WHERE id = ?1", error)))
+    return FALSE;
+
+  bind_text (stmt, 1, kpi->id);
+  bind_text (stmt, 2, kpi->parent_id);
+  bind_text_or_empty (stmt, 3, kpi->name_ja);
+  bind_text_or_empty (stmt, 4, kpi->name_en);
+  bind_text (stmt, 5, hubs_pillar_to_string (kpi->pillar));
+  bind_text_or_empty (stmt, 6, kpi->unit);
+  bind_text (stmt, 7, hubs_aggregation_to_string (kpi->aggregation));
+  bind_text (stmt, 8, hubs_direction_to_string (kpi->direction));
+  bind_text (stmt, 9, hubs_qualifier_to_string (kpi->qualifier));
+  sqlite3_bind_int (stmt, 10, kpi->per_year);
+  sqlite3_bind_int (stmt, 11, kpi->path_from_zero);
+  bind_text_or_empty (stmt, 12, kpi->note_ja);
+  bind_text_or_empty (stmt, 13, kpi->note_en);
+
+  return step_done (self, stmt, error);
+}
+
+static gboolean
+check_kpi (const HubsKpi  *kpi,
+           GError        **error)
+{
+  if ((kpi->name_ja == NULL || *kpi->name_ja == '\0') &&
+      (kpi->name_en == NULL || *kpi->name_en == '\0'))
+    {
+      g_set_error (error, HUBS_STORE_ERROR, HUBS_STORE_ERROR_INVALID,
+                   _("A KPI needs a name in Japanese or English."));
+      return FALSE;
+    }
+
+  if (kpi->unit == NULL || *kpi->unit == '\0')
+    {
+      g_set_error (error, HUBS_STORE_ERROR, HUBS_STORE_ERROR_INVALID,
+                   _("A KPI needs a unit, such as 社 or 件."));
+      return FALSE;
+    }
+
+  return TRUE;
+}
+
+/**
+ * hubs_store_save_kpi:
+ * @self: a #HubsStore
+ * @kpi: the KPI's fields; its id says which KPI
+ * @error: a location for a #GError
+ *
+ * Adds @kpi, at the end of its hub, or updates the KPI with its id, recording each changed
+ * field in the history, in one transaction. Sort order is changed only by
+ * hubs_store_move_kpi().
+ *
+ * Returns: %TRUE on success
+ */
+gboolean
+hubs_store_save_kpi (HubsStore      *self,
+                     const HubsKpi  *kpi,
+                     GError        **error)
+{
+  g_autoptr(HubsKpi) old = NULL;
+  g_autoptr(GError) local_error = NULL;
+
+  g_return_val_if_fail (HUBS_IS_STORE (self), FALSE);
+  g_return_val_if_fail (kpi != NULL && kpi->id != NULL && kpi->hub_id != NULL, FALSE);
+
+  if (!check_kpi (kpi, error) || !begin (self, error))
+    return FALSE;
+
+  old = hubs_store_get_kpi (self, kpi->id, &local_error);
+  if (old == NULL && !g_error_matches (local_error, HUBS_STORE_ERROR, HUBS_STORE_ERROR_NOT_FOUND))
+    {
+      g_propagate_error (error, g_steal_pointer (&local_error));
+      goto failed;
+    }
+
+  if (old != NULL)
+    {
+      if (!update_kpi (self, kpi, error))
+        goto failed;
+    }
+  else
+    {
+      g_autoptr(HubsKpi) added = hubs_kpi_copy (kpi);
+      int n_kpis;
+      sqlite3_stmt *stmt;
+
+      if (!(stmt = prepare (self, "SELECT coalesce (max (sort_order) + 1, 0) FROM kpi "
+                                  "WHERE hub_id = ?1", error)))
+        goto failed;
+      bind_text (stmt, 1, kpi->hub_id);
+      if (sqlite3_step (stmt) != SQLITE_ROW)
+        {
+          sqlite3_reset (stmt);
+          set_sqlite_error (error, self->db, sqlite3_errcode (self->db), self->path);
+          goto failed;
+        }
+      n_kpis = sqlite3_column_int (stmt, 0);
+      sqlite3_reset (stmt);
+
+      added->sort_order = n_kpis;
+      if (!insert_kpi (self, added, error))
+        goto failed;
+    }
+
+  if (!append_kpi_history (self, kpi->hub_id, kpi->id, old, kpi, error) ||
+      !commit (self, error))
+    goto failed;
+
+  g_signal_emit (self, signals[CHANGED], 0, kpi->hub_id, kpi->id);
+
+  return TRUE;
+
+failed:
+  rollback (self);
+  return FALSE;
+}
+
+/**
+ * hubs_store_delete_kpi:
+ * @self: a #HubsStore
+ * @kpi_id: a KPI id
+ * @error: a location for a #GError
+ *
+ * Deletes a KPI and its figures, recording every deleted field and figure in the history so
+ * that nothing is lost, in one transaction. Its breakdowns stay, without a parent.
+ *
+ * Returns: %TRUE on success
+ */
+gboolean
+hubs_store_delete_kpi (HubsStore   *self,
+                       const char  *kpi_id,
+                       GError     **error)
+{
+  g_autoptr(HubsKpi) old = NULL;
+  g_autoptr(GPtrArray) figures = NULL;
+  sqlite3_stmt *stmt;
+
+  g_return_val_if_fail (HUBS_IS_STORE (self), FALSE);
+  g_return_val_if_fail (kpi_id != NULL, FALSE);
+
+  if (!begin (self, error))
+    return FALSE;
+
+  if (!(old = hubs_store_get_kpi (self, kpi_id, error)) ||
+      !(figures = hubs_store_list_figures (self, kpi_id, error)))
+    goto failed;
+
+  for (guint i = 0; i < figures->len; i++)
+    {
+      const HubsFigure *figure = g_ptr_array_index (figures, i);
+
+      if (!append_figure_history (self, kpi_id, figure->fiscal_year, figure->kind, figure, NULL,
+                                  error))
+        goto failed;
+    }
+
+  if (!append_kpi_history (self, old->hub_id, kpi_id, old, NULL, error))
+    goto failed;
+
+  if (!(stmt = prepare (self, "DELETE FROM kpi WHERE id = ?1", error)))
+    goto failed;
+  bind_text (stmt, 1, kpi_id);
+  if (!step_done (self, stmt, error) || !commit (self, error))
+    goto failed;
+
+  g_signal_emit (self, signals[CHANGED], 0, old->hub_id, kpi_id);
+
+  return TRUE;
+
+failed:
+  rollback (self);
+  return FALSE;
+}
+
+/**
+ * hubs_store_restore_kpi:
+ * @self: a #HubsStore
+ * @kpi: a deleted KPI, as it was, with its sort order
+ * @figures: (element-type HubsFigure): its figures
+ * @error: a location for a #GError
+ *
+ * Puts a deleted KPI and its figures back where they were, in one transaction; undoes
+ * hubs_store_delete_kpi().
+ *
+ * Returns: %TRUE on success
+ */
+gboolean
+hubs_store_restore_kpi (HubsStore      *self,
+                        const HubsKpi  *kpi,
+                        GPtrArray      *figures,
+                        GError        **error)
+{
+  sqlite3_stmt *stmt;
+
+  g_return_val_if_fail (HUBS_IS_STORE (self), FALSE);
+  g_return_val_if_fail (kpi != NULL && figures != NULL, FALSE);
+
+  if (!begin (self, error))
+    return FALSE;
+
+  /* Make room at its old place. */
+  if (!(stmt = prepare (self, "UPDATE kpi SET sort_order = sort_order + 1 "
+                              "WHERE hub_id = ?1 AND sort_order >= ?2", error)))
+    goto failed;
+  bind_text (stmt, 1, kpi->hub_id);
+  sqlite3_bind_int (stmt, 2, kpi->sort_order);
+  if (!step_done (self, stmt, error) || !insert_kpi (self, kpi, error) ||
+      !append_kpi_history (self, kpi->hub_id, kpi->id, NULL, kpi, error))
+    goto failed;
+
+  for (guint i = 0; i < figures->len; i++)
+    {
+      const HubsFigure *figure = g_ptr_array_index (figures, i);
+
+      if (!write_figure (self, figure, error) ||
+          !append_figure_history (self, kpi->id, figure->fiscal_year, figure->kind, NULL,
+                                  figure, error))
+        goto failed;
+    }
+
+  if (!commit (self, error))
+    goto failed;
+
+  g_signal_emit (self, signals[CHANGED], 0, kpi->hub_id, kpi->id);
+
+  return TRUE;
+
+failed:
+  rollback (self);
+  return FALSE;
+}
+
+/**
+ * hubs_store_move_kpi:
+ * @self: a #HubsStore
+ * @kpi_id: a KPI id
+ * @delta: -1 to move it up one place within its hub, 1 to move it down
+ * @error: a location for a #GError
+ *
+ * Swaps the KPI with its neighbour, in one transaction. Moving past either end changes
+ * nothing.
+ *
+ * Returns: %TRUE on success
+ */
+gboolean
+hubs_store_move_kpi (HubsStore   *self,
+                     const char  *kpi_id,
+                     int          delta,
+                     GError     **error)
+{
+  g_autoptr(HubsKpi) kpi = NULL;
+  g_autoptr(GPtrArray) kpis = NULL;
+  g_autofree char *old_position = NULL;
+  g_autofree char *new_position = NULL;
+  const HubsKpi *other;
+  sqlite3_stmt *stmt;
+  guint index = 0;
+  int target;
+
+  g_return_val_if_fail (HUBS_IS_STORE (self), FALSE);
+  g_return_val_if_fail (kpi_id != NULL, FALSE);
+  g_return_val_if_fail (delta == -1 || delta == 1, FALSE);
+
+  if (!begin (self, error))
+    return FALSE;
+
+  if (!(kpi = hubs_store_get_kpi (self, kpi_id, error)) ||
+      !(kpis = hubs_store_list_kpis (self, kpi->hub_id, error)))
+    goto failed;
+
+  while (index < kpis->len && !g_str_equal (((HubsKpi *) kpis->pdata[index])->id, kpi_id))
+    index++;
+
+  target = (int) index + delta;
+  if (target < 0 || target >= (int) kpis->len)
+    {
+      rollback (self);
+      return TRUE;
+    }
+
+  other = g_ptr_array_index (kpis, target);
+
+  /* Renumber the whole hub so equal sort orders from older data cannot stall a move. */
+  if (!(stmt = prepare (self, "UPDATE kpi SET sort_order = ?2 WHERE id = ?1", error)))
+    goto failed;
+  for (guint i = 0; i < kpis->len; i++)
+    {
+      const HubsKpi *k = g_ptr_array_index (kpis, i);
+      int position = i == index ? target : (int) i == target ? (int) index : (int) i;
+
+      sqlite3_reset (stmt);
+      bind_text (stmt, 1, k->id);
+      sqlite3_bind_int (stmt, 2, position);
+      if (!step_done (self, stmt, error))
+        goto failed;
+    }
+
+  old_position = g_strdup_printf ("%u", index);
+  new_position = g_strdup_printf ("%d", target);
+  if (!append_history_row (self, kpi->hub_id, kpi_id, 0, NULL, "position",
+                           old_position, new_position, error) ||
+      !commit (self, error))
+    goto failed;
+
+  g_debug ("Moved %s past %s", kpi_id, other->id);
+  g_signal_emit (self, signals[CHANGED], 0, kpi->hub_id, kpi_id);
+
+  return TRUE;
+
+failed:
+  rollback (self);
+  return FALSE;
+}
+
+/**
+ * hubs_store_new_kpi_id:
+ * @self: a #HubsStore
+ * @hub_id: the hub the KPI is for
+ * @error: a location for a #GError
+ *
+ * Returns: (transfer full): an unused KPI id of the form `HUB/kpi-N`
+ */
+char *
+hubs_store_new_kpi_id (HubsStore   *self,
+                       const char  *hub_id,
+                       GError     **error)
+{
+  g_return_val_if_fail (HUBS_IS_STORE (self), NULL);
+  g_return_val_if_fail (hub_id != NULL, NULL);
+
+  for (guint n = 1; n < G_MAXUINT; n++)
+    {
+      g_autofree char *id = g_strdup_printf ("%s/kpi-%u", hub_id, n);
+      g_autoptr(HubsKpi) existing = NULL;
+      g_autoptr(GError) local_error = NULL;
+
+      existing = hubs_store_get_kpi (self, id, &local_error);
+      if (existing == NULL)
+        {
+          if (g_error_matches (local_error, HUBS_STORE_ERROR, HUBS_STORE_ERROR_NOT_FOUND))
+            return g_steal_pointer (&id);
+          g_propagate_error (error, g_steal_pointer (&local_error));
+          return NULL;
+        }
+    }
+
+  g_return_val_if_reached (NULL);
+}
+
+/**
+ * hubs_store_save_hub:
+ * @self: a #HubsStore
+ * @hub: the hub's fields; its id says which hub
+ * @error: a location for a #GError
+ *
+ * Adds @hub at the end of the list, or updates the hub with its id, recording each changed
+ * field in the history, in one transaction.
+ *
+ * Returns: %TRUE on success
+ */
+gboolean
+hubs_store_save_hub (HubsStore      *self,
+                     const HubsHub  *hub,
+                     GError        **error)
+{
+  g_autoptr(HubsHub) old = NULL;
+  g_autoptr(HubsHub) saved = NULL;
+  g_autoptr(GError) local_error = NULL;
+  sqlite3_stmt *stmt;
+
+  g_return_val_if_fail (HUBS_IS_STORE (self), FALSE);
+  g_return_val_if_fail (hub != NULL && hub->id != NULL, FALSE);
+
+  if ((hub->name_ja == NULL || *hub->name_ja == '\0') &&
+      (hub->name_en == NULL || *hub->name_en == '\0'))
+    {
+      g_set_error (error, HUBS_STORE_ERROR, HUBS_STORE_ERROR_INVALID,
+                   _("A hub city needs a name in Japanese or English."));
+      return FALSE;
+    }
+
+  if (!begin (self, error))
+    return FALSE;
+
+  old = hubs_store_get_hub (self, hub->id, &local_error);
+  if (old == NULL && !g_error_matches (local_error, HUBS_STORE_ERROR, HUBS_STORE_ERROR_NOT_FOUND))
+    {
+      g_propagate_error (error, g_steal_pointer (&local_error));
+      goto failed;
+    }
+
+  saved = hubs_hub_copy (hub);
+
+  if (!(stmt = prepare (self,
+                        "INSERT INTO hub (" HUB_COLUMNS ") VALUES "
+                        "(?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, "
+                        "coalesce (?16, (SELECT coalesce (max (sort_order) + 1, 0) FROM hub))) "
+                        "ON CONFLICT (id) DO UPDATE SET name_ja = ?2, name_en = ?3, "
+                        "consortium_ja = ?4, consortium_en = ?5, tier = ?6, type = ?7, "
+                        "slogan_ja = ?8, slogan_en = ?9, summary_ja = ?10, summary_en = ?11, "
+                        "members_ja = ?12, members_en = ?13, focus_ja = ?14, focus_en = ?15",
+                        error)))
+    goto failed;
+
+  bind_text (stmt, 1, saved->id);
+  bind_text_or_empty (stmt, 2, saved->name_ja);
+  bind_text_or_empty (stmt, 3, saved->name_en);
+  bind_text_or_empty (stmt, 4, saved->consortium_ja);
+  bind_text_or_empty (stmt, 5, saved->consortium_en);
+  bind_text (stmt, 6, hubs_tier_to_string (saved->tier));
+  bind_text (stmt, 7, hubs_hub_type_to_string (saved->type));
+  bind_text_or_empty (stmt, 8, saved->slogan_ja);
+  bind_text_or_empty (stmt, 9, saved->slogan_en);
+  bind_text_or_empty (stmt, 10, saved->summary_ja);
+  bind_text_or_empty (stmt, 11, saved->summary_en);
+  bind_text_or_empty (stmt, 12, saved->members_ja);
+  bind_text_or_empty (stmt, 13, saved->members_en);
+  bind_text_or_empty (stmt, 14, saved->focus_ja);
+  bind_text_or_empty (stmt, 15, saved->focus_en);
+  if (old != NULL)
+    sqlite3_bind_int (stmt, 16, old->sort_order);
+
+  if (!step_done (self, stmt, error) ||
+      !append_history_row (self, hub->id, NULL, 0, NULL, "hub_name_ja",
+                           old ? old->name_ja : NULL, saved->name_ja, error) ||
+      !append_history_row (self, hub->id, NULL, 0, NULL, "hub_name_en",
+                           old ? old->name_en : NULL, saved->name_en, error) ||
+      !append_history_row (self, hub->id, NULL, 0, NULL, "consortium_ja",
+                           old ? old->consortium_ja : NULL, saved->consortium_ja, error) ||
+      !append_history_row (self, hub->id, NULL, 0, NULL, "consortium_en",
+                           old ? old->consortium_en : NULL, saved->consortium_en, error) ||
+      !commit (self, error))
+    goto failed;
+
+  g_signal_emit (self, signals[CHANGED], 0, hub->id, NULL);
+
+  return TRUE;
+
+failed:
+  rollback (self);
+  return FALSE;
 }
 
 /**

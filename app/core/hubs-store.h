@@ -115,6 +115,26 @@ gboolean    hubs_store_remove_figure      (HubsStore           *self,
                                            int                  fiscal_year,
                                            HubsFigureKind       kind,
                                            GError             **error);
+gboolean    hubs_store_save_kpi           (HubsStore           *self,
+                                           const HubsKpi       *kpi,
+                                           GError             **error);
+gboolean    hubs_store_delete_kpi         (HubsStore           *self,
+                                           const char          *kpi_id,
+                                           GError             **error);
+gboolean    hubs_store_restore_kpi        (HubsStore           *self,
+                                           const HubsKpi       *kpi,
+                                           GPtrArray           *figures,
+                                           GError             **error);
+gboolean    hubs_store_move_kpi           (HubsStore           *self,
+                                           const char          *kpi_id,
+                                           int                  delta,
+                                           GError             **error);
+char       *hubs_store_new_kpi_id         (HubsStore           *self,
+                                           const char          *hub_id,
+                                           GError             **error);
+gboolean    hubs_store_save_hub           (HubsStore           *self,
+                                           const HubsHub       *hub,
+                                           GError             **error);
 gboolean    hubs_store_insert_plan        (HubsStore           *self,
                                            GPtrArray           *hubs,
                                            GPtrArray           *kpis,

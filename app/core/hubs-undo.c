@@ -1,0 +1,508 @@
+/* hubs-undo.c
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ *
+ * Every change a user makes goes through here: it is applied to the store and remembered,
+ * so Ctrl+Z and Ctrl+Shift+Z can take it back and bring it again. Each step, done or undone,
+ * is one transaction of the store and lands in its history like any other change.
+ */
+
+#define G_LOG_DOMAIN "hubs-undo"
+
+#include "config.h"
+
+#include "hubs-undo.h"
+
+typedef enum
+{
+  COMMAND_FIGURE,
+  COMMAND_SAVE_KPI,
+  COMMAND_DELETE_KPI,
+  COMMAND_MOVE_KPI,
+} CommandKind;
+
+typedef struct
+{
+  CommandKind     kind;
+  /* COMMAND_FIGURE: the figure's key, and the figure before and after (NULL: none). */
+  char           *kpi_id;
+  int             fiscal_year;
+  HubsFigureKind  figure_kind;
+  HubsFigure     *figure_before;
+  HubsFigure     *figure_after;
+  /* COMMAND_SAVE_KPI (kpi_before NULL when added) and COMMAND_DELETE_KPI. */
+  HubsKpi        *kpi_before;
+  HubsKpi        *kpi_after;
+  GPtrArray      *figures;
+  /* COMMAND_MOVE_KPI */
+  int             delta;
+} Command;
+
+struct _HubsUndoStack
+{
+  GObject    parent_instance;
+
+  /* Owned references */
+  HubsStore *store;
+  GQueue     undo;
+  GQueue     redo;
+};
+
+G_DEFINE_FINAL_TYPE (HubsUndoStack, hubs_undo_stack, G_TYPE_OBJECT)
+
+enum {
+  PROP_0,
+  PROP_CAN_UNDO,
+  PROP_CAN_REDO,
+  N_PROPS
+};
+
+static GParamSpec *properties[N_PROPS];
+
+static void
+command_free (Command *command)
+{
+  g_free (command->kpi_id);
+  g_clear_pointer (&command->figure_before, hubs_figure_free);
+  g_clear_pointer (&command->figure_after, hubs_figure_free);
+  g_clear_pointer (&command->kpi_before, hubs_kpi_free);
+  g_clear_pointer (&command->kpi_after, hubs_kpi_free);
+  g_clear_pointer (&command->figures, g_ptr_array_unref);
+  g_free (command);
+}
+
+static void
+notify_state (HubsUndoStack *self,
+              gboolean       could_undo,
+              gboolean       could_redo)
+{
+  if (could_undo != hubs_undo_stack_get_can_undo (self))
+    g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_CAN_UNDO]);
+  if (could_redo != hubs_undo_stack_get_can_redo (self))
+    g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_CAN_REDO]);
+}
+
+/* A new change forgets what could be redone. */
+static void
+push (HubsUndoStack *self,
+      Command       *command)
+{
+  gboolean could_undo = hubs_undo_stack_get_can_undo (self);
+  gboolean could_redo = hubs_undo_stack_get_can_redo (self);
+
+  g_queue_clear_full (&self->redo, (GDestroyNotify) command_free);
+  g_queue_push_head (&self->undo, command);
+  notify_state (self, could_undo, could_redo);
+}
+
+static gboolean
+apply_figure (HubsStore         *store,
+              Command           *command,
+              const HubsFigure  *figure,
+              GError           **error)
+{
+  if (figure != NULL)
+    return hubs_store_set_figure (store, figure, error);
+
+  return hubs_store_remove_figure (store, command->kpi_id, command->fiscal_year,
+                                   command->figure_kind, error);
+}
+
+/* Runs @command forwards (@forward) or backwards against the store. */
+static gboolean
+run (HubsUndoStack  *self,
+     Command        *command,
+     gboolean        forward,
+     GError        **error)
+{
+  switch (command->kind)
+    {
+    case COMMAND_FIGURE:
+      return apply_figure (self->store, command,
+                           forward ? command->figure_after : command->figure_before, error);
+
+    case COMMAND_SAVE_KPI:
+      if (forward)
+        {
+          if (command->kpi_before == NULL && command->figures != NULL)
+            return hubs_store_restore_kpi (self->store, command->kpi_after, command->figures,
+                                           error);
+          return hubs_store_save_kpi (self->store, command->kpi_after, error);
+        }
+      if (command->kpi_before == NULL)
+        {
+          /* Undoing an added KPI deletes it; keep what it held for a redo. */
+          g_autoptr(HubsKpi) kpi = hubs_store_get_kpi (self->store, command->kpi_id, error);
+          g_autoptr(GPtrArray) figures = NULL;
+
+          if (kpi == NULL ||
+              !(figures = hubs_store_list_figures (self->store, command->kpi_id, error)))
+            return FALSE;
+          g_clear_pointer (&command->kpi_after, hubs_kpi_free);
+          command->kpi_after = g_steal_pointer (&kpi);
+          g_clear_pointer (&command->figures, g_ptr_array_unref);
+          command->figures = g_steal_pointer (&figures);
+          return hubs_store_delete_kpi (self->store, command->kpi_id, error);
+        }
+      return hubs_store_save_kpi (self->store, command->kpi_before, error);
+
+    case COMMAND_DELETE_KPI:
+      if (forward)
+        return hubs_store_delete_kpi (self->store, command->kpi_id, error);
+      return hubs_store_restore_kpi (self->store, command->kpi_before, command->figures, error);
+
+    case COMMAND_MOVE_KPI:
+      return hubs_store_move_kpi (self->store, command->kpi_id,
+                                  forward ? command->delta : -command->delta, error);
+
+    default:
+      g_return_val_if_reached (FALSE);
+    }
+}
+
+static gboolean
+step (HubsUndoStack  *self,
+      GQueue         *from,
+      GQueue         *to,
+      gboolean        forward,
+      GError        **error)
+{
+  gboolean could_undo = hubs_undo_stack_get_can_undo (self);
+  gboolean could_redo = hubs_undo_stack_get_can_redo (self);
+  Command *command = g_queue_peek_head (from);
+
+  if (command == NULL)
+    return TRUE;
+
+  /* On failure the command stays where it was, so the user can try again. */
+  if (!run (self, command, forward, error))
+    return FALSE;
+
+  g_queue_push_head (to, g_queue_pop_head (from));
+  notify_state (self, could_undo, could_redo);
+
+  return TRUE;
+}
+
+static void
+hubs_undo_stack_finalize (GObject *object)
+{
+  HubsUndoStack *self = (HubsUndoStack *)object;
+
+  g_queue_clear_full (&self->undo, (GDestroyNotify) command_free);
+  g_queue_clear_full (&self->redo, (GDestroyNotify) command_free);
+  g_clear_object (&self->store);
+
+  G_OBJECT_CLASS (hubs_undo_stack_parent_class)->finalize (object);
+}
+
+static void
+hubs_undo_stack_get_property (GObject    *object,
+                              guint       prop_id,
+                              GValue     *value,
+                              GParamSpec *pspec)
+{
+  HubsUndoStack *self = HUBS_UNDO_STACK (object);
+
+  switch (prop_id)
+    {
+    case PROP_CAN_UNDO:
+      g_value_set_boolean (value, hubs_undo_stack_get_can_undo (self));
+      break;
+
+    case PROP_CAN_REDO:
+      g_value_set_boolean (value, hubs_undo_stack_get_can_redo (self));
+      break;
+
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+hubs_undo_stack_class_init (HubsUndoStackClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+
+  object_class->finalize = hubs_undo_stack_finalize;
+  object_class->get_property = hubs_undo_stack_get_property;
+
+  properties[PROP_CAN_UNDO] =
+    g_param_spec_boolean ("can-undo", NULL, NULL, FALSE,
+                          G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  properties[PROP_CAN_REDO] =
+    g_param_spec_boolean ("can-redo", NULL, NULL, FALSE,
+                          G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+
+  g_object_class_install_properties (object_class, N_PROPS, properties);
+}
+
+static void
+hubs_undo_stack_init (HubsUndoStack *self)
+{
+  g_queue_init (&self->undo);
+  g_queue_init (&self->redo);
+}
+
+/**
+ * hubs_undo_stack_new:
+ * @store: the store the changes go to
+ *
+ * Returns: (transfer full): an empty undo stack
+ */
+HubsUndoStack *
+hubs_undo_stack_new (HubsStore *store)
+{
+  HubsUndoStack *self;
+
+  g_return_val_if_fail (HUBS_IS_STORE (store), NULL);
+
+  self = g_object_new (HUBS_TYPE_UNDO_STACK, NULL);
+  self->store = g_object_ref (store);
+
+  return self;
+}
+
+/**
+ * hubs_undo_stack_get_can_undo:
+ * @self: a #HubsUndoStack
+ *
+ * Returns: %TRUE when there is a change to undo
+ */
+gboolean
+hubs_undo_stack_get_can_undo (HubsUndoStack *self)
+{
+  g_return_val_if_fail (HUBS_IS_UNDO_STACK (self), FALSE);
+
+  return !g_queue_is_empty (&self->undo);
+}
+
+/**
+ * hubs_undo_stack_get_can_redo:
+ * @self: a #HubsUndoStack
+ *
+ * Returns: %TRUE when there is an undone change to bring back
+ */
+gboolean
+hubs_undo_stack_get_can_redo (HubsUndoStack *self)
+{
+  g_return_val_if_fail (HUBS_IS_UNDO_STACK (self), FALSE);
+
+  return !g_queue_is_empty (&self->redo);
+}
+
+/**
+ * hubs_undo_stack_set_figure:
+ * @self: a #HubsUndoStack
+ * @kpi_id: the KPI
+ * @fiscal_year: the fiscal year
+ * @kind: baseline, target or actual
+ * @figure: (nullable): the new figure, or %NULL to remove the figure
+ * @error: a location for a #GError
+ *
+ * Stores a figure (or removes it) and remembers the change. Storing what is already there
+ * remembers nothing.
+ *
+ * Returns: %TRUE on success
+ */
+gboolean
+hubs_undo_stack_set_figure (HubsUndoStack     *self,
+                            const char        *kpi_id,
+                            int                fiscal_year,
+                            HubsFigureKind     kind,
+                            const HubsFigure  *figure,
+                            GError           **error)
+{
+  g_autoptr(HubsFigure) before = NULL;
+  g_autoptr(GError) local_error = NULL;
+  Command *command;
+
+  g_return_val_if_fail (HUBS_IS_UNDO_STACK (self), FALSE);
+  g_return_val_if_fail (kpi_id != NULL, FALSE);
+
+  before = hubs_store_get_figure (self->store, kpi_id, fiscal_year, kind, &local_error);
+  if (before == NULL && !g_error_matches (local_error, HUBS_STORE_ERROR, HUBS_STORE_ERROR_NOT_FOUND))
+    {
+      g_propagate_error (error, g_steal_pointer (&local_error));
+      return FALSE;
+    }
+
+  if ((before == NULL && figure == NULL) ||
+      (before != NULL && figure != NULL && hubs_figure_equal (before, figure)))
+    return TRUE;
+
+  command = g_new0 (Command, 1);
+  command->kind = COMMAND_FIGURE;
+  command->kpi_id = g_strdup (kpi_id);
+  command->fiscal_year = fiscal_year;
+  command->figure_kind = kind;
+  command->figure_before = g_steal_pointer (&before);
+  command->figure_after = figure ? hubs_figure_copy (figure) : NULL;
+
+  if (!run (self, command, TRUE, error))
+    {
+      command_free (command);
+      return FALSE;
+    }
+
+  push (self, command);
+
+  return TRUE;
+}
+
+/**
+ * hubs_undo_stack_save_kpi:
+ * @self: a #HubsUndoStack
+ * @kpi: the KPI's fields
+ * @error: a location for a #GError
+ *
+ * Adds or updates a KPI (see hubs_store_save_kpi()) and remembers the change.
+ *
+ * Returns: %TRUE on success
+ */
+gboolean
+hubs_undo_stack_save_kpi (HubsUndoStack  *self,
+                          const HubsKpi  *kpi,
+                          GError        **error)
+{
+  g_autoptr(GError) local_error = NULL;
+  Command *command;
+
+  g_return_val_if_fail (HUBS_IS_UNDO_STACK (self), FALSE);
+  g_return_val_if_fail (kpi != NULL && kpi->id != NULL, FALSE);
+
+  command = g_new0 (Command, 1);
+  command->kind = COMMAND_SAVE_KPI;
+  command->kpi_id = g_strdup (kpi->id);
+  command->kpi_before = hubs_store_get_kpi (self->store, kpi->id, &local_error);
+  command->kpi_after = hubs_kpi_copy (kpi);
+
+  if (command->kpi_before == NULL &&
+      !g_error_matches (local_error, HUBS_STORE_ERROR, HUBS_STORE_ERROR_NOT_FOUND))
+    {
+      g_propagate_error (error, g_steal_pointer (&local_error));
+      command_free (command);
+      return FALSE;
+    }
+
+  if (!run (self, command, TRUE, error))
+    {
+      command_free (command);
+      return FALSE;
+    }
+
+  push (self, command);
+
+  return TRUE;
+}
+
+/**
+ * hubs_undo_stack_delete_kpi:
+ * @self: a #HubsUndoStack
+ * @kpi_id: the KPI
+ * @error: a location for a #GError
+ *
+ * Deletes a KPI with its figures and remembers all of it, so an undo brings it back whole.
+ *
+ * Returns: %TRUE on success
+ */
+gboolean
+hubs_undo_stack_delete_kpi (HubsUndoStack  *self,
+                            const char     *kpi_id,
+                            GError        **error)
+{
+  Command *command;
+
+  g_return_val_if_fail (HUBS_IS_UNDO_STACK (self), FALSE);
+  g_return_val_if_fail (kpi_id != NULL, FALSE);
+
+  command = g_new0 (Command, 1);
+  command->kind = COMMAND_DELETE_KPI;
+  command->kpi_id = g_strdup (kpi_id);
+
+  if (!(command->kpi_before = hubs_store_get_kpi (self->store, kpi_id, error)) ||
+      !(command->figures = hubs_store_list_figures (self->store, kpi_id, error)) ||
+      !run (self, command, TRUE, error))
+    {
+      command_free (command);
+      return FALSE;
+    }
+
+  push (self, command);
+
+  return TRUE;
+}
+
+/**
+ * hubs_undo_stack_move_kpi:
+ * @self: a #HubsUndoStack
+ * @kpi_id: the KPI
+ * @delta: -1 for up, 1 for down
+ * @error: a location for a #GError
+ *
+ * Moves a KPI one place within its hub and remembers it.
+ *
+ * Returns: %TRUE on success
+ */
+gboolean
+hubs_undo_stack_move_kpi (HubsUndoStack  *self,
+                          const char     *kpi_id,
+                          int             delta,
+                          GError        **error)
+{
+  Command *command;
+
+  g_return_val_if_fail (HUBS_IS_UNDO_STACK (self), FALSE);
+  g_return_val_if_fail (kpi_id != NULL, FALSE);
+
+  command = g_new0 (Command, 1);
+  command->kind = COMMAND_MOVE_KPI;
+  command->kpi_id = g_strdup (kpi_id);
+  command->delta = delta;
+
+  if (!run (self, command, TRUE, error))
+    {
+      command_free (command);
+      return FALSE;
+    }
+
+  push (self, command);
+
+  return TRUE;
+}
+
+/**
+ * hubs_undo_stack_undo:
+ * @self: a #HubsUndoStack
+ * @error: a location for a #GError
+ *
+ * Takes back the last change, if any.
+ *
+ * Returns: %TRUE on success, also when there was nothing to undo
+ */
+gboolean
+hubs_undo_stack_undo (HubsUndoStack  *self,
+                      GError        **error)
+{
+  g_return_val_if_fail (HUBS_IS_UNDO_STACK (self), FALSE);
+
+  return step (self, &self->undo, &self->redo, FALSE, error);
+}
+
+/**
+ * hubs_undo_stack_redo:
+ * @self: a #HubsUndoStack
+ * @error: a location for a #GError
+ *
+ * Brings back the last undone change, if any.
+ *
+ * Returns: %TRUE on success, also when there was nothing to redo
+ */
+gboolean
+hubs_undo_stack_redo (HubsUndoStack  *self,
+                      GError        **error)
+{
+  g_return_val_if_fail (HUBS_IS_UNDO_STACK (self), FALSE);
+
+  return step (self, &self->redo, &self->undo, TRUE, error);
+}

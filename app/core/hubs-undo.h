@@ -1,0 +1,40 @@
+/* hubs-undo.h
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#pragma once
+
+#include "hubs-store.h"
+
+G_BEGIN_DECLS
+
+#define HUBS_TYPE_UNDO_STACK (hubs_undo_stack_get_type ())
+
+G_DECLARE_FINAL_TYPE (HubsUndoStack, hubs_undo_stack, HUBS, UNDO_STACK, GObject)
+
+HubsUndoStack *hubs_undo_stack_new        (HubsStore         *store);
+gboolean       hubs_undo_stack_get_can_undo (HubsUndoStack   *self);
+gboolean       hubs_undo_stack_get_can_redo (HubsUndoStack   *self);
+gboolean       hubs_undo_stack_set_figure (HubsUndoStack     *self,
+                                           const char        *kpi_id,
+                                           int                fiscal_year,
+                                           HubsFigureKind     kind,
+                                           const HubsFigure  *figure,
+                                           GError           **error);
+gboolean       hubs_undo_stack_save_kpi   (HubsUndoStack     *self,
+                                           const HubsKpi     *kpi,
+                                           GError           **error);
+gboolean       hubs_undo_stack_delete_kpi (HubsUndoStack     *self,
+                                           const char        *kpi_id,
+                                           GError           **error);
+gboolean       hubs_undo_stack_move_kpi   (HubsUndoStack     *self,
+                                           const char        *kpi_id,
+                                           int                delta,
+                                           GError           **error);
+gboolean       hubs_undo_stack_undo       (HubsUndoStack     *self,
+                                           GError           **error);
+gboolean       hubs_undo_stack_redo       (HubsUndoStack     *self,
+                                           GError           **error);
+
+G_END_DECLS
