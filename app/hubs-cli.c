@@ -12,14 +12,30 @@
 
 #include <glib/gi18n.h>
 
+#include "hubs-backup.h"
 #include "hubs-cli.h"
 #include "hubs-export.h"
+#include "hubs-format.h"
+#include "hubs-import.h"
 
 static const GOptionEntry option_entries[] = {
   { "database", 0, 0, G_OPTION_ARG_FILENAME, NULL,
     N_("Use the database in FILE instead of the default one"), N_("FILE") },
   { "export-csv", 0, 0, G_OPTION_ARG_FILENAME, NULL,
     N_("Write every figure as CSV to FILE (“-” for standard output) and exit"), N_("FILE") },
+  { "layout", 0, 0, G_OPTION_ARG_STRING, NULL,
+    N_("With --export-csv: “long” writes one figure per row (the default), “wide” one row "
+       "per KPI with a column per fiscal year"), N_("LAYOUT") },
+  { "bom", 0, 0, G_OPTION_ARG_NONE, NULL,
+    N_("With --export-csv: start the file with a byte order mark, so Excel reads it as "
+       "UTF-8"), NULL },
+  { "import-csv", 0, 0, G_OPTION_ARG_FILENAME, NULL,
+    N_("Import the figures in the CSV file FILE and exit; with any error nothing is "
+       "imported"), N_("FILE") },
+  { "dry-run", 0, 0, G_OPTION_ARG_NONE, NULL,
+    N_("With --import-csv: show what would change, change nothing"), NULL },
+  { "backup", 0, 0, G_OPTION_ARG_FILENAME, NULL,
+    N_("Write a copy of the database to FILE and exit"), N_("FILE") },
   { "version", 0, 0, G_OPTION_ARG_NONE, NULL,
     N_("Show the version and exit"), NULL },
   { NULL }
@@ -69,18 +85,178 @@ hubs_cli_open_store (const char  *database_path,
 }
 
 static int
-export_csv (const char *database_path,
-            const char *output)
+export_csv (const char       *database_path,
+            const char       *output,
+            HubsExportLayout  layout,
+            HubsExportFlags   flags)
 {
   g_autoptr(HubsStore) store = NULL;
   g_autoptr(GError) error = NULL;
 
   if (!(store = hubs_cli_open_store (database_path, &error)) ||
-      !hubs_export_csv_to_path (store, output, &error))
+      !hubs_export_csv_to_path_full (store, output, layout, flags, &error))
     {
       hubs_cli_print_error (error->message);
       return 1;
     }
+
+  return 0;
+}
+
+static char *
+describe_figure (const HubsFigure *figure,
+                 const HubsKpi    *kpi)
+{
+  if (!figure->measured)
+    return g_strdup (_("not measured"));
+
+  return hubs_format_value (figure->value, kpi->unit, hubs_language_current ());
+}
+
+static void
+print_changes (const char     *path,
+               HubsImportPlan *plan)
+{
+  GPtrArray *changes = hubs_import_plan_get_changes (plan);
+
+  for (guint i = 0; i < changes->len; i++)
+    {
+      const HubsImportChange *change = g_ptr_array_index (changes, i);
+      g_autofree char *year = NULL;
+      g_autofree char *old_value = NULL;
+      g_autofree char *new_value = NULL;
+      const char *kind = hubs_figure_kind_to_string (change->figure->kind);
+
+      if (change->kind == HUBS_IMPORT_UNCHANGED)
+        continue;
+
+      year = hubs_format_fiscal_year (change->figure->fiscal_year, hubs_language_current ());
+      new_value = describe_figure (change->figure, change->kpi);
+
+      if (change->kind == HUBS_IMPORT_NEW)
+        /* Translators: a figure an import adds. %1$s:%2$u:%3$u is file:line:column, %4$s a
+         * KPI id, %5$s a fiscal year, %6$s baseline, target or actual, %7$s the value */
+        g_print (_("%1$s:%2$u:%3$u: new: %4$s, %5$s, %6$s: %7$s\n"),
+                 path, change->line, change->column, change->kpi->id, year, kind,
+                 new_value);
+      else
+        {
+          old_value = describe_figure (change->old, change->kpi);
+          /* Translators: a figure an import changes. %1$s:%2$u:%3$u is file:line:column,
+           * %4$s a KPI id, %5$s a fiscal year, %6$s baseline, target or actual, %7$s the old
+           * and %8$s the new value */
+          g_print (_("%1$s:%2$u:%3$u: changed: %4$s, %5$s, %6$s: %7$s → %8$s\n"),
+                   path, change->line, change->column, change->kpi->id, year, kind,
+                   old_value, new_value);
+        }
+    }
+}
+
+static int
+import_csv (const char *database_path,
+            const char *path,
+            gboolean    dry_run)
+{
+  g_autoptr(HubsStore) store = NULL;
+  g_autoptr(HubsImportPlan) plan = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *backup_path = NULL;
+  const char * const *ignored;
+  GPtrArray *problems;
+  guint n_applied = 0;
+
+  if (!(store = hubs_cli_open_store (database_path, &error)) ||
+      !(plan = hubs_import_plan_new_for_path (store, path, &error)))
+    {
+      hubs_cli_print_error (error->message);
+      return 1;
+    }
+
+  /* Translators: %1$s is a file, %2$s its layout (“one figure per row”), %3$s its encoding */
+  g_print (_("%1$s: %2$s, %3$s.\n"), path,
+           hubs_import_layout_get_label (hubs_import_plan_get_layout (plan)),
+           hubs_csv_encoding_get_label (hubs_import_plan_get_encoding (plan)));
+  g_print (_("New figures: %1$u. Changed: %2$u. Unchanged: %3$u.\n"),
+           hubs_import_plan_count (plan, HUBS_IMPORT_NEW),
+           hubs_import_plan_count (plan, HUBS_IMPORT_CHANGED),
+           hubs_import_plan_count (plan, HUBS_IMPORT_UNCHANGED));
+
+  ignored = hubs_import_plan_get_ignored_columns (plan);
+  if (ignored[0] != NULL)
+    {
+      g_autofree char *list = g_strjoinv (", ", (char **) ignored);
+
+      /* Translators: %s is a list of column headers */
+      g_print (_("These columns are not imported: %s.\n"), list);
+    }
+
+  print_changes (path, plan);
+
+  problems = hubs_import_plan_get_problems (plan);
+  if (problems->len > 0)
+    {
+      g_autofree char *message = NULL;
+
+      /* FILE:LINE:COLUMN: message, the form editors and terminals link to the place. */
+      for (guint i = 0; i < problems->len; i++)
+        {
+          const HubsCsvProblem *problem = g_ptr_array_index (problems, i);
+
+          g_printerr ("%s:%u:%u: %s\n", path, problem->line, problem->column,
+                      problem->message);
+        }
+
+      message = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
+                                              "Nothing was imported: the file has %u error.",
+                                              "Nothing was imported: the file has %u errors.",
+                                              problems->len),
+                                 problems->len);
+      hubs_cli_print_error (message);
+      return 1;
+    }
+
+  if (dry_run)
+    {
+      g_print (_("This was a dry run: nothing was written.\n"));
+      return 0;
+    }
+
+  if (!hubs_import_plan_apply (plan, store, &backup_path, &n_applied, &error))
+    {
+      hubs_cli_print_error (error->message);
+      return 1;
+    }
+
+  if (backup_path == NULL)
+    g_print (_("Nothing to import: every figure in the file is already in the database.\n"));
+  else
+    g_print (g_dngettext (GETTEXT_PACKAGE,
+                          "Imported %1$u figure. The database as it was before is saved as "
+                          "“%2$s”.\n",
+                          "Imported %1$u figures. The database as it was before is saved as "
+                          "“%2$s”.\n",
+                          n_applied),
+             n_applied, backup_path);
+
+  return 0;
+}
+
+static int
+backup (const char *database_path,
+        const char *path)
+{
+  g_autoptr(HubsStore) store = NULL;
+  g_autoptr(GError) error = NULL;
+
+  if (!(store = hubs_cli_open_store (database_path, &error)) ||
+      !hubs_backup_copy_to_path (store, path, &error))
+    {
+      hubs_cli_print_error (error->message);
+      return 1;
+    }
+
+  /* Translators: %s is a file name */
+  g_print (_("The database was copied to “%s”.\n"), path);
 
   return 0;
 }
@@ -101,6 +277,9 @@ hubs_cli_handle (GVariantDict *options,
                  int          *exit_status)
 {
   g_autofree char *export_path = NULL;
+  g_autofree char *import_path = NULL;
+  g_autofree char *backup_path = NULL;
+  g_autofree char *layout_name = NULL;
 
   if (g_variant_dict_contains (options, "version"))
     {
@@ -109,9 +288,57 @@ hubs_cli_handle (GVariantDict *options,
       return TRUE;
     }
 
-  if (g_variant_dict_lookup (options, "export-csv", "^ay", &export_path))
+  g_variant_dict_lookup (options, "layout", "s", &layout_name);
+  g_variant_dict_lookup (options, "export-csv", "^ay", &export_path);
+  g_variant_dict_lookup (options, "import-csv", "^ay", &import_path);
+
+  if ((layout_name != NULL || g_variant_dict_contains (options, "bom")) && export_path == NULL)
     {
-      *exit_status = export_csv (database_path, export_path);
+      hubs_cli_print_error (_("--layout and --bom go with --export-csv."));
+      *exit_status = 1;
+      return TRUE;
+    }
+
+  if (g_variant_dict_contains (options, "dry-run") && import_path == NULL)
+    {
+      hubs_cli_print_error (_("--dry-run goes with --import-csv."));
+      *exit_status = 1;
+      return TRUE;
+    }
+
+  if (import_path != NULL)
+    {
+      *exit_status = import_csv (database_path, import_path,
+                                 g_variant_dict_contains (options, "dry-run"));
+      return TRUE;
+    }
+
+  if (g_variant_dict_lookup (options, "backup", "^ay", &backup_path))
+    {
+      *exit_status = backup (database_path, backup_path);
+      return TRUE;
+    }
+
+  if (export_path != NULL)
+    {
+      HubsExportLayout layout = HUBS_EXPORT_LAYOUT_LONG;
+
+      if (g_strcmp0 (layout_name, "wide") == 0)
+        layout = HUBS_EXPORT_LAYOUT_WIDE;
+      else if (layout_name != NULL && !g_str_equal (layout_name, "long"))
+        {
+          g_autofree char *message =
+            /* Translators: %s is what was given for --layout; keep long and wide */
+            g_strdup_printf (_("“%s” is not a layout; use long or wide."), layout_name);
+
+          hubs_cli_print_error (message);
+          *exit_status = 1;
+          return TRUE;
+        }
+
+      *exit_status = export_csv (database_path, export_path, layout,
+                                 g_variant_dict_contains (options, "bom")
+                                 ? HUBS_EXPORT_FLAGS_BOM : HUBS_EXPORT_FLAGS_NONE);
       return TRUE;
     }
 

@@ -94,8 +94,13 @@ hubs_test_save_screenshot (GtkWidget  *widget,
   const char *dir = g_getenv ("HUBS_SCREENSHOT_DIR");
   char *path;
   GskRenderer *renderer;
-  int width = gtk_widget_get_width (widget);
-  int height = gtk_widget_get_height (widget);
+  int width;
+  int height;
+
+  /* The paintable shows the last frame: let the latest changes reach one. */
+  hubs_test_wait_frames (widget, 2);
+  width = gtk_widget_get_width (widget);
+  height = gtk_widget_get_height (widget);
 
   g_assert_cmpint (width, >, 0);
   g_assert_cmpint (height, >, 0);

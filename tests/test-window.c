@@ -1,6 +1,10 @@
 /* test-window.c
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
+ *
+ * The main window driven as a person would: pick a hub, open a KPI, type figures, make
+ * mistakes, undo, delete, search, and come back after a restart. Every check reads the
+ * widgets a user sees or the database file on disk.
  */
 
 #include "config.h"
@@ -8,41 +12,78 @@
 #include <string.h>
 
 #include "hubs-application.h"
+#include "hubs-figure-row.h"
+#include "hubs-format.h"
+#include "hubs-hub-item.h"
+#include "hubs-hub-page.h"
+#include "hubs-kpi-editor.h"
+#include "hubs-kpi-row.h"
 #include "hubs-test-gtk.h"
 #include "hubs-test-util.h"
 #include "hubs-window.h"
 
 typedef struct
 {
-  const char *screenshot;
-  guint       n_hub_rows;
-  gboolean    presented;
-} WindowCheck;
+  char       *dir;
+  char       *path;
+  HubsStore  *store;
+  HubsWindow *window;
+} Fixture;
 
-static guint
-count_rows (GtkWidget *list)
+static void
+open_window (Fixture *f)
 {
-  guint n = 0;
+  g_autoptr(GError) error = NULL;
 
-  for (GtkWidget *child = gtk_widget_get_first_child (list); child;
-       child = gtk_widget_get_next_sibling (child))
-    if (GTK_IS_LIST_BOX_ROW (child))
-      n++;
-
-  return n;
+  f->store = hubs_store_open (f->path, HUBS_STORE_OPEN_DEFAULT, &error);
+  g_assert_no_error (error);
+  f->window = hubs_window_new (NULL, f->store);
+  gtk_window_set_default_size (GTK_WINDOW (f->window), 1200, 800);
+  gtk_window_present (GTK_WINDOW (f->window));
+  hubs_test_wait_frames (GTK_WIDGET (f->window), 2);
 }
 
-/* The sidebar: the list styled as a navigation sidebar. */
-static GtkWidget *
-find_list_box (GtkWidget *widget)
+static void
+close_window (Fixture *f)
 {
-  if (GTK_IS_LIST_BOX (widget) && gtk_widget_has_css_class (widget, "navigation-sidebar"))
+  gtk_window_destroy (GTK_WINDOW (f->window));
+  f->window = NULL;
+  hubs_test_spin (50);
+  g_assert_finalize_object (f->store);
+  f->store = NULL;
+}
+
+static void
+fixture_set_up (Fixture       *f,
+                gconstpointer  data)
+{
+  f->dir = hubs_test_make_dir ();
+  f->path = hubs_test_path (f->dir, "hubs.sqlite3");
+  open_window (f);
+}
+
+static void
+fixture_tear_down (Fixture       *f,
+                   gconstpointer  data)
+{
+  if (f->window != NULL)
+    close_window (f);
+  hubs_test_remove_dir (f->dir);
+  g_free (f->dir);
+  g_free (f->path);
+}
+
+static GtkWidget *
+find_widget (GtkWidget *widget,
+             GType      type)
+{
+  if (G_TYPE_CHECK_INSTANCE_TYPE (widget, type))
     return widget;
 
   for (GtkWidget *child = gtk_widget_get_first_child (widget); child;
        child = gtk_widget_get_next_sibling (child))
     {
-      GtkWidget *found = find_list_box (child);
+      GtkWidget *found = find_widget (child, type);
 
       if (found != NULL)
         return found;
@@ -51,27 +92,417 @@ find_list_box (GtkWidget *widget)
   return NULL;
 }
 
-typedef struct
+static void
+collect_widgets (GtkWidget *widget,
+                 GType      type,
+                 GPtrArray *found)
 {
-  WindowCheck *check;
-  GtkWindow   *window;
-} Pending;
+  if (G_TYPE_CHECK_INSTANCE_TYPE (widget, type))
+    g_ptr_array_add (found, widget);
+
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child;
+       child = gtk_widget_get_next_sibling (child))
+    collect_widgets (child, type, found);
+}
+
+/* The hub names the sidebar shows, in order. */
+static char *
+sidebar_names (Fixture *f)
+{
+  GtkListView *list = GTK_LIST_VIEW (find_widget (GTK_WIDGET (f->window), GTK_TYPE_LIST_VIEW));
+  GListModel *model = G_LIST_MODEL (gtk_list_view_get_model (list));
+  GString *names = g_string_new (NULL);
+
+  for (guint i = 0; i < g_list_model_get_n_items (model); i++)
+    {
+      g_autoptr(HubsHubItem) item = g_list_model_get_item (model, i);
+
+      if (!hubs_hub_item_is_header (item))
+        g_string_append_printf (names, "%s;", hubs_hub_item_get_id (item));
+    }
+
+  return g_string_free (names, FALSE);
+}
+
+/* Activates the sidebar row of @hub_id as a click or Enter does. */
+static void
+activate_hub (Fixture    *f,
+              const char *hub_id)
+{
+  GtkListView *list = GTK_LIST_VIEW (find_widget (GTK_WIDGET (f->window), GTK_TYPE_LIST_VIEW));
+  GListModel *model = G_LIST_MODEL (gtk_list_view_get_model (list));
+
+  for (guint i = 0; i < g_list_model_get_n_items (model); i++)
+    {
+      g_autoptr(HubsHubItem) item = g_list_model_get_item (model, i);
+
+      if (g_strcmp0 (hubs_hub_item_get_id (item), hub_id) == 0)
+        {
+          g_signal_emit_by_name (list, "activate", i);
+          hubs_test_wait_frames (GTK_WIDGET (f->window), 1);
+          return;
+        }
+    }
+
+  g_error ("%s is not in the sidebar", hub_id);
+}
+
+static HubsKpiRow *
+find_kpi_row (Fixture    *f,
+              const char *kpi_id)
+{
+  GtkWidget *row = hubs_hub_page_find_kpi_row (HUBS_HUB_PAGE (hubs_window_get_hub_page (f->window)),
+                                               kpi_id);
+
+  g_assert_nonnull (row);
+  g_assert_true (gtk_widget_is_drawable (row));
+
+  return HUBS_KPI_ROW (row);
+}
+
+static HubsFigureRow *
+open_actual_field (Fixture    *f,
+                   const char *hub_id,
+                   const char *kpi_id,
+                   int         year)
+{
+  GtkWidget *editor;
+  GtkWidget *row;
+
+  activate_hub (f, hub_id);
+  g_signal_emit_by_name (find_kpi_row (f, kpi_id), "activated");
+  hubs_test_wait_frames (GTK_WIDGET (f->window), 1);
+
+  editor = hubs_window_get_kpi_editor (f->window);
+  g_assert_true (gtk_widget_is_drawable (editor));
+  row = hubs_kpi_editor_find_figure_row (HUBS_KPI_EDITOR (editor), year, HUBS_FIGURE_ACTUAL);
+  g_assert_nonnull (row);
+
+  return HUBS_FIGURE_ROW (row);
+}
+
+static void
+type_and_enter (HubsFigureRow *row,
+                const char    *text)
+{
+  GtkEditable *entry = hubs_figure_row_get_entry (row);
+
+  gtk_widget_grab_focus (GTK_WIDGET (entry));
+  gtk_editable_set_text (entry, text);
+  g_signal_emit_by_name (entry, "activate");
+}
+
+/* Reads a figure from the file with a connection of its own, as the next start would. */
+static HubsFigure *
+figure_on_disk (Fixture    *f,
+                const char *kpi_id,
+                int         year,
+                HubsFigureKind kind)
+{
+  g_autoptr(HubsStore) store = hubs_store_open (f->path, HUBS_STORE_OPEN_READ_ONLY, NULL);
+
+  g_assert_nonnull (store);
+
+  return hubs_store_get_figure (store, kpi_id, year, kind, NULL);
+}
 
 static gboolean
-check_window_idle (gpointer data)
+kpi_on_disk (Fixture    *f,
+             const char *kpi_id)
 {
-  g_autofree Pending *pending = data;
-  WindowCheck *check = pending->check;
-  GtkWindow *window = pending->window;
-  g_autofree char *path = NULL;
+  g_autoptr(HubsStore) store = hubs_store_open (f->path, HUBS_STORE_OPEN_READ_ONLY, NULL);
+  g_autoptr(HubsKpi) kpi = hubs_store_get_kpi (store, kpi_id, NULL);
 
-  hubs_test_wait_frames (GTK_WIDGET (window), 3);
+  return kpi != NULL;
+}
 
-  check->presented = gtk_widget_get_mapped (GTK_WIDGET (window));
-  check->n_hub_rows = count_rows (find_list_box (GTK_WIDGET (window)));
-  path = hubs_test_save_screenshot (GTK_WIDGET (window), check->screenshot);
+static void
+test_starts_with_sidebar (Fixture       *f,
+                          gconstpointer  data)
+{
+  g_autofree char *names = sidebar_names (f);
 
-  gtk_window_destroy (window);
+  g_assert_cmpstr (names, ==,
+                   "sapporo;tohoku;tokyo;chubu;kansai;hiroshima;kitakyushu;fukuoka;"
+                   "hokuriku;nagano-niigata;setouchi;kumamoto;okinawa;");
+  g_assert_cmpstr (hubs_window_get_hub_id (f->window), ==, "sapporo");
+}
+
+static void
+test_select_hub_shows_kpis (Fixture       *f,
+                            gconstpointer  data)
+{
+  g_autoptr(GPtrArray) rows = g_ptr_array_new ();
+  HubsKpiRow *gser;
+  const char *title;
+
+  activate_hub (f, "tokyo");
+  g_assert_cmpstr (hubs_window_get_hub_id (f->window), ==, "tokyo");
+
+  collect_widgets (hubs_window_get_hub_page (f->window), HUBS_TYPE_KPI_ROW, rows);
+  g_assert_cmpuint (rows->len, ==, 6);
+
+  gser = find_kpi_row (f, "tokyo/gser-rank");
+  title = adw_preferences_row_get_title (ADW_PREFERENCES_ROW (gser));
+  g_assert_nonnull (strstr (title, "GSER"));
+  /* No actual yet: the row says so instead of inventing a status. */
+  g_assert_cmpint (hubs_kpi_row_get_status (gser), ==, HUBS_STATUS_NOT_ASSESSABLE);
+
+  hubs_test_save_screenshot (GTK_WIDGET (f->window), g_getenv ("HUBS_SHOT_GLOBAL"));
+  activate_hub (f, "nagano-niigata");
+  hubs_test_save_screenshot (GTK_WIDGET (f->window), g_getenv ("HUBS_SHOT_NEXT"));
+}
+
+static void
+test_type_figure_saves (Fixture       *f,
+                        gconstpointer  data)
+{
+  HubsFigureRow *row = open_actual_field (f, "sapporo", "sapporo/startups", 2025);
+  g_autoptr(HubsFigure) stored = NULL;
+
+  type_and_enter (row, "１６０");
+  g_assert_null (hubs_figure_row_get_error (row));
+
+  stored = figure_on_disk (f, "sapporo/startups", 2025, HUBS_FIGURE_ACTUAL);
+  g_assert_nonnull (stored);
+  g_assert_cmpfloat (stored->value, ==, 160);
+  g_assert_false (stored->confirmed);
+
+  /* The row on the hub page shows the new actual and a status. */
+  hubs_test_wait_frames (GTK_WIDGET (f->window), 1);
+  hubs_test_save_screenshot (GTK_WIDGET (f->window), g_getenv ("HUBS_SHOT_EDITOR"));
+  gtk_widget_activate_action (GTK_WIDGET (f->window), "win.back", NULL);
+  g_assert_cmpint (hubs_kpi_row_get_status (find_kpi_row (f, "sapporo/startups")), !=,
+                   HUBS_STATUS_NOT_ASSESSABLE);
+}
+
+static void
+test_unreadable_figure (Fixture       *f,
+                        gconstpointer  data)
+{
+  HubsFigureRow *row = open_actual_field (f, "tokyo", "tokyo/unicorns", 2026);
+  g_autoptr(HubsFigure) stored = NULL;
+  GtkEditable *entry = hubs_figure_row_get_entry (row);
+
+  type_and_enter (row, "4");
+  type_and_enter (row, "12a");
+
+  g_assert_nonnull (hubs_figure_row_get_error (row));
+  g_test_message ("error shown: %s", hubs_figure_row_get_error (row));
+  g_assert_true (gtk_widget_has_css_class (GTK_WIDGET (entry), "error"));
+  g_assert_cmpstr (adw_expander_row_get_subtitle (ADW_EXPANDER_ROW (row)), ==,
+                   hubs_figure_row_get_error (row));
+  /* The typed text stays for the user to fix. */
+  g_assert_cmpstr (gtk_editable_get_text (entry), ==, "12a");
+
+  stored = figure_on_disk (f, "tokyo/unicorns", 2026, HUBS_FIGURE_ACTUAL);
+  g_assert_cmpfloat (stored->value, ==, 4);
+  hubs_test_save_screenshot (GTK_WIDGET (f->window), "window-error");
+
+  /* Leaving the field does not save it either. */
+  gtk_widget_grab_focus (GTK_WIDGET (hubs_figure_row_get_entry (
+    HUBS_FIGURE_ROW (hubs_kpi_editor_find_figure_row (HUBS_KPI_EDITOR (hubs_window_get_kpi_editor (f->window)),
+                                                      2027, HUBS_FIGURE_ACTUAL)))));
+  g_clear_pointer (&stored, hubs_figure_free);
+  stored = figure_on_disk (f, "tokyo/unicorns", 2026, HUBS_FIGURE_ACTUAL);
+  g_assert_cmpfloat (stored->value, ==, 4);
+
+  /* Fixed, it saves and the error goes. */
+  type_and_enter (row, "5社");
+  g_assert_null (hubs_figure_row_get_error (row));
+  g_clear_pointer (&stored, hubs_figure_free);
+  stored = figure_on_disk (f, "tokyo/unicorns", 2026, HUBS_FIGURE_ACTUAL);
+  g_assert_cmpfloat (stored->value, ==, 5);
+}
+
+static void
+test_undo_redo (Fixture       *f,
+                gconstpointer  data)
+{
+  HubsFigureRow *row = open_actual_field (f, "kansai", "kansai/startups", 2025);
+  g_autoptr(HubsFigure) stored = NULL;
+  GtkEditable *entry = hubs_figure_row_get_entry (row);
+
+  type_and_enter (row, "1,234");
+  type_and_enter (row, "1万2,856");
+  stored = figure_on_disk (f, "kansai/startups", 2025, HUBS_FIGURE_ACTUAL);
+  g_assert_cmpfloat (stored->value, ==, 12856);
+  g_clear_pointer (&stored, hubs_figure_free);
+
+  gtk_widget_activate_action (GTK_WIDGET (f->window), "win.undo", NULL);
+  stored = figure_on_disk (f, "kansai/startups", 2025, HUBS_FIGURE_ACTUAL);
+  g_assert_cmpfloat (stored->value, ==, 1234);
+  g_clear_pointer (&stored, hubs_figure_free);
+  /* The field shows the restored value. */
+  {
+    double shown;
+
+    g_assert_true (hubs_parse_number (gtk_editable_get_text (entry), NULL, &shown, NULL));
+    g_assert_cmpfloat (shown, ==, 1234);
+  }
+
+  gtk_widget_activate_action (GTK_WIDGET (f->window), "win.undo", NULL);
+  g_assert_null (figure_on_disk (f, "kansai/startups", 2025, HUBS_FIGURE_ACTUAL));
+  g_assert_cmpstr (gtk_editable_get_text (entry), ==, "");
+
+  gtk_widget_activate_action (GTK_WIDGET (f->window), "win.redo", NULL);
+  stored = figure_on_disk (f, "kansai/startups", 2025, HUBS_FIGURE_ACTUAL);
+  g_assert_cmpfloat (stored->value, ==, 1234);
+}
+
+static void
+test_survives_restart (Fixture       *f,
+                       gconstpointer  data)
+{
+  HubsFigureRow *row = open_actual_field (f, "okinawa", "okinawa/funding-amount", 2025);
+
+  type_and_enter (row, "73.7");
+  close_window (f);
+
+  open_window (f);
+  /* The selected hub is remembered. */
+  g_assert_cmpstr (hubs_window_get_hub_id (f->window), ==, "okinawa");
+  row = open_actual_field (f, "okinawa", "okinawa/funding-amount", 2025);
+  {
+    double shown;
+
+    g_assert_true (hubs_parse_number (gtk_editable_get_text (hubs_figure_row_get_entry (row)),
+                                      NULL, &shown, NULL));
+    g_assert_cmpfloat (shown, ==, 73.7);
+  }
+}
+
+static AdwMessageDialog *
+find_dialog (void)
+{
+  GListModel *toplevels = gtk_window_get_toplevels ();
+
+  for (guint i = 0; i < g_list_model_get_n_items (toplevels); i++)
+    {
+      g_autoptr(GObject) window = g_list_model_get_item (toplevels, i);
+
+      if (ADW_IS_MESSAGE_DIALOG (window) && gtk_widget_get_visible (GTK_WIDGET (window)))
+        return ADW_MESSAGE_DIALOG (window);
+    }
+
+  return NULL;
+}
+
+static void
+test_delete_and_undo (Fixture       *f,
+                      gconstpointer  data)
+{
+  AdwMessageDialog *dialog;
+  g_autoptr(GPtrArray) rows = g_ptr_array_new ();
+
+  open_actual_field (f, "fukuoka", "fukuoka/valuation-10bn-yen", 2025);
+  g_assert_true (kpi_on_disk (f, "fukuoka/valuation-10bn-yen"));
+
+  gtk_widget_activate_action (GTK_WIDGET (f->window), "win.delete-kpi", NULL);
+  hubs_test_wait_frames (GTK_WIDGET (f->window), 1);
+  dialog = find_dialog ();
+  g_assert_nonnull (dialog);
+  /* Cancel first: nothing happens. */
+  adw_message_dialog_response (dialog, "cancel");
+  g_assert_true (kpi_on_disk (f, "fukuoka/valuation-10bn-yen"));
+
+  gtk_widget_activate_action (GTK_WIDGET (f->window), "win.delete-kpi", NULL);
+  hubs_test_wait_frames (GTK_WIDGET (f->window), 1);
+  dialog = find_dialog ();
+  adw_message_dialog_response (dialog, "delete");
+  g_assert_false (kpi_on_disk (f, "fukuoka/valuation-10bn-yen"));
+  g_assert_null (hubs_hub_page_find_kpi_row (HUBS_HUB_PAGE (hubs_window_get_hub_page (f->window)),
+                                             "fukuoka/valuation-10bn-yen"));
+
+  gtk_widget_activate_action (GTK_WIDGET (f->window), "win.undo", NULL);
+  g_assert_true (kpi_on_disk (f, "fukuoka/valuation-10bn-yen"));
+  g_assert_nonnull (hubs_hub_page_find_kpi_row (HUBS_HUB_PAGE (hubs_window_get_hub_page (f->window)),
+                                                "fukuoka/valuation-10bn-yen"));
+}
+
+static void
+test_search_filters (Fixture       *f,
+                     gconstpointer  data)
+{
+  GtkEditable *search = GTK_EDITABLE (find_widget (GTK_WIDGET (f->window), GTK_TYPE_SEARCH_ENTRY));
+  g_autofree char *gser = NULL;
+  g_autofree char *by_hub = NULL;
+  g_autofree char *nothing = NULL;
+  g_autofree char *all = NULL;
+
+  gtk_widget_activate_action (GTK_WIDGET (f->window), "win.search", NULL);
+  g_assert_true (gtk_widget_has_focus (GTK_WIDGET (search)) ||
+                 gtk_widget_is_focus (GTK_WIDGET (search)) ||
+                 gtk_widget_get_focus_child (GTK_WIDGET (search)) != NULL);
+
+  /* A KPI name finds its hub; a hub name in either language finds the hub. */
+  gtk_editable_set_text (search, "GSER");
+  g_signal_emit_by_name (search, "search-changed");
+  gser = sidebar_names (f);
+  g_assert_cmpstr (gser, ==, "tokyo;");
+
+  gtk_editable_set_text (search, "熊本");
+  g_signal_emit_by_name (search, "search-changed");
+  by_hub = sidebar_names (f);
+  g_assert_cmpstr (by_hub, ==, "kumamoto;");
+
+  gtk_editable_set_text (search, "okinawa");
+  g_signal_emit_by_name (search, "search-changed");
+  g_free (by_hub);
+  by_hub = sidebar_names (f);
+  g_assert_cmpstr (by_hub, ==, "okinawa;");
+
+  gtk_editable_set_text (search, "zzz-no-such-thing");
+  g_signal_emit_by_name (search, "search-changed");
+  nothing = sidebar_names (f);
+  g_assert_cmpstr (nothing, ==, "");
+
+  gtk_editable_set_text (search, "");
+  g_signal_emit_by_name (search, "search-changed");
+  all = sidebar_names (f);
+  g_assert_cmpuint (strlen (all), >, 100);
+}
+
+static void
+test_keyboard_hub_navigation (Fixture       *f,
+                              gconstpointer  data)
+{
+  activate_hub (f, "fukuoka");
+  gtk_widget_activate_action (GTK_WIDGET (f->window), "win.next-hub", NULL);
+  /* Past the NEXT heading, to the first NEXT hub. */
+  g_assert_cmpstr (hubs_window_get_hub_id (f->window), ==, "hokuriku");
+  gtk_widget_activate_action (GTK_WIDGET (f->window), "win.previous-hub", NULL);
+  g_assert_cmpstr (hubs_window_get_hub_id (f->window), ==, "fukuoka");
+}
+
+typedef struct
+{
+  gboolean presented;
+  guint    n_hubs;
+} AppCheck;
+
+typedef struct
+{
+  AppCheck  *check;
+  GtkWindow *window;
+} PendingCheck;
+
+static gboolean
+check_app_window_idle (gpointer data)
+{
+  g_autofree PendingCheck *pending = data;
+  g_autofree char *names = NULL;
+  Fixture f = { 0 };
+
+  hubs_test_wait_frames (GTK_WIDGET (pending->window), 2);
+  pending->check->presented = gtk_widget_get_mapped (GTK_WIDGET (pending->window));
+  f.window = HUBS_WINDOW (pending->window);
+  names = sidebar_names (&f);
+  for (const char *p = names; *p; p++)
+    if (*p == ';')
+      pending->check->n_hubs++;
+
+  gtk_window_destroy (pending->window);
 
   return G_SOURCE_REMOVE;
 }
@@ -80,25 +511,25 @@ check_window_idle (gpointer data)
 static void
 on_window_added (GtkApplication *app,
                  GtkWindow      *window,
-                 WindowCheck    *check)
+                 AppCheck       *check)
 {
-  Pending *pending = g_new0 (Pending, 1);
+  PendingCheck *pending = g_new0 (PendingCheck, 1);
 
   g_assert_true (HUBS_IS_WINDOW (window));
   pending->check = check;
   pending->window = window;
-  g_idle_add (check_window_idle, pending);
+  g_idle_add (check_app_window_idle, pending);
 }
 
 static void
-test_starts_on_temp_database (void)
+test_app_starts_on_temp_database (void)
 {
   g_autofree char *dir = hubs_test_make_dir ();
   g_autofree char *db = hubs_test_path (dir, "hubs.sqlite3");
   g_autofree char *db_arg = g_strconcat ("--database=", db, NULL);
   g_autoptr(HubsApplication) app = hubs_application_new ();
   char *argv[] = { (char *) "hubs", db_arg, NULL };
-  WindowCheck check = { "window-start", 0, FALSE };
+  AppCheck check = { FALSE, 0 };
   int status;
 
   g_signal_connect (app, "window-added", G_CALLBACK (on_window_added), &check);
@@ -106,9 +537,8 @@ test_starts_on_temp_database (void)
 
   g_assert_cmpint (status, ==, 0);
   g_assert_true (check.presented);
-  g_assert_cmpuint (check.n_hub_rows, ==, 13);
+  g_assert_cmpuint (check.n_hubs, ==, 13);
   g_assert_true (g_file_test (db, G_FILE_TEST_IS_REGULAR));
-  g_assert_nonnull (hubs_application_get_store (app));
 
   hubs_test_remove_dir (dir);
 }
@@ -119,7 +549,21 @@ main (int   argc,
 {
   hubs_test_gtk_init (&argc, &argv);
 
-  g_test_add_func ("/hubs/window/starts-on-temp-database", test_starts_on_temp_database);
+#define ADD(path, func) \
+  g_test_add (path, Fixture, NULL, fixture_set_up, func, fixture_tear_down)
+
+  ADD ("/hubs/window/starts-with-sidebar", test_starts_with_sidebar);
+  ADD ("/hubs/window/select-hub-shows-kpis", test_select_hub_shows_kpis);
+  ADD ("/hubs/window/type-figure-saves", test_type_figure_saves);
+  ADD ("/hubs/window/unreadable-figure", test_unreadable_figure);
+  ADD ("/hubs/window/undo-redo", test_undo_redo);
+  ADD ("/hubs/window/survives-restart", test_survives_restart);
+  ADD ("/hubs/window/delete-and-undo", test_delete_and_undo);
+  ADD ("/hubs/window/search-filters", test_search_filters);
+  ADD ("/hubs/window/keyboard-hub-navigation", test_keyboard_hub_navigation);
+  g_test_add_func ("/hubs/window/app-starts-on-temp-database", test_app_starts_on_temp_database);
+
+#undef ADD
 
   return g_test_run ();
 }

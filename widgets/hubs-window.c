@@ -1,33 +1,25 @@
 /* hubs-window.c
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
+ *
+ * The main window: the hub cities in a sidebar, and the selected hub's page or one of its
+ * KPIs' editor beside it. Folds to one pane with a back button on a narrow window.
  */
 
 #define G_LOG_DOMAIN "hubs-window"
 
 #include "config.h"
 
+#include <string.h>
+
 #include <glib/gi18n.h>
 
+#include "hubs-hub-item.h"
+#include "hubs-hub-page.h"
 #include "hubs-i18n.h"
-#include "hubs-window.h"
-
-struct _HubsWindow
-{
-  AdwApplicationWindow  parent_instance;
-
-  /* Template widgets */
-  AdwLeaflet           *leaflet;
-  GtkListBox           *hub_list;
-  AdwWindowTitle       *content_title;
-  GtkStack             *stack;
-  AdwStatusPage        *error_page;
-  GtkBox               *hub_box;
-
-  /* Owned references */
-  HubsStore            *store;
-  GPtrArray            *hubs;
-};
+#include "hubs-kpi-editor.h"
+#include "hubs-sidebar-row.h"
+#include "hubs-window-private.h"
 
 G_DEFINE_FINAL_TYPE (HubsWindow, hubs_window, ADW_TYPE_APPLICATION_WINDOW)
 
@@ -39,118 +31,345 @@ enum {
 
 static GParamSpec *properties[N_PROPS];
 
-static void
-clear_box (GtkBox *box)
+static HubsHubItem *
+selected_item (HubsWindow *self)
 {
-  GtkWidget *child;
-
-  while ((child = gtk_widget_get_first_child (GTK_WIDGET (box))))
-    gtk_box_remove (box, child);
+  return gtk_single_selection_get_selected_item (self->selection);
 }
 
 static void
-show_hub (HubsWindow    *self,
-          const HubsHub *hub)
+update_title (HubsWindow *self)
 {
-  g_autoptr(GPtrArray) kpis = NULL;
-  g_autoptr(GError) error = NULL;
-  AdwPreferencesGroup *groups[HUBS_N_PILLARS] = { NULL };
-  GtkWidget *label;
+  const char *page = gtk_stack_get_visible_child_name (self->stack);
+  HubsHubItem *item = selected_item (self);
+  const HubsHub *hub = item ? hubs_hub_item_get_hub (item) : NULL;
 
-  clear_box (self->hub_box);
-  adw_window_title_set_title (self->content_title, hubs_i18n_pick (hub->name_ja, hub->name_en));
-  adw_window_title_set_subtitle (self->content_title,
-                                 hubs_i18n_pick (hub->consortium_ja, hub->consortium_en));
+  gtk_widget_set_visible (self->back_button,
+                          g_strcmp0 (page, "kpi") == 0 || adw_leaflet_get_folded (self->leaflet));
 
-  label = gtk_label_new (hubs_i18n_pick (hub->slogan_ja, hub->slogan_en));
-  gtk_label_set_wrap (GTK_LABEL (label), TRUE);
-  gtk_label_set_xalign (GTK_LABEL (label), 0);
-  gtk_widget_add_css_class (label, "title-3");
-  gtk_box_append (self->hub_box, label);
-
-  if (!(kpis = hubs_store_list_kpis (self->store, hub->id, &error)))
+  if (hub == NULL)
     {
-      hubs_window_show_error (self, error);
+      adw_window_title_set_title (self->content_title, _("Hubs"));
+      adw_window_title_set_subtitle (self->content_title, NULL);
       return;
     }
 
-  for (guint i = 0; i < kpis->len; i++)
+  adw_window_title_set_title (self->content_title, hubs_i18n_pick (hub->name_ja, hub->name_en));
+  if (g_strcmp0 (page, "kpi") == 0)
+    adw_window_title_set_subtitle (self->content_title, _("Edit KPI"));
+  else
+    adw_window_title_set_subtitle (self->content_title,
+                                   hubs_i18n_pick (hub->consortium_ja, hub->consortium_en));
+}
+
+static void
+show_hub_page (HubsWindow *self)
+{
+  g_autoptr(GError) error = NULL;
+  HubsHubItem *item = selected_item (self);
+
+  if (item == NULL || hubs_hub_item_is_header (item))
+    return;
+
+  if (!hubs_hub_page_set_hub (HUBS_HUB_PAGE (self->hub_page), self->store,
+                              hubs_hub_item_get_id (item), &error))
     {
-      const HubsKpi *kpi = g_ptr_array_index (kpis, i);
-      GtkWidget *row;
-
-      if (groups[kpi->pillar] == NULL)
-        {
-          groups[kpi->pillar] = ADW_PREFERENCES_GROUP (adw_preferences_group_new ());
-          adw_preferences_group_set_title (groups[kpi->pillar],
-                                           hubs_pillar_get_label (kpi->pillar));
-          gtk_box_append (self->hub_box, GTK_WIDGET (groups[kpi->pillar]));
-        }
-
-      row = adw_action_row_new ();
-      adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
-      adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row),
-                                     hubs_i18n_pick (kpi->name_ja, kpi->name_en));
-      adw_preferences_group_add (groups[kpi->pillar], row);
+      hubs_window_show_error (self, error);
+      return;
     }
 
   gtk_stack_set_visible_child_name (self->stack, "hub");
+  hubs_window_update_actions (self);
+  update_title (self);
+}
+
+/* The position of the next hub (not a heading) from @from in direction @step, or
+ * GTK_INVALID_LIST_POSITION. */
+static guint
+find_hub_position (HubsWindow *self,
+                   gint64      from,
+                   int         step)
+{
+  GListModel *model = G_LIST_MODEL (self->selection);
+  gint64 n = g_list_model_get_n_items (model);
+
+  for (gint64 i = from + step; i >= 0 && i < n; i += step)
+    {
+      g_autoptr(HubsHubItem) item = g_list_model_get_item (model, i);
+
+      if (!hubs_hub_item_is_header (item))
+        return i;
+    }
+
+  return GTK_INVALID_LIST_POSITION;
 }
 
 static void
-on_hub_list_row_selected_cb (HubsWindow    *self,
-                             GtkListBoxRow *row,
-                             GtkListBox    *list)
+on_selection_changed (HubsWindow *self)
 {
-  int index;
+  HubsHubItem *item = selected_item (self);
+  guint position = gtk_single_selection_get_selected (self->selection);
 
-  if (row == NULL)
+  if (item == NULL)
     return;
 
-  index = gtk_list_box_row_get_index (row);
-  if (self->hubs == NULL || index < 0 || (guint) index >= self->hubs->len)
-    return;
+  /* Headings are not hubs: step onto the first hub under it. */
+  if (hubs_hub_item_is_header (item))
+    {
+      guint next = find_hub_position (self, position, 1);
 
-  show_hub (self, g_ptr_array_index (self->hubs, index));
+      if (next != GTK_INVALID_LIST_POSITION)
+        gtk_single_selection_set_selected (self->selection, next);
+      return;
+    }
+
+  g_settings_set_string (self->settings, "selected-hub", hubs_hub_item_get_id (item));
+  show_hub_page (self);
+}
+
+static void
+on_hub_activated (HubsWindow *self,
+                  guint       position)
+{
+  gtk_single_selection_set_selected (self->selection, position);
   adw_leaflet_navigate (self->leaflet, ADW_NAVIGATION_DIRECTION_FORWARD);
 }
 
-static void
-reload (HubsWindow *self)
+static gboolean
+filter_item (gpointer item,
+             gpointer user_data)
 {
+  HubsWindow *self = user_data;
+
+  if (self->matches == NULL)
+    return TRUE;
+
+  if (hubs_hub_item_is_header (item))
+    return self->tier_matches[hubs_hub_item_get_tier (item)];
+
+  return g_hash_table_contains (self->matches, hubs_hub_item_get_id (item));
+}
+
+static void
+on_search_changed_cb (HubsWindow *self)
+{
+  const char *text = gtk_editable_get_text (GTK_EDITABLE (self->search_entry));
   g_autoptr(GError) error = NULL;
-  GtkWidget *child;
+  GListModel *all = G_LIST_MODEL (self->hubs);
 
-  while ((child = gtk_widget_get_first_child (GTK_WIDGET (self->hub_list))))
-    gtk_list_box_remove (self->hub_list, child);
-  g_clear_pointer (&self->hubs, g_ptr_array_unref);
+  g_clear_pointer (&self->matches, g_hash_table_unref);
+  memset (self->tier_matches, 0, sizeof self->tier_matches);
 
-  if (self->store == NULL)
-    return;
+  if (*text != '\0' && self->store != NULL)
+    {
+      if (!(self->matches = hubs_store_search_hubs (self->store, text, &error)))
+        g_warning ("Search failed: %s", error->message);
 
-  if (!(self->hubs = hubs_store_list_hubs (self->store, &error)))
+      for (guint i = 0; self->matches && i < g_list_model_get_n_items (all); i++)
+        {
+          g_autoptr(HubsHubItem) item = g_list_model_get_item (all, i);
+
+          if (!hubs_hub_item_is_header (item) &&
+              g_hash_table_contains (self->matches, hubs_hub_item_get_id (item)))
+            self->tier_matches[hubs_hub_item_get_tier (item)] = TRUE;
+        }
+    }
+
+  gtk_filter_changed (self->filter, GTK_FILTER_CHANGE_DIFFERENT);
+}
+
+static void
+on_stop_search_cb (HubsWindow *self)
+{
+  gtk_editable_set_text (GTK_EDITABLE (self->search_entry), "");
+  gtk_search_bar_set_search_mode (self->search_bar, FALSE);
+}
+
+static void
+on_item_changed (GtkListItem *list_item)
+{
+  HubsWindow *self = g_object_get_data (G_OBJECT (list_item), "hubs-window");
+
+  hubs_sidebar_row_bind (HUBS_SIDEBAR_ROW (gtk_list_item_get_child (list_item)),
+                         gtk_list_item_get_item (list_item), self->store);
+}
+
+static void
+setup_row (GtkSignalListItemFactory *factory,
+           GtkListItem              *list_item,
+           HubsWindow               *self)
+{
+  gtk_list_item_set_child (list_item, hubs_sidebar_row_new ());
+  g_object_set_data (G_OBJECT (list_item), "hubs-window", self);
+}
+
+static void
+bind_row (GtkSignalListItemFactory *factory,
+          GtkListItem              *list_item,
+          HubsWindow               *self)
+{
+  HubsHubItem *item = gtk_list_item_get_item (list_item);
+
+  gtk_list_item_set_selectable (list_item, !hubs_hub_item_is_header (item));
+  gtk_list_item_set_activatable (list_item, !hubs_hub_item_is_header (item));
+  hubs_sidebar_row_bind (HUBS_SIDEBAR_ROW (gtk_list_item_get_child (list_item)), item,
+                         self->store);
+  g_signal_connect_object (item, "changed", G_CALLBACK (on_item_changed), list_item,
+                           G_CONNECT_SWAPPED);
+}
+
+static void
+unbind_row (GtkSignalListItemFactory *factory,
+            GtkListItem              *list_item,
+            HubsWindow               *self)
+{
+  g_signal_handlers_disconnect_by_data (gtk_list_item_get_item (list_item), list_item);
+}
+
+static HubsHubItem *
+find_item (HubsWindow *self,
+           const char *hub_id,
+           guint      *position)
+{
+  GListModel *model = G_LIST_MODEL (self->selection);
+
+  for (guint i = 0; i < g_list_model_get_n_items (model); i++)
+    {
+      g_autoptr(HubsHubItem) item = g_list_model_get_item (model, i);
+
+      if (g_strcmp0 (hubs_hub_item_get_id (item), hub_id) == 0)
+        {
+          if (position != NULL)
+            *position = i;
+          return item;
+        }
+    }
+
+  return NULL;
+}
+
+static void
+on_store_changed (HubsWindow *self,
+                  const char *hub_id,
+                  const char *kpi_id)
+{
+  GListModel *all = G_LIST_MODEL (self->hubs);
+  const char *shown = hubs_hub_page_get_hub_id (HUBS_HUB_PAGE (self->hub_page));
+
+  for (guint i = 0; i < g_list_model_get_n_items (all); i++)
+    {
+      g_autoptr(HubsHubItem) item = g_list_model_get_item (all, i);
+
+      if (!hubs_hub_item_is_header (item) &&
+          (hub_id == NULL || g_strcmp0 (hub_id, hubs_hub_item_get_id (item)) == 0))
+        hubs_hub_item_invalidate (item);
+    }
+
+  if (shown != NULL && (hub_id == NULL || g_str_equal (hub_id, shown)))
+    {
+      g_autoptr(GError) error = NULL;
+
+      if (!hubs_hub_page_set_hub (HUBS_HUB_PAGE (self->hub_page), self->store, shown, &error))
+        hubs_window_show_error (self, error);
+    }
+
+  /* A KPI deleted (or its addition undone) while its editor is open: back to the hub. */
+  if (g_strcmp0 (gtk_stack_get_visible_child_name (self->stack), "kpi") == 0 && kpi_id != NULL &&
+      g_strcmp0 (kpi_id, hubs_kpi_editor_get_kpi_id (HUBS_KPI_EDITOR (self->kpi_editor))) == 0)
+    {
+      g_autoptr(HubsKpi) kpi = hubs_store_get_kpi (self->store, kpi_id, NULL);
+
+      if (kpi == NULL)
+        show_hub_page (self);
+    }
+
+  hubs_window_update_actions (self);
+}
+
+static void
+on_editor_saved (HubsWindow *self,
+                 const char *message)
+{
+  hubs_window_add_toast (self, message, hubs_undo_stack_get_can_undo (self->undo));
+}
+
+static void
+on_kpi_activated (HubsWindow *self,
+                  const char *kpi_id)
+{
+  hubs_window_open_kpi (self, kpi_id);
+}
+
+static void
+load (HubsWindow *self)
+{
+  g_autoptr(GPtrArray) hubs = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *remembered = NULL;
+  gboolean has_tier[2] = { FALSE, FALSE };
+  guint position;
+
+  g_list_store_remove_all (self->hubs);
+
+  if (!(hubs = hubs_store_list_hubs (self->store, &error)))
     {
       hubs_window_show_error (self, error);
       return;
     }
 
-  for (guint i = 0; i < self->hubs->len; i++)
+  /* Global hub cities first, then NEXT, each under its heading; file order within. */
+  for (HubsTier tier = HUBS_TIER_GLOBAL; tier <= HUBS_TIER_NEXT_GLOBAL; tier++)
+    for (guint i = 0; i < hubs->len; i++)
+      {
+        const HubsHub *hub = g_ptr_array_index (hubs, i);
+        g_autoptr(HubsHubItem) item = NULL;
+
+        if (hub->tier != tier)
+          continue;
+
+        if (!has_tier[tier])
+          {
+            g_autoptr(HubsHubItem) header = hubs_hub_item_new_header (tier);
+
+            g_list_store_append (self->hubs, header);
+            has_tier[tier] = TRUE;
+          }
+
+        item = hubs_hub_item_new (hub);
+        g_list_store_append (self->hubs, item);
+      }
+
+  remembered = g_settings_get_string (self->settings, "selected-hub");
+  if (find_item (self, remembered, &position) == NULL)
+    position = find_hub_position (self, -1, 1);
+  if (position != GTK_INVALID_LIST_POSITION)
     {
-      const HubsHub *hub = g_ptr_array_index (self->hubs, i);
-      GtkWidget *row = adw_action_row_new ();
-      const char *name = hubs_i18n_pick (hub->name_ja, hub->name_en);
-
-      adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
-      adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), name);
-      adw_action_row_set_subtitle (ADW_ACTION_ROW (row), hubs_hub_type_get_label (hub->type));
-      gtk_accessible_update_property (GTK_ACCESSIBLE (row),
-                                      GTK_ACCESSIBLE_PROPERTY_LABEL, name,
-                                      -1);
-      gtk_list_box_append (self->hub_list, row);
+      gtk_single_selection_set_selected (self->selection, position);
+      on_selection_changed (self);
     }
+}
 
-  if (self->hubs->len > 0)
-    gtk_list_box_select_row (self->hub_list, gtk_list_box_get_row_at_index (self->hub_list, 0));
+static void
+set_store (HubsWindow *self,
+           HubsStore  *store)
+{
+  if (!g_set_object (&self->store, store) || store == NULL)
+    return;
+
+  self->undo = hubs_undo_stack_new (store);
+  g_signal_connect_object (self->undo, "notify", G_CALLBACK (hubs_window_update_actions), self,
+                           G_CONNECT_SWAPPED);
+
+  self->kpi_editor = hubs_kpi_editor_new (store, self->undo);
+  g_signal_connect_object (self->kpi_editor, "saved", G_CALLBACK (on_editor_saved), self,
+                           G_CONNECT_SWAPPED);
+  gtk_stack_add_named (self->stack, self->kpi_editor, "kpi");
+
+  g_signal_connect_object (store, "changed", G_CALLBACK (on_store_changed), self,
+                           G_CONNECT_SWAPPED);
+
+  load (self);
+  hubs_window_update_actions (self);
 }
 
 static void
@@ -159,8 +378,10 @@ hubs_window_dispose (GObject *object)
   HubsWindow *self = (HubsWindow *)object;
 
   gtk_widget_dispose_template (GTK_WIDGET (self), HUBS_TYPE_WINDOW);
+  g_clear_object (&self->undo);
   g_clear_object (&self->store);
-  g_clear_pointer (&self->hubs, g_ptr_array_unref);
+  g_clear_object (&self->settings);
+  g_clear_pointer (&self->matches, g_hash_table_unref);
 
   G_OBJECT_CLASS (hubs_window_parent_class)->dispose (object);
 }
@@ -195,8 +416,7 @@ hubs_window_set_property (GObject      *object,
   switch (prop_id)
     {
     case PROP_STORE:
-      if (g_set_object (&self->store, g_value_get_object (value)))
-        reload (self);
+      set_store (self, g_value_get_object (value));
       break;
 
     default:
@@ -228,18 +448,65 @@ hubs_window_class_init (HubsWindowClass *klass)
 
   gtk_widget_class_set_template_from_resource (widget_class, "/com/example/Hubs/ui/hubs-window.ui");
   gtk_widget_class_bind_template_child (widget_class, HubsWindow, leaflet);
+  gtk_widget_class_bind_template_child (widget_class, HubsWindow, search_button);
+  gtk_widget_class_bind_template_child (widget_class, HubsWindow, search_bar);
+  gtk_widget_class_bind_template_child (widget_class, HubsWindow, search_entry);
   gtk_widget_class_bind_template_child (widget_class, HubsWindow, hub_list);
   gtk_widget_class_bind_template_child (widget_class, HubsWindow, content_title);
+  gtk_widget_class_bind_template_child (widget_class, HubsWindow, back_button);
+  gtk_widget_class_bind_template_child (widget_class, HubsWindow, toast_overlay);
   gtk_widget_class_bind_template_child (widget_class, HubsWindow, stack);
   gtk_widget_class_bind_template_child (widget_class, HubsWindow, error_page);
-  gtk_widget_class_bind_template_child (widget_class, HubsWindow, hub_box);
-  gtk_widget_class_bind_template_callback (widget_class, on_hub_list_row_selected_cb);
+  gtk_widget_class_bind_template_callback (widget_class, on_search_changed_cb);
+  gtk_widget_class_bind_template_callback (widget_class, on_stop_search_cb);
+
+  hubs_window_class_add_actions (widget_class);
 }
 
 static void
 hubs_window_init (HubsWindow *self)
 {
+  g_autoptr(GtkListItemFactory) factory = gtk_signal_list_item_factory_new ();
+  g_autoptr(GtkFilterListModel) filtered = NULL;
+
   gtk_widget_init_template (GTK_WIDGET (self));
+
+  self->settings = g_settings_new (APP_ID);
+  g_settings_bind (self->settings, "window-width", self, "default-width", G_SETTINGS_BIND_DEFAULT);
+  g_settings_bind (self->settings, "window-height", self, "default-height",
+                   G_SETTINGS_BIND_DEFAULT);
+  g_settings_bind (self->settings, "window-maximized", self, "maximized",
+                   G_SETTINGS_BIND_DEFAULT);
+
+  self->hubs = g_list_store_new (HUBS_TYPE_HUB_ITEM);
+  self->filter = GTK_FILTER (gtk_custom_filter_new (filter_item, self, NULL));
+  filtered = gtk_filter_list_model_new (G_LIST_MODEL (g_object_ref (self->hubs)),
+                                        g_object_ref (self->filter));
+  self->selection = gtk_single_selection_new (G_LIST_MODEL (g_steal_pointer (&filtered)));
+  gtk_single_selection_set_autoselect (self->selection, FALSE);
+  g_signal_connect_object (self->selection, "notify::selected",
+                           G_CALLBACK (on_selection_changed), self, G_CONNECT_SWAPPED);
+
+  g_signal_connect (factory, "setup", G_CALLBACK (setup_row), self);
+  g_signal_connect (factory, "bind", G_CALLBACK (bind_row), self);
+  g_signal_connect (factory, "unbind", G_CALLBACK (unbind_row), self);
+  gtk_list_view_set_factory (self->hub_list, factory);
+  gtk_list_view_set_model (self->hub_list, GTK_SELECTION_MODEL (self->selection));
+  g_signal_connect_object (self->hub_list, "activate", G_CALLBACK (on_hub_activated), self,
+                           G_CONNECT_SWAPPED);
+
+  gtk_search_bar_connect_entry (self->search_bar, GTK_EDITABLE (self->search_entry));
+  gtk_search_bar_set_key_capture_widget (self->search_bar, GTK_WIDGET (self->hub_list));
+
+  self->hub_page = hubs_hub_page_new ();
+  g_signal_connect_object (self->hub_page, "kpi-activated", G_CALLBACK (on_kpi_activated), self,
+                           G_CONNECT_SWAPPED);
+  gtk_stack_add_named (self->stack, self->hub_page, "hub");
+
+  g_signal_connect_object (self->leaflet, "notify::folded", G_CALLBACK (update_title), self,
+                           G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->stack, "notify::visible-child", G_CALLBACK (update_title), self,
+                           G_CONNECT_SWAPPED);
 }
 
 /**
@@ -274,6 +541,20 @@ hubs_window_get_store (HubsWindow *self)
 }
 
 /**
+ * hubs_window_get_undo_stack:
+ * @self: a #HubsWindow
+ *
+ * Returns: (transfer none) (nullable): the changes made in this window
+ */
+HubsUndoStack *
+hubs_window_get_undo_stack (HubsWindow *self)
+{
+  g_return_val_if_fail (HUBS_IS_WINDOW (self), NULL);
+
+  return self->undo;
+}
+
+/**
  * hubs_window_show_error:
  * @self: a #HubsWindow
  * @error: what went wrong
@@ -289,4 +570,159 @@ hubs_window_show_error (HubsWindow   *self,
 
   adw_status_page_set_description (self->error_page, error->message);
   gtk_stack_set_visible_child_name (self->stack, "error");
+}
+
+/**
+ * hubs_window_select_hub:
+ * @self: a #HubsWindow
+ * @hub_id: a hub id
+ *
+ * Selects the hub in the sidebar and shows its page.
+ *
+ * Returns: %TRUE when the hub is in the (filtered) sidebar
+ */
+gboolean
+hubs_window_select_hub (HubsWindow *self,
+                        const char *hub_id)
+{
+  guint position;
+
+  g_return_val_if_fail (HUBS_IS_WINDOW (self), FALSE);
+
+  if (find_item (self, hub_id, &position) == NULL)
+    return FALSE;
+
+  gtk_single_selection_set_selected (self->selection, position);
+  show_hub_page (self);
+
+  return TRUE;
+}
+
+/**
+ * hubs_window_get_hub_id:
+ * @self: a #HubsWindow
+ *
+ * Returns: (nullable): the selected hub
+ */
+const char *
+hubs_window_get_hub_id (HubsWindow *self)
+{
+  HubsHubItem *item;
+
+  g_return_val_if_fail (HUBS_IS_WINDOW (self), NULL);
+
+  item = selected_item (self);
+
+  return item ? hubs_hub_item_get_id (item) : NULL;
+}
+
+/**
+ * hubs_window_open_kpi:
+ * @self: a #HubsWindow
+ * @kpi_id: a KPI of the selected hub
+ *
+ * Opens the KPI's editor.
+ *
+ * Returns: %TRUE when the KPI exists
+ */
+gboolean
+hubs_window_open_kpi (HubsWindow *self,
+                      const char *kpi_id)
+{
+  g_autoptr(GError) error = NULL;
+
+  g_return_val_if_fail (HUBS_IS_WINDOW (self), FALSE);
+
+  if (self->kpi_editor == NULL ||
+      !hubs_kpi_editor_set_kpi (HUBS_KPI_EDITOR (self->kpi_editor), kpi_id, &error))
+    {
+      if (error != NULL)
+        hubs_window_add_toast (self, error->message, FALSE);
+      return FALSE;
+    }
+
+  gtk_stack_set_visible_child_name (self->stack, "kpi");
+  adw_leaflet_navigate (self->leaflet, ADW_NAVIGATION_DIRECTION_FORWARD);
+  hubs_window_update_actions (self);
+  update_title (self);
+
+  return TRUE;
+}
+
+/**
+ * hubs_window_get_hub_page:
+ * @self: a #HubsWindow
+ *
+ * Returns: (transfer none): the hub page
+ */
+GtkWidget *
+hubs_window_get_hub_page (HubsWindow *self)
+{
+  g_return_val_if_fail (HUBS_IS_WINDOW (self), NULL);
+
+  return self->hub_page;
+}
+
+/**
+ * hubs_window_get_kpi_editor:
+ * @self: a #HubsWindow
+ *
+ * Returns: (transfer none) (nullable): the KPI editor
+ */
+GtkWidget *
+hubs_window_get_kpi_editor (HubsWindow *self)
+{
+  g_return_val_if_fail (HUBS_IS_WINDOW (self), NULL);
+
+  return self->kpi_editor;
+}
+
+/**
+ * hubs_window_add_toast:
+ * @self: a #HubsWindow
+ * @message: what to say
+ * @offer_undo: whether the toast has an Undo button
+ *
+ * Shows a short message over the content.
+ */
+void
+hubs_window_add_toast (HubsWindow *self,
+                       const char *message,
+                       gboolean    offer_undo)
+{
+  AdwToast *toast;
+
+  g_return_if_fail (HUBS_IS_WINDOW (self));
+
+  toast = adw_toast_new (message);
+  if (offer_undo)
+    {
+      adw_toast_set_button_label (toast, _("_Undo"));
+      adw_toast_set_action_name (toast, "win.undo");
+    }
+  adw_toast_overlay_add_toast (self->toast_overlay, toast);
+}
+
+/* For hubs-window-actions.c: the hub shown, to go back to. */
+void
+hubs_window_show_hub_page (HubsWindow *self)
+{
+  show_hub_page (self);
+}
+
+/* For hubs-window-actions.c: move the selection to the previous (-1) or next (1) hub. */
+void
+hubs_window_step_hub (HubsWindow *self,
+                      int         step)
+{
+  guint selected = gtk_single_selection_get_selected (self->selection);
+  gint64 position = selected;
+  guint next;
+
+  if (selected == GTK_INVALID_LIST_POSITION)
+    position = step > 0 ? -1 : (gint64) g_list_model_get_n_items (G_LIST_MODEL (self->selection));
+
+  next = find_hub_position (self, position, step);
+  if (next != GTK_INVALID_LIST_POSITION)
+    gtk_single_selection_set_selected (self->selection, next);
 }

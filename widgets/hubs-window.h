@@ -8,6 +8,7 @@
 #include <adwaita.h>
 
 #include "hubs-store.h"
+#include "hubs-undo.h"
 
 G_BEGIN_DECLS
 
@@ -15,10 +16,21 @@ G_BEGIN_DECLS
 
 G_DECLARE_FINAL_TYPE (HubsWindow, hubs_window, HUBS, WINDOW, AdwApplicationWindow)
 
-HubsWindow *hubs_window_new             (GtkApplication *application,
-                                         HubsStore      *store);
-HubsStore  *hubs_window_get_store       (HubsWindow     *self);
-void        hubs_window_show_error      (HubsWindow     *self,
-                                         const GError   *error);
+HubsWindow    *hubs_window_new            (GtkApplication *application,
+                                           HubsStore      *store);
+HubsStore     *hubs_window_get_store      (HubsWindow     *self);
+HubsUndoStack *hubs_window_get_undo_stack (HubsWindow     *self);
+void           hubs_window_show_error     (HubsWindow     *self,
+                                           const GError   *error);
+gboolean       hubs_window_select_hub     (HubsWindow     *self,
+                                           const char     *hub_id);
+const char    *hubs_window_get_hub_id     (HubsWindow     *self);
+gboolean       hubs_window_open_kpi       (HubsWindow     *self,
+                                           const char     *kpi_id);
+GtkWidget     *hubs_window_get_hub_page   (HubsWindow     *self);
+GtkWidget     *hubs_window_get_kpi_editor (HubsWindow     *self);
+void           hubs_window_add_toast      (HubsWindow     *self,
+                                           const char     *message,
+                                           gboolean        offer_undo);
 
 G_END_DECLS

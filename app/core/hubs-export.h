@@ -16,6 +16,46 @@ G_BEGIN_DECLS
   "hub_id,hub_name_ja,hub_name_en,kpi_id,kpi_name_ja,kpi_name_en,pillar,unit,aggregation," \
   "direction,fiscal_year,kind,value,status,note"
 
+/**
+ * HubsExportLayout:
+ * @HUBS_EXPORT_LAYOUT_LONG: one row per figure, %HUBS_EXPORT_CSV_HEADER
+ * @HUBS_EXPORT_LAYOUT_WIDE: one row per KPI and kind with one column per fiscal year
+ *   (%HUBS_EXPORT_CSV_WIDE_HEADER, then FY2024 … FY2029 and any other year with a figure),
+ *   as staff keep figures in Excel; every KPI has an actual row to fill in
+ */
+typedef enum
+{
+  HUBS_EXPORT_LAYOUT_LONG,
+  HUBS_EXPORT_LAYOUT_WIDE,
+} HubsExportLayout;
+
+/**
+ * HubsExportFlags:
+ * @HUBS_EXPORT_FLAGS_NONE: plain UTF-8
+ * @HUBS_EXPORT_FLAGS_BOM: start with a UTF-8 byte order mark, so Excel reads the file as
+ *   UTF-8 rather than as Shift_JIS
+ */
+typedef enum
+{
+  HUBS_EXPORT_FLAGS_NONE = 0,
+  HUBS_EXPORT_FLAGS_BOM  = 1 << 0,
+} HubsExportFlags;
+
+/* The columns of the wide CSV layout before the fiscal years. */
+#define HUBS_EXPORT_CSV_WIDE_HEADER \
+  "hub_id,hub_name_ja,hub_name_en,kpi_id,kpi_name_ja,kpi_name_en,unit,kind"
+
+gboolean hubs_export_csv_full    (HubsStore        *store,
+                                  GOutputStream    *stream,
+                                  HubsExportLayout  layout,
+                                  HubsExportFlags   flags,
+                                  GCancellable     *cancellable,
+                                  GError          **error);
+gboolean hubs_export_csv_to_path_full (HubsStore        *store,
+                                       const char       *path,
+                                       HubsExportLayout  layout,
+                                       HubsExportFlags   flags,
+                                       GError          **error);
 gboolean hubs_export_csv         (HubsStore     *store,
                                   GOutputStream *stream,
                                   GCancellable  *cancellable,

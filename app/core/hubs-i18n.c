@@ -10,6 +10,10 @@
 
 #include "config.h"
 
+#include <locale.h>
+#include <string.h>
+
+#include <gio/gio.h>
 #include <glib/gi18n.h>
 
 #include "hubs-i18n.h"
@@ -50,4 +54,105 @@ hubs_i18n_pick (const char *text_ja,
   if (second != NULL)
     return second;
   return "";
+}
+
+/**
+ * hubs_i18n_apply_language_setting:
+ *
+ * Applies the language the user chose in the preferences (the
+ * %HUBS_I18N_SETTINGS_KEY_LANGUAGE key): for `"ja"` or `"en"` it sets `LANGUAGE`, which
+ * gettext, and so hubs_i18n_is_japanese() and the data, then follow. For `"system"`, or
+ * when the schema is not installed, the environment is left alone and the locale decides.
+ *
+ * Call it at the top of main(), before hubs_i18n_init_locale() and before any thread
+ * starts: it changes the environment.
+ *
+ * Returns: (transfer none): the language applied: `"ja"`, `"en"` or `"system"`
+ */
+const char *
+hubs_i18n_apply_language_setting (void)
+{
+  g_autoptr(GSettingsSchema) schema = NULL;
+  g_autoptr(GSettings) settings = NULL;
+  g_autofree char *language = NULL;
+  GSettingsSchemaSource *source = g_settings_schema_source_get_default ();
+
+  /* g_settings_new() aborts on a schema it cannot find, as when the binary runs from a
+   * build folder without GSETTINGS_SCHEMA_DIR: then there is no preference to follow. */
+  if (source == NULL ||
+      !(schema = g_settings_schema_source_lookup (source, APP_ID, TRUE)) ||
+      !g_settings_schema_has_key (schema, HUBS_I18N_SETTINGS_KEY_LANGUAGE))
+    return "system";
+
+  settings = g_settings_new_full (schema, NULL, NULL);
+  language = g_settings_get_string (settings, HUBS_I18N_SETTINGS_KEY_LANGUAGE);
+
+  if (g_str_equal (language, "ja"))
+    {
+      g_setenv ("LANGUAGE", "ja", TRUE);
+      return "ja";
+    }
+  if (g_str_equal (language, "en"))
+    {
+      /* There is no English catalogue: gettext then keeps the original strings, which are
+       * English, even when LANG asks for Japanese. */
+      g_setenv ("LANGUAGE", "en", TRUE);
+      return "en";
+    }
+
+  return "system";
+}
+
+static gboolean
+is_plain_c_locale (const char *locale)
+{
+  return locale == NULL || g_str_equal (locale, "C") || g_str_equal (locale, "POSIX");
+}
+
+/**
+ * hubs_i18n_init_locale:
+ *
+ * Sets the locale from the environment, as `setlocale (LC_ALL, "")` does, but keeps the
+ * language when the locale the environment names is not installed: many machines (and
+ * containers) only have `C.UTF-8`. Then `LANG=ja_JP.UTF-8` still shows Japanese, through
+ * `C.UTF-8` and `LANGUAGE=ja_JP`. gettext ignores `LANGUAGE` in the plain `C` locale, so a
+ * language chosen in the preferences also moves the locale from `C` to `C.UTF-8`.
+ *
+ * Call it once in main(), after hubs_i18n_apply_language_setting() and before any thread
+ * starts: it may change the environment, so that GTK's own setlocale() agrees.
+ */
+void
+hubs_i18n_init_locale (void)
+{
+  const char *wanted = NULL;
+  const char *language = g_getenv ("LANGUAGE");
+  gboolean has_language = language != NULL && *language != '\0';
+
+  if (setlocale (LC_ALL, "") != NULL &&
+      !(has_language && is_plain_c_locale (setlocale (LC_MESSAGES, NULL))))
+    return;
+
+  /* The locale the environment asks for, in the order setlocale() looks at it. */
+  for (guint i = 0; wanted == NULL && i < 3; i++)
+    {
+      const char *names[] = { "LC_ALL", "LC_MESSAGES", "LANG" };
+      const char *value = g_getenv (names[i]);
+
+      if (value != NULL && *value != '\0')
+        wanted = value;
+    }
+
+  if (!has_language && wanted != NULL && !is_plain_c_locale (wanted) &&
+      strncmp (wanted, "C.", 2) != 0)
+    {
+      g_autofree char *lang = g_strndup (wanted, strcspn (wanted, ".@"));
+
+      g_setenv ("LANGUAGE", lang, TRUE);
+    }
+
+  if (setlocale (LC_ALL, "C.UTF-8") != NULL)
+    g_setenv ("LC_ALL", "C.UTF-8", TRUE);
+  else
+    g_warning ("Neither the locale “%s” nor C.UTF-8 is installed: the interface shows in "
+               "English", wanted != NULL ? wanted : "");
 }

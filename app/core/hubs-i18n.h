@@ -9,8 +9,20 @@
 
 G_BEGIN_DECLS
 
-gboolean    hubs_i18n_is_japanese (void);
-const char *hubs_i18n_pick        (const char *text_ja,
-                                   const char *text_en);
+/**
+ * HUBS_I18N_SETTINGS_KEY_LANGUAGE:
+ *
+ * The GSettings key (schema `com.example.Hubs`, type `s`) that chooses the language of the
+ * interface and of the data: `"system"` (follow the locale), `"ja"` or `"en"`. It is read
+ * once, at start-up, by hubs_i18n_apply_language_setting(): a preferences window that
+ * changes it should offer to restart Hubs.
+ */
+#define HUBS_I18N_SETTINGS_KEY_LANGUAGE "language"
+
+gboolean    hubs_i18n_is_japanese            (void);
+const char *hubs_i18n_pick                   (const char *text_ja,
+                                              const char *text_en);
+const char *hubs_i18n_apply_language_setting (void);
+void        hubs_i18n_init_locale            (void);
 
 G_END_DECLS

@@ -1046,6 +1046,61 @@ hubs_store_get_figure (HubsStore       *self,
                       (GDestroyNotify) hubs_figure_free, what, error);
 }
 
+/**
+ * hubs_store_search_hubs:
+ * @self: a #HubsStore
+ * @text: what the user typed
+ * @error: a location for a #GError
+ *
+ * Finds the hubs whose name, consortium, or any KPI's name contains @text, in Japanese or
+ * English (ASCII letters without regard to case). The search runs in SQL so that a database
+ * with many hubs stays quick.
+ *
+ * Returns: (transfer full) (element-type utf8 utf8): a set of matching hub ids
+ */
+GHashTable *
+hubs_store_search_hubs (HubsStore   *self,
+                        const char  *text,
+                        GError     **error)
+{
+  g_autoptr(GHashTable) ids = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  g_autoptr(GString) pattern = g_string_new ("%");
+  sqlite3_stmt *stmt;
+  int rc;
+
+  g_return_val_if_fail (HUBS_IS_STORE (self), NULL);
+  g_return_val_if_fail (text != NULL, NULL);
+
+  for (const char *p = text; *p; p++)
+    {
+      if (*p == '%' || *p == '_' || *p == '\\')
+        g_string_append_c (pattern, '\\');
+      g_string_append_c (pattern, *p);
+    }
+  g_string_append_c (pattern, '%');
+
+  if (!(stmt = prepare (self,
+                        "SELECT id FROM hub WHERE name_ja LIKE ?1 ESCAPE '\\' "
+                        "OR name_en LIKE ?1 ESCAPE '\\' OR consortium_ja LIKE ?1 ESCAPE '\\' "
+                        "OR consortium_en LIKE ?1 ESCAPE '\\' "
+                        "UNION SELECT hub_id FROM kpi WHERE name_ja LIKE ?1 ESCAPE '\\' "
+                        "OR name_en LIKE ?1 ESCAPE '\\'", error)))
+    return NULL;
+  bind_text (stmt, 1, pattern->str);
+
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    g_hash_table_add (ids, column_text (stmt, 0));
+  sqlite3_reset (stmt);
+
+  if (rc != SQLITE_DONE)
+    {
+      set_sqlite_error (error, self->db, rc, self->path);
+      return NULL;
+    }
+
+  return g_steal_pointer (&ids);
+}
+
 static HubsPhase1Result *
 phase1_from_row (sqlite3_stmt *stmt)
 {
@@ -2052,4 +2107,140 @@ hubs_store_insert_plan (HubsStore  *self,
 failed:
   rollback (self);
   return FALSE;
+}
+
+/**
+ * hubs_store_apply_figures:
+ * @self: a #HubsStore
+ * @figures: (element-type HubsFigure): the figures to store
+ * @n_changed: (out) (optional): how many figures were new or different
+ * @error: a location for a #GError
+ *
+ * Stores many figures at once, each in place of the KPI's figure of the same fiscal year and
+ * kind, and records what changed in the history, all in one transaction: on any error
+ * nothing is stored. Figures equal to what is stored change nothing. Emits
+ * #HubsStore::changed once, for all hubs, when anything changed.
+ *
+ * Returns: %TRUE on success
+ */
+gboolean
+hubs_store_apply_figures (HubsStore  *self,
+                          GPtrArray  *figures,
+                          guint      *n_changed,
+                          GError    **error)
+{
+  guint changed = 0;
+
+  g_return_val_if_fail (HUBS_IS_STORE (self), FALSE);
+  g_return_val_if_fail (figures != NULL, FALSE);
+
+  if (n_changed != NULL)
+    *n_changed = 0;
+
+  for (guint i = 0; i < figures->len; i++)
+    {
+      const HubsFigure *figure = g_ptr_array_index (figures, i);
+
+      g_return_val_if_fail (figure != NULL && figure->kpi_id != NULL, FALSE);
+
+      if (figure->measured && !isfinite (figure->value))
+        {
+          g_set_error (error, HUBS_STORE_ERROR, HUBS_STORE_ERROR_INVALID,
+                       _("A figure must be a finite number."));
+          return FALSE;
+        }
+    }
+
+  if (!begin (self, error))
+    return FALSE;
+
+  for (guint i = 0; i < figures->len; i++)
+    {
+      const HubsFigure *figure = g_ptr_array_index (figures, i);
+      g_autoptr(HubsFigure) old = NULL;
+      g_autoptr(GError) local_error = NULL;
+
+      old = hubs_store_get_figure (self, figure->kpi_id, figure->fiscal_year, figure->kind,
+                                   &local_error);
+      if (old == NULL &&
+          !g_error_matches (local_error, HUBS_STORE_ERROR, HUBS_STORE_ERROR_NOT_FOUND))
+        {
+          g_propagate_error (error, g_steal_pointer (&local_error));
+          goto failed;
+        }
+
+      if (old != NULL && hubs_figure_equal (old, figure))
+        continue;
+
+      if (!write_figure (self, figure, error) ||
+          !append_figure_history (self, figure->kpi_id, figure->fiscal_year, figure->kind,
+                                  old, figure, error))
+        goto failed;
+
+      changed++;
+    }
+
+  if (changed == 0)
+    {
+      rollback (self);
+      return TRUE;
+    }
+
+  if (!commit (self, error))
+    goto failed;
+
+  if (n_changed != NULL)
+    *n_changed = changed;
+
+  g_signal_emit (self, signals[CHANGED], 0, NULL, NULL);
+
+  return TRUE;
+
+failed:
+  rollback (self);
+  return FALSE;
+}
+
+/**
+ * hubs_store_get_db:
+ * @self: a #HubsStore
+ *
+ * The store's SQLite connection, for the backup module, which copies it page by page.
+ * Nothing else may write through it.
+ *
+ * Returns: (transfer none): the connection
+ */
+sqlite3 *
+hubs_store_get_db (HubsStore *self)
+{
+  g_return_val_if_fail (HUBS_IS_STORE (self), NULL);
+
+  return self->db;
+}
+
+/**
+ * hubs_store_reload:
+ * @self: a #HubsStore
+ * @error: a location for a #GError
+ *
+ * Reads the database again after its whole content was replaced underneath the store (a
+ * restore from a backup): checks it is a Hubs database, brings an older schema up to date,
+ * and emits #HubsStore::changed for all hubs.
+ *
+ * Returns: %TRUE on success
+ */
+gboolean
+hubs_store_reload (HubsStore  *self,
+                   GError    **error)
+{
+  gboolean is_empty = FALSE;
+
+  g_return_val_if_fail (HUBS_IS_STORE (self), FALSE);
+
+  if (!check_identity (self, &is_empty, error) || !migrate (self, error))
+    return FALSE;
+
+  g_signal_emit (self, signals[CHANGED], 0, NULL, NULL);
+
+  return TRUE;
 }

@@ -100,6 +100,9 @@ HubsFigure *hubs_store_get_figure         (HubsStore           *self,
                                            int                  fiscal_year,
                                            HubsFigureKind       kind,
                                            GError             **error);
+GHashTable *hubs_store_search_hubs        (HubsStore           *self,
+                                           const char          *text,
+                                           GError             **error);
 GPtrArray  *hubs_store_list_phase1_results (HubsStore          *self,
                                             const char         *hub_id,
                                             GError            **error);
@@ -134,6 +137,10 @@ char       *hubs_store_new_kpi_id         (HubsStore           *self,
                                            GError             **error);
 gboolean    hubs_store_save_hub           (HubsStore           *self,
                                            const HubsHub       *hub,
+                                           GError             **error);
+gboolean    hubs_store_apply_figures      (HubsStore           *self,
+                                           GPtrArray           *figures,
+                                           guint               *n_changed,
                                            GError             **error);
 gboolean    hubs_store_insert_plan        (HubsStore           *self,
                                            GPtrArray           *hubs,

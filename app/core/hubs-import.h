@@ -1,0 +1,110 @@
+/* hubs-import.h
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#pragma once
+
+#include <gio/gio.h>
+
+#include "hubs-csv.h"
+#include "hubs-store.h"
+
+G_BEGIN_DECLS
+
+#define HUBS_IMPORT_ERROR (hubs_import_error_quark ())
+
+/**
+ * HubsImportError:
+ * @HUBS_IMPORT_ERROR_INVALID: the file has errors, so nothing was imported
+ * @HUBS_IMPORT_ERROR_READ: the file could not be read
+ */
+typedef enum
+{
+  HUBS_IMPORT_ERROR_INVALID,
+  HUBS_IMPORT_ERROR_READ,
+} HubsImportError;
+
+/* The largest file an import reads. A year of figures for every hub is a few kilobytes. */
+#define HUBS_IMPORT_MAX_SIZE (32 * 1024 * 1024)
+
+/**
+ * HubsImportLayout:
+ * @HUBS_IMPORT_LAYOUT_UNKNOWN: the header fits neither layout
+ * @HUBS_IMPORT_LAYOUT_LONG: one figure per row, with `fiscal_year` and `value` columns (the
+ *   layout `--export-csv` writes)
+ * @HUBS_IMPORT_LAYOUT_WIDE: one row per KPI and kind, one column per fiscal year (`2025`,
+ *   `FY2025` or `2025年度`), as staff keep figures in Excel
+ */
+typedef enum
+{
+  HUBS_IMPORT_LAYOUT_UNKNOWN,
+  HUBS_IMPORT_LAYOUT_LONG,
+  HUBS_IMPORT_LAYOUT_WIDE,
+} HubsImportLayout;
+
+/**
+ * HubsImportChangeKind:
+ * @HUBS_IMPORT_NEW: the database has no figure for this KPI, year and kind yet
+ * @HUBS_IMPORT_CHANGED: the file's figure differs from the database's
+ * @HUBS_IMPORT_UNCHANGED: the file's figure is what the database holds
+ */
+typedef enum
+{
+  HUBS_IMPORT_NEW,
+  HUBS_IMPORT_CHANGED,
+  HUBS_IMPORT_UNCHANGED,
+} HubsImportChangeKind;
+
+/**
+ * HubsImportChange:
+ * @kind: new, changed or unchanged
+ * @line: the line of the file the figure is on
+ * @column: the column of the file the figure is in
+ * @hub_id: the KPI's hub
+ * @kpi: the KPI
+ * @old: (nullable): the figure in the database, %NULL when there is none
+ * @figure: the figure as it will be stored
+ *
+ * One figure of an import plan.
+ */
+typedef struct
+{
+  HubsImportChangeKind  kind;
+  guint                 line;
+  guint                 column;
+  HubsKpi              *kpi;
+  HubsFigure           *old;
+  HubsFigure           *figure;
+} HubsImportChange;
+
+typedef struct _HubsImportPlan HubsImportPlan;
+
+GQuark            hubs_import_error_quark            (void);
+HubsImportPlan   *hubs_import_plan_new               (HubsStore        *store,
+                                                      const char       *data,
+                                                      gsize             len,
+                                                      GError          **error);
+HubsImportPlan   *hubs_import_plan_new_for_path      (HubsStore        *store,
+                                                      const char       *path,
+                                                      GError          **error);
+void              hubs_import_plan_free              (HubsImportPlan   *plan);
+HubsImportLayout  hubs_import_plan_get_layout        (HubsImportPlan   *plan);
+HubsCsvEncoding   hubs_import_plan_get_encoding      (HubsImportPlan   *plan);
+GPtrArray        *hubs_import_plan_get_changes       (HubsImportPlan   *plan);
+guint             hubs_import_plan_count             (HubsImportPlan   *plan,
+                                                      HubsImportChangeKind kind);
+GPtrArray        *hubs_import_plan_get_problems      (HubsImportPlan   *plan);
+gboolean          hubs_import_plan_has_problems      (HubsImportPlan   *plan);
+const char * const *hubs_import_plan_get_ignored_columns (HubsImportPlan *plan);
+gboolean          hubs_import_plan_apply             (HubsImportPlan   *plan,
+                                                      HubsStore        *store,
+                                                      char            **backup_path,
+                                                      guint            *n_applied,
+                                                      GError          **error);
+
+const char       *hubs_import_layout_get_label       (HubsImportLayout  layout);
+
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (HubsImportPlan, hubs_import_plan_free)
+
+G_END_DECLS

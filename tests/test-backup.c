@@ -1,0 +1,495 @@
+/* test-backup.c
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ *
+ * Snapshots, copies and restores, checked on the files they leave on disk.
+ */
+
+#include "config.h"
+
+#include <locale.h>
+#include <string.h>
+
+#include <glib/gstdio.h>
+#include <sqlite3.h>
+
+#include "hubs-backup.h"
+#include "hubs-test-util.h"
+
+#define KPI "tokyo/gser-rank"
+
+typedef struct
+{
+  char *dir;
+  char *path;
+} Fixture;
+
+static void
+fixture_set_up (Fixture       *f,
+                gconstpointer  data)
+{
+  f->dir = hubs_test_make_dir ();
+  f->path = hubs_test_path (f->dir, "hubs.sqlite3");
+}
+
+static void
+fixture_tear_down (Fixture       *f,
+                   gconstpointer  data)
+{
+  hubs_test_remove_dir (f->dir);
+  g_free (f->dir);
+  g_free (f->path);
+}
+
+static HubsStore *
+open_store (const char *path)
+{
+  g_autoptr(GError) error = NULL;
+  HubsStore *store = hubs_store_open (path, HUBS_STORE_OPEN_DEFAULT, &error);
+
+  g_assert_no_error (error);
+  g_assert_nonnull (store);
+
+  return store;
+}
+
+static void
+set_actual (HubsStore *store,
+            double     value)
+{
+  g_autoptr(HubsFigure) figure = hubs_figure_new ();
+  g_autoptr(GError) error = NULL;
+
+  figure->kpi_id = g_strdup (KPI);
+  figure->fiscal_year = 2025;
+  figure->kind = HUBS_FIGURE_ACTUAL;
+  figure->value = value;
+  figure->measured = TRUE;
+  hubs_store_set_figure (store, figure, &error);
+  g_assert_no_error (error);
+}
+
+/* The FY2025 actual as it is on disk, read by another connection; -1 when there is none. */
+static double
+actual_on_disk (const char *path)
+{
+  sqlite3 *db = NULL;
+  sqlite3_stmt *stmt = NULL;
+  double value = -1;
+
+  g_assert_cmpint (sqlite3_open_v2 (path, &db, SQLITE_OPEN_READONLY, NULL), ==, SQLITE_OK);
+  g_assert_cmpint (sqlite3_prepare_v2 (db,
+                                       "SELECT value FROM figure WHERE kpi_id = '" KPI "' "
+                                       "AND fiscal_year = 2025 AND kind = 'actual'",
+                                       -1, &stmt, NULL), ==, SQLITE_OK);
+  if (sqlite3_step (stmt) == SQLITE_ROW)
+    value = sqlite3_column_double (stmt, 0);
+  sqlite3_finalize (stmt);
+  sqlite3_close (db);
+
+  return value;
+}
+
+static guint
+count_files (const char *dir)
+{
+  g_autoptr(GDir) d = g_dir_open (dir, 0, NULL);
+  guint n = 0;
+
+  while (d != NULL && g_dir_read_name (d) != NULL)
+    n++;
+
+  return n;
+}
+
+static void
+test_snapshot (Fixture       *f,
+               gconstpointer  data)
+{
+  g_autoptr(HubsStore) store = open_store (f->path);
+  g_autoptr(GError) error = NULL;
+  g_autofree char *snapshot = NULL;
+  g_autofree char *backups_dir = hubs_backup_get_dir (f->path);
+  g_autofree char *expected_dir = g_build_filename (f->dir, "backups", NULL);
+  g_autofree char *name = NULL;
+  g_autofree char *journal = NULL;
+  g_autoptr(GPtrArray) list = NULL;
+
+  g_assert_cmpstr (backups_dir, ==, expected_dir);
+
+  set_actual (store, 7);
+  snapshot = hubs_backup_snapshot (store, HUBS_BACKUP_KEEP, &error);
+  g_assert_no_error (error);
+  g_assert_true (g_str_has_prefix (snapshot, backups_dir));
+
+  /* hubs-YYYYMMDD-HHMMSS.sqlite3 */
+  name = g_path_get_basename (snapshot);
+  g_assert_true (g_str_has_prefix (name, "hubs-"));
+  g_assert_true (g_str_has_suffix (name, ".sqlite3"));
+  g_assert_cmpuint (strlen (name), ==, strlen ("hubs-20250101-120000.sqlite3"));
+
+  /* One self-contained file, nothing half-written beside it. */
+  g_assert_cmpuint (count_files (backups_dir), ==, 1);
+  journal = g_strconcat (snapshot, "-wal", NULL);
+  g_assert_false (g_file_test (journal, G_FILE_TEST_EXISTS));
+  g_assert_cmpfloat (actual_on_disk (snapshot), ==, 7);
+  g_assert_true (hubs_backup_check_file (snapshot, &error));
+  g_assert_no_error (error);
+
+  list = hubs_backup_list (f->path, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (list->len, ==, 1);
+  g_assert_cmpstr (((HubsBackupInfo *) list->pdata[0])->path, ==, snapshot);
+  g_assert_cmpint (((HubsBackupInfo *) list->pdata[0])->size, >, 4096);
+}
+
+static void
+test_snapshot_opens_as_database (Fixture       *f,
+                                 gconstpointer  data)
+{
+  g_autoptr(HubsStore) store = open_store (f->path);
+  g_autoptr(HubsStore) copy = NULL;
+  g_autoptr(HubsFigure) figure = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *snapshot = NULL;
+
+  set_actual (store, 8);
+  snapshot = hubs_backup_snapshot (store, 0, &error);
+  g_assert_no_error (error);
+
+  copy = open_store (snapshot);
+  g_assert_false (hubs_store_get_seeded (copy));
+  figure = hubs_store_get_figure (copy, KPI, 2025, HUBS_FIGURE_ACTUAL, &error);
+  g_assert_no_error (error);
+  g_assert_cmpfloat (figure->value, ==, 8);
+}
+
+static void
+test_list_order_and_prune (Fixture       *f,
+                           gconstpointer  data)
+{
+  g_autoptr(HubsStore) store = open_store (f->path);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GPtrArray) list = NULL;
+  g_autoptr(GPtrArray) taken = g_ptr_array_new_with_free_func (g_free);
+  g_autofree char *backups_dir = hubs_backup_get_dir (f->path);
+  g_autofree char *stranger = g_build_filename (backups_dir, "notes.txt", NULL);
+  g_autofree char *other_db = g_build_filename (backups_dir, "other-20200101-000000.sqlite3",
+                                                NULL);
+
+  /* Taken within a second or two: names get -2, -3 … and still sort newest first. */
+  for (guint i = 0; i < 12; i++)
+    {
+      char *path;
+
+      set_actual (store, i);
+      path = hubs_backup_snapshot (store, 0, &error);
+      g_assert_no_error (error);
+      g_ptr_array_add (taken, path);
+    }
+
+  g_file_set_contents (stranger, "mine", -1, NULL);
+  g_file_set_contents (other_db, "another database's", -1, NULL);
+
+  list = hubs_backup_list (f->path, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (list->len, ==, 12);
+  for (guint i = 0; i < 12; i++)
+    g_assert_cmpstr (((HubsBackupInfo *) list->pdata[i])->path, ==, taken->pdata[11 - i]);
+  g_clear_pointer (&list, g_ptr_array_unref);
+
+  g_assert_true (hubs_backup_prune (f->path, 3, &error));
+  g_assert_no_error (error);
+  list = hubs_backup_list (f->path, &error);
+  g_assert_cmpuint (list->len, ==, 3);
+  g_assert_cmpfloat (actual_on_disk (((HubsBackupInfo *) list->pdata[0])->path), ==, 11);
+  g_assert_cmpfloat (actual_on_disk (((HubsBackupInfo *) list->pdata[2])->path), ==, 9);
+
+  /* Files that are not this database's snapshots are left alone. */
+  g_assert_true (g_file_test (stranger, G_FILE_TEST_EXISTS));
+  g_assert_true (g_file_test (other_db, G_FILE_TEST_EXISTS));
+}
+
+static void
+test_daily (Fixture       *f,
+            gconstpointer  data)
+{
+  g_autoptr(HubsStore) store = open_store (f->path);
+  g_autoptr(GError) error = NULL;
+  g_autofree char *first = NULL;
+  g_autofree char *second = NULL;
+  g_autofree char *backups_dir = hubs_backup_get_dir (f->path);
+  g_autofree char *old = g_build_filename (backups_dir, "hubs-20000101-000000.sqlite3", NULL);
+
+  g_assert_true (hubs_backup_snapshot_daily (store, HUBS_BACKUP_KEEP, &first, &error));
+  g_assert_no_error (error);
+  g_assert_nonnull (first);
+
+  g_assert_true (hubs_backup_snapshot_daily (store, HUBS_BACKUP_KEEP, &second, &error));
+  g_assert_no_error (error);
+  g_assert_null (second);
+  g_assert_cmpuint (count_files (backups_dir), ==, 1);
+
+  /* Only an older day's snapshot: today's is due. */
+  g_unlink (first);
+  g_file_set_contents (old, "", 0, NULL);
+  g_assert_true (hubs_backup_snapshot_daily (store, HUBS_BACKUP_KEEP, &second, &error));
+  g_assert_nonnull (second);
+  g_assert_cmpuint (count_files (backups_dir), ==, 2);
+}
+
+static void
+test_copy_to_path (Fixture       *f,
+                   gconstpointer  data)
+{
+  g_autoptr(HubsStore) store = open_store (f->path);
+  g_autoptr(GError) error = NULL;
+  g_autofree char *dest = hubs_test_path (f->dir, "copy.sqlite3");
+  g_autofree char *partial = g_strconcat (dest, ".partial", NULL);
+  g_autoptr(GBytes) before = NULL;
+
+  set_actual (store, 9);
+  g_file_set_contents (dest, "an old file that is replaced", -1, NULL);
+  g_assert_true (hubs_backup_copy_to_path (store, dest, &error));
+  g_assert_no_error (error);
+  g_assert_cmpfloat (actual_on_disk (dest), ==, 9);
+  g_assert_false (g_file_test (partial, G_FILE_TEST_EXISTS));
+
+  /* Never onto the database itself. */
+  before = hubs_test_read_bytes (f->path);
+  g_assert_false (hubs_backup_copy_to_path (store, f->path, &error));
+  g_assert_error (error, HUBS_BACKUP_ERROR, HUBS_BACKUP_ERROR_FAILED);
+  g_clear_error (&error);
+  g_assert_true (g_bytes_equal (before, hubs_test_read_bytes (f->path)));
+
+  /* Nor into a folder that does not exist: a clear error, no file. */
+  g_clear_pointer (&dest, g_free);
+  dest = g_build_filename (f->dir, "missing", "copy.sqlite3", NULL);
+  g_assert_false (hubs_backup_copy_to_path (store, dest, &error));
+  g_assert_error (error, HUBS_BACKUP_ERROR, HUBS_BACKUP_ERROR_FAILED);
+  g_assert_nonnull (strstr (error->message, dest));
+  g_assert_false (g_file_test (dest, G_FILE_TEST_EXISTS));
+}
+
+static void
+on_changed (HubsStore  *store,
+            const char *hub_id,
+            const char *kpi_id,
+            guint      *n)
+{
+  (*n)++;
+}
+
+static void
+test_restore (Fixture       *f,
+              gconstpointer  data)
+{
+  g_autoptr(HubsStore) store = open_store (f->path);
+  g_autoptr(HubsFigure) figure = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *backup = NULL;
+  g_autofree char *before_restore = NULL;
+  g_autoptr(GPtrArray) list = NULL;
+  guint n_changed = 0;
+
+  set_actual (store, 11);
+  backup = hubs_backup_snapshot (store, HUBS_BACKUP_KEEP, &error);
+  g_assert_no_error (error);
+  set_actual (store, 12);
+
+  g_signal_connect (store, "changed", G_CALLBACK (on_changed), &n_changed);
+  g_assert_true (hubs_backup_restore (store, backup, &before_restore, &error));
+  g_assert_no_error (error);
+  g_assert_cmpuint (n_changed, ==, 1);
+
+  /* The open store reads the restored figure, and so does any other reader. */
+  figure = hubs_store_get_figure (store, KPI, 2025, HUBS_FIGURE_ACTUAL, &error);
+  g_assert_no_error (error);
+  g_assert_cmpfloat (figure->value, ==, 11);
+  g_assert_cmpfloat (actual_on_disk (f->path), ==, 11);
+
+  /* What was there before the restore is kept as a snapshot of its own. */
+  g_assert_nonnull (before_restore);
+  g_assert_cmpfloat (actual_on_disk (before_restore), ==, 12);
+  list = hubs_backup_list (f->path, &error);
+  g_assert_cmpuint (list->len, ==, 2);
+
+  /* The store keeps working: edits land and survive a reopen. */
+  set_actual (store, 13);
+  g_clear_object (&store);
+  g_assert_cmpfloat (actual_on_disk (f->path), ==, 13);
+}
+
+static void
+test_restore_keeps_oldest_until_done (Fixture       *f,
+                                      gconstpointer  data)
+{
+  g_autoptr(HubsStore) store = open_store (f->path);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GPtrArray) list = NULL;
+  g_autofree char *oldest = NULL;
+
+  set_actual (store, 1);
+  oldest = hubs_backup_snapshot (store, 0, &error);
+  for (guint i = 1; i < HUBS_BACKUP_KEEP; i++)
+    g_free (hubs_backup_snapshot (store, 0, &error));
+  g_assert_no_error (error);
+  set_actual (store, 2);
+
+  /* Restoring the oldest of a full set: its own snapshot must not push it out first. */
+  g_assert_true (hubs_backup_restore (store, oldest, NULL, &error));
+  g_assert_no_error (error);
+  g_assert_cmpfloat (actual_on_disk (f->path), ==, 1);
+
+  list = hubs_backup_list (f->path, &error);
+  g_assert_cmpuint (list->len, ==, HUBS_BACKUP_KEEP);
+  g_assert_cmpfloat (actual_on_disk (((HubsBackupInfo *) list->pdata[0])->path), ==, 2);
+}
+
+static void
+test_restore_refuses_bad_backup (Fixture       *f,
+                                 gconstpointer  data)
+{
+  g_autoptr(HubsStore) store = open_store (f->path);
+  g_autoptr(GError) error = NULL;
+  g_autofree char *not_sqlite = hubs_test_path (f->dir, "notes.sqlite3");
+  g_autofree char *other = hubs_test_path (f->dir, "other.sqlite3");
+  g_autofree char *backups_dir = hubs_backup_get_dir (f->path);
+  sqlite3 *db = NULL;
+
+  set_actual (store, 5);
+  g_file_set_contents (not_sqlite, "just some text, long enough to look like a file", -1,
+                       NULL);
+  g_assert_cmpint (sqlite3_open (other, &db), ==, SQLITE_OK);
+  g_assert_cmpint (sqlite3_exec (db, "CREATE TABLE t (x)", NULL, NULL, NULL), ==, SQLITE_OK);
+  sqlite3_close (db);
+
+  g_assert_false (hubs_backup_restore (store, not_sqlite, NULL, &error));
+  g_assert_error (error, HUBS_BACKUP_ERROR, HUBS_BACKUP_ERROR_INVALID);
+  g_assert_nonnull (strstr (error->message, not_sqlite));
+  g_clear_error (&error);
+
+  g_assert_false (hubs_backup_restore (store, other, NULL, &error));
+  g_assert_error (error, HUBS_BACKUP_ERROR, HUBS_BACKUP_ERROR_INVALID);
+  g_clear_error (&error);
+
+  g_assert_false (hubs_backup_restore (store, f->path, NULL, &error));
+  g_assert_error (error, HUBS_BACKUP_ERROR, HUBS_BACKUP_ERROR_INVALID);
+  g_clear_error (&error);
+
+  /* Nothing happened: no snapshot, the figure as it was. */
+  g_assert_cmpuint (count_files (backups_dir), ==, 0);
+  g_clear_object (&store);
+  g_assert_cmpfloat (actual_on_disk (f->path), ==, 5);
+}
+
+static void
+damage (const char *path)
+{
+  g_autoptr(GBytes) bytes = hubs_test_read_bytes (path);
+  g_autofree guint8 *damaged = NULL;
+  gsize len;
+
+  damaged = g_memdup2 (g_bytes_get_data (bytes, &len), g_bytes_get_size (bytes));
+  memcpy (damaged, "Not a database!", 15);
+  g_assert_true (g_file_set_contents (path, (const char *) damaged, len, NULL));
+}
+
+static void
+test_restore_file_keeps_damaged (Fixture       *f,
+                                 gconstpointer  data)
+{
+  g_autoptr(HubsStore) store = open_store (f->path);
+  g_autoptr(GError) error = NULL;
+  g_autofree char *backup = NULL;
+  g_autofree char *aside = NULL;
+  g_autofree char *wal = g_strconcat (f->path, "-wal", NULL);
+  g_autofree char *aside_wal = NULL;
+  g_autoptr(GBytes) damaged = NULL;
+  g_autoptr(GBytes) damaged_wal = NULL;
+  g_autoptr(GPtrArray) list = NULL;
+
+  set_actual (store, 21);
+  backup = hubs_backup_snapshot (store, HUBS_BACKUP_KEEP, &error);
+  g_assert_no_error (error);
+  g_clear_object (&store);
+
+  damage (f->path);
+  g_assert_null (hubs_store_open (f->path, HUBS_STORE_OPEN_DEFAULT, &error));
+  g_assert_error (error, HUBS_STORE_ERROR, HUBS_STORE_ERROR_NOT_HUBS);
+  g_clear_error (&error);
+
+  g_file_set_contents (wal, "a leftover write-ahead log", -1, NULL);
+  damaged = hubs_test_read_bytes (f->path);
+  damaged_wal = hubs_test_read_bytes (wal);
+
+  list = hubs_backup_list (f->path, &error);
+  g_assert_cmpuint (list->len, ==, 1);
+  g_assert_true (hubs_backup_restore_file (f->path,
+                                           ((HubsBackupInfo *) list->pdata[0])->path,
+                                           &aside, &error));
+  g_assert_no_error (error);
+
+  /* The damaged file and its log are kept, byte for byte, under a new name. */
+  g_assert_true (g_str_has_prefix (aside, f->path));
+  g_assert_nonnull (strstr (aside, ".damaged-"));
+  g_assert_true (g_bytes_equal (damaged, hubs_test_read_bytes (aside)));
+  aside_wal = g_strconcat (aside, "-wal", NULL);
+  g_assert_true (g_bytes_equal (damaged_wal, hubs_test_read_bytes (aside_wal)));
+  g_assert_false (g_file_test (wal, G_FILE_TEST_EXISTS));
+
+  store = open_store (f->path);
+  g_assert_false (hubs_store_get_seeded (store));
+  g_clear_object (&store);
+  g_assert_cmpfloat (actual_on_disk (f->path), ==, 21);
+}
+
+static void
+test_restore_file_bad_backup_changes_nothing (Fixture       *f,
+                                              gconstpointer  data)
+{
+  g_autoptr(HubsStore) store = open_store (f->path);
+  g_autoptr(GError) error = NULL;
+  g_autofree char *bogus = hubs_test_path (f->dir, "bogus.sqlite3");
+  g_autofree char *aside = NULL;
+  g_autoptr(GBytes) damaged = NULL;
+
+  g_clear_object (&store);
+  damage (f->path);
+  damaged = hubs_test_read_bytes (f->path);
+  g_file_set_contents (bogus, "not a database at all", -1, NULL);
+
+  g_assert_false (hubs_backup_restore_file (f->path, bogus, &aside, &error));
+  g_assert_error (error, HUBS_BACKUP_ERROR, HUBS_BACKUP_ERROR_INVALID);
+  g_assert_null (aside);
+  g_assert_true (g_bytes_equal (damaged, hubs_test_read_bytes (f->path)));
+  /* The database, the bogus file, and nothing else. */
+  g_assert_cmpuint (count_files (f->dir), ==, 2);
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  setlocale (LC_ALL, "");
+  g_test_init (&argc, &argv, G_TEST_OPTION_ISOLATE_DIRS, NULL);
+
+#define ADD(path, func) \
+  g_test_add (path, Fixture, NULL, fixture_set_up, func, fixture_tear_down)
+
+  ADD ("/hubs/backup/snapshot", test_snapshot);
+  ADD ("/hubs/backup/snapshot-opens-as-database", test_snapshot_opens_as_database);
+  ADD ("/hubs/backup/list-order-and-prune", test_list_order_and_prune);
+  ADD ("/hubs/backup/daily", test_daily);
+  ADD ("/hubs/backup/copy-to-path", test_copy_to_path);
+  ADD ("/hubs/backup/restore", test_restore);
+  ADD ("/hubs/backup/restore-keeps-oldest-until-done", test_restore_keeps_oldest_until_done);
+  ADD ("/hubs/backup/restore-refuses-bad-backup", test_restore_refuses_bad_backup);
+  ADD ("/hubs/backup/restore-file-keeps-damaged", test_restore_file_keeps_damaged);
+  ADD ("/hubs/backup/restore-file-bad-backup-changes-nothing",
+       test_restore_file_bad_backup_changes_nothing);
+
+#undef ADD
+
+  return g_test_run ();
+}

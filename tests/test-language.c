@@ -1,0 +1,182 @@
+/* test-language.c
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ *
+ * The language preference and the locale set-up that main() runs before anything else. Each
+ * case runs in a subprocess: they change the environment and the locale of the process.
+ */
+
+#include "config.h"
+
+#include <locale.h>
+
+#include <gio/gio.h>
+#include <glib/gi18n.h>
+#include <glib/gstdio.h>
+
+#include "hubs-i18n.h"
+#include "hubs-model.h"
+
+/* What main() does, in its order. */
+static const char *
+start_like_main (void)
+{
+  const char *localedir = g_getenv ("HUBS_LOCALEDIR");
+  const char *applied = hubs_i18n_apply_language_setting ();
+
+  hubs_i18n_init_locale ();
+  bindtextdomain (GETTEXT_PACKAGE, localedir != NULL ? localedir : LOCALEDIR);
+  bind_textdomain_codeset (GETTEXT_PACKAGE, "UTF-8");
+  textdomain (GETTEXT_PACKAGE);
+
+  return applied;
+}
+
+static void
+set_language_setting (const char *language)
+{
+  g_autoptr(GSettings) settings = g_settings_new (APP_ID);
+
+  /* The test environment uses the memory backend: nothing reaches the user's settings. */
+  g_assert_true (g_settings_set_string (settings, HUBS_I18N_SETTINGS_KEY_LANGUAGE, language));
+}
+
+static void
+test_setting_ja (void)
+{
+  if (g_test_subprocess ())
+    {
+      g_unsetenv ("LANGUAGE");
+      set_language_setting ("ja");
+
+      g_assert_cmpstr (start_like_main (), ==, "ja");
+      g_assert_cmpstr (g_getenv ("LANGUAGE"), ==, "ja");
+      g_assert_true (hubs_i18n_is_japanese ());
+      g_assert_cmpstr (hubs_i18n_pick ("札幌", "Sapporo"), ==, "札幌");
+      g_assert_cmpstr (hubs_pillar_get_label (HUBS_PILLAR_OVERALL), ==, "全体KPI");
+      return;
+    }
+
+  g_test_trap_subprocess (NULL, 0, 0);
+  g_test_trap_assert_passed ();
+}
+
+static void
+test_setting_en_beats_environment (void)
+{
+  if (g_test_subprocess ())
+    {
+      g_setenv ("LANGUAGE", "ja", TRUE);
+      set_language_setting ("en");
+
+      g_assert_cmpstr (start_like_main (), ==, "en");
+      g_assert_cmpstr (g_getenv ("LANGUAGE"), ==, "en");
+      g_assert_false (hubs_i18n_is_japanese ());
+      g_assert_cmpstr (hubs_i18n_pick ("札幌", "Sapporo"), ==, "Sapporo");
+      g_assert_cmpstr (hubs_pillar_get_label (HUBS_PILLAR_OVERALL), ==, "Overall KPIs");
+      return;
+    }
+
+  g_test_trap_subprocess (NULL, 0, 0);
+  g_test_trap_assert_passed ();
+}
+
+static void
+test_setting_system_follows_environment (void)
+{
+  if (g_test_subprocess ())
+    {
+      g_setenv ("LANGUAGE", "ja", TRUE);
+
+      g_assert_cmpstr (start_like_main (), ==, "system");
+      g_assert_cmpstr (g_getenv ("LANGUAGE"), ==, "ja");
+      g_assert_true (hubs_i18n_is_japanese ());
+      return;
+    }
+
+  g_test_trap_subprocess (NULL, 0, 0);
+  g_test_trap_assert_passed ();
+}
+
+static void
+test_no_schema (void)
+{
+  if (g_test_subprocess ())
+    {
+      g_autofree char *empty = g_dir_make_tmp ("hubs-test-schemas-XXXXXX", NULL);
+
+      /* Before GIO first looks for schemas, so it finds none. */
+      g_setenv ("GSETTINGS_SCHEMA_DIR", empty, TRUE);
+      g_setenv ("XDG_DATA_DIRS", empty, TRUE);
+      g_setenv ("LANGUAGE", "ja", TRUE);
+
+      g_assert_cmpstr (start_like_main (), ==, "system");
+      g_assert_cmpstr (g_getenv ("LANGUAGE"), ==, "ja");
+      g_assert_true (hubs_i18n_is_japanese ());
+      g_rmdir (empty);
+      return;
+    }
+
+  g_test_trap_subprocess (NULL, 0, 0);
+  g_test_trap_assert_passed ();
+}
+
+/* LANG=ja_JP.UTF-8 where only C.UTF-8 is installed, as in many containers. */
+static void
+test_missing_japanese_locale (void)
+{
+  if (g_test_subprocess ())
+    {
+      g_unsetenv ("LANGUAGE");
+      g_unsetenv ("LC_ALL");
+      g_unsetenv ("LC_MESSAGES");
+      g_setenv ("LANG", "ja_JP.UTF-8", TRUE);
+
+      start_like_main ();
+      g_assert_true (hubs_i18n_is_japanese ());
+      g_assert_cmpstr (_("Hub Cities"), ==, "拠点都市");
+      return;
+    }
+
+  g_test_trap_subprocess (NULL, 0, 0);
+  g_test_trap_assert_passed ();
+}
+
+/* gettext ignores LANGUAGE in the plain C locale: a chosen language must still show. */
+static void
+test_setting_in_c_locale (void)
+{
+  if (g_test_subprocess ())
+    {
+      g_unsetenv ("LANGUAGE");
+      g_unsetenv ("LC_MESSAGES");
+      g_setenv ("LC_ALL", "C", TRUE);
+      g_setenv ("LANG", "C", TRUE);
+      set_language_setting ("ja");
+
+      g_assert_cmpstr (start_like_main (), ==, "ja");
+      g_assert_true (hubs_i18n_is_japanese ());
+      return;
+    }
+
+  g_test_trap_subprocess (NULL, 0, 0);
+  g_test_trap_assert_passed ();
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  g_test_init (&argc, &argv, NULL);
+
+  g_test_add_func ("/hubs/language/setting-ja", test_setting_ja);
+  g_test_add_func ("/hubs/language/setting-en-beats-environment",
+                   test_setting_en_beats_environment);
+  g_test_add_func ("/hubs/language/setting-system-follows-environment",
+                   test_setting_system_follows_environment);
+  g_test_add_func ("/hubs/language/no-schema", test_no_schema);
+  g_test_add_func ("/hubs/language/missing-japanese-locale", test_missing_japanese_locale);
+  g_test_add_func ("/hubs/language/setting-in-c-locale", test_setting_in_c_locale);
+
+  return g_test_run ();
+}

@@ -1,0 +1,116 @@
+/* hubs-chart.h
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#pragma once
+
+#include <cairo.h>
+#include <glib.h>
+
+#include "hubs-chart-data.h"
+#include "hubs-chart-theme.h"
+#include "hubs-format.h"
+
+G_BEGIN_DECLS
+
+/**
+ * HubsChartOptions:
+ * @language: the language of every word and number on the chart
+ * @font_size: the body text size in device units; 0 derives it from the chart's size
+ * @show_title: draw the KPI's or hub's name above the chart (exports; the app shows it
+ *   around the widget instead)
+ * @show_legend: draw the legend below the chart
+ * @focus: the index of the hit (see #HubsChartHit) to highlight, or -1
+ *
+ * How to draw a chart, apart from its data and colours.
+ */
+typedef struct
+{
+  HubsLanguage language;
+  double       font_size;
+  int          focus;
+  guint        show_title : 1;
+  guint        show_legend : 1;
+} HubsChartOptions;
+
+/**
+ * HubsChartHitKind:
+ * @HUBS_CHART_HIT_BASELINE: the baseline point of a trajectory
+ * @HUBS_CHART_HIT_ACTUAL: an actual of a trajectory, or the bar of a bullet
+ * @HUBS_CHART_HIT_TARGET: a target marker
+ * @HUBS_CHART_HIT_PROJECTION: the end of a projection
+ * @HUBS_CHART_HIT_KPI: a KPI's row of a hub overview
+ * @HUBS_CHART_HIT_HUB: a hub's cell of the comparison
+ *
+ * What a spot of a chart shows.
+ */
+typedef enum
+{
+  HUBS_CHART_HIT_BASELINE,
+  HUBS_CHART_HIT_ACTUAL,
+  HUBS_CHART_HIT_TARGET,
+  HUBS_CHART_HIT_PROJECTION,
+  HUBS_CHART_HIT_KPI,
+  HUBS_CHART_HIT_HUB,
+} HubsChartHitKind;
+
+/**
+ * HubsChartHit:
+ * @kind: what is there
+ * @x: the centre of the mark
+ * @y: the centre of the mark
+ * @width: the extent of the mark around its centre, for pointing at it
+ * @height: the same, vertically
+ * @index: the KPI (in #HubsChartData's kpis) or hub (in its hubs) it belongs to
+ * @pillar: for a hub's cell, its pillar, or -1 for all KPIs
+ * @fiscal_year: the fiscal year of a point
+ * @value: the value of a point
+ *
+ * A mark the drawing function placed, so a widget can show the exact figure when it is
+ * pointed at or focused. Kept in drawing order, which is also the keyboard order.
+ */
+typedef struct
+{
+  HubsChartHitKind kind;
+  double           x;
+  double           y;
+  double           width;
+  double           height;
+  guint            index;
+  int              pillar;
+  int              fiscal_year;
+  double           value;
+} HubsChartHit;
+
+void  hubs_chart_options_init      (HubsChartOptions       *options,
+                                    HubsLanguage            language);
+void  hubs_chart_draw              (cairo_t                *cr,
+                                    const HubsChartData    *data,
+                                    const HubsChartTheme   *theme,
+                                    const HubsChartOptions *options,
+                                    double                  width,
+                                    double                  height,
+                                    GArray                 *hits);
+void  hubs_chart_draw_status_shape (cairo_t                *cr,
+                                    HubsStatus              status,
+                                    const HubsChartTheme   *theme,
+                                    double                  x,
+                                    double                  y,
+                                    double                  size);
+
+char *hubs_chart_describe          (const HubsChartData    *data,
+                                    HubsLanguage            language);
+char *hubs_chart_describe_hit      (const HubsChartData    *data,
+                                    const HubsChartHit     *hit,
+                                    HubsLanguage            language);
+char *hubs_chart_get_title         (const HubsChartData    *data,
+                                    HubsLanguage            language);
+char *hubs_chart_kpi_describe_status (const HubsChartKpi   *chart_kpi,
+                                      HubsLanguage          language);
+char *hubs_chart_kpi_describe_projection (const HubsChartKpi *chart_kpi,
+                                          HubsLanguage        language);
+const char *hubs_chart_pillar_get_label (HubsPillar         pillar,
+                                         HubsLanguage       language);
+
+G_END_DECLS

@@ -1,0 +1,513 @@
+/* hubs-figure-row.c
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ *
+ * One figure of a KPI in its editor: the value to type, and, folded away, whether it is
+ * provisional (速報) or confirmed (確定), a note and a source. A value is saved when the user
+ * presses Enter or leaves the field; what cannot be read is shown as an error on the field,
+ * the typed text stays, and the stored figure is left as it was.
+ */
+
+#define G_LOG_DOMAIN "hubs-figure-row"
+
+#include "config.h"
+
+#include <glib/gi18n.h>
+
+#include "hubs-figure-row.h"
+#include "hubs-format.h"
+#include "hubs-i18n.h"
+
+struct _HubsFigureRow
+{
+  AdwExpanderRow  parent_instance;
+
+  /* Children */
+  GtkEntry       *entry;
+  GtkSwitch      *confirmed;
+  AdwEntryRow    *note;
+  AdwEntryRow    *source;
+
+  /* Owned references */
+  HubsUndoStack  *undo;
+  HubsKpi        *kpi;
+  HubsFigure     *figure;
+  char           *error;
+
+  /* State */
+  int             fiscal_year;
+  HubsFigureKind  kind;
+  guint           updating : 1;
+};
+
+G_DEFINE_FINAL_TYPE (HubsFigureRow, hubs_figure_row, ADW_TYPE_EXPANDER_ROW)
+
+enum {
+  SAVED,
+  N_SIGNALS
+};
+
+static guint signals[N_SIGNALS];
+
+static char *
+describe_value (HubsFigureRow    *self,
+                const HubsFigure *figure)
+{
+  if (figure == NULL)
+    return g_strdup (_("no figure"));
+  if (!figure->measured)
+    return g_strdup (_("not measured"));
+  return hubs_format_value (figure->value, self->kpi->unit, hubs_language_current ());
+}
+
+/* The figure's title, e.g. “FY2025 actual”, “FY2027 target”, “Baseline (FY2024)”. */
+static char *
+describe_figure (HubsFigureRow *self)
+{
+  g_autofree char *year = hubs_format_fiscal_year (self->fiscal_year, hubs_language_current ());
+
+  switch (self->kind)
+    {
+    case HUBS_FIGURE_ACTUAL:
+      /* Translators: a figure's title, e.g. “FY2025 actual” (2025年度 実績値) */
+      return g_strdup_printf (_("%s actual"), year);
+    case HUBS_FIGURE_TARGET:
+      /* Translators: a figure's title, e.g. “FY2027 target” (2027年度 目標値) */
+      return g_strdup_printf (_("%s target"), year);
+    case HUBS_FIGURE_BASELINE:
+    default:
+      /* Translators: a figure's title, e.g. “Baseline (FY2024)” (基準値（2024年度）) */
+      return g_strdup_printf (_("Baseline (%s)"), year);
+    }
+}
+
+static void
+show_state (HubsFigureRow *self)
+{
+  g_autofree char *subtitle = NULL;
+
+  gtk_widget_remove_css_class (GTK_WIDGET (self->entry), "error");
+  gtk_widget_remove_css_class (GTK_WIDGET (self), "error");
+
+  if (self->error != NULL)
+    {
+      gtk_widget_add_css_class (GTK_WIDGET (self->entry), "error");
+      gtk_widget_add_css_class (GTK_WIDGET (self), "error");
+      adw_expander_row_set_subtitle (ADW_EXPANDER_ROW (self), self->error);
+      gtk_accessible_update_state (GTK_ACCESSIBLE (self->entry),
+                                   GTK_ACCESSIBLE_STATE_INVALID, GTK_ACCESSIBLE_INVALID_TRUE,
+                                   -1);
+      gtk_accessible_update_property (GTK_ACCESSIBLE (self->entry),
+                                      GTK_ACCESSIBLE_PROPERTY_DESCRIPTION, self->error,
+                                      -1);
+      return;
+    }
+
+  gtk_accessible_reset_state (GTK_ACCESSIBLE (self->entry), GTK_ACCESSIBLE_STATE_INVALID);
+
+  if (self->figure == NULL)
+    subtitle = g_strdup (_("No figure"));
+  else if (!self->figure->measured)
+    subtitle = g_strdup (_("Not measured"));
+  else if (self->figure->note != NULL && *self->figure->note != '\0')
+    /* Translators: provisional or confirmed, then the figure's note */
+    subtitle = g_strdup_printf (_("%1$s · %2$s"),
+                                self->figure->confirmed ? _("Confirmed") : _("Provisional"),
+                                self->figure->note);
+  else
+    subtitle = g_strdup (self->figure->confirmed ? _("Confirmed") : _("Provisional"));
+
+  adw_expander_row_set_subtitle (ADW_EXPANDER_ROW (self), subtitle);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (self->entry),
+                                  GTK_ACCESSIBLE_PROPERTY_DESCRIPTION, subtitle,
+                                  -1);
+}
+
+static void
+set_error (HubsFigureRow *self,
+           const char    *message)
+{
+  g_free (self->error);
+  self->error = g_strdup (message);
+  show_state (self);
+}
+
+static gboolean
+is_not_measured (const char *text)
+{
+  g_autofree char *folded = g_utf8_casefold (text, -1);
+
+  g_strstrip (folded);
+
+  return g_str_equal (folded, "未計測") || g_str_equal (folded, "not measured");
+}
+
+/* Stores @figure (NULL: no figure) through the undo stack; on failure shows the error. */
+static gboolean
+store (HubsFigureRow    *self,
+       const HubsFigure *figure)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *what = NULL;
+  g_autofree char *value = NULL;
+  g_autofree char *message = NULL;
+
+  if ((figure == NULL && self->figure == NULL) ||
+      (figure != NULL && self->figure != NULL && hubs_figure_equal (figure, self->figure)))
+    {
+      set_error (self, NULL);
+      return TRUE;
+    }
+
+  if (!hubs_undo_stack_set_figure (self->undo, self->kpi->id, self->fiscal_year, self->kind,
+                                   figure, &error))
+    {
+      set_error (self, error->message);
+      return FALSE;
+    }
+
+  g_clear_pointer (&self->figure, hubs_figure_free);
+  self->figure = figure ? hubs_figure_copy (figure) : NULL;
+  set_error (self, NULL);
+
+  what = describe_figure (self);
+  value = describe_value (self, figure);
+  /* Translators: a toast after saving, e.g. “Saved FY2025 actual: 160 companies” */
+  message = g_strdup_printf (_("Saved %1$s: %2$s"), what, value);
+  g_signal_emit (self, signals[SAVED], 0, message);
+
+  return TRUE;
+}
+
+static HubsFigure *
+figure_to_edit (HubsFigureRow *self)
+{
+  HubsFigure *figure;
+
+  if (self->figure != NULL)
+    return hubs_figure_copy (self->figure);
+
+  figure = hubs_figure_new ();
+  figure->kpi_id = g_strdup (self->kpi->id);
+  figure->fiscal_year = self->fiscal_year;
+  figure->kind = self->kind;
+  figure->measured = TRUE;
+
+  return figure;
+}
+
+/**
+ * hubs_figure_row_save:
+ * @self: a #HubsFigureRow
+ *
+ * Reads the typed value and stores it, as pressing Enter does. An empty field removes the
+ * figure; 未計測 or “not measured” marks it not measured.
+ *
+ * Returns: %TRUE when the field holds no error afterwards
+ */
+gboolean
+hubs_figure_row_save (HubsFigureRow *self)
+{
+  g_autoptr(HubsFigure) figure = NULL;
+  g_autoptr(GError) error = NULL;
+  const char *text;
+  double value;
+
+  g_return_val_if_fail (HUBS_IS_FIGURE_ROW (self), FALSE);
+
+  if (self->updating)
+    return TRUE;
+
+  text = gtk_editable_get_text (GTK_EDITABLE (self->entry));
+
+  if (is_not_measured (text))
+    {
+      figure = figure_to_edit (self);
+      figure->measured = FALSE;
+      figure->value = 0;
+      return store (self, figure);
+    }
+
+  if (!hubs_parse_number (text, self->kpi->unit, &value, &error))
+    {
+      if (g_error_matches (error, HUBS_FORMAT_ERROR, HUBS_FORMAT_ERROR_EMPTY))
+        return store (self, NULL);
+
+      set_error (self, error->message);
+      return FALSE;
+    }
+
+  figure = figure_to_edit (self);
+  figure->measured = TRUE;
+  figure->value = value;
+
+  return store (self, figure);
+}
+
+static void
+on_entry_activate (HubsFigureRow *self)
+{
+  hubs_figure_row_save (self);
+}
+
+static void
+on_focus_leave (HubsFigureRow *self)
+{
+  hubs_figure_row_save (self);
+}
+
+static void
+on_confirmed_changed (HubsFigureRow *self)
+{
+  g_autoptr(HubsFigure) figure = NULL;
+
+  if (self->updating || self->figure == NULL)
+    return;
+
+  figure = hubs_figure_copy (self->figure);
+  figure->confirmed = gtk_switch_get_active (self->confirmed);
+  store (self, figure);
+}
+
+static void
+on_detail_apply (HubsFigureRow *self,
+                 AdwEntryRow   *row)
+{
+  g_autoptr(HubsFigure) figure = NULL;
+  const char *text = gtk_editable_get_text (GTK_EDITABLE (row));
+
+  if (self->updating)
+    return;
+
+  if (self->figure == NULL)
+    {
+      set_error (self, _("Type the figure first, then its note or source."));
+      return;
+    }
+
+  figure = hubs_figure_copy (self->figure);
+  if (row == self->note)
+    {
+      g_free (figure->note);
+      figure->note = *text ? g_strdup (text) : NULL;
+    }
+  else
+    {
+      g_free (figure->source);
+      figure->source = *text ? g_strdup (text) : NULL;
+    }
+  store (self, figure);
+}
+
+static void
+hubs_figure_row_dispose (GObject *object)
+{
+  HubsFigureRow *self = (HubsFigureRow *)object;
+
+  g_clear_object (&self->undo);
+  g_clear_pointer (&self->kpi, hubs_kpi_free);
+  g_clear_pointer (&self->figure, hubs_figure_free);
+  g_clear_pointer (&self->error, g_free);
+
+  G_OBJECT_CLASS (hubs_figure_row_parent_class)->dispose (object);
+}
+
+static void
+hubs_figure_row_class_init (HubsFigureRowClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+
+  object_class->dispose = hubs_figure_row_dispose;
+
+  /**
+   * HubsFigureRow::saved:
+   * @self: a #HubsFigureRow
+   * @message: what was saved, in words for a toast
+   *
+   * Emitted after the figure was stored.
+   */
+  signals[SAVED] =
+    g_signal_new ("saved",
+                  G_TYPE_FROM_CLASS (klass),
+                  G_SIGNAL_RUN_LAST,
+                  0, NULL, NULL, NULL,
+                  G_TYPE_NONE, 1, G_TYPE_STRING);
+}
+
+static AdwEntryRow *
+add_detail_row (HubsFigureRow *self,
+                const char    *title)
+{
+  GtkWidget *row = adw_entry_row_new ();
+
+  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), title);
+  adw_entry_row_set_show_apply_button (ADW_ENTRY_ROW (row), TRUE);
+  g_signal_connect_swapped (row, "apply", G_CALLBACK (on_detail_apply), self);
+  g_signal_connect_swapped (row, "entry-activated", G_CALLBACK (on_detail_apply), self);
+  adw_expander_row_add_row (ADW_EXPANDER_ROW (self), row);
+
+  return ADW_ENTRY_ROW (row);
+}
+
+static void
+hubs_figure_row_init (HubsFigureRow *self)
+{
+  GtkEventController *focus;
+  GtkWidget *row;
+
+  self->entry = GTK_ENTRY (gtk_entry_new ());
+  gtk_editable_set_width_chars (GTK_EDITABLE (self->entry), 14);
+  gtk_entry_set_alignment (self->entry, 1.0);
+  gtk_widget_set_valign (GTK_WIDGET (self->entry), GTK_ALIGN_CENTER);
+  gtk_entry_set_input_purpose (self->entry, GTK_INPUT_PURPOSE_NUMBER);
+  g_signal_connect_swapped (self->entry, "activate", G_CALLBACK (on_entry_activate), self);
+  focus = gtk_event_controller_focus_new ();
+  g_signal_connect_swapped (focus, "leave", G_CALLBACK (on_focus_leave), self);
+  gtk_widget_add_controller (GTK_WIDGET (self->entry), focus);
+  adw_expander_row_add_action (ADW_EXPANDER_ROW (self), GTK_WIDGET (self->entry));
+
+  row = adw_action_row_new ();
+  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), _("Confirmed figure"));
+  adw_action_row_set_subtitle (ADW_ACTION_ROW (row),
+                               _("Off while the figure is provisional (速報), on once it is "
+                                 "confirmed (確定)"));
+  self->confirmed = GTK_SWITCH (gtk_switch_new ());
+  gtk_widget_set_valign (GTK_WIDGET (self->confirmed), GTK_ALIGN_CENTER);
+  g_signal_connect_swapped (self->confirmed, "notify::active",
+                            G_CALLBACK (on_confirmed_changed), self);
+  adw_action_row_add_suffix (ADW_ACTION_ROW (row), GTK_WIDGET (self->confirmed));
+  adw_action_row_set_activatable_widget (ADW_ACTION_ROW (row), GTK_WIDGET (self->confirmed));
+  adw_expander_row_add_row (ADW_EXPANDER_ROW (self), row);
+
+  self->note = add_detail_row (self, _("Note"));
+  self->source = add_detail_row (self, _("Source"));
+}
+
+/**
+ * hubs_figure_row_new:
+ * @undo: the undo stack changes go through
+ * @kpi: the KPI
+ * @fiscal_year: the figure's fiscal year
+ * @kind: baseline, target or actual
+ *
+ * Returns: (transfer full): a row to edit one figure; call hubs_figure_row_set_figure() to
+ *   show what is stored
+ */
+GtkWidget *
+hubs_figure_row_new (HubsUndoStack  *undo,
+                     const HubsKpi  *kpi,
+                     int             fiscal_year,
+                     HubsFigureKind  kind)
+{
+  HubsFigureRow *self;
+  g_autofree char *title = NULL;
+  g_autofree char *accessible = NULL;
+  const char *kpi_name = hubs_i18n_pick (kpi->name_ja, kpi->name_en);
+
+  g_return_val_if_fail (HUBS_IS_UNDO_STACK (undo), NULL);
+  g_return_val_if_fail (kpi != NULL, NULL);
+
+  self = g_object_new (HUBS_TYPE_FIGURE_ROW, NULL);
+  self->undo = g_object_ref (undo);
+  self->kpi = hubs_kpi_copy (kpi);
+  self->fiscal_year = fiscal_year;
+  self->kind = kind;
+
+  title = describe_figure (self);
+  adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (self), FALSE);
+  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (self), title);
+
+  /* Translators: the accessible name of a figure's field: the KPI, then e.g. “FY2025 actual” */
+  accessible = g_strdup_printf (_("%1$s, %2$s"), kpi_name, title);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (self->entry),
+                                  GTK_ACCESSIBLE_PROPERTY_LABEL, accessible,
+                                  -1);
+  show_state (self);
+
+  return GTK_WIDGET (self);
+}
+
+/**
+ * hubs_figure_row_set_figure:
+ * @self: a #HubsFigureRow
+ * @figure: (nullable): the stored figure, or %NULL for none
+ *
+ * Shows the stored figure, replacing what is typed, unless the field shows an error: then
+ * what the user typed stays until they fix it.
+ */
+void
+hubs_figure_row_set_figure (HubsFigureRow    *self,
+                            const HubsFigure *figure)
+{
+  g_autofree char *text = NULL;
+
+  g_return_if_fail (HUBS_IS_FIGURE_ROW (self));
+
+  g_clear_pointer (&self->figure, hubs_figure_free);
+  self->figure = figure ? hubs_figure_copy (figure) : NULL;
+
+  /* A field with an error keeps what the user typed until they fix it. */
+  if (self->error != NULL)
+    return;
+
+  if (figure == NULL)
+    text = g_strdup ("");
+  else if (!figure->measured)
+    text = g_strdup (_("not measured"));
+  else
+    text = hubs_format_number (figure->value, hubs_language_current ());
+
+  self->updating = TRUE;
+  gtk_editable_set_text (GTK_EDITABLE (self->entry), text);
+  gtk_switch_set_active (self->confirmed, figure != NULL && figure->confirmed);
+  gtk_editable_set_text (GTK_EDITABLE (self->note), figure && figure->note ? figure->note : "");
+  gtk_editable_set_text (GTK_EDITABLE (self->source),
+                         figure && figure->source ? figure->source : "");
+  self->updating = FALSE;
+
+  show_state (self);
+}
+
+/**
+ * hubs_figure_row_get_entry:
+ * @self: a #HubsFigureRow
+ *
+ * Returns: (transfer none): the field the value is typed in
+ */
+GtkEditable *
+hubs_figure_row_get_entry (HubsFigureRow *self)
+{
+  g_return_val_if_fail (HUBS_IS_FIGURE_ROW (self), NULL);
+
+  return GTK_EDITABLE (self->entry);
+}
+
+/**
+ * hubs_figure_row_get_error:
+ * @self: a #HubsFigureRow
+ *
+ * Returns: (nullable): the error shown on the field, if any
+ */
+const char *
+hubs_figure_row_get_error (HubsFigureRow *self)
+{
+  g_return_val_if_fail (HUBS_IS_FIGURE_ROW (self), NULL);
+
+  return self->error;
+}
+
+int
+hubs_figure_row_get_fiscal_year (HubsFigureRow *self)
+{
+  g_return_val_if_fail (HUBS_IS_FIGURE_ROW (self), 0);
+
+  return self->fiscal_year;
+}
+
+HubsFigureKind
+hubs_figure_row_get_kind (HubsFigureRow *self)
+{
+  g_return_val_if_fail (HUBS_IS_FIGURE_ROW (self), HUBS_FIGURE_ACTUAL);
+
+  return self->kind;
+}

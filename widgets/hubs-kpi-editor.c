@@ -1,0 +1,610 @@
+/* hubs-kpi-editor.c
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ *
+ * A KPI's form: its actual figure for each fiscal year of the plan, its baseline and
+ * targets, its own fields, and the history of every change made to it.
+ */
+
+#define G_LOG_DOMAIN "hubs-kpi-editor"
+
+#include "config.h"
+
+#include <glib/gi18n.h>
+
+#include "hubs-figure-row.h"
+#include "hubs-format.h"
+#include "hubs-i18n.h"
+#include "hubs-kpi-editor.h"
+
+struct _HubsKpiEditor
+{
+  GtkWidget      parent_instance;
+
+  /* Children */
+  GtkWidget     *scroller;
+  GtkBox        *box;
+  GtkLabel      *title;
+  GtkLabel      *subtitle;
+  GtkBox        *forms;
+  GPtrArray     *figure_rows;
+  AdwPreferencesGroup *history;
+  GtkWidget     *history_rows;
+
+  /* Owned references */
+  HubsStore     *store;
+  HubsUndoStack *undo;
+  HubsKpi       *kpi;
+};
+
+G_DEFINE_FINAL_TYPE (HubsKpiEditor, hubs_kpi_editor, GTK_TYPE_WIDGET)
+
+enum {
+  SAVED,
+  N_SIGNALS
+};
+
+static guint signals[N_SIGNALS];
+
+static void
+on_figure_saved (HubsKpiEditor *self,
+                 const char    *message)
+{
+  g_signal_emit (self, signals[SAVED], 0, message);
+}
+
+static const char *
+field_label (const char *field)
+{
+  static const struct { const char *field; const char *label; } labels[] = {
+    { "value", N_("value") },
+    { "confirmed", N_("provisional or confirmed") },
+    { "note", N_("note") },
+    { "source", N_("source") },
+    { "as_of", N_("as of") },
+    { "name_ja", N_("Japanese name") },
+    { "name_en", N_("English name") },
+    { "pillar", N_("pillar") },
+    { "unit", N_("unit") },
+    { "aggregation", N_("aggregation") },
+    { "direction", N_("direction") },
+    { "qualifier", N_("qualifier") },
+    { "per_year", N_("per year") },
+    { "path_from_zero", N_("path starts at zero") },
+    { "note_ja", N_("Japanese note") },
+    { "note_en", N_("English note") },
+    { "parent_id", N_("breakdown of") },
+    { "position", N_("position") },
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (labels); i++)
+    if (g_str_equal (labels[i].field, field))
+      return _(labels[i].label);
+
+  return field;
+}
+
+static void
+fill_history (HubsKpiEditor *self)
+{
+  g_autoptr(GPtrArray) entries = NULL;
+  g_autoptr(GError) error = NULL;
+  HubsLanguage lang = hubs_language_current ();
+  GtkWidget *list;
+  guint shown = 0;
+
+  if (self->history_rows != NULL)
+    adw_preferences_group_remove (self->history, self->history_rows);
+
+  list = gtk_list_box_new ();
+  gtk_list_box_set_selection_mode (GTK_LIST_BOX (list), GTK_SELECTION_NONE);
+  gtk_widget_add_css_class (list, "boxed-list");
+  self->history_rows = list;
+  adw_preferences_group_add (self->history, list);
+
+  if (!(entries = hubs_store_list_history (self->store, self->kpi->id, &error)))
+    {
+      g_warning ("Cannot read the history of %s: %s", self->kpi->id, error->message);
+      return;
+    }
+
+  /* Newest first. */
+  for (guint i = entries->len; i > 0 && shown < 200; i--, shown++)
+    {
+      const HubsHistoryEntry *entry = g_ptr_array_index (entries, i - 1);
+      g_autofree char *title = NULL;
+      g_autofree char *change = NULL;
+      GtkWidget *row = adw_action_row_new ();
+
+      if (entry->kind != NULL && entry->fiscal_year != 0)
+        {
+          g_autofree char *year = hubs_format_fiscal_year (entry->fiscal_year, lang);
+          HubsFigureKind kind = HUBS_FIGURE_ACTUAL;
+          const char *kind_label;
+
+          hubs_figure_kind_from_string (entry->kind, &kind);
+          kind_label = kind == HUBS_FIGURE_ACTUAL ? _("actual")
+                     : kind == HUBS_FIGURE_TARGET ? _("target") : _("baseline");
+          /* Translators: a history entry's title, e.g. “FY2025 actual: value” */
+          title = g_strdup_printf (_("%1$s %2$s: %3$s"), year, kind_label,
+                                   field_label (entry->field));
+        }
+      else
+        title = g_strdup (field_label (entry->field));
+
+      /* Translators: a change in the history, old value → new value; — means none */
+      change = g_strdup_printf (_("%1$s → %2$s    %3$s"),
+                                entry->old_value ? entry->old_value : "—",
+                                entry->new_value ? entry->new_value : "—",
+                                entry->changed_at);
+
+      adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
+      adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), title);
+      adw_action_row_set_subtitle (ADW_ACTION_ROW (row), change);
+      gtk_list_box_append (GTK_LIST_BOX (list), row);
+    }
+
+  if (entries->len == 0)
+    {
+      GtkWidget *row = adw_action_row_new ();
+
+      adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), _("No changes yet"));
+      gtk_list_box_append (GTK_LIST_BOX (list), row);
+    }
+}
+
+static void
+load_figures (HubsKpiEditor *self)
+{
+  g_autoptr(GError) error = NULL;
+
+  for (guint i = 0; i < self->figure_rows->len; i++)
+    {
+      HubsFigureRow *row = g_ptr_array_index (self->figure_rows, i);
+      g_autoptr(HubsFigure) figure = NULL;
+
+      figure = hubs_store_get_figure (self->store, self->kpi->id,
+                                      hubs_figure_row_get_fiscal_year (row),
+                                      hubs_figure_row_get_kind (row), &error);
+      if (figure == NULL && !g_error_matches (error, HUBS_STORE_ERROR, HUBS_STORE_ERROR_NOT_FOUND))
+        g_warning ("Cannot read a figure of %s: %s", self->kpi->id, error->message);
+      g_clear_error (&error);
+      hubs_figure_row_set_figure (row, figure);
+    }
+}
+
+static void
+show_title (HubsKpiEditor *self)
+{
+  g_autofree char *subtitle = NULL;
+
+  gtk_label_set_text (self->title, hubs_i18n_pick (self->kpi->name_ja, self->kpi->name_en));
+  /* Translators: under a KPI's name: its pillar, then its unit */
+  subtitle = g_strdup_printf (_("%1$s · unit: %2$s"), hubs_pillar_get_label (self->kpi->pillar),
+                              hubs_format_unit (self->kpi->unit, hubs_language_current ()));
+  gtk_label_set_text (self->subtitle, subtitle);
+}
+
+static AdwPreferencesGroup *
+add_group (HubsKpiEditor *self,
+           const char    *title)
+{
+  GtkWidget *group = adw_preferences_group_new ();
+
+  adw_preferences_group_set_title (ADW_PREFERENCES_GROUP (group), title);
+  gtk_box_append (self->forms, group);
+
+  return ADW_PREFERENCES_GROUP (group);
+}
+
+static void
+add_figure_row (HubsKpiEditor       *self,
+                AdwPreferencesGroup *group,
+                int                  year,
+                HubsFigureKind       kind)
+{
+  GtkWidget *row = hubs_figure_row_new (self->undo, self->kpi, year, kind);
+
+  g_signal_connect_object (row, "saved", G_CALLBACK (on_figure_saved), self, G_CONNECT_SWAPPED);
+  g_ptr_array_add (self->figure_rows, row);
+  adw_preferences_group_add (group, row);
+}
+
+/* Saves the KPI's fields through the undo stack after @edit changed a copy of them. */
+static void
+save_kpi (HubsKpiEditor *self,
+          HubsKpi       *edited)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *message = NULL;
+
+  if (!hubs_undo_stack_save_kpi (self->undo, edited, &error))
+    {
+      g_signal_emit (self, signals[SAVED], 0, error->message);
+      return;
+    }
+
+  hubs_kpi_free (self->kpi);
+  self->kpi = hubs_kpi_copy (edited);
+  show_title (self);
+  message = g_strdup_printf (_("Saved %s"), hubs_i18n_pick (edited->name_ja, edited->name_en));
+  g_signal_emit (self, signals[SAVED], 0, message);
+}
+
+static char **
+text_field (HubsKpi    *kpi,
+            const char *name)
+{
+  if (g_str_equal (name, "name_ja"))
+    return &kpi->name_ja;
+  if (g_str_equal (name, "name_en"))
+    return &kpi->name_en;
+  if (g_str_equal (name, "unit"))
+    return &kpi->unit;
+  if (g_str_equal (name, "note_ja"))
+    return &kpi->note_ja;
+  return &kpi->note_en;
+}
+
+static void
+on_text_field_apply (HubsKpiEditor *self,
+                     AdwEntryRow   *row)
+{
+  g_autoptr(HubsKpi) edited = hubs_kpi_copy (self->kpi);
+  char **field = text_field (edited, g_object_get_data (G_OBJECT (row), "field"));
+  const char *text = gtk_editable_get_text (GTK_EDITABLE (row));
+
+  if (g_strcmp0 (*field, text) == 0)
+    return;
+
+  g_free (*field);
+  *field = g_strdup (text);
+  save_kpi (self, edited);
+}
+
+static void
+add_text_field (HubsKpiEditor       *self,
+                AdwPreferencesGroup *group,
+                const char          *field,
+                const char          *title)
+{
+  GtkWidget *row = adw_entry_row_new ();
+  char **value = text_field (self->kpi, field);
+
+  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), title);
+  adw_entry_row_set_show_apply_button (ADW_ENTRY_ROW (row), TRUE);
+  gtk_editable_set_text (GTK_EDITABLE (row), *value ? *value : "");
+  g_object_set_data_full (G_OBJECT (row), "field", g_strdup (field), g_free);
+  g_signal_connect_object (row, "apply", G_CALLBACK (on_text_field_apply), self,
+                           G_CONNECT_SWAPPED);
+  adw_preferences_group_add (group, row);
+}
+
+static void
+on_choice_changed (HubsKpiEditor *self,
+                   GParamSpec    *pspec,
+                   AdwComboRow   *row)
+{
+  g_autoptr(HubsKpi) edited = hubs_kpi_copy (self->kpi);
+  const char *field = g_object_get_data (G_OBJECT (row), "field");
+  guint selected = adw_combo_row_get_selected (row);
+
+  if (g_str_equal (field, "pillar"))
+    edited->pillar = selected;
+  else if (g_str_equal (field, "aggregation"))
+    edited->aggregation = selected;
+  else if (g_str_equal (field, "direction"))
+    edited->direction = selected;
+  else
+    edited->qualifier = selected;
+
+  if (edited->pillar == self->kpi->pillar && edited->aggregation == self->kpi->aggregation &&
+      edited->direction == self->kpi->direction && edited->qualifier == self->kpi->qualifier)
+    return;
+
+  save_kpi (self, edited);
+}
+
+static void
+add_choice_field (HubsKpiEditor       *self,
+                  AdwPreferencesGroup *group,
+                  const char          *field,
+                  const char          *title,
+                  const char * const  *choices,
+                  guint                selected)
+{
+  GtkWidget *row = adw_combo_row_new ();
+  g_autoptr(GtkStringList) model = gtk_string_list_new (NULL);
+
+  for (guint i = 0; choices[i] != NULL; i++)
+    gtk_string_list_append (model, _(choices[i]));
+
+  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), title);
+  adw_combo_row_set_model (ADW_COMBO_ROW (row), G_LIST_MODEL (model));
+  adw_combo_row_set_selected (ADW_COMBO_ROW (row), selected);
+  g_object_set_data_full (G_OBJECT (row), "field", g_strdup (field), g_free);
+  g_signal_connect_object (row, "notify::selected", G_CALLBACK (on_choice_changed), self,
+                           G_CONNECT_SWAPPED);
+  adw_preferences_group_add (group, row);
+}
+
+static void
+build (HubsKpiEditor *self)
+{
+  static const char * const aggregations[] = {
+    N_("Level at year end"), N_("Single year (単年)"), N_("Cumulative (累計)"), NULL
+  };
+  static const char * const directions[] = {
+    N_("Higher is better"), N_("Lower is better (ranks)"), NULL
+  };
+  static const char * const qualifiers[] = {
+    N_("Exactly the target"), N_("At least (以上)"), N_("At most (以内)"), NULL
+  };
+  const char *pillars[HUBS_N_PILLARS + 1];
+  AdwPreferencesGroup *group;
+  GtkWidget *child;
+
+  while ((child = gtk_widget_get_first_child (GTK_WIDGET (self->forms))))
+    gtk_box_remove (self->forms, child);
+  g_ptr_array_set_size (self->figure_rows, 0);
+  self->history_rows = NULL;
+
+  show_title (self);
+
+  group = add_group (self, _("Actual Figures"));
+  adw_preferences_group_set_description (group,
+                                         _("Type a figure and press Enter. Leave a field empty "
+                                           "for no figure; type 未計測 for not measured."));
+  for (int year = HUBS_FIRST_FISCAL_YEAR; year <= HUBS_LAST_FISCAL_YEAR; year++)
+    add_figure_row (self, group, year, HUBS_FIGURE_ACTUAL);
+
+  group = add_group (self, _("Plan"));
+  {
+    g_autoptr(GPtrArray) figures = hubs_store_list_figures (self->store, self->kpi->id, NULL);
+    int baseline_year = HUBS_BASELINE_FISCAL_YEAR;
+
+    for (guint i = 0; figures != NULL && i < figures->len; i++)
+      if (((HubsFigure *) figures->pdata[i])->kind == HUBS_FIGURE_BASELINE)
+        baseline_year = ((HubsFigure *) figures->pdata[i])->fiscal_year;
+
+    add_figure_row (self, group, baseline_year, HUBS_FIGURE_BASELINE);
+  }
+  add_figure_row (self, group, HUBS_MIDTERM_FISCAL_YEAR, HUBS_FIGURE_TARGET);
+  add_figure_row (self, group, HUBS_LAST_FISCAL_YEAR, HUBS_FIGURE_TARGET);
+
+  group = add_group (self, _("About This KPI"));
+  add_text_field (self, group, "name_ja", _("Name in Japanese"));
+  add_text_field (self, group, "name_en", _("Name in English"));
+  add_text_field (self, group, "unit", _("Unit"));
+  for (guint i = 0; i < HUBS_N_PILLARS; i++)
+    pillars[i] = hubs_pillar_get_label (i);
+  pillars[HUBS_N_PILLARS] = NULL;
+  add_choice_field (self, group, "pillar", _("Pillar"), pillars, self->kpi->pillar);
+  add_choice_field (self, group, "aggregation", _("Aggregation"), aggregations,
+                    self->kpi->aggregation);
+  add_choice_field (self, group, "direction", _("Direction"), directions, self->kpi->direction);
+  add_choice_field (self, group, "qualifier", _("Target qualifier"), qualifiers,
+                    self->kpi->qualifier);
+  add_text_field (self, group, "note_ja", _("Note in Japanese"));
+  add_text_field (self, group, "note_en", _("Note in English"));
+
+  group = add_group (self, _("Arrange"));
+  {
+    GtkWidget *buttons = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 6);
+    GtkWidget *button;
+
+    button = gtk_button_new_with_mnemonic (_("Move _Up"));
+    gtk_actionable_set_action_name (GTK_ACTIONABLE (button), "win.move-kpi-up");
+    gtk_box_append (GTK_BOX (buttons), button);
+    button = gtk_button_new_with_mnemonic (_("Move _Down"));
+    gtk_actionable_set_action_name (GTK_ACTIONABLE (button), "win.move-kpi-down");
+    gtk_box_append (GTK_BOX (buttons), button);
+    button = gtk_button_new_with_mnemonic (_("_Delete KPI…"));
+    gtk_widget_add_css_class (button, "destructive-action");
+    gtk_widget_set_hexpand (button, TRUE);
+    gtk_widget_set_halign (button, GTK_ALIGN_END);
+    gtk_actionable_set_action_name (GTK_ACTIONABLE (button), "win.delete-kpi");
+    gtk_box_append (GTK_BOX (buttons), button);
+    adw_preferences_group_add (group, buttons);
+  }
+
+  self->history = add_group (self, _("History"));
+  adw_preferences_group_set_description (self->history,
+                                         _("Every change to this KPI and its figures, newest "
+                                           "first."));
+  fill_history (self);
+  load_figures (self);
+}
+
+static void
+on_store_changed (HubsKpiEditor *self,
+                  const char    *hub_id,
+                  const char    *kpi_id)
+{
+  g_autoptr(HubsKpi) kpi = NULL;
+
+  if (self->kpi == NULL || (kpi_id != NULL && !g_str_equal (kpi_id, self->kpi->id)))
+    return;
+
+  if (!(kpi = hubs_store_get_kpi (self->store, self->kpi->id, NULL)))
+    return;
+
+  hubs_kpi_free (self->kpi);
+  self->kpi = g_steal_pointer (&kpi);
+  show_title (self);
+  load_figures (self);
+  fill_history (self);
+}
+
+static void
+hubs_kpi_editor_dispose (GObject *object)
+{
+  HubsKpiEditor *self = (HubsKpiEditor *)object;
+
+  g_clear_pointer (&self->scroller, gtk_widget_unparent);
+  g_clear_pointer (&self->figure_rows, g_ptr_array_unref);
+  g_clear_object (&self->store);
+  g_clear_object (&self->undo);
+  g_clear_pointer (&self->kpi, hubs_kpi_free);
+
+  G_OBJECT_CLASS (hubs_kpi_editor_parent_class)->dispose (object);
+}
+
+static void
+hubs_kpi_editor_class_init (HubsKpiEditorClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+
+  object_class->dispose = hubs_kpi_editor_dispose;
+
+  /**
+   * HubsKpiEditor::saved:
+   * @self: a #HubsKpiEditor
+   * @message: what was saved, or why it was not, in words for a toast
+   *
+   * Emitted after a change was stored, or failed to be.
+   */
+  signals[SAVED] =
+    g_signal_new ("saved",
+                  G_TYPE_FROM_CLASS (klass),
+                  G_SIGNAL_RUN_LAST,
+                  0, NULL, NULL, NULL,
+                  G_TYPE_NONE, 1, G_TYPE_STRING);
+
+  gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BIN_LAYOUT);
+}
+
+static void
+hubs_kpi_editor_init (HubsKpiEditor *self)
+{
+  GtkWidget *clamp;
+
+  self->figure_rows = g_ptr_array_new ();
+
+  self->scroller = gtk_scrolled_window_new ();
+  gtk_scrolled_window_set_policy (GTK_SCROLLED_WINDOW (self->scroller),
+                                  GTK_POLICY_NEVER, GTK_POLICY_AUTOMATIC);
+  gtk_widget_set_parent (self->scroller, GTK_WIDGET (self));
+
+  clamp = adw_clamp_new ();
+  adw_clamp_set_maximum_size (ADW_CLAMP (clamp), 860);
+  gtk_scrolled_window_set_child (GTK_SCROLLED_WINDOW (self->scroller), clamp);
+
+  self->box = GTK_BOX (gtk_box_new (GTK_ORIENTATION_VERTICAL, 6));
+  gtk_widget_set_margin_top (GTK_WIDGET (self->box), 24);
+  gtk_widget_set_margin_bottom (GTK_WIDGET (self->box), 24);
+  gtk_widget_set_margin_start (GTK_WIDGET (self->box), 12);
+  gtk_widget_set_margin_end (GTK_WIDGET (self->box), 12);
+  adw_clamp_set_child (ADW_CLAMP (clamp), GTK_WIDGET (self->box));
+
+  self->title = GTK_LABEL (gtk_label_new (NULL));
+  gtk_label_set_wrap (self->title, TRUE);
+  gtk_label_set_xalign (self->title, 0);
+  gtk_widget_add_css_class (GTK_WIDGET (self->title), "title-2");
+  gtk_box_append (self->box, GTK_WIDGET (self->title));
+
+  self->subtitle = GTK_LABEL (gtk_label_new (NULL));
+  gtk_label_set_xalign (self->subtitle, 0);
+  gtk_widget_add_css_class (GTK_WIDGET (self->subtitle), "dim-label");
+  gtk_box_append (self->box, GTK_WIDGET (self->subtitle));
+
+  self->forms = GTK_BOX (gtk_box_new (GTK_ORIENTATION_VERTICAL, 24));
+  gtk_widget_set_margin_top (GTK_WIDGET (self->forms), 12);
+  gtk_box_append (self->box, GTK_WIDGET (self->forms));
+}
+
+/**
+ * hubs_kpi_editor_new:
+ * @store: the store
+ * @undo: the undo stack every change goes through
+ *
+ * Returns: (transfer full): an empty KPI editor
+ */
+GtkWidget *
+hubs_kpi_editor_new (HubsStore     *store,
+                     HubsUndoStack *undo)
+{
+  HubsKpiEditor *self;
+
+  g_return_val_if_fail (HUBS_IS_STORE (store), NULL);
+  g_return_val_if_fail (HUBS_IS_UNDO_STACK (undo), NULL);
+
+  self = g_object_new (HUBS_TYPE_KPI_EDITOR, NULL);
+  self->store = g_object_ref (store);
+  self->undo = g_object_ref (undo);
+  g_signal_connect_object (store, "changed", G_CALLBACK (on_store_changed), self,
+                           G_CONNECT_SWAPPED);
+
+  return GTK_WIDGET (self);
+}
+
+/**
+ * hubs_kpi_editor_set_kpi:
+ * @self: a #HubsKpiEditor
+ * @kpi_id: the KPI to edit
+ * @error: a location for a #GError
+ *
+ * Returns: %TRUE when the KPI was found and its form built
+ */
+gboolean
+hubs_kpi_editor_set_kpi (HubsKpiEditor  *self,
+                         const char     *kpi_id,
+                         GError        **error)
+{
+  HubsKpi *kpi;
+
+  g_return_val_if_fail (HUBS_IS_KPI_EDITOR (self), FALSE);
+  g_return_val_if_fail (kpi_id != NULL, FALSE);
+
+  if (!(kpi = hubs_store_get_kpi (self->store, kpi_id, error)))
+    return FALSE;
+
+  g_clear_pointer (&self->kpi, hubs_kpi_free);
+  self->kpi = kpi;
+  build (self);
+  gtk_adjustment_set_value (gtk_scrolled_window_get_vadjustment (GTK_SCROLLED_WINDOW (self->scroller)), 0);
+
+  return TRUE;
+}
+
+/**
+ * hubs_kpi_editor_get_kpi_id:
+ * @self: a #HubsKpiEditor
+ *
+ * Returns: (nullable): the KPI being edited
+ */
+const char *
+hubs_kpi_editor_get_kpi_id (HubsKpiEditor *self)
+{
+  g_return_val_if_fail (HUBS_IS_KPI_EDITOR (self), NULL);
+
+  return self->kpi ? self->kpi->id : NULL;
+}
+
+/**
+ * hubs_kpi_editor_find_figure_row:
+ * @self: a #HubsKpiEditor
+ * @fiscal_year: a fiscal year
+ * @kind: baseline, target or actual
+ *
+ * Returns: (transfer none) (nullable): the row of that figure
+ */
+GtkWidget *
+hubs_kpi_editor_find_figure_row (HubsKpiEditor  *self,
+                                 int             fiscal_year,
+                                 HubsFigureKind  kind)
+{
+  g_return_val_if_fail (HUBS_IS_KPI_EDITOR (self), NULL);
+
+  for (guint i = 0; i < self->figure_rows->len; i++)
+    {
+      HubsFigureRow *row = g_ptr_array_index (self->figure_rows, i);
+
+      if (hubs_figure_row_get_fiscal_year (row) == fiscal_year &&
+          hubs_figure_row_get_kind (row) == kind)
+        return GTK_WIDGET (row);
+    }
+
+  return NULL;
+}

@@ -1,0 +1,192 @@
+/* hubs-kpi-row.c
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ *
+ * One KPI on a hub page: its name, unit, baseline, latest actual with its fiscal year, the
+ * next target, a small progress bar and the status in words.
+ */
+
+#define G_LOG_DOMAIN "hubs-kpi-row"
+
+#include "config.h"
+
+#include <glib/gi18n.h>
+
+#include "hubs-format.h"
+#include "hubs-i18n.h"
+#include "hubs-kpi-row.h"
+
+struct _HubsKpiRow
+{
+  AdwActionRow  parent_instance;
+
+  /* Owned */
+  HubsKpi      *kpi;
+
+  /* State */
+  HubsProgress  progress;
+};
+
+G_DEFINE_FINAL_TYPE (HubsKpiRow, hubs_kpi_row, ADW_TYPE_ACTION_ROW)
+
+static void
+hubs_kpi_row_finalize (GObject *object)
+{
+  HubsKpiRow *self = (HubsKpiRow *)object;
+
+  g_clear_pointer (&self->kpi, hubs_kpi_free);
+
+  G_OBJECT_CLASS (hubs_kpi_row_parent_class)->finalize (object);
+}
+
+static void
+hubs_kpi_row_class_init (HubsKpiRowClass *klass)
+{
+  G_OBJECT_CLASS (klass)->finalize = hubs_kpi_row_finalize;
+}
+
+static void
+hubs_kpi_row_init (HubsKpiRow *self)
+{
+  adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (self), FALSE);
+  gtk_list_box_row_set_activatable (GTK_LIST_BOX_ROW (self), TRUE);
+}
+
+/* Latest actual, baseline and next target, as one line of text. */
+static char *
+describe (HubsKpiRow *self)
+{
+  HubsLanguage lang = hubs_language_current ();
+  const HubsProgress *p = &self->progress;
+  g_autoptr(GPtrArray) parts = g_ptr_array_new_with_free_func (g_free);
+
+  if (p->has_actual)
+    {
+      g_autofree char *value = hubs_format_value (p->actual, self->kpi->unit, lang);
+      g_autofree char *year = hubs_format_fiscal_year (p->actual_year, lang);
+
+      /* Translators: the latest actual figure, e.g. “Actual 160 companies (FY2025)” */
+      g_ptr_array_add (parts, g_strdup_printf (_("Actual %1$s (%2$s)"), value, year));
+    }
+  else
+    g_ptr_array_add (parts, g_strdup (_("No actual yet")));
+
+  if (p->has_baseline)
+    {
+      g_autofree char *value = hubs_format_value (p->baseline, self->kpi->unit, lang);
+
+      /* Translators: e.g. “Baseline 142 companies” */
+      g_ptr_array_add (parts, g_strdup_printf (_("Baseline %s"), value));
+    }
+  else
+    g_ptr_array_add (parts, g_strdup (_("Baseline not measured")));
+
+  {
+    gboolean next_is_2027 = p->has_target_2027 &&
+                            (!p->has_actual || p->actual_year < HUBS_MIDTERM_FISCAL_YEAR);
+    double target = next_is_2027 ? p->target_2027 : p->target_2029;
+    int year = next_is_2027 ? HUBS_MIDTERM_FISCAL_YEAR : HUBS_LAST_FISCAL_YEAR;
+
+    if (next_is_2027 || p->has_target_2029)
+      {
+        g_autofree char *value = hubs_format_target (target, self->kpi->unit,
+                                                     self->kpi->qualifier, lang);
+        g_autofree char *fy = hubs_format_fiscal_year (year, lang);
+
+        /* Translators: the next target, e.g. “Target 225 companies (FY2027)” */
+        g_ptr_array_add (parts, g_strdup_printf (_("Target %1$s (%2$s)"), value, fy));
+      }
+  }
+
+  g_ptr_array_add (parts, NULL);
+
+  /* Translators: separates the parts of a KPI's summary line */
+  return g_strjoinv (_(" · "), (char **) parts->pdata);
+}
+
+/**
+ * hubs_kpi_row_new:
+ * @kpi: the KPI
+ * @figures: (element-type HubsFigure): its figures
+ *
+ * Returns: (transfer full): a row showing where @kpi stands
+ */
+GtkWidget *
+hubs_kpi_row_new (const HubsKpi *kpi,
+                  GPtrArray     *figures)
+{
+  HubsLanguage lang = hubs_language_current ();
+  g_autofree char *subtitle = NULL;
+  g_autofree char *status_text = NULL;
+  g_autofree char *accessible = NULL;
+  HubsKpiRow *self;
+  GtkWidget *box;
+  GtkWidget *bar;
+  GtkWidget *status;
+  double share;
+
+  g_return_val_if_fail (kpi != NULL, NULL);
+  g_return_val_if_fail (figures != NULL, NULL);
+
+  self = g_object_new (HUBS_TYPE_KPI_ROW, NULL);
+  self->kpi = hubs_kpi_copy (kpi);
+  hubs_progress_compute (&self->progress, kpi, figures);
+
+  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (self),
+                                 hubs_i18n_pick (kpi->name_ja, kpi->name_en));
+  subtitle = describe (self);
+  adw_action_row_set_subtitle (ADW_ACTION_ROW (self), subtitle);
+  adw_action_row_set_subtitle_lines (ADW_ACTION_ROW (self), 2);
+
+  box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 4);
+  gtk_widget_set_valign (box, GTK_ALIGN_CENTER);
+  gtk_widget_set_size_request (box, 150, -1);
+
+  /* Translators: a status symbol then its word, e.g. “○ On track” */
+  status_text = g_strdup_printf (_("%1$s %2$s"), hubs_status_get_symbol (self->progress.status),
+                                 hubs_status_get_label (self->progress.status, lang));
+  status = gtk_label_new (status_text);
+  gtk_label_set_xalign (GTK_LABEL (status), 1);
+  gtk_widget_add_css_class (status, "caption-heading");
+  gtk_widget_add_css_class (status, "hubs-status");
+  gtk_widget_add_css_class (status, hubs_status_to_string (self->progress.status));
+  gtk_box_append (GTK_BOX (box), status);
+
+  bar = gtk_level_bar_new_for_interval (0, 1);
+  gtk_level_bar_remove_offset_value (GTK_LEVEL_BAR (bar), GTK_LEVEL_BAR_OFFSET_LOW);
+  gtk_level_bar_remove_offset_value (GTK_LEVEL_BAR (bar), GTK_LEVEL_BAR_OFFSET_HIGH);
+  gtk_level_bar_remove_offset_value (GTK_LEVEL_BAR (bar), GTK_LEVEL_BAR_OFFSET_FULL);
+  if (hubs_progress_get_capped_share (&self->progress, &share))
+    gtk_level_bar_set_value (GTK_LEVEL_BAR (bar), CLAMP (share, 0, 1));
+  gtk_accessible_update_state (GTK_ACCESSIBLE (bar), GTK_ACCESSIBLE_STATE_HIDDEN, TRUE, -1);
+  gtk_box_append (GTK_BOX (box), bar);
+
+  adw_action_row_add_suffix (ADW_ACTION_ROW (self), box);
+  adw_action_row_add_suffix (ADW_ACTION_ROW (self), gtk_image_new_from_icon_name ("go-next-symbolic"));
+
+  /* Translators: what a screen reader says for a KPI row: name, status, then the figures */
+  accessible = g_strdup_printf (_("%1$s: %2$s. %3$s"),
+                                hubs_i18n_pick (kpi->name_ja, kpi->name_en),
+                                hubs_status_get_label (self->progress.status, lang), subtitle);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (self),
+                                  GTK_ACCESSIBLE_PROPERTY_LABEL, accessible,
+                                  -1);
+
+  return GTK_WIDGET (self);
+}
+
+const char *
+hubs_kpi_row_get_kpi_id (HubsKpiRow *self)
+{
+  g_return_val_if_fail (HUBS_IS_KPI_ROW (self), NULL);
+
+  return self->kpi->id;
+}
+
+HubsStatus
+hubs_kpi_row_get_status (HubsKpiRow *self)
+{
+  g_return_val_if_fail (HUBS_IS_KPI_ROW (self), HUBS_STATUS_NOT_ASSESSABLE);
+
+  return self->progress.status;
+}

@@ -1,0 +1,175 @@
+/* hubs-sidebar-row.c
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ *
+ * A row of the sidebar: a tier heading, or a hub city with its type and how many of its KPIs
+ * are on track, as a small bar and in words.
+ */
+
+#define G_LOG_DOMAIN "hubs-sidebar-row"
+
+#include "config.h"
+
+#include <glib/gi18n.h>
+
+#include "hubs-i18n.h"
+#include "hubs-sidebar-row.h"
+
+struct _HubsSidebarRow
+{
+  GtkWidget    parent_instance;
+
+  /* Children */
+  GtkWidget   *box;
+  GtkLabel    *heading;
+  GtkLabel    *name;
+  GtkLabel    *detail;
+  GtkLevelBar *bar;
+};
+
+G_DEFINE_FINAL_TYPE (HubsSidebarRow, hubs_sidebar_row, GTK_TYPE_WIDGET)
+
+static void
+hubs_sidebar_row_dispose (GObject *object)
+{
+  HubsSidebarRow *self = (HubsSidebarRow *)object;
+
+  g_clear_pointer (&self->box, gtk_widget_unparent);
+
+  G_OBJECT_CLASS (hubs_sidebar_row_parent_class)->dispose (object);
+}
+
+static void
+hubs_sidebar_row_class_init (HubsSidebarRowClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+
+  object_class->dispose = hubs_sidebar_row_dispose;
+
+  gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BIN_LAYOUT);
+  gtk_widget_class_set_css_name (widget_class, "hubs-sidebar-row");
+}
+
+static GtkLabel *
+add_label (GtkWidget  *box,
+           const char *css_class)
+{
+  GtkWidget *label = gtk_label_new (NULL);
+
+  gtk_label_set_xalign (GTK_LABEL (label), 0);
+  gtk_label_set_ellipsize (GTK_LABEL (label), PANGO_ELLIPSIZE_END);
+  if (css_class != NULL)
+    gtk_widget_add_css_class (label, css_class);
+  gtk_box_append (GTK_BOX (box), label);
+
+  return GTK_LABEL (label);
+}
+
+static void
+hubs_sidebar_row_init (HubsSidebarRow *self)
+{
+  GtkWidget *line;
+
+  self->box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 2);
+  gtk_widget_set_margin_top (self->box, 6);
+  gtk_widget_set_margin_bottom (self->box, 6);
+  gtk_widget_set_parent (self->box, GTK_WIDGET (self));
+
+  self->heading = add_label (self->box, "heading");
+  gtk_widget_add_css_class (GTK_WIDGET (self->heading), "dim-label");
+  self->name = add_label (self->box, NULL);
+
+  line = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 6);
+  gtk_box_append (GTK_BOX (self->box), line);
+  self->bar = GTK_LEVEL_BAR (gtk_level_bar_new ());
+  gtk_level_bar_remove_offset_value (self->bar, GTK_LEVEL_BAR_OFFSET_LOW);
+  gtk_level_bar_remove_offset_value (self->bar, GTK_LEVEL_BAR_OFFSET_HIGH);
+  gtk_level_bar_remove_offset_value (self->bar, GTK_LEVEL_BAR_OFFSET_FULL);
+  gtk_widget_set_size_request (GTK_WIDGET (self->bar), 40, -1);
+  gtk_widget_set_hexpand (GTK_WIDGET (self->bar), FALSE);
+  gtk_widget_set_valign (GTK_WIDGET (self->bar), GTK_ALIGN_CENTER);
+  /* The words next to it say the same, for screen readers too. */
+  gtk_accessible_update_state (GTK_ACCESSIBLE (self->bar), GTK_ACCESSIBLE_STATE_HIDDEN, TRUE, -1);
+  gtk_box_append (GTK_BOX (line), GTK_WIDGET (self->bar));
+  self->detail = add_label (line, "caption");
+  gtk_widget_set_hexpand (GTK_WIDGET (self->detail), TRUE);
+  gtk_widget_add_css_class (GTK_WIDGET (self->detail), "dim-label");
+}
+
+GtkWidget *
+hubs_sidebar_row_new (void)
+{
+  return g_object_new (HUBS_TYPE_SIDEBAR_ROW, NULL);
+}
+
+/**
+ * hubs_sidebar_row_bind:
+ * @self: a #HubsSidebarRow
+ * @item: what the row shows
+ * @store: the store to read the hub's progress from
+ *
+ * Shows @item in the row.
+ */
+void
+hubs_sidebar_row_bind (HubsSidebarRow *self,
+                       HubsHubItem    *item,
+                       HubsStore      *store)
+{
+  const HubsHub *hub;
+  const HubsProgressSummary *summary;
+  g_autofree char *detail = NULL;
+  g_autofree char *label = NULL;
+  guint on_track;
+  const char *name;
+  const char *type;
+
+  g_return_if_fail (HUBS_IS_SIDEBAR_ROW (self));
+  g_return_if_fail (HUBS_IS_HUB_ITEM (item));
+
+  if (hubs_hub_item_is_header (item))
+    {
+      gtk_label_set_text (self->heading, hubs_tier_get_label (hubs_hub_item_get_tier (item)));
+      gtk_widget_set_visible (GTK_WIDGET (self->heading), TRUE);
+      gtk_widget_set_visible (GTK_WIDGET (self->name), FALSE);
+      gtk_widget_set_visible (gtk_widget_get_parent (GTK_WIDGET (self->bar)), FALSE);
+      gtk_widget_set_margin_top (self->box, 12);
+      return;
+    }
+
+  hub = hubs_hub_item_get_hub (item);
+  summary = hubs_hub_item_get_summary (item, store);
+  name = hubs_i18n_pick (hub->name_ja, hub->name_en);
+  type = hubs_hub_type_get_label (hub->type);
+  on_track = summary->n_by_status[HUBS_STATUS_ACHIEVED] + summary->n_by_status[HUBS_STATUS_ON_TRACK];
+
+  gtk_widget_set_visible (GTK_WIDGET (self->heading), FALSE);
+  gtk_widget_set_visible (GTK_WIDGET (self->name), TRUE);
+  gtk_widget_set_visible (gtk_widget_get_parent (GTK_WIDGET (self->bar)), TRUE);
+  gtk_widget_set_margin_top (self->box, 6);
+  gtk_label_set_text (self->name, name);
+
+  /* Translators: in the sidebar, e.g. “2 of 8 KPIs on track”; %2$u is how many KPIs */
+  detail = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%1$u of %2$u KPI on track",
+                                         "%1$u of %2$u KPIs on track", summary->n_kpis),
+                            on_track, summary->n_kpis);
+  if (*type != '\0')
+    {
+      g_autofree char *with_type = NULL;
+
+      /* Translators: the hub's type, then its progress, e.g. “Core city · 2 of 8 on track” */
+      with_type = g_strdup_printf (_("%1$s · %2$s"), type, detail);
+      g_free (detail);
+      detail = g_steal_pointer (&with_type);
+    }
+  gtk_label_set_text (self->detail, detail);
+
+  gtk_level_bar_set_max_value (self->bar, MAX (summary->n_kpis, 1));
+  gtk_level_bar_set_value (self->bar, on_track);
+
+  /* Translators: what a screen reader says for a sidebar row: the hub, then its progress */
+  label = g_strdup_printf (_("%1$s, %2$s"), name, detail);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (self),
+                                  GTK_ACCESSIBLE_PROPERTY_LABEL, label,
+                                  -1);
+}

@@ -1,0 +1,270 @@
+/* hubs-window-actions.c
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ *
+ * The main window's commands, with their keyboard shortcuts.
+ */
+
+#define G_LOG_DOMAIN "hubs-window-actions"
+
+#include "config.h"
+
+#include <glib/gi18n.h>
+
+#include "hubs-hub-page.h"
+#include "hubs-i18n.h"
+#include "hubs-kpi-editor.h"
+#include "hubs-window-private.h"
+
+static gboolean
+editing_kpi (HubsWindow *self)
+{
+  return self->kpi_editor != NULL &&
+         g_strcmp0 (gtk_stack_get_visible_child_name (self->stack), "kpi") == 0 &&
+         hubs_kpi_editor_get_kpi_id (HUBS_KPI_EDITOR (self->kpi_editor)) != NULL;
+}
+
+static void
+search_action (GtkWidget  *widget,
+               const char *action_name,
+               GVariant   *param)
+{
+  HubsWindow *self = HUBS_WINDOW (widget);
+
+  adw_leaflet_navigate (self->leaflet, ADW_NAVIGATION_DIRECTION_BACK);
+  gtk_search_bar_set_search_mode (self->search_bar, TRUE);
+  gtk_widget_grab_focus (GTK_WIDGET (self->search_entry));
+}
+
+static void
+undo_redo_action (GtkWidget  *widget,
+                  const char *action_name,
+                  GVariant   *param)
+{
+  HubsWindow *self = HUBS_WINDOW (widget);
+  g_autoptr(GError) error = NULL;
+  gboolean redo = g_str_equal (action_name, "win.redo");
+
+  if (self->undo == NULL)
+    return;
+
+  if (!(redo ? hubs_undo_stack_redo (self->undo, &error)
+             : hubs_undo_stack_undo (self->undo, &error)))
+    {
+      hubs_window_add_toast (self, error->message, FALSE);
+      return;
+    }
+
+  hubs_window_add_toast (self, redo ? _("Change redone") : _("Change undone"), FALSE);
+}
+
+static void
+step_hub_action (GtkWidget  *widget,
+                 const char *action_name,
+                 GVariant   *param)
+{
+  hubs_window_step_hub (HUBS_WINDOW (widget),
+                        g_str_equal (action_name, "win.next-hub") ? 1 : -1);
+}
+
+static void
+back_action (GtkWidget  *widget,
+             const char *action_name,
+             GVariant   *param)
+{
+  HubsWindow *self = HUBS_WINDOW (widget);
+
+  if (editing_kpi (self))
+    hubs_window_show_hub_page (self);
+  else
+    adw_leaflet_navigate (self->leaflet, ADW_NAVIGATION_DIRECTION_BACK);
+}
+
+static void
+add_kpi_action (GtkWidget  *widget,
+                const char *action_name,
+                GVariant   *param)
+{
+  HubsWindow *self = HUBS_WINDOW (widget);
+  g_autoptr(HubsKpi) kpi = hubs_kpi_new ();
+  g_autoptr(GError) error = NULL;
+  const char *hub_id = hubs_window_get_hub_id (self);
+
+  if (self->store == NULL || hub_id == NULL)
+    return;
+
+  if (!(kpi->id = hubs_store_new_kpi_id (self->store, hub_id, &error)))
+    {
+      hubs_window_add_toast (self, error->message, FALSE);
+      return;
+    }
+
+  kpi->hub_id = g_strdup (hub_id);
+  /* Translators: the name a KPI gets when added, until the user renames it */
+  kpi->name_ja = g_strdup (hubs_i18n_is_japanese () ? _("New KPI") : "");
+  kpi->name_en = g_strdup (hubs_i18n_is_japanese () ? "" : _("New KPI"));
+  kpi->unit = g_strdup ("件");
+  kpi->pillar = HUBS_PILLAR_OVERALL;
+  kpi->aggregation = HUBS_AGGREGATION_CUMULATIVE;
+
+  if (!hubs_undo_stack_save_kpi (self->undo, kpi, &error))
+    {
+      hubs_window_add_toast (self, error->message, FALSE);
+      return;
+    }
+
+  hubs_window_open_kpi (self, kpi->id);
+  hubs_window_add_toast (self, _("KPI added: give it a name, a unit and its figures"), TRUE);
+}
+
+static void
+on_delete_response (AdwMessageDialog *dialog,
+                    const char       *response,
+                    HubsWindow       *self)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *message = NULL;
+  const char *kpi_id = g_object_get_data (G_OBJECT (dialog), "kpi-id");
+  const char *name = g_object_get_data (G_OBJECT (dialog), "kpi-name");
+
+  if (!g_str_equal (response, "delete"))
+    return;
+
+  if (!hubs_undo_stack_delete_kpi (self->undo, kpi_id, &error))
+    {
+      hubs_window_add_toast (self, error->message, FALSE);
+      return;
+    }
+
+  hubs_window_show_hub_page (self);
+  /* Translators: a toast after deleting a KPI; it offers Undo */
+  message = g_strdup_printf (_("Deleted “%s”"), name);
+  hubs_window_add_toast (self, message, TRUE);
+}
+
+static void
+delete_kpi_action (GtkWidget  *widget,
+                   const char *action_name,
+                   GVariant   *param)
+{
+  HubsWindow *self = HUBS_WINDOW (widget);
+  g_autoptr(HubsKpi) kpi = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *heading = NULL;
+  const char *name;
+  GtkWidget *dialog;
+
+  if (!editing_kpi (self))
+    return;
+
+  if (!(kpi = hubs_store_get_kpi (self->store,
+                                  hubs_kpi_editor_get_kpi_id (HUBS_KPI_EDITOR (self->kpi_editor)),
+                                  &error)))
+    {
+      hubs_window_add_toast (self, error->message, FALSE);
+      return;
+    }
+
+  name = hubs_i18n_pick (kpi->name_ja, kpi->name_en);
+  /* Translators: the heading of the dialog that confirms deleting a KPI */
+  heading = g_strdup_printf (_("Delete “%s”?"), name);
+  dialog = adw_message_dialog_new (GTK_WINDOW (self), heading,
+                                   _("Its figures are deleted with it. You can undo this "
+                                     "with Ctrl+Z, and the history keeps every value."));
+  adw_message_dialog_add_responses (ADW_MESSAGE_DIALOG (dialog),
+                                    "cancel", _("_Cancel"),
+                                    "delete", _("_Delete"),
+                                    NULL);
+  adw_message_dialog_set_response_appearance (ADW_MESSAGE_DIALOG (dialog), "delete",
+                                              ADW_RESPONSE_DESTRUCTIVE);
+  adw_message_dialog_set_default_response (ADW_MESSAGE_DIALOG (dialog), "cancel");
+  adw_message_dialog_set_close_response (ADW_MESSAGE_DIALOG (dialog), "cancel");
+  g_object_set_data_full (G_OBJECT (dialog), "kpi-id", g_strdup (kpi->id), g_free);
+  g_object_set_data_full (G_OBJECT (dialog), "kpi-name", g_strdup (name), g_free);
+  g_signal_connect_object (dialog, "response", G_CALLBACK (on_delete_response), self, 0);
+  gtk_window_present (GTK_WINDOW (dialog));
+}
+
+static void
+move_kpi_action (GtkWidget  *widget,
+                 const char *action_name,
+                 GVariant   *param)
+{
+  HubsWindow *self = HUBS_WINDOW (widget);
+  g_autoptr(GError) error = NULL;
+  int delta = g_str_equal (action_name, "win.move-kpi-up") ? -1 : 1;
+
+  if (!editing_kpi (self))
+    return;
+
+  if (!hubs_undo_stack_move_kpi (self->undo,
+                                 hubs_kpi_editor_get_kpi_id (HUBS_KPI_EDITOR (self->kpi_editor)),
+                                 delta, &error))
+    hubs_window_add_toast (self, error->message, FALSE);
+  else
+    hubs_window_add_toast (self, delta < 0 ? _("Moved up") : _("Moved down"), TRUE);
+}
+
+/**
+ * hubs_window_update_actions:
+ * @self: a #HubsWindow
+ *
+ * Enables the actions that make sense now.
+ */
+void
+hubs_window_update_actions (HubsWindow *self)
+{
+  GtkWidget *widget = GTK_WIDGET (self);
+  gboolean writable = self->store != NULL && !hubs_store_is_read_only (self->store);
+  gboolean editing = editing_kpi (self);
+
+  gtk_widget_action_set_enabled (widget, "win.undo",
+                                 self->undo != NULL && hubs_undo_stack_get_can_undo (self->undo));
+  gtk_widget_action_set_enabled (widget, "win.redo",
+                                 self->undo != NULL && hubs_undo_stack_get_can_redo (self->undo));
+  gtk_widget_action_set_enabled (widget, "win.add-kpi",
+                                 writable && hubs_window_get_hub_id (self) != NULL);
+  gtk_widget_action_set_enabled (widget, "win.delete-kpi", writable && editing);
+  gtk_widget_action_set_enabled (widget, "win.move-kpi-up", writable && editing);
+  gtk_widget_action_set_enabled (widget, "win.move-kpi-down", writable && editing);
+}
+
+/**
+ * hubs_window_class_add_actions:
+ * @widget_class: the #HubsWindow class
+ *
+ * Installs the window's actions and their shortcuts.
+ */
+void
+hubs_window_class_add_actions (GtkWidgetClass *widget_class)
+{
+  gtk_widget_class_install_action (widget_class, "win.search", NULL, search_action);
+  gtk_widget_class_install_action (widget_class, "win.undo", NULL, undo_redo_action);
+  gtk_widget_class_install_action (widget_class, "win.redo", NULL, undo_redo_action);
+  gtk_widget_class_install_action (widget_class, "win.previous-hub", NULL, step_hub_action);
+  gtk_widget_class_install_action (widget_class, "win.next-hub", NULL, step_hub_action);
+  gtk_widget_class_install_action (widget_class, "win.back", NULL, back_action);
+  gtk_widget_class_install_action (widget_class, "win.add-kpi", NULL, add_kpi_action);
+  gtk_widget_class_install_action (widget_class, "win.delete-kpi", NULL, delete_kpi_action);
+  gtk_widget_class_install_action (widget_class, "win.move-kpi-up", NULL, move_kpi_action);
+  gtk_widget_class_install_action (widget_class, "win.move-kpi-down", NULL, move_kpi_action);
+
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_f, GDK_CONTROL_MASK,
+                                       "win.search", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_z, GDK_CONTROL_MASK,
+                                       "win.undo", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_z,
+                                       GDK_CONTROL_MASK | GDK_SHIFT_MASK, "win.redo", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Page_Up, GDK_CONTROL_MASK,
+                                       "win.previous-hub", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Page_Down, GDK_CONTROL_MASK,
+                                       "win.next-hub", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Up, GDK_ALT_MASK,
+                                       "win.previous-hub", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Down, GDK_ALT_MASK,
+                                       "win.next-hub", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Left, GDK_ALT_MASK,
+                                       "win.back", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_n, GDK_CONTROL_MASK,
+                                       "win.add-kpi", NULL);
+}

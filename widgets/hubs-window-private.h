@@ -1,0 +1,53 @@
+/* hubs-window-private.h
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ *
+ * Shared between hubs-window.c and hubs-window-actions.c.
+ */
+
+#pragma once
+
+#include "hubs-window.h"
+
+G_BEGIN_DECLS
+
+struct _HubsWindow
+{
+  AdwApplicationWindow  parent_instance;
+
+  /* Template widgets */
+  AdwLeaflet           *leaflet;
+  GtkToggleButton      *search_button;
+  GtkSearchBar         *search_bar;
+  GtkSearchEntry       *search_entry;
+  GtkListView          *hub_list;
+  AdwWindowTitle       *content_title;
+  GtkWidget            *back_button;
+  AdwToastOverlay      *toast_overlay;
+  GtkStack             *stack;
+  AdwStatusPage        *error_page;
+
+  /* Widgets made in code */
+  GtkWidget            *hub_page;
+  GtkWidget            *kpi_editor;
+
+  /* Owned references */
+  HubsStore            *store;
+  HubsUndoStack        *undo;
+  GSettings            *settings;
+  GListStore           *hubs;
+  GtkFilter            *filter;
+  GtkSingleSelection   *selection;
+  GHashTable           *matches;
+
+  /* State */
+  gboolean              tier_matches[2];
+};
+
+void hubs_window_class_add_actions (GtkWidgetClass *widget_class);
+void hubs_window_update_actions    (HubsWindow     *self);
+void hubs_window_show_hub_page     (HubsWindow     *self);
+void hubs_window_step_hub          (HubsWindow     *self,
+                                    int             step);
+
+G_END_DECLS
