@@ -13,7 +13,9 @@
 #include <glib/gi18n.h>
 
 #include "hubs-application.h"
+#include "hubs-about.h"
 #include "hubs-cli.h"
+#include "hubs-preferences-window.h"
 #include "hubs-window.h"
 
 struct _HubsApplication
@@ -74,6 +76,85 @@ hubs_application_activate (GApplication *application)
 }
 
 static void
+quit_action (GSimpleAction *action,
+             GVariant      *parameter,
+             gpointer       user_data)
+{
+  g_application_quit (G_APPLICATION (user_data));
+}
+
+static void
+about_action (GSimpleAction *action,
+              GVariant      *parameter,
+              gpointer       user_data)
+{
+  hubs_about_show (gtk_application_get_active_window (GTK_APPLICATION (user_data)));
+}
+
+static void
+preferences_action (GSimpleAction *action,
+                    GVariant      *parameter,
+                    gpointer       user_data)
+{
+  GtkWindow *parent = gtk_application_get_active_window (GTK_APPLICATION (user_data));
+
+  gtk_window_present (GTK_WINDOW (hubs_preferences_window_new (parent)));
+}
+
+/* Starts a new Hubs on the same database, then quits this one: every figure is already
+ * saved, so nothing is lost. */
+static void
+restart_action (GSimpleAction *action,
+                GVariant      *parameter,
+                gpointer       user_data)
+{
+  HubsApplication *self = HUBS_APPLICATION (user_data);
+  g_autoptr(GPtrArray) argv = g_ptr_array_new_with_free_func (g_free);
+  g_autoptr(GError) error = NULL;
+  GtkWindow *window = gtk_application_get_active_window (GTK_APPLICATION (self));
+
+  g_ptr_array_add (argv, g_file_read_link ("/proc/self/exe", NULL));
+  if (self->database_path != NULL)
+    g_ptr_array_add (argv, g_strconcat ("--database=", self->database_path, NULL));
+  g_ptr_array_add (argv, NULL);
+
+  if (argv->pdata[0] == NULL ||
+      !g_spawn_async (NULL, (char **) argv->pdata, NULL, G_SPAWN_DEFAULT, NULL, NULL, NULL,
+                      &error))
+    {
+      if (window != NULL && HUBS_IS_WINDOW (window))
+        hubs_window_add_toast (HUBS_WINDOW (window),
+                               error ? error->message : _("Hubs could not restart itself."),
+                               FALSE);
+      return;
+    }
+
+  g_application_quit (G_APPLICATION (self));
+}
+
+static const GActionEntry app_actions[] = {
+  { "quit", quit_action },
+  { "about", about_action },
+  { "preferences", preferences_action },
+  { "restart", restart_action },
+};
+
+static void
+hubs_application_startup (GApplication *application)
+{
+  static const char * const quit_accels[] = { "<Control>q", NULL };
+  static const char * const preferences_accels[] = { "<Control>comma", NULL };
+
+  G_APPLICATION_CLASS (hubs_application_parent_class)->startup (application);
+
+  g_action_map_add_action_entries (G_ACTION_MAP (application), app_actions,
+                                   G_N_ELEMENTS (app_actions), application);
+  gtk_application_set_accels_for_action (GTK_APPLICATION (application), "app.quit", quit_accels);
+  gtk_application_set_accels_for_action (GTK_APPLICATION (application), "app.preferences",
+                                         preferences_accels);
+}
+
+static void
 hubs_application_finalize (GObject *object)
 {
   HubsApplication *self = (HubsApplication *)object;
@@ -95,6 +176,7 @@ hubs_application_class_init (HubsApplicationClass *klass)
 
   app_class->handle_local_options = hubs_application_handle_local_options;
   app_class->activate = hubs_application_activate;
+  app_class->startup = hubs_application_startup;
 }
 
 static void

@@ -14,6 +14,7 @@
 
 #include <glib/gi18n.h>
 
+#include "hubs-about.h"
 #include "hubs-application.h"
 #include "hubs-i18n.h"
 #include "hubs-test-gtk.h"
@@ -187,6 +188,61 @@ test_english (void)
   g_ptr_array_unref (check.labels);
 }
 
+/* The About window: version, licence and icon, and the translators where there are some. */
+static void
+test_about (void)
+{
+  const char *language = g_getenv ("LANGUAGE");
+  g_autofree char *icons = g_test_build_filename (G_TEST_DIST, "..", "data", "icons", NULL);
+  g_autofree char *name = g_strconcat ("about-", language, NULL);
+  g_autofree char *path = NULL;
+  g_autofree char *version = NULL;
+  g_autofree char *icon = NULL;
+  g_autofree char *credits = NULL;
+  g_autoptr(GPtrArray) labels = g_ptr_array_new_with_free_func (g_free);
+  GtkIconTheme *theme = gtk_icon_theme_get_for_display (gdk_display_get_default ());
+  GtkLicense license;
+  GListModel *toplevels = gtk_window_get_toplevels ();
+  GtkWindow *about = NULL;
+
+  /* As installed: the icon in the hicolor theme. */
+  gtk_icon_theme_add_search_path (theme, icons);
+  g_assert_true (gtk_icon_theme_has_icon (theme, APP_ID));
+  g_assert_true (gtk_icon_theme_has_icon (theme, APP_ID "-symbolic"));
+
+  hubs_about_show (NULL);
+  for (guint i = 0; about == NULL && i < g_list_model_get_n_items (toplevels); i++)
+    {
+      g_autoptr(GtkWindow) window = g_list_model_get_item (toplevels, i);
+
+      if (ADW_IS_ABOUT_WINDOW (window))
+        about = window;
+    }
+  g_assert_nonnull (about);
+
+  g_object_get (about,
+                "version", &version,
+                "application-icon", &icon,
+                "license-type", &license,
+                "translator-credits", &credits,
+                NULL);
+  g_assert_cmpstr (version, ==, PACKAGE_VERSION);
+  g_assert_cmpstr (icon, ==, APP_ID);
+  g_assert_cmpint (license, ==, GTK_LICENSE_GPL_3_0);
+  if (hubs_i18n_is_japanese ())
+    g_assert_cmpstr (credits, !=, NULL);
+  else
+    g_assert_null (credits);
+
+  hubs_test_wait_frames (GTK_WIDGET (about), 3);
+  collect_labels (GTK_WIDGET (about), labels);
+  print_labels (labels);
+  g_assert_true (has_label (labels, PACKAGE_VERSION));
+  path = hubs_test_save_screenshot (GTK_WIDGET (about), name);
+
+  gtk_window_destroy (about);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -201,6 +257,7 @@ main (int   argc,
     g_test_add_func ("/hubs/i18n/window-english", test_english);
   else
     g_error ("Run with LANGUAGE=ja or LANGUAGE=en (tests/meson.build does both)");
+  g_test_add_func ("/hubs/i18n/about", test_about);
 
   return g_test_run ();
 }

@@ -163,6 +163,33 @@ test_setting_in_c_locale (void)
   g_test_trap_assert_passed ();
 }
 
+/* A change while the program runs: data follows at once, translations at the next start. */
+static void
+test_set_data_language (void)
+{
+  if (g_test_subprocess ())
+    {
+      g_setenv ("LANGUAGE", "ja", TRUE);
+      start_like_main ();
+      g_assert_true (hubs_i18n_is_japanese ());
+
+      hubs_i18n_set_data_language ("en");
+      g_assert_false (hubs_i18n_is_japanese ());
+      g_assert_cmpstr (hubs_i18n_pick ("札幌", "Sapporo"), ==, "Sapporo");
+      g_assert_cmpstr (_("Hub Cities"), ==, "拠点都市");
+
+      hubs_i18n_set_data_language ("system");
+      g_assert_true (hubs_i18n_is_japanese ());
+
+      hubs_i18n_set_data_language ("ja");
+      g_assert_true (hubs_i18n_is_japanese ());
+      return;
+    }
+
+  g_test_trap_subprocess (NULL, 0, 0);
+  g_test_trap_assert_passed ();
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -177,6 +204,7 @@ main (int   argc,
   g_test_add_func ("/hubs/language/no-schema", test_no_schema);
   g_test_add_func ("/hubs/language/missing-japanese-locale", test_missing_japanese_locale);
   g_test_add_func ("/hubs/language/setting-in-c-locale", test_setting_in_c_locale);
+  g_test_add_func ("/hubs/language/set-data-language", test_set_data_language);
 
   return g_test_run ();
 }

@@ -14,6 +14,7 @@
 #include "hubs-application.h"
 #include "hubs-figure-row.h"
 #include "hubs-format.h"
+#include "hubs-hub-dialog.h"
 #include "hubs-hub-item.h"
 #include "hubs-hub-page.h"
 #include "hubs-kpi-editor.h"
@@ -475,6 +476,60 @@ test_keyboard_hub_navigation (Fixture       *f,
   g_assert_cmpstr (hubs_window_get_hub_id (f->window), ==, "fukuoka");
 }
 
+static HubsHubDialog *
+find_hub_dialog (void)
+{
+  GListModel *toplevels = gtk_window_get_toplevels ();
+
+  for (guint i = 0; i < g_list_model_get_n_items (toplevels); i++)
+    {
+      g_autoptr(GObject) window = g_list_model_get_item (toplevels, i);
+
+      if (HUBS_IS_HUB_DIALOG (window))
+        return HUBS_HUB_DIALOG (window);
+    }
+
+  return NULL;
+}
+
+static void
+test_add_and_edit_hub (Fixture       *f,
+                       gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(HubsHub) hub = NULL;
+  g_autofree char *names = NULL;
+  HubsHubDialog *dialog;
+
+  gtk_widget_activate_action (GTK_WIDGET (f->window), "win.add-hub", NULL);
+  dialog = find_hub_dialog ();
+  g_assert_nonnull (dialog);
+  hubs_hub_dialog_set_field (dialog, "name_ja", "試験市");
+  hubs_hub_dialog_set_field (dialog, "name_en", "Test City");
+  hubs_hub_dialog_set_field (dialog, "consortium_ja", "試験コンソーシアム");
+  hubs_hub_dialog_set_field (dialog, "members_ja", "試験県、試験市");
+  g_assert_true (hubs_hub_dialog_save (dialog, &error));
+  g_assert_no_error (error);
+  gtk_window_destroy (GTK_WINDOW (dialog));
+
+  names = sidebar_names (f);
+  g_assert_nonnull (strstr (names, "test-city;"));
+  g_assert_cmpstr (hubs_window_get_hub_id (f->window), ==, "test-city");
+  /* A hub without KPIs shows an empty state that says what to do. */
+  g_assert_nonnull (find_widget (hubs_window_get_hub_page (f->window), ADW_TYPE_STATUS_PAGE));
+
+  gtk_widget_activate_action (GTK_WIDGET (f->window), "win.edit-hub", NULL);
+  dialog = find_hub_dialog ();
+  hubs_hub_dialog_set_field (dialog, "name_en", "Test City Renamed");
+  g_assert_true (hubs_hub_dialog_save (dialog, &error));
+  gtk_window_destroy (GTK_WINDOW (dialog));
+
+  hub = hubs_store_get_hub (f->store, "test-city", &error);
+  g_assert_no_error (error);
+  g_assert_cmpstr (hub->name_en, ==, "Test City Renamed");
+  g_assert_cmpstr (hub->members_ja, ==, "試験県\n試験市");
+}
+
 typedef struct
 {
   gboolean presented;
@@ -561,6 +616,7 @@ main (int   argc,
   ADD ("/hubs/window/delete-and-undo", test_delete_and_undo);
   ADD ("/hubs/window/search-filters", test_search_filters);
   ADD ("/hubs/window/keyboard-hub-navigation", test_keyboard_hub_navigation);
+  ADD ("/hubs/window/add-and-edit-hub", test_add_and_edit_hub);
   g_test_add_func ("/hubs/window/app-starts-on-temp-database", test_app_starts_on_temp_database);
 
 #undef ADD

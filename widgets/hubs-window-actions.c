@@ -11,6 +11,7 @@
 
 #include <glib/gi18n.h>
 
+#include "hubs-hub-dialog.h"
 #include "hubs-hub-page.h"
 #include "hubs-i18n.h"
 #include "hubs-kpi-editor.h"
@@ -205,6 +206,45 @@ move_kpi_action (GtkWidget  *widget,
     hubs_window_add_toast (self, delta < 0 ? _("Moved up") : _("Moved down"), TRUE);
 }
 
+static void
+on_hub_saved (HubsWindow *self,
+              const char *hub_id)
+{
+  hubs_window_reload (self);
+  hubs_window_select_hub (self, hub_id);
+  hubs_window_add_toast (self, _("Hub city saved"), FALSE);
+}
+
+static void
+hub_dialog_action (GtkWidget  *widget,
+                   const char *action_name,
+                   GVariant   *param)
+{
+  HubsWindow *self = HUBS_WINDOW (widget);
+  g_autoptr(HubsHub) hub = NULL;
+  GtkWidget *dialog;
+
+  if (self->store == NULL)
+    return;
+
+  if (g_str_equal (action_name, "win.edit-hub"))
+    {
+      g_autoptr(GError) error = NULL;
+      const char *hub_id = hubs_window_get_hub_id (self);
+
+      if (hub_id == NULL || !(hub = hubs_store_get_hub (self->store, hub_id, &error)))
+        {
+          if (error != NULL)
+            hubs_window_add_toast (self, error->message, FALSE);
+          return;
+        }
+    }
+
+  dialog = hubs_hub_dialog_new (GTK_WINDOW (self), self->store, hub);
+  g_signal_connect_object (dialog, "saved", G_CALLBACK (on_hub_saved), self, G_CONNECT_SWAPPED);
+  gtk_window_present (GTK_WINDOW (dialog));
+}
+
 /**
  * hubs_window_update_actions:
  * @self: a #HubsWindow
@@ -225,6 +265,9 @@ hubs_window_update_actions (HubsWindow *self)
   gtk_widget_action_set_enabled (widget, "win.add-kpi",
                                  writable && hubs_window_get_hub_id (self) != NULL);
   gtk_widget_action_set_enabled (widget, "win.delete-kpi", writable && editing);
+  gtk_widget_action_set_enabled (widget, "win.add-hub", writable);
+  gtk_widget_action_set_enabled (widget, "win.edit-hub",
+                                 writable && hubs_window_get_hub_id (self) != NULL);
   gtk_widget_action_set_enabled (widget, "win.move-kpi-up", writable && editing);
   gtk_widget_action_set_enabled (widget, "win.move-kpi-down", writable && editing);
 }
@@ -248,6 +291,8 @@ hubs_window_class_add_actions (GtkWidgetClass *widget_class)
   gtk_widget_class_install_action (widget_class, "win.delete-kpi", NULL, delete_kpi_action);
   gtk_widget_class_install_action (widget_class, "win.move-kpi-up", NULL, move_kpi_action);
   gtk_widget_class_install_action (widget_class, "win.move-kpi-down", NULL, move_kpi_action);
+  gtk_widget_class_install_action (widget_class, "win.add-hub", NULL, hub_dialog_action);
+  gtk_widget_class_install_action (widget_class, "win.edit-hub", NULL, hub_dialog_action);
 
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_f, GDK_CONTROL_MASK,
                                        "win.search", NULL);

@@ -47,6 +47,7 @@ struct _HubsWindow
 void hubs_window_class_add_actions (GtkWidgetClass *widget_class);
 void hubs_window_update_actions    (HubsWindow     *self);
 void hubs_window_show_hub_page     (HubsWindow     *self);
+void hubs_window_reload            (HubsWindow     *self);
 void hubs_window_step_hub          (HubsWindow     *self,
                                     int             step);
 

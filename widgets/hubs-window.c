@@ -349,6 +349,18 @@ load (HubsWindow *self)
     }
 }
 
+/* Data and charts follow a new language at once; GTK's own labels after a restart. */
+static void
+on_language_changed (HubsWindow *self)
+{
+  hubs_i18n_apply_language_setting ();
+  /* Makes gettext forget the translations it has looked up so far. */
+  textdomain (GETTEXT_PACKAGE);
+
+  if (self->store != NULL)
+    load (self);
+}
+
 static void
 set_store (HubsWindow *self,
            HubsStore  *store)
@@ -370,6 +382,15 @@ set_store (HubsWindow *self,
 
   load (self);
   hubs_window_update_actions (self);
+
+  if (hubs_store_is_read_only (store))
+    {
+      AdwToast *toast = adw_toast_new (_("This database is open for viewing only: changes "
+                                         "cannot be saved."));
+
+      adw_toast_set_timeout (toast, 0);
+      adw_toast_overlay_add_toast (self->toast_overlay, toast);
+    }
 }
 
 static void
@@ -477,6 +498,8 @@ hubs_window_init (HubsWindow *self)
                    G_SETTINGS_BIND_DEFAULT);
   g_settings_bind (self->settings, "window-maximized", self, "maximized",
                    G_SETTINGS_BIND_DEFAULT);
+  g_signal_connect_object (self->settings, "changed::" HUBS_I18N_SETTINGS_KEY_LANGUAGE,
+                           G_CALLBACK (on_language_changed), self, G_CONNECT_SWAPPED);
 
   self->hubs = g_list_store_new (HUBS_TYPE_HUB_ITEM);
   self->filter = GTK_FILTER (gtk_custom_filter_new (filter_item, self, NULL));
@@ -701,6 +724,13 @@ hubs_window_add_toast (HubsWindow *self,
       adw_toast_set_action_name (toast, "win.undo");
     }
   adw_toast_overlay_add_toast (self->toast_overlay, toast);
+}
+
+/* For hubs-window-actions.c: reads the hubs again, after one was added or renamed. */
+void
+hubs_window_reload (HubsWindow *self)
+{
+  load (self);
 }
 
 /* For hubs-window-actions.c: the hub shown, to go back to. */

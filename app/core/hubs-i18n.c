@@ -18,14 +18,23 @@
 
 #include "hubs-i18n.h"
 
+/* The data language chosen while the program runs, or -1 to follow the interface. */
+static int data_japanese = -1;
+
 /**
  * hubs_i18n_is_japanese:
  *
- * Returns: %TRUE when the interface is shown in Japanese
+ * Whether data (hub and KPI names, units, numbers, charts) is shown in Japanese: the language
+ * of the interface, unless hubs_i18n_set_data_language() chose another one since the start.
+ *
+ * Returns: %TRUE when data is shown in Japanese
  */
 gboolean
 hubs_i18n_is_japanese (void)
 {
+  if (data_japanese >= 0)
+    return data_japanese;
+
   /* Translators: the code of the language you translate into, such as “ja”. Hubs uses it
    * to show hub and KPI names in the same language as the interface. */
   return g_str_equal (C_("language code", "en"), "ja");
@@ -56,6 +65,50 @@ hubs_i18n_pick (const char *text_ja,
   return "";
 }
 
+/* Hubs changes LANGUAGE and LC_ALL for itself. A restart runs the program again with this
+ * environment, and must start from the user's own values, or a switch back to "system" would
+ * keep the language chosen before. The first change saves them; the next start restores
+ * them. */
+static const char * const locale_variables[] = { "LANGUAGE", "LC_ALL" };
+#define SAVED_MARK "HUBS_SAVED_LOCALE_ENVIRONMENT"
+
+static void
+save_locale_environment (void)
+{
+  if (g_getenv (SAVED_MARK) != NULL)
+    return;
+
+  for (guint i = 0; i < G_N_ELEMENTS (locale_variables); i++)
+    {
+      g_autofree char *saved = g_strconcat ("HUBS_SAVED_", locale_variables[i], NULL);
+      const char *value = g_getenv (locale_variables[i]);
+
+      if (value != NULL)
+        g_setenv (saved, value, TRUE);
+    }
+  g_setenv (SAVED_MARK, "1", TRUE);
+}
+
+static void
+restore_locale_environment (void)
+{
+  if (g_getenv (SAVED_MARK) == NULL)
+    return;
+
+  for (guint i = 0; i < G_N_ELEMENTS (locale_variables); i++)
+    {
+      g_autofree char *saved = g_strconcat ("HUBS_SAVED_", locale_variables[i], NULL);
+      const char *value = g_getenv (saved);
+
+      if (value != NULL)
+        g_setenv (locale_variables[i], value, TRUE);
+      else
+        g_unsetenv (locale_variables[i]);
+      g_unsetenv (saved);
+    }
+  g_unsetenv (SAVED_MARK);
+}
+
 /**
  * hubs_i18n_apply_language_setting:
  *
@@ -75,8 +128,11 @@ hubs_i18n_apply_language_setting (void)
   g_autoptr(GSettingsSchema) schema = NULL;
   g_autoptr(GSettings) settings = NULL;
   g_autofree char *language = NULL;
-  GSettingsSchemaSource *source = g_settings_schema_source_get_default ();
+  GSettingsSchemaSource *source;
 
+  restore_locale_environment ();
+
+  source = g_settings_schema_source_get_default ();
   /* g_settings_new() aborts on a schema it cannot find, as when the binary runs from a
    * build folder without GSETTINGS_SCHEMA_DIR: then there is no preference to follow. */
   if (source == NULL ||
@@ -89,6 +145,7 @@ hubs_i18n_apply_language_setting (void)
 
   if (g_str_equal (language, "ja"))
     {
+      save_locale_environment ();
       g_setenv ("LANGUAGE", "ja", TRUE);
       return "ja";
     }
@@ -96,11 +153,37 @@ hubs_i18n_apply_language_setting (void)
     {
       /* There is no English catalogue: gettext then keeps the original strings, which are
        * English, even when LANG asks for Japanese. */
+      save_locale_environment ();
       g_setenv ("LANGUAGE", "en", TRUE);
       return "en";
     }
 
   return "system";
+}
+
+/**
+ * hubs_i18n_set_data_language:
+ * @language: `"ja"`, `"en"`, or `"system"` to follow the interface again
+ *
+ * Switches the language of the data at once, for a change of the
+ * %HUBS_I18N_SETTINGS_KEY_LANGUAGE setting while Hubs runs: hubs_i18n_is_japanese(), and so
+ * hubs_i18n_pick() and the formatting of numbers, follow it from now on. Translated strings
+ * keep the language they started in until the program restarts; the caller redraws what it
+ * shows and offers that restart.
+ *
+ * Call it from the main thread.
+ */
+void
+hubs_i18n_set_data_language (const char *language)
+{
+  g_return_if_fail (language != NULL);
+
+  if (g_str_equal (language, "ja"))
+    data_japanese = TRUE;
+  else if (g_str_equal (language, "en"))
+    data_japanese = FALSE;
+  else
+    data_japanese = -1;
 }
 
 static gboolean
@@ -131,6 +214,8 @@ hubs_i18n_init_locale (void)
   if (setlocale (LC_ALL, "") != NULL &&
       !(has_language && is_plain_c_locale (setlocale (LC_MESSAGES, NULL))))
     return;
+
+  save_locale_environment ();
 
   /* The locale the environment asks for, in the order setlocale() looks at it. */
   for (guint i = 0; wanted == NULL && i < 3; i++)

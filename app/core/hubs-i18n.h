@@ -14,8 +14,9 @@ G_BEGIN_DECLS
  *
  * The GSettings key (schema `com.example.Hubs`, type `s`) that chooses the language of the
  * interface and of the data: `"system"` (follow the locale), `"ja"` or `"en"`. It is read
- * once, at start-up, by hubs_i18n_apply_language_setting(): a preferences window that
- * changes it should offer to restart Hubs.
+ * at start-up by hubs_i18n_apply_language_setting(). A preferences window that changes it
+ * calls hubs_i18n_set_data_language() with the new value, so data and charts follow at once,
+ * redraws them, and offers to restart Hubs for the rest of the interface.
  */
 #define HUBS_I18N_SETTINGS_KEY_LANGUAGE "language"
 
@@ -23,6 +24,7 @@ gboolean    hubs_i18n_is_japanese            (void);
 const char *hubs_i18n_pick                   (const char *text_ja,
                                               const char *text_en);
 const char *hubs_i18n_apply_language_setting (void);
+void        hubs_i18n_set_data_language      (const char *language);
 void        hubs_i18n_init_locale            (void);
 
 G_END_DECLS

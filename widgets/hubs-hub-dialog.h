@@ -1,0 +1,29 @@
+/* hubs-hub-dialog.h
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#pragma once
+
+#include <adwaita.h>
+
+#include "hubs-store.h"
+
+G_BEGIN_DECLS
+
+#define HUBS_TYPE_HUB_DIALOG (hubs_hub_dialog_get_type ())
+
+G_DECLARE_FINAL_TYPE (HubsHubDialog, hubs_hub_dialog, HUBS, HUB_DIALOG, AdwWindow)
+
+GtkWidget *hubs_hub_dialog_new   (GtkWindow     *parent,
+                                  HubsStore     *store,
+                                  const HubsHub *hub);
+void       hubs_hub_dialog_set_field (HubsHubDialog *self,
+                                      const char    *field,
+                                      const char    *text);
+gboolean   hubs_hub_dialog_save  (HubsHubDialog *self,
+                                  GError       **error);
+char      *hubs_hub_make_id      (HubsStore     *store,
+                                  const char    *name_en);
+
+G_END_DECLS
