@@ -14,8 +14,11 @@
 
 #include "hubs-application.h"
 #include "hubs-about.h"
+#include "hubs-backup.h"
 #include "hubs-cli.h"
+#include "hubs-import-dialog.h"
 #include "hubs-preferences-window.h"
+#include "hubs-restore-dialog.h"
 #include "hubs-window.h"
 
 struct _HubsApplication
@@ -26,6 +29,7 @@ struct _HubsApplication
   HubsStore      *store;
   GError         *store_error;
   char           *database_path;
+  char           *pending_restore;
 };
 
 G_DEFINE_FINAL_TYPE (HubsApplication, hubs_application, ADW_TYPE_APPLICATION)
@@ -51,11 +55,159 @@ hubs_application_handle_local_options (GApplication *application,
       return 1;
     }
 
-  /* Open now so the terminal gets the message too; the window shows it as well. */
-  if (!(self->store = hubs_cli_open_store (self->database_path, &self->store_error)))
+  /* Open now so the terminal gets the message too; the window shows it as well. The full
+   * check for damage runs once the window is up (see HubsWindow), and before any write. */
+  if (!(self->store = hubs_cli_open_store (self->database_path, HUBS_STORE_OPEN_DEFER_CHECK,
+                                           &self->store_error)))
     hubs_cli_print_error (self->store_error->message);
 
   return -1;
+}
+
+static char *
+get_database_path (HubsApplication *self)
+{
+  return self->database_path != NULL ? g_strdup (self->database_path)
+                                     : hubs_store_default_path ();
+}
+
+static void
+toast (GtkWindow  *window,
+       const char *message)
+{
+  if (window != NULL && HUBS_IS_WINDOW (window))
+    hubs_window_add_toast (HUBS_WINDOW (window), message, FALSE);
+}
+
+/* The restore the user accepted, once the damaged database is closed: SQLite deletes a
+ * database's -wal by name when it closes, so the damaged file must be closed before a
+ * restored one takes its name. */
+static gboolean
+restore_when_closed (gpointer data)
+{
+  HubsApplication *self = data;
+  g_autofree char *path = get_database_path (self);
+  g_autofree char *backup = g_steal_pointer (&self->pending_restore);
+  g_autofree char *aside = NULL;
+  g_autoptr(GError) error = NULL;
+  GtkWindow *window;
+
+  if (!hubs_backup_restore_file (path, backup, &aside, &error))
+    g_warning ("Restoring %s from %s failed: %s", path, backup, error->message);
+  else if (!(self->store = hubs_cli_open_store (self->database_path, HUBS_STORE_OPEN_DEFAULT,
+                                                &error)))
+    g_warning ("Opening the restored %s failed: %s", path, error->message);
+
+  g_clear_error (&self->store_error);
+  window = GTK_WINDOW (hubs_window_new (GTK_APPLICATION (self), self->store));
+  gtk_window_present (window);
+
+  if (error != NULL)
+    {
+      hubs_window_show_error (HUBS_WINDOW (window), error);
+      self->store_error = g_steal_pointer (&error);
+    }
+  else
+    {
+      g_autofree char *message = NULL;
+
+      /* Translators: %s is the file the damaged database was renamed to */
+      message = g_strdup_printf (_("The latest backup was restored. The damaged database is "
+                                   "kept as “%s”."),
+                                 aside != NULL ? aside : path);
+      toast (window, message);
+    }
+
+  g_application_release (G_APPLICATION (self));
+
+  return G_SOURCE_REMOVE;
+}
+
+static void
+on_store_finalized (gpointer  data,
+                    GObject  *where_the_store_was)
+{
+  g_idle_add_full (G_PRIORITY_DEFAULT, restore_when_closed, g_object_ref (data), g_object_unref);
+}
+
+static void
+on_offer_response (HubsApplication  *self,
+                   const char       *response,
+                   AdwMessageDialog *dialog)
+{
+  GtkWindow *window = gtk_window_get_transient_for (GTK_WINDOW (dialog));
+  HubsStore *store;
+
+  if (!g_str_equal (response, "restore"))
+    return;
+
+  store = g_steal_pointer (&self->store);
+  g_free (self->pending_restore);
+  self->pending_restore = g_strdup (g_object_get_data (G_OBJECT (dialog), "backup-path"));
+
+  /* Keep running while there is no window; the new one comes with the restored database. */
+  g_application_hold (G_APPLICATION (self));
+  if (window != NULL)
+    gtk_window_destroy (window);
+
+  if (store != NULL)
+    {
+      g_object_weak_ref (G_OBJECT (store), on_store_finalized, self);
+      g_object_unref (store);
+    }
+  else
+    on_store_finalized (self, NULL);
+}
+
+static void
+offer_restore (HubsApplication *self,
+               GtkWindow       *window,
+               const GError    *error)
+{
+  g_autofree char *path = get_database_path (self);
+  g_autofree char *backup = NULL;
+  GtkWidget *dialog;
+
+  if (!g_error_matches (error, HUBS_STORE_ERROR, HUBS_STORE_ERROR_CORRUPT) &&
+      !g_error_matches (error, HUBS_STORE_ERROR, HUBS_STORE_ERROR_NOT_HUBS))
+    return;
+
+  if (!(dialog = hubs_restore_offer_new (window, path, error, &backup)))
+    return;
+
+  g_object_set_data_full (G_OBJECT (dialog), "backup-path", g_steal_pointer (&backup), g_free);
+  g_signal_connect_object (dialog, "response", G_CALLBACK (on_offer_response), self,
+                           G_CONNECT_SWAPPED);
+  gtk_window_present (GTK_WINDOW (dialog));
+}
+
+/* After the window's own check of the file (HubsWindow verifies a store opened with
+ * HUBS_STORE_OPEN_DEFER_CHECK): offer a restore if it is damaged, else take the day's
+ * snapshot, which must never be of a damaged file. */
+static gboolean
+check_store_idle (gpointer data)
+{
+  HubsApplication *self = data;
+  GtkWindow *window = gtk_application_get_active_window (GTK_APPLICATION (self));
+  g_autoptr(GError) error = NULL;
+
+  if (self->store == NULL)
+    return G_SOURCE_REMOVE;
+
+  if (!hubs_store_verify (self->store, &error))
+    offer_restore (self, window, error);
+  else if (!hubs_backup_snapshot_daily (self->store, HUBS_BACKUP_KEEP, NULL, &error))
+    {
+      g_autofree char *message = NULL;
+
+      g_warning ("The daily backup failed: %s", error->message);
+      /* Translators: %s says why */
+      message = g_strdup_printf (_("Today’s backup of the database could not be taken: %s"),
+                                 error->message);
+      toast (window, message);
+    }
+
+  return G_SOURCE_REMOVE;
 }
 
 static void
@@ -70,6 +222,14 @@ hubs_application_activate (GApplication *application)
       window = GTK_WINDOW (hubs_window_new (GTK_APPLICATION (self), self->store));
       if (self->store_error != NULL)
         hubs_window_show_error (HUBS_WINDOW (window), self->store_error);
+
+      gtk_window_present (window);
+
+      if (self->store_error != NULL)
+        offer_restore (self, window, self->store_error);
+      else
+        g_idle_add_full (G_PRIORITY_LOW + 10, check_store_idle, g_object_ref (self),
+                         g_object_unref);
     }
 
   gtk_window_present (window);
@@ -132,7 +292,80 @@ restart_action (GSimpleAction *action,
   g_application_quit (G_APPLICATION (self));
 }
 
+static void
+on_imported (GtkWindow  *window,
+             guint       n_figures,
+             const char *backup_path)
+{
+  g_autofree char *message =
+    g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
+                                  "Imported %u figure. The database as it was before is "
+                                  "kept as a backup.",
+                                  "Imported %u figures. The database as it was before is "
+                                  "kept as a backup.",
+                                  n_figures),
+                     n_figures);
+
+  toast (window, message);
+}
+
+static void
+import_action (GSimpleAction *action,
+               GVariant      *parameter,
+               gpointer       user_data)
+{
+  HubsApplication *self = HUBS_APPLICATION (user_data);
+  GtkWindow *window = gtk_application_get_active_window (GTK_APPLICATION (self));
+  GtkWidget *dialog;
+
+  if (self->store == NULL)
+    {
+      toast (window, _("No database is open, so there is nothing to import into."));
+      return;
+    }
+
+  dialog = hubs_import_dialog_new (window, self->store);
+  g_signal_connect_object (dialog, "imported", G_CALLBACK (on_imported), window,
+                           G_CONNECT_SWAPPED);
+  gtk_window_present (GTK_WINDOW (dialog));
+}
+
+static void
+on_restored (GtkWindow  *window,
+             const char *backup_path,
+             const char *snapshot_path)
+{
+  toast (window, _("The backup was restored. The database as it was before is kept as a "
+                   "backup too."));
+}
+
+static void
+restore_backup_action (GSimpleAction *action,
+                       GVariant      *parameter,
+                       gpointer       user_data)
+{
+  HubsApplication *self = HUBS_APPLICATION (user_data);
+  GtkWindow *window = gtk_application_get_active_window (GTK_APPLICATION (self));
+  GtkWidget *dialog;
+
+  if (self->store == NULL)
+    {
+      if (self->store_error != NULL)
+        offer_restore (self, window, self->store_error);
+      else
+        toast (window, _("No database is open, so there is nothing to restore."));
+      return;
+    }
+
+  dialog = hubs_restore_dialog_new (window, self->store);
+  g_signal_connect_object (dialog, "restored", G_CALLBACK (on_restored), window,
+                           G_CONNECT_SWAPPED);
+  gtk_window_present (GTK_WINDOW (dialog));
+}
+
 static const GActionEntry app_actions[] = {
+  { "import", import_action },
+  { "restore-backup", restore_backup_action },
   { "quit", quit_action },
   { "about", about_action },
   { "preferences", preferences_action },
@@ -162,6 +395,7 @@ hubs_application_finalize (GObject *object)
   g_clear_object (&self->store);
   g_clear_error (&self->store_error);
   g_clear_pointer (&self->database_path, g_free);
+  g_clear_pointer (&self->pending_restore, g_free);
 
   G_OBJECT_CLASS (hubs_application_parent_class)->finalize (object);
 }

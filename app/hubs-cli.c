@@ -68,20 +68,22 @@ hubs_cli_print_error (const char *message)
 /**
  * hubs_cli_open_store:
  * @database_path: (nullable): the database file, or %NULL for the default one
+ * @flags: how to open it
  * @error: a location for a #GError
  *
  * Returns: (transfer full): the open database, or %NULL with @error set
  */
 HubsStore *
-hubs_cli_open_store (const char  *database_path,
-                     GError     **error)
+hubs_cli_open_store (const char          *database_path,
+                     HubsStoreOpenFlags   flags,
+                     GError             **error)
 {
   g_autofree char *default_path = NULL;
 
   if (database_path == NULL)
     database_path = default_path = hubs_store_default_path ();
 
-  return hubs_store_open (database_path, HUBS_STORE_OPEN_DEFAULT, error);
+  return hubs_store_open (database_path, flags, error);
 }
 
 static int
@@ -93,7 +95,7 @@ export_csv (const char       *database_path,
   g_autoptr(HubsStore) store = NULL;
   g_autoptr(GError) error = NULL;
 
-  if (!(store = hubs_cli_open_store (database_path, &error)) ||
+  if (!(store = hubs_cli_open_store (database_path, HUBS_STORE_OPEN_DEFAULT, &error)) ||
       !hubs_export_csv_to_path_full (store, output, layout, flags, &error))
     {
       hubs_cli_print_error (error->message);
@@ -165,7 +167,7 @@ import_csv (const char *database_path,
   GPtrArray *problems;
   guint n_applied = 0;
 
-  if (!(store = hubs_cli_open_store (database_path, &error)) ||
+  if (!(store = hubs_cli_open_store (database_path, HUBS_STORE_OPEN_DEFAULT, &error)) ||
       !(plan = hubs_import_plan_new_for_path (store, path, &error)))
     {
       hubs_cli_print_error (error->message);
@@ -248,7 +250,7 @@ backup (const char *database_path,
   g_autoptr(HubsStore) store = NULL;
   g_autoptr(GError) error = NULL;
 
-  if (!(store = hubs_cli_open_store (database_path, &error)) ||
+  if (!(store = hubs_cli_open_store (database_path, HUBS_STORE_OPEN_DEFAULT, &error)) ||
       !hubs_backup_copy_to_path (store, path, &error))
     {
       hubs_cli_print_error (error->message);

@@ -16,6 +16,7 @@ gboolean            hubs_cli_handle             (GVariantDict *options,
                                                  const char   *database_path,
                                                  int          *exit_status);
 HubsStore          *hubs_cli_open_store         (const char   *database_path,
+                                                 HubsStoreOpenFlags flags,
                                                  GError      **error);
 void                hubs_cli_print_error        (const char   *message);
 

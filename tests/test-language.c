@@ -163,6 +163,38 @@ test_setting_in_c_locale (void)
   g_test_trap_assert_passed ();
 }
 
+/* The app restarts itself by running again with its environment: the choice made before must
+ * not stick once the setting says "system" again. */
+static void
+test_restart_forgets_choice (void)
+{
+  if (g_test_subprocess ())
+    {
+      g_unsetenv ("LANGUAGE");
+      g_setenv ("LC_ALL", "C.UTF-8", TRUE);
+      set_language_setting ("ja");
+      g_assert_cmpstr (start_like_main (), ==, "ja");
+      g_assert_cmpstr (g_getenv ("LANGUAGE"), ==, "ja");
+
+      /* What the restarted process sees. */
+      set_language_setting ("system");
+      g_assert_cmpstr (hubs_i18n_apply_language_setting (), ==, "system");
+      g_assert_null (g_getenv ("LANGUAGE"));
+      g_assert_cmpstr (g_getenv ("LC_ALL"), ==, "C.UTF-8");
+
+      set_language_setting ("en");
+      g_assert_cmpstr (hubs_i18n_apply_language_setting (), ==, "en");
+      g_assert_cmpstr (g_getenv ("LANGUAGE"), ==, "en");
+      set_language_setting ("system");
+      hubs_i18n_apply_language_setting ();
+      g_assert_null (g_getenv ("LANGUAGE"));
+      return;
+    }
+
+  g_test_trap_subprocess (NULL, 0, 0);
+  g_test_trap_assert_passed ();
+}
+
 /* A change while the program runs: data follows at once, translations at the next start. */
 static void
 test_set_data_language (void)
@@ -205,6 +237,7 @@ main (int   argc,
   g_test_add_func ("/hubs/language/missing-japanese-locale", test_missing_japanese_locale);
   g_test_add_func ("/hubs/language/setting-in-c-locale", test_setting_in_c_locale);
   g_test_add_func ("/hubs/language/set-data-language", test_set_data_language);
+  g_test_add_func ("/hubs/language/restart-forgets-choice", test_restart_forgets_choice);
 
   return g_test_run ();
 }

@@ -273,6 +273,48 @@ test_refuse_corrupt (Fixture       *f,
 }
 
 static void
+test_deferred_check_refuses_writes (Fixture       *f,
+                                    gconstpointer  data)
+{
+  g_autoptr(HubsStore) store = open_seeded (f->path);
+  g_autoptr(GBytes) bytes = NULL;
+  g_autoptr(GBytes) before = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree guint8 *damaged = NULL;
+  g_autoptr(HubsFigure) figure = hubs_figure_new ();
+  gsize len;
+
+  g_clear_object (&store);
+  raw_exec (f->path, "PRAGMA journal_mode = DELETE;");
+  bytes = hubs_test_read_bytes (f->path);
+  damaged = g_memdup2 (g_bytes_get_data (bytes, &len), g_bytes_get_size (bytes));
+  for (gsize i = 4096; i < len; i++)
+    damaged[i] = (guint8) (i * 7 + 13);
+  g_file_set_contents (f->path, (const char *) damaged, len, NULL);
+  before = hubs_test_read_bytes (f->path);
+
+  /* Opening for the window skips the full check… */
+  store = hubs_store_open (f->path, HUBS_STORE_OPEN_DEFER_CHECK, &error);
+  g_assert_no_error (error);
+
+  /* …which then finds the damage, and no write gets through. */
+  g_assert_false (hubs_store_verify (store, &error));
+  g_assert_error (error, HUBS_STORE_ERROR, HUBS_STORE_ERROR_CORRUPT);
+  g_clear_error (&error);
+
+  figure->kpi_id = g_strdup ("sapporo/startups");
+  figure->fiscal_year = 2025;
+  figure->kind = HUBS_FIGURE_ACTUAL;
+  figure->measured = TRUE;
+  figure->value = 1;
+  g_assert_false (hubs_store_set_figure (store, figure, &error));
+  g_assert_error (error, HUBS_STORE_ERROR, HUBS_STORE_ERROR_CORRUPT);
+  g_clear_object (&store);
+
+  g_assert_true (g_bytes_equal (hubs_test_read_bytes (f->path), before));
+}
+
+static void
 test_refuse_bad_header (Fixture       *f,
                         gconstpointer  data)
 {
@@ -514,6 +556,7 @@ main (int   argc,
   ADD ("/hubs/store/refuse-other-sqlite", test_refuse_other_sqlite);
   ADD ("/hubs/store/refuse-corrupt", test_refuse_corrupt);
   ADD ("/hubs/store/refuse-bad-header", test_refuse_bad_header);
+  ADD ("/hubs/store/deferred-check-refuses-writes", test_deferred_check_refuses_writes);
   ADD ("/hubs/store/read-only", test_read_only);
   ADD ("/hubs/store/missing-read-only", test_missing_read_only);
   ADD ("/hubs/store/edit-writes-history", test_edit_writes_history);

@@ -232,7 +232,7 @@ hubs_chart_kpi_describe_status (const HubsChartKpi *chart_kpi,
         {
           target = format_value (chart_kpi, pr->expected, lang);
           return g_strdup_printf (TR (lang,
-                                      "%1$sの実績 %2$s は年間目標 %3$s を達成しています。",
+                                      "%1$sの実績は%2$sで、年間目標%3$sを達成しています。",
                                       "%1$s actual %2$s meets the yearly target of %3$s."),
                                   year, actual, target);
         }
@@ -242,21 +242,21 @@ hubs_chart_kpi_describe_status (const HubsChartKpi *chart_kpi,
                                    lang);
       target_year = hubs_format_fiscal_year (final_year, lang);
       return g_strdup_printf (TR (lang,
-                                  "%1$sの実績 %2$s で%3$s目標 %4$s を達成しています。",
+                                  "%1$sの実績は%2$sで、%3$s目標%4$sを達成しています。",
                                   "%1$s actual %2$s meets the %3$s target of %4$s."),
                               year, actual, target_year, target);
     }
 
   if (!pr->has_start)
     return g_strdup_printf (TR (lang,
-                                "%1$sの実績 %2$s。基準値が未計測のため、進捗は評価できません。",
+                                "%1$sの実績は%2$s。基準値が未計測のため、進捗は評価できません。",
                                 "%1$s actual %2$s. Progress cannot be assessed: the baseline "
                                 "was not measured."),
                             year, actual);
 
   if (!pr->has_share)
     return g_strdup_printf (TR (lang,
-                                "%1$sの実績 %2$s。この年度は計画上の進捗がまだないため、評価できません。",
+                                "%1$sの実績は%2$s。この年度は計画上の進捗がまだないため、評価できません。",
                                 "%1$s actual %2$s. The plan expects no progress by that year yet, "
                                 "so it cannot be assessed."),
                             year, actual);
@@ -267,13 +267,14 @@ hubs_chart_kpi_describe_status (const HubsChartKpi *chart_kpi,
 
     if (pr->yearly_target)
       return g_strdup_printf (TR (lang,
-                                  "%1$sの実績 %2$s（年間目標 %3$s の%4$s）。",
-                                  "%1$s actual %2$s (%4$s of the yearly target of %3$s)."),
+                                  "%1$sの実績は%2$s。年間目標%3$sの%4$s。",
+                                  "%1$s actual %2$s: %4$s of the yearly target of %3$s."),
                               year, actual, expected, share);
 
     return g_strdup_printf (TR (lang,
-                                "%1$sの実績 %2$s（計画値 %3$s、計画に対する進捗 %4$s）。",
-                                "%1$s actual %2$s (plan %3$s; %4$s of the planned progress)."),
+                                "%1$sの実績は%2$s。計画値%3$sに対して進捗%4$s。",
+                                "%1$s actual %2$s, against a plan of %3$s: %4$s of the "
+                                "planned progress."),
                             year, actual, expected, share);
   }
 }
@@ -310,7 +311,7 @@ hubs_chart_kpi_describe_projection (const HubsChartKpi *chart_kpi,
   if (!pr->has_projection)
     return NULL;
 
-  text = g_string_new (TR (lang, "現在のペースでは ", "At the current pace: "));
+  text = g_string_new (TR (lang, "現在のペースでは", "At the current pace: "));
   for (guint i = 0; i < G_N_ELEMENTS (years); i++)
     {
       g_autofree char *year = NULL;
@@ -324,10 +325,10 @@ hubs_chart_kpi_describe_projection (const HubsChartKpi *chart_kpi,
       if (n++ > 0)
         g_string_append (text, TR (lang, "、", ", "));
       if (years[i].reaches)
-        g_string_append_printf (text, TR (lang, "%1$s %2$s（目標達成の見込み）",
+        g_string_append_printf (text, TR (lang, "%1$sに%2$s（目標達成の見込み）",
                                           "%1$s %2$s (target reached)"), year, value);
       else
-        g_string_append_printf (text, TR (lang, "%1$s %2$s（目標に届かない見込み）",
+        g_string_append_printf (text, TR (lang, "%1$sに%2$s（目標に届かない見込み）",
                                           "%1$s %2$s (target missed)"), year, value);
     }
   g_string_append (text, TR (lang, "。", "."));
@@ -1542,8 +1543,21 @@ draw_trajectory (Painter             *p,
     }
 
   trajectory_range (&t, &lower, &upper);
-  hubs_chart_scale_init (&t.y, lower, upper,
-                         (guint) CLAMP ((bottom - top) / (p->fs * 2.2), 2, 8));
+  if (!t.rank)
+    {
+      /* Headroom, so the label of the highest target fits above it. */
+      upper += (upper - lower) * 0.06;
+      hubs_chart_scale_init (&t.y, lower, upper,
+                             (guint) CLAMP ((bottom - top) / (p->fs * 2.2), 2, 8));
+    }
+  else
+    {
+      /* Ranks run from first place, in whole places. */
+      hubs_chart_scale_init (&t.y, 1, upper, (guint) CLAMP ((bottom - top) / (p->fs * 2.2), 2, 8));
+      t.y.step = MAX (1, t.y.step);
+      t.y.min = 1;
+      t.y.max = 1 + ceil ((MAX (upper, 2) - 1) / t.y.step - 1e-9) * t.y.step;
+    }
   if (text)
     {
       for (guint i = 0; i < hubs_chart_scale_get_n_ticks (&t.y); i++)
@@ -1658,24 +1672,55 @@ kpi_normalise (double origin,
   return (value - origin) / (full - origin) * 100;
 }
 
-/* One bullet (after Stephen Few) in @r, on the normalised scale @scale: a track, the band of
- * what the plan expects by the actual's year (shaded by the status thresholds), the bar of the
- * latest actual and a tick for each target. */
+/* How a bullet maps values to pixels: normalised to the KPI's own start and final target (the
+ * overview, where every row shares one scale), or in the KPI's unit (a bullet of its own). */
+typedef struct
+{
+  const HubsChartScale *scale;
+  gboolean              normalised;
+  double                origin;
+  double                full;
+} BulletMap;
+
+static double
+bullet_value (const BulletMap *m,
+              double           value)
+{
+  return m->normalised ? kpi_normalise (m->origin, m->full, value) : value;
+}
+
+static double
+bullet_x (const BulletMap *m,
+          double           value)
+{
+  double v = bullet_value (m, value);
+
+  return hubs_chart_scale_map (m->scale, CLAMP (v, m->scale->min, m->scale->max));
+}
+
+/* One bullet (after Stephen Few) in @r: a track, the band of what the plan expects by the
+ * actual's year (shaded by the status thresholds: darker is further behind), the bar of the
+ * latest actual and a tick for each target, the final one taller. Bars grow from zero, or for
+ * ranks from the worst end of the scale, so that longer is always better. */
 static void
-draw_bullet_row (Painter              *p,
-                 const HubsChartKpi   *ck,
-                 const HubsChartScale *scale,
-                 const Rect           *r,
-                 guint                 index)
+draw_bullet_row (Painter            *p,
+                 const HubsChartKpi *ck,
+                 const BulletMap    *m,
+                 const Rect         *r,
+                 guint               index)
 {
   cairo_t *cr = p->cr;
   const HubsProgress *pr = &ck->progress;
-  double origin, full;
-  double x0 = hubs_chart_scale_map (scale, 0);
+  const HubsChartScale *scale = m->scale;
   double lo = hubs_chart_scale_map (scale, scale->min);
   double hi = hubs_chart_scale_map (scale, scale->max);
   double cy = r->y + r->height / 2;
-  gboolean normalised = kpi_norm_range (ck, &origin, &full);
+  double x0;
+
+  if (m->normalised || pr->direction != HUBS_DIRECTION_LOWER)
+    x0 = hubs_chart_scale_map (scale, CLAMP (0, scale->min, scale->max));
+  else
+    x0 = hubs_chart_scale_map (scale, scale->max);
 
   /* The track. */
   cairo_new_path (cr);
@@ -1683,7 +1728,7 @@ draw_bullet_row (Painter              *p,
   cairo_rectangle (cr, MIN (lo, hi), r->y, fabs (hi - lo), r->height);
   cairo_fill (cr);
 
-  if (!normalised)
+  if (m->normalised && fabs (m->full - m->origin) < 1e-12)
     return;
 
   /* Expected by now, in three shades: limited progress, needs acceleration, on track. */
@@ -1692,15 +1737,12 @@ draw_bullet_row (Painter              *p,
       static const double stops[] = { 0, HUBS_PROGRESS_ACCELERATION_SHARE,
                                        HUBS_PROGRESS_ON_TRACK_SHARE, 1.0 };
       static const double alphas[] = { 0.42, 0.3, 0.2 };
-      double start_n = kpi_normalise (origin, full, pr->yearly_target ? 0 : pr->start);
-      double expected_n = kpi_normalise (origin, full, pr->expected);
+      double start = pr->yearly_target ? 0 : pr->start;
 
       for (guint i = 0; i < G_N_ELEMENTS (alphas); i++)
         {
-          double a = start_n + (expected_n - start_n) * stops[i];
-          double b = start_n + (expected_n - start_n) * stops[i + 1];
-          double xa = hubs_chart_scale_map (scale, CLAMP (a, scale->min, scale->max));
-          double xb = hubs_chart_scale_map (scale, CLAMP (b, scale->min, scale->max));
+          double xa = bullet_x (m, start + (pr->expected - start) * stops[i]);
+          double xb = bullet_x (m, start + (pr->expected - start) * stops[i + 1]);
 
           cairo_new_path (cr);
           hubs_chart_color_set_source_alpha (&p->theme->band, cr, alphas[i]);
@@ -1709,11 +1751,11 @@ draw_bullet_row (Painter              *p,
         }
     }
 
-  /* The bar of the latest actual, from zero of the scale. */
+  /* The bar of the latest actual. */
   if (pr->has_actual)
     {
-      double v = kpi_normalise (origin, full, pr->actual);
-      double x = hubs_chart_scale_map (scale, CLAMP (v, scale->min, scale->max));
+      double v = bullet_value (m, pr->actual);
+      double x = bullet_x (m, pr->actual);
       double bh = r->height * 0.38;
 
       cairo_new_path (cr);
@@ -1724,7 +1766,7 @@ draw_bullet_row (Painter              *p,
       /* Beyond the scale: an arrowhead says the bar goes on. */
       if (v > scale->max || v < scale->min)
         {
-          double dir = v > scale->max ? 1 : -1;
+          double dir = (x > x0) ? 1 : -1;
 
           cairo_move_to (cr, x, cy - bh);
           cairo_line_to (cr, x + dir * bh, cy);
@@ -1736,7 +1778,6 @@ draw_bullet_row (Painter              *p,
                r->height, index, -1, pr->actual_year, pr->actual);
     }
 
-  /* Targets: the FY2029 (final) one taller. */
   for (int year = HUBS_MIDTERM_FISCAL_YEAR; year <= HUBS_LAST_FISCAL_YEAR; year += 2)
     {
       gboolean has = year == HUBS_MIDTERM_FISCAL_YEAR ? pr->has_target_2027 : pr->has_target_2029;
@@ -1745,7 +1786,8 @@ draw_bullet_row (Painter              *p,
 
       if (!has)
         continue;
-      v = pr->yearly_target ? value / full * 100 : kpi_normalise (origin, full, value);
+      /* A yearly target is 100 % in every year it applies to. */
+      v = m->normalised && pr->yearly_target ? value / m->full * 100 : bullet_value (m, value);
       if (v < scale->min || v > scale->max)
         continue;
       x = hubs_chart_scale_map (scale, v);
@@ -1755,6 +1797,8 @@ draw_bullet_row (Painter              *p,
       hubs_chart_color_set_source (&p->theme->target, cr);
       cairo_rectangle (cr, x - tw / 2, cy - th / 2, tw, th);
       cairo_fill (cr);
+      if (!m->normalised)
+        add_hit (p, HUBS_CHART_HIT_TARGET, x, cy, p->fs, r->height, index, -1, year, value);
     }
 }
 
@@ -1854,11 +1898,12 @@ draw_bullet (Painter             *p,
   g_autofree char *subtitle = NULL;
   g_autofree char *status_text = NULL;
   HubsChartScale scale;
-  double pad = p->fs * 0.8, y, row_h, lower = 0, upper = 110, origin, full;
-  gboolean text = p->width >= p->fs * 12 && p->height >= p->fs * 6;
+  BulletMap map = { &scale, FALSE, 0, 0 };
+  double pad = p->fs * 0.8, y, bottom, row_h, lower, upper, small = p->fs * 0.85, label_h;
+  gboolean text = p->width >= p->fs * 14 && p->height >= p->fs * 8;
+  gboolean rank;
   Rect row;
   static const LegendItem legend[] = { LEGEND_BAR, LEGEND_BAND, LEGEND_TICK };
-  double legend_h = 0;
 
   if (data->kpis->len == 0)
     {
@@ -1868,29 +1913,42 @@ draw_bullet (Painter             *p,
 
   ck = g_ptr_array_index (data->kpis, 0);
   pr = &ck->progress;
+  rank = ck->kpi->direction == HUBS_DIRECTION_LOWER;
   title = hubs_chart_get_title (data, p->lang);
   subtitle = kpi_subtitle (data, ck, p->lang);
   status_text = hubs_chart_kpi_describe_status (ck, p->lang);
 
-  /* A bullet of one KPI reads in its own unit: origin and targets where they are. */
-  if (kpi_norm_range (ck, &origin, &full))
+  /* In the KPI's own unit: from zero (counts start at zero) past the furthest of the targets,
+   * the start and the actual. */
+  lower = upper = 0;
+  if (pr->has_start)
+    upper = MAX (upper, pr->start);
+  if (pr->has_target_2027)
+    upper = MAX (upper, pr->target_2027);
+  if (pr->has_target_2029)
+    upper = MAX (upper, pr->target_2029);
+  if (pr->has_actual)
     {
-      if (pr->has_actual)
-        {
-          lower = MIN (lower, kpi_normalise (origin, full, pr->actual));
-          upper = MAX (upper, kpi_normalise (origin, full, pr->actual));
-        }
-      lower = MAX (lower, NORM_MIN);
-      upper = MIN (upper, NORM_MAX);
+      upper = MAX (upper, pr->actual);
+      lower = MIN (lower, pr->actual);
     }
-  hubs_chart_scale_init (&scale, lower, upper, 5);
+  hubs_chart_scale_init (&scale, lower, upper * 1.05, 6);
+  if (rank)
+    {
+      /* Ranks: first place at the right end, where better lies. */
+      scale.step = MAX (1, scale.step);
+      scale.min = 1;
+      scale.max = 1 + ceil ((MAX (upper, 2) - 1) / scale.step - 1e-9) * scale.step;
+    }
 
   y = pad;
-  if (text && p->options->show_title && p->height > p->fs * 14)
+  bottom = p->height - pad;
+  measure (p, "2029", small, FALSE, 0, 0, &label_h);
+  if (text && p->options->show_title && p->height > p->fs * 16)
     y = draw_heading (p, title, subtitle, pad, y, p->width - 2 * pad);
   if (text && p->options->show_legend && p->height > p->fs * 12)
-    legend_h = draw_legend (p, legend, G_N_ELEMENTS (legend), pad, p->height - pad,
-                            p->width - 2 * pad, TRUE) + p->fs * 0.5;
+    bottom -= draw_legend (p, legend, G_N_ELEMENTS (legend), pad, bottom, p->width - 2 * pad,
+                           TRUE) + p->fs * 0.5;
 
   if (text)
     {
@@ -1902,60 +1960,90 @@ draw_bullet (Painter             *p,
       y += MAX (r.height, p->fs * 1.4) + p->fs * 0.6;
     }
 
-  row_h = MIN (p->fs * 3, (p->height - legend_h - pad - y) * (text ? 0.45 : 0.8));
-  row_h = MAX (row_h, 1);
-  row = (Rect) { text ? pad : 0, y + (text ? p->fs * 1.2 : 0), text ? p->width - 2 * pad : p->width,
-                 row_h };
-  if (!text)
-    row.y = (p->height - row_h) / 2;
-  hubs_chart_scale_set_range (&scale, row.x, row.x + row.width);
+  if (text)
+    {
+      /* Target labels above the bullet, value ticks below it: the bullet sits in between. */
+      double space = bottom - y - 2 * (label_h * 2 + p->fs * 0.6) - label_h * 2;
 
-  draw_bullet_row (p, ck, &scale, &row, 0);
+      row_h = CLAMP (space * 0.6, p->fs * 1.5, p->fs * 5);
+      row = (Rect) { pad + p->fs, y + label_h * 2 + p->fs * 1.2, p->width - 2 * pad - 2 * p->fs,
+                     row_h };
+      if (row.y + row.height + label_h * 3 > bottom)
+        text = FALSE;
+    }
+  if (!text)
+    {
+      row_h = MAX (1, MIN (p->height * 0.5, p->fs * 3));
+      row = (Rect) { p->width * 0.03, (p->height - row_h) / 2, p->width * 0.94, row_h };
+    }
+
+  if (rank)
+    hubs_chart_scale_set_range (&scale, row.x + row.width, row.x);
+  else
+    hubs_chart_scale_set_range (&scale, row.x, row.x + row.width);
+
+  draw_bullet_row (p, ck, &map, &row, 0);
 
   if (!text)
     return;
 
-  draw_norm_axis (p, &scale, row.y + row.height + p->fs * 0.3, 0, TRUE);
+  /* Value ticks under the bullet, in the KPI's unit. */
+  for (guint i = 0; i < hubs_chart_scale_get_n_ticks (&scale); i++)
+    {
+      double v = hubs_chart_scale_get_tick (&scale, i);
+      g_autofree char *label = hubs_format_axis_value (v, ck->kpi->unit, p->lang);
+      double x = hubs_chart_scale_map (&scale, v);
 
-  /* Name the targets and the expected value below the axis, in the KPI's own unit. */
+      cairo_new_path (p->cr);
+      hubs_chart_color_set_source (&p->theme->axis, p->cr);
+      cairo_set_line_width (p->cr, 1);
+      cairo_move_to (p->cr, round (x) + 0.5, row.y + row.height);
+      cairo_line_to (p->cr, round (x) + 0.5, row.y + row.height + p->fs * 0.3);
+      cairo_stroke (p->cr);
+      draw_text (p, label, x, row.y + row.height + p->fs * 0.4, 0.5, 0, small, FALSE,
+                 &p->theme->dim, 0, 0);
+    }
+  if (hubs_format_unit (ck->kpi->unit, p->lang)[0] != '\0')
+    {
+      g_autofree char *unit = g_strdup_printf (TR (p->lang, "（%s）", "(%s)"),
+                                               rank ? TR (p->lang, "順位、右ほど上位", "rank, right is better")
+                                                    : hubs_format_unit (ck->kpi->unit, p->lang));
+
+      draw_text (p, unit, row.x + row.width, row.y + row.height + p->fs * 0.5 + label_h, 1, 0,
+                 small, FALSE, &p->theme->dim, 0, 0);
+    }
+
+  /* Name the targets above their ticks, the actual and the expected value beside the bar. */
   {
-    g_autoptr(GString) line = g_string_new (NULL);
+    Rect bounds = { 0, row.y - label_h * 2 - p->fs, p->width, row.height + label_h * 4 + p->fs * 2 };
 
-    for (int year = HUBS_MIDTERM_FISCAL_YEAR; year <= HUBS_LAST_FISCAL_YEAR; year += 2)
+    for (int year = HUBS_LAST_FISCAL_YEAR; year >= HUBS_MIDTERM_FISCAL_YEAR; year -= 2)
       {
         gboolean has = year == HUBS_MIDTERM_FISCAL_YEAR ? pr->has_target_2027 : pr->has_target_2029;
         double value = year == HUBS_MIDTERM_FISCAL_YEAR ? pr->target_2027 : pr->target_2029;
         g_autofree char *fy = NULL;
         g_autofree char *target = NULL;
+        g_autofree char *label = NULL;
 
         if (!has)
           continue;
         fy = hubs_format_fiscal_year (year, p->lang);
         target = hubs_format_target (value, ck->kpi->unit, ck->kpi->qualifier, p->lang);
-        if (line->len > 0)
-          g_string_append (line, TR (p->lang, "　", "   "));
-        g_string_append_printf (line, TR (p->lang, "%1$s目標 %2$s", "%1$s target %2$s"), fy,
-                                target);
+        label = g_strdup_printf (TR (p->lang, "%1$s目標 %2$s", "%1$s target %2$s"), fy, target);
+        place_label (p, label, bullet_x (&map, value), row.y + row.height * 0.1, 0, small, TRUE,
+                     &p->theme->target, &bounds);
       }
+
     if (pr->has_expected && pr->has_start)
       {
         g_autofree char *fy = hubs_format_fiscal_year (pr->actual_year, p->lang);
         g_autofree char *expected = format_value (ck, pr->expected, p->lang);
+        g_autofree char *label = g_strdup_printf (TR (p->lang, "%1$sの計画値 %2$s",
+                                                      "%1$s plan %2$s"), fy, expected);
 
-        g_string_append (line, TR (p->lang, "　", "   "));
-        g_string_append_printf (line, TR (p->lang, "%1$sの計画値 %2$s", "%1$s plan %2$s"), fy,
-                                expected);
+        place_label (p, label, bullet_x (&map, pr->expected), row.y, 0, small, FALSE,
+                     &p->theme->dim, &bounds);
       }
-    if (pr->has_start && !pr->yearly_target)
-      {
-        g_autofree char *start = format_value (ck, pr->start, p->lang);
-
-        g_string_append (line, TR (p->lang, "　", "   "));
-        g_string_append_printf (line, TR (p->lang, "起点 %s", "start %s"), start);
-      }
-
-    draw_text (p, line->str, row.x, row.y + row.height + p->fs * 1.6, 0, 0, p->fs * 0.85, FALSE,
-               &p->theme->dim, row.width, 3);
   }
 }
 
@@ -1969,7 +2057,9 @@ draw_overview (Painter             *p,
   double pad = p->fs * 0.8;
   double y, name_w, bullet_x, bullet_w, status_x, value_x, value_w, row_h, body_h;
   double name_size, legend_h = 0;
-  guint n_rows = 0;
+  /* Row heights: a KPI is one, a pillar's heading less. */
+  const double heading_rows = 0.62;
+  double n_rows = 0;
   int last_pillar = -1;
   HubsChartScale scale;
   gboolean text = p->width >= p->fs * 16 && p->height >= p->fs * 8;
@@ -1992,7 +2082,7 @@ draw_overview (Painter             *p,
       double origin, full;
 
       if ((int) ck->kpi->pillar != last_pillar)
-        n_rows++;
+        n_rows += heading_rows;
       last_pillar = ck->kpi->pillar;
       n_rows++;
 
@@ -2060,10 +2150,10 @@ draw_overview (Painter             *p,
         {
           if (text)
             draw_text (p, hubs_chart_pillar_get_label (ck->kpi->pillar, p->lang), pad,
-                       y + row_h - p->fs * 0.25, 0, 1, name_size * 0.9, TRUE, &p->theme->dim,
+                       y + row_h * heading_rows, 0, 1, name_size * 0.9, TRUE, &p->theme->dim,
                        name_w, 1);
           last_pillar = ck->kpi->pillar;
-          y += row_h;
+          y += row_h * heading_rows;
         }
 
       bullet = (Rect) { bullet_x, y + row_h * 0.18, bullet_w, row_h * 0.64 };

@@ -161,6 +161,7 @@ hubs_hub_item_get_summary (HubsHubItem *self,
                            HubsStore   *store)
 {
   g_autoptr(GPtrArray) kpis = NULL;
+  g_autoptr(GHashTable) figures = NULL;
   g_autoptr(GError) error = NULL;
 
   g_return_val_if_fail (HUBS_IS_HUB_ITEM (self), NULL);
@@ -177,25 +178,40 @@ hubs_hub_item_get_summary (HubsHubItem *self,
       return &self->summary;
     }
 
+  if (!(figures = hubs_store_list_hub_figures (store, self->hub->id, &error)))
+    {
+      g_warning ("Cannot read the figures of %s: %s", self->hub->id, error->message);
+      return &self->summary;
+    }
+
   for (guint i = 0; i < kpis->len; i++)
     {
       const HubsKpi *kpi = g_ptr_array_index (kpis, i);
-      g_autoptr(GPtrArray) figures = hubs_store_list_figures (store, kpi->id, &error);
+      GPtrArray *kpi_figures = g_hash_table_lookup (figures, kpi->id);
+      g_autoptr(GPtrArray) none = g_ptr_array_new ();
       HubsProgress progress;
 
-      if (figures == NULL)
-        {
-          g_warning ("Cannot read the figures of %s: %s", kpi->id, error->message);
-          return &self->summary;
-        }
-
-      hubs_progress_compute (&progress, kpi, figures);
+      hubs_progress_compute (&progress, kpi, kpi_figures ? kpi_figures : none);
       hubs_progress_summary_add (&self->summary, &progress);
     }
 
   self->summary_valid = TRUE;
 
   return &self->summary;
+}
+
+/**
+ * hubs_hub_item_has_summary:
+ * @self: a #HubsHubItem
+ *
+ * Returns: %TRUE when the summary is computed and hubs_hub_item_get_summary() is cheap
+ */
+gboolean
+hubs_hub_item_has_summary (HubsHubItem *self)
+{
+  g_return_val_if_fail (HUBS_IS_HUB_ITEM (self), FALSE);
+
+  return self->summary_valid || self->hub == NULL;
 }
 
 /**

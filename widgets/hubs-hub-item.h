@@ -24,6 +24,7 @@ const HubsHub             *hubs_hub_item_get_hub      (HubsHubItem   *self);
 const char                *hubs_hub_item_get_id       (HubsHubItem   *self);
 const HubsProgressSummary *hubs_hub_item_get_summary  (HubsHubItem   *self,
                                                        HubsStore     *store);
+gboolean                   hubs_hub_item_has_summary  (HubsHubItem   *self);
 void                       hubs_hub_item_invalidate   (HubsHubItem   *self);
 
 G_END_DECLS

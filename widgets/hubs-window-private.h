@@ -39,9 +39,12 @@ struct _HubsWindow
   GtkFilter            *filter;
   GtkSingleSelection   *selection;
   GHashTable           *matches;
+  GPtrArray            *pending_summaries;
 
   /* State */
   gboolean              tier_matches[2];
+  guint                 verify_source;
+  guint                 summary_source;
 };
 
 void hubs_window_class_add_actions (GtkWidgetClass *widget_class);

@@ -185,13 +185,17 @@ on_stop_search_cb (HubsWindow *self)
   gtk_search_bar_set_search_mode (self->search_bar, FALSE);
 }
 
+static void bind_row (GtkSignalListItemFactory *factory,
+                      GtkListItem              *list_item,
+                      HubsWindow               *self);
+
 static void
 on_item_changed (GtkListItem *list_item)
 {
   HubsWindow *self = g_object_get_data (G_OBJECT (list_item), "hubs-window");
 
-  hubs_sidebar_row_bind (HUBS_SIDEBAR_ROW (gtk_list_item_get_child (list_item)),
-                         gtk_list_item_get_item (list_item), self->store);
+  g_signal_handlers_disconnect_by_data (gtk_list_item_get_item (list_item), list_item);
+  bind_row (NULL, list_item, self);
 }
 
 static void
@@ -203,12 +207,45 @@ setup_row (GtkSignalListItemFactory *factory,
   g_object_set_data (G_OBJECT (list_item), "hubs-window", self);
 }
 
+/* Computes the summaries of rows that showed without one, a few milliseconds at a time. */
+static gboolean
+compute_summaries_idle (gpointer data)
+{
+  HubsWindow *self = data;
+  gint64 deadline = g_get_monotonic_time () + 4000;
+
+  while (self->pending_summaries->len > 0 && g_get_monotonic_time () < deadline)
+    {
+      g_autoptr(HubsHubItem) item = g_ptr_array_steal_index (self->pending_summaries, 0);
+
+      if (!hubs_hub_item_has_summary (item))
+        {
+          hubs_hub_item_get_summary (item, self->store);
+          g_signal_emit_by_name (item, "changed");
+        }
+    }
+
+  if (self->pending_summaries->len > 0)
+    return G_SOURCE_CONTINUE;
+
+  self->summary_source = 0;
+  return G_SOURCE_REMOVE;
+}
+
 static void
 bind_row (GtkSignalListItemFactory *factory,
           GtkListItem              *list_item,
           HubsWindow               *self)
 {
   HubsHubItem *item = gtk_list_item_get_item (list_item);
+
+  if (!hubs_hub_item_has_summary (item))
+    {
+      g_ptr_array_add (self->pending_summaries, g_object_ref (item));
+      if (self->summary_source == 0)
+        self->summary_source = g_idle_add_full (G_PRIORITY_LOW, compute_summaries_idle, self,
+                                                NULL);
+    }
 
   gtk_list_item_set_selectable (list_item, !hubs_hub_item_is_header (item));
   gtk_list_item_set_activatable (list_item, !hubs_hub_item_is_header (item));
@@ -306,10 +343,9 @@ load (HubsWindow *self)
   g_autoptr(GPtrArray) hubs = NULL;
   g_autoptr(GError) error = NULL;
   g_autofree char *remembered = NULL;
+  g_autoptr(GPtrArray) items = g_ptr_array_new_with_free_func (g_object_unref);
   gboolean has_tier[2] = { FALSE, FALSE };
   guint position;
-
-  g_list_store_remove_all (self->hubs);
 
   if (!(hubs = hubs_store_list_hubs (self->store, &error)))
     {
@@ -317,27 +353,27 @@ load (HubsWindow *self)
       return;
     }
 
-  /* Global hub cities first, then NEXT, each under its heading; file order within. */
+  /* Global hub cities first, then NEXT, each under its heading; file order within. Added in
+   * one splice, so the list updates once however many hubs there are. */
   for (HubsTier tier = HUBS_TIER_GLOBAL; tier <= HUBS_TIER_NEXT_GLOBAL; tier++)
     for (guint i = 0; i < hubs->len; i++)
       {
         const HubsHub *hub = g_ptr_array_index (hubs, i);
-        g_autoptr(HubsHubItem) item = NULL;
 
         if (hub->tier != tier)
           continue;
 
         if (!has_tier[tier])
           {
-            g_autoptr(HubsHubItem) header = hubs_hub_item_new_header (tier);
-
-            g_list_store_append (self->hubs, header);
+            g_ptr_array_add (items, hubs_hub_item_new_header (tier));
             has_tier[tier] = TRUE;
           }
 
-        item = hubs_hub_item_new (hub);
-        g_list_store_append (self->hubs, item);
+        g_ptr_array_add (items, hubs_hub_item_new (hub));
       }
+
+  g_list_store_splice (self->hubs, 0, g_list_model_get_n_items (G_LIST_MODEL (self->hubs)),
+                       items->pdata, items->len);
 
   remembered = g_settings_get_string (self->settings, "selected-hub");
   if (find_item (self, remembered, &position) == NULL)
@@ -361,6 +397,21 @@ on_language_changed (HubsWindow *self)
     load (self);
 }
 
+/* The store may have been opened without its full check, to show the window sooner. */
+static gboolean
+verify_store_idle (gpointer data)
+{
+  HubsWindow *self = data;
+  g_autoptr(GError) error = NULL;
+
+  self->verify_source = 0;
+
+  if (self->store != NULL && !hubs_store_verify (self->store, &error))
+    hubs_window_show_error (self, error);
+
+  return G_SOURCE_REMOVE;
+}
+
 static void
 set_store (HubsWindow *self,
            HubsStore  *store)
@@ -382,6 +433,7 @@ set_store (HubsWindow *self,
 
   load (self);
   hubs_window_update_actions (self);
+  self->verify_source = g_idle_add_full (G_PRIORITY_LOW, verify_store_idle, self, NULL);
 
   if (hubs_store_is_read_only (store))
     {
@@ -399,6 +451,9 @@ hubs_window_dispose (GObject *object)
   HubsWindow *self = (HubsWindow *)object;
 
   gtk_widget_dispose_template (GTK_WIDGET (self), HUBS_TYPE_WINDOW);
+  g_clear_handle_id (&self->verify_source, g_source_remove);
+  g_clear_handle_id (&self->summary_source, g_source_remove);
+  g_clear_pointer (&self->pending_summaries, g_ptr_array_unref);
   g_clear_object (&self->undo);
   g_clear_object (&self->store);
   g_clear_object (&self->settings);
@@ -502,6 +557,7 @@ hubs_window_init (HubsWindow *self)
                            G_CALLBACK (on_language_changed), self, G_CONNECT_SWAPPED);
 
   self->hubs = g_list_store_new (HUBS_TYPE_HUB_ITEM);
+  self->pending_summaries = g_ptr_array_new_with_free_func (g_object_unref);
   self->filter = GTK_FILTER (gtk_custom_filter_new (filter_item, self, NULL));
   filtered = gtk_filter_list_model_new (G_LIST_MODEL (g_object_ref (self->hubs)),
                                         g_object_ref (self->filter));

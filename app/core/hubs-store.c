@@ -31,8 +31,12 @@ struct _HubsStore
   char       *path;
   GHashTable *statements;
 
+  /* Why the file cannot be written to, once hubs_store_verify() found damage. */
+  GError     *damage;
+
   /* State */
   int         schema_version;
+  guint       verified : 1;
   guint       read_only : 1;
   guint       seeded : 1;
 };
@@ -318,6 +322,9 @@ begin (HubsStore  *self,
       return FALSE;
     }
 
+  if (!hubs_store_verify (self, error))
+    return FALSE;
+
   return exec (self, "BEGIN IMMEDIATE", error);
 }
 
@@ -373,11 +380,8 @@ check_identity (HubsStore  *self,
                 gboolean   *is_empty,
                 GError    **error)
 {
-  g_autofree char *quick_check = NULL;
-  sqlite3_stmt *stmt;
   int application_id;
   int n_objects;
-  int rc;
 
   if (!query_int (self, "PRAGMA application_id", &application_id, error) ||
       !query_int (self, "PRAGMA user_version", &self->schema_version, error) ||
@@ -405,6 +409,18 @@ check_identity (HubsStore  *self,
       return FALSE;
     }
 
+  return TRUE;
+}
+
+/* PRAGMA quick_check: reads every page, so it takes time in proportion to the file. */
+static gboolean
+check_integrity (HubsStore  *self,
+                 GError    **error)
+{
+  g_autofree char *quick_check = NULL;
+  sqlite3_stmt *stmt;
+  int rc;
+
   if (!(stmt = prepare (self, "PRAGMA quick_check", error)))
     return FALSE;
 
@@ -424,6 +440,70 @@ check_identity (HubsStore  *self,
       set_sqlite_error (error, NULL, SQLITE_CORRUPT, self->path);
       return FALSE;
     }
+
+  return TRUE;
+}
+
+static gboolean
+use_wal (HubsStore  *self,
+         GError    **error)
+{
+  g_autofree char *mode = NULL;
+  sqlite3_stmt *stmt;
+  int rc;
+
+  if (!(stmt = prepare (self, "PRAGMA journal_mode = WAL", error)))
+    return FALSE;
+  if ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    mode = column_text (stmt, 0);
+  sqlite3_reset (stmt);
+
+  if (g_strcmp0 (mode, "wal") != 0)
+    {
+      set_sqlite_error (error, self->db, rc == SQLITE_ROW ? SQLITE_ERROR : rc, self->path);
+      return FALSE;
+    }
+
+  return TRUE;
+}
+
+/**
+ * hubs_store_verify:
+ * @self: a #HubsStore
+ * @error: a location for a #GError
+ *
+ * Checks the whole file for damage, once: a store opened with
+ * %HUBS_STORE_OPEN_DEFER_CHECK does it here, at the latest before its first write. A damaged
+ * file is never written to afterwards.
+ *
+ * Returns: %TRUE when the file is sound
+ */
+gboolean
+hubs_store_verify (HubsStore  *self,
+                   GError    **error)
+{
+  g_return_val_if_fail (HUBS_IS_STORE (self), FALSE);
+
+  if (self->verified)
+    return TRUE;
+
+  if (self->damage != NULL)
+    {
+      g_propagate_error (error, g_error_copy (self->damage));
+      return FALSE;
+    }
+
+  if (!check_integrity (self, &self->damage))
+    {
+      g_propagate_error (error, g_error_copy (self->damage));
+      return FALSE;
+    }
+
+  self->verified = TRUE;
+
+  /* Opened with the check deferred: now the file may be switched to WAL. */
+  if (!self->read_only && !use_wal (self, error))
+    return FALSE;
 
   return TRUE;
 }
@@ -485,6 +565,7 @@ hubs_store_finalize (GObject *object)
   HubsStore *self = (HubsStore *)object;
 
   g_clear_pointer (&self->statements, g_hash_table_unref);
+  g_clear_error (&self->damage);
   if (self->db != NULL)
     {
       int rc = sqlite3_close (self->db);
@@ -625,23 +706,16 @@ hubs_store_open (const char          *path,
   if (exists && !check_identity (self, &is_empty, error))
     return NULL;
 
-  if (!self->read_only)
+  /* A new or empty file has nothing to check. hubs_store_verify() switches a checked file to
+   * WAL: it writes to the file, so only once the file is known to be sound. */
+  if (!exists || is_empty)
     {
-      g_autofree char *mode = NULL;
-      sqlite3_stmt *stmt;
-
-      if (!(stmt = prepare (self, "PRAGMA journal_mode = WAL", error)))
+      self->verified = TRUE;
+      if (!self->read_only && !use_wal (self, error))
         return NULL;
-      if ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
-        mode = column_text (stmt, 0);
-      sqlite3_reset (stmt);
-
-      if (g_strcmp0 (mode, "wal") != 0)
-        {
-          set_sqlite_error (error, self->db, rc == SQLITE_ROW ? SQLITE_ERROR : rc, path);
-          return NULL;
-        }
     }
+  else if ((flags & HUBS_STORE_OPEN_DEFER_CHECK) == 0 && !hubs_store_verify (self, error))
+    return NULL;
 
   if (!exec (self, "PRAGMA foreign_keys = ON", error))
     return NULL;
@@ -1003,6 +1077,62 @@ hubs_store_list_figures (HubsStore   *self,
 
   return collect_rows (self, stmt, (RowFunc) figure_from_row,
                        (GDestroyNotify) hubs_figure_free, error);
+}
+
+/**
+ * hubs_store_list_hub_figures:
+ * @self: a #HubsStore
+ * @hub_id: a hub id
+ * @error: a location for a #GError
+ *
+ * Reads the figures of every KPI of a hub in one query, for summaries over many hubs.
+ *
+ * Returns: (transfer full) (element-type utf8 GPtrArray): for each KPI id that has figures,
+ *   its figures in the order of hubs_store_list_figures()
+ */
+GHashTable *
+hubs_store_list_hub_figures (HubsStore   *self,
+                             const char  *hub_id,
+                             GError     **error)
+{
+  g_autoptr(GHashTable) by_kpi = g_hash_table_new_full (g_str_hash, g_str_equal, g_free,
+                                                        (GDestroyNotify) g_ptr_array_unref);
+  sqlite3_stmt *stmt;
+  int rc;
+
+  g_return_val_if_fail (HUBS_IS_STORE (self), NULL);
+  g_return_val_if_fail (hub_id != NULL, NULL);
+
+  if (!(stmt = prepare (self,
+                        "SELECT " FIGURE_COLUMNS " FROM figure "
+                        "WHERE kpi_id IN (SELECT id FROM kpi WHERE hub_id = ?1) "
+                        "ORDER BY kpi_id, fiscal_year, "
+                        "CASE kind WHEN 'baseline' THEN 0 WHEN 'target' THEN 1 ELSE 2 END",
+                        error)))
+    return NULL;
+  bind_text (stmt, 1, hub_id);
+
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    {
+      HubsFigure *figure = figure_from_row (stmt);
+      GPtrArray *figures = g_hash_table_lookup (by_kpi, figure->kpi_id);
+
+      if (figures == NULL)
+        {
+          figures = g_ptr_array_new_with_free_func ((GDestroyNotify) hubs_figure_free);
+          g_hash_table_insert (by_kpi, g_strdup (figure->kpi_id), figures);
+        }
+      g_ptr_array_add (figures, figure);
+    }
+  sqlite3_reset (stmt);
+
+  if (rc != SQLITE_DONE)
+    {
+      set_sqlite_error (error, self->db, rc, self->path);
+      return NULL;
+    }
+
+  return g_steal_pointer (&by_kpi);
 }
 
 /**
@@ -2237,7 +2367,10 @@ hubs_store_reload (HubsStore  *self,
 
   g_return_val_if_fail (HUBS_IS_STORE (self), FALSE);
 
-  if (!check_identity (self, &is_empty, error) || !migrate (self, error))
+  self->verified = FALSE;
+  g_clear_error (&self->damage);
+  if (!check_identity (self, &is_empty, error) || !hubs_store_verify (self, error) ||
+      !migrate (self, error))
     return FALSE;
 
   g_signal_emit (self, signals[CHANGED], 0, NULL, NULL);

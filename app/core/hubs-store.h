@@ -43,6 +43,9 @@ typedef enum
   HUBS_STORE_OPEN_READ_ONLY = 1 << 0,
   /* Create an empty database instead of seeding a new one with the plan. */
   HUBS_STORE_OPEN_NO_SEED   = 1 << 1,
+  /* Check the file for damage later, with hubs_store_verify(), or before the first write:
+   * for the window, so a large database shows without reading every page first. */
+  HUBS_STORE_OPEN_DEFER_CHECK = 1 << 2,
 } HubsStoreOpenFlags;
 
 /* The schema version this build writes; see hubs-store.c for the migrations. */
@@ -76,6 +79,8 @@ char       *hubs_store_default_path       (void);
 HubsStore  *hubs_store_open               (const char          *path,
                                            HubsStoreOpenFlags   flags,
                                            GError             **error);
+gboolean    hubs_store_verify             (HubsStore           *self,
+                                           GError             **error);
 const char *hubs_store_get_path           (HubsStore           *self);
 gboolean    hubs_store_is_read_only       (HubsStore           *self);
 gboolean    hubs_store_get_seeded         (HubsStore           *self);
@@ -94,6 +99,9 @@ HubsKpi    *hubs_store_get_kpi            (HubsStore           *self,
                                            GError             **error);
 GPtrArray  *hubs_store_list_figures       (HubsStore           *self,
                                            const char          *kpi_id,
+                                           GError             **error);
+GHashTable *hubs_store_list_hub_figures   (HubsStore           *self,
+                                           const char          *hub_id,
                                            GError             **error);
 HubsFigure *hubs_store_get_figure         (HubsStore           *self,
                                            const char          *kpi_id,

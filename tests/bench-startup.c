@@ -1,0 +1,307 @@
+/* bench-startup.c
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ *
+ * A benchmark, not a test: prints how long it takes from process start to the main window's
+ * first frame, with the seeded plan and with a large generated database (1,000 hubs × 30
+ * KPIs × 10 fiscal years), each next to an empty AdwApplicationWindow measured the same way
+ * in the same run; and how long switching hubs takes until the next frame.
+ *
+ *   xvfb-run -a build/tests/bench-startup [RUNS]
+ */
+
+#include "config.h"
+
+#include <locale.h>
+#include <stdlib.h>
+
+#include <adwaita.h>
+#include <glib/gstdio.h>
+
+#include "hubs-store.h"
+#include "hubs-window.h"
+
+static gint64 first_frame_time;
+static gint64 first_frame_wall_time;
+
+static void
+on_after_paint (GdkFrameClock *clock,
+                GtkWidget     *window)
+{
+  if (first_frame_time == 0)
+    {
+      first_frame_time = g_get_monotonic_time ();
+      first_frame_wall_time = g_get_real_time ();
+    }
+}
+
+static void
+on_map (GtkWidget *window)
+{
+  g_signal_connect (gtk_widget_get_frame_clock (window), "after-paint",
+                    G_CALLBACK (on_after_paint), window);
+}
+
+/* The child: show one window, print microseconds from process start to first frame. */
+static int
+run_child (const char *mode,
+           const char *database)
+{
+  g_autoptr(HubsStore) store = NULL;
+  g_autoptr(GError) error = NULL;
+  const char *t0 = g_getenv ("HUBS_BENCH_T0");
+  GtkWidget *window;
+
+  gtk_init ();
+  adw_init ();
+
+  if (g_str_equal (mode, "empty"))
+    window = adw_application_window_new (NULL);
+  else
+    {
+      /* As the application opens it: the full check for damage runs after the first frame. */
+      if (!(store = hubs_store_open (database, HUBS_STORE_OPEN_DEFER_CHECK, &error)))
+        g_error ("%s", error->message);
+      window = GTK_WIDGET (hubs_window_new (NULL, store));
+    }
+
+  gtk_window_set_default_size (GTK_WINDOW (window), 1100, 760);
+  g_signal_connect (window, "map", G_CALLBACK (on_map), NULL);
+  gtk_window_present (GTK_WINDOW (window));
+
+  while (first_frame_time == 0)
+    g_main_context_iteration (NULL, TRUE);
+
+  /* T0 is the parent's wall clock just before it spawned us. */
+  g_print ("%" G_GINT64_FORMAT "\n", first_frame_wall_time - g_ascii_strtoll (t0, NULL, 10));
+
+  gtk_window_destroy (GTK_WINDOW (window));
+  return 0;
+}
+
+static double
+spawn_once (const char *self_path,
+            const char *mode,
+            const char *database)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *out = NULL;
+  g_autofree char *t0 = g_strdup_printf ("%" G_GINT64_FORMAT, g_get_real_time ());
+  g_auto(GStrv) envp = g_environ_setenv (g_get_environ (), "HUBS_BENCH_T0", t0, TRUE);
+  const char *argv[] = { self_path, "--child", mode, database, NULL };
+  int status;
+
+  if (!g_spawn_sync (NULL, (char **) argv, envp, G_SPAWN_DEFAULT, NULL, NULL, &out, NULL,
+                     &status, &error) ||
+      !g_spawn_check_wait_status (status, &error))
+    g_error ("%s", error->message);
+
+  return g_ascii_strtoll (out, NULL, 10) / 1000.0;
+}
+
+static int
+compare_doubles (gconstpointer a,
+                 gconstpointer b)
+{
+  double x = *(const double *) a, y = *(const double *) b;
+
+  return x < y ? -1 : x > y;
+}
+
+static double
+median_ms (const char *self_path,
+           const char *mode,
+           const char *database,
+           guint       runs)
+{
+  g_autoptr(GArray) times = g_array_new (FALSE, FALSE, sizeof (double));
+
+  for (guint i = 0; i < runs; i++)
+    {
+      double t = spawn_once (self_path, mode, database);
+
+      g_array_append_val (times, t);
+    }
+  g_array_sort (times, compare_doubles);
+
+  return g_array_index (times, double, runs / 2);
+}
+
+/* 1,000 hubs × 30 KPIs × 10 fiscal years of actuals, plus baselines and targets. */
+static void
+make_large_database (const char *path)
+{
+  g_autoptr(HubsStore) store = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GPtrArray) hubs = g_ptr_array_new_with_free_func ((GDestroyNotify) hubs_hub_free);
+  g_autoptr(GPtrArray) kpis = g_ptr_array_new_with_free_func ((GDestroyNotify) hubs_kpi_free);
+  g_autoptr(GPtrArray) figures = g_ptr_array_new_with_free_func ((GDestroyNotify) hubs_figure_free);
+
+  if (!(store = hubs_store_open (path, HUBS_STORE_OPEN_NO_SEED, &error)))
+    g_error ("%s", error->message);
+
+  for (guint h = 0; h < 1000; h++)
+    {
+      HubsHub *hub = hubs_hub_new ();
+
+      hub->id = g_strdup_printf ("hub-%04u", h);
+      hub->name_ja = g_strdup_printf ("拠点%u", h);
+      hub->name_en = g_strdup_printf ("Hub %u", h);
+      hub->consortium_ja = g_strdup_printf ("コンソーシアム%u", h);
+      hub->consortium_en = g_strdup_printf ("Consortium %u", h);
+      hub->tier = h % 3 == 0 ? HUBS_TIER_NEXT_GLOBAL : HUBS_TIER_GLOBAL;
+      hub->sort_order = h;
+      g_ptr_array_add (hubs, hub);
+
+      for (guint k = 0; k < 30; k++)
+        {
+          HubsKpi *kpi = hubs_kpi_new ();
+
+          kpi->id = g_strdup_printf ("hub-%04u/kpi-%02u", h, k);
+          kpi->hub_id = g_strdup (hub->id);
+          kpi->name_ja = g_strdup_printf ("指標%u", k);
+          kpi->name_en = g_strdup_printf ("Indicator %u", k);
+          kpi->pillar = k % HUBS_N_PILLARS;
+          kpi->unit = g_strdup ("件");
+          kpi->sort_order = k;
+          g_ptr_array_add (kpis, kpi);
+
+          for (int year = 2020; year < 2030; year++)
+            {
+              HubsFigure *figure = hubs_figure_new ();
+
+              figure->kpi_id = g_strdup (kpi->id);
+              figure->fiscal_year = year;
+              figure->kind = year == 2024 ? HUBS_FIGURE_BASELINE
+                           : (year == 2027 || year == 2029) ? HUBS_FIGURE_TARGET
+                           : HUBS_FIGURE_ACTUAL;
+              figure->measured = TRUE;
+              figure->value = 100 + 10 * (year - 2020) + k;
+              g_ptr_array_add (figures, figure);
+            }
+        }
+    }
+
+  if (!hubs_store_insert_plan (store, hubs, kpis, figures, NULL, &error))
+    g_error ("%s", error->message);
+}
+
+static void
+bench_switching (const char *database,
+                 const char *label)
+{
+  g_autoptr(HubsStore) store = NULL;
+  g_autoptr(GPtrArray) hub_list = NULL;
+  g_autoptr(GArray) times = g_array_new (FALSE, FALSE, sizeof (double));
+  g_autoptr(GError) error = NULL;
+  HubsWindow *window;
+
+  if (!(store = hubs_store_open (database, HUBS_STORE_OPEN_DEFAULT, &error)))
+    g_error ("%s", error->message);
+  hub_list = hubs_store_list_hubs (store, NULL);
+  window = hubs_window_new (NULL, store);
+  gtk_window_set_default_size (GTK_WINDOW (window), 1100, 760);
+  gtk_window_present (GTK_WINDOW (window));
+  for (guint i = 0; i < 20; i++)
+    g_main_context_iteration (NULL, FALSE);
+
+  for (guint i = 0; i < MIN (hub_list->len, 26); i++)
+    {
+      const HubsHub *hub = g_ptr_array_index (hub_list, i % hub_list->len);
+      gint64 t = g_get_monotonic_time ();
+      double ms;
+
+      first_frame_time = 0;
+      g_signal_connect (gtk_widget_get_frame_clock (GTK_WIDGET (window)), "after-paint",
+                        G_CALLBACK (on_after_paint), window);
+      hubs_window_select_hub (window, hub->id);
+      while (first_frame_time == 0)
+        g_main_context_iteration (NULL, TRUE);
+      g_signal_handlers_disconnect_by_func (gtk_widget_get_frame_clock (GTK_WIDGET (window)),
+                                            on_after_paint, window);
+      ms = (first_frame_time - t) / 1000.0;
+      g_array_append_val (times, ms);
+    }
+
+  g_array_sort (times, compare_doubles);
+  g_print ("switching hubs (%s): median %.1f ms, worst %.1f ms until the next frame "
+           "(one frame is 16.7 ms)\n", label,
+           g_array_index (times, double, times->len / 2),
+           g_array_index (times, double, times->len - 1));
+
+  gtk_window_destroy (GTK_WINDOW (window));
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  g_autofree char *dir = NULL;
+  g_autofree char *seeded = NULL;
+  g_autofree char *large = NULL;
+  g_autofree char *self_path = NULL;
+  guint runs;
+  double empty_ms, seeded_ms, large_ms;
+
+  setlocale (LC_ALL, "");
+
+  if (argc == 4 && g_str_equal (argv[1], "--child"))
+    return run_child (argv[2], argv[3]);
+
+  runs = argc > 1 ? (guint) atoi (argv[1]) : 7;
+  if (runs == 0)
+    runs = 7;
+
+  g_setenv ("GSETTINGS_BACKEND", "memory", TRUE);
+  dir = g_dir_make_tmp ("hubs-bench-XXXXXX", NULL);
+  seeded = g_build_filename (dir, "seeded.sqlite3", NULL);
+  large = g_build_filename (dir, "large.sqlite3", NULL);
+  self_path = g_file_read_link ("/proc/self/exe", NULL);
+
+  g_object_unref (hubs_store_open (seeded, HUBS_STORE_OPEN_DEFAULT, NULL));
+  make_large_database (large);
+
+  /* Warm the caches once for each. */
+  spawn_once (self_path, "empty", "-");
+  spawn_once (self_path, "hubs", seeded);
+  spawn_once (self_path, "hubs", large);
+
+  empty_ms = median_ms (self_path, "empty", "-", runs);
+  seeded_ms = median_ms (self_path, "hubs", seeded, runs);
+  large_ms = median_ms (self_path, "hubs", large, runs);
+
+  g_print ("time from process start to first frame, median of %u runs (GSK_RENDERER=%s):\n",
+           runs, g_getenv ("GSK_RENDERER") ? g_getenv ("GSK_RENDERER") : "default");
+  g_print ("  empty AdwApplicationWindow (reference): %7.1f ms\n", empty_ms);
+  g_print ("  Hubs, seeded plan (13 hubs):            %7.1f ms  = %.2f× the reference (aim ≤ 1.3×)\n",
+           seeded_ms, seeded_ms / empty_ms);
+  g_print ("  Hubs, 1,000 hubs × 30 KPIs × 10 years:  %7.1f ms  = %.2f× the reference (aim ≤ 2×)\n",
+           large_ms, large_ms / empty_ms);
+
+  gtk_init ();
+  adw_init ();
+  if (g_getenv ("HUBS_BENCH_SKIP_SWITCHING") == NULL)
+    {
+      bench_switching (seeded, "seeded plan");
+      bench_switching (large, "1,000 hubs");
+    }
+
+  if (g_getenv ("HUBS_BENCH_KEEP") != NULL)
+    {
+      g_print ("databases kept in %s\n", dir);
+      return 0;
+    }
+
+  g_unlink (seeded);
+  g_unlink (large);
+  {
+    g_autofree char *wal = g_strconcat (large, "-wal", NULL);
+    g_autofree char *shm = g_strconcat (large, "-shm", NULL);
+
+    g_unlink (wal);
+    g_unlink (shm);
+  }
+  g_rmdir (dir);
+
+  return 0;
+}
