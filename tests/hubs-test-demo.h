@@ -10,6 +10,7 @@
 #pragma once
 
 #include <math.h>
+#include <string.h>
 
 #include "hubs-progress.h"
 #include "hubs-store.h"
@@ -79,10 +80,11 @@ hubs_test_demo_fill (HubsStore  *store,
             break;
           value = p.yearly_target ? expected * share
                                   : p.start + (expected - p.start) * (share + (year - 2025) * 0.05);
-          if (fabs (value) >= 10)
-            value = round (value);
-          else
+          /* Whole numbers, as counts and ranks are; amounts and shares to one decimal. */
+          if (g_strcmp0 (kpi->unit, "%") == 0 || g_strcmp0 (kpi->unit, "億円") == 0)
             value = round (value * 10) / 10;
+          else
+            value = round (value);
           if (kpi->direction == HUBS_DIRECTION_LOWER)
             value = MAX (1, value);
           else

@@ -241,11 +241,16 @@ test_trajectory_positions (Fixture       *f,
   g_assert_cmpfloat_with_epsilon (a2026->y, baseline->y + (185 - 142) * per_unit, 0.01);
 
   /* The marker is drawn there: the target's dot at its centre, the background just beyond the
-   * diamond's tips. */
+   * diamond's right tip (the plan path arrives from the left). */
   assert_rgb_near (pixel_at (surface, (int) predicted_x, (int) predicted_y), rgb_of (&theme.target),
                    12);
-  assert_rgb_near (pixel_at (surface, (int) predicted_x, (int) (predicted_y - t2029->height)),
-                   rgb_of (&theme.background), 12);
+  {
+    Rgb beyond = pixel_at (surface, (int) (predicted_x + t2029->width), (int) predicted_y);
+
+    /* 300 is also a gridline. */
+    g_assert_true (rgb_near (beyond, rgb_of (&theme.background), 12) ||
+                   rgb_near (beyond, rgb_of (&theme.grid), 12));
+  }
 
   /* The actual line runs in its colour between FY2025 and FY2026 (the FY2026 point is hollow:
    * provisional), and along the segment from the baseline. */
@@ -455,7 +460,7 @@ test_describe (Fixture       *f,
   g_assert_nonnull (strstr (ja, "2026年度 185社（速報）"));
   g_assert_nonnull (strstr (ja, "2029年度 300社"));
   g_assert_nonnull (strstr (ja, "加速が必要"));
-  g_assert_nonnull (strstr (ja, "計画値 197社"));
+  g_assert_nonnull (strstr (ja, "計画値197社"));
   g_assert_nonnull (strstr (ja, "78%"));
   g_assert_nonnull (strstr (en, "Baseline 142 companies (FY2024)"));
   g_assert_nonnull (strstr (en, "FY2026 185 companies (provisional)"));

@@ -298,7 +298,7 @@ test_unreadable_figure (Fixture       *f,
 
   stored = figure_on_disk (f, "tokyo/unicorns", 2026, HUBS_FIGURE_ACTUAL);
   g_assert_cmpfloat (stored->value, ==, 4);
-  hubs_test_save_screenshot (GTK_WIDGET (f->window), "window-error");
+  hubs_test_save_screenshot (GTK_WIDGET (f->window), g_getenv ("HUBS_SHOT_ERROR"));
 
   /* Leaving the field does not save it either. */
   gtk_widget_grab_focus (GTK_WIDGET (hubs_figure_row_get_entry (
@@ -476,6 +476,44 @@ test_keyboard_hub_navigation (Fixture       *f,
   g_assert_cmpstr (hubs_window_get_hub_id (f->window), ==, "fukuoka");
 }
 
+static gboolean
+has_label (GtkWidget  *widget,
+           const char *text)
+{
+  if (GTK_IS_LABEL (widget) && g_strcmp0 (gtk_label_get_text (GTK_LABEL (widget)), text) == 0)
+    return TRUE;
+
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child;
+       child = gtk_widget_get_next_sibling (child))
+    if (has_label (child, text))
+      return TRUE;
+
+  return FALSE;
+}
+
+static void
+test_language_switch_for_data (Fixture       *f,
+                               gconstpointer  data)
+{
+  g_autoptr(GSettings) settings = g_settings_new (APP_ID);
+  g_autoptr(HubsHub) tokyo = hubs_store_get_hub (f->store, "tokyo", NULL);
+  GtkWidget *page = hubs_window_get_hub_page (f->window);
+
+  activate_hub (f, "tokyo");
+
+  g_settings_set_string (settings, "language", "ja");
+  hubs_test_wait_frames (GTK_WIDGET (f->window), 1);
+  g_assert_true (has_label (page, tokyo->consortium_ja));
+  g_assert_cmpstr (hubs_window_get_hub_id (f->window), ==, "tokyo");
+
+  g_settings_set_string (settings, "language", "en");
+  hubs_test_wait_frames (GTK_WIDGET (f->window), 1);
+  g_assert_true (has_label (page, tokyo->consortium_en));
+  g_assert_false (has_label (page, tokyo->consortium_ja));
+
+  g_settings_reset (settings, "language");
+}
+
 static HubsHubDialog *
 find_hub_dialog (void)
 {
@@ -617,6 +655,7 @@ main (int   argc,
   ADD ("/hubs/window/search-filters", test_search_filters);
   ADD ("/hubs/window/keyboard-hub-navigation", test_keyboard_hub_navigation);
   ADD ("/hubs/window/add-and-edit-hub", test_add_and_edit_hub);
+  ADD ("/hubs/window/language-switch-for-data", test_language_switch_for_data);
   g_test_add_func ("/hubs/window/app-starts-on-temp-database", test_app_starts_on_temp_database);
 
 #undef ADD

@@ -2062,6 +2062,7 @@ draw_overview (Painter             *p,
   double n_rows = 0;
   int last_pillar = -1;
   HubsChartScale scale;
+  BulletMap map = { &scale, TRUE, 0, 0 };
   gboolean text = p->width >= p->fs * 16 && p->height >= p->fs * 8;
   gboolean show_legend = text && p->options->show_legend;
   g_autofree char *title = hubs_chart_get_title (data, p->lang);
@@ -2157,7 +2158,10 @@ draw_overview (Painter             *p,
         }
 
       bullet = (Rect) { bullet_x, y + row_h * 0.18, bullet_w, row_h * 0.64 };
-      draw_bullet_row (p, ck, &scale, &bullet, i);
+      map.normalised = TRUE;
+      if (!kpi_norm_range (ck, &map.origin, &map.full))
+        map.origin = map.full = 0;
+      draw_bullet_row (p, ck, &map, &bullet, i);
 
       if (text)
         {
@@ -2187,24 +2191,28 @@ draw_overview (Painter             *p,
 /* Comparison across hubs
  * ---------------------- */
 
+/* One hub's share in one column: a bar on the common scale in @bar, and in the column's text
+ * area after it (from @text_x, @text_w wide) the status mark and the percentage. */
 static void
 draw_share_cell (Painter                   *p,
                  const HubsProgressSummary *summary,
                  const HubsChartScale      *scale,
-                 const Rect                *r,
-                 gboolean                   text,
+                 const Rect                *bar,
+                 double                     text_x,
+                 double                     text_w,
                  guint                      index,
                  int                        pillar)
 {
   cairo_t *cr = p->cr;
   double share;
   double x0 = hubs_chart_scale_map (scale, 0);
-  double cy = r->y + r->height / 2;
-  double size = MIN (p->fs * 0.85, r->height * 0.55);
+  double cy = bar->y + bar->height / 2;
+  double size = MIN (p->fs * 0.85, bar->height * 0.55);
+  double cell_w = text_x + text_w - bar->x;
 
   cairo_new_path (cr);
   hubs_chart_color_set_source_alpha (&p->theme->band, cr, 0.12);
-  cairo_rectangle (cr, r->x, r->y + r->height * 0.15, r->width, r->height * 0.7);
+  cairo_rectangle (cr, bar->x, bar->y + bar->height * 0.15, bar->width, bar->height * 0.7);
   cairo_fill (cr);
 
   if (summary->n_kpis == 0)
@@ -2212,10 +2220,14 @@ draw_share_cell (Painter                   *p,
 
   if (!hubs_progress_summary_get_share (summary, &share))
     {
-      if (text)
-        draw_text (p, hubs_status_get_symbol (HUBS_STATUS_NOT_ASSESSABLE), x0 + size * 0.3, cy,
-                   0, 0.5, size, FALSE, &p->theme->dim, 0, 0);
-      add_hit (p, HUBS_CHART_HIT_HUB, r->x + r->width / 2, cy, r->width, r->height, index,
+      if (text_w > 0)
+        {
+          hubs_chart_draw_status_shape (cr, HUBS_STATUS_NOT_ASSESSABLE, p->theme,
+                                        text_x + size / 2, cy, size);
+          draw_text (p, TR (p->lang, "評価不能", "n/a"), text_x + size * 1.3, cy, 0, 0.5,
+                     size * 0.85, FALSE, &p->theme->dim, text_w - size * 1.3, 1);
+        }
+      add_hit (p, HUBS_CHART_HIT_HUB, bar->x + cell_w / 2, cy, cell_w, bar->height, index,
                pillar, 0, NAN);
       return;
     }
@@ -2224,38 +2236,53 @@ draw_share_cell (Painter                   *p,
     HubsStatus status = status_of_share (share);
     double v = CLAMP (share * 100, scale->min, scale->max);
     double x = hubs_chart_scale_map (scale, v);
-    double bh = r->height * 0.5;
-    g_autofree char *label = NULL;
+    double bh = bar->height * 0.5;
 
     cairo_new_path (cr);
     hubs_chart_color_set_source (&p->theme->status[status], cr);
     cairo_rectangle (cr, MIN (x, x0), cy - bh / 2, MAX (fabs (x - x0), 1.5), bh);
     cairo_fill (cr);
 
-    if (text)
+    if (text_w > 0)
       {
-        double mark = size;
-        double tw;
-        double lx;
+        g_autofree char *label = format_percent (share, p->lang);
 
-        label = format_percent (share, p->lang);
-        tw = measure (p, label, size, TRUE, 0, 0, NULL);
-        /* After the bar, or inside its end when there is no room after it. */
-        lx = MAX (x, x0) + size * 0.3;
-        if (lx + mark * 1.3 + tw > r->x + r->width)
-          lx = MAX (r->x, r->x + r->width - mark * 1.3 - tw);
-        hubs_chart_draw_status_shape (cr, status, p->theme, lx + mark / 2, cy, mark);
-        {
-          double th;
-
-          measure (p, label, size, TRUE, 0, 0, &th);
-          painter_show (p, lx + mark * 1.3, cy - th / 2, &p->theme->foreground, TRUE);
-        }
+        hubs_chart_draw_status_shape (cr, status, p->theme, text_x + size / 2, cy, size);
+        draw_text (p, label, text_x + text_w, cy, 1, 0.5, size, TRUE, &p->theme->foreground, 0,
+                   0);
       }
 
-    add_hit (p, HUBS_CHART_HIT_HUB, r->x + r->width / 2, cy, r->width, r->height, index,
+    add_hit (p, HUBS_CHART_HIT_HUB, bar->x + cell_w / 2, cy, cell_w, bar->height, index,
              pillar, 0, share);
   }
+}
+
+/* The key of the status marks, drawn as the marks themselves; returns its height. */
+static double
+draw_status_key (Painter *p,
+                 double   y_bottom,
+                 gboolean draw)
+{
+  double size = p->fs * 0.8, gap = p->fs * 1.4, total = 0, x, h;
+
+  measure (p, "Ag", size, FALSE, 0, 0, &h);
+  for (HubsStatus s = HUBS_STATUS_ON_TRACK; s < HUBS_N_STATUSES; s++)
+    total += (s > HUBS_STATUS_ON_TRACK ? gap : 0) + size * 1.4 +
+             measure (p, hubs_status_get_label (s, p->lang), size, FALSE, 0, 0, NULL);
+  if (!draw || total > p->width)
+    return total > p->width ? 0 : h;
+
+  x = (p->width - total) / 2;
+  for (HubsStatus s = HUBS_STATUS_ON_TRACK; s < HUBS_N_STATUSES; s++)
+    {
+      Rect r;
+
+      hubs_chart_draw_status_shape (p->cr, s, p->theme, x + size / 2, y_bottom - h / 2, size);
+      r = draw_text (p, hubs_status_get_label (s, p->lang), x + size * 1.4, y_bottom - h / 2, 0,
+                     0.5, size, FALSE, &p->theme->dim, 0, 0);
+      x += size * 1.4 + r.width + gap;
+    }
+  return h;
 }
 
 static void
@@ -2284,19 +2311,8 @@ draw_comparison (Painter             *p,
     y = draw_heading (p, title, subtitle, pad, y, p->width - 2 * pad);
   if (text && p->options->show_legend)
     {
-      g_autoptr(GString) key = g_string_new (NULL);
-
-      for (HubsStatus s = HUBS_STATUS_ON_TRACK; s < HUBS_N_STATUSES; s++)
-        {
-          if (key->len > 0)
-            g_string_append (key, "　");
-          g_string_append_printf (key, "%s %s", hubs_status_get_symbol (s),
-                                  hubs_status_get_label (s, p->lang));
-        }
-      measure (p, key->str, p->fs * 0.8, FALSE, p->width - 2 * pad, 2, &legend_h);
-      draw_text (p, key->str, p->width / 2, p->height - pad, 0.5, 1, p->fs * 0.8, FALSE,
-                 &p->theme->dim, p->width - 2 * pad, 2);
-      legend_h += p->fs * 0.5;
+      legend_h = draw_status_key (p, p->height - pad, TRUE);
+      legend_h += legend_h > 0 ? p->fs * 0.5 : 0;
     }
 
   name_w = text ? MIN ((p->width - 2 * pad) * 0.17, p->fs * 9) : 0;
@@ -2315,16 +2331,20 @@ draw_comparison (Painter             *p,
       double cx = pad + name_w + gap + (col + 1) * (col_w + gap);
       HubsChartScale scale;
       double rows_top = y + header_h;
+      /* The mark and percentage take a fixed column at the right of each cell, so they never
+       * cover a bar. */
+      double text_w = text ? size * 1.3 + measure (p, "-150%", size, TRUE, 0, 0, NULL) : 0;
+      double bar_w = MAX (1, col_w - text_w - (text ? size * 0.5 : 0));
 
       hubs_chart_scale_init (&scale, NORM_MIN, NORM_MAX, 4);
-      hubs_chart_scale_set_range (&scale, cx, cx + col_w);
+      hubs_chart_scale_set_range (&scale, cx, cx + bar_w);
 
       if (text)
         {
           const char *label = col < 0 ? TR (p->lang, "総合（全KPI）", "All KPIs")
                                       : pillar_short_labels[col][p->lang == HUBS_LANGUAGE_JA ? 0 : 1];
 
-          draw_text (p, label, cx + col_w / 2, y + p->fs * 1.2, 0.5, 1, p->fs * 0.9, TRUE,
+          draw_text (p, label, cx + bar_w / 2, y + p->fs * 1.2, 0.5, 1, p->fs * 0.9, TRUE,
                      &p->theme->foreground, col_w, 1);
           /* The scale on top and at the bottom of each column: 0 and 100 % only. */
           for (double v = 0; v <= 100; v += 100)
@@ -2344,9 +2364,9 @@ draw_comparison (Painter             *p,
         {
           const HubsChartHubSummary *summary = g_ptr_array_index (data->hubs, i);
           const HubsProgressSummary *s = col < 0 ? &summary->all : &summary->pillars[col];
-          Rect cell = { cx, rows_top + i * row_h, col_w, row_h };
+          Rect bar = { cx, rows_top + i * row_h, bar_w, row_h };
 
-          draw_share_cell (p, s, &scale, &cell, text, i, col);
+          draw_share_cell (p, s, &scale, &bar, cx + col_w - text_w, text_w, i, col);
         }
     }
 

@@ -413,6 +413,16 @@ hubs_figure_row_new (HubsUndoStack  *undo,
   self->fiscal_year = fiscal_year;
   self->kind = kind;
 
+  {
+    GtkWidget *unit = gtk_label_new (hubs_format_unit (kpi->unit, hubs_language_current ()));
+
+    /* The unit after the field, as on a paper form. */
+    gtk_widget_add_css_class (unit, "dim-label");
+    gtk_widget_set_size_request (unit, 40, -1);
+    gtk_label_set_xalign (GTK_LABEL (unit), 0);
+    adw_expander_row_add_action (ADW_EXPANDER_ROW (self), unit);
+  }
+
   title = describe_figure (self);
   adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (self), FALSE);
   adw_preferences_row_set_title (ADW_PREFERENCES_ROW (self), title);

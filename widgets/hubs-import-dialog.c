@@ -27,6 +27,7 @@ struct _HubsImportDialog
   /* Template widgets */
   GtkStack             *stack;
   GtkLabel             *status_label;
+  GtkButton            *import_button;
   AdwPreferencesPage   *preview_page;
   AdwActionRow         *file_row;
   GtkLabel             *new_label;
@@ -545,6 +546,7 @@ hubs_import_dialog_class_init (HubsImportDialogClass *klass)
                                                "/com/example/Hubs/ui/hubs-import-dialog.ui");
   gtk_widget_class_bind_template_child (widget_class, HubsImportDialog, stack);
   gtk_widget_class_bind_template_child (widget_class, HubsImportDialog, status_label);
+  gtk_widget_class_bind_template_child (widget_class, HubsImportDialog, import_button);
   gtk_widget_class_bind_template_child (widget_class, HubsImportDialog, preview_page);
   gtk_widget_class_bind_template_child (widget_class, HubsImportDialog, file_row);
   gtk_widget_class_bind_template_child (widget_class, HubsImportDialog, new_label);

@@ -389,12 +389,22 @@ load (HubsWindow *self)
 static void
 on_language_changed (HubsWindow *self)
 {
-  hubs_i18n_apply_language_setting ();
-  /* Makes gettext forget the translations it has looked up so far. */
-  textdomain (GETTEXT_PACKAGE);
+  g_autofree char *language = g_settings_get_string (self->settings,
+                                                     HUBS_I18N_SETTINGS_KEY_LANGUAGE);
+
+  hubs_i18n_set_data_language (language);
 
   if (self->store != NULL)
-    load (self);
+    {
+      g_autofree char *editing = NULL;
+
+      if (g_strcmp0 (gtk_stack_get_visible_child_name (self->stack), "kpi") == 0)
+        editing = g_strdup (hubs_kpi_editor_get_kpi_id (HUBS_KPI_EDITOR (self->kpi_editor)));
+
+      load (self);
+      if (editing != NULL)
+        hubs_window_open_kpi (self, editing);
+    }
 }
 
 /* The store may have been opened without its full check, to show the window sooner. */
