@@ -13,6 +13,7 @@
 #include <glib/gi18n.h>
 
 #include "hubs-backup.h"
+#include "hubs-chart-export.h"
 #include "hubs-cli.h"
 #include "hubs-export.h"
 #include "hubs-format.h"
@@ -36,6 +37,24 @@ static const GOptionEntry option_entries[] = {
     N_("With --import-csv: show what would change, change nothing"), NULL },
   { "backup", 0, 0, G_OPTION_ARG_FILENAME, NULL,
     N_("Write a copy of the database to FILE and exit"), N_("FILE") },
+  { "render-chart", 0, 0, G_OPTION_ARG_STRING, NULL,
+    N_("Draw the trajectory chart of the KPI with id KPI_ID into the file given by --output "
+       "and exit"), N_("KPI_ID") },
+  { "output", 0, 0, G_OPTION_ARG_FILENAME, NULL,
+    N_("With --render-chart: the file to write; .png, .svg or .pdf gives the format"),
+    N_("FILE") },
+  { "size", 0, 0, G_OPTION_ARG_STRING, NULL,
+    N_("With --render-chart: the size in pixels (PNG) or points, such as 1600x900 (the "
+       "default)"), N_("WIDTHxHEIGHT") },
+  { "export-report", 0, 0, G_OPTION_ARG_FILENAME, NULL,
+    N_("Write an A4 PDF report with an overview and a chart of every KPI to FILE and exit"),
+    N_("FILE") },
+  { "hub", 0, 0, G_OPTION_ARG_STRING, NULL,
+    N_("With --export-report: only the hub with id HUB_ID"), N_("HUB_ID") },
+  { "lang", 0, 0, G_OPTION_ARG_STRING, NULL,
+    /* Translators: keep ja and en */
+    N_("With --render-chart or --export-report: the language of the chart, ja or en"),
+    N_("LANG") },
   { "version", 0, 0, G_OPTION_ARG_NONE, NULL,
     N_("Show the version and exit"), NULL },
   { NULL }
@@ -263,6 +282,87 @@ backup (const char *database_path,
   return 0;
 }
 
+static gboolean
+parse_language (const char   *name,
+                HubsLanguage *lang)
+{
+  if (name == NULL)
+    {
+      *lang = hubs_language_current ();
+      return TRUE;
+    }
+  if (hubs_language_from_string (name, lang))
+    return TRUE;
+
+  {
+    /* Translators: %s is what was given for --lang; keep ja and en */
+    g_autofree char *message = g_strdup_printf (_("“%s” is not a language; use ja or en."),
+                                                name);
+
+    hubs_cli_print_error (message);
+  }
+  return FALSE;
+}
+
+static int
+render_chart (const char *database_path,
+              const char *kpi_id,
+              const char *output,
+              const char *size,
+              const char *lang_name)
+{
+  g_autoptr(HubsStore) store = NULL;
+  g_autoptr(HubsChartData) data = NULL;
+  g_autoptr(GError) error = NULL;
+  HubsLanguage lang;
+  int width = 1600, height = 900;
+
+  if (output == NULL)
+    {
+      hubs_cli_print_error (_("--render-chart needs --output=FILE."));
+      return 1;
+    }
+  if (!parse_language (lang_name, &lang))
+    return 1;
+
+  /* Check what can be checked before opening anything. */
+  if (!hubs_chart_format_from_path (output, NULL, &error) ||
+      (size != NULL && !hubs_chart_parse_size (size, &width, &height, &error)) ||
+      !(store = hubs_cli_open_store (database_path, HUBS_STORE_OPEN_DEFAULT, &error)) ||
+      !(data = hubs_chart_data_new_for_kpi (store, HUBS_CHART_TRAJECTORY, kpi_id, &error)) ||
+      !hubs_chart_export (data, output, width, height, lang, &error))
+    {
+      hubs_cli_print_error (error->message);
+      return 1;
+    }
+
+  return 0;
+}
+
+static int
+export_report (const char *database_path,
+               const char *output,
+               const char *hub_id,
+               const char *lang_name)
+{
+  g_autoptr(HubsStore) store = NULL;
+  g_autoptr(GError) error = NULL;
+  HubsLanguage lang;
+
+  if (!parse_language (lang_name, &lang))
+    return 1;
+
+  if (!hubs_chart_format_from_path (output, NULL, &error) ||
+      !(store = hubs_cli_open_store (database_path, HUBS_STORE_OPEN_DEFAULT, &error)) ||
+      !hubs_chart_export_report (store, hub_id, output, lang, &error))
+    {
+      hubs_cli_print_error (error->message);
+      return 1;
+    }
+
+  return 0;
+}
+
 /**
  * hubs_cli_handle:
  * @options: the parsed command-line options
@@ -320,6 +420,53 @@ hubs_cli_handle (GVariantDict *options,
       *exit_status = backup (database_path, backup_path);
       return TRUE;
     }
+
+  {
+    g_autofree char *chart_kpi = NULL;
+    g_autofree char *chart_output = NULL;
+    g_autofree char *chart_size = NULL;
+    g_autofree char *report_path = NULL;
+    g_autofree char *report_hub = NULL;
+    g_autofree char *lang_name = NULL;
+
+    g_variant_dict_lookup (options, "render-chart", "s", &chart_kpi);
+    g_variant_dict_lookup (options, "output", "^ay", &chart_output);
+    g_variant_dict_lookup (options, "size", "s", &chart_size);
+    g_variant_dict_lookup (options, "export-report", "^ay", &report_path);
+    g_variant_dict_lookup (options, "hub", "s", &report_hub);
+    g_variant_dict_lookup (options, "lang", "s", &lang_name);
+
+    if ((chart_output != NULL || chart_size != NULL) && chart_kpi == NULL)
+      {
+        hubs_cli_print_error (_("--output and --size go with --render-chart."));
+        *exit_status = 1;
+        return TRUE;
+      }
+    if (report_hub != NULL && report_path == NULL)
+      {
+        hubs_cli_print_error (_("--hub goes with --export-report."));
+        *exit_status = 1;
+        return TRUE;
+      }
+    if (lang_name != NULL && chart_kpi == NULL && report_path == NULL)
+      {
+        hubs_cli_print_error (_("--lang goes with --render-chart or --export-report."));
+        *exit_status = 1;
+        return TRUE;
+      }
+
+    if (chart_kpi != NULL)
+      {
+        *exit_status = render_chart (database_path, chart_kpi, chart_output, chart_size,
+                                     lang_name);
+        return TRUE;
+      }
+    if (report_path != NULL)
+      {
+        *exit_status = export_report (database_path, report_path, report_hub, lang_name);
+        return TRUE;
+      }
+  }
 
   if (export_path != NULL)
     {

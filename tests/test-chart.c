@@ -11,6 +11,8 @@
 #include <math.h>
 #include <string.h>
 
+#include <sys/wait.h>
+
 #include <glib/gstdio.h>
 
 #include "hubs-chart-export.h"
@@ -687,6 +689,118 @@ test_report (Fixture       *f,
     }
 }
 
+/* The command line
+ * ---------------- */
+
+/* Runs the installed command without a display, on the fixture's database. */
+static int
+run_hubs (Fixture     *f,
+          char       **err,
+          const char  *first_arg,
+          ...)
+{
+  g_autoptr(GPtrArray) argv = g_ptr_array_new_with_free_func (g_free);
+  g_autoptr(GError) error = NULL;
+  g_auto(GStrv) envp = g_get_environ ();
+  const char *binary = g_getenv ("HUBS_BINARY");
+  int status;
+  va_list args;
+
+  g_assert_nonnull (binary);
+  g_ptr_array_add (argv, g_strdup (binary));
+  g_ptr_array_add (argv, g_strdup_printf ("--database=%s", hubs_store_get_path (f->store)));
+  va_start (args, first_arg);
+  for (const char *arg = first_arg; arg != NULL; arg = va_arg (args, const char *))
+    g_ptr_array_add (argv, g_strdup (arg));
+  va_end (args);
+  g_ptr_array_add (argv, NULL);
+
+  envp = g_environ_unsetenv (envp, "DISPLAY");
+  envp = g_environ_unsetenv (envp, "WAYLAND_DISPLAY");
+  g_spawn_sync (f->dir, (char **) argv->pdata, envp, G_SPAWN_DEFAULT, NULL, NULL, NULL, err,
+                &status, &error);
+  g_assert_no_error (error);
+
+  return WIFEXITED (status) ? WEXITSTATUS (status) : -1;
+}
+
+static void
+test_cli_render (Fixture       *f,
+                 gconstpointer  user_data)
+{
+  g_autofree char *err = NULL;
+  g_autofree char *png = hubs_test_path (f->dir, "gser.png");
+  g_autofree char *svg = hubs_test_path (f->dir, "gser.svg");
+  cairo_surface_t *surface;
+
+  g_assert_cmpint (run_hubs (f, &err, "--render-chart=tokyo/gser-rank", "--output=gser.png",
+                             "--lang=en", NULL), ==, 0);
+  g_assert_cmpstr (err, ==, "");
+  surface = cairo_image_surface_create_from_png (png);
+  g_assert_cmpint (cairo_surface_status (surface), ==, CAIRO_STATUS_SUCCESS);
+  g_assert_cmpint (cairo_image_surface_get_width (surface), ==, 1600);
+  g_assert_cmpint (cairo_image_surface_get_height (surface), ==, 900);
+  cairo_surface_destroy (surface);
+
+  g_clear_pointer (&err, g_free);
+  g_assert_cmpint (run_hubs (f, &err, "--render-chart=tokyo/gser-rank", "--output=gser.svg",
+                             "--size=640x360", "--lang=ja", NULL), ==, 0);
+  g_assert_true (g_file_test (svg, G_FILE_TEST_IS_REGULAR));
+}
+
+static void
+test_cli_errors (Fixture       *f,
+                 gconstpointer  user_data)
+{
+  static const char * const cases[][3] = {
+    { "--render-chart=tokyo/nothing", "--output=x.png", NULL },
+    { "--render-chart=tokyo/unicorns", "--output=x.gif", NULL },
+    { "--render-chart=tokyo/unicorns", "--output=x.png", "--size=1600" },
+    { "--render-chart=tokyo/unicorns", "--output=x.png", "--size=9x9" },
+    { "--render-chart=tokyo/unicorns", "--output=x.png", "--lang=fr" },
+    { "--render-chart=tokyo/unicorns", "--output=missing/x.png", NULL },
+    { "--render-chart=tokyo/unicorns", NULL, NULL },
+    { "--output=x.png", NULL, NULL },
+    { "--export-report=x.pdf", "--hub=atlantis", NULL },
+    { "--export-report=x.png", NULL, NULL },
+    { "--export-report=missing/x.pdf", NULL, NULL },
+    { "--hub=tokyo", NULL, NULL },
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      g_autofree char *err = NULL;
+
+      g_assert_cmpint (run_hubs (f, &err, cases[i][0], cases[i][1], cases[i][2], NULL), ==, 1);
+      g_test_message ("%s", err);
+      /* One line, prefixed with the program's name. */
+      g_assert_true (g_str_has_prefix (err, "hubs: "));
+      g_assert_cmpint (strchr (err, '\n') - err, ==, (int) strlen (err) - 1);
+    }
+
+  /* Only the database and its companions: no file, whole or half. */
+  {
+    g_autoptr(GDir) dir = g_dir_open (f->dir, 0, NULL);
+    const char *name;
+
+    while ((name = g_dir_read_name (dir)) != NULL)
+      g_assert_true (g_str_has_prefix (name, "hubs.sqlite3"));
+  }
+}
+
+static void
+test_cli_report (Fixture       *f,
+                 gconstpointer  user_data)
+{
+  g_autofree char *err = NULL;
+  g_autofree char *pdf = hubs_test_path (f->dir, "tokyo.pdf");
+  g_autoptr(GPtrArray) kpis = hubs_store_list_kpis (f->store, "tokyo", NULL);
+
+  g_assert_cmpint (run_hubs (f, &err, "--export-report=tokyo.pdf", "--hub=tokyo", "--lang=en",
+                             NULL), ==, 0);
+  g_assert_cmpuint (pdf_pages (pdf), ==, 1 + kpis->len);
+}
+
 /* Screenshots, to look at
  * ----------------------- */
 
@@ -772,6 +886,9 @@ main (int   argc,
   ADD ("export-formats", test_export_formats);
   ADD ("export-errors", test_export_errors);
   ADD ("report", test_report);
+  ADD ("cli-render", test_cli_render);
+  ADD ("cli-errors", test_cli_errors);
+  ADD ("cli-report", test_cli_report);
   ADD ("screenshots", test_screenshots);
 
 #undef ADD

@@ -166,7 +166,12 @@ writer_open (Writer      *w,
                                                NULL, &local_error));
   if (w->stream == NULL)
     {
-      set_write_error (error, path, local_error->message);
+      /* GIO's message already names the file more often than not. */
+      if (strstr (local_error->message, path) != NULL)
+        g_set_error_literal (error, HUBS_CHART_EXPORT_ERROR, HUBS_CHART_EXPORT_ERROR_WRITE,
+                             local_error->message);
+      else
+        set_write_error (error, path, local_error->message);
       return FALSE;
     }
   return TRUE;
@@ -524,7 +529,7 @@ report_kpi_page (Report              *r,
   HubsChartOptions options;
   double width = A4_WIDTH - 2 * MARGIN;
   double chart_w = width * 0.66, panel_x = MARGIN + chart_w + 16, panel_w = width - chart_w - 16;
-  double y = report_frame (r, hub, source), chart_top, chart_h, py;
+  double y = report_frame (r, hub, source), chart_top, chart_h, notes_h, py;
   const HubsFigure *baseline = hubs_chart_kpi_get_baseline (ck);
 
   data->hub = hubs_hub_copy (hub_data->hub);
@@ -551,11 +556,38 @@ report_kpi_page (Report              *r,
   y += report_text (r, subtitle->str, MARGIN, y, width, 9.5, FALSE, &r->theme.dim,
                     PANGO_ALIGN_LEFT, 1) + 8;
 
-  /* The chart on the left, the figures on the right. */
+  /* Notes under the chart: the KPI's own, then those of its figures. */
+  if (note != NULL && *note != '\0')
+    g_string_append (notes, note);
+  for (guint i = 0; i < ck->figures->len; i++)
+    {
+      const HubsFigure *figure = g_ptr_array_index (ck->figures, i);
+      g_autofree char *fy = NULL;
+      const char *kind;
+
+      if (figure->note == NULL || *figure->note == '\0')
+        continue;
+      fy = hubs_format_fiscal_year (figure->fiscal_year, lang);
+      kind = figure->kind == HUBS_FIGURE_BASELINE ? TR (lang, "基準値", "baseline")
+           : figure->kind == HUBS_FIGURE_TARGET ? TR (lang, "目標値", "target")
+           : TR (lang, "実績値", "actual");
+      if (notes->len > 0)
+        g_string_append_c (notes, '\n');
+      g_string_append_printf (notes, TR (lang, "%1$s %2$sの注記: %3$s", "Note on the %1$s %2$s: %3$s"),
+                              fy, kind, figure->note);
+    }
+
+  /* The chart on the left, the figures on the right; the notes take what they need below, up
+   * to a third of the page. */
   chart_top = y;
-  chart_h = (A4_HEIGHT - MARGIN - 30 - y) * 0.72;
+  notes_h = 0;
+  if (notes->len > 0)
+    notes_h = MIN (report_text (r, notes->str, 0, 0, width, 8.5, FALSE, NULL, PANGO_ALIGN_LEFT, 0)
+                   + 22, (A4_HEIGHT - MARGIN - 30 - y) * 0.34);
+  chart_h = A4_HEIGHT - MARGIN - 30 - y - notes_h;
   hubs_chart_options_init (&options, lang);
   options.show_title = FALSE;
+  options.show_status = FALSE;
   options.font_size = 9;
   cairo_save (r->cr);
   cairo_translate (r->cr, MARGIN - 6, chart_top);
@@ -644,27 +676,6 @@ report_kpi_page (Report              *r,
       value = figure->measured ? hubs_format_target (figure->value, kpi->unit, kpi->qualifier, lang)
                                : g_strdup (TR (lang, "未計測", "not measured"));
       report_figure_row (r, label, value, panel_x, &py, panel_w);
-    }
-
-  /* Notes under the chart: the KPI's own, then those of its figures. */
-  if (note != NULL && *note != '\0')
-    g_string_append (notes, note);
-  for (guint i = 0; i < ck->figures->len; i++)
-    {
-      const HubsFigure *figure = g_ptr_array_index (ck->figures, i);
-      g_autofree char *fy = NULL;
-      const char *kind;
-
-      if (figure->note == NULL || *figure->note == '\0')
-        continue;
-      fy = hubs_format_fiscal_year (figure->fiscal_year, lang);
-      kind = figure->kind == HUBS_FIGURE_BASELINE ? TR (lang, "基準値", "baseline")
-           : figure->kind == HUBS_FIGURE_TARGET ? TR (lang, "目標値", "target")
-           : TR (lang, "実績値", "actual");
-      if (notes->len > 0)
-        g_string_append_c (notes, '\n');
-      g_string_append_printf (notes, TR (lang, "%1$s %2$sの注記: %3$s", "Note on the %1$s %2$s: %3$s"),
-                              fy, kind, figure->note);
     }
 
   y = chart_top + chart_h + 8;

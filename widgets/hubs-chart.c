@@ -1141,7 +1141,9 @@ draw_trajectory_plot (Painter    *p,
   double lw = MAX (1, p->fs * 0.16);
   double small = p->fs * 0.85;
   guint n_ticks = hubs_chart_scale_get_n_ticks (&t->y);
-  Rect bounds = { t->plot.x - p->fs * 0.2, t->plot.y - p->fs * 0.2,
+  /* Labels stay off the value axis on the left; they may reach a little past the plot's other
+   * edges, into the margin. */
+  Rect bounds = { t->plot.x + 2, t->plot.y - p->fs * 0.2,
                   t->plot.width + p->fs * 0.4, t->plot.height + p->fs * 0.2 };
   g_autoptr(GArray) points = g_array_new (FALSE, FALSE, sizeof (Point));
 
@@ -1439,7 +1441,7 @@ draw_trajectory (Painter             *p,
   const HubsChartKpi *ck;
   double pad, top, bottom, left, right;
   double lower, upper;
-  gboolean show_title, show_status, show_projection, show_legend, text;
+  gboolean show_title, show_status, show_sentence, show_projection, show_legend, text;
   g_autofree char *title = NULL;
   g_autofree char *subtitle = NULL;
   g_autofree char *status_text = NULL;
@@ -1490,8 +1492,10 @@ draw_trajectory (Painter             *p,
   pad = p->fs * 0.8;
   text = p->width >= p->fs * 12 && p->height >= p->fs * 7;
   show_title = text && p->options->show_title;
-  show_status = text;
-  show_projection = text && projection_text != NULL;
+  show_status = text && p->options->show_status;
+  /* The status sentence needs a line of some length to be read. */
+  show_sentence = show_status && p->width >= p->fs * 36;
+  show_projection = show_status && projection_text != NULL;
   show_legend = text && p->options->show_legend;
   measure (p, "2029", small, FALSE, 0, 0, &label_h);
 
@@ -1506,7 +1510,9 @@ draw_trajectory (Painter             *p,
         {
           double h;
 
-          measure (p, status_text, p->fs, FALSE, p->width - 2 * pad - p->fs * 9, 2, &h);
+          h = 0;
+          if (show_sentence)
+            measure (p, status_text, p->fs, FALSE, p->width - 2 * pad - p->fs * 9, 2, &h);
           top += MAX (h, p->fs * 1.3) + p->fs * 0.2;
         }
       if (show_projection)
@@ -1524,14 +1530,18 @@ draw_trajectory (Painter             *p,
       if (text)
         bottom -= label_h + p->fs * 0.45;   /* fiscal years */
 
-      if (bottom - top >= p->fs * 6 || !(show_legend || show_projection || show_title))
+      /* The plot deserves at least half of the chart. */
+      if (bottom - top >= MAX (p->fs * 6, p->height * 0.5) ||
+          !(show_legend || show_projection || show_title || show_sentence))
         break;
       if (show_legend)
         show_legend = FALSE;
       else if (show_projection)
         show_projection = FALSE;
-      else
+      else if (show_title)
         show_title = FALSE;
+      else
+        show_sentence = FALSE;
     }
 
   if (bottom - top < p->fs * 2.5)
@@ -1606,13 +1616,17 @@ draw_trajectory (Painter             *p,
           measure (p, status_text, p->fs, FALSE, 1, 1, &h);
           badge_w = draw_status_badge (p, t.pr->status, pad, y + MAX (h, p->fs * 1.3) / 2,
                                        p->fs * 1.05, TRUE);
-          {
-            Rect r = draw_text (p, status_text, pad + badge_w + p->fs * 0.8, y, 0, 0, p->fs,
-                                FALSE, &p->theme->foreground,
-                                p->width - 2 * pad - badge_w - p->fs * 0.8, 2);
+          if (show_sentence)
+            {
+              Rect r = draw_text (p, status_text, pad + badge_w + p->fs * 0.8, y, 0, 0, p->fs,
+                                  FALSE, &p->theme->foreground,
+                                  p->width - 2 * pad - badge_w - p->fs * 0.8, 2);
 
-            y += MAX (r.height, p->fs * 1.3) + p->fs * 0.2;
-          }
+              h = r.height;
+            }
+          else
+            h = 0;
+          y += MAX (h, p->fs * 1.3) + p->fs * 0.2;
         }
       if (show_projection)
         {
@@ -1622,8 +1636,13 @@ draw_trajectory (Painter             *p,
           y += r.height + p->fs * 0.2;
         }
 
-      axis_title = t.rank ? TR (p->lang, "順位（上ほど上位）", "Rank (up is better)")
-                          : hubs_format_unit (ck->kpi->unit, p->lang);
+      /* Money and percentages carry their unit on every tick already. */
+      if (t.rank)
+        axis_title = TR (p->lang, "順位（上ほど上位）", "Rank (up is better)");
+      else if (g_strcmp0 (ck->kpi->unit, "億円") == 0 || g_strcmp0 (ck->kpi->unit, "%") == 0)
+        axis_title = NULL;
+      else
+        axis_title = hubs_format_unit (ck->kpi->unit, p->lang);
       if (axis_title != NULL && *axis_title != '\0')
         {
           g_autofree char *label = t.rank ? g_strdup (axis_title)
@@ -1950,7 +1969,7 @@ draw_bullet (Painter             *p,
     bottom -= draw_legend (p, legend, G_N_ELEMENTS (legend), pad, bottom, p->width - 2 * pad,
                            TRUE) + p->fs * 0.5;
 
-  if (text)
+  if (text && p->options->show_status)
     {
       double badge_w = draw_status_badge (p, pr->status, pad, y + p->fs * 0.7, p->fs * 1.05,
                                           TRUE);
@@ -1963,11 +1982,14 @@ draw_bullet (Painter             *p,
   if (text)
     {
       /* Target labels above the bullet, value ticks below it: the bullet sits in between. */
-      double space = bottom - y - 2 * (label_h * 2 + p->fs * 0.6) - label_h * 2;
+      double above = label_h * 2 + p->fs * 1.2, below = label_h * 2 + p->fs * 1.2;
+      double space = bottom - y - above - below;
+      double top;
 
-      row_h = CLAMP (space * 0.6, p->fs * 1.5, p->fs * 5);
-      row = (Rect) { pad + p->fs, y + label_h * 2 + p->fs * 1.2, p->width - 2 * pad - 2 * p->fs,
-                     row_h };
+      row_h = CLAMP (space * 0.5, p->fs * 1.5, p->fs * 6);
+      /* The bullet and its labels, centred in the room left. */
+      top = y + MAX (0, (space - row_h) / 2);
+      row = (Rect) { pad + p->fs, top + above, p->width - 2 * pad - 2 * p->fs, row_h };
       if (row.y + row.height + label_h * 3 > bottom)
         text = FALSE;
     }
@@ -2044,6 +2066,20 @@ draw_bullet (Painter             *p,
         place_label (p, label, bullet_x (&map, pr->expected), row.y, 0, small, FALSE,
                      &p->theme->dim, &bounds);
       }
+
+    /* The actual at the end of its bar. */
+    if (pr->has_actual)
+      {
+        g_autofree char *label = format_actual (ck, pr->actual, pr->actual_confirmed, p->lang);
+        double x = bullet_x (&map, pr->actual);
+        double w = measure (p, label, small, TRUE, 0, 0, NULL);
+        double lx = x + p->fs * 0.4;
+
+        if (lx + w > row.x + row.width)
+          lx = x - p->fs * 0.4 - w;
+        painter_set_text (p, label, small, TRUE, 0, 0);
+        painter_show (p, lx, row.y + row.height * 0.5 - label_h / 2, &p->theme->actual, TRUE);
+      }
   }
 }
 
@@ -2055,7 +2091,7 @@ draw_overview (Painter             *p,
                const HubsChartData *data)
 {
   double pad = p->fs * 0.8;
-  double y, name_w, bullet_x, bullet_w, status_x, value_x, value_w, row_h, body_h;
+  double y, name_w, bullet_x, bullet_w, status_x, status_w, value_x, value_w, row_h, body_h;
   double name_size, legend_h = 0;
   /* Row heights: a KPI is one, a pillar's heading less. */
   const double heading_rows = 0.62;
@@ -2111,27 +2147,43 @@ draw_overview (Painter             *p,
     legend_h = draw_legend (p, legend, G_N_ELEMENTS (legend), pad, p->height - pad,
                             p->width - 2 * pad, FALSE) + p->fs * 0.4;
 
-  name_w = text ? (p->width - 2 * pad) * 0.32 : 0;
-  value_w = text ? (p->width - 2 * pad) * 0.2 : 0;
-  status_x = text ? p->width - pad - value_w - p->fs * 7.5 : p->width;
-  value_x = p->width - pad - value_w;
-  bullet_x = text ? pad + name_w + p->fs * 0.8 : p->width * 0.02;
-  bullet_w = (text ? status_x - p->fs * 0.8 : p->width * 0.98) - bullet_x;
-  if (bullet_w < p->fs * 4 && text)
-    {
-      /* Narrow: give up the value column. */
-      value_w = 0;
-      status_x = p->width - pad - p->fs * 7.5;
-      bullet_w = status_x - p->fs * 0.8 - bullet_x;
-    }
-  bullet_w = MAX (bullet_w, 1);
-  hubs_chart_scale_set_range (&scale, bullet_x, bullet_x + bullet_w);
-
   body_h = p->height - y - pad - legend_h - (text ? p->fs * 1.4 : 0);
   row_h = MAX (1, MIN (body_h / MAX (n_rows, 1), p->fs * 3.6));
   name_size = MIN (p->fs, row_h * 0.34);
   if (text && row_h < p->fs * 1.4)
     text = FALSE;
+
+  /* Columns: names, bullets, status, values. Status and values take what their words need,
+   * the names a third, the bullets the rest; values go first when room is short. */
+  status_w = value_w = 0;
+  if (text)
+    {
+      for (guint i = 0; i < data->kpis->len; i++)
+        {
+          const HubsChartKpi *ck = g_ptr_array_index (data->kpis, i);
+          g_autofree char *values = kpi_value_summary (ck, p->lang);
+
+          status_w = MAX (status_w, measure (p, hubs_status_get_label (ck->progress.status, p->lang),
+                                             name_size * 0.95, FALSE, 0, 0, NULL));
+          value_w = MAX (value_w, measure (p, values, name_size * 0.85, FALSE, 0, 0, NULL));
+        }
+      status_w += name_size * 1.4 + p->fs * 0.8;
+      value_w = MIN (value_w + p->fs * 0.4, (p->width - 2 * pad) * 0.26);
+    }
+  name_w = text ? (p->width - 2 * pad) * 0.3 : 0;
+  bullet_x = text ? pad + name_w + p->fs * 0.8 : p->width * 0.02;
+  bullet_w = text ? p->width - pad - value_w - status_w - p->fs * 0.8 - bullet_x
+                  : p->width * 0.96;
+  if (text && bullet_w < (p->width - 2 * pad) * 0.2)
+    {
+      /* Narrow: give up the value column. */
+      bullet_w += value_w;
+      value_w = 0;
+    }
+  bullet_w = MAX (bullet_w, 1);
+  status_x = bullet_x + bullet_w + p->fs * 0.8;
+  value_x = status_x + status_w;
+  hubs_chart_scale_set_range (&scale, bullet_x, bullet_x + bullet_w);
 
   if (text)
     {
@@ -2216,17 +2268,19 @@ draw_share_cell (Painter                   *p,
   cairo_fill (cr);
 
   if (summary->n_kpis == 0)
-    return;
+    {
+      if (text_w > 0)
+        draw_text (p, TR (p->lang, "KPIなし", "no KPI"), bar->x + bar->width / 2, cy, 0.5, 0.5,
+                   size * 0.8, FALSE, &p->theme->dim, bar->width, 1);
+      return;
+    }
 
   if (!hubs_progress_summary_get_share (summary, &share))
     {
+      /* The key below the chart names the mark. */
       if (text_w > 0)
-        {
-          hubs_chart_draw_status_shape (cr, HUBS_STATUS_NOT_ASSESSABLE, p->theme,
-                                        text_x + size / 2, cy, size);
-          draw_text (p, TR (p->lang, "評価不能", "n/a"), text_x + size * 1.3, cy, 0, 0.5,
-                     size * 0.85, FALSE, &p->theme->dim, text_w - size * 1.3, 1);
-        }
+        hubs_chart_draw_status_shape (cr, HUBS_STATUS_NOT_ASSESSABLE, p->theme,
+                                      text_x + size / 2, cy, size);
       add_hit (p, HUBS_CHART_HIT_HUB, bar->x + cell_w / 2, cy, cell_w, bar->height, index,
                pillar, 0, NAN);
       return;
@@ -2416,6 +2470,7 @@ hubs_chart_options_init (HubsChartOptions *options,
   options->focus = -1;
   options->show_title = TRUE;
   options->show_legend = TRUE;
+  options->show_status = TRUE;
 }
 
 /**

@@ -21,6 +21,8 @@ G_BEGIN_DECLS
  * @show_title: draw the KPI's or hub's name above the chart (exports; the app shows it
  *   around the widget instead)
  * @show_legend: draw the legend below the chart
+ * @show_status: draw the status, in words and with its numbers, above a KPI's chart (a
+ *   report prints it beside the chart instead)
  * @focus: the index of the hit (see #HubsChartHit) to highlight, or -1
  *
  * How to draw a chart, apart from its data and colours.
@@ -32,6 +34,7 @@ typedef struct
   int          focus;
   guint        show_title : 1;
   guint        show_legend : 1;
+  guint        show_status : 1;
 } HubsChartOptions;
 
 /**

@@ -569,6 +569,36 @@ hubs_kpi_editor_set_kpi (HubsKpiEditor  *self,
 }
 
 /**
+ * hubs_kpi_editor_focus_next_figure:
+ * @self: a #HubsKpiEditor
+ *
+ * Puts the cursor in the first actual-figure field without a figure (the year most likely
+ * to be typed next), or in the last one when every year has a figure.
+ */
+void
+hubs_kpi_editor_focus_next_figure (HubsKpiEditor *self)
+{
+  HubsFigureRow *target = NULL;
+
+  g_return_if_fail (HUBS_IS_KPI_EDITOR (self));
+
+  for (guint i = 0; i < self->figure_rows->len; i++)
+    {
+      HubsFigureRow *row = g_ptr_array_index (self->figure_rows, i);
+
+      if (hubs_figure_row_get_kind (row) != HUBS_FIGURE_ACTUAL)
+        continue;
+
+      target = row;
+      if (*gtk_editable_get_text (hubs_figure_row_get_entry (row)) == '\0')
+        break;
+    }
+
+  if (target != NULL)
+    gtk_widget_grab_focus (GTK_WIDGET (hubs_figure_row_get_entry (target)));
+}
+
+/**
  * hubs_kpi_editor_get_kpi_id:
  * @self: a #HubsKpiEditor
  *

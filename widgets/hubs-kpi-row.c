@@ -119,7 +119,9 @@ hubs_kpi_row_new (const HubsKpi *kpi,
   g_autofree char *subtitle = NULL;
   g_autofree char *status_text = NULL;
   g_autofree char *accessible = NULL;
+  g_autofree char *edit_label = NULL;
   HubsKpiRow *self;
+  GtkWidget *edit;
   GtkWidget *box;
   GtkWidget *bar;
   GtkWidget *status;
@@ -162,7 +164,20 @@ hubs_kpi_row_new (const HubsKpi *kpi,
   gtk_box_append (GTK_BOX (box), bar);
 
   adw_action_row_add_suffix (ADW_ACTION_ROW (self), box);
-  adw_action_row_add_suffix (ADW_ACTION_ROW (self), gtk_image_new_from_icon_name ("go-next-symbolic"));
+
+  /* A real button, so that the KPI can be opened from the accessibility tree too. */
+  edit = gtk_button_new_from_icon_name ("go-next-symbolic");
+  gtk_widget_add_css_class (edit, "flat");
+  gtk_widget_set_valign (edit, GTK_ALIGN_CENTER);
+  gtk_actionable_set_action_name (GTK_ACTIONABLE (edit), "win.open-kpi");
+  gtk_actionable_set_action_target (GTK_ACTIONABLE (edit), "s", kpi->id);
+  /* Translators: the button that opens a KPI's figures, e.g. “Edit Number of startups” */
+  edit_label = g_strdup_printf (_("Edit %s"), hubs_i18n_pick (kpi->name_ja, kpi->name_en));
+  gtk_widget_set_tooltip_text (edit, edit_label);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (edit),
+                                  GTK_ACCESSIBLE_PROPERTY_LABEL, edit_label,
+                                  -1);
+  adw_action_row_add_suffix (ADW_ACTION_ROW (self), edit);
 
   /* Translators: what a screen reader says for a KPI row: name, status, then the figures */
   accessible = g_strdup_printf (_("%1$s: %2$s. %3$s"),

@@ -119,6 +119,14 @@ add_kpi_action (GtkWidget  *widget,
 }
 
 static void
+open_kpi_action (GtkWidget  *widget,
+                 const char *action_name,
+                 GVariant   *param)
+{
+  hubs_window_open_kpi (HUBS_WINDOW (widget), g_variant_get_string (param, NULL));
+}
+
+static void
 on_delete_response (AdwMessageDialog *dialog,
                     const char       *response,
                     HubsWindow       *self)
@@ -288,6 +296,7 @@ hubs_window_class_add_actions (GtkWidgetClass *widget_class)
   gtk_widget_class_install_action (widget_class, "win.next-hub", NULL, step_hub_action);
   gtk_widget_class_install_action (widget_class, "win.back", NULL, back_action);
   gtk_widget_class_install_action (widget_class, "win.add-kpi", NULL, add_kpi_action);
+  gtk_widget_class_install_action (widget_class, "win.open-kpi", "s", open_kpi_action);
   gtk_widget_class_install_action (widget_class, "win.delete-kpi", NULL, delete_kpi_action);
   gtk_widget_class_install_action (widget_class, "win.move-kpi-up", NULL, move_kpi_action);
   gtk_widget_class_install_action (widget_class, "win.move-kpi-down", NULL, move_kpi_action);

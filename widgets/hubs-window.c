@@ -732,6 +732,7 @@ hubs_window_open_kpi (HubsWindow *self,
 
   gtk_stack_set_visible_child_name (self->stack, "kpi");
   adw_leaflet_navigate (self->leaflet, ADW_NAVIGATION_DIRECTION_FORWARD);
+  hubs_kpi_editor_focus_next_figure (HUBS_KPI_EDITOR (self->kpi_editor));
   hubs_window_update_actions (self);
   update_title (self);
 
