@@ -16,6 +16,7 @@
 #include "hubs-format.h"
 #include "hubs-i18n.h"
 #include "hubs-kpi-editor.h"
+#include "hubs-page-layout.h"
 
 struct _HubsKpiEditor
 {
@@ -478,25 +479,9 @@ hubs_kpi_editor_class_init (HubsKpiEditorClass *klass)
 static void
 hubs_kpi_editor_init (HubsKpiEditor *self)
 {
-  GtkWidget *clamp;
-
   self->figure_rows = g_ptr_array_new ();
 
-  self->scroller = gtk_scrolled_window_new ();
-  gtk_scrolled_window_set_policy (GTK_SCROLLED_WINDOW (self->scroller),
-                                  GTK_POLICY_NEVER, GTK_POLICY_AUTOMATIC);
-  gtk_widget_set_parent (self->scroller, GTK_WIDGET (self));
-
-  clamp = adw_clamp_new ();
-  adw_clamp_set_maximum_size (ADW_CLAMP (clamp), 860);
-  gtk_scrolled_window_set_child (GTK_SCROLLED_WINDOW (self->scroller), clamp);
-
-  self->box = GTK_BOX (gtk_box_new (GTK_ORIENTATION_VERTICAL, 6));
-  gtk_widget_set_margin_top (GTK_WIDGET (self->box), 24);
-  gtk_widget_set_margin_bottom (GTK_WIDGET (self->box), 24);
-  gtk_widget_set_margin_start (GTK_WIDGET (self->box), 12);
-  gtk_widget_set_margin_end (GTK_WIDGET (self->box), 12);
-  adw_clamp_set_child (ADW_CLAMP (clamp), GTK_WIDGET (self->box));
+  self->scroller = hubs_page_layout_new (GTK_WIDGET (self), 860, 6, &self->box);
 
   self->title = GTK_LABEL (gtk_label_new (NULL));
   gtk_label_set_wrap (self->title, TRUE);
