@@ -599,6 +599,7 @@ test_cli_dry_run (Fixture       *f,
   g_autofree char *arg = g_strconcat ("--import-csv=", csv, NULL);
   g_autofree char *backups_dir = hubs_backup_get_dir (f->path);
   g_autoptr(GBytes) before = NULL;
+  g_autoptr(HubsFigure) figure = NULL;
   g_auto(Run) run = { 0 };
   g_auto(Run) real = { 0 };
 
@@ -622,7 +623,8 @@ test_cli_dry_run (Fixture       *f,
   g_assert_nonnull (strstr (real.out, "Imported 2 figures."));
   g_assert_cmpuint (count_backups (f), ==, 1);
   f->store = hubs_store_open (f->path, HUBS_STORE_OPEN_DEFAULT, NULL);
-  g_assert_cmpfloat (get_figure (f, "tokyo/gser-rank", 2025, HUBS_FIGURE_ACTUAL)->value, ==, 9);
+  figure = get_figure (f, "tokyo/gser-rank", 2025, HUBS_FIGURE_ACTUAL);
+  g_assert_cmpfloat (figure->value, ==, 9);
 }
 
 static void
@@ -691,6 +693,7 @@ test_cli_backup (Fixture       *f,
   g_autofree char *arg = g_strconcat ("--backup=", copy, NULL);
   g_autofree char *self_arg = g_strconcat ("--backup=", f->path, NULL);
   g_autoptr(HubsStore) opened = NULL;
+  g_autoptr(HubsFigure) figure = NULL;
   g_autoptr(GError) error = NULL;
   g_auto(Run) run = { 0 };
   g_auto(Run) self = { 0 };
@@ -703,8 +706,8 @@ test_cli_backup (Fixture       *f,
   g_assert_nonnull (strstr (run.out, copy));
   opened = hubs_store_open (copy, HUBS_STORE_OPEN_READ_ONLY, &error);
   g_assert_no_error (error);
-  g_assert_cmpfloat (hubs_store_get_figure (opened, "sapporo/startups", 2025,
-                                            HUBS_FIGURE_ACTUAL, NULL)->value, ==, 151);
+  figure = hubs_store_get_figure (opened, "sapporo/startups", 2025, HUBS_FIGURE_ACTUAL, NULL);
+  g_assert_cmpfloat (figure->value, ==, 151);
 
   run_hubs (&self, f->path, self_arg, NULL);
   g_assert_false (g_spawn_check_wait_status (self.status, NULL));

@@ -447,16 +447,20 @@ painter_show (Painter              *p,
 {
   cairo_t *cr = p->cr;
 
+  /* A plate of the background behind the text rather than a stroked outline of the glyphs:
+   * as readable over lines, and a fraction of the cost (outlining CJK glyphs took most of a
+   * trajectory's time). */
   if (halo)
     {
-      cairo_save (cr);
-      cairo_move_to (cr, x, y);
-      pango_cairo_layout_path (cr, p->layout);
-      hubs_chart_color_set_source (&p->theme->background, cr);
-      cairo_set_line_width (cr, MAX (1, p->fs * 0.25));
-      cairo_set_line_join (cr, CAIRO_LINE_JOIN_ROUND);
-      cairo_stroke (cr);
-      cairo_restore (cr);
+      PangoRectangle ink;
+      double pad = MAX (1, p->fs * 0.12);
+
+      pango_layout_get_pixel_extents (p->layout, &ink, NULL);
+      cairo_new_path (cr);
+      cairo_rectangle (cr, x + ink.x - pad, y + ink.y - pad, ink.width + 2 * pad,
+                       ink.height + 2 * pad);
+      hubs_chart_color_set_source_alpha (&p->theme->background, cr, 0.85);
+      cairo_fill (cr);
     }
 
   hubs_chart_color_set_source (color, cr);
@@ -684,6 +688,17 @@ hubs_chart_draw_status_shape (cairo_t              *cr,
     }
 
   cairo_restore (cr);
+}
+
+/* The width draw_status_badge() takes. */
+static double
+status_badge_width (Painter    *p,
+                    HubsStatus  status,
+                    double      size,
+                    gboolean    bold)
+{
+  return size * 1.05 + size * 0.35 +
+         measure (p, hubs_status_get_label (status, p->lang), size, bold, 0, 0, NULL);
 }
 
 /* Draws the status mark followed by its word; returns the width taken. */
@@ -1512,7 +1527,9 @@ draw_trajectory (Painter             *p,
 
           h = 0;
           if (show_sentence)
-            measure (p, status_text, p->fs, FALSE, p->width - 2 * pad - p->fs * 9, 2, &h);
+            measure (p, status_text, p->fs, FALSE,
+                     p->width - 2 * pad - p->fs * 0.8 -
+                     status_badge_width (p, t.pr->status, p->fs * 1.05, TRUE), 2, &h);
           top += MAX (h, p->fs * 1.3) + p->fs * 0.2;
         }
       if (show_projection)
@@ -2235,9 +2252,10 @@ draw_overview (Painter             *p,
       y += row_h;
     }
 
+  /* The legend right under the rows, not at the foot of a tall widget. */
   if (show_legend)
-    draw_legend (p, legend, G_N_ELEMENTS (legend), pad, p->height - pad, p->width - 2 * pad,
-                 TRUE);
+    draw_legend (p, legend, G_N_ELEMENTS (legend), pad,
+                 MIN (p->height - pad, y + p->fs * 0.6 + legend_h), p->width - 2 * pad, TRUE);
 }
 
 /* Comparison across hubs

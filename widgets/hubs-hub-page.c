@@ -12,6 +12,7 @@
 
 #include <glib/gi18n.h>
 
+#include "hubs-chart-view.h"
 #include "hubs-format.h"
 #include "hubs-hub-page.h"
 #include "hubs-i18n.h"
@@ -206,6 +207,16 @@ hubs_hub_page_set_hub (HubsHubPage  *self,
 
   clear (self);
   add_header (self, hub);
+
+  if (kpis->len > 0)
+    {
+      GtkWidget *overview = hubs_chart_view_new (HUBS_CHART_HUB_OVERVIEW);
+
+      hubs_chart_view_set_show_title (HUBS_CHART_VIEW (overview), FALSE);
+      hubs_chart_view_set_hub (HUBS_CHART_VIEW (overview), store, hub_id);
+      gtk_widget_set_margin_top (overview, 6);
+      gtk_box_append (self->box, overview);
+    }
 
   if (kpis->len == 0)
     {

@@ -12,6 +12,7 @@
 
 #include <glib/gi18n.h>
 
+#include "hubs-chart-view.h"
 #include "hubs-figure-row.h"
 #include "hubs-format.h"
 #include "hubs-i18n.h"
@@ -27,6 +28,7 @@ struct _HubsKpiEditor
   GtkBox        *box;
   GtkLabel      *title;
   GtkLabel      *subtitle;
+  GtkWidget     *chart;
   GtkBox        *forms;
   GPtrArray     *figure_rows;
   AdwPreferencesGroup *history;
@@ -494,6 +496,12 @@ hubs_kpi_editor_init (HubsKpiEditor *self)
   gtk_widget_add_css_class (GTK_WIDGET (self->subtitle), "dim-label");
   gtk_box_append (self->box, GTK_WIDGET (self->subtitle));
 
+  /* The trajectory follows the store: it redraws as each figure is saved. */
+  self->chart = hubs_chart_view_new (HUBS_CHART_TRAJECTORY);
+  gtk_widget_set_size_request (self->chart, -1, 360);
+  gtk_widget_set_margin_top (self->chart, 12);
+  gtk_box_append (self->box, self->chart);
+
   self->forms = GTK_BOX (gtk_box_new (GTK_ORIENTATION_VERTICAL, 24));
   gtk_widget_set_margin_top (GTK_WIDGET (self->forms), 12);
   gtk_box_append (self->box, GTK_WIDGET (self->forms));
@@ -547,6 +555,7 @@ hubs_kpi_editor_set_kpi (HubsKpiEditor  *self,
 
   g_clear_pointer (&self->kpi, hubs_kpi_free);
   self->kpi = kpi;
+  hubs_chart_view_set_kpi (HUBS_CHART_VIEW (self->chart), self->store, kpi_id);
   build (self);
   gtk_adjustment_set_value (gtk_scrolled_window_get_vadjustment (GTK_SCROLLED_WINDOW (self->scroller)), 0);
 

@@ -15,6 +15,7 @@
 #include "hubs-hub-page.h"
 #include "hubs-i18n.h"
 #include "hubs-kpi-editor.h"
+#include "hubs-presentation.h"
 #include "hubs-window-private.h"
 
 static gboolean
@@ -116,6 +117,21 @@ add_kpi_action (GtkWidget  *widget,
 
   hubs_window_open_kpi (self, kpi->id);
   hubs_window_add_toast (self, _("KPI added: give it a name, a unit and its figures"), TRUE);
+}
+
+static void
+present_action (GtkWidget  *widget,
+                const char *action_name,
+                GVariant   *param)
+{
+  HubsWindow *self = HUBS_WINDOW (widget);
+  const char *hub_id = hubs_window_get_hub_id (self);
+
+  if (self->store == NULL || hub_id == NULL)
+    return;
+
+  gtk_window_present (GTK_WINDOW (hubs_presentation_new (GTK_WINDOW (self), self->store,
+                                                          hub_id)));
 }
 
 static void
@@ -274,6 +290,8 @@ hubs_window_update_actions (HubsWindow *self)
                                  writable && hubs_window_get_hub_id (self) != NULL);
   gtk_widget_action_set_enabled (widget, "win.delete-kpi", writable && editing);
   gtk_widget_action_set_enabled (widget, "win.add-hub", writable);
+  gtk_widget_action_set_enabled (widget, "win.present",
+                                 self->store != NULL && hubs_window_get_hub_id (self) != NULL);
   gtk_widget_action_set_enabled (widget, "win.edit-hub",
                                  writable && hubs_window_get_hub_id (self) != NULL);
   gtk_widget_action_set_enabled (widget, "win.move-kpi-up", writable && editing);
@@ -297,6 +315,7 @@ hubs_window_class_add_actions (GtkWidgetClass *widget_class)
   gtk_widget_class_install_action (widget_class, "win.back", NULL, back_action);
   gtk_widget_class_install_action (widget_class, "win.add-kpi", NULL, add_kpi_action);
   gtk_widget_class_install_action (widget_class, "win.open-kpi", "s", open_kpi_action);
+  gtk_widget_class_install_action (widget_class, "win.present", NULL, present_action);
   gtk_widget_class_install_action (widget_class, "win.delete-kpi", NULL, delete_kpi_action);
   gtk_widget_class_install_action (widget_class, "win.move-kpi-up", NULL, move_kpi_action);
   gtk_widget_class_install_action (widget_class, "win.move-kpi-down", NULL, move_kpi_action);
@@ -321,4 +340,5 @@ hubs_window_class_add_actions (GtkWidgetClass *widget_class)
                                        "win.back", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_n, GDK_CONTROL_MASK,
                                        "win.add-kpi", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_F5, 0, "win.present", NULL);
 }

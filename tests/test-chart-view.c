@@ -1,0 +1,236 @@
+/* test-chart-view.c
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ *
+ * The chart widget in a real window: it follows the store, takes its colours from the style,
+ * tells its numbers to assistive technologies and shows exact figures on focus.
+ */
+
+#include "config.h"
+
+#include <string.h>
+
+#include <adwaita.h>
+
+#include "hubs-chart-view.h"
+#include "hubs-test-demo.h"
+#include "hubs-test-gtk.h"
+#include "hubs-test-util.h"
+
+typedef struct
+{
+  char      *dir;
+  HubsStore *store;
+  GtkWindow *window;
+  GtkWidget *view;
+} Fixture;
+
+static void
+fixture_set_up (Fixture       *f,
+                gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *path = NULL;
+
+  f->dir = hubs_test_make_dir ();
+  path = hubs_test_path (f->dir, "hubs.sqlite3");
+  f->store = hubs_store_open (path, HUBS_STORE_OPEN_DEFAULT, &error);
+  g_assert_no_error (error);
+  hubs_test_demo_fill (f->store, "sapporo");
+
+  f->window = GTK_WINDOW (gtk_window_new ());
+  gtk_window_set_default_size (f->window, 800, 450);
+  f->view = hubs_chart_view_new (HUBS_CHART_TRAJECTORY);
+  gtk_window_set_child (f->window, f->view);
+  hubs_chart_view_set_kpi (HUBS_CHART_VIEW (f->view), f->store, "sapporo/startups");
+  gtk_window_present (f->window);
+  hubs_test_wait_frames (GTK_WIDGET (f->window), 2);
+}
+
+static void
+fixture_tear_down (Fixture       *f,
+                   gconstpointer  data)
+{
+  g_object_add_weak_pointer (G_OBJECT (f->view), (gpointer *) &f->view);
+  gtk_window_destroy (f->window);
+  hubs_test_spin (50);
+  /* The view let go of everything: the window's end finalized it, and the store goes now. */
+  g_assert_null (f->view);
+  g_assert_finalize_object (f->store);
+  hubs_test_remove_dir (f->dir);
+  g_free (f->dir);
+}
+
+static void
+on_notify (GObject    *object,
+           GParamSpec *pspec,
+           guint      *count)
+{
+  (*count)++;
+}
+
+static void
+test_follows_store (Fixture       *f,
+                    gconstpointer  data)
+{
+  HubsChartView *view = HUBS_CHART_VIEW (f->view);
+  const HubsChartKpi *ck;
+  g_autofree char *before = NULL;
+  g_autofree char *after = NULL;
+
+  ck = g_ptr_array_index (hubs_chart_view_get_data (view)->kpis, 0);
+  g_assert_cmpfloat (ck->progress.actual, ==, 185);
+  before = hubs_chart_view_get_description (view);
+  g_assert_nonnull (strstr (before, "185 companies (provisional)"));
+
+  /* A figure saved elsewhere shows at once. */
+  hubs_test_demo_set (f->store, "sapporo/startups", 2027, 230, TRUE);
+  ck = g_ptr_array_index (hubs_chart_view_get_data (view)->kpis, 0);
+  g_assert_cmpint (ck->progress.actual_year, ==, 2027);
+  g_assert_cmpfloat (ck->progress.actual, ==, 230);
+  after = hubs_chart_view_get_description (view);
+  g_assert_nonnull (strstr (after, "FY2027 230 companies"));
+
+  /* Another KPI's change leaves it alone. */
+  hubs_test_demo_set (f->store, "tokyo/unicorns", 2025, 3, TRUE);
+  g_assert_true (g_ptr_array_index (hubs_chart_view_get_data (view)->kpis, 0) == ck);
+
+  hubs_test_wait_frames (f->view, 1);
+  g_free (hubs_test_save_screenshot (GTK_WIDGET (f->window), "chart-view-trajectory"));
+}
+
+static void
+test_properties (Fixture       *f,
+                 gconstpointer  data)
+{
+  HubsChartView *view = HUBS_CHART_VIEW (f->view);
+  guint count = 0;
+
+  g_signal_connect (view, "notify::show-title", G_CALLBACK (on_notify), &count);
+  hubs_chart_view_set_show_title (view, TRUE);
+  hubs_chart_view_set_show_title (view, TRUE);
+  g_assert_cmpuint (count, ==, 1);
+  g_assert_true (hubs_chart_view_get_show_title (view));
+
+  count = 0;
+  g_signal_connect (view, "notify::kind", G_CALLBACK (on_notify), &count);
+  hubs_chart_view_set_kind (view, HUBS_CHART_BULLET);
+  hubs_chart_view_set_kind (view, HUBS_CHART_BULLET);
+  g_assert_cmpuint (count, ==, 1);
+  g_assert_cmpint (hubs_chart_view_get_data (view)->kind, ==, HUBS_CHART_BULLET);
+
+  count = 0;
+  g_signal_connect (view, "notify::font-size", G_CALLBACK (on_notify), &count);
+  hubs_chart_view_set_font_size (view, 0);
+  hubs_chart_view_set_font_size (view, 0);
+  g_assert_cmpuint (count, ==, 1);
+}
+
+static void
+test_keyboard_focus (Fixture       *f,
+                     gconstpointer  data)
+{
+  HubsChartView *view = HUBS_CHART_VIEW (f->view);
+  g_autofree char *text = NULL;
+  gboolean found_target = FALSE;
+
+  g_assert_true (gtk_widget_get_focusable (f->view));
+  g_assert_true (gtk_widget_grab_focus (f->view));
+  hubs_test_wait_frames (f->view, 1);
+
+  /* Walk the marks as the arrow keys do, until the FY2029 target. */
+  for (int i = 0; i < 12 && !found_target; i++)
+    {
+      g_clear_pointer (&text, g_free);
+      hubs_chart_view_set_focus_index (view, i);
+      text = hubs_chart_view_get_focus_text (view);
+      if (text != NULL && strcmp (text, "FY2029 target: 300 companies") == 0)
+        found_target = TRUE;
+    }
+  g_assert_true (found_target);
+
+  /* An out-of-range mark is no mark. */
+  hubs_chart_view_set_focus_index (view, 1000);
+  g_assert_cmpint (hubs_chart_view_get_focus_index (view), ==, -1);
+  g_assert_null (hubs_chart_view_get_focus_text (view));
+}
+
+static void
+test_accessible (Fixture       *f,
+                 gconstpointer  data)
+{
+  g_assert_cmpint (gtk_accessible_get_accessible_role (GTK_ACCESSIBLE (f->view)), ==,
+                   GTK_ACCESSIBLE_ROLE_IMG);
+  gtk_test_accessible_assert_property (GTK_ACCESSIBLE (f->view),
+                                       GTK_ACCESSIBLE_PROPERTY_LABEL,
+                                       "Number of startups (cumulative)");
+  g_assert_true (gtk_test_accessible_has_property (GTK_ACCESSIBLE (f->view),
+                                                   GTK_ACCESSIBLE_PROPERTY_DESCRIPTION));
+}
+
+static void
+test_dark_style (Fixture       *f,
+                 gconstpointer  data)
+{
+  AdwStyleManager *manager = adw_style_manager_get_default ();
+  const HubsChartTheme *theme;
+  double luminance;
+
+  adw_style_manager_set_color_scheme (manager, ADW_COLOR_SCHEME_FORCE_DARK);
+  hubs_test_wait_frames (f->view, 2);
+  theme = hubs_chart_view_get_theme (HUBS_CHART_VIEW (f->view));
+  luminance = 0.2126 * theme->background.red + 0.7152 * theme->background.green +
+              0.0722 * theme->background.blue;
+  g_assert_cmpfloat (luminance, <, 0.3);
+  g_free (hubs_test_save_screenshot (GTK_WIDGET (f->window), "chart-view-trajectory-dark"));
+
+  adw_style_manager_set_color_scheme (manager, ADW_COLOR_SCHEME_FORCE_LIGHT);
+  hubs_test_wait_frames (f->view, 2);
+  theme = hubs_chart_view_get_theme (HUBS_CHART_VIEW (f->view));
+  luminance = 0.2126 * theme->background.red + 0.7152 * theme->background.green +
+              0.0722 * theme->background.blue;
+  g_assert_cmpfloat (luminance, >, 0.7);
+  adw_style_manager_set_color_scheme (manager, ADW_COLOR_SCHEME_DEFAULT);
+}
+
+static void
+test_overview_and_comparison (Fixture       *f,
+                              gconstpointer  data)
+{
+  HubsChartView *view = HUBS_CHART_VIEW (f->view);
+  g_autofree char *overview = NULL;
+  g_autofree char *comparison = NULL;
+
+  hubs_chart_view_set_kind (view, HUBS_CHART_HUB_OVERVIEW);
+  hubs_chart_view_set_hub (view, f->store, "sapporo");
+  overview = hubs_chart_view_get_description (view);
+  g_assert_true (g_str_has_prefix (overview, "Sapporo & Hokkaido: progress of the KPIs."));
+  gtk_window_set_default_size (f->window, 1000, 640);
+  g_free (hubs_test_save_screenshot (GTK_WIDGET (f->window), "chart-view-overview"));
+
+  hubs_chart_view_set_kind (view, HUBS_CHART_COMPARISON);
+  hubs_chart_view_set_comparison (view, f->store);
+  comparison = hubs_chart_view_get_description (view);
+  g_assert_nonnull (strstr (comparison, "1. Sapporo & Hokkaido"));
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  hubs_test_gtk_init (&argc, &argv);
+
+#define ADD(path, func) \
+  g_test_add ("/hubs/chart-view/" path, Fixture, NULL, fixture_set_up, func, fixture_tear_down)
+
+  ADD ("follows-store", test_follows_store);
+  ADD ("properties", test_properties);
+  ADD ("keyboard-focus", test_keyboard_focus);
+  ADD ("accessible", test_accessible);
+  ADD ("dark-style", test_dark_style);
+  ADD ("overview-and-comparison", test_overview_and_comparison);
+
+#undef ADD
+
+  return g_test_run ();
+}

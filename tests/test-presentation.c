@@ -1,0 +1,226 @@
+/* test-presentation.c
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ *
+ * Presentation mode driven as a presenter would: keys move through the slides, Esc leaves.
+ * Screenshots at projector sizes to look at.
+ */
+
+#include "config.h"
+
+#include <string.h>
+
+#include "hubs-chart-view.h"
+#include "hubs-presentation.h"
+#include "hubs-test-demo.h"
+#include "hubs-test-gtk.h"
+#include "hubs-test-util.h"
+
+typedef struct
+{
+  char      *dir;
+  HubsStore *store;
+} Fixture;
+
+static void
+fixture_set_up (Fixture       *f,
+                gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *path = NULL;
+
+  f->dir = hubs_test_make_dir ();
+  path = hubs_test_path (f->dir, "hubs.sqlite3");
+  f->store = hubs_store_open (path, HUBS_STORE_OPEN_DEFAULT, &error);
+  g_assert_no_error (error);
+  hubs_test_demo_fill (f->store, NULL);
+}
+
+static void
+fixture_tear_down (Fixture       *f,
+                   gconstpointer  data)
+{
+  g_assert_finalize_object (f->store);
+  hubs_test_remove_dir (f->dir);
+  g_free (f->dir);
+}
+
+static HubsPresentation *
+open_presentation (Fixture    *f,
+                   const char *hub_id,
+                   int         width,
+                   int         height)
+{
+  HubsPresentation *presentation = hubs_presentation_new (NULL, f->store, hub_id);
+
+  /* Xvfb's screen is smaller than a projector, and GTK keeps a window within the screen:
+   * the content asks for the projector's size instead of the window going full screen. */
+  gtk_window_unfullscreen (GTK_WINDOW (presentation));
+  gtk_window_set_default_size (GTK_WINDOW (presentation), width, height);
+  gtk_widget_set_size_request (adw_window_get_content (ADW_WINDOW (presentation)), width, height);
+  gtk_window_present (GTK_WINDOW (presentation));
+  hubs_test_wait_frames (GTK_WIDGET (presentation), 2);
+
+  return presentation;
+}
+
+static void
+close_presentation (HubsPresentation *presentation)
+{
+  g_object_add_weak_pointer (G_OBJECT (presentation), (gpointer *) &presentation);
+  gtk_widget_activate_action (GTK_WIDGET (presentation), "presentation.leave", NULL);
+  hubs_test_spin (50);
+  g_assert_null (presentation);
+}
+
+static void
+assert_no_controls (GtkWidget *widget)
+{
+  g_assert_false (GTK_IS_EDITABLE (widget));
+  g_assert_false (GTK_IS_BUTTON (widget));
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    assert_no_controls (child);
+}
+
+static void
+test_slides (Fixture       *f,
+             gconstpointer  data)
+{
+  g_autoptr(GPtrArray) kpis = hubs_store_list_kpis (f->store, "sapporo", NULL);
+  HubsPresentation *presentation = open_presentation (f, "sapporo", 1280, 720);
+  HubsChartView *chart = HUBS_CHART_VIEW (hubs_presentation_get_chart (presentation));
+  guint n = hubs_presentation_get_n_slides (presentation);
+  g_autofree char *first_counter = g_strdup_printf ("1 / %u", n);
+  g_autofree char *last_counter = g_strdup_printf ("%u / %u", n, n);
+  const HubsChartData *shown;
+
+  /* The overview, one slide per KPI, the comparison. */
+  g_assert_cmpuint (n, ==, kpis->len + 2);
+  g_assert_cmpuint (hubs_presentation_get_slide (presentation), ==, 0);
+  g_assert_cmpint (hubs_chart_view_get_kind (chart), ==, HUBS_CHART_HUB_OVERVIEW);
+  g_assert_cmpstr (hubs_presentation_get_counter (presentation), ==, first_counter);
+
+  gtk_widget_activate_action (GTK_WIDGET (presentation), "presentation.next", NULL);
+  g_assert_cmpuint (hubs_presentation_get_slide (presentation), ==, 1);
+  shown = hubs_chart_view_get_data (chart);
+  g_assert_cmpint (shown->kind, ==, HUBS_CHART_TRAJECTORY);
+  g_assert_cmpstr (((HubsChartKpi *) shown->kpis->pdata[0])->kpi->id, ==,
+                   ((HubsKpi *) kpis->pdata[0])->id);
+  g_assert_true (g_str_has_prefix (hubs_presentation_get_counter (presentation), "2 / "));
+
+  gtk_widget_activate_action (GTK_WIDGET (presentation), "presentation.previous", NULL);
+  gtk_widget_activate_action (GTK_WIDGET (presentation), "presentation.previous", NULL);
+  /* No wrap-around before the first slide. */
+  g_assert_cmpuint (hubs_presentation_get_slide (presentation), ==, 0);
+
+  gtk_widget_activate_action (GTK_WIDGET (presentation), "presentation.last", NULL);
+  g_assert_cmpuint (hubs_presentation_get_slide (presentation), ==, n - 1);
+  g_assert_cmpint (hubs_chart_view_get_kind (chart), ==, HUBS_CHART_COMPARISON);
+  g_assert_cmpstr (hubs_presentation_get_counter (presentation), ==, last_counter);
+  gtk_widget_activate_action (GTK_WIDGET (presentation), "presentation.next", NULL);
+  g_assert_cmpuint (hubs_presentation_get_slide (presentation), ==, n - 1);
+
+  gtk_widget_activate_action (GTK_WIDGET (presentation), "presentation.first", NULL);
+  g_assert_cmpuint (hubs_presentation_get_slide (presentation), ==, 0);
+
+  /* No editing controls anywhere: nothing to type into, no buttons. */
+  assert_no_controls (GTK_WIDGET (presentation));
+
+  close_presentation (presentation);
+}
+
+/* The keys a presenter presses, through the window's own shortcuts. */
+static void
+test_keys (Fixture       *f,
+           gconstpointer  data)
+{
+  static const struct { guint keyval; int delta; } keys[] = {
+    { GDK_KEY_Right, 1 }, { GDK_KEY_space, 1 }, { GDK_KEY_Page_Down, 1 }, { GDK_KEY_Down, 1 },
+    { GDK_KEY_Left, -1 }, { GDK_KEY_Page_Up, -1 }, { GDK_KEY_Up, -1 },
+  };
+  HubsPresentation *presentation = open_presentation (f, "tokyo", 1280, 720);
+  g_autoptr(GListModel) controllers = gtk_widget_observe_controllers (GTK_WIDGET (presentation));
+  int expected = 0;
+
+  for (guint i = 0; i < G_N_ELEMENTS (keys); i++)
+    {
+      g_autoptr(GtkShortcutTrigger) trigger = gtk_keyval_trigger_new (keys[i].keyval, 0);
+      gboolean found = FALSE;
+
+      /* GTK has no synthetic key events: find the window's shortcut for the key and run its
+       * action, as its shortcut controller does. */
+      for (guint c = 0; c < g_list_model_get_n_items (controllers); c++)
+        {
+          g_autoptr(GObject) controller = g_list_model_get_item (controllers, c);
+
+          if (!GTK_IS_SHORTCUT_CONTROLLER (controller))
+            continue;
+          for (guint k = 0; k < g_list_model_get_n_items (G_LIST_MODEL (controller)); k++)
+            {
+              g_autoptr(GtkShortcut) shortcut = g_list_model_get_item (G_LIST_MODEL (controller), k);
+              GtkShortcutAction *action = gtk_shortcut_get_action (shortcut);
+
+              if (GTK_IS_NAMED_ACTION (action) &&
+                  gtk_shortcut_trigger_equal (gtk_shortcut_get_trigger (shortcut), trigger))
+                {
+                  gtk_widget_activate_action (GTK_WIDGET (presentation),
+                                              gtk_named_action_get_action_name (GTK_NAMED_ACTION (action)),
+                                              NULL);
+                  found = TRUE;
+                }
+            }
+        }
+      g_assert_true (found);
+      expected = MAX (0, expected + keys[i].delta);
+      g_assert_cmpuint (hubs_presentation_get_slide (presentation), ==, expected);
+    }
+
+  close_presentation (presentation);
+}
+
+static void
+test_screenshots (Fixture       *f,
+                  gconstpointer  data)
+{
+  static const int sizes[][2] = { { 1920, 1080 }, { 1280, 720 } };
+
+  for (guint s = 0; s < G_N_ELEMENTS (sizes); s++)
+    {
+      HubsPresentation *presentation = open_presentation (f, "sapporo", sizes[s][0],
+                                                          sizes[s][1]);
+      guint shots[] = { 0, 1, hubs_presentation_get_n_slides (presentation) - 1 };
+
+      for (guint i = 0; i < G_N_ELEMENTS (shots); i++)
+        {
+          g_autofree char *name = g_strdup_printf ("presentation-%dx%d-slide%u", sizes[s][0],
+                                                   sizes[s][1], shots[i] + 1);
+          g_autofree char *path = NULL;
+
+          hubs_presentation_set_slide (presentation, shots[i]);
+          path = hubs_test_save_screenshot (GTK_WIDGET (presentation), name);
+          g_assert_true (g_file_test (path, G_FILE_TEST_IS_REGULAR));
+          /* The window took the projector's size. */
+          g_assert_cmpint (gtk_widget_get_width (GTK_WIDGET (presentation)), ==, sizes[s][0]);
+          g_assert_cmpint (gtk_widget_get_height (GTK_WIDGET (presentation)), ==, sizes[s][1]);
+        }
+
+      close_presentation (presentation);
+    }
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  hubs_test_gtk_init (&argc, &argv);
+
+  g_test_add ("/hubs/presentation/slides", Fixture, NULL, fixture_set_up, test_slides,
+              fixture_tear_down);
+  g_test_add ("/hubs/presentation/keys", Fixture, NULL, fixture_set_up, test_keys,
+              fixture_tear_down);
+  g_test_add ("/hubs/presentation/screenshots", Fixture, NULL, fixture_set_up,
+              test_screenshots, fixture_tear_down);
+
+  return g_test_run ();
+}

@@ -1,0 +1,443 @@
+/* hubs-presentation.c
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ *
+ * Presentation mode: a full-screen slideshow of one hub for a meeting room projector. The
+ * hub's overview, then one KPI per slide, then the comparison across hubs; big type that grows
+ * with the screen; no editing controls. Arrows, Page Up/Down and Space move, Esc leaves.
+ */
+
+#define G_LOG_DOMAIN "hubs-presentation"
+
+#include "config.h"
+
+#include <glib/gi18n.h>
+
+#include "hubs-chart-view.h"
+#include "hubs-presentation.h"
+
+typedef struct
+{
+  HubsChartKind  kind;
+  char          *id;
+} Slide;
+
+struct _HubsPresentation
+{
+  AdwWindow      parent_instance;
+
+  /* Template widgets */
+  HubsChartView *chart;
+  GtkLabel      *counter;
+
+  /* Owned references */
+  HubsStore     *store;
+  char          *hub_id;
+  GArray        *slides;
+
+  /* State */
+  guint          slide;
+};
+
+enum {
+  PROP_0,
+  PROP_SLIDE,
+  N_PROPS
+};
+
+static GParamSpec *properties[N_PROPS];
+
+G_DEFINE_FINAL_TYPE (HubsPresentation, hubs_presentation, ADW_TYPE_WINDOW)
+
+static void
+slide_clear (Slide *slide)
+{
+  g_clear_pointer (&slide->id, g_free);
+}
+
+static void
+show_slide (HubsPresentation *self)
+{
+  const Slide *slide;
+  g_autofree char *counter = NULL;
+
+  if (self->slides->len == 0)
+    return;
+
+  slide = &g_array_index (self->slides, Slide, self->slide);
+  hubs_chart_view_set_kind (self->chart, slide->kind);
+  switch (slide->kind)
+    {
+    case HUBS_CHART_HUB_OVERVIEW:
+      hubs_chart_view_set_hub (self->chart, self->store, slide->id);
+      break;
+
+    case HUBS_CHART_COMPARISON:
+      hubs_chart_view_set_comparison (self->chart, self->store);
+      break;
+
+    case HUBS_CHART_TRAJECTORY:
+    case HUBS_CHART_BULLET:
+    default:
+      hubs_chart_view_set_kpi (self->chart, self->store, slide->id);
+      break;
+    }
+
+  /* Translators: the slide counter of presentation mode, e.g. “3 / 9” */
+  counter = g_strdup_printf (_("%1$u / %2$u"), self->slide + 1, self->slides->len);
+  gtk_label_set_text (self->counter, counter);
+}
+
+/* The slides: the overview, each KPI in the plan's order, the comparison. */
+static void
+build_slides (HubsPresentation *self)
+{
+  g_autoptr(GPtrArray) kpis = NULL;
+  g_autoptr(GError) error = NULL;
+  Slide slide;
+
+  g_array_set_size (self->slides, 0);
+
+  slide = (Slide) { HUBS_CHART_HUB_OVERVIEW, g_strdup (self->hub_id) };
+  g_array_append_val (self->slides, slide);
+
+  if (!(kpis = hubs_store_list_kpis (self->store, self->hub_id, &error)))
+    g_warning ("Presentation of %s: cannot list the KPIs: %s", self->hub_id, error->message);
+  for (guint i = 0; kpis != NULL && i < kpis->len; i++)
+    {
+      slide = (Slide) { HUBS_CHART_TRAJECTORY, g_strdup (((HubsKpi *) kpis->pdata[i])->id) };
+      g_array_append_val (self->slides, slide);
+    }
+
+  slide = (Slide) { HUBS_CHART_COMPARISON, NULL };
+  g_array_append_val (self->slides, slide);
+
+  if (self->slide >= self->slides->len)
+    self->slide = self->slides->len - 1;
+}
+
+static void
+on_store_changed_cb (HubsPresentation *self,
+                     const char       *hub_id,
+                     const char       *kpi_id,
+                     HubsStore        *store)
+{
+  guint n = self->slides->len;
+
+  /* KPIs may have been added or removed; the chart view follows figures by itself. */
+  if (hub_id != NULL && !g_str_equal (hub_id, self->hub_id))
+    return;
+  build_slides (self);
+  if (n != self->slides->len)
+    show_slide (self);
+}
+
+static void
+move_by (HubsPresentation *self,
+         int               delta)
+{
+  int slide = (int) self->slide + delta;
+
+  hubs_presentation_set_slide (self, CLAMP (slide, 0, (int) self->slides->len - 1));
+}
+
+static void
+next_action (GtkWidget  *widget,
+             const char *action_name,
+             GVariant   *parameter)
+{
+  move_by (HUBS_PRESENTATION (widget), 1);
+}
+
+static void
+previous_action (GtkWidget  *widget,
+                 const char *action_name,
+                 GVariant   *parameter)
+{
+  move_by (HUBS_PRESENTATION (widget), -1);
+}
+
+static void
+first_action (GtkWidget  *widget,
+              const char *action_name,
+              GVariant   *parameter)
+{
+  hubs_presentation_set_slide (HUBS_PRESENTATION (widget), 0);
+}
+
+static void
+last_action (GtkWidget  *widget,
+             const char *action_name,
+             GVariant   *parameter)
+{
+  HubsPresentation *self = HUBS_PRESENTATION (widget);
+
+  hubs_presentation_set_slide (self, self->slides->len - 1);
+}
+
+static void
+leave_action (GtkWidget  *widget,
+              const char *action_name,
+              GVariant   *parameter)
+{
+  gtk_window_destroy (GTK_WINDOW (widget));
+}
+
+static void
+on_click_pressed_cb (HubsPresentation *self,
+                     int               n_press,
+                     double            x,
+                     double            y,
+                     GtkGestureClick  *gesture)
+{
+  guint button = gtk_gesture_single_get_current_button (GTK_GESTURE_SINGLE (gesture));
+
+  /* A click moves on, as with a presenter's remote; the other button goes back. */
+  move_by (self, button == GDK_BUTTON_SECONDARY ? -1 : 1);
+}
+
+static void
+hubs_presentation_dispose (GObject *object)
+{
+  HubsPresentation *self = HUBS_PRESENTATION (object);
+
+  gtk_widget_dispose_template (GTK_WIDGET (self), HUBS_TYPE_PRESENTATION);
+
+  G_OBJECT_CLASS (hubs_presentation_parent_class)->dispose (object);
+}
+
+static void
+hubs_presentation_finalize (GObject *object)
+{
+  HubsPresentation *self = HUBS_PRESENTATION (object);
+
+  g_clear_object (&self->store);
+  g_clear_pointer (&self->hub_id, g_free);
+  g_clear_pointer (&self->slides, g_array_unref);
+
+  G_OBJECT_CLASS (hubs_presentation_parent_class)->finalize (object);
+}
+
+static void
+hubs_presentation_get_property (GObject    *object,
+                                guint       prop_id,
+                                GValue     *value,
+                                GParamSpec *pspec)
+{
+  HubsPresentation *self = HUBS_PRESENTATION (object);
+
+  switch (prop_id)
+    {
+    case PROP_SLIDE:
+      g_value_set_uint (value, self->slide);
+      break;
+
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+hubs_presentation_set_property (GObject      *object,
+                                guint         prop_id,
+                                const GValue *value,
+                                GParamSpec   *pspec)
+{
+  HubsPresentation *self = HUBS_PRESENTATION (object);
+
+  switch (prop_id)
+    {
+    case PROP_SLIDE:
+      hubs_presentation_set_slide (self, g_value_get_uint (value));
+      break;
+
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+hubs_presentation_class_init (HubsPresentationClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+  static const guint next_keys[] = { GDK_KEY_Right, GDK_KEY_Down, GDK_KEY_Page_Down,
+                                     GDK_KEY_space, GDK_KEY_KP_Right, GDK_KEY_KP_Down,
+                                     GDK_KEY_KP_Page_Down, GDK_KEY_Return, GDK_KEY_KP_Enter };
+  static const guint previous_keys[] = { GDK_KEY_Left, GDK_KEY_Up, GDK_KEY_Page_Up,
+                                         GDK_KEY_BackSpace, GDK_KEY_KP_Left, GDK_KEY_KP_Up,
+                                         GDK_KEY_KP_Page_Up };
+
+  object_class->dispose = hubs_presentation_dispose;
+  object_class->finalize = hubs_presentation_finalize;
+  object_class->get_property = hubs_presentation_get_property;
+  object_class->set_property = hubs_presentation_set_property;
+
+  /**
+   * HubsPresentation:slide:
+   *
+   * The slide shown, from 0.
+   */
+  properties[PROP_SLIDE] =
+    g_param_spec_uint ("slide", NULL, NULL, 0, G_MAXUINT, 0,
+                       G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  g_object_class_install_properties (object_class, N_PROPS, properties);
+
+  g_type_ensure (HUBS_TYPE_CHART_VIEW);
+  gtk_widget_class_set_template_from_resource (widget_class,
+                                               "/com/example/Hubs/ui/hubs-presentation.ui");
+  gtk_widget_class_bind_template_child (widget_class, HubsPresentation, chart);
+  gtk_widget_class_bind_template_child (widget_class, HubsPresentation, counter);
+
+  gtk_widget_class_install_action (widget_class, "presentation.next", NULL, next_action);
+  gtk_widget_class_install_action (widget_class, "presentation.previous", NULL,
+                                   previous_action);
+  gtk_widget_class_install_action (widget_class, "presentation.first", NULL, first_action);
+  gtk_widget_class_install_action (widget_class, "presentation.last", NULL, last_action);
+  gtk_widget_class_install_action (widget_class, "presentation.leave", NULL, leave_action);
+
+  for (guint i = 0; i < G_N_ELEMENTS (next_keys); i++)
+    gtk_widget_class_add_binding_action (widget_class, next_keys[i], 0, "presentation.next",
+                                         NULL);
+  for (guint i = 0; i < G_N_ELEMENTS (previous_keys); i++)
+    gtk_widget_class_add_binding_action (widget_class, previous_keys[i], 0,
+                                         "presentation.previous", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Home, 0, "presentation.first",
+                                       NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_End, 0, "presentation.last",
+                                       NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Escape, 0, "presentation.leave",
+                                       NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_F5, 0, "presentation.leave",
+                                       NULL);
+}
+
+static void
+hubs_presentation_init (HubsPresentation *self)
+{
+  GtkGesture *click;
+
+  self->slides = g_array_new (FALSE, FALSE, sizeof (Slide));
+  g_array_set_clear_func (self->slides, (GDestroyNotify) slide_clear);
+
+  gtk_widget_init_template (GTK_WIDGET (self));
+
+  click = gtk_gesture_click_new ();
+  gtk_gesture_single_set_button (GTK_GESTURE_SINGLE (click), 0);
+  g_signal_connect_object (click, "pressed", G_CALLBACK (on_click_pressed_cb), self,
+                           G_CONNECT_SWAPPED);
+  gtk_widget_add_controller (GTK_WIDGET (self), GTK_EVENT_CONTROLLER (click));
+}
+
+/**
+ * hubs_presentation_new:
+ * @parent: (nullable): the window it is started from
+ * @store: the database
+ * @hub_id: the hub to present
+ *
+ * Creates the slideshow of @hub_id, full screen. Present it with gtk_window_present(); it
+ * closes itself when the presenter presses Esc.
+ *
+ * Returns: (transfer none): the window, owned by GTK's list of toplevels
+ */
+HubsPresentation *
+hubs_presentation_new (GtkWindow  *parent,
+                       HubsStore  *store,
+                       const char *hub_id)
+{
+  HubsPresentation *self;
+
+  g_return_val_if_fail (parent == NULL || GTK_IS_WINDOW (parent), NULL);
+  g_return_val_if_fail (HUBS_IS_STORE (store), NULL);
+  g_return_val_if_fail (hub_id != NULL, NULL);
+
+  self = g_object_new (HUBS_TYPE_PRESENTATION, "transient-for", parent, NULL);
+  self->store = g_object_ref (store);
+  self->hub_id = g_strdup (hub_id);
+  g_signal_connect_object (store, "changed", G_CALLBACK (on_store_changed_cb), self,
+                           G_CONNECT_SWAPPED);
+
+  build_slides (self);
+  show_slide (self);
+  gtk_window_fullscreen (GTK_WINDOW (self));
+
+  return self;
+}
+
+/**
+ * hubs_presentation_get_slide:
+ * @self: a #HubsPresentation
+ *
+ * Returns: the slide shown, from 0
+ */
+guint
+hubs_presentation_get_slide (HubsPresentation *self)
+{
+  g_return_val_if_fail (HUBS_IS_PRESENTATION (self), 0);
+
+  return self->slide;
+}
+
+/**
+ * hubs_presentation_set_slide:
+ * @self: a #HubsPresentation
+ * @slide: a slide, from 0 to hubs_presentation_get_n_slides() − 1
+ *
+ * Shows @slide.
+ */
+void
+hubs_presentation_set_slide (HubsPresentation *self,
+                             guint             slide)
+{
+  g_return_if_fail (HUBS_IS_PRESENTATION (self));
+  g_return_if_fail (slide < MAX (self->slides->len, 1));
+
+  if (self->slide == slide)
+    return;
+
+  self->slide = slide;
+  show_slide (self);
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_SLIDE]);
+}
+
+/**
+ * hubs_presentation_get_n_slides:
+ * @self: a #HubsPresentation
+ *
+ * Returns: the number of slides: the overview, one per KPI, the comparison
+ */
+guint
+hubs_presentation_get_n_slides (HubsPresentation *self)
+{
+  g_return_val_if_fail (HUBS_IS_PRESENTATION (self), 0);
+
+  return self->slides->len;
+}
+
+/**
+ * hubs_presentation_get_chart:
+ * @self: a #HubsPresentation
+ *
+ * Returns: (transfer none): the #HubsChartView of the slides
+ */
+GtkWidget *
+hubs_presentation_get_chart (HubsPresentation *self)
+{
+  g_return_val_if_fail (HUBS_IS_PRESENTATION (self), NULL);
+
+  return GTK_WIDGET (self->chart);
+}
+
+/**
+ * hubs_presentation_get_counter:
+ * @self: a #HubsPresentation
+ *
+ * Returns: the slide counter as shown, such as “3 / 9”
+ */
+const char *
+hubs_presentation_get_counter (HubsPresentation *self)
+{
+  g_return_val_if_fail (HUBS_IS_PRESENTATION (self), NULL);
+
+  return gtk_label_get_text (self->counter);
+}
