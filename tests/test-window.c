@@ -11,6 +11,8 @@
 
 #include <string.h>
 
+#include <glib/gi18n.h>
+
 #include "hubs-application.h"
 #include "hubs-figure-row.h"
 #include "hubs-format.h"
@@ -217,6 +219,21 @@ kpi_on_disk (Fixture    *f,
   return kpi != NULL;
 }
 
+static gboolean
+has_label_containing (GtkWidget  *widget,
+                      const char *text)
+{
+  if (GTK_IS_LABEL (widget) && strstr (gtk_label_get_text (GTK_LABEL (widget)), text) != NULL)
+    return TRUE;
+
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child;
+       child = gtk_widget_get_next_sibling (child))
+    if (has_label_containing (child, text))
+      return TRUE;
+
+  return FALSE;
+}
+
 static void
 test_starts_with_sidebar (Fixture       *f,
                           gconstpointer  data)
@@ -227,6 +244,17 @@ test_starts_with_sidebar (Fixture       *f,
                    "sapporo;tohoku;tokyo;chubu;kansai;hiroshima;kitakyushu;fukuoka;"
                    "hokuriku;nagano-niigata;setouchi;kumamoto;okinawa;");
   g_assert_cmpstr (hubs_window_get_hub_id (f->window), ==, "sapporo");
+
+  /* Each hub's row says how many of its KPIs are on track, once the window is up. */
+  hubs_test_spin (300);
+  {
+    g_autofree char *summary = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
+                                                             "%1$u of %2$u KPI on track",
+                                                             "%1$u of %2$u KPIs on track", 6),
+                                                0, 6);
+
+    g_assert_true (has_label_containing (GTK_WIDGET (f->window), summary));
+  }
 }
 
 static void
@@ -249,8 +277,11 @@ test_select_hub_shows_kpis (Fixture       *f,
   /* No actual yet: the row says so instead of inventing a status. */
   g_assert_cmpint (hubs_kpi_row_get_status (gser), ==, HUBS_STATUS_NOT_ASSESSABLE);
 
+  /* Let the sidebar's summaries come in before the pictures. */
+  hubs_test_spin (300);
   hubs_test_save_screenshot (GTK_WIDGET (f->window), g_getenv ("HUBS_SHOT_GLOBAL"));
   activate_hub (f, "nagano-niigata");
+  hubs_test_spin (300);
   hubs_test_save_screenshot (GTK_WIDGET (f->window), g_getenv ("HUBS_SHOT_NEXT"));
 }
 

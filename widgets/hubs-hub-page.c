@@ -214,6 +214,8 @@ hubs_hub_page_set_hub (HubsHubPage  *self,
 
       hubs_chart_view_set_show_title (HUBS_CHART_VIEW (overview), FALSE);
       hubs_chart_view_set_hub (HUBS_CHART_VIEW (overview), store, hub_id);
+      /* Room for each KPI's name, bar, status and figures on one row. */
+      gtk_widget_set_size_request (overview, -1, 90 + 48 * (int) kpis->len);
       gtk_widget_set_margin_top (overview, 6);
       gtk_box_append (self->box, overview);
     }
