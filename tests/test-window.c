@@ -545,6 +545,77 @@ test_language_switch_for_data (Fixture       *f,
   g_settings_reset (settings, "language");
 }
 
+static void
+test_export_from_window (Fixture       *f,
+                         gconstpointer  data)
+{
+  g_autofree char *png = hubs_test_path (f->dir, "chart.png");
+  g_autofree char *svg = hubs_test_path (f->dir, "chart.svg");
+  g_autofree char *doc = hubs_test_path (f->dir, "chart.doc");
+  g_autofree char *pdf = hubs_test_path (f->dir, "report.pdf");
+  g_autofree char *out = NULL;
+  g_autoptr(GBytes) bytes = NULL;
+  g_autoptr(GError) error = NULL;
+  const char *argv[] = { "pdfinfo", pdf, NULL };
+  int status;
+
+  open_actual_field (f, "tokyo", "tokyo/gser-rank", 2025);
+
+  g_assert_true (hubs_window_export_chart_to (f->window, png, &error));
+  g_assert_no_error (error);
+  bytes = hubs_test_read_bytes (png);
+  g_assert_cmpmem (g_bytes_get_data (bytes, NULL), 8, "\x89PNG\r\n\x1a\n", 8);
+  g_clear_pointer (&bytes, g_bytes_unref);
+
+  g_assert_true (hubs_window_export_chart_to (f->window, svg, &error));
+  bytes = hubs_test_read_bytes (svg);
+  g_assert_nonnull (g_strstr_len (g_bytes_get_data (bytes, NULL), 200, "<svg"));
+
+  /* An unknown kind of file is refused, and nothing is written. */
+  g_assert_false (hubs_window_export_chart_to (f->window, doc, &error));
+  g_assert_nonnull (error);
+  g_clear_error (&error);
+  g_assert_false (g_file_test (doc, G_FILE_TEST_EXISTS));
+
+  /* The hub's report: an overview page, then one page per KPI. */
+  g_assert_true (hubs_window_export_report_to (f->window, pdf, &error));
+  g_assert_no_error (error);
+  g_assert_true (g_spawn_sync (NULL, (char **) argv, NULL, G_SPAWN_SEARCH_PATH, NULL, NULL,
+                               &out, NULL, &status, &error));
+  g_assert_no_error (error);
+  g_assert_nonnull (strstr (out, "Pages:           7"));
+}
+
+static void
+test_read_only_database (Fixture       *f,
+                         gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(HubsFigure) stored = NULL;
+  HubsFigureRow *row;
+
+  /* Reopen the same file for viewing only. */
+  close_window (f);
+  f->store = hubs_store_open (f->path, HUBS_STORE_OPEN_READ_ONLY, &error);
+  g_assert_no_error (error);
+  f->window = hubs_window_new (NULL, f->store);
+  gtk_window_present (GTK_WINDOW (f->window));
+  hubs_test_wait_frames (GTK_WIDGET (f->window), 2);
+
+  /* Adding a KPI is not offered, and does nothing if asked for. */
+  gtk_widget_activate_action (GTK_WIDGET (f->window), "win.add-kpi", NULL);
+  g_assert_false (kpi_on_disk (f, "sapporo/kpi-1"));
+
+  row = open_actual_field (f, "sapporo", "sapporo/startups", 2025);
+  type_and_enter (row, "160");
+
+  /* The field says why, keeps what was typed, and nothing lands. */
+  g_assert_nonnull (hubs_figure_row_get_error (row));
+  g_test_message ("read-only: %s", hubs_figure_row_get_error (row));
+  g_assert_cmpstr (gtk_editable_get_text (hubs_figure_row_get_entry (row)), ==, "160");
+  g_assert_null (figure_on_disk (f, "sapporo/startups", 2025, HUBS_FIGURE_ACTUAL));
+}
+
 static HubsHubDialog *
 find_hub_dialog (void)
 {
@@ -686,6 +757,8 @@ main (int   argc,
   ADD ("/hubs/window/search-filters", test_search_filters);
   ADD ("/hubs/window/keyboard-hub-navigation", test_keyboard_hub_navigation);
   ADD ("/hubs/window/add-and-edit-hub", test_add_and_edit_hub);
+  ADD ("/hubs/window/export-from-window", test_export_from_window);
+  ADD ("/hubs/window/read-only-database", test_read_only_database);
   ADD ("/hubs/window/language-switch-for-data", test_language_switch_for_data);
   g_test_add_func ("/hubs/window/app-starts-on-temp-database", test_app_starts_on_temp_database);
 

@@ -11,6 +11,8 @@
 
 #include <glib/gi18n.h>
 
+#include "hubs-chart-export.h"
+#include "hubs-format.h"
 #include "hubs-hub-dialog.h"
 #include "hubs-hub-page.h"
 #include "hubs-i18n.h"
@@ -132,6 +134,144 @@ present_action (GtkWidget  *widget,
 
   gtk_window_present (GTK_WINDOW (hubs_presentation_new (GTK_WINDOW (self), self->store,
                                                           hub_id)));
+}
+
+/**
+ * hubs_window_export_chart_to:
+ * @self: a #HubsWindow
+ * @path: a file ending in .png, .svg or .pdf
+ * @error: a location for a #GError
+ *
+ * Writes the chart the window shows: the open KPI's trajectory, or else the hub's overview,
+ * at 1600×900 in the interface's language, with the print theme.
+ *
+ * Returns: %TRUE on success
+ */
+gboolean
+hubs_window_export_chart_to (HubsWindow  *self,
+                             const char  *path,
+                             GError     **error)
+{
+  g_autoptr(HubsChartData) data = NULL;
+  const char *hub_id = hubs_window_get_hub_id (self);
+
+  g_return_val_if_fail (HUBS_IS_WINDOW (self), FALSE);
+  g_return_val_if_fail (path != NULL, FALSE);
+
+  if (editing_kpi (self))
+    data = hubs_chart_data_new_for_kpi (self->store, HUBS_CHART_TRAJECTORY,
+                                        hubs_kpi_editor_get_kpi_id (HUBS_KPI_EDITOR (self->kpi_editor)),
+                                        error);
+  else if (hub_id != NULL)
+    data = hubs_chart_data_new_for_hub (self->store, hub_id, error);
+  else
+    g_set_error_literal (error, G_IO_ERROR, G_IO_ERROR_NOT_FOUND, _("Choose a hub city first."));
+
+  return data != NULL &&
+         hubs_chart_export (data, path, 1600, 900, hubs_language_current (), error);
+}
+
+/**
+ * hubs_window_export_report_to:
+ * @self: a #HubsWindow
+ * @path: a file ending in .pdf
+ * @error: a location for a #GError
+ *
+ * Writes the selected hub's report: its overview, then a page for each KPI.
+ *
+ * Returns: %TRUE on success
+ */
+gboolean
+hubs_window_export_report_to (HubsWindow  *self,
+                              const char  *path,
+                              GError     **error)
+{
+  g_return_val_if_fail (HUBS_IS_WINDOW (self), FALSE);
+  g_return_val_if_fail (path != NULL, FALSE);
+
+  return hubs_chart_export_report (self->store, hubs_window_get_hub_id (self), path,
+                                   hubs_language_current (), error);
+}
+
+static void
+on_export_response (GtkNativeDialog *chooser,
+                    int              response,
+                    HubsWindow      *self)
+{
+  g_autoptr(GFile) file = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *path = NULL;
+  gboolean report = GPOINTER_TO_INT (g_object_get_data (G_OBJECT (chooser), "report"));
+
+  if (response == GTK_RESPONSE_ACCEPT &&
+      (file = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (chooser))) != NULL &&
+      (path = g_file_get_path (file)) != NULL)
+    {
+      if (report ? hubs_window_export_report_to (self, path, &error)
+                 : hubs_window_export_chart_to (self, path, &error))
+        {
+          g_autofree char *name = g_file_get_basename (file);
+          g_autofree char *message = g_strdup_printf (_("Saved “%s”"), name);
+
+          hubs_window_add_toast (self, message, FALSE);
+        }
+      else
+        hubs_window_add_toast (self, error->message, FALSE);
+    }
+
+  g_object_unref (chooser);
+}
+
+static void
+add_filter (GtkFileChooser *chooser,
+            const char     *name,
+            const char     *pattern)
+{
+  g_autoptr(GtkFileFilter) filter = gtk_file_filter_new ();
+
+  gtk_file_filter_set_name (filter, name);
+  gtk_file_filter_add_pattern (filter, pattern);
+  gtk_file_chooser_add_filter (chooser, filter);
+}
+
+static void
+export_action (GtkWidget  *widget,
+               const char *action_name,
+               GVariant   *param)
+{
+  HubsWindow *self = HUBS_WINDOW (widget);
+  gboolean report = g_str_equal (action_name, "win.export-report");
+  const char *hub_id = hubs_window_get_hub_id (self);
+  g_autofree char *name = NULL;
+  GtkFileChooserNative *chooser;
+
+  if (self->store == NULL || hub_id == NULL)
+    return;
+
+  chooser = gtk_file_chooser_native_new (report ? _("Export Report") : _("Export Chart"),
+                                         GTK_WINDOW (self), GTK_FILE_CHOOSER_ACTION_SAVE,
+                                         _("_Export"), _("_Cancel"));
+
+  if (report)
+    {
+      name = g_strdup_printf ("%s.pdf", hub_id);
+      add_filter (GTK_FILE_CHOOSER (chooser), _("PDF documents"), "*.pdf");
+    }
+  else
+    {
+      const char *kpi_id = editing_kpi (self)
+                           ? hubs_kpi_editor_get_kpi_id (HUBS_KPI_EDITOR (self->kpi_editor)) : hub_id;
+
+      /* KPI ids are HUB/SLUG: a file name has no slash. */
+      name = g_strdelimit (g_strdup_printf ("%s.png", kpi_id), "/", '-');
+      add_filter (GTK_FILE_CHOOSER (chooser), _("Pictures and documents (PNG, SVG, PDF)"),
+                  "*.[psPS][nvdNVD][gfGF]");
+    }
+
+  gtk_file_chooser_set_current_name (GTK_FILE_CHOOSER (chooser), name);
+  g_object_set_data (G_OBJECT (chooser), "report", GINT_TO_POINTER (report));
+  g_signal_connect_object (chooser, "response", G_CALLBACK (on_export_response), self, 0);
+  gtk_native_dialog_show (GTK_NATIVE_DIALOG (chooser));
 }
 
 static void
@@ -292,6 +432,10 @@ hubs_window_update_actions (HubsWindow *self)
   gtk_widget_action_set_enabled (widget, "win.add-hub", writable);
   gtk_widget_action_set_enabled (widget, "win.present",
                                  self->store != NULL && hubs_window_get_hub_id (self) != NULL);
+  gtk_widget_action_set_enabled (widget, "win.export-chart",
+                                 self->store != NULL && hubs_window_get_hub_id (self) != NULL);
+  gtk_widget_action_set_enabled (widget, "win.export-report",
+                                 self->store != NULL && hubs_window_get_hub_id (self) != NULL);
   gtk_widget_action_set_enabled (widget, "win.edit-hub",
                                  writable && hubs_window_get_hub_id (self) != NULL);
   gtk_widget_action_set_enabled (widget, "win.move-kpi-up", writable && editing);
@@ -316,6 +460,8 @@ hubs_window_class_add_actions (GtkWidgetClass *widget_class)
   gtk_widget_class_install_action (widget_class, "win.add-kpi", NULL, add_kpi_action);
   gtk_widget_class_install_action (widget_class, "win.open-kpi", "s", open_kpi_action);
   gtk_widget_class_install_action (widget_class, "win.present", NULL, present_action);
+  gtk_widget_class_install_action (widget_class, "win.export-chart", NULL, export_action);
+  gtk_widget_class_install_action (widget_class, "win.export-report", NULL, export_action);
   gtk_widget_class_install_action (widget_class, "win.delete-kpi", NULL, delete_kpi_action);
   gtk_widget_class_install_action (widget_class, "win.move-kpi-up", NULL, move_kpi_action);
   gtk_widget_class_install_action (widget_class, "win.move-kpi-down", NULL, move_kpi_action);
@@ -341,4 +487,8 @@ hubs_window_class_add_actions (GtkWidgetClass *widget_class)
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_n, GDK_CONTROL_MASK,
                                        "win.add-kpi", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_F5, 0, "win.present", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_e, GDK_CONTROL_MASK,
+                                       "win.export-chart", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_e,
+                                       GDK_CONTROL_MASK | GDK_SHIFT_MASK, "win.export-report", NULL);
 }

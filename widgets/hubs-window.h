@@ -29,6 +29,12 @@ gboolean       hubs_window_open_kpi       (HubsWindow     *self,
                                            const char     *kpi_id);
 GtkWidget     *hubs_window_get_hub_page   (HubsWindow     *self);
 GtkWidget     *hubs_window_get_kpi_editor (HubsWindow     *self);
+gboolean       hubs_window_export_chart_to  (HubsWindow   *self,
+                                             const char   *path,
+                                             GError      **error);
+gboolean       hubs_window_export_report_to (HubsWindow   *self,
+                                             const char   *path,
+                                             GError      **error);
 void           hubs_window_add_toast      (HubsWindow     *self,
                                            const char     *message,
                                            gboolean        offer_undo);
