@@ -186,48 +186,61 @@ make_large_database (const char *path)
     g_error ("%s", error->message);
 }
 
+static double
+median_of (GArray *times)
+{
+  g_array_sort (times, compare_doubles);
+  return g_array_index (times, double, times->len / 2);
+}
+
+/* Shows each of the first hubs once (the page is built), then each again (the page is kept):
+ * the time from selecting the hub to the next frame. */
 static void
 bench_switching (const char *database,
                  const char *label)
 {
   g_autoptr(HubsStore) store = NULL;
   g_autoptr(GPtrArray) hub_list = NULL;
-  g_autoptr(GArray) times = g_array_new (FALSE, FALSE, sizeof (double));
+  g_autoptr(GArray) first = g_array_new (FALSE, FALSE, sizeof (double));
+  g_autoptr(GArray) again = g_array_new (FALSE, FALSE, sizeof (double));
   g_autoptr(GError) error = NULL;
   HubsWindow *window;
+  guint n;
 
-  if (!(store = hubs_store_open (database, HUBS_STORE_OPEN_DEFAULT, &error)))
+  if (!(store = hubs_store_open (database, HUBS_STORE_OPEN_DEFER_CHECK, &error)))
     g_error ("%s", error->message);
   hub_list = hubs_store_list_hubs (store, NULL);
+  n = MIN (hub_list->len, 10);
   window = hubs_window_new (NULL, store);
   gtk_window_set_default_size (GTK_WINDOW (window), 1100, 760);
   gtk_window_present (GTK_WINDOW (window));
   for (guint i = 0; i < 20; i++)
     g_main_context_iteration (NULL, FALSE);
 
-  for (guint i = 0; i < MIN (hub_list->len, 26); i++)
+  /* Start away from the hubs measured, so the first visit of each builds its page. */
+  hubs_window_select_hub (window, ((HubsHub *) hub_list->pdata[hub_list->len - 1])->id);
+
+  for (guint i = 0; i < 2 * n; i++)
     {
-      const HubsHub *hub = g_ptr_array_index (hub_list, i % hub_list->len);
+      const HubsHub *hub = g_ptr_array_index (hub_list, i % n);
+      GdkFrameClock *clock = gtk_widget_get_frame_clock (GTK_WIDGET (window));
       gint64 t = g_get_monotonic_time ();
       double ms;
 
       first_frame_time = 0;
-      g_signal_connect (gtk_widget_get_frame_clock (GTK_WIDGET (window)), "after-paint",
-                        G_CALLBACK (on_after_paint), window);
+      g_signal_connect (clock, "after-paint", G_CALLBACK (on_after_paint), window);
       hubs_window_select_hub (window, hub->id);
       while (first_frame_time == 0)
         g_main_context_iteration (NULL, TRUE);
-      g_signal_handlers_disconnect_by_func (gtk_widget_get_frame_clock (GTK_WIDGET (window)),
-                                            on_after_paint, window);
+      g_signal_handlers_disconnect_by_func (clock, on_after_paint, window);
+
       ms = (first_frame_time - t) / 1000.0;
-      g_array_append_val (times, ms);
+      g_array_append_val (i < n ? first : again, ms);
     }
 
-  g_array_sort (times, compare_doubles);
-  g_print ("switching hubs (%s): median %.1f ms, worst %.1f ms until the next frame "
-           "(one frame is 16.7 ms)\n", label,
-           g_array_index (times, double, times->len / 2),
-           g_array_index (times, double, times->len - 1));
+  g_print ("switching hubs (%s), until the next frame (one frame is 16.7 ms): "
+           "first visit median %.1f ms, visit again median %.1f ms\n",
+           label, median_of (first), median_of (again));
 
   gtk_window_destroy (GTK_WINDOW (window));
 }

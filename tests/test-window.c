@@ -528,19 +528,18 @@ test_language_switch_for_data (Fixture       *f,
 {
   g_autoptr(GSettings) settings = g_settings_new (APP_ID);
   g_autoptr(HubsHub) tokyo = hubs_store_get_hub (f->store, "tokyo", NULL);
-  GtkWidget *page = hubs_window_get_hub_page (f->window);
 
   activate_hub (f, "tokyo");
 
   g_settings_set_string (settings, "language", "ja");
   hubs_test_wait_frames (GTK_WIDGET (f->window), 1);
-  g_assert_true (has_label (page, tokyo->consortium_ja));
+  g_assert_true (has_label (hubs_window_get_hub_page (f->window), tokyo->consortium_ja));
   g_assert_cmpstr (hubs_window_get_hub_id (f->window), ==, "tokyo");
 
   g_settings_set_string (settings, "language", "en");
   hubs_test_wait_frames (GTK_WIDGET (f->window), 1);
-  g_assert_true (has_label (page, tokyo->consortium_en));
-  g_assert_false (has_label (page, tokyo->consortium_ja));
+  g_assert_true (has_label (hubs_window_get_hub_page (f->window), tokyo->consortium_en));
+  g_assert_false (has_label (hubs_window_get_hub_page (f->window), tokyo->consortium_ja));
 
   g_settings_reset (settings, "language");
 }

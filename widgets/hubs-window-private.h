@@ -28,7 +28,7 @@ struct _HubsWindow
   AdwStatusPage        *error_page;
 
   /* Widgets made in code */
-  GtkWidget            *hub_page;
+  GtkStack             *hub_pages;
   GtkWidget            *kpi_editor;
 
   /* Owned references */
@@ -40,6 +40,8 @@ struct _HubsWindow
   GtkSingleSelection   *selection;
   GHashTable           *matches;
   GPtrArray            *pending_summaries;
+  /* The cached hub pages, most recently seen first (not owned: hub_pages holds them). */
+  GQueue                page_order;
 
   /* State */
   gboolean              tier_matches[2];

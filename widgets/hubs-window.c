@@ -62,22 +62,111 @@ update_title (HubsWindow *self)
                                    hubs_i18n_pick (hub->consortium_ja, hub->consortium_en));
 }
 
+/* Hub pages are kept for the hubs seen last, so going back to one is only a switch. */
+#define N_CACHED_HUB_PAGES 12
+
+static void on_kpi_activated (HubsWindow *self,
+                              const char *kpi_id);
+
+static void
+forget_hub_page (HubsWindow *self,
+                 GtkWidget  *page)
+{
+  GList *link = g_queue_find (&self->page_order, page);
+
+  if (link != NULL)
+    g_queue_delete_link (&self->page_order, link);
+  gtk_stack_remove (self->hub_pages, page);
+}
+
+/* Forgets the cached pages of @hub_id (NULL: of every hub) but the one on screen, which is
+ * built again at once. */
+static void
+refresh_hub_pages (HubsWindow *self,
+                   const char *hub_id)
+{
+  GtkWidget *visible = gtk_stack_get_visible_child (self->hub_pages);
+  GtkWidget *child = gtk_widget_get_first_child (GTK_WIDGET (self->hub_pages));
+
+  while (child != NULL)
+    {
+      GtkWidget *next = gtk_widget_get_next_sibling (child);
+      const char *page_hub = hubs_hub_page_get_hub_id (HUBS_HUB_PAGE (child));
+
+      if (hub_id == NULL || g_strcmp0 (hub_id, page_hub) == 0)
+        {
+          if (child == visible)
+            {
+              g_autoptr(GError) error = NULL;
+
+              if (!hubs_hub_page_set_hub (HUBS_HUB_PAGE (child), self->store, page_hub, &error))
+                hubs_window_show_error (self, error);
+            }
+          else
+            forget_hub_page (self, child);
+        }
+
+      child = next;
+    }
+}
+
+static GtkWidget *
+get_hub_page (HubsWindow  *self,
+              const char  *hub_id,
+              GError     **error)
+{
+  GtkWidget *page = gtk_stack_get_child_by_name (self->hub_pages, hub_id);
+
+  if (page != NULL)
+    {
+      /* Most recently seen first. */
+      g_queue_remove (&self->page_order, page);
+      g_queue_push_head (&self->page_order, page);
+      return page;
+    }
+
+  page = hubs_hub_page_new ();
+  g_signal_connect_object (page, "kpi-activated", G_CALLBACK (on_kpi_activated), self,
+                           G_CONNECT_SWAPPED);
+  if (!hubs_hub_page_set_hub (HUBS_HUB_PAGE (page), self->store, hub_id, error))
+    {
+      g_object_ref_sink (page);
+      g_object_unref (page);
+      return NULL;
+    }
+
+  gtk_stack_add_named (self->hub_pages, page, hub_id);
+  g_queue_push_head (&self->page_order, page);
+
+  while (g_queue_get_length (&self->page_order) > N_CACHED_HUB_PAGES)
+    {
+      GtkWidget *oldest = g_queue_peek_tail (&self->page_order);
+
+      if (oldest == gtk_stack_get_visible_child (self->hub_pages))
+        break;
+      forget_hub_page (self, oldest);
+    }
+
+  return page;
+}
+
 static void
 show_hub_page (HubsWindow *self)
 {
   g_autoptr(GError) error = NULL;
   HubsHubItem *item = selected_item (self);
+  GtkWidget *page;
 
   if (item == NULL || hubs_hub_item_is_header (item))
     return;
 
-  if (!hubs_hub_page_set_hub (HUBS_HUB_PAGE (self->hub_page), self->store,
-                              hubs_hub_item_get_id (item), &error))
+  if (!(page = get_hub_page (self, hubs_hub_item_get_id (item), &error)))
     {
       hubs_window_show_error (self, error);
       return;
     }
 
+  gtk_stack_set_visible_child (self->hub_pages, page);
   gtk_stack_set_visible_child_name (self->stack, "hub");
   hubs_window_update_actions (self);
   update_title (self);
@@ -291,7 +380,6 @@ on_store_changed (HubsWindow *self,
                   const char *kpi_id)
 {
   GListModel *all = G_LIST_MODEL (self->hubs);
-  const char *shown = hubs_hub_page_get_hub_id (HUBS_HUB_PAGE (self->hub_page));
 
   for (guint i = 0; i < g_list_model_get_n_items (all); i++)
     {
@@ -302,13 +390,7 @@ on_store_changed (HubsWindow *self,
         hubs_hub_item_invalidate (item);
     }
 
-  if (shown != NULL && (hub_id == NULL || g_str_equal (hub_id, shown)))
-    {
-      g_autoptr(GError) error = NULL;
-
-      if (!hubs_hub_page_set_hub (HUBS_HUB_PAGE (self->hub_page), self->store, shown, &error))
-        hubs_window_show_error (self, error);
-    }
+  refresh_hub_pages (self, hub_id);
 
   /* A KPI deleted (or its addition undone) while its editor is open: back to the hub. */
   if (g_strcmp0 (gtk_stack_get_visible_child_name (self->stack), "kpi") == 0 && kpi_id != NULL &&
@@ -374,6 +456,10 @@ load (HubsWindow *self)
 
   g_list_store_splice (self->hubs, 0, g_list_model_get_n_items (G_LIST_MODEL (self->hubs)),
                        items->pdata, items->len);
+
+  /* Names or language may have changed: build every page anew. */
+  while (!g_queue_is_empty (&self->page_order))
+    forget_hub_page (self, g_queue_peek_head (&self->page_order));
 
   remembered = g_settings_get_string (self->settings, "selected-hub");
   if (find_item (self, remembered, &position) == NULL)
@@ -464,6 +550,7 @@ hubs_window_dispose (GObject *object)
   g_clear_handle_id (&self->verify_source, g_source_remove);
   g_clear_handle_id (&self->summary_source, g_source_remove);
   g_clear_pointer (&self->pending_summaries, g_ptr_array_unref);
+  g_queue_clear (&self->page_order);
   g_clear_object (&self->undo);
   g_clear_object (&self->store);
   g_clear_object (&self->settings);
@@ -587,10 +674,8 @@ hubs_window_init (HubsWindow *self)
   gtk_search_bar_connect_entry (self->search_bar, GTK_EDITABLE (self->search_entry));
   gtk_search_bar_set_key_capture_widget (self->search_bar, GTK_WIDGET (self->hub_list));
 
-  self->hub_page = hubs_hub_page_new ();
-  g_signal_connect_object (self->hub_page, "kpi-activated", G_CALLBACK (on_kpi_activated), self,
-                           G_CONNECT_SWAPPED);
-  gtk_stack_add_named (self->stack, self->hub_page, "hub");
+  self->hub_pages = GTK_STACK (gtk_stack_new ());
+  gtk_stack_add_named (self->stack, GTK_WIDGET (self->hub_pages), "hub");
 
   g_signal_connect_object (self->leaflet, "notify::folded", G_CALLBACK (update_title), self,
                            G_CONNECT_SWAPPED);
@@ -743,14 +828,14 @@ hubs_window_open_kpi (HubsWindow *self,
  * hubs_window_get_hub_page:
  * @self: a #HubsWindow
  *
- * Returns: (transfer none): the hub page
+ * Returns: (transfer none) (nullable): the page of the hub shown
  */
 GtkWidget *
 hubs_window_get_hub_page (HubsWindow *self)
 {
   g_return_val_if_fail (HUBS_IS_WINDOW (self), NULL);
 
-  return self->hub_page;
+  return gtk_stack_get_visible_child (self->hub_pages);
 }
 
 /**
