@@ -146,7 +146,7 @@ print_changes (const char     *path,
       g_autofree char *year = NULL;
       g_autofree char *old_value = NULL;
       g_autofree char *new_value = NULL;
-      const char *kind = hubs_figure_kind_to_string (change->figure->kind);
+      const char *kind = hubs_figure_kind_get_label (change->figure->kind);
 
       if (change->kind == HUBS_IMPORT_UNCHANGED)
         continue;

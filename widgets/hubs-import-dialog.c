@@ -75,21 +75,6 @@ show_status (HubsImportDialog *self,
     gtk_widget_remove_css_class (GTK_WIDGET (self->status_label), "error");
 }
 
-static const char *
-kind_label (HubsFigureKind kind)
-{
-  switch (kind)
-    {
-    case HUBS_FIGURE_BASELINE:
-      return C_("figure kind", "baseline");
-    case HUBS_FIGURE_TARGET:
-      return C_("figure kind", "target");
-    case HUBS_FIGURE_ACTUAL:
-    default:
-      return C_("figure kind", "actual");
-    }
-}
-
 static char *
 describe_value (const HubsFigure *figure,
                 const HubsKpi    *kpi,
@@ -202,7 +187,7 @@ build_changes_group (HubsImportDialog *self)
       /* Translators: %1$s is a KPI name, %2$s a fiscal year, %3$s actual, target or
        * baseline */
       title = g_strdup_printf (_("%1$s: %2$s, %3$s"), name, year,
-                               kind_label (change->figure->kind));
+                               hubs_figure_kind_get_label (change->figure->kind));
       new_value = describe_value (change->figure, kpi, lang);
 
       if (change->kind == HUBS_IMPORT_NEW)

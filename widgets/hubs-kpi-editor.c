@@ -123,13 +123,10 @@ fill_history (HubsKpiEditor *self)
         {
           g_autofree char *year = hubs_format_fiscal_year (entry->fiscal_year, lang);
           HubsFigureKind kind = HUBS_FIGURE_ACTUAL;
-          const char *kind_label;
 
           hubs_figure_kind_from_string (entry->kind, &kind);
-          kind_label = kind == HUBS_FIGURE_ACTUAL ? _("actual")
-                     : kind == HUBS_FIGURE_TARGET ? _("target") : _("baseline");
           /* Translators: a history entry's title, e.g. “FY2025 actual: value” */
-          title = g_strdup_printf (_("%1$s %2$s: %3$s"), year, kind_label,
+          title = g_strdup_printf (_("%1$s %2$s: %3$s"), year, hubs_figure_kind_get_label (kind),
                                    field_label (entry->field));
         }
       else

@@ -614,7 +614,7 @@ add_figure (HubsImportPlan      *plan,
                            * target or actual, %4$u a line number */
                           _("The figure of “%1$s” for %2$s (%3$s) is given twice; the first is "
                             "on line %4$u."),
-                          kpi->id, year, hubs_figure_kind_to_string (read->kind),
+                          kpi->id, year, hubs_figure_kind_get_label (read->kind),
                           GPOINTER_TO_UINT (first_line));
       return;
     }

@@ -429,3 +429,26 @@ hubs_pillar_get_label (HubsPillar pillar)
       g_return_val_if_reached (NULL);
     }
 }
+
+/**
+ * hubs_figure_kind_get_label:
+ * @kind: a figure kind
+ *
+ * Returns: the kind in the interface's language, lower case for use inside a sentence
+ *   (“actual”, 実績値)
+ */
+const char *
+hubs_figure_kind_get_label (HubsFigureKind kind)
+{
+  switch (kind)
+    {
+    case HUBS_FIGURE_BASELINE:
+      return C_("figure kind", "baseline");
+    case HUBS_FIGURE_TARGET:
+      return C_("figure kind", "target");
+    case HUBS_FIGURE_ACTUAL:
+      return C_("figure kind", "actual");
+    default:
+      g_return_val_if_reached (NULL);
+    }
+}

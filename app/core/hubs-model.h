@@ -194,6 +194,7 @@ char             *hubs_value_to_plain_string   (double                  value);
 const char       *hubs_tier_get_label          (HubsTier                tier);
 const char       *hubs_hub_type_get_label      (HubsHubType             type);
 const char       *hubs_pillar_get_label        (HubsPillar              pillar);
+const char       *hubs_figure_kind_get_label   (HubsFigureKind          kind);
 
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (HubsHub, hubs_hub_free)
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (HubsKpi, hubs_kpi_free)

@@ -910,7 +910,7 @@ collect_one (HubsStore      *self,
              sqlite3_stmt   *stmt,
              RowFunc         row_func,
              GDestroyNotify  free_func,
-             const char     *what,
+             const char     *not_found,
              GError        **error)
 {
   g_autoptr(GPtrArray) rows = collect_rows (self, stmt, row_func, free_func, error);
@@ -920,8 +920,7 @@ collect_one (HubsStore      *self,
 
   if (rows->len == 0)
     {
-      g_set_error (error, HUBS_STORE_ERROR, HUBS_STORE_ERROR_NOT_FOUND,
-                   _("There is no %s in the database."), what);
+      g_set_error_literal (error, HUBS_STORE_ERROR, HUBS_STORE_ERROR_NOT_FOUND, not_found);
       return NULL;
     }
 
@@ -973,8 +972,7 @@ hubs_store_get_hub (HubsStore   *self,
     return NULL;
   bind_text (stmt, 1, hub_id);
 
-  /* Translators: completes “There is no %s in the database.” */
-  what = g_strdup_printf (_("hub “%s”"), hub_id);
+  what = g_strdup_printf (_("There is no hub “%s” in the database."), hub_id);
 
   return collect_one (self, stmt, (RowFunc) hub_from_row, (GDestroyNotify) hubs_hub_free,
                       what, error);
@@ -1041,8 +1039,7 @@ hubs_store_get_kpi (HubsStore   *self,
     return NULL;
   bind_text (stmt, 1, kpi_id);
 
-  /* Translators: completes “There is no %s in the database.” */
-  what = g_strdup_printf (_("KPI “%s”"), kpi_id);
+  what = g_strdup_printf (_("There is no KPI “%s” in the database."), kpi_id);
 
   return collect_one (self, stmt, (RowFunc) kpi_from_row, (GDestroyNotify) hubs_kpi_free,
                       what, error);
@@ -1167,10 +1164,9 @@ hubs_store_get_figure (HubsStore       *self,
   sqlite3_bind_int (stmt, 2, fiscal_year);
   bind_text (stmt, 3, hubs_figure_kind_to_string (kind));
 
-  /* Translators: completes “There is no %s in the database.”; the last %s is
-   * baseline, target or actual */
-  what = g_strdup_printf (_("figure for %1$s in %2$d (%3$s)"),
-                          kpi_id, fiscal_year, hubs_figure_kind_to_string (kind));
+  /* Translators: %1$s is a KPI id, %2$d a fiscal year, %3$s baseline, target or actual */
+  what = g_strdup_printf (_("There is no figure of “%1$s” for %2$d (%3$s) in the database."),
+                          kpi_id, fiscal_year, hubs_figure_kind_get_label (kind));
 
   return collect_one (self, stmt, (RowFunc) figure_from_row,
                       (GDestroyNotify) hubs_figure_free, what, error);
