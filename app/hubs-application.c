@@ -148,7 +148,11 @@ on_offer_response (HubsApplication  *self,
   /* Keep running while there is no window; the new one comes with the restored database. */
   g_application_hold (G_APPLICATION (self));
   if (window != NULL)
-    gtk_window_destroy (window);
+    {
+      /* The dialog outlives this handler: it must not point at a destroyed window. */
+      gtk_window_set_transient_for (GTK_WINDOW (dialog), NULL);
+      gtk_window_destroy (window);
+    }
 
   if (store != NULL)
     {

@@ -1,0 +1,171 @@
+/* test-app.c
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ *
+ * The whole application on a damaged database: it shows the damage, offers the latest
+ * backup, restores it when asked, and keeps the damaged file aside.
+ */
+
+#include "config.h"
+
+#include <string.h>
+
+#include <glib/gstdio.h>
+
+#include "hubs-application.h"
+#include "hubs-backup.h"
+#include "hubs-test-gtk.h"
+#include "hubs-test-util.h"
+#include "hubs-window.h"
+
+typedef struct
+{
+  HubsApplication *app;
+  guint            n_windows;
+  gboolean         offered;
+  gboolean         restored_value_shown;
+} Run;
+
+static AdwMessageDialog *
+find_message_dialog (void)
+{
+  GListModel *toplevels = gtk_window_get_toplevels ();
+
+  for (guint i = 0; i < g_list_model_get_n_items (toplevels); i++)
+    {
+      g_autoptr(GObject) window = g_list_model_get_item (toplevels, i);
+
+      if (ADW_IS_MESSAGE_DIALOG (window) && gtk_widget_get_visible (GTK_WIDGET (window)))
+        return ADW_MESSAGE_DIALOG (window);
+    }
+
+  return NULL;
+}
+
+static gboolean
+drive_idle (gpointer data)
+{
+  Run *run = data;
+  GtkWindow *window = gtk_application_get_active_window (GTK_APPLICATION (run->app));
+  gint64 deadline = g_get_monotonic_time () + 10 * G_USEC_PER_SEC;
+  AdwMessageDialog *dialog = NULL;
+
+  if (window == NULL)
+    return G_SOURCE_CONTINUE;
+
+  if (run->n_windows == 1)
+    {
+      /* The damage is found after the window shows, and a restore is offered. */
+      while (!(dialog = find_message_dialog ()))
+        {
+          g_assert_cmpint (g_get_monotonic_time (), <, deadline);
+          g_main_context_iteration (NULL, FALSE);
+        }
+      run->offered = TRUE;
+      hubs_test_save_screenshot (GTK_WIDGET (dialog), "app-restore-offer");
+      adw_message_dialog_response (dialog, "restore");
+      return G_SOURCE_REMOVE;
+    }
+
+  /* The second window shows the restored database. */
+  {
+    HubsStore *store = hubs_window_get_store (HUBS_WINDOW (window));
+    g_autoptr(HubsFigure) figure = NULL;
+
+    g_assert_nonnull (store);
+    figure = hubs_store_get_figure (store, "sapporo/startups", 2025, HUBS_FIGURE_ACTUAL, NULL);
+    g_assert_nonnull (figure);
+    run->restored_value_shown = figure->value == 160;
+  }
+
+  g_application_quit (G_APPLICATION (run->app));
+
+  return G_SOURCE_REMOVE;
+}
+
+static void
+on_window_added (GtkApplication *app,
+                 GtkWindow      *window,
+                 Run            *run)
+{
+  if (!HUBS_IS_WINDOW (window))
+    return;
+
+  run->n_windows++;
+  g_timeout_add (200, drive_idle, run);
+}
+
+static void
+scribble_after_schema (const char *path)
+{
+  g_autoptr(GBytes) bytes = hubs_test_read_bytes (path);
+  gsize len = g_bytes_get_size (bytes);
+  g_autofree guint8 *damaged = g_memdup2 (g_bytes_get_data (bytes, NULL), len);
+
+  for (gsize i = 8192; i < len; i++)
+    damaged[i] = (guint8) (i * 7 + 13);
+  g_assert_true (g_file_set_contents (path, (const char *) damaged, len, NULL));
+}
+
+static void
+test_restore_offer (void)
+{
+  g_autofree char *dir = hubs_test_make_dir ();
+  g_autofree char *db = hubs_test_path (dir, "hubs.sqlite3");
+  g_autofree char *db_arg = g_strconcat ("--database=", db, NULL);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GDir) listing = NULL;
+  char *argv[] = { (char *) "hubs", db_arg, NULL };
+  Run run = { 0 };
+  gboolean kept_aside = FALSE;
+  const char *name;
+
+  /* A database with one figure, and a backup of it. */
+  {
+    g_autoptr(HubsStore) store = hubs_store_open (db, HUBS_STORE_OPEN_DEFAULT, &error);
+    g_autoptr(HubsFigure) figure = hubs_figure_new ();
+    g_autofree char *backup = NULL;
+
+    g_assert_no_error (error);
+    figure->kpi_id = g_strdup ("sapporo/startups");
+    figure->fiscal_year = 2025;
+    figure->kind = HUBS_FIGURE_ACTUAL;
+    figure->measured = TRUE;
+    figure->value = 160;
+    g_assert_true (hubs_store_set_figure (store, figure, &error));
+    backup = hubs_backup_snapshot (store, HUBS_BACKUP_KEEP, &error);
+    g_assert_no_error (error);
+    g_assert_nonnull (backup);
+  }
+
+  scribble_after_schema (db);
+
+  run.app = hubs_application_new ();
+  g_signal_connect (run.app, "window-added", G_CALLBACK (on_window_added), &run);
+  g_assert_cmpint (g_application_run (G_APPLICATION (run.app), 2, argv), ==, 0);
+  g_clear_object (&run.app);
+
+  g_assert_true (run.offered);
+  g_assert_cmpuint (run.n_windows, ==, 2);
+  g_assert_true (run.restored_value_shown);
+
+  /* The damaged file is kept, renamed, never deleted. */
+  listing = g_dir_open (dir, 0, NULL);
+  while ((name = g_dir_read_name (listing)))
+    if (strstr (name, "damaged") != NULL)
+      kept_aside = TRUE;
+  g_assert_true (kept_aside);
+
+  hubs_test_remove_dir (dir);
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  hubs_test_gtk_init (&argc, &argv);
+
+  g_test_add_func ("/hubs/app/restore-offer", test_restore_offer);
+
+  return g_test_run ();
+}
