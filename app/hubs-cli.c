@@ -117,6 +117,10 @@ export_csv (const char       *database_path,
   if (!(store = hubs_cli_open_store (database_path, HUBS_STORE_OPEN_DEFAULT, &error)) ||
       !hubs_export_csv_to_path_full (store, output, layout, flags, &error))
     {
+      /* A reader that stops early (`hubs --export-csv=- | head`) is not an error. */
+      if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_BROKEN_PIPE))
+        return 0;
+
       hubs_cli_print_error (error->message);
       return 1;
     }
