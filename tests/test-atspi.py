@@ -22,6 +22,7 @@ import tempfile
 import time
 
 import gi
+import gi.repository.GLib  # noqa: E402
 
 gi.require_version('Atspi', '2.0')
 from gi.repository import Atspi  # noqa: E402
@@ -32,10 +33,16 @@ def fail(message):
     sys.exit(1)
 
 
-def wait_for(what, predicate, timeout=20):
+def wait_for(what, predicate, timeout=30):
+    print('# waiting for ' + what, flush=True)
     deadline = time.monotonic() + timeout
     while time.monotonic() < deadline:
-        value = predicate()
+        try:
+            value = predicate()
+        except gi.repository.GLib.Error:
+            # An application that is still starting (or one that just went away) may not
+            # answer in time; ask again.
+            value = None
         if value:
             return value
         time.sleep(0.1)
@@ -80,16 +87,28 @@ def main():
     db = os.path.join(folder, 'hubs.sqlite3')
     env = dict(os.environ, LANGUAGE='en', GTK_A11Y='atspi')
     env.pop('NO_AT_BRIDGE', None)
+    # A question to an application that is busy starting must not hang the test.
+    Atspi.set_timeout(3000, 15000)
     app = subprocess.Popen([binary, '--database=' + db], env=env)
 
     try:
+        # The app takes the day's backup once its window is up and idle. Asking an application
+        # that is still starting can block inside libatspi, so wait for that first.
+        backups = os.path.join(folder, 'backups')
+        wait_for("the day's backup",
+                 lambda: os.path.isdir(backups) and any(
+                     name.endswith('.sqlite3') for name in os.listdir(backups)))
         desktop = Atspi.get_desktop(0)
 
         def hubs_app():
             for i in range(desktop.get_child_count()):
-                child = desktop.get_child_at_index(i)
-                if child is not None and child.get_name() == 'hubs' and child.get_child_count():
-                    return child
+                try:
+                    child = desktop.get_child_at_index(i)
+                    if child is not None and child.get_name() == 'hubs' and \
+                       child.get_child_count():
+                        return child
+                except gi.repository.GLib.Error:
+                    continue
             return None
 
         application = wait_for('the application on the bus', hubs_app)

@@ -10,6 +10,8 @@
 
 #include "config.h"
 
+#include <string.h>
+
 #include <glib/gi18n.h>
 
 #include "hubs-chart-view.h"
@@ -26,6 +28,12 @@ struct _HubsHubPage
   /* Children */
   GtkWidget *scroller;
   GtkBox    *box;
+
+  /* The KPI rows still to add, after the first frame (see add_rows_idle()) */
+  AdwPreferencesGroup *groups[HUBS_N_PILLARS];
+  GPtrArray *pending_kpis;
+  GHashTable *pending_figures;
+  guint      rows_source;
 
   /* State */
   char      *hub_id;
@@ -47,6 +55,9 @@ hubs_hub_page_dispose (GObject *object)
 
   g_clear_pointer (&self->scroller, gtk_widget_unparent);
   g_clear_pointer (&self->hub_id, g_free);
+  g_clear_handle_id (&self->rows_source, g_source_remove);
+  g_clear_pointer (&self->pending_kpis, g_ptr_array_unref);
+  g_clear_pointer (&self->pending_figures, g_hash_table_unref);
 
   G_OBJECT_CLASS (hubs_hub_page_parent_class)->dispose (object);
 }
@@ -167,6 +178,56 @@ clear (HubsHubPage *self)
 
   while ((child = gtk_widget_get_first_child (GTK_WIDGET (self->box))))
     gtk_box_remove (self->box, child);
+
+  memset (self->groups, 0, sizeof self->groups);
+  g_clear_handle_id (&self->rows_source, g_source_remove);
+  g_clear_pointer (&self->pending_kpis, g_ptr_array_unref);
+  g_clear_pointer (&self->pending_figures, g_hash_table_unref);
+}
+
+/* Adds the rows of the KPIs still pending, under their pillars' headings. */
+static void
+add_pending_rows (HubsHubPage *self)
+{
+  g_autoptr(GPtrArray) none = g_ptr_array_new ();
+
+  g_clear_handle_id (&self->rows_source, g_source_remove);
+
+  for (guint i = 0; self->pending_kpis != NULL && i < self->pending_kpis->len; i++)
+    {
+      const HubsKpi *kpi = g_ptr_array_index (self->pending_kpis, i);
+      GPtrArray *figures = g_hash_table_lookup (self->pending_figures, kpi->id);
+      AdwPreferencesGroup *group = self->groups[kpi->pillar];
+      GtkWidget *row;
+
+      if (group == NULL)
+        {
+          group = self->groups[kpi->pillar] = ADW_PREFERENCES_GROUP (adw_preferences_group_new ());
+          adw_preferences_group_set_title (group, hubs_pillar_get_label (kpi->pillar));
+          gtk_box_append (self->box, GTK_WIDGET (group));
+        }
+
+      row = hubs_kpi_row_new (kpi, figures ? figures : none);
+      g_signal_connect_object (row, "activated", G_CALLBACK (on_row_activated), self,
+                               G_CONNECT_SWAPPED);
+      adw_preferences_group_add (group, row);
+    }
+
+  g_clear_pointer (&self->pending_kpis, g_ptr_array_unref);
+  g_clear_pointer (&self->pending_figures, g_hash_table_unref);
+}
+
+/* The rows sit below the header and the overview: they come in the frame after the first,
+ * so a hub shows as soon as what is on screen is ready. */
+static gboolean
+add_rows_idle (gpointer data)
+{
+  HubsHubPage *self = data;
+
+  self->rows_source = 0;
+  add_pending_rows (self);
+
+  return G_SOURCE_REMOVE;
 }
 
 /**
@@ -188,14 +249,15 @@ hubs_hub_page_set_hub (HubsHubPage  *self,
 {
   g_autoptr(HubsHub) hub = NULL;
   g_autoptr(GPtrArray) kpis = NULL;
-  AdwPreferencesGroup *groups[HUBS_N_PILLARS] = { NULL };
+  g_autoptr(GHashTable) figures = NULL;
 
   g_return_val_if_fail (HUBS_IS_HUB_PAGE (self), FALSE);
   g_return_val_if_fail (HUBS_IS_STORE (store), FALSE);
   g_return_val_if_fail (hub_id != NULL, FALSE);
 
   if (!(hub = hubs_store_get_hub (store, hub_id, error)) ||
-      !(kpis = hubs_store_list_kpis (store, hub_id, error)))
+      !(kpis = hubs_store_list_kpis (store, hub_id, error)) ||
+      !(figures = hubs_store_list_hub_figures (store, hub_id, error)))
     return FALSE;
 
   if (g_strcmp0 (self->hub_id, hub_id) != 0)
@@ -233,29 +295,9 @@ hubs_hub_page_set_hub (HubsHubPage  *self,
       return TRUE;
     }
 
-  for (guint i = 0; i < kpis->len; i++)
-    {
-      const HubsKpi *kpi = g_ptr_array_index (kpis, i);
-      g_autoptr(GPtrArray) figures = hubs_store_list_figures (store, kpi->id, error);
-      AdwPreferencesGroup *group;
-
-      if (figures == NULL)
-        return FALSE;
-
-      GtkWidget *row;
-
-      if ((group = groups[kpi->pillar]) == NULL)
-        {
-          group = groups[kpi->pillar] = ADW_PREFERENCES_GROUP (adw_preferences_group_new ());
-          adw_preferences_group_set_title (group, hubs_pillar_get_label (kpi->pillar));
-          gtk_box_append (self->box, GTK_WIDGET (group));
-        }
-
-      row = hubs_kpi_row_new (kpi, figures);
-      g_signal_connect_object (row, "activated", G_CALLBACK (on_row_activated), self,
-                               G_CONNECT_SWAPPED);
-      adw_preferences_group_add (group, row);
-    }
+  self->pending_kpis = g_steal_pointer (&kpis);
+  self->pending_figures = g_steal_pointer (&figures);
+  self->rows_source = g_idle_add (add_rows_idle, self);
 
   return TRUE;
 }
@@ -299,6 +341,8 @@ find_row (GtkWidget  *widget,
  * @self: a #HubsHubPage
  * @kpi_id: a KPI id
  *
+ * Adds the rows still waiting for the next frame first.
+ *
  * Returns: (transfer none) (nullable): the row showing the KPI
  */
 GtkWidget *
@@ -306,6 +350,8 @@ hubs_hub_page_find_kpi_row (HubsHubPage *self,
                             const char  *kpi_id)
 {
   g_return_val_if_fail (HUBS_IS_HUB_PAGE (self), NULL);
+
+  add_pending_rows (self);
 
   return find_row (GTK_WIDGET (self->box), kpi_id);
 }
