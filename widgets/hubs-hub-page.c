@@ -250,6 +250,7 @@ hubs_hub_page_set_hub (HubsHubPage  *self,
   g_autoptr(HubsHub) hub = NULL;
   g_autoptr(GPtrArray) kpis = NULL;
   g_autoptr(GHashTable) figures = NULL;
+  gboolean same_hub;
 
   g_return_val_if_fail (HUBS_IS_HUB_PAGE (self), FALSE);
   g_return_val_if_fail (HUBS_IS_STORE (store), FALSE);
@@ -260,7 +261,8 @@ hubs_hub_page_set_hub (HubsHubPage  *self,
       !(figures = hubs_store_list_hub_figures (store, hub_id, error)))
     return FALSE;
 
-  if (g_strcmp0 (self->hub_id, hub_id) != 0)
+  same_hub = g_strcmp0 (self->hub_id, hub_id) == 0;
+  if (!same_hub)
     {
       g_free (self->hub_id);
       self->hub_id = g_strdup (hub_id);
@@ -297,7 +299,12 @@ hubs_hub_page_set_hub (HubsHubPage  *self,
 
   self->pending_kpis = g_steal_pointer (&kpis);
   self->pending_figures = g_steal_pointer (&figures);
-  self->rows_source = g_idle_add (add_rows_idle, self);
+
+  /* Built again after a change: at once, so the page keeps its length and scroll position. */
+  if (same_hub)
+    add_pending_rows (self);
+  else
+    self->rows_source = g_idle_add (add_rows_idle, self);
 
   return TRUE;
 }
