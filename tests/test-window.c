@@ -617,6 +617,39 @@ test_read_only_database (Fixture       *f,
   g_assert_null (figure_on_disk (f, "sapporo/startups", 2025, HUBS_FIGURE_ACTUAL));
 }
 
+static void
+test_page_keeps_scroll_on_change (Fixture       *f,
+                                  gconstpointer  data)
+{
+  g_autoptr(HubsFigure) figure = hubs_figure_new ();
+  g_autoptr(GError) error = NULL;
+  GtkAdjustment *adjustment;
+  GtkWidget *scroller;
+
+  activate_hub (f, "nagano-niigata");
+  hubs_test_spin (100);
+  hubs_test_wait_frames (GTK_WIDGET (f->window), 2);
+
+  scroller = find_widget (hubs_window_get_hub_page (f->window), GTK_TYPE_SCROLLED_WINDOW);
+  adjustment = gtk_scrolled_window_get_vadjustment (GTK_SCROLLED_WINDOW (scroller));
+  g_assert_cmpfloat (gtk_adjustment_get_upper (adjustment), >, 1200);
+  gtk_adjustment_set_value (adjustment, 900);
+  hubs_test_wait_frames (GTK_WIDGET (f->window), 1);
+
+  /* A change to the hub (here from another part of the program) rebuilds the page in place. */
+  figure->kpi_id = g_strdup ("nagano-niigata/startups");
+  figure->fiscal_year = 2025;
+  figure->kind = HUBS_FIGURE_ACTUAL;
+  figure->measured = TRUE;
+  figure->value = 250;
+  g_assert_true (hubs_store_set_figure (f->store, figure, &error));
+  g_assert_no_error (error);
+  hubs_test_wait_frames (GTK_WIDGET (f->window), 2);
+
+  /* Where the reader was, give or take a row that grew by the new figure's line. */
+  g_assert_cmpfloat_with_epsilon (gtk_adjustment_get_value (adjustment), 900, 40);
+}
+
 static HubsHubDialog *
 find_hub_dialog (void)
 {
@@ -760,6 +793,7 @@ main (int   argc,
   ADD ("/hubs/window/add-and-edit-hub", test_add_and_edit_hub);
   ADD ("/hubs/window/export-from-window", test_export_from_window);
   ADD ("/hubs/window/read-only-database", test_read_only_database);
+  ADD ("/hubs/window/page-keeps-scroll-on-change", test_page_keeps_scroll_on_change);
   ADD ("/hubs/window/language-switch-for-data", test_language_switch_for_data);
   g_test_add_func ("/hubs/window/app-starts-on-temp-database", test_app_starts_on_temp_database);
 
