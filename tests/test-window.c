@@ -363,6 +363,15 @@ test_undo_redo (Fixture       *f,
   g_assert_cmpfloat (stored->value, ==, 12856);
   g_clear_pointer (&stored, hubs_figure_free);
 
+  /* The history tells the change in the reader's words, with the unit. */
+  {
+    g_autofree char *from = hubs_format_value (1234, "社", hubs_language_current ());
+    g_autofree char *to = hubs_format_value (12856, "社", hubs_language_current ());
+    g_autofree char *change = g_strdup_printf ("%s → %s", from, to);
+
+    g_assert_true (has_label_containing (hubs_window_get_kpi_editor (f->window), change));
+  }
+
   gtk_widget_activate_action (GTK_WIDGET (f->window), "win.undo", NULL);
   stored = figure_on_disk (f, "kansai/startups", 2025, HUBS_FIGURE_ACTUAL);
   g_assert_cmpfloat (stored->value, ==, 1234);

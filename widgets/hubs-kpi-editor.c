@@ -87,6 +87,67 @@ field_label (const char *field)
   return field;
 }
 
+/* The words for the KPI's choices, in enum order: the form's drop-downs and the history. */
+static const char * const aggregation_labels[] = {
+  N_("Level at year end"), N_("Single year (単年)"), N_("Cumulative (累計)"), NULL
+};
+static const char * const direction_labels[] = {
+  N_("Higher is better"), N_("Lower is better (ranks)"), NULL
+};
+static const char * const qualifier_labels[] = {
+  N_("Exactly the target"), N_("At least (以上)"), N_("At most (以内)"), NULL
+};
+
+/* A value as the history stores it (plain numbers, enum names), in words a reader knows. */
+static char *
+describe_history_value (HubsKpiEditor *self,
+                        const char    *field,
+                        const char    *value)
+{
+  HubsPillar pillar;
+  HubsAggregation aggregation;
+  HubsDirection direction;
+  HubsQualifier qualifier;
+
+  if (value == NULL)
+    return g_strdup ("—");
+
+  if (g_str_equal (field, "value"))
+    {
+      if (g_str_equal (value, "not_measured"))
+        return g_strdup (_("not measured"));
+      return hubs_format_value (g_ascii_strtod (value, NULL), self->kpi->unit,
+                                hubs_language_current ());
+    }
+  if (g_str_equal (field, "confirmed"))
+    return g_strdup (g_str_equal (value, "confirmed") ? _("Confirmed") : _("Provisional"));
+  if (g_str_equal (field, "pillar") && hubs_pillar_from_string (value, &pillar))
+    return g_strdup (hubs_pillar_get_label (pillar));
+  if (g_str_equal (field, "aggregation") && hubs_aggregation_from_string (value, &aggregation))
+    return g_strdup (_(aggregation_labels[aggregation]));
+  if (g_str_equal (field, "direction") && hubs_direction_from_string (value, &direction))
+    return g_strdup (_(direction_labels[direction]));
+  if (g_str_equal (field, "qualifier") && hubs_qualifier_from_string (value, &qualifier))
+    return g_strdup (_(qualifier_labels[qualifier]));
+
+  return g_strdup (value);
+}
+
+/* The history's UTC time stamp in the reader's time zone. */
+static char *
+describe_history_time (const char *changed_at)
+{
+  g_autoptr(GDateTime) utc = g_date_time_new_from_iso8601 (changed_at, NULL);
+  g_autoptr(GDateTime) local = NULL;
+
+  if (utc == NULL)
+    return g_strdup (changed_at);
+
+  local = g_date_time_to_local (utc);
+  /* Translators: how a backup's time is shown; see the GDateTime formats */
+  return g_date_time_format (local, _("%Y-%m-%d %H:%M:%S"));
+}
+
 static void
 fill_history (HubsKpiEditor *self)
 {
@@ -117,6 +178,9 @@ fill_history (HubsKpiEditor *self)
       const HubsHistoryEntry *entry = g_ptr_array_index (entries, i - 1);
       g_autofree char *title = NULL;
       g_autofree char *change = NULL;
+      g_autofree char *old_value = NULL;
+      g_autofree char *new_value = NULL;
+      g_autofree char *when = NULL;
       GtkWidget *row = adw_action_row_new ();
 
       if (entry->kind != NULL && entry->fiscal_year != 0)
@@ -132,11 +196,11 @@ fill_history (HubsKpiEditor *self)
       else
         title = g_strdup (field_label (entry->field));
 
+      old_value = describe_history_value (self, entry->field, entry->old_value);
+      new_value = describe_history_value (self, entry->field, entry->new_value);
+      when = describe_history_time (entry->changed_at);
       /* Translators: a change in the history, old value → new value; — means none */
-      change = g_strdup_printf (_("%1$s → %2$s    %3$s"),
-                                entry->old_value ? entry->old_value : "—",
-                                entry->new_value ? entry->new_value : "—",
-                                entry->changed_at);
+      change = g_strdup_printf (_("%1$s → %2$s    %3$s"), old_value, new_value, when);
 
       adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
       adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), title);
@@ -331,15 +395,6 @@ add_choice_field (HubsKpiEditor       *self,
 static void
 build (HubsKpiEditor *self)
 {
-  static const char * const aggregations[] = {
-    N_("Level at year end"), N_("Single year (単年)"), N_("Cumulative (累計)"), NULL
-  };
-  static const char * const directions[] = {
-    N_("Higher is better"), N_("Lower is better (ranks)"), NULL
-  };
-  static const char * const qualifiers[] = {
-    N_("Exactly the target"), N_("At least (以上)"), N_("At most (以内)"), NULL
-  };
   const char *pillars[HUBS_N_PILLARS + 1];
   AdwPreferencesGroup *group;
   GtkWidget *child;
@@ -380,10 +435,11 @@ build (HubsKpiEditor *self)
     pillars[i] = hubs_pillar_get_label (i);
   pillars[HUBS_N_PILLARS] = NULL;
   add_choice_field (self, group, "pillar", _("Pillar"), pillars, self->kpi->pillar);
-  add_choice_field (self, group, "aggregation", _("Aggregation"), aggregations,
+  add_choice_field (self, group, "aggregation", _("Aggregation"), aggregation_labels,
                     self->kpi->aggregation);
-  add_choice_field (self, group, "direction", _("Direction"), directions, self->kpi->direction);
-  add_choice_field (self, group, "qualifier", _("Target qualifier"), qualifiers,
+  add_choice_field (self, group, "direction", _("Direction"), direction_labels,
+                    self->kpi->direction);
+  add_choice_field (self, group, "qualifier", _("Target qualifier"), qualifier_labels,
                     self->kpi->qualifier);
   add_text_field (self, group, "note_ja", _("Note in Japanese"));
   add_text_field (self, group, "note_en", _("Note in English"));
