@@ -12,6 +12,37 @@
 
 #include "hubs-test-util.h"
 
+void
+hubs_test_files_set_up (HubsTestFiles *f,
+                        gconstpointer  data)
+{
+  f->dir = hubs_test_make_dir ();
+  f->path = hubs_test_path (f->dir, "hubs.sqlite3");
+}
+
+void
+hubs_test_files_tear_down (HubsTestFiles *f,
+                           gconstpointer  data)
+{
+  hubs_test_remove_dir (f->dir);
+  g_clear_pointer (&f->dir, g_free);
+  g_clear_pointer (&f->path, g_free);
+}
+
+/* Opens (creating and seeding when missing) a database that must open. */
+HubsStore *
+hubs_test_open_store (const char         *path,
+                      HubsStoreOpenFlags  flags)
+{
+  g_autoptr(GError) error = NULL;
+  HubsStore *store = hubs_store_open (path, flags, &error);
+
+  g_assert_no_error (error);
+  g_assert_nonnull (store);
+
+  return store;
+}
+
 /* A fresh temporary folder for one test. */
 char *
 hubs_test_make_dir (void)

@@ -7,7 +7,23 @@
 
 #include <gio/gio.h>
 
+#include "hubs-store.h"
+
 G_BEGIN_DECLS
+
+/* A fresh folder for one test, and the path of a database in it (not created). */
+typedef struct
+{
+  char *dir;
+  char *path;
+} HubsTestFiles;
+
+void       hubs_test_files_set_up    (HubsTestFiles *f,
+                                      gconstpointer  data);
+void       hubs_test_files_tear_down (HubsTestFiles *f,
+                                      gconstpointer  data);
+HubsStore *hubs_test_open_store      (const char    *path,
+                                      HubsStoreOpenFlags flags);
 
 char   *hubs_test_make_dir        (void);
 char   *hubs_test_path            (const char *dir,

@@ -18,40 +18,7 @@
 
 #define KPI "tokyo/gser-rank"
 
-typedef struct
-{
-  char *dir;
-  char *path;
-} Fixture;
-
-static void
-fixture_set_up (Fixture       *f,
-                gconstpointer  data)
-{
-  f->dir = hubs_test_make_dir ();
-  f->path = hubs_test_path (f->dir, "hubs.sqlite3");
-}
-
-static void
-fixture_tear_down (Fixture       *f,
-                   gconstpointer  data)
-{
-  hubs_test_remove_dir (f->dir);
-  g_free (f->dir);
-  g_free (f->path);
-}
-
-static HubsStore *
-open_store (const char *path)
-{
-  g_autoptr(GError) error = NULL;
-  HubsStore *store = hubs_store_open (path, HUBS_STORE_OPEN_DEFAULT, &error);
-
-  g_assert_no_error (error);
-  g_assert_nonnull (store);
-
-  return store;
-}
+typedef HubsTestFiles Fixture;
 
 static void
 set_actual (HubsStore *store,
@@ -106,7 +73,7 @@ static void
 test_snapshot (Fixture       *f,
                gconstpointer  data)
 {
-  g_autoptr(HubsStore) store = open_store (f->path);
+  g_autoptr(HubsStore) store = hubs_test_open_store (f->path, HUBS_STORE_OPEN_DEFAULT);
   g_autoptr(GError) error = NULL;
   g_autofree char *snapshot = NULL;
   g_autofree char *backups_dir = hubs_backup_get_dir (f->path);
@@ -147,7 +114,7 @@ static void
 test_snapshot_opens_as_database (Fixture       *f,
                                  gconstpointer  data)
 {
-  g_autoptr(HubsStore) store = open_store (f->path);
+  g_autoptr(HubsStore) store = hubs_test_open_store (f->path, HUBS_STORE_OPEN_DEFAULT);
   g_autoptr(HubsStore) copy = NULL;
   g_autoptr(HubsFigure) figure = NULL;
   g_autoptr(GError) error = NULL;
@@ -157,7 +124,7 @@ test_snapshot_opens_as_database (Fixture       *f,
   snapshot = hubs_backup_snapshot (store, 0, &error);
   g_assert_no_error (error);
 
-  copy = open_store (snapshot);
+  copy = hubs_test_open_store (snapshot, HUBS_STORE_OPEN_DEFAULT);
   g_assert_false (hubs_store_get_seeded (copy));
   figure = hubs_store_get_figure (copy, KPI, 2025, HUBS_FIGURE_ACTUAL, &error);
   g_assert_no_error (error);
@@ -168,7 +135,7 @@ static void
 test_list_order_and_prune (Fixture       *f,
                            gconstpointer  data)
 {
-  g_autoptr(HubsStore) store = open_store (f->path);
+  g_autoptr(HubsStore) store = hubs_test_open_store (f->path, HUBS_STORE_OPEN_DEFAULT);
   g_autoptr(GError) error = NULL;
   g_autoptr(GPtrArray) list = NULL;
   g_autoptr(GPtrArray) taken = g_ptr_array_new_with_free_func (g_free);
@@ -214,7 +181,7 @@ static void
 test_daily (Fixture       *f,
             gconstpointer  data)
 {
-  g_autoptr(HubsStore) store = open_store (f->path);
+  g_autoptr(HubsStore) store = hubs_test_open_store (f->path, HUBS_STORE_OPEN_DEFAULT);
   g_autoptr(GError) error = NULL;
   g_autofree char *first = NULL;
   g_autofree char *second = NULL;
@@ -242,7 +209,7 @@ static void
 test_copy_to_path (Fixture       *f,
                    gconstpointer  data)
 {
-  g_autoptr(HubsStore) store = open_store (f->path);
+  g_autoptr(HubsStore) store = hubs_test_open_store (f->path, HUBS_STORE_OPEN_DEFAULT);
   g_autoptr(GError) error = NULL;
   g_autofree char *dest = hubs_test_path (f->dir, "copy.sqlite3");
   g_autofree char *partial = g_strconcat (dest, ".partial", NULL);
@@ -284,7 +251,7 @@ static void
 test_restore (Fixture       *f,
               gconstpointer  data)
 {
-  g_autoptr(HubsStore) store = open_store (f->path);
+  g_autoptr(HubsStore) store = hubs_test_open_store (f->path, HUBS_STORE_OPEN_DEFAULT);
   g_autoptr(HubsFigure) figure = NULL;
   g_autoptr(GError) error = NULL;
   g_autofree char *backup = NULL;
@@ -324,7 +291,7 @@ static void
 test_restore_keeps_oldest_until_done (Fixture       *f,
                                       gconstpointer  data)
 {
-  g_autoptr(HubsStore) store = open_store (f->path);
+  g_autoptr(HubsStore) store = hubs_test_open_store (f->path, HUBS_STORE_OPEN_DEFAULT);
   g_autoptr(GError) error = NULL;
   g_autoptr(GPtrArray) list = NULL;
   g_autofree char *oldest = NULL;
@@ -350,7 +317,7 @@ static void
 test_restore_refuses_bad_backup (Fixture       *f,
                                  gconstpointer  data)
 {
-  g_autoptr(HubsStore) store = open_store (f->path);
+  g_autoptr(HubsStore) store = hubs_test_open_store (f->path, HUBS_STORE_OPEN_DEFAULT);
   g_autoptr(GError) error = NULL;
   g_autofree char *not_sqlite = hubs_test_path (f->dir, "notes.sqlite3");
   g_autofree char *other = hubs_test_path (f->dir, "other.sqlite3");
@@ -399,7 +366,7 @@ static void
 test_restore_file_keeps_damaged (Fixture       *f,
                                  gconstpointer  data)
 {
-  g_autoptr(HubsStore) store = open_store (f->path);
+  g_autoptr(HubsStore) store = hubs_test_open_store (f->path, HUBS_STORE_OPEN_DEFAULT);
   g_autoptr(GError) error = NULL;
   g_autofree char *backup = NULL;
   g_autofree char *aside = NULL;
@@ -438,7 +405,7 @@ test_restore_file_keeps_damaged (Fixture       *f,
   g_assert_true (g_bytes_equal (damaged_wal, hubs_test_read_bytes (aside_wal)));
   g_assert_false (g_file_test (wal, G_FILE_TEST_EXISTS));
 
-  store = open_store (f->path);
+  store = hubs_test_open_store (f->path, HUBS_STORE_OPEN_DEFAULT);
   g_assert_false (hubs_store_get_seeded (store));
   g_clear_object (&store);
   g_assert_cmpfloat (actual_on_disk (f->path), ==, 21);
@@ -448,7 +415,7 @@ static void
 test_restore_file_bad_backup_changes_nothing (Fixture       *f,
                                               gconstpointer  data)
 {
-  g_autoptr(HubsStore) store = open_store (f->path);
+  g_autoptr(HubsStore) store = hubs_test_open_store (f->path, HUBS_STORE_OPEN_DEFAULT);
   g_autoptr(GError) error = NULL;
   g_autofree char *bogus = hubs_test_path (f->dir, "bogus.sqlite3");
   g_autofree char *aside = NULL;
@@ -475,7 +442,7 @@ main (int   argc,
   g_test_init (&argc, &argv, G_TEST_OPTION_ISOLATE_DIRS, NULL);
 
 #define ADD(path, func) \
-  g_test_add (path, Fixture, NULL, fixture_set_up, func, fixture_tear_down)
+  g_test_add (path, Fixture, NULL, hubs_test_files_set_up, func, hubs_test_files_tear_down)
 
   ADD ("/hubs/backup/snapshot", test_snapshot);
   ADD ("/hubs/backup/snapshot-opens-as-database", test_snapshot_opens_as_database);

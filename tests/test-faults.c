@@ -33,41 +33,7 @@
 #define BATCH_SIZE 10
 #define FIRST_YEAR 3000
 
-typedef struct
-{
-  char *dir;
-  char *path;
-} Fixture;
-
-static void
-fixture_set_up (Fixture       *f,
-                gconstpointer  data)
-{
-  f->dir = hubs_test_make_dir ();
-  f->path = hubs_test_path (f->dir, "hubs.sqlite3");
-}
-
-static void
-fixture_tear_down (Fixture       *f,
-                   gconstpointer  data)
-{
-  hubs_test_remove_dir (f->dir);
-  g_free (f->dir);
-  g_free (f->path);
-}
-
-static HubsStore *
-open_store (const char         *path,
-            HubsStoreOpenFlags  flags)
-{
-  g_autoptr(GError) error = NULL;
-  HubsStore *store = hubs_store_open (path, flags, &error);
-
-  g_assert_no_error (error);
-  g_assert_nonnull (store);
-
-  return store;
-}
+typedef HubsTestFiles Fixture;
 
 static HubsFigure *
 make_figure (const char *kpi_id,
@@ -239,7 +205,7 @@ static void
 test_sigkill_mid_burst (Fixture       *f,
                         gconstpointer  data)
 {
-  g_autoptr(HubsStore) store = open_store (f->path, HUBS_STORE_OPEN_DEFAULT);
+  g_autoptr(HubsStore) store = hubs_test_open_store (f->path, HUBS_STORE_OPEN_DEFAULT);
   g_autoptr(GPtrArray) kpis = batch_kpis (store);
   guint start = 0;
 
@@ -258,7 +224,7 @@ test_sigkill_mid_burst (Fixture       *f,
       /* Read before anything opens it for writing: the file as the kill left it. */
       assert_integrity (f->path);
 
-      store = open_store (f->path, HUBS_STORE_OPEN_DEFAULT);
+      store = hubs_test_open_store (f->path, HUBS_STORE_OPEN_DEFAULT);
       for (guint i = 0; i < reports->len; i++)
         {
           const char *report = reports->pdata[i];
@@ -302,7 +268,7 @@ static void
 test_read_only (Fixture       *f,
                 gconstpointer  data)
 {
-  g_autoptr(HubsStore) store = open_store (f->path, HUBS_STORE_OPEN_DEFAULT);
+  g_autoptr(HubsStore) store = hubs_test_open_store (f->path, HUBS_STORE_OPEN_DEFAULT);
   g_autoptr(HubsFigure) figure = make_figure (SINGLE_KPI, 2025, 150, NULL);
   g_autoptr(GPtrArray) figures = g_ptr_array_new ();
   g_autoptr(HubsImportPlan) plan = NULL;
@@ -312,7 +278,7 @@ test_read_only (Fixture       *f,
 
   g_clear_object (&store);
   before = hubs_test_read_bytes (f->path);
-  store = open_store (f->path, HUBS_STORE_OPEN_READ_ONLY);
+  store = hubs_test_open_store (f->path, HUBS_STORE_OPEN_READ_ONLY);
 
   g_assert_false (hubs_store_set_figure (store, figure, &error));
   g_assert_error (error, HUBS_STORE_ERROR, HUBS_STORE_ERROR_READ_ONLY);
@@ -351,7 +317,7 @@ static void
 test_full_max_page_count (Fixture       *f,
                           gconstpointer  data)
 {
-  g_autoptr(HubsStore) store = open_store (f->path, HUBS_STORE_OPEN_DEFAULT);
+  g_autoptr(HubsStore) store = hubs_test_open_store (f->path, HUBS_STORE_OPEN_DEFAULT);
   g_autoptr(GPtrArray) figures =
     g_ptr_array_new_with_free_func ((GDestroyNotify) hubs_figure_free);
   g_autoptr(HubsFigure) single = NULL;
@@ -438,12 +404,12 @@ test_full_disk_tmpfs (Fixture       *f,
     }
 
   path = g_build_filename (mnt, "hubs.sqlite3", NULL);
-  store = open_store (path, HUBS_STORE_OPEN_DEFAULT);
+  store = hubs_test_open_store (path, HUBS_STORE_OPEN_DEFAULT);
   g_clear_object (&store);
   n_figures = query_int (path, "SELECT count (*) FROM figure");
   n_history = query_int (path, "SELECT count (*) FROM history");
 
-  store = open_store (path, HUBS_STORE_OPEN_DEFAULT);
+  store = hubs_test_open_store (path, HUBS_STORE_OPEN_DEFAULT);
   fill_disk (mnt);
 
   figure = make_figure (SINGLE_KPI, 2025, 150, note);
@@ -469,7 +435,7 @@ test_full_disk_tmpfs (Fixture       *f,
         break;
     }
   assert_nothing_partial (path, n_figures, n_history);
-  store = open_store (path, HUBS_STORE_OPEN_DEFAULT);
+  store = hubs_test_open_store (path, HUBS_STORE_OPEN_DEFAULT);
   g_assert_null (hubs_store_get_figure (store, SINGLE_KPI, 2025, HUBS_FIGURE_ACTUAL, NULL));
   g_clear_object (&store);
 
@@ -488,7 +454,7 @@ main (int   argc,
   g_test_init (&argc, &argv, G_TEST_OPTION_ISOLATE_DIRS, NULL);
 
 #define ADD(path, func) \
-  g_test_add (path, Fixture, NULL, fixture_set_up, func, fixture_tear_down)
+  g_test_add (path, Fixture, NULL, hubs_test_files_set_up, func, hubs_test_files_tear_down)
 
   ADD ("/hubs/faults/sigkill-mid-burst", test_sigkill_mid_burst);
   ADD ("/hubs/faults/read-only", test_read_only);

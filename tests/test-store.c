@@ -14,40 +14,7 @@
 #include "hubs-store-private.h"
 #include "hubs-test-util.h"
 
-typedef struct
-{
-  char *dir;
-  char *path;
-} Fixture;
-
-static void
-fixture_set_up (Fixture       *f,
-                gconstpointer  data)
-{
-  f->dir = hubs_test_make_dir ();
-  f->path = hubs_test_path (f->dir, "hubs.sqlite3");
-}
-
-static void
-fixture_tear_down (Fixture       *f,
-                   gconstpointer  data)
-{
-  hubs_test_remove_dir (f->dir);
-  g_free (f->dir);
-  g_free (f->path);
-}
-
-static HubsStore *
-open_seeded (const char *path)
-{
-  g_autoptr(GError) error = NULL;
-  HubsStore *store = hubs_store_open (path, HUBS_STORE_OPEN_DEFAULT, &error);
-
-  g_assert_no_error (error);
-  g_assert_nonnull (store);
-
-  return store;
-}
+typedef HubsTestFiles Fixture;
 
 /* Runs SQL on its own connection, as another program would. */
 static void
@@ -85,7 +52,7 @@ static void
 test_create_seeded (Fixture       *f,
                     gconstpointer  data)
 {
-  g_autoptr(HubsStore) store = open_seeded (f->path);
+  g_autoptr(HubsStore) store = hubs_test_open_store (f->path, HUBS_STORE_OPEN_DEFAULT);
   g_autoptr(GPtrArray) hubs = NULL;
   g_autoptr(GPtrArray) kpis = NULL;
   g_autoptr(GError) error = NULL;
@@ -124,12 +91,12 @@ static void
 test_reopen_does_not_seed_again (Fixture       *f,
                                  gconstpointer  data)
 {
-  g_autoptr(HubsStore) store = open_seeded (f->path);
+  g_autoptr(HubsStore) store = hubs_test_open_store (f->path, HUBS_STORE_OPEN_DEFAULT);
   g_autoptr(GPtrArray) hubs = NULL;
   g_autoptr(GError) error = NULL;
 
   g_clear_object (&store);
-  store = open_seeded (f->path);
+  store = hubs_test_open_store (f->path, HUBS_STORE_OPEN_DEFAULT);
   g_assert_false (hubs_store_get_seeded (store));
 
   hubs = hubs_store_list_hubs (store, &error);
@@ -152,7 +119,7 @@ test_creates_missing_folders (Fixture       *f,
                               gconstpointer  data)
 {
   g_autofree char *path = g_build_filename (f->dir, "a", "b", "hubs.sqlite3", NULL);
-  g_autoptr(HubsStore) store = open_seeded (path);
+  g_autoptr(HubsStore) store = hubs_test_open_store (path, HUBS_STORE_OPEN_DEFAULT);
 
   g_assert_true (g_file_test (path, G_FILE_TEST_IS_REGULAR));
 }
@@ -222,7 +189,7 @@ static void
 test_refuse_newer (Fixture       *f,
                    gconstpointer  data)
 {
-  g_autoptr(HubsStore) store = open_seeded (f->path);
+  g_autoptr(HubsStore) store = hubs_test_open_store (f->path, HUBS_STORE_OPEN_DEFAULT);
 
   g_clear_object (&store);
   raw_exec (f->path, "PRAGMA user_version = 99; PRAGMA journal_mode = DELETE;");
@@ -253,7 +220,7 @@ static void
 test_refuse_corrupt (Fixture       *f,
                      gconstpointer  data)
 {
-  g_autoptr(HubsStore) store = open_seeded (f->path);
+  g_autoptr(HubsStore) store = hubs_test_open_store (f->path, HUBS_STORE_OPEN_DEFAULT);
   g_autoptr(GBytes) bytes = NULL;
   g_autofree guint8 *damaged = NULL;
   gsize len;
@@ -276,7 +243,7 @@ static void
 test_deferred_check_refuses_writes (Fixture       *f,
                                     gconstpointer  data)
 {
-  g_autoptr(HubsStore) store = open_seeded (f->path);
+  g_autoptr(HubsStore) store = hubs_test_open_store (f->path, HUBS_STORE_OPEN_DEFAULT);
   g_autoptr(GBytes) bytes = NULL;
   g_autoptr(GBytes) before = NULL;
   g_autoptr(GError) error = NULL;
@@ -318,7 +285,7 @@ static void
 test_refuse_bad_header (Fixture       *f,
                         gconstpointer  data)
 {
-  g_autoptr(HubsStore) store = open_seeded (f->path);
+  g_autoptr(HubsStore) store = hubs_test_open_store (f->path, HUBS_STORE_OPEN_DEFAULT);
   g_autoptr(GBytes) bytes = NULL;
   g_autofree guint8 *damaged = NULL;
   gsize len;
@@ -367,7 +334,7 @@ static void
 test_read_only (Fixture       *f,
                 gconstpointer  data)
 {
-  g_autoptr(HubsStore) store = open_seeded (f->path);
+  g_autoptr(HubsStore) store = hubs_test_open_store (f->path, HUBS_STORE_OPEN_DEFAULT);
   g_autoptr(HubsFigure) figure = NULL;
   g_autoptr(HubsFigure) stored = NULL;
   g_autoptr(GPtrArray) hubs = NULL;
@@ -421,7 +388,7 @@ static void
 test_edit_writes_history (Fixture       *f,
                           gconstpointer  data)
 {
-  g_autoptr(HubsStore) store = open_seeded (f->path);
+  g_autoptr(HubsStore) store = hubs_test_open_store (f->path, HUBS_STORE_OPEN_DEFAULT);
   g_autofree char *kpi_id = g_strdup (first_kpi_id (store));
   g_autoptr(HubsFigure) figure = make_actual (kpi_id, 2025, 160);
   g_autoptr(HubsFigure) stored = NULL;
@@ -490,7 +457,7 @@ static void
 test_edit_survives_reopen (Fixture       *f,
                            gconstpointer  data)
 {
-  g_autoptr(HubsStore) store = open_seeded (f->path);
+  g_autoptr(HubsStore) store = hubs_test_open_store (f->path, HUBS_STORE_OPEN_DEFAULT);
   g_autofree char *kpi_id = g_strdup (first_kpi_id (store));
   g_autoptr(HubsFigure) figure = make_actual (kpi_id, 2026, 73.7);
   g_autoptr(HubsFigure) stored = NULL;
@@ -510,7 +477,7 @@ test_edit_survives_reopen (Fixture       *f,
   on_disk = raw_query_text (f->path, sql);
   g_assert_cmpstr (on_disk, ==, "73.7|1|市統計");
 
-  store = open_seeded (f->path);
+  store = hubs_test_open_store (f->path, HUBS_STORE_OPEN_DEFAULT);
   stored = hubs_store_get_figure (store, kpi_id, 2026, HUBS_FIGURE_ACTUAL, &error);
   g_assert_no_error (error);
   g_assert_true (hubs_figure_equal (stored, figure));
@@ -520,7 +487,7 @@ static void
 test_edit_unknown_kpi_rejected (Fixture       *f,
                                 gconstpointer  data)
 {
-  g_autoptr(HubsStore) store = open_seeded (f->path);
+  g_autoptr(HubsStore) store = hubs_test_open_store (f->path, HUBS_STORE_OPEN_DEFAULT);
   g_autoptr(HubsFigure) figure = make_actual ("sapporo/no-such-kpi", 2025, 1);
   g_autoptr(GError) error = NULL;
   g_autofree char *count = NULL;
@@ -544,7 +511,7 @@ main (int   argc,
   g_test_init (&argc, &argv, G_TEST_OPTION_ISOLATE_DIRS, NULL);
 
 #define ADD(path, func) \
-  g_test_add (path, Fixture, NULL, fixture_set_up, func, fixture_tear_down)
+  g_test_add (path, Fixture, NULL, hubs_test_files_set_up, func, hubs_test_files_tear_down)
 
   g_test_add_func ("/hubs/store/default-path", test_default_path);
   ADD ("/hubs/store/create-seeded", test_create_seeded);
