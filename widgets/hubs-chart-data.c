@@ -11,6 +11,7 @@
 #include "config.h"
 
 #include "hubs-chart-data.h"
+#include "hubs-hub-summary.h"
 
 static void
 chart_kpi_free (HubsChartKpi *chart_kpi)
@@ -210,14 +211,11 @@ hubs_chart_data_new_comparison (HubsStore  *store,
 {
   g_autoptr(HubsChartData) data = NULL;
   g_autoptr(GPtrArray) hubs = NULL;
-  g_autoptr(GPtrArray) kpis = NULL;
-  g_autoptr(GHashTable) by_id = g_hash_table_new (g_str_hash, g_str_equal);
 
   g_return_val_if_fail (HUBS_IS_STORE (store), NULL);
 
   data = hubs_chart_data_new (HUBS_CHART_COMPARISON);
-  if (!(hubs = hubs_store_list_hubs (store, error)) ||
-      !(kpis = hubs_store_list_kpis (store, NULL, error)))
+  if (!(hubs = hubs_store_list_hubs (store, error)))
     return NULL;
 
   for (guint i = 0; i < hubs->len; i++)
@@ -225,29 +223,10 @@ hubs_chart_data_new_comparison (HubsStore  *store,
       HubsChartHubSummary *summary = g_new0 (HubsChartHubSummary, 1);
 
       summary->hub = hubs_hub_copy (g_ptr_array_index (hubs, i));
-      hubs_progress_summary_init (&summary->all);
-      for (guint p = 0; p < HUBS_N_PILLARS; p++)
-        hubs_progress_summary_init (&summary->pillars[p]);
       g_ptr_array_add (data->hubs, summary);
-      g_hash_table_insert (by_id, summary->hub->id, summary);
-    }
-
-  for (guint i = 0; i < kpis->len; i++)
-    {
-      const HubsKpi *kpi = g_ptr_array_index (kpis, i);
-      HubsChartHubSummary *summary = g_hash_table_lookup (by_id, kpi->hub_id);
-      g_autoptr(GPtrArray) figures = NULL;
-      HubsProgress progress;
-
-      if (summary == NULL)
-        continue;
-      if (!(figures = hubs_store_list_figures (store, kpi->id, error)))
+      if (!hubs_hub_summary_compute (store, summary->hub->id, &summary->all, summary->pillars,
+                                     error))
         return NULL;
-
-      hubs_progress_compute (&progress, kpi, figures);
-      hubs_progress_summary_add (&summary->all, &progress);
-      if (kpi->pillar < HUBS_N_PILLARS)
-        hubs_progress_summary_add (&summary->pillars[kpi->pillar], &progress);
     }
 
   g_ptr_array_sort (data->hubs, compare_summaries);

@@ -12,6 +12,7 @@
 #include "config.h"
 
 #include "hubs-hub-item.h"
+#include "hubs-hub-summary.h"
 
 struct _HubsHubItem
 {
@@ -160,8 +161,6 @@ const HubsProgressSummary *
 hubs_hub_item_get_summary (HubsHubItem *self,
                            HubsStore   *store)
 {
-  g_autoptr(GPtrArray) kpis = NULL;
-  g_autoptr(GHashTable) figures = NULL;
   g_autoptr(GError) error = NULL;
 
   g_return_val_if_fail (HUBS_IS_HUB_ITEM (self), NULL);
@@ -170,29 +169,10 @@ hubs_hub_item_get_summary (HubsHubItem *self,
   if (self->summary_valid || self->hub == NULL)
     return &self->summary;
 
-  hubs_progress_summary_init (&self->summary);
-
-  if (!(kpis = hubs_store_list_kpis (store, self->hub->id, &error)))
+  if (!hubs_hub_summary_compute (store, self->hub->id, &self->summary, NULL, &error))
     {
-      g_warning ("Cannot read the KPIs of %s: %s", self->hub->id, error->message);
+      g_warning ("Cannot sum up the progress of %s: %s", self->hub->id, error->message);
       return &self->summary;
-    }
-
-  if (!(figures = hubs_store_list_hub_figures (store, self->hub->id, &error)))
-    {
-      g_warning ("Cannot read the figures of %s: %s", self->hub->id, error->message);
-      return &self->summary;
-    }
-
-  for (guint i = 0; i < kpis->len; i++)
-    {
-      const HubsKpi *kpi = g_ptr_array_index (kpis, i);
-      GPtrArray *kpi_figures = g_hash_table_lookup (figures, kpi->id);
-      g_autoptr(GPtrArray) none = g_ptr_array_new ();
-      HubsProgress progress;
-
-      hubs_progress_compute (&progress, kpi, kpi_figures ? kpi_figures : none);
-      hubs_progress_summary_add (&self->summary, &progress);
     }
 
   self->summary_valid = TRUE;
