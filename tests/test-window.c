@@ -76,23 +76,85 @@ fixture_tear_down (Fixture       *f,
   g_free (f->path);
 }
 
-static GtkWidget *
-find_widget (GtkWidget *widget,
-             GType      type)
-{
-  if (G_TYPE_CHECK_INSTANCE_TYPE (widget, type))
-    return widget;
 
-  for (GtkWidget *child = gtk_widget_get_first_child (widget); child;
+typedef gboolean (*WidgetMatch) (GtkWidget *widget, gconstpointer data);
+
+/* The first widget under @root, depth first, that @match accepts. */
+static GtkWidget *
+find_first (GtkWidget     *root,
+            WidgetMatch    match,
+            gconstpointer  data)
+{
+  if (match (root, data))
+    return root;
+
+  for (GtkWidget *child = gtk_widget_get_first_child (root); child;
        child = gtk_widget_get_next_sibling (child))
     {
-      GtkWidget *found = find_widget (child, type);
+      GtkWidget *found = find_first (child, match, data);
 
       if (found != NULL)
         return found;
     }
 
   return NULL;
+}
+
+static gboolean
+is_of_type (GtkWidget     *widget,
+            gconstpointer  type)
+{
+  return G_TYPE_CHECK_INSTANCE_TYPE (widget, GPOINTER_TO_SIZE (type));
+}
+
+static gboolean
+is_label_with_text (GtkWidget     *widget,
+                    gconstpointer  text)
+{
+  return GTK_IS_LABEL (widget) && g_strcmp0 (gtk_label_get_text (GTK_LABEL (widget)), text) == 0;
+}
+
+static gboolean
+is_label_containing (GtkWidget     *widget,
+                     gconstpointer  text)
+{
+  return GTK_IS_LABEL (widget) && strstr (gtk_label_get_text (GTK_LABEL (widget)), text) != NULL;
+}
+
+static gboolean
+is_button_for_action (GtkWidget     *widget,
+                      gconstpointer  action_name)
+{
+  return GTK_IS_BUTTON (widget) &&
+         g_strcmp0 (gtk_actionable_get_action_name (GTK_ACTIONABLE (widget)), action_name) == 0;
+}
+
+static GtkWidget *
+find_widget (GtkWidget *widget,
+             GType      type)
+{
+  return find_first (widget, is_of_type, GSIZE_TO_POINTER (type));
+}
+
+static gboolean
+has_label (GtkWidget  *widget,
+           const char *text)
+{
+  return find_first (widget, is_label_with_text, text) != NULL;
+}
+
+static gboolean
+has_label_containing (GtkWidget  *widget,
+                      const char *text)
+{
+  return find_first (widget, is_label_containing, text) != NULL;
+}
+
+static GtkWidget *
+find_action_button (GtkWidget  *widget,
+                    const char *action_name)
+{
+  return find_first (widget, is_button_for_action, action_name);
 }
 
 static void
@@ -219,20 +281,6 @@ kpi_on_disk (Fixture    *f,
   return kpi != NULL;
 }
 
-static gboolean
-has_label_containing (GtkWidget  *widget,
-                      const char *text)
-{
-  if (GTK_IS_LABEL (widget) && strstr (gtk_label_get_text (GTK_LABEL (widget)), text) != NULL)
-    return TRUE;
-
-  for (GtkWidget *child = gtk_widget_get_first_child (widget); child;
-       child = gtk_widget_get_next_sibling (child))
-    if (has_label_containing (child, text))
-      return TRUE;
-
-  return FALSE;
-}
 
 static void
 test_starts_with_sidebar (Fixture       *f,
@@ -518,20 +566,6 @@ test_keyboard_hub_navigation (Fixture       *f,
   g_assert_cmpstr (hubs_window_get_hub_id (f->window), ==, "fukuoka");
 }
 
-static gboolean
-has_label (GtkWidget  *widget,
-           const char *text)
-{
-  if (GTK_IS_LABEL (widget) && g_strcmp0 (gtk_label_get_text (GTK_LABEL (widget)), text) == 0)
-    return TRUE;
-
-  for (GtkWidget *child = gtk_widget_get_first_child (widget); child;
-       child = gtk_widget_get_next_sibling (child))
-    if (has_label (child, text))
-      return TRUE;
-
-  return FALSE;
-}
 
 static void
 test_language_switch_for_data (Fixture       *f,
@@ -596,25 +630,6 @@ test_export_from_window (Fixture       *f,
   g_assert_nonnull (strstr (out, "Pages:           7"));
 }
 
-static GtkWidget *
-find_action_button (GtkWidget  *widget,
-                    const char *action_name)
-{
-  if (GTK_IS_BUTTON (widget) &&
-      g_strcmp0 (gtk_actionable_get_action_name (GTK_ACTIONABLE (widget)), action_name) == 0)
-    return widget;
-
-  for (GtkWidget *child = gtk_widget_get_first_child (widget); child;
-       child = gtk_widget_get_next_sibling (child))
-    {
-      GtkWidget *found = find_action_button (child, action_name);
-
-      if (found != NULL)
-        return found;
-    }
-
-  return NULL;
-}
 
 static void
 test_read_only_database (Fixture       *f,
