@@ -351,7 +351,7 @@ test_type_figure_saves (Fixture       *f,
   g_assert_false (stored->confirmed);
 
   /* The row on the hub page shows the new actual and a status. */
-  hubs_test_wait_frames (GTK_WIDGET (f->window), 1);
+  hubs_test_spin (300);
   hubs_test_save_screenshot (GTK_WIDGET (f->window), g_getenv ("HUBS_SHOT_EDITOR"));
   gtk_widget_activate_action (GTK_WIDGET (f->window), "win.back", NULL);
   g_assert_cmpint (hubs_kpi_row_get_status (find_kpi_row (f, "sapporo/startups")), !=,

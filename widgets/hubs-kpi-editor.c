@@ -551,7 +551,7 @@ hubs_kpi_editor_init (HubsKpiEditor *self)
 
   /* The trajectory follows the store: it redraws as each figure is saved. */
   self->chart = hubs_chart_view_new (HUBS_CHART_TRAJECTORY);
-  gtk_widget_set_size_request (self->chart, -1, 360);
+  gtk_widget_set_size_request (self->chart, -1, 440);
   gtk_widget_set_margin_top (self->chart, 12);
   gtk_box_append (self->box, self->chart);
 
