@@ -375,12 +375,22 @@ test_missing_read_only (Fixture       *f,
 }
 
 static void
-count_changed_cb (HubsStore  *store,
-                  const char *hub_id,
-                  const char *kpi_id,
-                  guint      *n_changed)
+count_changed_cb (HubsStore             *store,
+                  const HubsStoreChange *change,
+                  guint                 *n_changed)
 {
-  g_assert_cmpstr (hub_id, ==, "sapporo");
+  /* Each figure change names exactly the figure, and carries what is now stored. */
+  g_assert_cmpint (change->kind, ==, HUBS_STORE_CHANGE_FIGURE);
+  g_assert_cmpstr (change->hub_id, ==, "sapporo");
+  g_assert_cmpint (change->fiscal_year, ==, 2025);
+  g_assert_cmpint (change->figure_kind, ==, HUBS_FIGURE_ACTUAL);
+  if (*n_changed < 2)
+    {
+      g_assert_nonnull (change->figure);
+      g_assert_cmpfloat (change->figure->value, ==, *n_changed == 0 ? 160 : 171.5);
+    }
+  else
+    g_assert_null (change->figure);
   (*n_changed)++;
 }
 
@@ -492,8 +502,10 @@ test_edit_unknown_kpi_rejected (Fixture       *f,
   g_autoptr(GError) error = NULL;
   g_autofree char *count = NULL;
 
+  /* Refused with words a person reads, not a raw constraint failure. */
   g_assert_false (hubs_store_set_figure (store, figure, &error));
-  g_assert_error (error, HUBS_STORE_ERROR, HUBS_STORE_ERROR_INVALID);
+  g_assert_error (error, HUBS_STORE_ERROR, HUBS_STORE_ERROR_NOT_FOUND);
+  g_assert_nonnull (strstr (error->message, "sapporo/no-such-kpi"));
   g_clear_object (&store);
 
   /* Nothing partial landed: no figure, no history row. */

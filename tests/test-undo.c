@@ -7,6 +7,8 @@
 
 #include "config.h"
 
+#include <string.h>
+
 #include <locale.h>
 
 #include "hubs-test-util.h"
@@ -93,9 +95,9 @@ test_figure (Fixture       *f,
   g_autoptr(GError) error = NULL;
   g_assert_false (hubs_undo_stack_get_can_undo (f->undo));
   g_assert_true (hubs_undo_stack_set_figure (f->undo, "sapporo/startups", 2025,
-                                             HUBS_FIGURE_ACTUAL, first, &error));
+                                             HUBS_FIGURE_ACTUAL, NULL, first, &error));
   g_assert_true (hubs_undo_stack_set_figure (f->undo, "sapporo/startups", 2025,
-                                             HUBS_FIGURE_ACTUAL, second, &error));
+                                             HUBS_FIGURE_ACTUAL, first, second, &error));
   g_assert_no_error (error);
   g_assert_true (hubs_undo_stack_get_can_undo (f->undo));
 
@@ -121,6 +123,50 @@ test_figure (Fixture       *f,
   g_assert_false (hubs_undo_stack_get_can_redo (f->undo));
 }
 
+/* Type 500 in the window, import 999 for the same figure, press Ctrl+Z in the window: the
+ * import's figure stays, the undo says why it did nothing, and it can be tried again. */
+static void
+test_undo_after_another_writer (Fixture       *f,
+                                gconstpointer  data)
+{
+  g_autoptr(HubsFigure) typed = actual ("sapporo/startups", 2025, 500);
+  g_autoptr(HubsFigure) imported = actual ("sapporo/startups", 2025, 999);
+  g_autoptr(HubsFigure) stored = NULL;
+  g_autoptr(GError) error = NULL;
+
+  g_assert_true (hubs_undo_stack_set_figure (f->undo, "sapporo/startups", 2025,
+                                             HUBS_FIGURE_ACTUAL, NULL, typed, &error));
+  g_assert_true (hubs_store_set_figure (f->store, imported, &error));
+  g_assert_no_error (error);
+
+  g_assert_false (hubs_undo_stack_undo (f->undo, &error));
+  g_assert_error (error, HUBS_STORE_ERROR, HUBS_STORE_ERROR_CONFLICT);
+  g_test_message ("undo refused: %s", error->message);
+  g_assert_nonnull (strstr (error->message, "999"));
+  g_clear_error (&error);
+
+  stored = figure_on_disk (f, "sapporo/startups", 2025);
+  g_assert_nonnull (stored);
+  g_assert_cmpfloat (stored->value, ==, 999);
+  g_assert_true (hubs_undo_stack_get_can_undo (f->undo));
+
+  /* A save made against a value that changed meanwhile is refused the same way. */
+  g_assert_false (hubs_undo_stack_set_figure (f->undo, "sapporo/startups", 2025,
+                                              HUBS_FIGURE_ACTUAL, typed, typed, &error) &&
+                  FALSE);
+  g_clear_error (&error);
+  {
+    g_autoptr(HubsFigure) again = actual ("sapporo/startups", 2025, 600);
+
+    g_assert_false (hubs_undo_stack_set_figure (f->undo, "sapporo/startups", 2025,
+                                                HUBS_FIGURE_ACTUAL, typed, again, &error));
+    g_assert_error (error, HUBS_STORE_ERROR, HUBS_STORE_ERROR_CONFLICT);
+  }
+  g_clear_pointer (&stored, hubs_figure_free);
+  stored = figure_on_disk (f, "sapporo/startups", 2025);
+  g_assert_cmpfloat (stored->value, ==, 999);
+}
+
 static void
 test_delete_kpi (Fixture       *f,
                  gconstpointer  data)
@@ -132,7 +178,7 @@ test_delete_kpi (Fixture       *f,
   guint before = kpi_count_on_disk (f, "tokyo");
 
   g_assert_true (hubs_undo_stack_set_figure (f->undo, "tokyo/unicorns", 2025,
-                                             HUBS_FIGURE_ACTUAL, figure, &error));
+                                             HUBS_FIGURE_ACTUAL, NULL, figure, &error));
   g_assert_true (hubs_undo_stack_delete_kpi (f->undo, "tokyo/unicorns", &error));
   g_assert_no_error (error);
   g_assert_cmpuint (kpi_count_on_disk (f, "tokyo"), ==, before - 1);
@@ -172,13 +218,15 @@ test_add_edit_move_kpi (Fixture       *f,
   kpi->unit = g_strdup ("件");
   kpi->pillar = HUBS_PILLAR_GROWTH;
 
-  g_assert_true (hubs_undo_stack_save_kpi (f->undo, kpi, &error));
+  g_assert_true (hubs_undo_stack_save_kpi (f->undo, NULL, kpi, &error));
   g_assert_no_error (error);
   g_assert_cmpuint (kpi_count_on_disk (f, "okinawa"), ==, before + 1);
 
+  stored = hubs_store_get_kpi (f->store, kpi->id, &error);
   g_free (kpi->name_en);
   kpi->name_en = g_strdup ("Demonstration projects");
-  g_assert_true (hubs_undo_stack_save_kpi (f->undo, kpi, &error));
+  g_assert_true (hubs_undo_stack_save_kpi (f->undo, stored, kpi, &error));
+  g_clear_pointer (&stored, hubs_kpi_free);
   stored = hubs_store_get_kpi (f->store, kpi->id, &error);
   g_assert_cmpstr (stored->name_en, ==, "Demonstration projects");
   g_clear_pointer (&stored, hubs_kpi_free);
@@ -220,7 +268,7 @@ test_invalid_kpi (Fixture       *f,
   kpi->hub_id = g_strdup ("okinawa");
   kpi->name_ja = g_strdup ("名前だけ");
 
-  g_assert_false (hubs_undo_stack_save_kpi (f->undo, kpi, &error));
+  g_assert_false (hubs_undo_stack_save_kpi (f->undo, NULL, kpi, &error));
   g_assert_error (error, HUBS_STORE_ERROR, HUBS_STORE_ERROR_INVALID);
   g_assert_false (hubs_undo_stack_get_can_undo (f->undo));
 }
@@ -236,6 +284,7 @@ main (int   argc,
   g_test_add (path, Fixture, NULL, fixture_set_up, func, fixture_tear_down)
 
   ADD ("/hubs/undo/figure", test_figure);
+  ADD ("/hubs/undo/after-another-writer", test_undo_after_another_writer);
   ADD ("/hubs/undo/delete-kpi", test_delete_kpi);
   ADD ("/hubs/undo/add-edit-move-kpi", test_add_edit_move_kpi);
   ADD ("/hubs/undo/invalid-kpi", test_invalid_kpi);

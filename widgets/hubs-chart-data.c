@@ -180,6 +180,66 @@ hubs_chart_data_new_for_hub (HubsStore   *store,
   return g_steal_pointer (&data);
 }
 
+/**
+ * hubs_chart_data_new_for_live_kpi:
+ * @hub: the KPI's live hub
+ * @kpi: the live KPI
+ * @kind: %HUBS_CHART_TRAJECTORY or %HUBS_CHART_BULLET
+ *
+ * The data of one KPI's chart as the live model holds it, without reading the database.
+ *
+ * Returns: (transfer full): the data
+ */
+HubsChartData *
+hubs_chart_data_new_for_live_kpi (HubsLiveHub   *hub,
+                                  HubsLiveKpi   *kpi,
+                                  HubsChartKind  kind)
+{
+  HubsChartData *data;
+  g_autoptr(GPtrArray) figures = NULL;
+
+  g_return_val_if_fail (HUBS_IS_LIVE_HUB (hub), NULL);
+  g_return_val_if_fail (HUBS_IS_LIVE_KPI (kpi), NULL);
+  g_return_val_if_fail (kind == HUBS_CHART_TRAJECTORY || kind == HUBS_CHART_BULLET, NULL);
+
+  data = hubs_chart_data_new (kind);
+  data->hub = hubs_hub_copy (hubs_live_hub_get_hub (hub));
+  figures = hubs_live_kpi_collect_figures (kpi);
+  hubs_chart_data_add_kpi (data, hubs_live_kpi_get_kpi (kpi), figures);
+
+  return data;
+}
+
+/**
+ * hubs_chart_data_new_for_live_hub:
+ * @hub: a live hub, loaded
+ *
+ * The data of a hub's overview as the live model holds it, without reading the database.
+ *
+ * Returns: (transfer full): the data
+ */
+HubsChartData *
+hubs_chart_data_new_for_live_hub (HubsLiveHub *hub)
+{
+  HubsChartData *data;
+  GListModel *kpis;
+
+  g_return_val_if_fail (HUBS_IS_LIVE_HUB (hub), NULL);
+
+  data = hubs_chart_data_new (HUBS_CHART_HUB_OVERVIEW);
+  data->hub = hubs_hub_copy (hubs_live_hub_get_hub (hub));
+  kpis = G_LIST_MODEL (hub);
+  for (guint i = 0; i < g_list_model_get_n_items (kpis); i++)
+    {
+      g_autoptr(HubsLiveKpi) kpi = g_list_model_get_item (kpis, i);
+      g_autoptr(GPtrArray) figures = hubs_live_kpi_collect_figures (kpi);
+
+      hubs_chart_data_add_kpi (data, hubs_live_kpi_get_kpi (kpi), figures);
+    }
+
+  return data;
+}
+
 static int
 compare_summaries (gconstpointer a,
                    gconstpointer b)

@@ -8,6 +8,7 @@
 #include <glib.h>
 
 #include "hubs-progress.h"
+#include "hubs-live-hub.h"
 #include "hubs-store.h"
 
 G_BEGIN_DECLS
@@ -88,6 +89,10 @@ HubsChartData     *hubs_chart_data_new_for_kpi     (HubsStore           *store,
 HubsChartData     *hubs_chart_data_new_for_hub     (HubsStore           *store,
                                                     const char          *hub_id,
                                                     GError             **error);
+HubsChartData     *hubs_chart_data_new_for_live_kpi (HubsLiveHub        *hub,
+                                                     HubsLiveKpi        *kpi,
+                                                     HubsChartKind       kind);
+HubsChartData     *hubs_chart_data_new_for_live_hub (HubsLiveHub        *hub);
 HubsChartData     *hubs_chart_data_new_comparison  (HubsStore           *store,
                                                     GError             **error);
 const HubsFigure  *hubs_chart_kpi_get_figure       (const HubsChartKpi  *chart_kpi,

@@ -29,6 +29,11 @@ struct _HubsChartView
   /* Owned references */
   HubsStore      *store;
   GSignalGroup   *store_signals;
+  /* Or, instead of a store, a live hub (overview) or a live KPI of it (trajectory, bullet),
+   * whose "changed" the view follows without reading the database. */
+  HubsLiveHub    *live_hub;
+  HubsLiveKpi    *live_kpi;
+  gulong          live_handler;
   HubsChartData  *data;
   char           *kpi_id;
   char           *hub_id;
@@ -41,6 +46,8 @@ struct _HubsChartView
   double          font_size;
   int             focus_index;
   guint           show_title : 1;
+  /* The live source changed while the view was not on screen. */
+  guint           live_dirty : 1;
 };
 
 enum {
@@ -222,6 +229,20 @@ hubs_chart_view_reload (HubsChartView *self)
 
   g_return_if_fail (HUBS_IS_CHART_VIEW (self));
 
+  if (self->live_hub != NULL)
+    {
+      self->live_dirty = FALSE;
+      if (self->live_kpi != NULL && self->kind != HUBS_CHART_HUB_OVERVIEW &&
+          self->kind != HUBS_CHART_COMPARISON)
+        data = hubs_chart_data_new_for_live_kpi (self->live_hub, self->live_kpi, self->kind);
+      else if (self->kind == HUBS_CHART_HUB_OVERVIEW)
+        data = hubs_chart_data_new_for_live_hub (self->live_hub);
+      else
+        data = hubs_chart_data_new (self->kind);
+      set_data (self, data);
+      return;
+    }
+
   if (self->store == NULL)
     return;
 
@@ -256,12 +277,26 @@ hubs_chart_view_reload (HubsChartView *self)
   set_data (self, data);
 }
 
+/* A page off screen neither gathers nor lays out: the chart catches up when it is mapped. */
 static void
-on_store_changed_cb (HubsChartView *self,
-                     const char    *hub_id,
-                     const char    *kpi_id,
-                     HubsStore     *store)
+on_live_changed_cb (HubsChartView *self)
 {
+  if (!gtk_widget_get_mapped (GTK_WIDGET (self)))
+    {
+      self->live_dirty = TRUE;
+      return;
+    }
+
+  hubs_chart_view_reload (self);
+}
+
+static void
+on_store_changed_cb (HubsChartView         *self,
+                     const HubsStoreChange *change,
+                     HubsStore             *store)
+{
+  const char *hub_id = change->kind == HUBS_STORE_CHANGE_ALL ? NULL : change->hub_id;
+  const char *kpi_id = change->kind == HUBS_STORE_CHANGE_ALL ? NULL : change->kpi_id;
   gboolean affected;
 
   switch (self->kind)
@@ -288,11 +323,23 @@ on_store_changed_cb (HubsChartView *self,
 }
 
 static void
+clear_live (HubsChartView *self)
+{
+  if (self->live_handler != 0)
+    g_clear_signal_handler (&self->live_handler,
+                            self->live_kpi != NULL ? (gpointer) self->live_kpi
+                                                   : (gpointer) self->live_hub);
+  g_clear_object (&self->live_kpi);
+  g_clear_object (&self->live_hub);
+}
+
+static void
 set_source (HubsChartView *self,
             HubsStore     *store,
             const char    *kpi_id,
             const char    *hub_id)
 {
+  clear_live (self);
   g_set_object (&self->store, store);
   g_signal_group_set_target (self->store_signals, store);
   if (g_strcmp0 (self->kpi_id, kpi_id) != 0)
@@ -531,12 +578,24 @@ hubs_chart_view_focus (GtkWidget        *widget,
  * ------- */
 
 static void
+hubs_chart_view_map (GtkWidget *widget)
+{
+  HubsChartView *self = HUBS_CHART_VIEW (widget);
+
+  GTK_WIDGET_CLASS (hubs_chart_view_parent_class)->map (widget);
+
+  if (self->live_dirty)
+    hubs_chart_view_reload (self);
+}
+
+static void
 hubs_chart_view_dispose (GObject *object)
 {
   HubsChartView *self = HUBS_CHART_VIEW (object);
 
   g_clear_pointer (&self->popover, gtk_widget_unparent);
   g_signal_group_set_target (self->store_signals, NULL);
+  clear_live (self);
 
   G_OBJECT_CLASS (hubs_chart_view_parent_class)->dispose (object);
 }
@@ -629,6 +688,7 @@ hubs_chart_view_class_init (HubsChartViewClass *klass)
   object_class->get_property = hubs_chart_view_get_property;
   object_class->set_property = hubs_chart_view_set_property;
 
+  widget_class->map = hubs_chart_view_map;
   widget_class->snapshot = hubs_chart_view_snapshot;
   widget_class->measure = hubs_chart_view_measure;
   widget_class->size_allocate = hubs_chart_view_size_allocate;
@@ -772,7 +832,7 @@ hubs_chart_view_set_kind (HubsChartView *self,
 
   self->kind = kind;
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_KIND]);
-  if (self->data != NULL && self->store == NULL)
+  if (self->data != NULL && self->store == NULL && self->live_hub == NULL)
     self->data->kind = kind;
   hubs_chart_view_reload (self);
   gtk_widget_queue_resize (GTK_WIDGET (self));
@@ -835,6 +895,61 @@ hubs_chart_view_set_comparison (HubsChartView *self,
   set_source (self, store, NULL, NULL);
 }
 
+static void
+set_live_source (HubsChartView *self,
+                 HubsLiveHub   *hub,
+                 HubsLiveKpi   *kpi)
+{
+  g_clear_object (&self->store);
+  g_signal_group_set_target (self->store_signals, NULL);
+  g_clear_pointer (&self->kpi_id, g_free);
+  g_clear_pointer (&self->hub_id, g_free);
+  clear_live (self);
+  g_set_object (&self->live_hub, hub);
+  g_set_object (&self->live_kpi, kpi);
+  self->live_handler = g_signal_connect_swapped (kpi != NULL ? (gpointer) kpi : (gpointer) hub,
+                                                 "changed", G_CALLBACK (on_live_changed_cb),
+                                                 self);
+  hubs_chart_view_reload (self);
+}
+
+/**
+ * hubs_chart_view_set_live_kpi:
+ * @self: a #HubsChartView showing a trajectory or a bullet
+ * @hub: the KPI's live hub
+ * @kpi: the live KPI to show
+ *
+ * Shows @kpi and redraws whenever it changes, from the live model alone.
+ */
+void
+hubs_chart_view_set_live_kpi (HubsChartView *self,
+                              HubsLiveHub   *hub,
+                              HubsLiveKpi   *kpi)
+{
+  g_return_if_fail (HUBS_IS_CHART_VIEW (self));
+  g_return_if_fail (HUBS_IS_LIVE_HUB (hub));
+  g_return_if_fail (HUBS_IS_LIVE_KPI (kpi));
+
+  set_live_source (self, hub, kpi);
+}
+
+/**
+ * hubs_chart_view_set_live_hub:
+ * @self: a #HubsChartView showing an overview
+ * @hub: the live hub to show, loaded
+ *
+ * Shows every KPI of @hub and redraws whenever any of them changes.
+ */
+void
+hubs_chart_view_set_live_hub (HubsChartView *self,
+                              HubsLiveHub   *hub)
+{
+  g_return_if_fail (HUBS_IS_CHART_VIEW (self));
+  g_return_if_fail (HUBS_IS_LIVE_HUB (hub));
+
+  set_live_source (self, hub, NULL);
+}
+
 /**
  * hubs_chart_view_set_data:
  * @self: a #HubsChartView
@@ -851,6 +966,7 @@ hubs_chart_view_set_data (HubsChartView *self,
 
   g_clear_object (&self->store);
   g_signal_group_set_target (self->store_signals, NULL);
+  clear_live (self);
   g_clear_pointer (&self->kpi_id, g_free);
   g_clear_pointer (&self->hub_id, g_free);
   if (data != NULL && data->kind != self->kind)

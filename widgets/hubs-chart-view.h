@@ -8,6 +8,7 @@
 #include <gtk/gtk.h>
 
 #include "hubs-chart.h"
+#include "hubs-live-hub.h"
 #include "hubs-store.h"
 
 G_BEGIN_DECLS
@@ -26,6 +27,11 @@ void                 hubs_chart_view_set_kpi         (HubsChartView *self,
 void                 hubs_chart_view_set_hub         (HubsChartView *self,
                                                       HubsStore     *store,
                                                       const char    *hub_id);
+void                 hubs_chart_view_set_live_kpi    (HubsChartView *self,
+                                                      HubsLiveHub   *hub,
+                                                      HubsLiveKpi   *kpi);
+void                 hubs_chart_view_set_live_hub    (HubsChartView *self,
+                                                      HubsLiveHub   *hub);
 void                 hubs_chart_view_set_comparison  (HubsChartView *self,
                                                       HubsStore     *store);
 void                 hubs_chart_view_set_data        (HubsChartView *self,

@@ -6,6 +6,10 @@
  * provisional (速報) or confirmed (確定), a note and a source. A value is saved when the user
  * presses Enter or leaves the field; what cannot be read is shown as an error on the field,
  * the typed text stays, and the stored figure is left as it was.
+ *
+ * The row keeps no copy of the figure or the KPI: it shows its #HubsLiveFigure and follows
+ * it, and reads the unit from the #HubsLiveKpi when it parses, so an undo, an import or a
+ * change of the KPI's unit shows here at once.
  */
 
 #define G_LOG_DOMAIN "hubs-figure-row"
@@ -24,19 +28,18 @@ struct _HubsFigureRow
 
   /* Children */
   GtkEntry       *entry;
+  GtkLabel       *unit;
   GtkSwitch      *confirmed;
   AdwEntryRow    *note;
   AdwEntryRow    *source;
 
   /* Owned references */
   HubsUndoStack  *undo;
-  HubsKpi        *kpi;
-  HubsFigure     *figure;
+  HubsLiveKpi    *kpi;
+  HubsLiveFigure *figure;
   char           *error;
 
   /* State */
-  int             fiscal_year;
-  HubsFigureKind  kind;
   guint           updating : 1;
 };
 
@@ -57,16 +60,18 @@ describe_value (HubsFigureRow    *self,
     return g_strdup (_("no figure"));
   if (!figure->measured)
     return g_strdup (_("not measured"));
-  return hubs_format_value (figure->value, self->kpi->unit, hubs_language_current ());
+  return hubs_format_value (figure->value, hubs_live_kpi_get_kpi (self->kpi)->unit,
+                            hubs_language_current ());
 }
 
 /* The figure's title, e.g. “FY2025 actual”, “FY2027 target”, “Baseline (FY2024)”. */
 static char *
 describe_figure (HubsFigureRow *self)
 {
-  g_autofree char *year = hubs_format_fiscal_year (self->fiscal_year, hubs_language_current ());
+  g_autofree char *year = hubs_format_fiscal_year (hubs_live_figure_get_fiscal_year (self->figure),
+                                                   hubs_language_current ());
 
-  switch (self->kind)
+  switch (hubs_live_figure_get_kind (self->figure))
     {
     case HUBS_FIGURE_ACTUAL:
       /* Translators: a figure's title, e.g. “FY2025 actual” (2025年度 実績値) */
@@ -84,6 +89,7 @@ describe_figure (HubsFigureRow *self)
 static void
 show_state (HubsFigureRow *self)
 {
+  const HubsFigure *figure = hubs_live_figure_get_figure (self->figure);
   g_autofree char *subtitle = NULL;
 
   gtk_widget_remove_css_class (GTK_WIDGET (self->entry), "error");
@@ -105,17 +111,17 @@ show_state (HubsFigureRow *self)
 
   gtk_accessible_reset_state (GTK_ACCESSIBLE (self->entry), GTK_ACCESSIBLE_STATE_INVALID);
 
-  if (self->figure == NULL)
+  if (figure == NULL)
     subtitle = g_strdup (_("No figure"));
-  else if (!self->figure->measured)
+  else if (!figure->measured)
     subtitle = g_strdup (_("Not measured"));
-  else if (self->figure->note != NULL && *self->figure->note != '\0')
+  else if (figure->note != NULL && *figure->note != '\0')
     /* Translators: provisional or confirmed, then the figure's note */
     subtitle = g_strdup_printf (_("%1$s · %2$s"),
-                                self->figure->confirmed ? _("Confirmed") : _("Provisional"),
-                                self->figure->note);
+                                figure->confirmed ? _("Confirmed") : _("Provisional"),
+                                figure->note);
   else
-    subtitle = g_strdup (self->figure->confirmed ? _("Confirmed") : _("Provisional"));
+    subtitle = g_strdup (figure->confirmed ? _("Confirmed") : _("Provisional"));
 
   adw_expander_row_set_subtitle (ADW_EXPANDER_ROW (self), subtitle);
   gtk_accessible_update_property (GTK_ACCESSIBLE (self->entry),
@@ -142,32 +148,36 @@ is_not_measured (const char *text)
   return g_str_equal (folded, "未計測") || g_str_equal (folded, "not measured");
 }
 
-/* Stores @figure (NULL: no figure) through the undo stack; on failure shows the error. */
+/* Stores @figure (NULL: no figure) through the undo stack; on failure shows the error. The
+ * one equality check of a save: a field left unchanged writes nothing. */
 static gboolean
 store (HubsFigureRow    *self,
        const HubsFigure *figure)
 {
+  const HubsFigure *before = hubs_live_figure_get_figure (self->figure);
   g_autoptr(GError) error = NULL;
   g_autofree char *what = NULL;
   g_autofree char *value = NULL;
   g_autofree char *message = NULL;
 
-  if ((figure == NULL && self->figure == NULL) ||
-      (figure != NULL && self->figure != NULL && hubs_figure_equal (figure, self->figure)))
+  if ((figure == NULL && before == NULL) ||
+      (figure != NULL && before != NULL && hubs_figure_equal (figure, before)))
     {
       set_error (self, NULL);
       return TRUE;
     }
 
-  if (!hubs_undo_stack_set_figure (self->undo, self->kpi->id, self->fiscal_year, self->kind,
-                                   figure, &error))
+  g_clear_pointer (&self->error, g_free);
+  if (!hubs_undo_stack_set_figure (self->undo, hubs_live_kpi_get_id (self->kpi),
+                                   hubs_live_figure_get_fiscal_year (self->figure),
+                                   hubs_live_figure_get_kind (self->figure),
+                                   before, figure, &error))
     {
       set_error (self, error->message);
       return FALSE;
     }
 
-  g_clear_pointer (&self->figure, hubs_figure_free);
-  self->figure = figure ? hubs_figure_copy (figure) : NULL;
+  /* The live figure took the change already (the store notified it): show what it holds. */
   set_error (self, NULL);
 
   what = describe_figure (self);
@@ -182,15 +192,16 @@ store (HubsFigureRow    *self,
 static HubsFigure *
 figure_to_edit (HubsFigureRow *self)
 {
+  const HubsFigure *stored = hubs_live_figure_get_figure (self->figure);
   HubsFigure *figure;
 
-  if (self->figure != NULL)
-    return hubs_figure_copy (self->figure);
+  if (stored != NULL)
+    return hubs_figure_copy (stored);
 
   figure = hubs_figure_new ();
-  figure->kpi_id = g_strdup (self->kpi->id);
-  figure->fiscal_year = self->fiscal_year;
-  figure->kind = self->kind;
+  figure->kpi_id = g_strdup (hubs_live_kpi_get_id (self->kpi));
+  figure->fiscal_year = hubs_live_figure_get_fiscal_year (self->figure);
+  figure->kind = hubs_live_figure_get_kind (self->figure);
   figure->measured = TRUE;
 
   return figure;
@@ -228,7 +239,7 @@ hubs_figure_row_save (HubsFigureRow *self)
       return store (self, figure);
     }
 
-  if (!hubs_parse_number (text, self->kpi->unit, &value, &error))
+  if (!hubs_parse_number (text, hubs_live_kpi_get_kpi (self->kpi)->unit, &value, &error))
     {
       if (g_error_matches (error, HUBS_FORMAT_ERROR, HUBS_FORMAT_ERROR_EMPTY))
         return store (self, NULL);
@@ -260,11 +271,12 @@ static void
 on_confirmed_changed (HubsFigureRow *self)
 {
   g_autoptr(HubsFigure) figure = NULL;
+  const HubsFigure *stored = hubs_live_figure_get_figure (self->figure);
 
-  if (self->updating || self->figure == NULL)
+  if (self->updating || stored == NULL)
     return;
 
-  figure = hubs_figure_copy (self->figure);
+  figure = hubs_figure_copy (stored);
   figure->confirmed = gtk_switch_get_active (self->confirmed);
   store (self, figure);
 }
@@ -274,18 +286,19 @@ on_detail_apply (HubsFigureRow *self,
                  AdwEntryRow   *row)
 {
   g_autoptr(HubsFigure) figure = NULL;
+  const HubsFigure *stored = hubs_live_figure_get_figure (self->figure);
   const char *text = gtk_editable_get_text (GTK_EDITABLE (row));
 
   if (self->updating)
     return;
 
-  if (self->figure == NULL)
+  if (stored == NULL)
     {
       set_error (self, _("Type the figure first, then its note or source."));
       return;
     }
 
-  figure = hubs_figure_copy (self->figure);
+  figure = hubs_figure_copy (stored);
   if (row == self->note)
     {
       g_free (figure->note);
@@ -304,9 +317,13 @@ hubs_figure_row_dispose (GObject *object)
 {
   HubsFigureRow *self = (HubsFigureRow *)object;
 
+  if (self->figure != NULL)
+    g_signal_handlers_disconnect_by_data (self->figure, self);
+  if (self->kpi != NULL)
+    g_signal_handlers_disconnect_by_data (self->kpi, self);
   g_clear_object (&self->undo);
-  g_clear_pointer (&self->kpi, hubs_kpi_free);
-  g_clear_pointer (&self->figure, hubs_figure_free);
+  g_clear_object (&self->kpi);
+  g_clear_object (&self->figure);
   g_clear_pointer (&self->error, g_free);
 
   G_OBJECT_CLASS (hubs_figure_row_parent_class)->dispose (object);
@@ -383,82 +400,19 @@ hubs_figure_row_init (HubsFigureRow *self)
   self->source = add_detail_row (self, _("Source"));
 }
 
-/**
- * hubs_figure_row_new:
- * @undo: the undo stack changes go through
- * @kpi: the KPI
- * @fiscal_year: the figure's fiscal year
- * @kind: baseline, target or actual
- *
- * Returns: (transfer full): a row to edit one figure; call hubs_figure_row_set_figure() to
- *   show what is stored
- */
-GtkWidget *
-hubs_figure_row_new (HubsUndoStack  *undo,
-                     const HubsKpi  *kpi,
-                     int             fiscal_year,
-                     HubsFigureKind  kind)
+/* Shows what the live figure holds, replacing what is typed, unless the field shows an
+ * error: then what the user typed stays until they fix it. */
+static void
+show_figure (HubsFigureRow *self)
 {
-  HubsFigureRow *self;
-  g_autofree char *title = NULL;
-  g_autofree char *accessible = NULL;
-  const char *kpi_name = hubs_i18n_pick (kpi->name_ja, kpi->name_en);
-
-  g_return_val_if_fail (HUBS_IS_UNDO_STACK (undo), NULL);
-  g_return_val_if_fail (kpi != NULL, NULL);
-
-  self = g_object_new (HUBS_TYPE_FIGURE_ROW, NULL);
-  self->undo = g_object_ref (undo);
-  self->kpi = hubs_kpi_copy (kpi);
-  self->fiscal_year = fiscal_year;
-  self->kind = kind;
-
-  {
-    GtkWidget *unit = gtk_label_new (hubs_format_unit (kpi->unit, hubs_language_current ()));
-
-    /* The unit after the field, as on a paper form. */
-    gtk_widget_add_css_class (unit, "dim-label");
-    gtk_widget_set_size_request (unit, 40, -1);
-    gtk_label_set_xalign (GTK_LABEL (unit), 0);
-    adw_expander_row_add_action (ADW_EXPANDER_ROW (self), unit);
-  }
-
-  title = describe_figure (self);
-  adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (self), FALSE);
-  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (self), title);
-
-  /* Translators: the accessible name of a figure's field: the KPI, then e.g. “FY2025 actual” */
-  accessible = g_strdup_printf (_("%1$s, %2$s"), kpi_name, title);
-  gtk_accessible_update_property (GTK_ACCESSIBLE (self->entry),
-                                  GTK_ACCESSIBLE_PROPERTY_LABEL, accessible,
-                                  -1);
-  show_state (self);
-
-  return GTK_WIDGET (self);
-}
-
-/**
- * hubs_figure_row_set_figure:
- * @self: a #HubsFigureRow
- * @figure: (nullable): the stored figure, or %NULL for none
- *
- * Shows the stored figure, replacing what is typed, unless the field shows an error: then
- * what the user typed stays until they fix it.
- */
-void
-hubs_figure_row_set_figure (HubsFigureRow    *self,
-                            const HubsFigure *figure)
-{
+  const HubsFigure *figure = hubs_live_figure_get_figure (self->figure);
   g_autofree char *text = NULL;
 
-  g_return_if_fail (HUBS_IS_FIGURE_ROW (self));
-
-  g_clear_pointer (&self->figure, hubs_figure_free);
-  self->figure = figure ? hubs_figure_copy (figure) : NULL;
-
-  /* A field with an error keeps what the user typed until they fix it. */
   if (self->error != NULL)
-    return;
+    {
+      show_state (self);
+      return;
+    }
 
   if (figure == NULL)
     text = g_strdup ("");
@@ -468,7 +422,8 @@ hubs_figure_row_set_figure (HubsFigureRow    *self,
     text = hubs_format_number (figure->value, hubs_language_current ());
 
   self->updating = TRUE;
-  gtk_editable_set_text (GTK_EDITABLE (self->entry), text);
+  if (g_strcmp0 (gtk_editable_get_text (GTK_EDITABLE (self->entry)), text) != 0)
+    gtk_editable_set_text (GTK_EDITABLE (self->entry), text);
   gtk_switch_set_active (self->confirmed, figure != NULL && figure->confirmed);
   gtk_editable_set_text (GTK_EDITABLE (self->note), figure && figure->note ? figure->note : "");
   gtk_editable_set_text (GTK_EDITABLE (self->source),
@@ -476,6 +431,73 @@ hubs_figure_row_set_figure (HubsFigureRow    *self,
   self->updating = FALSE;
 
   show_state (self);
+}
+
+static void
+show_unit (HubsFigureRow *self)
+{
+  gtk_label_set_text (self->unit, hubs_format_unit (hubs_live_kpi_get_kpi (self->kpi)->unit,
+                                                    hubs_language_current ()));
+}
+
+static void
+show_names (HubsFigureRow *self)
+{
+  g_autofree char *title = describe_figure (self);
+  g_autofree char *accessible = NULL;
+
+  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (self), title);
+  /* Translators: the accessible name of a figure's field: the KPI, then e.g. “FY2025 actual” */
+  accessible = g_strdup_printf (_("%1$s, %2$s"), hubs_live_kpi_get_name (self->kpi), title);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (self->entry),
+                                  GTK_ACCESSIBLE_PROPERTY_LABEL, accessible,
+                                  -1);
+}
+
+/**
+ * hubs_figure_row_new:
+ * @undo: the undo stack changes go through
+ * @kpi: the live KPI
+ * @figure: the live figure of @kpi the row edits
+ *
+ * Returns: (transfer full): a row to edit one figure, showing what is stored and following
+ *   it
+ */
+GtkWidget *
+hubs_figure_row_new (HubsUndoStack  *undo,
+                     HubsLiveKpi    *kpi,
+                     HubsLiveFigure *figure)
+{
+  HubsFigureRow *self;
+
+  g_return_val_if_fail (HUBS_IS_UNDO_STACK (undo), NULL);
+  g_return_val_if_fail (HUBS_IS_LIVE_KPI (kpi), NULL);
+  g_return_val_if_fail (HUBS_IS_LIVE_FIGURE (figure), NULL);
+
+  self = g_object_new (HUBS_TYPE_FIGURE_ROW, NULL);
+  self->undo = g_object_ref (undo);
+  self->kpi = g_object_ref (kpi);
+  self->figure = g_object_ref (figure);
+
+  /* The unit after the field, as on a paper form. */
+  self->unit = GTK_LABEL (gtk_label_new (NULL));
+  gtk_widget_add_css_class (GTK_WIDGET (self->unit), "dim-label");
+  gtk_widget_set_size_request (GTK_WIDGET (self->unit), 40, -1);
+  gtk_label_set_xalign (self->unit, 0);
+  adw_expander_row_add_action (ADW_EXPANDER_ROW (self), GTK_WIDGET (self->unit));
+
+  adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (self), FALSE);
+
+  g_signal_connect_swapped (figure, "notify::figure", G_CALLBACK (show_figure), self);
+  g_signal_connect_swapped (kpi, "notify::unit", G_CALLBACK (show_unit), self);
+  g_signal_connect_swapped (kpi, "notify::name-ja", G_CALLBACK (show_names), self);
+  g_signal_connect_swapped (kpi, "notify::name-en", G_CALLBACK (show_names), self);
+
+  show_unit (self);
+  show_names (self);
+  show_figure (self);
+
+  return GTK_WIDGET (self);
 }
 
 /**
@@ -511,7 +533,7 @@ hubs_figure_row_get_fiscal_year (HubsFigureRow *self)
 {
   g_return_val_if_fail (HUBS_IS_FIGURE_ROW (self), 0);
 
-  return self->fiscal_year;
+  return hubs_live_figure_get_fiscal_year (self->figure);
 }
 
 HubsFigureKind
@@ -519,5 +541,5 @@ hubs_figure_row_get_kind (HubsFigureRow *self)
 {
   g_return_val_if_fail (HUBS_IS_FIGURE_ROW (self), HUBS_FIGURE_ACTUAL);
 
-  return self->kind;
+  return hubs_live_figure_get_kind (self->figure);
 }

@@ -7,6 +7,7 @@
 
 #include <adwaita.h>
 
+#include "hubs-live-kpi.h"
 #include "hubs-undo.h"
 
 G_BEGIN_DECLS
@@ -16,11 +17,8 @@ G_BEGIN_DECLS
 G_DECLARE_FINAL_TYPE (HubsFigureRow, hubs_figure_row, HUBS, FIGURE_ROW, AdwExpanderRow)
 
 GtkWidget  *hubs_figure_row_new        (HubsUndoStack     *undo,
-                                        const HubsKpi     *kpi,
-                                        int                fiscal_year,
-                                        HubsFigureKind     kind);
-void        hubs_figure_row_set_figure (HubsFigureRow     *self,
-                                        const HubsFigure  *figure);
+                                        HubsLiveKpi       *kpi,
+                                        HubsLiveFigure    *figure);
 GtkEditable *hubs_figure_row_get_entry (HubsFigureRow     *self);
 gboolean    hubs_figure_row_save       (HubsFigureRow     *self);
 const char *hubs_figure_row_get_error  (HubsFigureRow     *self);

@@ -2,9 +2,10 @@
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  *
- * One entry of the sidebar's list model: a hub city, or the heading of a tier. A hub's
- * progress summary is computed when a row first shows it, so a database with many hubs
- * opens as fast as one with a few.
+ * One entry of the sidebar's list model: a hub city (its #HubsLiveHub), or the heading of a
+ * tier. A hub's KPIs are read when a row first shows its summary, so a database with many
+ * hubs opens as fast as one with a few; from then on the live hub keeps the summary current
+ * and the item passes its "changed" on to the row.
  */
 
 #define G_LOG_DOMAIN "hubs-hub-item"
@@ -12,19 +13,17 @@
 #include "config.h"
 
 #include "hubs-hub-item.h"
-#include "hubs-hub-summary.h"
 
 struct _HubsHubItem
 {
   GObject              parent_instance;
 
   /* Owned */
-  HubsHub             *hub;
+  HubsLiveHub         *hub;
 
   /* State */
   HubsTier             tier;
   HubsProgressSummary  summary;
-  guint                summary_valid : 1;
 };
 
 G_DEFINE_FINAL_TYPE (HubsHubItem, hubs_hub_item, G_TYPE_OBJECT)
@@ -41,7 +40,9 @@ hubs_hub_item_finalize (GObject *object)
 {
   HubsHubItem *self = (HubsHubItem *)object;
 
-  g_clear_pointer (&self->hub, hubs_hub_free);
+  if (self->hub != NULL)
+    g_signal_handlers_disconnect_by_data (self->hub, self);
+  g_clear_object (&self->hub);
 
   G_OBJECT_CLASS (hubs_hub_item_parent_class)->finalize (object);
 }
@@ -55,7 +56,7 @@ hubs_hub_item_class_init (HubsHubItemClass *klass)
    * HubsHubItem::changed:
    * @self: a #HubsHubItem
    *
-   * Emitted when the hub's progress may have changed and rows showing it should update.
+   * Emitted when the hub or its progress changed and rows showing it should update.
    */
   signals[CHANGED] =
     g_signal_new ("changed",
@@ -70,22 +71,29 @@ hubs_hub_item_init (HubsHubItem *self)
 {
 }
 
+static void
+on_hub_changed (HubsHubItem *self)
+{
+  g_signal_emit (self, signals[CHANGED], 0);
+}
+
 /**
  * hubs_hub_item_new:
- * @hub: a hub
+ * @hub: a live hub
  *
  * Returns: (transfer full): an item for @hub
  */
 HubsHubItem *
-hubs_hub_item_new (const HubsHub *hub)
+hubs_hub_item_new (HubsLiveHub *hub)
 {
   HubsHubItem *self;
 
-  g_return_val_if_fail (hub != NULL, NULL);
+  g_return_val_if_fail (HUBS_IS_LIVE_HUB (hub), NULL);
 
   self = g_object_new (HUBS_TYPE_HUB_ITEM, NULL);
-  self->hub = hubs_hub_copy (hub);
-  self->tier = hub->tier;
+  self->hub = g_object_ref (hub);
+  self->tier = hubs_live_hub_get_hub (hub)->tier;
+  g_signal_connect_swapped (hub, "changed", G_CALLBACK (on_hub_changed), self);
 
   return self;
 }
@@ -123,17 +131,31 @@ hubs_hub_item_get_tier (HubsHubItem *self)
 }
 
 /**
+ * hubs_hub_item_get_live_hub:
+ * @self: a #HubsHubItem
+ *
+ * Returns: (transfer none) (nullable): the live hub, or %NULL for a heading
+ */
+HubsLiveHub *
+hubs_hub_item_get_live_hub (HubsHubItem *self)
+{
+  g_return_val_if_fail (HUBS_IS_HUB_ITEM (self), NULL);
+
+  return self->hub;
+}
+
+/**
  * hubs_hub_item_get_hub:
  * @self: a #HubsHubItem
  *
- * Returns: (nullable): the hub, or %NULL for a heading
+ * Returns: (nullable): the hub's fields as stored, or %NULL for a heading
  */
 const HubsHub *
 hubs_hub_item_get_hub (HubsHubItem *self)
 {
   g_return_val_if_fail (HUBS_IS_HUB_ITEM (self), NULL);
 
-  return self->hub;
+  return self->hub ? hubs_live_hub_get_hub (self->hub) : NULL;
 }
 
 /**
@@ -147,35 +169,27 @@ hubs_hub_item_get_id (HubsHubItem *self)
 {
   g_return_val_if_fail (HUBS_IS_HUB_ITEM (self), NULL);
 
-  return self->hub ? self->hub->id : NULL;
+  return self->hub ? hubs_live_hub_get_id (self->hub) : NULL;
 }
 
 /**
  * hubs_hub_item_get_summary:
  * @self: a #HubsHubItem
- * @store: the store to read the hub's KPIs from
  *
- * Returns: how the hub's KPIs stand, computed once until hubs_hub_item_invalidate()
+ * Returns: how the hub's KPIs stand, reading them first if nobody did yet
  */
 const HubsProgressSummary *
-hubs_hub_item_get_summary (HubsHubItem *self,
-                           HubsStore   *store)
+hubs_hub_item_get_summary (HubsHubItem *self)
 {
   g_autoptr(GError) error = NULL;
 
   g_return_val_if_fail (HUBS_IS_HUB_ITEM (self), NULL);
-  g_return_val_if_fail (HUBS_IS_STORE (store), NULL);
 
-  if (self->summary_valid || self->hub == NULL)
-    return &self->summary;
-
-  if (!hubs_hub_summary_compute (store, self->hub->id, &self->summary, NULL, &error))
-    {
-      g_warning ("Cannot sum up the progress of %s: %s", self->hub->id, error->message);
-      return &self->summary;
-    }
-
-  self->summary_valid = TRUE;
+  hubs_progress_summary_init (&self->summary);
+  if (self->hub != NULL &&
+      !hubs_live_hub_get_summary (self->hub, &self->summary, NULL, &error))
+    g_warning ("Cannot sum up the progress of %s: %s", hubs_live_hub_get_id (self->hub),
+               error->message);
 
   return &self->summary;
 }
@@ -184,28 +198,12 @@ hubs_hub_item_get_summary (HubsHubItem *self,
  * hubs_hub_item_has_summary:
  * @self: a #HubsHubItem
  *
- * Returns: %TRUE when the summary is computed and hubs_hub_item_get_summary() is cheap
+ * Returns: %TRUE when the hub's KPIs are read and hubs_hub_item_get_summary() is cheap
  */
 gboolean
 hubs_hub_item_has_summary (HubsHubItem *self)
 {
   g_return_val_if_fail (HUBS_IS_HUB_ITEM (self), FALSE);
 
-  return self->summary_valid || self->hub == NULL;
-}
-
-/**
- * hubs_hub_item_invalidate:
- * @self: a #HubsHubItem
- *
- * Forgets the summary, so the next call to hubs_hub_item_get_summary() reads the store again,
- * and emits #HubsHubItem::changed.
- */
-void
-hubs_hub_item_invalidate (HubsHubItem *self)
-{
-  g_return_if_fail (HUBS_IS_HUB_ITEM (self));
-
-  self->summary_valid = FALSE;
-  g_signal_emit (self, signals[CHANGED], 0);
+  return self->hub == NULL || hubs_live_hub_get_loaded (self->hub);
 }

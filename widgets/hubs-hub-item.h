@@ -7,8 +7,7 @@
 
 #include <glib-object.h>
 
-#include "hubs-progress.h"
-#include "hubs-store.h"
+#include "hubs-live-hub.h"
 
 G_BEGIN_DECLS
 
@@ -16,15 +15,14 @@ G_BEGIN_DECLS
 
 G_DECLARE_FINAL_TYPE (HubsHubItem, hubs_hub_item, HUBS, HUB_ITEM, GObject)
 
-HubsHubItem               *hubs_hub_item_new          (const HubsHub *hub);
+HubsHubItem               *hubs_hub_item_new          (HubsLiveHub   *hub);
 HubsHubItem               *hubs_hub_item_new_header   (HubsTier       tier);
 gboolean                   hubs_hub_item_is_header    (HubsHubItem   *self);
 HubsTier                   hubs_hub_item_get_tier     (HubsHubItem   *self);
+HubsLiveHub               *hubs_hub_item_get_live_hub (HubsHubItem   *self);
 const HubsHub             *hubs_hub_item_get_hub      (HubsHubItem   *self);
 const char                *hubs_hub_item_get_id       (HubsHubItem   *self);
-const HubsProgressSummary *hubs_hub_item_get_summary  (HubsHubItem   *self,
-                                                       HubsStore     *store);
+const HubsProgressSummary *hubs_hub_item_get_summary  (HubsHubItem   *self);
 gboolean                   hubs_hub_item_has_summary  (HubsHubItem   *self);
-void                       hubs_hub_item_invalidate   (HubsHubItem   *self);
 
 G_END_DECLS

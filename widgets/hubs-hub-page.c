@@ -3,7 +3,9 @@
  * SPDX-License-Identifier: GPL-3.0-or-later
  *
  * A hub city's page: who they are (consortium, slogan, members, tier and type) and where each
- * of their KPIs stands, grouped by the plan's pillars.
+ * of their KPIs stands, grouped by the plan's pillars. The page shows one #HubsLiveHub: its
+ * rows and overview follow their live KPIs by themselves, and the page rebuilds only what the
+ * hub's own changes touch (its fields: the header; its list of KPIs: the rows).
  */
 
 #define G_LOG_DOMAIN "hubs-hub-page"
@@ -23,20 +25,23 @@
 
 struct _HubsHubPage
 {
-  GtkWidget  parent_instance;
+  GtkWidget     parent_instance;
 
   /* Children */
-  GtkWidget *scroller;
-  GtkBox    *box;
+  GtkWidget    *scroller;
+  GtkBox       *box;
+  GtkBox       *header;
+  GtkWidget    *overview;
+  GtkWidget    *empty;
+  GtkBox       *rows;
 
-  /* The KPI rows still to add, after the first frame (see add_rows_idle()) */
+  /* The pillars' groups, and the KPIs under each when they were built */
   AdwPreferencesGroup *groups[HUBS_N_PILLARS];
-  GPtrArray *pending_kpis;
-  GHashTable *pending_figures;
-  guint      rows_source;
+  guint         rows_source;
 
-  /* State */
-  char      *hub_id;
+  /* Owned references */
+  HubsLiveHub  *hub;
+  GSignalGroup *hub_signals;
 };
 
 G_DEFINE_FINAL_TYPE (HubsHubPage, hubs_hub_page, GTK_TYPE_WIDGET)
@@ -53,11 +58,12 @@ hubs_hub_page_dispose (GObject *object)
 {
   HubsHubPage *self = (HubsHubPage *)object;
 
+  if (self->hub_signals != NULL)
+    g_signal_group_set_target (self->hub_signals, NULL);
   g_clear_pointer (&self->scroller, gtk_widget_unparent);
-  g_clear_pointer (&self->hub_id, g_free);
   g_clear_handle_id (&self->rows_source, g_source_remove);
-  g_clear_pointer (&self->pending_kpis, g_ptr_array_unref);
-  g_clear_pointer (&self->pending_figures, g_hash_table_unref);
+  g_clear_object (&self->hub_signals);
+  g_clear_object (&self->hub);
 
   G_OBJECT_CLASS (hubs_hub_page_parent_class)->dispose (object);
 }
@@ -87,10 +93,41 @@ hubs_hub_page_class_init (HubsHubPageClass *klass)
   gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BIN_LAYOUT);
 }
 
+static void on_hub_notify        (HubsHubPage *self);
+static void on_hub_items_changed (HubsHubPage *self);
+static void on_hub_changed       (HubsHubPage *self);
+
 static void
 hubs_hub_page_init (HubsHubPage *self)
 {
   self->scroller = hubs_page_layout_new (GTK_WIDGET (self), 960, 18, &self->box);
+
+  self->header = GTK_BOX (gtk_box_new (GTK_ORIENTATION_VERTICAL, 18));
+  gtk_box_append (self->box, GTK_WIDGET (self->header));
+
+  self->overview = hubs_chart_view_new (HUBS_CHART_HUB_OVERVIEW);
+  hubs_chart_view_set_show_title (HUBS_CHART_VIEW (self->overview), FALSE);
+  gtk_widget_set_margin_top (self->overview, 6);
+  gtk_box_append (self->box, self->overview);
+
+  self->empty = adw_status_page_new ();
+  adw_status_page_set_icon_name (ADW_STATUS_PAGE (self->empty), "view-list-symbolic");
+  adw_status_page_set_title (ADW_STATUS_PAGE (self->empty), _("No KPIs Yet"));
+  adw_status_page_set_description (ADW_STATUS_PAGE (self->empty),
+                                   _("Add the KPIs this hub city committed to with the "
+                                     "Add KPI button."));
+  gtk_box_append (self->box, self->empty);
+
+  self->rows = GTK_BOX (gtk_box_new (GTK_ORIENTATION_VERTICAL, 18));
+  gtk_box_append (self->box, GTK_WIDGET (self->rows));
+
+  self->hub_signals = g_signal_group_new (HUBS_TYPE_LIVE_HUB);
+  g_signal_group_connect_object (self->hub_signals, "notify::hub", G_CALLBACK (on_hub_notify),
+                                 self, G_CONNECT_SWAPPED);
+  g_signal_group_connect_object (self->hub_signals, "items-changed",
+                                 G_CALLBACK (on_hub_items_changed), self, G_CONNECT_SWAPPED);
+  g_signal_group_connect_object (self->hub_signals, "changed", G_CALLBACK (on_hub_changed),
+                                 self, G_CONNECT_SWAPPED);
 }
 
 GtkWidget *
@@ -134,9 +171,9 @@ on_row_activated (HubsHubPage *self,
 }
 
 static void
-add_header (HubsHubPage   *self,
-            const HubsHub *hub)
+show_header (HubsHubPage *self)
 {
+  const HubsHub *hub = hubs_live_hub_get_hub (self->hub);
   gboolean ja = hubs_i18n_is_japanese ();
   const char *members = ja ? hub->members_ja : hub->members_en;
   g_autofree char *members_line = NULL;
@@ -144,20 +181,24 @@ add_header (HubsHubPage   *self,
   const char *type = hubs_hub_type_get_label (hub->type);
   const char *slogan = hubs_i18n_pick (hub->slogan_ja, hub->slogan_en);
   const char *summary = hubs_i18n_pick (hub->summary_ja, hub->summary_en);
+  GtkWidget *child;
 
-  add_label (self->box, hubs_i18n_pick (hub->consortium_ja, hub->consortium_en), "title-2");
+  while ((child = gtk_widget_get_first_child (GTK_WIDGET (self->header))))
+    gtk_box_remove (self->header, child);
+
+  add_label (self->header, hubs_i18n_pick (hub->consortium_ja, hub->consortium_en), "title-2");
 
   if (*type != '\0')
     /* Translators: tier and type of a hub, e.g. “Global Hub Cities · Wide-area” */
     kind = g_strdup_printf (_("%1$s · %2$s"), hubs_tier_get_label (hub->tier), type);
   else
     kind = g_strdup (hubs_tier_get_label (hub->tier));
-  add_label (self->box, kind, "dim-label");
+  add_label (self->header, kind, "dim-label");
 
   if (*slogan != '\0')
-    add_label (self->box, slogan, "title-4");
+    add_label (self->header, slogan, "title-4");
   if (*summary != '\0')
-    add_label (self->box, summary, NULL);
+    add_label (self->header, summary, NULL);
 
   if (members == NULL || *members == '\0')
     members = ja ? hub->members_en : hub->members_ja;
@@ -167,54 +208,61 @@ add_header (HubsHubPage   *self,
 
       /* Translators: the governments that form the consortium */
       members_line = g_strdup_printf (_("Members: %s"), list);
-      add_label (self->box, members_line, "caption");
+      add_label (self->header, members_line, "caption");
     }
 }
 
+/* The overview has room for each KPI's name, bar, status and figures on one row; the empty
+ * state shows instead when there is no KPI. */
 static void
-clear (HubsHubPage *self)
+show_overview (HubsHubPage *self)
+{
+  guint n_kpis = g_list_model_get_n_items (G_LIST_MODEL (self->hub));
+
+  gtk_widget_set_visible (self->overview, n_kpis > 0);
+  gtk_widget_set_visible (self->empty, n_kpis == 0);
+  gtk_widget_set_size_request (self->overview, -1, 90 + 48 * (int) n_kpis);
+}
+
+static void
+clear_rows (HubsHubPage *self)
 {
   GtkWidget *child;
 
-  while ((child = gtk_widget_get_first_child (GTK_WIDGET (self->box))))
-    gtk_box_remove (self->box, child);
-
-  memset (self->groups, 0, sizeof self->groups);
   g_clear_handle_id (&self->rows_source, g_source_remove);
-  g_clear_pointer (&self->pending_kpis, g_ptr_array_unref);
-  g_clear_pointer (&self->pending_figures, g_hash_table_unref);
+  while ((child = gtk_widget_get_first_child (GTK_WIDGET (self->rows))))
+    gtk_box_remove (self->rows, child);
+  memset (self->groups, 0, sizeof self->groups);
 }
 
-/* Adds the rows of the KPIs still pending, under their pillars' headings. */
+/* Adds one row per live KPI, under its pillar's heading. */
 static void
-add_pending_rows (HubsHubPage *self)
+add_rows (HubsHubPage *self)
 {
-  g_autoptr(GPtrArray) none = g_ptr_array_new ();
+  GListModel *kpis = G_LIST_MODEL (self->hub);
 
-  g_clear_handle_id (&self->rows_source, g_source_remove);
+  clear_rows (self);
 
-  for (guint i = 0; self->pending_kpis != NULL && i < self->pending_kpis->len; i++)
+  for (guint i = 0; i < g_list_model_get_n_items (kpis); i++)
     {
-      const HubsKpi *kpi = g_ptr_array_index (self->pending_kpis, i);
-      GPtrArray *figures = g_hash_table_lookup (self->pending_figures, kpi->id);
-      AdwPreferencesGroup *group = self->groups[kpi->pillar];
+      g_autoptr(HubsLiveKpi) kpi = g_list_model_get_item (kpis, i);
+      HubsPillar pillar = hubs_live_kpi_get_kpi (kpi)->pillar;
+      AdwPreferencesGroup *group = self->groups[pillar];
       GtkWidget *row;
 
       if (group == NULL)
         {
-          group = self->groups[kpi->pillar] = ADW_PREFERENCES_GROUP (adw_preferences_group_new ());
-          adw_preferences_group_set_title (group, hubs_pillar_get_label (kpi->pillar));
-          gtk_box_append (self->box, GTK_WIDGET (group));
+          group = self->groups[pillar] = ADW_PREFERENCES_GROUP (adw_preferences_group_new ());
+          adw_preferences_group_set_title (group, hubs_pillar_get_label (pillar));
+          gtk_box_append (self->rows, GTK_WIDGET (group));
         }
 
-      row = hubs_kpi_row_new (kpi, figures ? figures : none);
+      row = hubs_kpi_row_new (kpi);
+      g_object_set_data (G_OBJECT (row), "hubs-pillar", GUINT_TO_POINTER (pillar));
       g_signal_connect_object (row, "activated", G_CALLBACK (on_row_activated), self,
                                G_CONNECT_SWAPPED);
       adw_preferences_group_add (group, row);
     }
-
-  g_clear_pointer (&self->pending_kpis, g_ptr_array_unref);
-  g_clear_pointer (&self->pending_figures, g_hash_table_unref);
 }
 
 /* The rows sit below the header and the overview: they come in the frame after the first,
@@ -225,88 +273,100 @@ add_rows_idle (gpointer data)
   HubsHubPage *self = data;
 
   self->rows_source = 0;
-  add_pending_rows (self);
+  add_rows (self);
 
   return G_SOURCE_REMOVE;
+}
+
+static void
+on_hub_notify (HubsHubPage *self)
+{
+  show_header (self);
+}
+
+/* KPIs added, deleted or moved: the rows are built again at once, so the page keeps its
+ * length and scroll position. */
+static void
+on_hub_items_changed (HubsHubPage *self)
+{
+  show_overview (self);
+  if (self->rows_source == 0)
+    add_rows (self);
+}
+
+static gboolean
+find_misplaced_row (GtkWidget *widget)
+{
+  if (HUBS_IS_KPI_ROW (widget))
+    return hubs_live_kpi_get_kpi (hubs_kpi_row_get_kpi (HUBS_KPI_ROW (widget)))->pillar !=
+           GPOINTER_TO_UINT (g_object_get_data (G_OBJECT (widget), "hubs-pillar"));
+
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child;
+       child = gtk_widget_get_next_sibling (child))
+    if (find_misplaced_row (child))
+      return TRUE;
+
+  return FALSE;
+}
+
+/* A KPI moved to another pillar goes under that pillar's heading. */
+static void
+on_hub_changed (HubsHubPage *self)
+{
+  if (self->rows_source == 0 && find_misplaced_row (GTK_WIDGET (self->rows)))
+    add_rows (self);
 }
 
 /**
  * hubs_hub_page_set_hub:
  * @self: a #HubsHubPage
- * @store: the store
- * @hub_id: the hub to show
+ * @hub: the live hub to show
  * @error: a location for a #GError
  *
- * Shows the hub's header and its KPIs by pillar, or an empty state when it has none.
+ * Shows the hub's header and its KPIs by pillar, or an empty state when it has none, and
+ * follows them from then on.
  *
  * Returns: %TRUE on success
  */
 gboolean
 hubs_hub_page_set_hub (HubsHubPage  *self,
-                       HubsStore    *store,
-                       const char   *hub_id,
+                       HubsLiveHub  *hub,
                        GError      **error)
 {
-  g_autoptr(HubsHub) hub = NULL;
-  g_autoptr(GPtrArray) kpis = NULL;
-  g_autoptr(GHashTable) figures = NULL;
-  gboolean same_hub;
-
   g_return_val_if_fail (HUBS_IS_HUB_PAGE (self), FALSE);
-  g_return_val_if_fail (HUBS_IS_STORE (store), FALSE);
-  g_return_val_if_fail (hub_id != NULL, FALSE);
+  g_return_val_if_fail (HUBS_IS_LIVE_HUB (hub), FALSE);
 
-  if (!(hub = hubs_store_get_hub (store, hub_id, error)) ||
-      !(kpis = hubs_store_list_kpis (store, hub_id, error)) ||
-      !(figures = hubs_store_list_hub_figures (store, hub_id, error)))
+  if (self->hub == hub)
+    return TRUE;
+
+  if (!hubs_live_hub_load (hub, error))
     return FALSE;
 
-  same_hub = g_strcmp0 (self->hub_id, hub_id) == 0;
-  if (!same_hub)
-    {
-      g_free (self->hub_id);
-      self->hub_id = g_strdup (hub_id);
-      gtk_adjustment_set_value (gtk_scrolled_window_get_vadjustment (GTK_SCROLLED_WINDOW (self->scroller)), 0);
-    }
+  g_set_object (&self->hub, hub);
+  g_signal_group_set_target (self->hub_signals, hub);
+  gtk_adjustment_set_value (gtk_scrolled_window_get_vadjustment (GTK_SCROLLED_WINDOW (self->scroller)), 0);
 
-  clear (self);
-  add_header (self, hub);
-
-  if (kpis->len > 0)
-    {
-      GtkWidget *overview = hubs_chart_view_new (HUBS_CHART_HUB_OVERVIEW);
-
-      hubs_chart_view_set_show_title (HUBS_CHART_VIEW (overview), FALSE);
-      hubs_chart_view_set_hub (HUBS_CHART_VIEW (overview), store, hub_id);
-      /* Room for each KPI's name, bar, status and figures on one row. */
-      gtk_widget_set_size_request (overview, -1, 90 + 48 * (int) kpis->len);
-      gtk_widget_set_margin_top (overview, 6);
-      gtk_box_append (self->box, overview);
-    }
-
-  if (kpis->len == 0)
-    {
-      GtkWidget *empty = adw_status_page_new ();
-
-      adw_status_page_set_icon_name (ADW_STATUS_PAGE (empty), "view-list-symbolic");
-      adw_status_page_set_title (ADW_STATUS_PAGE (empty), _("No KPIs Yet"));
-      adw_status_page_set_description (ADW_STATUS_PAGE (empty),
-                                       _("Add the KPIs this hub city committed to with the "
-                                         "Add KPI button."));
-      gtk_box_append (self->box, empty);
-      return TRUE;
-    }
-
-  self->pending_kpis = g_steal_pointer (&kpis);
-  self->pending_figures = g_steal_pointer (&figures);
-
-  /* Built again after a change: at once, so the page keeps its length and scroll position. */
-  if (same_hub)
-    add_pending_rows (self);
-  else
-    self->rows_source = g_idle_add (add_rows_idle, self);
+  show_header (self);
+  hubs_chart_view_set_live_hub (HUBS_CHART_VIEW (self->overview), hub);
+  show_overview (self);
+  clear_rows (self);
+  self->rows_source = g_idle_add (add_rows_idle, self);
 
   return TRUE;
+}
+
+/**
+ * hubs_hub_page_get_hub:
+ * @self: a #HubsHubPage
+ *
+ * Returns: (transfer none) (nullable): the live hub shown
+ */
+HubsLiveHub *
+hubs_hub_page_get_hub (HubsHubPage *self)
+{
+  g_return_val_if_fail (HUBS_IS_HUB_PAGE (self), NULL);
+
+  return self->hub;
 }
 
 /**
@@ -320,7 +380,7 @@ hubs_hub_page_get_hub_id (HubsHubPage *self)
 {
   g_return_val_if_fail (HUBS_IS_HUB_PAGE (self), NULL);
 
-  return self->hub_id;
+  return self->hub ? hubs_live_hub_get_id (self->hub) : NULL;
 }
 
 static GtkWidget *
@@ -358,7 +418,8 @@ hubs_hub_page_find_kpi_row (HubsHubPage *self,
 {
   g_return_val_if_fail (HUBS_IS_HUB_PAGE (self), NULL);
 
-  add_pending_rows (self);
+  if (self->rows_source != 0)
+    add_rows (self);
 
-  return find_row (GTK_WIDGET (self->box), kpi_id);
+  return find_row (GTK_WIDGET (self->rows), kpi_id);
 }

@@ -7,7 +7,7 @@
 
 #include <adwaita.h>
 
-#include "hubs-store.h"
+#include "hubs-live-hub.h"
 
 G_BEGIN_DECLS
 
@@ -17,9 +17,9 @@ G_DECLARE_FINAL_TYPE (HubsHubPage, hubs_hub_page, HUBS, HUB_PAGE, GtkWidget)
 
 GtkWidget  *hubs_hub_page_new        (void);
 gboolean    hubs_hub_page_set_hub    (HubsHubPage  *self,
-                                      HubsStore    *store,
-                                      const char   *hub_id,
+                                      HubsLiveHub  *hub,
                                       GError      **error);
+HubsLiveHub *hubs_hub_page_get_hub   (HubsHubPage  *self);
 const char *hubs_hub_page_get_hub_id (HubsHubPage  *self);
 GtkWidget  *hubs_hub_page_find_kpi_row (HubsHubPage *self,
                                         const char  *kpi_id);

@@ -4,6 +4,11 @@
  *
  * A KPI's form: its actual figure for each fiscal year of the plan, its baseline and
  * targets, its own fields, and the history of every change made to it.
+ *
+ * The form shows one #HubsLiveKpi and follows it: its fields, its chart and its figure rows
+ * update in place after any change (the user's, an undo, an import), and the history gains
+ * a row per change instead of being read again. Only the latest changes are read at first;
+ * older ones a page at a time.
  */
 
 #define G_LOG_DOMAIN "hubs-kpi-editor"
@@ -32,13 +37,25 @@ struct _HubsKpiEditor
   GtkBox        *forms;
   GPtrArray     *figure_rows;
   AdwPreferencesGroup *history;
-  GtkWidget     *history_rows;
+  GtkListBox    *history_rows;
+  GtkWidget     *history_more;
+  GPtrArray     *field_rows;
 
   /* Owned references */
+  HubsLiveModel *model;
   HubsStore     *store;
   HubsUndoStack *undo;
-  HubsKpi       *kpi;
+  HubsLiveKpi   *kpi;
+  GSignalGroup  *kpi_signals;
+
+  /* State: the newest and oldest history entries shown */
+  gint64         newest_id;
+  gint64         oldest_id;
+  guint          updating : 1;
 };
+
+/* History entries read at a time. */
+#define HISTORY_PAGE 50
 
 G_DEFINE_FINAL_TYPE (HubsKpiEditor, hubs_kpi_editor, GTK_TYPE_WIDGET)
 
@@ -116,7 +133,8 @@ describe_history_value (HubsKpiEditor *self,
     {
       if (g_str_equal (value, "not_measured"))
         return g_strdup (_("not measured"));
-      return hubs_format_value (g_ascii_strtod (value, NULL), self->kpi->unit,
+      return hubs_format_value (g_ascii_strtod (value, NULL),
+                                hubs_live_kpi_get_kpi (self->kpi)->unit,
                                 hubs_language_current ());
     }
   if (g_str_equal (field, "confirmed"))
@@ -148,104 +166,155 @@ describe_history_time (const char *changed_at)
   return g_date_time_format (local, _("%Y-%m-%d %H:%M:%S"));
 }
 
+static GtkWidget *
+history_row_new (HubsKpiEditor          *self,
+                 const HubsHistoryEntry *entry)
+{
+  HubsLanguage lang = hubs_language_current ();
+  g_autofree char *title = NULL;
+  g_autofree char *change = NULL;
+  g_autofree char *old_value = NULL;
+  g_autofree char *new_value = NULL;
+  g_autofree char *when = NULL;
+  GtkWidget *row = adw_action_row_new ();
+
+  if (entry->kind != NULL && entry->fiscal_year != 0)
+    {
+      g_autofree char *year = hubs_format_fiscal_year (entry->fiscal_year, lang);
+      HubsFigureKind kind = HUBS_FIGURE_ACTUAL;
+
+      hubs_figure_kind_from_string (entry->kind, &kind);
+      /* Translators: a history entry's title, e.g. “FY2025 actual: value” */
+      title = g_strdup_printf (_("%1$s %2$s: %3$s"), year, hubs_figure_kind_get_label (kind),
+                               field_label (entry->field));
+    }
+  else
+    title = g_strdup (field_label (entry->field));
+
+  old_value = describe_history_value (self, entry->field, entry->old_value);
+  new_value = describe_history_value (self, entry->field, entry->new_value);
+  when = describe_history_time (entry->changed_at);
+  /* Translators: a change in the history, old value → new value; — means none */
+  change = g_strdup_printf (_("%1$s → %2$s    %3$s"), old_value, new_value, when);
+
+  adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
+  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), title);
+  adw_action_row_set_subtitle (ADW_ACTION_ROW (row), change);
+  g_object_set_data (G_OBJECT (row), "hubs-history-id", GINT_TO_POINTER (1));
+
+  return row;
+}
+
 static void
-fill_history (HubsKpiEditor *self)
+show_history_placeholder (HubsKpiEditor *self)
+{
+  GtkWidget *row = adw_action_row_new ();
+
+  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), _("No changes yet"));
+  gtk_list_box_set_placeholder (self->history_rows, row);
+}
+
+/* Appends the next page of older changes, and offers the one after it if there is one. */
+static void
+add_older_history (HubsKpiEditor *self)
 {
   g_autoptr(GPtrArray) entries = NULL;
   g_autoptr(GError) error = NULL;
-  HubsLanguage lang = hubs_language_current ();
-  GtkWidget *list;
-  guint shown = 0;
+  guint shown;
 
-  if (self->history_rows != NULL)
-    adw_preferences_group_remove (self->history, self->history_rows);
-
-  list = gtk_list_box_new ();
-  gtk_list_box_set_selection_mode (GTK_LIST_BOX (list), GTK_SELECTION_NONE);
-  gtk_widget_add_css_class (list, "boxed-list");
-  self->history_rows = list;
-  adw_preferences_group_add (self->history, list);
-
-  if (!(entries = hubs_store_list_history (self->store, self->kpi->id, &error)))
+  if (!(entries = hubs_store_list_recent_history (self->store, hubs_live_kpi_get_id (self->kpi),
+                                                  self->oldest_id, 0, HISTORY_PAGE + 1,
+                                                  &error)))
     {
-      g_warning ("Cannot read the history of %s: %s", self->kpi->id, error->message);
+      g_warning ("Cannot read the history of %s: %s", hubs_live_kpi_get_id (self->kpi),
+                 error->message);
       return;
     }
 
-  /* Newest first. */
-  for (guint i = entries->len; i > 0 && shown < 200; i--, shown++)
+  shown = MIN (entries->len, HISTORY_PAGE);
+  for (guint i = 0; i < shown; i++)
     {
-      const HubsHistoryEntry *entry = g_ptr_array_index (entries, i - 1);
-      g_autofree char *title = NULL;
-      g_autofree char *change = NULL;
-      g_autofree char *old_value = NULL;
-      g_autofree char *new_value = NULL;
-      g_autofree char *when = NULL;
-      GtkWidget *row = adw_action_row_new ();
+      const HubsHistoryEntry *entry = g_ptr_array_index (entries, i);
 
-      if (entry->kind != NULL && entry->fiscal_year != 0)
-        {
-          g_autofree char *year = hubs_format_fiscal_year (entry->fiscal_year, lang);
-          HubsFigureKind kind = HUBS_FIGURE_ACTUAL;
-
-          hubs_figure_kind_from_string (entry->kind, &kind);
-          /* Translators: a history entry's title, e.g. “FY2025 actual: value” */
-          title = g_strdup_printf (_("%1$s %2$s: %3$s"), year, hubs_figure_kind_get_label (kind),
-                                   field_label (entry->field));
-        }
-      else
-        title = g_strdup (field_label (entry->field));
-
-      old_value = describe_history_value (self, entry->field, entry->old_value);
-      new_value = describe_history_value (self, entry->field, entry->new_value);
-      when = describe_history_time (entry->changed_at);
-      /* Translators: a change in the history, old value → new value; — means none */
-      change = g_strdup_printf (_("%1$s → %2$s    %3$s"), old_value, new_value, when);
-
-      adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
-      adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), title);
-      adw_action_row_set_subtitle (ADW_ACTION_ROW (row), change);
-      gtk_list_box_append (GTK_LIST_BOX (list), row);
+      gtk_list_box_append (self->history_rows, history_row_new (self, entry));
+      if (self->newest_id == 0)
+        self->newest_id = entry->id;
+      self->oldest_id = entry->id;
     }
 
-  if (entries->len == 0)
-    {
-      GtkWidget *row = adw_action_row_new ();
+  gtk_widget_set_visible (self->history_more, entries->len > HISTORY_PAGE);
+}
 
-      adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), _("No changes yet"));
-      gtk_list_box_append (GTK_LIST_BOX (list), row);
+static void
+on_history_more_clicked (HubsKpiEditor *self)
+{
+  add_older_history (self);
+}
+
+/* Puts the changes made since the newest shown at the top: one row per change. */
+static void
+add_newer_history (HubsKpiEditor *self)
+{
+  g_autoptr(GPtrArray) entries = NULL;
+  g_autoptr(GError) error = NULL;
+
+  if (self->kpi == NULL || self->history_rows == NULL)
+    return;
+
+  if (!(entries = hubs_store_list_recent_history (self->store, hubs_live_kpi_get_id (self->kpi),
+                                                  0, self->newest_id, 0, &error)))
+    {
+      g_warning ("Cannot read the history of %s: %s", hubs_live_kpi_get_id (self->kpi),
+                 error->message);
+      return;
+    }
+
+  /* Newest first: the oldest of the new ones goes in first, each above the last. */
+  for (guint i = entries->len; i > 0; i--)
+    {
+      const HubsHistoryEntry *entry = g_ptr_array_index (entries, i - 1);
+
+      gtk_list_box_prepend (self->history_rows, history_row_new (self, entry));
+      self->newest_id = entry->id;
+      if (self->oldest_id == 0)
+        self->oldest_id = entry->id;
     }
 }
 
 static void
-load_figures (HubsKpiEditor *self)
+fill_history (HubsKpiEditor *self)
 {
-  g_autoptr(GError) error = NULL;
+  GtkWidget *list = gtk_list_box_new ();
+  GtkWidget *more;
 
-  for (guint i = 0; i < self->figure_rows->len; i++)
-    {
-      HubsFigureRow *row = g_ptr_array_index (self->figure_rows, i);
-      g_autoptr(HubsFigure) figure = NULL;
+  gtk_list_box_set_selection_mode (GTK_LIST_BOX (list), GTK_SELECTION_NONE);
+  gtk_widget_add_css_class (list, "boxed-list");
+  self->history_rows = GTK_LIST_BOX (list);
+  adw_preferences_group_add (self->history, list);
+  show_history_placeholder (self);
 
-      figure = hubs_store_get_figure (self->store, self->kpi->id,
-                                      hubs_figure_row_get_fiscal_year (row),
-                                      hubs_figure_row_get_kind (row), &error);
-      if (figure == NULL && !g_error_matches (error, HUBS_STORE_ERROR, HUBS_STORE_ERROR_NOT_FOUND))
-        g_warning ("Cannot read a figure of %s: %s", self->kpi->id, error->message);
-      g_clear_error (&error);
-      hubs_figure_row_set_figure (row, figure);
-    }
+  more = gtk_button_new_with_mnemonic (_("Show _Older Changes"));
+  gtk_widget_set_halign (more, GTK_ALIGN_CENTER);
+  gtk_widget_set_margin_top (more, 12);
+  g_signal_connect_object (more, "clicked", G_CALLBACK (on_history_more_clicked), self,
+                           G_CONNECT_SWAPPED);
+  self->history_more = more;
+  adw_preferences_group_add (self->history, more);
+
+  self->newest_id = self->oldest_id = 0;
+  add_older_history (self);
 }
 
 static void
 show_title (HubsKpiEditor *self)
 {
+  const HubsKpi *kpi = hubs_live_kpi_get_kpi (self->kpi);
   g_autofree char *subtitle = NULL;
 
-  gtk_label_set_text (self->title, hubs_i18n_pick (self->kpi->name_ja, self->kpi->name_en));
+  gtk_label_set_text (self->title, hubs_live_kpi_get_name (self->kpi));
   /* Translators: under a KPI's name: its pillar, then its unit */
-  subtitle = g_strdup_printf (_("%1$s · unit: %2$s"), hubs_pillar_get_label (self->kpi->pillar),
-                              hubs_format_unit (self->kpi->unit, hubs_language_current ()));
+  subtitle = g_strdup_printf (_("%1$s · unit: %2$s"), hubs_pillar_get_label (kpi->pillar),
+                              hubs_format_unit (kpi->unit, hubs_language_current ()));
   gtk_label_set_text (self->subtitle, subtitle);
 }
 
@@ -267,7 +336,8 @@ add_figure_row (HubsKpiEditor       *self,
                 int                  year,
                 HubsFigureKind       kind)
 {
-  GtkWidget *row = hubs_figure_row_new (self->undo, self->kpi, year, kind);
+  GtkWidget *row = hubs_figure_row_new (self->undo, self->kpi,
+                                        hubs_live_kpi_lookup_figure (self->kpi, year, kind));
 
   g_signal_connect_object (row, "saved", G_CALLBACK (on_figure_saved), self, G_CONNECT_SWAPPED);
   g_ptr_array_add (self->figure_rows, row);
@@ -282,15 +352,12 @@ save_kpi (HubsKpiEditor *self,
   g_autoptr(GError) error = NULL;
   g_autofree char *message = NULL;
 
-  if (!hubs_undo_stack_save_kpi (self->undo, edited, &error))
+  if (!hubs_undo_stack_save_kpi (self->undo, hubs_live_kpi_get_kpi (self->kpi), edited, &error))
     {
       g_signal_emit (self, signals[SAVED], 0, error->message);
       return;
     }
 
-  hubs_kpi_free (self->kpi);
-  self->kpi = hubs_kpi_copy (edited);
-  show_title (self);
   message = g_strdup_printf (_("Saved %s"), hubs_i18n_pick (edited->name_ja, edited->name_en));
   g_signal_emit (self, signals[SAVED], 0, message);
 }
@@ -314,11 +381,11 @@ static void
 on_text_field_apply (HubsKpiEditor *self,
                      AdwEntryRow   *row)
 {
-  g_autoptr(HubsKpi) edited = hubs_kpi_copy (self->kpi);
+  g_autoptr(HubsKpi) edited = hubs_kpi_copy (hubs_live_kpi_get_kpi (self->kpi));
   char **field = text_field (edited, g_object_get_data (G_OBJECT (row), "field"));
   const char *text = gtk_editable_get_text (GTK_EDITABLE (row));
 
-  if (g_strcmp0 (*field, text) == 0)
+  if (self->updating || g_strcmp0 (*field, text) == 0)
     return;
 
   g_free (*field);
@@ -333,12 +400,11 @@ add_text_field (HubsKpiEditor       *self,
                 const char          *title)
 {
   GtkWidget *row = adw_entry_row_new ();
-  char **value = text_field (self->kpi, field);
 
   adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), title);
   adw_entry_row_set_show_apply_button (ADW_ENTRY_ROW (row), TRUE);
-  gtk_editable_set_text (GTK_EDITABLE (row), *value ? *value : "");
   g_object_set_data_full (G_OBJECT (row), "field", g_strdup (field), g_free);
+  g_ptr_array_add (self->field_rows, row);
   g_signal_connect_object (row, "apply", G_CALLBACK (on_text_field_apply), self,
                            G_CONNECT_SWAPPED);
   adw_preferences_group_add (group, row);
@@ -349,9 +415,13 @@ on_choice_changed (HubsKpiEditor *self,
                    GParamSpec    *pspec,
                    AdwComboRow   *row)
 {
-  g_autoptr(HubsKpi) edited = hubs_kpi_copy (self->kpi);
+  const HubsKpi *kpi = hubs_live_kpi_get_kpi (self->kpi);
+  g_autoptr(HubsKpi) edited = hubs_kpi_copy (kpi);
   const char *field = g_object_get_data (G_OBJECT (row), "field");
   guint selected = adw_combo_row_get_selected (row);
+
+  if (self->updating)
+    return;
 
   if (g_str_equal (field, "pillar"))
     edited->pillar = selected;
@@ -362,8 +432,8 @@ on_choice_changed (HubsKpiEditor *self,
   else
     edited->qualifier = selected;
 
-  if (edited->pillar == self->kpi->pillar && edited->aggregation == self->kpi->aggregation &&
-      edited->direction == self->kpi->direction && edited->qualifier == self->kpi->qualifier)
+  if (edited->pillar == kpi->pillar && edited->aggregation == kpi->aggregation &&
+      edited->direction == kpi->direction && edited->qualifier == kpi->qualifier)
     return;
 
   save_kpi (self, edited);
@@ -374,8 +444,7 @@ add_choice_field (HubsKpiEditor       *self,
                   AdwPreferencesGroup *group,
                   const char          *field,
                   const char          *title,
-                  const char * const  *choices,
-                  guint                selected)
+                  const char * const  *choices)
 {
   GtkWidget *row = adw_combo_row_new ();
   g_autoptr(GtkStringList) model = gtk_string_list_new (NULL);
@@ -385,11 +454,51 @@ add_choice_field (HubsKpiEditor       *self,
 
   adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), title);
   adw_combo_row_set_model (ADW_COMBO_ROW (row), G_LIST_MODEL (model));
-  adw_combo_row_set_selected (ADW_COMBO_ROW (row), selected);
   g_object_set_data_full (G_OBJECT (row), "field", g_strdup (field), g_free);
+  g_ptr_array_add (self->field_rows, row);
   g_signal_connect_object (row, "notify::selected", G_CALLBACK (on_choice_changed), self,
                            G_CONNECT_SWAPPED);
   adw_preferences_group_add (group, row);
+}
+
+/* Shows in each field of "About This KPI" what the live KPI holds. */
+static void
+refresh_fields (HubsKpiEditor *self)
+{
+  const HubsKpi *kpi = hubs_live_kpi_get_kpi (self->kpi);
+
+  self->updating = TRUE;
+  for (guint i = 0; i < self->field_rows->len; i++)
+    {
+      GtkWidget *row = g_ptr_array_index (self->field_rows, i);
+      const char *field = g_object_get_data (G_OBJECT (row), "field");
+
+      if (ADW_IS_COMBO_ROW (row))
+        {
+          guint selected;
+
+          if (g_str_equal (field, "pillar"))
+            selected = kpi->pillar;
+          else if (g_str_equal (field, "aggregation"))
+            selected = kpi->aggregation;
+          else if (g_str_equal (field, "direction"))
+            selected = kpi->direction;
+          else
+            selected = kpi->qualifier;
+
+          if (adw_combo_row_get_selected (ADW_COMBO_ROW (row)) != selected)
+            adw_combo_row_set_selected (ADW_COMBO_ROW (row), selected);
+        }
+      else
+        {
+          char **value = text_field ((HubsKpi *) kpi, field);
+          const char *text = *value ? *value : "";
+
+          if (g_strcmp0 (gtk_editable_get_text (GTK_EDITABLE (row)), text) != 0)
+            gtk_editable_set_text (GTK_EDITABLE (row), text);
+        }
+    }
+  self->updating = FALSE;
 }
 
 static void
@@ -402,7 +511,9 @@ build (HubsKpiEditor *self)
   while ((child = gtk_widget_get_first_child (GTK_WIDGET (self->forms))))
     gtk_box_remove (self->forms, child);
   g_ptr_array_set_size (self->figure_rows, 0);
+  g_ptr_array_set_size (self->field_rows, 0);
   self->history_rows = NULL;
+  self->history_more = NULL;
 
   show_title (self);
 
@@ -414,16 +525,7 @@ build (HubsKpiEditor *self)
     add_figure_row (self, group, year, HUBS_FIGURE_ACTUAL);
 
   group = add_group (self, _("Plan"));
-  {
-    g_autoptr(GPtrArray) figures = hubs_store_list_figures (self->store, self->kpi->id, NULL);
-    int baseline_year = HUBS_BASELINE_FISCAL_YEAR;
-
-    for (guint i = 0; figures != NULL && i < figures->len; i++)
-      if (((HubsFigure *) figures->pdata[i])->kind == HUBS_FIGURE_BASELINE)
-        baseline_year = ((HubsFigure *) figures->pdata[i])->fiscal_year;
-
-    add_figure_row (self, group, baseline_year, HUBS_FIGURE_BASELINE);
-  }
+  add_figure_row (self, group, hubs_live_kpi_get_baseline_year (self->kpi), HUBS_FIGURE_BASELINE);
   add_figure_row (self, group, HUBS_MIDTERM_FISCAL_YEAR, HUBS_FIGURE_TARGET);
   add_figure_row (self, group, HUBS_LAST_FISCAL_YEAR, HUBS_FIGURE_TARGET);
 
@@ -434,13 +536,10 @@ build (HubsKpiEditor *self)
   for (guint i = 0; i < HUBS_N_PILLARS; i++)
     pillars[i] = hubs_pillar_get_label (i);
   pillars[HUBS_N_PILLARS] = NULL;
-  add_choice_field (self, group, "pillar", _("Pillar"), pillars, self->kpi->pillar);
-  add_choice_field (self, group, "aggregation", _("Aggregation"), aggregation_labels,
-                    self->kpi->aggregation);
-  add_choice_field (self, group, "direction", _("Direction"), direction_labels,
-                    self->kpi->direction);
-  add_choice_field (self, group, "qualifier", _("Target qualifier"), qualifier_labels,
-                    self->kpi->qualifier);
+  add_choice_field (self, group, "pillar", _("Pillar"), pillars);
+  add_choice_field (self, group, "aggregation", _("Aggregation"), aggregation_labels);
+  add_choice_field (self, group, "direction", _("Direction"), direction_labels);
+  add_choice_field (self, group, "qualifier", _("Target qualifier"), qualifier_labels);
   add_text_field (self, group, "note_ja", _("Note in Japanese"));
   add_text_field (self, group, "note_en", _("Note in English"));
 
@@ -469,27 +568,20 @@ build (HubsKpiEditor *self)
                                          _("Every change to this KPI and its figures, newest "
                                            "first."));
   fill_history (self);
-  load_figures (self);
+  refresh_fields (self);
 }
 
 static void
-on_store_changed (HubsKpiEditor *self,
-                  const char    *hub_id,
-                  const char    *kpi_id)
+on_kpi_notify (HubsKpiEditor *self)
 {
-  g_autoptr(HubsKpi) kpi = NULL;
-
-  if (self->kpi == NULL || (kpi_id != NULL && !g_str_equal (kpi_id, self->kpi->id)))
-    return;
-
-  if (!(kpi = hubs_store_get_kpi (self->store, self->kpi->id, NULL)))
-    return;
-
-  hubs_kpi_free (self->kpi);
-  self->kpi = g_steal_pointer (&kpi);
   show_title (self);
-  load_figures (self);
-  fill_history (self);
+  refresh_fields (self);
+}
+
+static void
+on_kpi_changed (HubsKpiEditor *self)
+{
+  add_newer_history (self);
 }
 
 static void
@@ -497,11 +589,16 @@ hubs_kpi_editor_dispose (GObject *object)
 {
   HubsKpiEditor *self = (HubsKpiEditor *)object;
 
+  if (self->kpi_signals != NULL)
+    g_signal_group_set_target (self->kpi_signals, NULL);
   g_clear_pointer (&self->scroller, gtk_widget_unparent);
   g_clear_pointer (&self->figure_rows, g_ptr_array_unref);
+  g_clear_pointer (&self->field_rows, g_ptr_array_unref);
+  g_clear_object (&self->kpi_signals);
+  g_clear_object (&self->model);
   g_clear_object (&self->store);
   g_clear_object (&self->undo);
-  g_clear_pointer (&self->kpi, hubs_kpi_free);
+  g_clear_object (&self->kpi);
 
   G_OBJECT_CLASS (hubs_kpi_editor_parent_class)->dispose (object);
 }
@@ -535,6 +632,13 @@ static void
 hubs_kpi_editor_init (HubsKpiEditor *self)
 {
   self->figure_rows = g_ptr_array_new ();
+  self->field_rows = g_ptr_array_new ();
+
+  self->kpi_signals = g_signal_group_new (HUBS_TYPE_LIVE_KPI);
+  g_signal_group_connect_object (self->kpi_signals, "notify", G_CALLBACK (on_kpi_notify), self,
+                                 G_CONNECT_SWAPPED);
+  g_signal_group_connect_object (self->kpi_signals, "changed", G_CALLBACK (on_kpi_changed),
+                                 self, G_CONNECT_SWAPPED);
 
   self->scroller = hubs_page_layout_new (GTK_WIDGET (self), 860, 6, &self->box);
 
@@ -549,7 +653,7 @@ hubs_kpi_editor_init (HubsKpiEditor *self)
   gtk_widget_add_css_class (GTK_WIDGET (self->subtitle), "dim-label");
   gtk_box_append (self->box, GTK_WIDGET (self->subtitle));
 
-  /* The trajectory follows the store: it redraws as each figure is saved. */
+  /* The trajectory follows the live KPI: it redraws as each figure is saved. */
   self->chart = hubs_chart_view_new (HUBS_CHART_TRAJECTORY);
   gtk_widget_set_size_request (self->chart, -1, 440);
   gtk_widget_set_margin_top (self->chart, 12);
@@ -562,25 +666,24 @@ hubs_kpi_editor_init (HubsKpiEditor *self)
 
 /**
  * hubs_kpi_editor_new:
- * @store: the store
+ * @model: the live model
  * @undo: the undo stack every change goes through
  *
  * Returns: (transfer full): an empty KPI editor
  */
 GtkWidget *
-hubs_kpi_editor_new (HubsStore     *store,
+hubs_kpi_editor_new (HubsLiveModel *model,
                      HubsUndoStack *undo)
 {
   HubsKpiEditor *self;
 
-  g_return_val_if_fail (HUBS_IS_STORE (store), NULL);
+  g_return_val_if_fail (HUBS_IS_LIVE_MODEL (model), NULL);
   g_return_val_if_fail (HUBS_IS_UNDO_STACK (undo), NULL);
 
   self = g_object_new (HUBS_TYPE_KPI_EDITOR, NULL);
-  self->store = g_object_ref (store);
+  self->model = g_object_ref (model);
+  self->store = g_object_ref (hubs_live_model_get_store (model));
   self->undo = g_object_ref (undo);
-  g_signal_connect_object (store, "changed", G_CALLBACK (on_store_changed), self,
-                           G_CONNECT_SWAPPED);
 
   return GTK_WIDGET (self);
 }
@@ -598,21 +701,38 @@ hubs_kpi_editor_set_kpi (HubsKpiEditor  *self,
                          const char     *kpi_id,
                          GError        **error)
 {
-  HubsKpi *kpi;
+  HubsLiveKpi *kpi;
+  HubsLiveHub *hub;
 
   g_return_val_if_fail (HUBS_IS_KPI_EDITOR (self), FALSE);
   g_return_val_if_fail (kpi_id != NULL, FALSE);
 
-  if (!(kpi = hubs_store_get_kpi (self->store, kpi_id, error)))
+  if (!(kpi = hubs_live_model_lookup_kpi (self->model, kpi_id, error)))
     return FALSE;
+  hub = hubs_live_model_lookup_hub (self->model, hubs_live_kpi_get_kpi (kpi)->hub_id);
 
-  g_clear_pointer (&self->kpi, hubs_kpi_free);
-  self->kpi = kpi;
-  hubs_chart_view_set_kpi (HUBS_CHART_VIEW (self->chart), self->store, kpi_id);
+  g_set_object (&self->kpi, kpi);
+  g_signal_group_set_target (self->kpi_signals, kpi);
+  if (hub != NULL)
+    hubs_chart_view_set_live_kpi (HUBS_CHART_VIEW (self->chart), hub, kpi);
   build (self);
   gtk_adjustment_set_value (gtk_scrolled_window_get_vadjustment (GTK_SCROLLED_WINDOW (self->scroller)), 0);
 
   return TRUE;
+}
+
+/**
+ * hubs_kpi_editor_get_kpi:
+ * @self: a #HubsKpiEditor
+ *
+ * Returns: (transfer none) (nullable): the live KPI being edited
+ */
+HubsLiveKpi *
+hubs_kpi_editor_get_kpi (HubsKpiEditor *self)
+{
+  g_return_val_if_fail (HUBS_IS_KPI_EDITOR (self), NULL);
+
+  return self->kpi;
 }
 
 /**
@@ -656,7 +776,7 @@ hubs_kpi_editor_get_kpi_id (HubsKpiEditor *self)
 {
   g_return_val_if_fail (HUBS_IS_KPI_EDITOR (self), NULL);
 
-  return self->kpi ? self->kpi->id : NULL;
+  return self->kpi ? hubs_live_kpi_get_id (self->kpi) : NULL;
 }
 
 /**

@@ -7,6 +7,7 @@
 
 #include <adwaita.h>
 
+#include "hubs-live-model.h"
 #include "hubs-undo.h"
 
 G_BEGIN_DECLS
@@ -15,12 +16,13 @@ G_BEGIN_DECLS
 
 G_DECLARE_FINAL_TYPE (HubsKpiEditor, hubs_kpi_editor, HUBS, KPI_EDITOR, GtkWidget)
 
-GtkWidget  *hubs_kpi_editor_new          (HubsStore      *store,
+GtkWidget  *hubs_kpi_editor_new          (HubsLiveModel  *model,
                                           HubsUndoStack  *undo);
 gboolean    hubs_kpi_editor_set_kpi      (HubsKpiEditor  *self,
                                           const char     *kpi_id,
                                           GError        **error);
 const char *hubs_kpi_editor_get_kpi_id   (HubsKpiEditor  *self);
+HubsLiveKpi *hubs_kpi_editor_get_kpi     (HubsKpiEditor  *self);
 void        hubs_kpi_editor_focus_next_figure (HubsKpiEditor *self);
 GtkWidget  *hubs_kpi_editor_find_figure_row (HubsKpiEditor *self,
                                              int            fiscal_year,

@@ -3,7 +3,8 @@
  * SPDX-License-Identifier: GPL-3.0-or-later
  *
  * One KPI on a hub page: its name, unit, baseline, latest actual with its fiscal year, the
- * next target, a small progress bar and the status in words.
+ * next target, a small progress bar and the status in words. It shows a #HubsLiveKpi and
+ * follows its "changed", so a saved figure, an undo or an import shows here at once.
  */
 
 #define G_LOG_DOMAIN "hubs-kpi-row"
@@ -20,11 +21,13 @@ struct _HubsKpiRow
 {
   AdwActionRow  parent_instance;
 
-  /* Owned */
-  HubsKpi      *kpi;
+  /* Children */
+  GtkLabel     *status;
+  GtkLevelBar  *bar;
+  GtkWidget    *edit;
 
-  /* State */
-  HubsProgress  progress;
+  /* Owned */
+  HubsLiveKpi  *kpi;
 };
 
 G_DEFINE_FINAL_TYPE (HubsKpiRow, hubs_kpi_row, ADW_TYPE_ACTION_ROW)
@@ -34,7 +37,7 @@ hubs_kpi_row_finalize (GObject *object)
 {
   HubsKpiRow *self = (HubsKpiRow *)object;
 
-  g_clear_pointer (&self->kpi, hubs_kpi_free);
+  g_clear_object (&self->kpi);
 
   G_OBJECT_CLASS (hubs_kpi_row_parent_class)->finalize (object);
 }
@@ -57,12 +60,13 @@ static char *
 describe (HubsKpiRow *self)
 {
   HubsLanguage lang = hubs_language_current ();
-  const HubsProgress *p = &self->progress;
+  const HubsProgress *p = hubs_live_kpi_get_progress (self->kpi);
+  const HubsKpi *kpi = hubs_live_kpi_get_kpi (self->kpi);
   g_autoptr(GPtrArray) parts = g_ptr_array_new_with_free_func (g_free);
 
   if (p->has_actual)
     {
-      g_autofree char *value = hubs_format_value (p->actual, self->kpi->unit, lang);
+      g_autofree char *value = hubs_format_value (p->actual, kpi->unit, lang);
       g_autofree char *year = hubs_format_fiscal_year (p->actual_year, lang);
 
       /* Translators: the latest actual figure, e.g. “Actual 160 companies (FY2025)” */
@@ -73,7 +77,7 @@ describe (HubsKpiRow *self)
 
   if (p->has_baseline)
     {
-      g_autofree char *value = hubs_format_value (p->baseline, self->kpi->unit, lang);
+      g_autofree char *value = hubs_format_value (p->baseline, kpi->unit, lang);
 
       /* Translators: e.g. “Baseline 142 companies” */
       g_ptr_array_add (parts, g_strdup_printf (_("Baseline %s"), value));
@@ -89,8 +93,8 @@ describe (HubsKpiRow *self)
 
     if (next_is_2027 || p->has_target_2029)
       {
-        g_autofree char *value = hubs_format_target (target, self->kpi->unit,
-                                                     self->kpi->qualifier, lang);
+        g_autofree char *value = hubs_format_target (target, kpi->unit,
+                                                     kpi->qualifier, lang);
         g_autofree char *fy = hubs_format_fiscal_year (year, lang);
 
         /* Translators: the next target, e.g. “Target 225 companies (FY2027)” */
@@ -104,90 +108,117 @@ describe (HubsKpiRow *self)
   return g_strjoinv (_(" · "), (char **) parts->pdata);
 }
 
-/**
- * hubs_kpi_row_new:
- * @kpi: the KPI
- * @figures: (element-type HubsFigure): its figures
- *
- * Returns: (transfer full): a row showing where @kpi stands
- */
-GtkWidget *
-hubs_kpi_row_new (const HubsKpi *kpi,
-                  GPtrArray     *figures)
+/* Shows what the live KPI holds now. */
+static void
+refresh (HubsKpiRow *self)
 {
   HubsLanguage lang = hubs_language_current ();
-  g_autofree char *subtitle = NULL;
+  const HubsProgress *progress = hubs_live_kpi_get_progress (self->kpi);
+  const char *name = hubs_live_kpi_get_name (self->kpi);
+  g_autofree char *subtitle = describe (self);
   g_autofree char *status_text = NULL;
   g_autofree char *accessible = NULL;
   g_autofree char *edit_label = NULL;
+  double share;
+
+  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (self), name);
+  adw_action_row_set_subtitle (ADW_ACTION_ROW (self), subtitle);
+
+  /* Translators: a status symbol then its word, e.g. “○ On track” */
+  status_text = g_strdup_printf (_("%1$s %2$s"), hubs_status_get_symbol (progress->status),
+                                 hubs_status_get_label (progress->status, lang));
+  gtk_label_set_text (self->status, status_text);
+  for (HubsStatus status = 0; status < HUBS_N_STATUSES; status++)
+    gtk_widget_remove_css_class (GTK_WIDGET (self->status), hubs_status_to_string (status));
+  gtk_widget_add_css_class (GTK_WIDGET (self->status), hubs_status_to_string (progress->status));
+
+  gtk_level_bar_set_value (self->bar,
+                           hubs_progress_get_capped_share (progress, &share) ? CLAMP (share, 0, 1)
+                                                                             : 0);
+
+  /* Translators: the button that opens a KPI's figures, e.g. “Edit Number of startups” */
+  edit_label = g_strdup_printf (_("Edit %s"), name);
+  gtk_widget_set_tooltip_text (self->edit, edit_label);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (self->edit),
+                                  GTK_ACCESSIBLE_PROPERTY_LABEL, edit_label,
+                                  -1);
+
+  /* Translators: what a screen reader says for a KPI row: name, status, then the figures */
+  accessible = g_strdup_printf (_("%1$s: %2$s. %3$s"), name,
+                                hubs_status_get_label (progress->status, lang), subtitle);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (self),
+                                  GTK_ACCESSIBLE_PROPERTY_LABEL, accessible,
+                                  -1);
+}
+
+/**
+ * hubs_kpi_row_new:
+ * @kpi: the live KPI
+ *
+ * Returns: (transfer full): a row showing where @kpi stands, following its changes
+ */
+GtkWidget *
+hubs_kpi_row_new (HubsLiveKpi *kpi)
+{
   HubsKpiRow *self;
-  GtkWidget *edit;
   GtkWidget *box;
   GtkWidget *bar;
   GtkWidget *status;
-  double share;
 
-  g_return_val_if_fail (kpi != NULL, NULL);
-  g_return_val_if_fail (figures != NULL, NULL);
+  g_return_val_if_fail (HUBS_IS_LIVE_KPI (kpi), NULL);
 
   self = g_object_new (HUBS_TYPE_KPI_ROW, NULL);
-  self->kpi = hubs_kpi_copy (kpi);
-  hubs_progress_compute (&self->progress, kpi, figures);
+  self->kpi = g_object_ref (kpi);
 
-  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (self),
-                                 hubs_i18n_pick (kpi->name_ja, kpi->name_en));
-  subtitle = describe (self);
-  adw_action_row_set_subtitle (ADW_ACTION_ROW (self), subtitle);
   adw_action_row_set_subtitle_lines (ADW_ACTION_ROW (self), 2);
 
   box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 4);
   gtk_widget_set_valign (box, GTK_ALIGN_CENTER);
   gtk_widget_set_size_request (box, 150, -1);
 
-  /* Translators: a status symbol then its word, e.g. “○ On track” */
-  status_text = g_strdup_printf (_("%1$s %2$s"), hubs_status_get_symbol (self->progress.status),
-                                 hubs_status_get_label (self->progress.status, lang));
-  status = gtk_label_new (status_text);
+  status = gtk_label_new (NULL);
   gtk_label_set_xalign (GTK_LABEL (status), 1);
   gtk_widget_add_css_class (status, "caption-heading");
   gtk_widget_add_css_class (status, "hubs-status");
-  gtk_widget_add_css_class (status, hubs_status_to_string (self->progress.status));
   gtk_box_append (GTK_BOX (box), status);
+  self->status = GTK_LABEL (status);
 
   bar = gtk_level_bar_new_for_interval (0, 1);
   gtk_level_bar_remove_offset_value (GTK_LEVEL_BAR (bar), GTK_LEVEL_BAR_OFFSET_LOW);
   gtk_level_bar_remove_offset_value (GTK_LEVEL_BAR (bar), GTK_LEVEL_BAR_OFFSET_HIGH);
   gtk_level_bar_remove_offset_value (GTK_LEVEL_BAR (bar), GTK_LEVEL_BAR_OFFSET_FULL);
-  if (hubs_progress_get_capped_share (&self->progress, &share))
-    gtk_level_bar_set_value (GTK_LEVEL_BAR (bar), CLAMP (share, 0, 1));
   gtk_accessible_update_state (GTK_ACCESSIBLE (bar), GTK_ACCESSIBLE_STATE_HIDDEN, TRUE, -1);
   gtk_box_append (GTK_BOX (box), bar);
+  self->bar = GTK_LEVEL_BAR (bar);
 
   adw_action_row_add_suffix (ADW_ACTION_ROW (self), box);
 
   /* A real button, so that the KPI can be opened from the accessibility tree too. */
-  edit = gtk_button_new_from_icon_name ("go-next-symbolic");
-  gtk_widget_add_css_class (edit, "flat");
-  gtk_widget_set_valign (edit, GTK_ALIGN_CENTER);
-  gtk_actionable_set_action_name (GTK_ACTIONABLE (edit), "win.open-kpi");
-  gtk_actionable_set_action_target (GTK_ACTIONABLE (edit), "s", kpi->id);
-  /* Translators: the button that opens a KPI's figures, e.g. “Edit Number of startups” */
-  edit_label = g_strdup_printf (_("Edit %s"), hubs_i18n_pick (kpi->name_ja, kpi->name_en));
-  gtk_widget_set_tooltip_text (edit, edit_label);
-  gtk_accessible_update_property (GTK_ACCESSIBLE (edit),
-                                  GTK_ACCESSIBLE_PROPERTY_LABEL, edit_label,
-                                  -1);
-  adw_action_row_add_suffix (ADW_ACTION_ROW (self), edit);
+  self->edit = gtk_button_new_from_icon_name ("go-next-symbolic");
+  gtk_widget_add_css_class (self->edit, "flat");
+  gtk_widget_set_valign (self->edit, GTK_ALIGN_CENTER);
+  gtk_actionable_set_action_name (GTK_ACTIONABLE (self->edit), "win.open-kpi");
+  gtk_actionable_set_action_target (GTK_ACTIONABLE (self->edit), "s", hubs_live_kpi_get_id (kpi));
+  adw_action_row_add_suffix (ADW_ACTION_ROW (self), self->edit);
 
-  /* Translators: what a screen reader says for a KPI row: name, status, then the figures */
-  accessible = g_strdup_printf (_("%1$s: %2$s. %3$s"),
-                                hubs_i18n_pick (kpi->name_ja, kpi->name_en),
-                                hubs_status_get_label (self->progress.status, lang), subtitle);
-  gtk_accessible_update_property (GTK_ACCESSIBLE (self),
-                                  GTK_ACCESSIBLE_PROPERTY_LABEL, accessible,
-                                  -1);
+  g_signal_connect_object (kpi, "changed", G_CALLBACK (refresh), self, G_CONNECT_SWAPPED);
+  refresh (self);
 
   return GTK_WIDGET (self);
+}
+
+/**
+ * hubs_kpi_row_get_kpi:
+ * @self: a #HubsKpiRow
+ *
+ * Returns: (transfer none): the live KPI the row shows
+ */
+HubsLiveKpi *
+hubs_kpi_row_get_kpi (HubsKpiRow *self)
+{
+  g_return_val_if_fail (HUBS_IS_KPI_ROW (self), NULL);
+
+  return self->kpi;
 }
 
 const char *
@@ -195,7 +226,7 @@ hubs_kpi_row_get_kpi_id (HubsKpiRow *self)
 {
   g_return_val_if_fail (HUBS_IS_KPI_ROW (self), NULL);
 
-  return self->kpi->id;
+  return hubs_live_kpi_get_id (self->kpi);
 }
 
 HubsStatus
@@ -203,5 +234,5 @@ hubs_kpi_row_get_status (HubsKpiRow *self)
 {
   g_return_val_if_fail (HUBS_IS_KPI_ROW (self), HUBS_STATUS_NOT_ASSESSABLE);
 
-  return self->progress.status;
+  return hubs_live_kpi_get_progress (self->kpi)->status;
 }

@@ -7,7 +7,7 @@
 
 #include <adwaita.h>
 
-#include "hubs-progress.h"
+#include "hubs-live-kpi.h"
 
 G_BEGIN_DECLS
 
@@ -15,8 +15,8 @@ G_BEGIN_DECLS
 
 G_DECLARE_FINAL_TYPE (HubsKpiRow, hubs_kpi_row, HUBS, KPI_ROW, AdwActionRow)
 
-GtkWidget  *hubs_kpi_row_new        (const HubsKpi      *kpi,
-                                     GPtrArray          *figures);
+GtkWidget  *hubs_kpi_row_new        (HubsLiveKpi        *kpi);
+HubsLiveKpi *hubs_kpi_row_get_kpi   (HubsKpiRow         *self);
 const char *hubs_kpi_row_get_kpi_id (HubsKpiRow         *self);
 HubsStatus  hubs_kpi_row_get_status (HubsKpiRow         *self);
 

@@ -117,15 +117,16 @@ build_slides (HubsPresentation *self)
 }
 
 static void
-on_store_changed_cb (HubsPresentation *self,
-                     const char       *hub_id,
-                     const char       *kpi_id,
-                     HubsStore        *store)
+on_store_changed_cb (HubsPresentation      *self,
+                     const HubsStoreChange *change,
+                     HubsStore             *store)
 {
   guint n = self->slides->len;
 
   /* KPIs may have been added or removed; the chart view follows figures by itself. */
-  if (hub_id != NULL && !g_str_equal (hub_id, self->hub_id))
+  if (change->kind != HUBS_STORE_CHANGE_KPI_LIST && change->kind != HUBS_STORE_CHANGE_ALL)
+    return;
+  if (change->hub_id != NULL && !g_str_equal (change->hub_id, self->hub_id))
     return;
   build_slides (self);
   if (n != self->slides->len)

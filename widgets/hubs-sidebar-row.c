@@ -127,14 +127,12 @@ hubs_sidebar_row_new (void)
  * hubs_sidebar_row_bind:
  * @self: a #HubsSidebarRow
  * @item: what the row shows
- * @store: the store to read the hub's progress from
  *
  * Shows @item in the row.
  */
 void
 hubs_sidebar_row_bind (HubsSidebarRow *self,
-                       HubsHubItem    *item,
-                       HubsStore      *store)
+                       HubsHubItem    *item)
 {
   const HubsHub *hub;
   const HubsProgressSummary *summary;
@@ -178,7 +176,7 @@ hubs_sidebar_row_bind (HubsSidebarRow *self,
       return;
     }
 
-  summary = hubs_hub_item_get_summary (item, store);
+  summary = hubs_hub_item_get_summary (item);
   on_track = summary->n_by_status[HUBS_STATUS_ACHIEVED] + summary->n_by_status[HUBS_STATUS_ON_TRACK];
   gtk_widget_set_opacity (self->bar, 1);
 

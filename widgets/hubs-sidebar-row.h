@@ -17,7 +17,6 @@ G_DECLARE_FINAL_TYPE (HubsSidebarRow, hubs_sidebar_row, HUBS, SIDEBAR_ROW, GtkWi
 
 GtkWidget *hubs_sidebar_row_new  (void);
 void       hubs_sidebar_row_bind (HubsSidebarRow *self,
-                                  HubsHubItem    *item,
-                                  HubsStore      *store);
+                                  HubsHubItem    *item);
 
 G_END_DECLS

@@ -111,7 +111,7 @@ add_kpi_action (GtkWidget  *widget,
   kpi->pillar = HUBS_PILLAR_OVERALL;
   kpi->aggregation = HUBS_AGGREGATION_CUMULATIVE;
 
-  if (!hubs_undo_stack_save_kpi (self->undo, kpi, &error))
+  if (!hubs_undo_stack_save_kpi (self->undo, NULL, kpi, &error))
     {
       hubs_window_add_toast (self, error->message, FALSE);
       return;
@@ -313,8 +313,7 @@ delete_kpi_action (GtkWidget  *widget,
                    GVariant   *param)
 {
   HubsWindow *self = HUBS_WINDOW (widget);
-  g_autoptr(HubsKpi) kpi = NULL;
-  g_autoptr(GError) error = NULL;
+  const HubsKpi *kpi;
   g_autofree char *heading = NULL;
   const char *name;
   GtkWidget *dialog;
@@ -322,14 +321,7 @@ delete_kpi_action (GtkWidget  *widget,
   if (!editing_kpi (self))
     return;
 
-  if (!(kpi = hubs_store_get_kpi (self->store,
-                                  hubs_kpi_editor_get_kpi_id (HUBS_KPI_EDITOR (self->kpi_editor)),
-                                  &error)))
-    {
-      hubs_window_add_toast (self, error->message, FALSE);
-      return;
-    }
-
+  kpi = hubs_live_kpi_get_kpi (hubs_kpi_editor_get_kpi (HUBS_KPI_EDITOR (self->kpi_editor)));
   name = hubs_i18n_pick (kpi->name_ja, kpi->name_en);
   /* Translators: the heading of the dialog that confirms deleting a KPI */
   heading = g_strdup_printf (_("Delete “%s”?"), name);
@@ -374,7 +366,7 @@ static void
 on_hub_saved (HubsWindow *self,
               const char *hub_id)
 {
-  hubs_window_reload (self);
+  /* The sidebar follows the live model, which has the new or renamed hub already. */
   hubs_window_select_hub (self, hub_id);
   hubs_window_add_toast (self, _("Hub city saved"), FALSE);
 }

@@ -7,6 +7,7 @@
 
 #pragma once
 
+#include "hubs-live-model.h"
 #include "hubs-window.h"
 
 G_BEGIN_DECLS
@@ -33,6 +34,7 @@ struct _HubsWindow
 
   /* Owned references */
   HubsStore            *store;
+  HubsLiveModel        *live;
   HubsUndoStack        *undo;
   GSettings            *settings;
   GListStore           *hubs;
@@ -52,7 +54,6 @@ struct _HubsWindow
 void hubs_window_class_add_actions (GtkWidgetClass *widget_class);
 void hubs_window_update_actions    (HubsWindow     *self);
 void hubs_window_show_hub_page     (HubsWindow     *self);
-void hubs_window_reload            (HubsWindow     *self);
 void hubs_window_step_hub          (HubsWindow     *self,
                                     int             step);
 

@@ -79,43 +79,13 @@ forget_hub_page (HubsWindow *self,
   gtk_stack_remove (self->hub_pages, page);
 }
 
-/* Forgets the cached pages of @hub_id (NULL: of every hub) but the one on screen, which is
- * built again at once. */
-static void
-refresh_hub_pages (HubsWindow *self,
-                   const char *hub_id)
-{
-  GtkWidget *visible = gtk_stack_get_visible_child (self->hub_pages);
-  GtkWidget *child = gtk_widget_get_first_child (GTK_WIDGET (self->hub_pages));
-
-  while (child != NULL)
-    {
-      GtkWidget *next = gtk_widget_get_next_sibling (child);
-      const char *page_hub = hubs_hub_page_get_hub_id (HUBS_HUB_PAGE (child));
-
-      if (hub_id == NULL || g_strcmp0 (hub_id, page_hub) == 0)
-        {
-          if (child == visible)
-            {
-              g_autoptr(GError) error = NULL;
-
-              if (!hubs_hub_page_set_hub (HUBS_HUB_PAGE (child), self->store, page_hub, &error))
-                hubs_window_show_error (self, error);
-            }
-          else
-            forget_hub_page (self, child);
-        }
-
-      child = next;
-    }
-}
-
 static GtkWidget *
 get_hub_page (HubsWindow  *self,
               const char  *hub_id,
               GError     **error)
 {
   GtkWidget *page = gtk_stack_get_child_by_name (self->hub_pages, hub_id);
+  HubsLiveHub *hub;
 
   if (page != NULL)
     {
@@ -125,10 +95,17 @@ get_hub_page (HubsWindow  *self,
       return page;
     }
 
+  if (!(hub = hubs_live_model_lookup_hub (self->live, hub_id)))
+    {
+      g_set_error (error, HUBS_STORE_ERROR, HUBS_STORE_ERROR_NOT_FOUND,
+                   _("There is no hub “%s” in the database."), hub_id);
+      return NULL;
+    }
+
   page = hubs_hub_page_new ();
   g_signal_connect_object (page, "kpi-activated", G_CALLBACK (on_kpi_activated), self,
                            G_CONNECT_SWAPPED);
-  if (!hubs_hub_page_set_hub (HUBS_HUB_PAGE (page), self->store, hub_id, error))
+  if (!hubs_hub_page_set_hub (HUBS_HUB_PAGE (page), hub, error))
     {
       g_object_ref_sink (page);
       g_object_unref (page);
@@ -307,11 +284,9 @@ compute_summaries_idle (gpointer data)
     {
       g_autoptr(HubsHubItem) item = g_ptr_array_steal_index (self->pending_summaries, 0);
 
+      /* Reading the hub's KPIs makes the item emit "changed": its row shows them. */
       if (!hubs_hub_item_has_summary (item))
-        {
-          hubs_hub_item_get_summary (item, self->store);
-          g_signal_emit_by_name (item, "changed");
-        }
+        hubs_hub_item_get_summary (item);
     }
 
   if (self->pending_summaries->len > 0)
@@ -338,8 +313,7 @@ bind_row (GtkSignalListItemFactory *factory,
 
   gtk_list_item_set_selectable (list_item, !hubs_hub_item_is_header (item));
   gtk_list_item_set_activatable (list_item, !hubs_hub_item_is_header (item));
-  hubs_sidebar_row_bind (HUBS_SIDEBAR_ROW (gtk_list_item_get_child (list_item)), item,
-                         self->store);
+  hubs_sidebar_row_bind (HUBS_SIDEBAR_ROW (gtk_list_item_get_child (list_item)), item);
   g_signal_connect_object (item, "changed", G_CALLBACK (on_item_changed), list_item,
                            G_CONNECT_SWAPPED);
 }
@@ -374,34 +348,24 @@ find_item (HubsWindow *self,
   return NULL;
 }
 
+/* What is not bound to one live object: the search's matches, the title, the actions, and
+ * the editor of a KPI that is gone. */
 static void
-on_store_changed (HubsWindow *self,
-                  const char *hub_id,
-                  const char *kpi_id)
+on_live_changed (HubsWindow            *self,
+                 const HubsStoreChange *change)
 {
-  GListModel *all = G_LIST_MODEL (self->hubs);
+  HubsLiveKpi *editing = hubs_kpi_editor_get_kpi (HUBS_KPI_EDITOR (self->kpi_editor));
 
-  for (guint i = 0; i < g_list_model_get_n_items (all); i++)
-    {
-      g_autoptr(HubsHubItem) item = g_list_model_get_item (all, i);
-
-      if (!hubs_hub_item_is_header (item) &&
-          (hub_id == NULL || g_strcmp0 (hub_id, hubs_hub_item_get_id (item)) == 0))
-        hubs_hub_item_invalidate (item);
-    }
-
-  refresh_hub_pages (self, hub_id);
+  if (change->kind != HUBS_STORE_CHANGE_FIGURE &&
+      *gtk_editable_get_text (GTK_EDITABLE (self->search_entry)) != '\0')
+    on_search_changed_cb (self);
 
   /* A KPI deleted (or its addition undone) while its editor is open: back to the hub. */
-  if (g_strcmp0 (gtk_stack_get_visible_child_name (self->stack), "kpi") == 0 && kpi_id != NULL &&
-      g_strcmp0 (kpi_id, hubs_kpi_editor_get_kpi_id (HUBS_KPI_EDITOR (self->kpi_editor))) == 0)
-    {
-      g_autoptr(HubsKpi) kpi = hubs_store_get_kpi (self->store, kpi_id, NULL);
+  if (g_strcmp0 (gtk_stack_get_visible_child_name (self->stack), "kpi") == 0 &&
+      editing != NULL && hubs_live_kpi_get_deleted (editing))
+    show_hub_page (self);
 
-      if (kpi == NULL)
-        show_hub_page (self);
-    }
-
+  update_title (self);
   hubs_window_update_actions (self);
 }
 
@@ -419,30 +383,29 @@ on_kpi_activated (HubsWindow *self,
   hubs_window_open_kpi (self, kpi_id);
 }
 
+/* Fills the sidebar from the live model's hubs. With @forget_pages, every cached hub page
+ * goes (the language changed); otherwise only those of hubs no longer there. */
 static void
-load (HubsWindow *self)
+load (HubsWindow *self,
+      gboolean    forget_pages)
 {
-  g_autoptr(GPtrArray) hubs = NULL;
-  g_autoptr(GError) error = NULL;
+  GListModel *hubs = hubs_live_model_get_hubs (self->live);
   g_autofree char *remembered = NULL;
+  g_autofree char *selected = g_strdup (hubs_window_get_hub_id (self));
   g_autoptr(GPtrArray) items = g_ptr_array_new_with_free_func (g_object_unref);
   gboolean has_tier[2] = { FALSE, FALSE };
+  guint n_hubs = g_list_model_get_n_items (hubs);
   guint position;
-
-  if (!(hubs = hubs_store_list_hubs (self->store, &error)))
-    {
-      hubs_window_show_error (self, error);
-      return;
-    }
+  GList *link;
 
   /* Global hub cities first, then NEXT, each under its heading; file order within. Added in
    * one splice, so the list updates once however many hubs there are. */
   for (HubsTier tier = HUBS_TIER_GLOBAL; tier <= HUBS_TIER_NEXT_GLOBAL; tier++)
-    for (guint i = 0; i < hubs->len; i++)
+    for (guint i = 0; i < n_hubs; i++)
       {
-        const HubsHub *hub = g_ptr_array_index (hubs, i);
+        g_autoptr(HubsLiveHub) hub = g_list_model_get_item (hubs, i);
 
-        if (hub->tier != tier)
+        if (hubs_live_hub_get_hub (hub)->tier != tier)
           continue;
 
         if (!has_tier[tier])
@@ -457,17 +420,42 @@ load (HubsWindow *self)
   g_list_store_splice (self->hubs, 0, g_list_model_get_n_items (G_LIST_MODEL (self->hubs)),
                        items->pdata, items->len);
 
-  /* Names or language may have changed: build every page anew. */
-  while (!g_queue_is_empty (&self->page_order))
-    forget_hub_page (self, g_queue_peek_head (&self->page_order));
+  link = self->page_order.head;
+  while (link != NULL)
+    {
+      GList *next = link->next;
+      HubsHubPage *page = link->data;
+      HubsLiveHub *hub = hubs_hub_page_get_hub (page);
 
-  remembered = g_settings_get_string (self->settings, "selected-hub");
+      if (forget_pages || hub == NULL || hubs_live_hub_get_deleted (hub))
+        forget_hub_page (self, GTK_WIDGET (page));
+      link = next;
+    }
+
+  remembered = selected ? g_steal_pointer (&selected)
+                        : g_settings_get_string (self->settings, "selected-hub");
   if (find_item (self, remembered, &position) == NULL)
     position = find_hub_position (self, -1, 1);
   if (position != GTK_INVALID_LIST_POSITION)
     {
       gtk_single_selection_set_selected (self->selection, position);
       on_selection_changed (self);
+    }
+}
+
+/* A hub added, or gone with a restore: the sidebar shows the hubs there are now. */
+static void
+on_live_hubs_changed (HubsWindow *self)
+{
+  gboolean editing = g_strcmp0 (gtk_stack_get_visible_child_name (self->stack), "kpi") == 0;
+
+  load (self, FALSE);
+  if (editing)
+    {
+      HubsLiveKpi *kpi = hubs_kpi_editor_get_kpi (HUBS_KPI_EDITOR (self->kpi_editor));
+
+      if (kpi != NULL && !hubs_live_kpi_get_deleted (kpi))
+        gtk_stack_set_visible_child_name (self->stack, "kpi");
     }
 }
 
@@ -487,7 +475,7 @@ on_language_changed (HubsWindow *self)
       if (g_strcmp0 (gtk_stack_get_visible_child_name (self->stack), "kpi") == 0)
         editing = g_strdup (hubs_kpi_editor_get_kpi_id (HUBS_KPI_EDITOR (self->kpi_editor)));
 
-      load (self);
+      load (self, TRUE);
       if (editing != NULL)
         hubs_window_open_kpi (self, editing);
     }
@@ -512,22 +500,33 @@ static void
 set_store (HubsWindow *self,
            HubsStore  *store)
 {
+  g_autoptr(GError) error = NULL;
+
   if (!g_set_object (&self->store, store) || store == NULL)
     return;
+
+  if (!(self->live = hubs_live_model_new (store, &error)))
+    {
+      g_clear_object (&self->store);
+      hubs_window_show_error (self, error);
+      return;
+    }
 
   self->undo = hubs_undo_stack_new (store);
   g_signal_connect_object (self->undo, "notify", G_CALLBACK (hubs_window_update_actions), self,
                            G_CONNECT_SWAPPED);
 
-  self->kpi_editor = hubs_kpi_editor_new (store, self->undo);
+  self->kpi_editor = hubs_kpi_editor_new (self->live, self->undo);
   g_signal_connect_object (self->kpi_editor, "saved", G_CALLBACK (on_editor_saved), self,
                            G_CONNECT_SWAPPED);
   gtk_stack_add_named (self->stack, self->kpi_editor, "kpi");
 
-  g_signal_connect_object (store, "changed", G_CALLBACK (on_store_changed), self,
+  g_signal_connect_object (self->live, "changed", G_CALLBACK (on_live_changed), self,
                            G_CONNECT_SWAPPED);
+  g_signal_connect_object (hubs_live_model_get_hubs (self->live), "items-changed",
+                           G_CALLBACK (on_live_hubs_changed), self, G_CONNECT_SWAPPED);
 
-  load (self);
+  load (self, FALSE);
   hubs_window_update_actions (self);
   self->verify_source = g_idle_add_full (G_PRIORITY_LOW, verify_store_idle, self, NULL);
 
@@ -552,6 +551,7 @@ hubs_window_dispose (GObject *object)
   g_clear_pointer (&self->pending_summaries, g_ptr_array_unref);
   g_queue_clear (&self->page_order);
   g_clear_object (&self->undo);
+  g_clear_object (&self->live);
   g_clear_object (&self->store);
   g_clear_object (&self->settings);
   g_clear_pointer (&self->matches, g_hash_table_unref);
@@ -876,13 +876,6 @@ hubs_window_add_toast (HubsWindow *self,
       adw_toast_set_action_name (toast, "win.undo");
     }
   adw_toast_overlay_add_toast (self->toast_overlay, toast);
-}
-
-/* For hubs-window-actions.c: reads the hubs again, after one was added or renamed. */
-void
-hubs_window_reload (HubsWindow *self)
-{
-  load (self);
 }
 
 /* For hubs-window-actions.c: the hub shown, to go back to. */

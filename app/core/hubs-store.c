@@ -19,6 +19,8 @@
 #include <glib/gstdio.h>
 #include <sqlite3.h>
 
+#include "hubs-format.h"
+#include "hubs-i18n.h"
 #include "hubs-plan.h"
 #include "hubs-store-private.h"
 
@@ -589,17 +591,16 @@ hubs_store_class_init (HubsStoreClass *klass)
   /**
    * HubsStore::changed:
    * @self: a #HubsStore
-   * @hub_id: (nullable): the hub that changed, or %NULL when many did
-   * @kpi_id: (nullable): the KPI that changed, or %NULL
+   * @change: (type HubsStoreChange): exactly what changed
    *
-   * Emitted after a change was committed to the database.
+   * Emitted once after each change was committed to the database.
    */
   signals[CHANGED] =
     g_signal_new ("changed",
                   G_TYPE_FROM_CLASS (klass),
                   G_SIGNAL_RUN_LAST,
                   0, NULL, NULL, NULL,
-                  G_TYPE_NONE, 2, G_TYPE_STRING, G_TYPE_STRING);
+                  G_TYPE_NONE, 1, G_TYPE_POINTER);
 }
 
 static void
@@ -859,22 +860,31 @@ kpi_from_row (sqlite3_stmt *stmt)
 #define FIGURE_COLUMNS \
   "kpi_id, fiscal_year, kind, value, measured, as_of, note, confirmed, source"
 
+/* The figure in the nine columns of FIGURE_COLUMNS starting at column @first. */
 static HubsFigure *
-figure_from_row (sqlite3_stmt *stmt)
+figure_from_columns (sqlite3_stmt *stmt,
+                     int           first)
 {
   HubsFigure *figure = hubs_figure_new ();
 
-  figure->kpi_id = column_text (stmt, 0);
-  figure->fiscal_year = sqlite3_column_int (stmt, 1);
-  hubs_figure_kind_from_string ((const char *) sqlite3_column_text (stmt, 2), &figure->kind);
-  figure->value = sqlite3_column_double (stmt, 3);
-  figure->measured = sqlite3_column_int (stmt, 4) != 0;
-  figure->as_of = column_text (stmt, 5);
-  figure->note = column_text (stmt, 6);
-  figure->confirmed = sqlite3_column_int (stmt, 7) != 0;
-  figure->source = column_text (stmt, 8);
+  figure->kpi_id = column_text (stmt, first);
+  figure->fiscal_year = sqlite3_column_int (stmt, first + 1);
+  hubs_figure_kind_from_string ((const char *) sqlite3_column_text (stmt, first + 2),
+                                &figure->kind);
+  figure->value = sqlite3_column_double (stmt, first + 3);
+  figure->measured = sqlite3_column_int (stmt, first + 4) != 0;
+  figure->as_of = column_text (stmt, first + 5);
+  figure->note = column_text (stmt, first + 6);
+  figure->confirmed = sqlite3_column_int (stmt, first + 7) != 0;
+  figure->source = column_text (stmt, first + 8);
 
   return figure;
+}
+
+static HubsFigure *
+figure_from_row (sqlite3_stmt *stmt)
+{
+  return figure_from_columns (stmt, 0);
 }
 
 typedef gpointer (*RowFunc) (sqlite3_stmt *stmt);
@@ -1326,6 +1336,49 @@ hubs_store_list_history (HubsStore   *self,
                        (GDestroyNotify) hubs_history_entry_free, error);
 }
 
+/**
+ * hubs_store_list_recent_history:
+ * @self: a #HubsStore
+ * @kpi_id: a KPI id
+ * @before_id: only changes older than this history id, or 0 for no bound
+ * @after_id: only changes newer than this history id, or 0 for no bound
+ * @limit: at most this many, or 0 for no limit
+ * @error: a location for a #GError
+ *
+ * A page of the KPI's history, newest first, read with an index and a `LIMIT`, so that a
+ * long history costs no more than the page shown.
+ *
+ * Returns: (transfer full) (element-type HubsHistoryEntry): the changes, newest first
+ */
+GPtrArray *
+hubs_store_list_recent_history (HubsStore   *self,
+                                const char  *kpi_id,
+                                gint64       before_id,
+                                gint64       after_id,
+                                guint        limit,
+                                GError     **error)
+{
+  sqlite3_stmt *stmt;
+
+  g_return_val_if_fail (HUBS_IS_STORE (self), NULL);
+  g_return_val_if_fail (kpi_id != NULL, NULL);
+
+  if (!(stmt = prepare (self,
+                        "SELECT id, changed_at, hub_id, kpi_id, fiscal_year, kind, field, "
+                        "old_value, new_value FROM history "
+                        "WHERE kpi_id = ?1 AND (?2 = 0 OR id < ?2) AND id > ?3 "
+                        "ORDER BY id DESC LIMIT ?4",
+                        error)))
+    return NULL;
+  bind_text (stmt, 1, kpi_id);
+  sqlite3_bind_int64 (stmt, 2, before_id);
+  sqlite3_bind_int64 (stmt, 3, after_id);
+  sqlite3_bind_int64 (stmt, 4, limit > 0 ? (gint64) limit : -1);
+
+  return collect_rows (self, stmt, (RowFunc) history_from_row,
+                       (GDestroyNotify) hubs_history_entry_free, error);
+}
+
 /* The value as history records it: the plain number, "not_measured", or NULL for none. */
 static char *
 figure_value_text (const HubsFigure *figure)
@@ -1374,24 +1427,34 @@ append_history_row (HubsStore   *self,
   return step_done (self, stmt, error);
 }
 
-static gboolean
-append_history (HubsStore       *self,
-                const char      *kpi_id,
-                int              fiscal_year,
-                HubsFigureKind   kind,
-                const char      *field,
-                const char      *old_value,
-                const char      *new_value,
-                GError         **error)
-{
-  return append_history_row (self, NULL, kpi_id, fiscal_year, hubs_figure_kind_to_string (kind),
-                             field, old_value, new_value, error);
-}
+/* One INSERT for the one to five fields of a figure that changed: row N binds its field, old
+ * and new value to ?(5+3N), ?(6+3N) and ?(7+3N). */
+#define HISTORY_INSERT \
+  "INSERT INTO history (hub_id, kpi_id, fiscal_year, kind, field, old_value, new_value) VALUES "
+#define HISTORY_ROW(f, o, n) \
+  "(coalesce (?1, (SELECT hub_id FROM kpi WHERE id = ?2)), ?2, nullif (?3, 0), ?4, " \
+  "?" #f ", ?" #o ", ?" #n ")"
+#define HISTORY_ROWS_1 HISTORY_ROW (5, 6, 7)
+#define HISTORY_ROWS_2 HISTORY_ROWS_1 ", " HISTORY_ROW (8, 9, 10)
+#define HISTORY_ROWS_3 HISTORY_ROWS_2 ", " HISTORY_ROW (11, 12, 13)
+#define HISTORY_ROWS_4 HISTORY_ROWS_3 ", " HISTORY_ROW (14, 15, 16)
+#define HISTORY_ROWS_5 HISTORY_ROWS_4 ", " HISTORY_ROW (17, 18, 19)
+
+static const char * const figure_history_inserts[] = {
+  HISTORY_INSERT HISTORY_ROWS_1,
+  HISTORY_INSERT HISTORY_ROWS_2,
+  HISTORY_INSERT HISTORY_ROWS_3,
+  HISTORY_INSERT HISTORY_ROWS_4,
+  HISTORY_INSERT HISTORY_ROWS_5,
+};
+
+#define N_FIGURE_FIELDS 5
 
 /* Appends one history row for each field that differs between @old (or no figure) and
- * @new (or no figure). */
+ * @new (or no figure), in one statement. @hub_id may be %NULL: it is then looked up. */
 static gboolean
 append_figure_history (HubsStore         *self,
+                       const char        *hub_id,
                        const char        *kpi_id,
                        int                fiscal_year,
                        HubsFigureKind     kind,
@@ -1401,18 +1464,49 @@ append_figure_history (HubsStore         *self,
 {
   g_autofree char *old_value = figure_value_text (old);
   g_autofree char *new_value = figure_value_text (new);
-  const char *old_confirmed = old == NULL ? NULL : old->confirmed ? "confirmed" : "provisional";
-  const char *new_confirmed = new == NULL ? NULL : new->confirmed ? "confirmed" : "provisional";
+  const char *fields[N_FIGURE_FIELDS] = { "value", "confirmed", "note", "source", "as_of" };
+  const char *olds[N_FIGURE_FIELDS] = {
+    old_value,
+    old == NULL ? NULL : old->confirmed ? "confirmed" : "provisional",
+    old ? old->note : NULL,
+    old ? old->source : NULL,
+    old ? old->as_of : NULL,
+  };
+  const char *news[N_FIGURE_FIELDS] = {
+    new_value,
+    new == NULL ? NULL : new->confirmed ? "confirmed" : "provisional",
+    new ? new->note : NULL,
+    new ? new->source : NULL,
+    new ? new->as_of : NULL,
+  };
+  sqlite3_stmt *stmt;
+  guint n = 0;
 
-  return append_history (self, kpi_id, fiscal_year, kind, "value", old_value, new_value, error) &&
-         append_history (self, kpi_id, fiscal_year, kind, "confirmed",
-                         old_confirmed, new_confirmed, error) &&
-         append_history (self, kpi_id, fiscal_year, kind, "note",
-                         old ? old->note : NULL, new ? new->note : NULL, error) &&
-         append_history (self, kpi_id, fiscal_year, kind, "source",
-                         old ? old->source : NULL, new ? new->source : NULL, error) &&
-         append_history (self, kpi_id, fiscal_year, kind, "as_of",
-                         old ? old->as_of : NULL, new ? new->as_of : NULL, error);
+  for (guint i = 0; i < N_FIGURE_FIELDS; i++)
+    if (g_strcmp0 (olds[i], news[i]) != 0)
+      n++;
+
+  if (n == 0)
+    return TRUE;
+
+  if (!(stmt = prepare (self, figure_history_inserts[n - 1], error)))
+    return FALSE;
+
+  bind_text (stmt, 1, hub_id);
+  bind_text (stmt, 2, kpi_id);
+  sqlite3_bind_int (stmt, 3, fiscal_year);
+  bind_text (stmt, 4, hubs_figure_kind_to_string (kind));
+  for (guint i = 0, row = 0; i < N_FIGURE_FIELDS; i++)
+    {
+      if (g_strcmp0 (olds[i], news[i]) == 0)
+        continue;
+      bind_text (stmt, 5 + 3 * row, fields[i]);
+      bind_text (stmt, 6 + 3 * row, olds[i]);
+      bind_text (stmt, 7 + 3 * row, news[i]);
+      row++;
+    }
+
+  return step_done (self, stmt, error);
 }
 
 static gboolean
@@ -1442,40 +1536,144 @@ write_figure (HubsStore         *self,
 }
 
 static void
-emit_changed_for_kpi (HubsStore  *self,
-                      const char *kpi_id)
+emit_change (HubsStore             *self,
+             const HubsStoreChange *change)
 {
-  g_autoptr(HubsKpi) kpi = hubs_store_get_kpi (self, kpi_id, NULL);
+  g_signal_emit (self, signals[CHANGED], 0, change);
+}
 
-  g_signal_emit (self, signals[CHANGED], 0, kpi ? kpi->hub_id : NULL, kpi_id);
+static void
+emit_simple_change (HubsStore           *self,
+                    HubsStoreChangeKind  kind,
+                    const char          *hub_id,
+                    const char          *kpi_id)
+{
+  HubsStoreChange change = { .kind = kind, .hub_id = hub_id, .kpi_id = kpi_id };
+
+  emit_change (self, &change);
+}
+
+static gboolean
+same_figure (const HubsFigure *a,
+             const HubsFigure *b)
+{
+  if (a == NULL || b == NULL)
+    return a == b;
+
+  return hubs_figure_equal (a, b);
+}
+
+/* Reads, in one statement, the hub and unit of @kpi_id and its figure of @fiscal_year and
+ * @kind (%NULL in @old when there is none). Fails with %HUBS_STORE_ERROR_NOT_FOUND when the
+ * KPI does not exist. */
+static gboolean
+read_figure_for_change (HubsStore       *self,
+                        const char      *kpi_id,
+                        int              fiscal_year,
+                        HubsFigureKind   kind,
+                        char           **hub_id,
+                        char           **unit,
+                        HubsFigure     **old,
+                        GError         **error)
+{
+  sqlite3_stmt *stmt;
+  int rc;
+
+  if (!(stmt = prepare (self,
+                        "SELECT k.hub_id, k.unit, f.kpi_id, f.fiscal_year, f.kind, f.value, "
+                        "f.measured, f.as_of, f.note, f.confirmed, f.source "
+                        "FROM kpi k LEFT JOIN figure f "
+                        "ON f.kpi_id = k.id AND f.fiscal_year = ?2 AND f.kind = ?3 "
+                        "WHERE k.id = ?1", error)))
+    return FALSE;
+  bind_text (stmt, 1, kpi_id);
+  sqlite3_bind_int (stmt, 2, fiscal_year);
+  bind_text (stmt, 3, hubs_figure_kind_to_string (kind));
+
+  rc = sqlite3_step (stmt);
+  if (rc == SQLITE_ROW)
+    {
+      *hub_id = column_text (stmt, 0);
+      *unit = column_text (stmt, 1);
+      *old = sqlite3_column_type (stmt, 2) != SQLITE_NULL ? figure_from_columns (stmt, 2) : NULL;
+    }
+  sqlite3_reset (stmt);
+
+  if (rc == SQLITE_DONE)
+    {
+      g_set_error (error, HUBS_STORE_ERROR, HUBS_STORE_ERROR_NOT_FOUND,
+                   _("There is no KPI “%s” in the database."), kpi_id);
+      return FALSE;
+    }
+  if (rc != SQLITE_ROW)
+    {
+      set_sqlite_error (error, self->db, rc, self->path);
+      return FALSE;
+    }
+
+  return TRUE;
+}
+
+static void
+set_conflict_error (GError          **error,
+                    const HubsFigure *now,
+                    const char       *unit)
+{
+  g_autofree char *value = NULL;
+
+  if (now == NULL)
+    value = g_strdup (_("no figure"));
+  else if (!now->measured)
+    value = g_strdup (_("not measured"));
+  else
+    value = hubs_format_value (now->value, unit, hubs_language_current ());
+
+  g_set_error (error, HUBS_STORE_ERROR, HUBS_STORE_ERROR_CONFLICT,
+               /* Translators: %s is the figure as it is now stored, e.g. “999 companies” */
+               _("This figure was changed elsewhere meanwhile and now reads %s, so nothing "
+                 "was changed."),
+               value);
 }
 
 /* Replaces (or with @figure %NULL, removes) one figure and records the change, in one
- * transaction. */
+ * transaction: one read, the write, one history insert. With @check, only when the stored
+ * figure is still @expected (%NULL: none). */
 static gboolean
 change_figure (HubsStore         *self,
                const char        *kpi_id,
                int                fiscal_year,
                HubsFigureKind     kind,
+               gboolean           check,
+               const HubsFigure  *expected,
                const HubsFigure  *figure,
                GError           **error)
 {
   g_autoptr(HubsFigure) old = NULL;
-  g_autoptr(GError) local_error = NULL;
+  g_autofree char *hub_id = NULL;
+  g_autofree char *unit = NULL;
+  HubsStoreChange change = { 0 };
+
+  if (figure != NULL && (figure->fiscal_year != fiscal_year || figure->kind != kind ||
+                         g_strcmp0 (figure->kpi_id, kpi_id) != 0))
+    {
+      g_set_error_literal (error, HUBS_STORE_ERROR, HUBS_STORE_ERROR_INVALID,
+                           "The figure does not belong where it is stored.");
+      return FALSE;
+    }
 
   if (!begin (self, error))
     return FALSE;
 
-  old = hubs_store_get_figure (self, kpi_id, fiscal_year, kind, &local_error);
-  if (old == NULL && !g_error_matches (local_error, HUBS_STORE_ERROR, HUBS_STORE_ERROR_NOT_FOUND))
+  if (!read_figure_for_change (self, kpi_id, fiscal_year, kind, &hub_id, &unit, &old, error))
+    goto failed;
+
+  if (check && !same_figure (old, expected) && !same_figure (old, figure))
     {
-      rollback (self);
-      g_propagate_error (error, g_steal_pointer (&local_error));
-      return FALSE;
+      set_conflict_error (error, old, unit);
+      goto failed;
     }
 
-  if ((old == NULL && figure == NULL) ||
-      (old != NULL && figure != NULL && hubs_figure_equal (old, figure)))
+  if (same_figure (old, figure))
     {
       rollback (self);
       return TRUE;
@@ -1501,11 +1699,17 @@ change_figure (HubsStore         *self,
         goto failed;
     }
 
-  if (!append_figure_history (self, kpi_id, fiscal_year, kind, old, figure, error) ||
+  if (!append_figure_history (self, hub_id, kpi_id, fiscal_year, kind, old, figure, error) ||
       !commit (self, error))
     goto failed;
 
-  emit_changed_for_kpi (self, kpi_id);
+  change.kind = HUBS_STORE_CHANGE_FIGURE;
+  change.hub_id = hub_id;
+  change.kpi_id = kpi_id;
+  change.fiscal_year = fiscal_year;
+  change.figure_kind = kind;
+  change.figure = figure;
+  emit_change (self, &change);
 
   return TRUE;
 
@@ -1542,7 +1746,8 @@ hubs_store_set_figure (HubsStore         *self,
       return FALSE;
     }
 
-  return change_figure (self, figure->kpi_id, figure->fiscal_year, figure->kind, figure, error);
+  return change_figure (self, figure->kpi_id, figure->fiscal_year, figure->kind, FALSE, NULL,
+                        figure, error);
 }
 
 /**
@@ -1568,7 +1773,46 @@ hubs_store_remove_figure (HubsStore       *self,
   g_return_val_if_fail (HUBS_IS_STORE (self), FALSE);
   g_return_val_if_fail (kpi_id != NULL, FALSE);
 
-  return change_figure (self, kpi_id, fiscal_year, kind, NULL, error);
+  return change_figure (self, kpi_id, fiscal_year, kind, FALSE, NULL, NULL, error);
+}
+
+/**
+ * hubs_store_replace_figure:
+ * @self: a #HubsStore
+ * @kpi_id: a KPI id
+ * @fiscal_year: the fiscal year
+ * @kind: baseline, target or actual
+ * @before: (nullable): the figure the change was made against, %NULL for none
+ * @after: (nullable): the figure to store, %NULL to remove it
+ * @error: a location for a #GError
+ *
+ * Like hubs_store_set_figure() and hubs_store_remove_figure(), but only while the stored
+ * figure is still @before: when another writer (an import, another window) changed it
+ * meanwhile, fails with %HUBS_STORE_ERROR_CONFLICT, says what it now reads, and changes
+ * nothing. A figure already equal to @after changes nothing and succeeds.
+ *
+ * Returns: %TRUE on success
+ */
+gboolean
+hubs_store_replace_figure (HubsStore         *self,
+                           const char        *kpi_id,
+                           int                fiscal_year,
+                           HubsFigureKind     kind,
+                           const HubsFigure  *before,
+                           const HubsFigure  *after,
+                           GError           **error)
+{
+  g_return_val_if_fail (HUBS_IS_STORE (self), FALSE);
+  g_return_val_if_fail (kpi_id != NULL, FALSE);
+
+  if (after != NULL && after->measured && !isfinite (after->value))
+    {
+      g_set_error (error, HUBS_STORE_ERROR, HUBS_STORE_ERROR_INVALID,
+                   _("A figure must be a finite number."));
+      return FALSE;
+    }
+
+  return change_figure (self, kpi_id, fiscal_year, kind, TRUE, before, after, error);
 }
 
 static gboolean
@@ -1845,7 +2089,19 @@ hubs_store_save_kpi (HubsStore      *self,
       !commit (self, error))
     goto failed;
 
-  g_signal_emit (self, signals[CHANGED], 0, kpi->hub_id, kpi->id);
+  if (old != NULL)
+    {
+      g_autoptr(HubsKpi) saved = hubs_kpi_copy (kpi);
+      HubsStoreChange change = {
+        .kind = HUBS_STORE_CHANGE_KPI, .hub_id = kpi->hub_id, .kpi_id = kpi->id, .kpi = saved,
+      };
+
+      /* Its place is changed only by hubs_store_move_kpi(). */
+      saved->sort_order = old->sort_order;
+      emit_change (self, &change);
+    }
+  else
+    emit_simple_change (self, HUBS_STORE_CHANGE_KPI_LIST, kpi->hub_id, kpi->id);
 
   return TRUE;
 
@@ -1888,7 +2144,8 @@ hubs_store_delete_kpi (HubsStore   *self,
     {
       const HubsFigure *figure = g_ptr_array_index (figures, i);
 
-      if (!append_figure_history (self, kpi_id, figure->fiscal_year, figure->kind, figure, NULL,
+      if (!append_figure_history (self, old->hub_id, kpi_id, figure->fiscal_year, figure->kind,
+                                  figure, NULL,
                                   error))
         goto failed;
     }
@@ -1902,7 +2159,7 @@ hubs_store_delete_kpi (HubsStore   *self,
   if (!step_done (self, stmt, error) || !commit (self, error))
     goto failed;
 
-  g_signal_emit (self, signals[CHANGED], 0, old->hub_id, kpi_id);
+  emit_simple_change (self, HUBS_STORE_CHANGE_KPI_LIST, old->hub_id, kpi_id);
 
   return TRUE;
 
@@ -1952,7 +2209,8 @@ hubs_store_restore_kpi (HubsStore      *self,
       const HubsFigure *figure = g_ptr_array_index (figures, i);
 
       if (!write_figure (self, figure, error) ||
-          !append_figure_history (self, kpi->id, figure->fiscal_year, figure->kind, NULL,
+          !append_figure_history (self, kpi->hub_id, kpi->id, figure->fiscal_year, figure->kind,
+                                  NULL,
                                   figure, error))
         goto failed;
     }
@@ -1960,7 +2218,7 @@ hubs_store_restore_kpi (HubsStore      *self,
   if (!commit (self, error))
     goto failed;
 
-  g_signal_emit (self, signals[CHANGED], 0, kpi->hub_id, kpi->id);
+  emit_simple_change (self, HUBS_STORE_CHANGE_KPI_LIST, kpi->hub_id, kpi->id);
 
   return TRUE;
 
@@ -2042,7 +2300,7 @@ hubs_store_move_kpi (HubsStore   *self,
     goto failed;
 
   g_debug ("Moved %s past %s", kpi_id, other->id);
-  g_signal_emit (self, signals[CHANGED], 0, kpi->hub_id, kpi_id);
+  emit_simple_change (self, HUBS_STORE_CHANGE_KPI_LIST, kpi->hub_id, kpi_id);
 
   return TRUE;
 
@@ -2171,7 +2429,13 @@ hubs_store_save_hub (HubsStore      *self,
       !commit (self, error))
     goto failed;
 
-  g_signal_emit (self, signals[CHANGED], 0, hub->id, NULL);
+  {
+    HubsStoreChange change = { .kind = HUBS_STORE_CHANGE_HUB, .hub_id = hub->id, .hub = saved };
+
+    if (old != NULL)
+      saved->sort_order = old->sort_order;
+    emit_change (self, &change);
+  }
 
   return TRUE;
 
@@ -2226,7 +2490,7 @@ hubs_store_insert_plan (HubsStore  *self,
   if (!commit (self, error))
     goto failed;
 
-  g_signal_emit (self, signals[CHANGED], 0, NULL, NULL);
+  emit_simple_change (self, HUBS_STORE_CHANGE_ALL, NULL, NULL);
 
   return TRUE;
 
@@ -2299,7 +2563,7 @@ hubs_store_apply_figures (HubsStore  *self,
         continue;
 
       if (!write_figure (self, figure, error) ||
-          !append_figure_history (self, figure->kpi_id, figure->fiscal_year, figure->kind,
+          !append_figure_history (self, NULL, figure->kpi_id, figure->fiscal_year, figure->kind,
                                   old, figure, error))
         goto failed;
 
@@ -2318,7 +2582,7 @@ hubs_store_apply_figures (HubsStore  *self,
   if (n_changed != NULL)
     *n_changed = changed;
 
-  g_signal_emit (self, signals[CHANGED], 0, NULL, NULL);
+  emit_simple_change (self, HUBS_STORE_CHANGE_ALL, NULL, NULL);
 
   return TRUE;
 
@@ -2369,7 +2633,7 @@ hubs_store_reload (HubsStore  *self,
       !migrate (self, error))
     return FALSE;
 
-  g_signal_emit (self, signals[CHANGED], 0, NULL, NULL);
+  emit_simple_change (self, HUBS_STORE_CHANGE_ALL, NULL, NULL);
 
   return TRUE;
 }

@@ -24,6 +24,8 @@ G_BEGIN_DECLS
  * @HUBS_STORE_ERROR_INVALID: the change breaks a rule of the data model
  * @HUBS_STORE_ERROR_FULL: the disk is full
  * @HUBS_STORE_ERROR_FAILED: any other failure of the database
+ * @HUBS_STORE_ERROR_CONFLICT: the figure no longer holds the value the change was made
+ *   against: someone (an import, another window) changed it meanwhile
  */
 typedef enum
 {
@@ -35,6 +37,7 @@ typedef enum
   HUBS_STORE_ERROR_INVALID,
   HUBS_STORE_ERROR_FULL,
   HUBS_STORE_ERROR_FAILED,
+  HUBS_STORE_ERROR_CONFLICT,
 } HubsStoreError;
 
 typedef enum
@@ -68,6 +71,49 @@ typedef struct
 } HubsHistoryEntry;
 
 void hubs_history_entry_free (HubsHistoryEntry *entry);
+
+/**
+ * HubsStoreChangeKind:
+ * @HUBS_STORE_CHANGE_FIGURE: one figure was stored or removed
+ * @HUBS_STORE_CHANGE_KPI: one KPI's fields changed (not its place or its figures)
+ * @HUBS_STORE_CHANGE_KPI_LIST: a hub's KPIs were added, deleted, restored or reordered
+ * @HUBS_STORE_CHANGE_HUB: a hub's fields changed, or a hub was added
+ * @HUBS_STORE_CHANGE_ALL: anything may have changed (an import, a restore, a new plan)
+ */
+typedef enum
+{
+  HUBS_STORE_CHANGE_FIGURE,
+  HUBS_STORE_CHANGE_KPI,
+  HUBS_STORE_CHANGE_KPI_LIST,
+  HUBS_STORE_CHANGE_HUB,
+  HUBS_STORE_CHANGE_ALL,
+} HubsStoreChangeKind;
+
+/**
+ * HubsStoreChange:
+ * @kind: what changed
+ * @hub_id: (nullable): the hub, for every kind but %HUBS_STORE_CHANGE_ALL
+ * @kpi_id: (nullable): the KPI of a figure, KPI or KPI-list change
+ * @fiscal_year: the figure's fiscal year
+ * @figure_kind: the figure's kind
+ * @figure: (nullable): the figure as now stored, %NULL when it was removed
+ * @kpi: (nullable): the KPI's fields as now stored (%HUBS_STORE_CHANGE_KPI)
+ * @hub: (nullable): the hub's fields as now stored (%HUBS_STORE_CHANGE_HUB)
+ *
+ * Exactly what one committed change touched, so that a subscriber updates in place
+ * without reading the database again. Valid only during the emission.
+ */
+typedef struct
+{
+  HubsStoreChangeKind  kind;
+  const char          *hub_id;
+  const char          *kpi_id;
+  int                  fiscal_year;
+  HubsFigureKind       figure_kind;
+  const HubsFigure    *figure;
+  const HubsKpi       *kpi;
+  const HubsHub       *hub;
+} HubsStoreChange;
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (HubsHistoryEntry, hubs_history_entry_free)
 
 #define HUBS_TYPE_STORE (hubs_store_get_type ())
@@ -121,6 +167,19 @@ GPtrArray  *hubs_store_list_history       (HubsStore           *self,
 gboolean    hubs_store_set_figure         (HubsStore           *self,
                                            const HubsFigure    *figure,
                                            GError             **error);
+gboolean    hubs_store_replace_figure     (HubsStore           *self,
+                                           const char          *kpi_id,
+                                           int                  fiscal_year,
+                                           HubsFigureKind       kind,
+                                           const HubsFigure    *before,
+                                           const HubsFigure    *after,
+                                           GError             **error);
+GPtrArray  *hubs_store_list_recent_history (HubsStore          *self,
+                                            const char         *kpi_id,
+                                            gint64              before_id,
+                                            gint64              after_id,
+                                            guint               limit,
+                                            GError            **error);
 gboolean    hubs_store_remove_figure      (HubsStore           *self,
                                            const char          *kpi_id,
                                            int                  fiscal_year,

@@ -95,17 +95,19 @@ push (HubsUndoStack *self,
   notify_state (self, could_undo, could_redo);
 }
 
+/* Writes the figure one way or the other, only where the store still holds what the other
+ * side of the command left: an undo never overwrites what someone changed meanwhile. */
 static gboolean
 apply_figure (HubsStore         *store,
               Command           *command,
-              const HubsFigure  *figure,
+              gboolean           forward,
               GError           **error)
 {
-  if (figure != NULL)
-    return hubs_store_set_figure (store, figure, error);
+  const HubsFigure *from = forward ? command->figure_before : command->figure_after;
+  const HubsFigure *to = forward ? command->figure_after : command->figure_before;
 
-  return hubs_store_remove_figure (store, command->kpi_id, command->fiscal_year,
-                                   command->figure_kind, error);
+  return hubs_store_replace_figure (store, command->kpi_id, command->fiscal_year,
+                                    command->figure_kind, from, to, error);
 }
 
 /* Runs @command forwards (@forward) or backwards against the store. */
@@ -118,8 +120,7 @@ run (HubsUndoStack  *self,
   switch (command->kind)
     {
     case COMMAND_FIGURE:
-      return apply_figure (self->store, command,
-                           forward ? command->figure_after : command->figure_before, error);
+      return apply_figure (self->store, command, forward, error);
 
     case COMMAND_SAVE_KPI:
       if (forward)
@@ -297,11 +298,13 @@ hubs_undo_stack_get_can_redo (HubsUndoStack *self)
  * @kpi_id: the KPI
  * @fiscal_year: the fiscal year
  * @kind: baseline, target or actual
+ * @before: (nullable): the figure as the user saw it, %NULL for none
  * @figure: (nullable): the new figure, or %NULL to remove the figure
  * @error: a location for a #GError
  *
- * Stores a figure (or removes it) and remembers the change. Storing what is already there
- * remembers nothing.
+ * Stores a figure (or removes it) and remembers the change. The caller has already found
+ * that @figure differs from @before; the store checks, in the same transaction as the write,
+ * that it still holds @before (see hubs_store_replace_figure()).
  *
  * Returns: %TRUE on success
  */
@@ -310,33 +313,21 @@ hubs_undo_stack_set_figure (HubsUndoStack     *self,
                             const char        *kpi_id,
                             int                fiscal_year,
                             HubsFigureKind     kind,
+                            const HubsFigure  *before,
                             const HubsFigure  *figure,
                             GError           **error)
 {
-  g_autoptr(HubsFigure) before = NULL;
-  g_autoptr(GError) local_error = NULL;
   Command *command;
 
   g_return_val_if_fail (HUBS_IS_UNDO_STACK (self), FALSE);
   g_return_val_if_fail (kpi_id != NULL, FALSE);
-
-  before = hubs_store_get_figure (self->store, kpi_id, fiscal_year, kind, &local_error);
-  if (before == NULL && !g_error_matches (local_error, HUBS_STORE_ERROR, HUBS_STORE_ERROR_NOT_FOUND))
-    {
-      g_propagate_error (error, g_steal_pointer (&local_error));
-      return FALSE;
-    }
-
-  if ((before == NULL && figure == NULL) ||
-      (before != NULL && figure != NULL && hubs_figure_equal (before, figure)))
-    return TRUE;
 
   command = g_new0 (Command, 1);
   command->kind = COMMAND_FIGURE;
   command->kpi_id = g_strdup (kpi_id);
   command->fiscal_year = fiscal_year;
   command->figure_kind = kind;
-  command->figure_before = g_steal_pointer (&before);
+  command->figure_before = before ? hubs_figure_copy (before) : NULL;
   command->figure_after = figure ? hubs_figure_copy (figure) : NULL;
 
   if (!run (self, command, TRUE, error))
@@ -353,6 +344,7 @@ hubs_undo_stack_set_figure (HubsUndoStack     *self,
 /**
  * hubs_undo_stack_save_kpi:
  * @self: a #HubsUndoStack
+ * @before: (nullable): the KPI as the user saw it, %NULL when @kpi is added
  * @kpi: the KPI's fields
  * @error: a location for a #GError
  *
@@ -362,10 +354,10 @@ hubs_undo_stack_set_figure (HubsUndoStack     *self,
  */
 gboolean
 hubs_undo_stack_save_kpi (HubsUndoStack  *self,
+                          const HubsKpi  *before,
                           const HubsKpi  *kpi,
                           GError        **error)
 {
-  g_autoptr(GError) local_error = NULL;
   Command *command;
 
   g_return_val_if_fail (HUBS_IS_UNDO_STACK (self), FALSE);
@@ -374,16 +366,8 @@ hubs_undo_stack_save_kpi (HubsUndoStack  *self,
   command = g_new0 (Command, 1);
   command->kind = COMMAND_SAVE_KPI;
   command->kpi_id = g_strdup (kpi->id);
-  command->kpi_before = hubs_store_get_kpi (self->store, kpi->id, &local_error);
+  command->kpi_before = before ? hubs_kpi_copy (before) : NULL;
   command->kpi_after = hubs_kpi_copy (kpi);
-
-  if (command->kpi_before == NULL &&
-      !g_error_matches (local_error, HUBS_STORE_ERROR, HUBS_STORE_ERROR_NOT_FOUND))
-    {
-      g_propagate_error (error, g_steal_pointer (&local_error));
-      command_free (command);
-      return FALSE;
-    }
 
   if (!run (self, command, TRUE, error))
     {

@@ -20,9 +20,11 @@ gboolean       hubs_undo_stack_set_figure (HubsUndoStack     *self,
                                            const char        *kpi_id,
                                            int                fiscal_year,
                                            HubsFigureKind     kind,
+                                           const HubsFigure  *before,
                                            const HubsFigure  *figure,
                                            GError           **error);
 gboolean       hubs_undo_stack_save_kpi   (HubsUndoStack     *self,
+                                           const HubsKpi     *before,
                                            const HubsKpi     *kpi,
                                            GError           **error);
 gboolean       hubs_undo_stack_delete_kpi (HubsUndoStack     *self,
