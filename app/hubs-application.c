@@ -429,6 +429,30 @@ hubs_application_startup (GApplication *application)
                                          preferences_accels);
 }
 
+/* Quitting leaves the database file complete on its own: staff copy that one file. */
+static void
+hubs_application_shutdown (GApplication *application)
+{
+  HubsApplication *self = HUBS_APPLICATION (application);
+  g_autoptr(GError) error = NULL;
+  GList *windows;
+
+  g_cancellable_cancel (self->cancellable);
+
+  /* Ctrl+Q leaves the windows open, and they hold the store: they go first, so nothing is
+   * written after the checkpoint and the store closes with the last reference. */
+  while ((windows = gtk_application_get_windows (GTK_APPLICATION (self))) != NULL)
+    gtk_window_destroy (windows->data);
+
+  /* Even if something still holds the store, the main file has every change. */
+  if (self->store != NULL && !hubs_store_checkpoint (self->store, &error))
+    g_warning ("Copying the changes into %s failed: %s", hubs_store_get_path (self->store),
+               error->message);
+  g_clear_object (&self->store);
+
+  G_APPLICATION_CLASS (hubs_application_parent_class)->shutdown (application);
+}
+
 static void
 hubs_application_finalize (GObject *object)
 {
@@ -454,6 +478,7 @@ hubs_application_class_init (HubsApplicationClass *klass)
   app_class->handle_local_options = hubs_application_handle_local_options;
   app_class->activate = hubs_application_activate;
   app_class->startup = hubs_application_startup;
+  app_class->shutdown = hubs_application_shutdown;
 }
 
 static void

@@ -887,6 +887,14 @@ hubs_backup_restore (HubsStore   *store,
   if (!hubs_store_reload (store, error))
     return FALSE;
 
+  /* The whole database was replaced: into the file with it, not left in the -wal. */
+  if (!hubs_store_checkpoint (store, &local_error))
+    {
+      g_warning ("Copying the restored database into %s failed: %s",
+                 hubs_store_get_path (store), local_error->message);
+      g_clear_error (&local_error);
+    }
+
   if (!hubs_backup_prune (hubs_store_get_path (store), HUBS_BACKUP_KEEP, &local_error))
     g_warning ("Removing old snapshots failed: %s", local_error->message);
 
