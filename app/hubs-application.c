@@ -30,6 +30,8 @@ struct _HubsApplication
   GError         *store_error;
   char           *database_path;
   char           *pending_restore;
+  /* Stops the work on the database that runs in worker threads, on quit. */
+  GCancellable   *cancellable;
 };
 
 G_DEFINE_FINAL_TYPE (HubsApplication, hubs_application, ADW_TYPE_APPLICATION)
@@ -185,31 +187,67 @@ offer_restore (HubsApplication *self,
   gtk_window_present (GTK_WINDOW (dialog));
 }
 
-/* After the window's own check of the file (HubsWindow verifies a store opened with
- * HUBS_STORE_OPEN_DEFER_CHECK): offer a restore if it is damaged, else take the day's
- * snapshot, which must never be of a damaged file. */
+static void
+on_daily_backup (GObject      *source,
+                 GAsyncResult *result,
+                 gpointer      data)
+{
+  g_autoptr(HubsApplication) self = data;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *message = NULL;
+  GtkWindow *window;
+
+  if (hubs_backup_snapshot_daily_finish (HUBS_STORE (source), result, NULL, &error) ||
+      g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+    return;
+
+  window = gtk_application_get_active_window (GTK_APPLICATION (self));
+  g_warning ("The daily backup failed: %s", error->message);
+  /* Translators: %s says why */
+  message = g_strdup_printf (_("Today’s backup of the database could not be taken: %s"),
+                             error->message);
+  toast (window, message);
+}
+
+/* Offer a restore if the file is damaged, else take the day's snapshot, which must never be
+ * of a damaged file. */
+static void
+on_store_checked (GObject      *source,
+                  GAsyncResult *result,
+                  gpointer      data)
+{
+  g_autoptr(HubsApplication) self = data;
+  g_autoptr(GError) error = NULL;
+  HubsStore *store = HUBS_STORE (source);
+
+  if (!hubs_store_verify_finish (store, result, &error))
+    {
+      if (!g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+        offer_restore (self, gtk_application_get_active_window (GTK_APPLICATION (self)),
+                       error);
+      return;
+    }
+
+  if (store != self->store || g_cancellable_is_cancelled (self->cancellable))
+    return;
+
+  hubs_backup_snapshot_daily_async (store, HUBS_BACKUP_KEEP, self->cancellable,
+                                    on_daily_backup, g_object_ref (self));
+}
+
+/* After the window is up: the check of a store opened with HUBS_STORE_OPEN_DEFER_CHECK (the
+ * window asks for it too; both share one check) and the daily backup both read the whole
+ * file, so both run in worker threads. */
 static gboolean
 check_store_idle (gpointer data)
 {
   HubsApplication *self = data;
-  GtkWindow *window = gtk_application_get_active_window (GTK_APPLICATION (self));
-  g_autoptr(GError) error = NULL;
 
   if (self->store == NULL)
     return G_SOURCE_REMOVE;
 
-  if (!hubs_store_verify (self->store, &error))
-    offer_restore (self, window, error);
-  else if (!hubs_backup_snapshot_daily (self->store, HUBS_BACKUP_KEEP, NULL, &error))
-    {
-      g_autofree char *message = NULL;
-
-      g_warning ("The daily backup failed: %s", error->message);
-      /* Translators: %s says why */
-      message = g_strdup_printf (_("Today’s backup of the database could not be taken: %s"),
-                                 error->message);
-      toast (window, message);
-    }
+  hubs_store_verify_async (self->store, self->cancellable, on_store_checked,
+                           g_object_ref (self));
 
   return G_SOURCE_REMOVE;
 }
@@ -391,12 +429,37 @@ hubs_application_startup (GApplication *application)
                                          preferences_accels);
 }
 
+/* Quitting leaves the database file complete on its own: staff copy that one file. */
+static void
+hubs_application_shutdown (GApplication *application)
+{
+  HubsApplication *self = HUBS_APPLICATION (application);
+  g_autoptr(GError) error = NULL;
+  GList *windows;
+
+  g_cancellable_cancel (self->cancellable);
+
+  /* Ctrl+Q leaves the windows open, and they hold the store: they go first, so nothing is
+   * written after the checkpoint and the store closes with the last reference. */
+  while ((windows = gtk_application_get_windows (GTK_APPLICATION (self))) != NULL)
+    gtk_window_destroy (windows->data);
+
+  /* Even if something still holds the store, the main file has every change. */
+  if (self->store != NULL && !hubs_store_checkpoint (self->store, &error))
+    g_warning ("Copying the changes into %s failed: %s", hubs_store_get_path (self->store),
+               error->message);
+  g_clear_object (&self->store);
+
+  G_APPLICATION_CLASS (hubs_application_parent_class)->shutdown (application);
+}
+
 static void
 hubs_application_finalize (GObject *object)
 {
   HubsApplication *self = (HubsApplication *)object;
 
   g_clear_object (&self->store);
+  g_clear_object (&self->cancellable);
   g_clear_error (&self->store_error);
   g_clear_pointer (&self->database_path, g_free);
   g_clear_pointer (&self->pending_restore, g_free);
@@ -415,11 +478,13 @@ hubs_application_class_init (HubsApplicationClass *klass)
   app_class->handle_local_options = hubs_application_handle_local_options;
   app_class->activate = hubs_application_activate;
   app_class->startup = hubs_application_startup;
+  app_class->shutdown = hubs_application_shutdown;
 }
 
 static void
 hubs_application_init (HubsApplication *self)
 {
+  self->cancellable = g_cancellable_new ();
   g_application_add_main_option_entries (G_APPLICATION (self),
                                          hubs_cli_get_option_entries ());
   g_application_set_option_context_parameter_string (G_APPLICATION (self), NULL);

@@ -19,6 +19,7 @@
 #include <glib/gstdio.h>
 
 #include "hubs-store.h"
+#include "hubs-test-util.h"
 #include "hubs-window.h"
 
 static gint64 first_frame_time;
@@ -127,65 +128,6 @@ median_ms (const char *self_path,
   return g_array_index (times, double, runs / 2);
 }
 
-/* 1,000 hubs × 30 KPIs × 10 fiscal years of actuals, plus baselines and targets. */
-static void
-make_large_database (const char *path)
-{
-  g_autoptr(HubsStore) store = NULL;
-  g_autoptr(GError) error = NULL;
-  g_autoptr(GPtrArray) hubs = g_ptr_array_new_with_free_func ((GDestroyNotify) hubs_hub_free);
-  g_autoptr(GPtrArray) kpis = g_ptr_array_new_with_free_func ((GDestroyNotify) hubs_kpi_free);
-  g_autoptr(GPtrArray) figures = g_ptr_array_new_with_free_func ((GDestroyNotify) hubs_figure_free);
-
-  if (!(store = hubs_store_open (path, HUBS_STORE_OPEN_NO_SEED, &error)))
-    g_error ("%s", error->message);
-
-  for (guint h = 0; h < 1000; h++)
-    {
-      HubsHub *hub = hubs_hub_new ();
-
-      hub->id = g_strdup_printf ("hub-%04u", h);
-      hub->name_ja = g_strdup_printf ("拠点%u", h);
-      hub->name_en = g_strdup_printf ("Hub %u", h);
-      hub->consortium_ja = g_strdup_printf ("コンソーシアム%u", h);
-      hub->consortium_en = g_strdup_printf ("Consortium %u", h);
-      hub->tier = h % 3 == 0 ? HUBS_TIER_NEXT_GLOBAL : HUBS_TIER_GLOBAL;
-      hub->sort_order = h;
-      g_ptr_array_add (hubs, hub);
-
-      for (guint k = 0; k < 30; k++)
-        {
-          HubsKpi *kpi = hubs_kpi_new ();
-
-          kpi->id = g_strdup_printf ("hub-%04u/kpi-%02u", h, k);
-          kpi->hub_id = g_strdup (hub->id);
-          kpi->name_ja = g_strdup_printf ("指標%u", k);
-          kpi->name_en = g_strdup_printf ("Indicator %u", k);
-          kpi->pillar = k % HUBS_N_PILLARS;
-          kpi->unit = g_strdup ("件");
-          kpi->sort_order = k;
-          g_ptr_array_add (kpis, kpi);
-
-          for (int year = 2020; year < 2030; year++)
-            {
-              HubsFigure *figure = hubs_figure_new ();
-
-              figure->kpi_id = g_strdup (kpi->id);
-              figure->fiscal_year = year;
-              figure->kind = year == 2024 ? HUBS_FIGURE_BASELINE
-                           : (year == 2027 || year == 2029) ? HUBS_FIGURE_TARGET
-                           : HUBS_FIGURE_ACTUAL;
-              figure->measured = TRUE;
-              figure->value = 100 + 10 * (year - 2020) + k;
-              g_ptr_array_add (figures, figure);
-            }
-        }
-    }
-
-  if (!hubs_store_insert_plan (store, hubs, kpis, figures, NULL, &error))
-    g_error ("%s", error->message);
-}
-
 static double
 median_of (GArray *times)
 {
@@ -278,7 +220,7 @@ main (int   argc,
   self_path = g_file_read_link ("/proc/self/exe", NULL);
 
   g_object_unref (hubs_store_open (seeded, HUBS_STORE_OPEN_DEFAULT, NULL));
-  make_large_database (large);
+  hubs_test_make_large_database (large, 1000);
 
   /* Warm the caches once for each. */
   spawn_once (self_path, "empty", "-");

@@ -186,3 +186,64 @@ hubs_test_parse_csv (const char *text,
 
   return (char **) g_ptr_array_free (g_steal_pointer (&fields), FALSE);
 }
+
+/* A large generated database for the benchmarks: @n_hubs hubs × 30 KPIs × 10 fiscal years
+ * of actuals, plus baselines and targets. */
+void
+hubs_test_make_large_database (const char *path,
+                               guint       n_hubs)
+{
+  g_autoptr(HubsStore) store = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GPtrArray) hubs = g_ptr_array_new_with_free_func ((GDestroyNotify) hubs_hub_free);
+  g_autoptr(GPtrArray) kpis = g_ptr_array_new_with_free_func ((GDestroyNotify) hubs_kpi_free);
+  g_autoptr(GPtrArray) figures = g_ptr_array_new_with_free_func ((GDestroyNotify) hubs_figure_free);
+
+  if (!(store = hubs_store_open (path, HUBS_STORE_OPEN_NO_SEED, &error)))
+    g_error ("%s", error->message);
+
+  for (guint h = 0; h < n_hubs; h++)
+    {
+      HubsHub *hub = hubs_hub_new ();
+
+      hub->id = g_strdup_printf ("hub-%05u", h);
+      hub->name_ja = g_strdup_printf ("拠点%u", h);
+      hub->name_en = g_strdup_printf ("Hub %u", h);
+      hub->consortium_ja = g_strdup_printf ("コンソーシアム%u", h);
+      hub->consortium_en = g_strdup_printf ("Consortium %u", h);
+      hub->tier = h % 3 == 0 ? HUBS_TIER_NEXT_GLOBAL : HUBS_TIER_GLOBAL;
+      hub->sort_order = h;
+      g_ptr_array_add (hubs, hub);
+
+      for (guint k = 0; k < 30; k++)
+        {
+          HubsKpi *kpi = hubs_kpi_new ();
+
+          kpi->id = g_strdup_printf ("hub-%05u/kpi-%02u", h, k);
+          kpi->hub_id = g_strdup (hub->id);
+          kpi->name_ja = g_strdup_printf ("指標%u", k);
+          kpi->name_en = g_strdup_printf ("Indicator %u", k);
+          kpi->pillar = k % HUBS_N_PILLARS;
+          kpi->unit = g_strdup ("件");
+          kpi->sort_order = k;
+          g_ptr_array_add (kpis, kpi);
+
+          for (int year = 2020; year < 2030; year++)
+            {
+              HubsFigure *figure = hubs_figure_new ();
+
+              figure->kpi_id = g_strdup (kpi->id);
+              figure->fiscal_year = year;
+              figure->kind = year == 2024 ? HUBS_FIGURE_BASELINE
+                           : (year == 2027 || year == 2029) ? HUBS_FIGURE_TARGET
+                           : HUBS_FIGURE_ACTUAL;
+              figure->measured = TRUE;
+              figure->value = 100 + 10 * (year - 2020) + k;
+              g_ptr_array_add (figures, figure);
+            }
+        }
+    }
+
+  if (!hubs_store_insert_plan (store, hubs, kpis, figures, NULL, &error))
+    g_error ("%s", error->message);
+}

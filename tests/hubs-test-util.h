@@ -36,4 +36,7 @@ char  **hubs_test_parse_csv       (const char *text,
                                    guint      *n_fields_per_row,
                                    guint      *n_rows);
 
+void    hubs_test_make_large_database (const char *path,
+                                       guint       n_hubs);
+
 G_END_DECLS

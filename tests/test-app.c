@@ -3,7 +3,8 @@
  * SPDX-License-Identifier: GPL-3.0-or-later
  *
  * The whole application on a damaged database: it shows the damage, offers the latest
- * backup, restores it when asked, and keeps the damaged file aside.
+ * backup, restores it when asked, and keeps the damaged file aside. And on a sound one:
+ * after quitting, the database file alone holds every figure typed.
  */
 
 #include "config.h"
@@ -159,6 +160,90 @@ test_restore_offer (void)
   hubs_test_remove_dir (dir);
 }
 
+typedef struct
+{
+  HubsApplication *app;
+  gboolean         close_window;
+  gboolean         written;
+} QuitRun;
+
+/* Types a figure through the window's store, then quits as a person does. */
+static gboolean
+write_and_quit_idle (gpointer data)
+{
+  QuitRun *run = data;
+  GtkWindow *window = gtk_application_get_active_window (GTK_APPLICATION (run->app));
+  g_autoptr(HubsFigure) figure = hubs_figure_new ();
+  g_autoptr(GError) error = NULL;
+
+  if (window == NULL)
+    return G_SOURCE_CONTINUE;
+
+  figure->kpi_id = g_strdup ("sapporo/startups");
+  figure->fiscal_year = 2025;
+  figure->kind = HUBS_FIGURE_ACTUAL;
+  figure->measured = TRUE;
+  figure->value = 171;
+  run->written = hubs_store_set_figure (hubs_window_get_store (HUBS_WINDOW (window)), figure,
+                                        &error);
+  g_assert_no_error (error);
+
+  if (run->close_window)
+    gtk_window_close (window);
+  else
+    g_action_group_activate_action (G_ACTION_GROUP (run->app), "quit", NULL);
+
+  return G_SOURCE_REMOVE;
+}
+
+static void
+on_quit_window_added (GtkApplication *app,
+                      GtkWindow      *window,
+                      QuitRun        *run)
+{
+  if (HUBS_IS_WINDOW (window))
+    g_timeout_add (200, write_and_quit_idle, run);
+}
+
+static void
+test_quit_leaves_main_file (gconstpointer data)
+{
+  g_autofree char *dir = hubs_test_make_dir ();
+  g_autofree char *db = hubs_test_path (dir, "hubs.sqlite3");
+  g_autofree char *db_arg = g_strconcat ("--database=", db, NULL);
+  g_autofree char *usb = hubs_test_make_dir ();
+  g_autofree char *copy = hubs_test_path (usb, "hubs.sqlite3");
+  g_autoptr(HubsStore) store = NULL;
+  g_autoptr(HubsFigure) figure = NULL;
+  g_autoptr(GBytes) bytes = NULL;
+  g_autoptr(GError) error = NULL;
+  char *argv[] = { (char *) "hubs", db_arg, NULL };
+  QuitRun run = { .close_window = GPOINTER_TO_INT (data) };
+
+  g_object_unref (hubs_test_open_store (db, HUBS_STORE_OPEN_DEFAULT));
+
+  run.app = hubs_application_new ();
+  g_signal_connect (run.app, "window-added", G_CALLBACK (on_quit_window_added), &run);
+  g_assert_cmpint (g_application_run (G_APPLICATION (run.app), 2, argv), ==, 0);
+  g_assert_true (run.written);
+
+  /* Only the main file goes on the USB stick, while the application object still lives. */
+  bytes = hubs_test_read_bytes (db);
+  g_assert_true (g_file_set_contents (copy, g_bytes_get_data (bytes, NULL),
+                                      g_bytes_get_size (bytes), NULL));
+  g_clear_object (&run.app);
+
+  store = hubs_store_open (copy, HUBS_STORE_OPEN_READ_ONLY, &error);
+  g_assert_no_error (error);
+  figure = hubs_store_get_figure (store, "sapporo/startups", 2025, HUBS_FIGURE_ACTUAL, NULL);
+  g_assert_nonnull (figure);
+  g_assert_cmpfloat (figure->value, ==, 171);
+
+  g_clear_object (&store);
+  hubs_test_remove_dir (usb);
+  hubs_test_remove_dir (dir);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -166,6 +251,10 @@ main (int   argc,
   hubs_test_gtk_init (&argc, &argv);
 
   g_test_add_func ("/hubs/app/restore-offer", test_restore_offer);
+  g_test_add_data_func ("/hubs/app/quit-leaves-main-file-complete", GINT_TO_POINTER (FALSE),
+                        test_quit_leaves_main_file);
+  g_test_add_data_func ("/hubs/app/close-leaves-main-file-complete", GINT_TO_POINTER (TRUE),
+                        test_quit_leaves_main_file);
 
   return g_test_run ();
 }

@@ -515,6 +515,286 @@ test_edit_unknown_kpi_rejected (Fixture       *f,
   g_assert_cmpstr (count, ==, "0/0");
 }
 
+/* Copies only the database file, as staff copy "the one file" to a USB stick. */
+static char *
+copy_main_file_only (const char *path,
+                     const char *dir,
+                     const char *name)
+{
+  g_autoptr(GBytes) bytes = hubs_test_read_bytes (path);
+  char *copy = hubs_test_path (dir, name);
+
+  g_assert_true (g_file_set_contents (copy, g_bytes_get_data (bytes, NULL),
+                                      g_bytes_get_size (bytes), NULL));
+
+  return copy;
+}
+
+static HubsFigure *
+figure_in_copy (const char *copy)
+{
+  g_autoptr(HubsStore) store = hubs_test_open_store (copy, HUBS_STORE_OPEN_READ_ONLY);
+
+  return hubs_store_get_figure (store, "sapporo/startups", 2025, HUBS_FIGURE_ACTUAL, NULL);
+}
+
+static void
+set_startups (HubsStore *store,
+              double     value)
+{
+  g_autoptr(HubsFigure) figure = hubs_figure_new ();
+  g_autoptr(GError) error = NULL;
+
+  figure->kpi_id = g_strdup ("sapporo/startups");
+  figure->fiscal_year = 2025;
+  figure->kind = HUBS_FIGURE_ACTUAL;
+  figure->measured = TRUE;
+  figure->value = value;
+  g_assert_true (hubs_store_set_figure (store, figure, &error));
+  g_assert_no_error (error);
+}
+
+static void
+test_checkpoint_completes_main_file (Fixture       *f,
+                                     gconstpointer  data)
+{
+  g_autoptr(HubsStore) store = hubs_test_open_store (f->path, HUBS_STORE_OPEN_DEFAULT);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(HubsFigure) before = NULL;
+  g_autoptr(HubsFigure) after = NULL;
+  g_autofree char *wal = g_strconcat (f->path, "-wal", NULL);
+  g_autofree char *copy_before = NULL;
+  g_autofree char *copy_after = NULL;
+  g_autofree char *copies = g_build_filename (f->dir, "usb", NULL);
+  GStatBuf st;
+
+  /* An existing database (closing the first connection writes it into the file)… */
+  g_assert_cmpint (g_mkdir (copies, 0700), ==, 0);
+  g_clear_object (&store);
+  store = hubs_test_open_store (f->path, HUBS_STORE_OPEN_DEFAULT);
+
+  /* …and a figure typed into it. */
+  set_startups (store, 161);
+
+  /* Saved, but only in the -wal: a copy of the main file alone misses it. */
+  copy_before = copy_main_file_only (f->path, copies, "before.sqlite3");
+  before = figure_in_copy (copy_before);
+  g_assert_null (before);
+
+  /* What quitting does. */
+  g_assert_true (hubs_store_checkpoint (store, &error));
+  g_assert_no_error (error);
+  g_assert_cmpint (g_stat (wal, &st), ==, 0);
+  g_assert_cmpint (st.st_size, ==, 0);
+  g_clear_object (&store);
+
+  copy_after = copy_main_file_only (f->path, copies, "after.sqlite3");
+  after = figure_in_copy (copy_after);
+  g_assert_nonnull (after);
+  g_assert_cmpfloat (after->value, ==, 161);
+}
+
+/* Holds an exclusive lock on a database in rollback-journal mode from a connection of its
+ * own, in its own thread, until told to let go: a reader meanwhile waits in SQLite's busy
+ * handler. */
+typedef struct
+{
+  const char *path;
+  GMutex      mutex;
+  GCond       cond;
+  gboolean    locked;
+  gboolean    release;
+} Blocker;
+
+static gpointer
+blocker_thread (gpointer data)
+{
+  Blocker *b = data;
+  sqlite3 *db = NULL;
+
+  g_assert_cmpint (sqlite3_open (b->path, &db), ==, SQLITE_OK);
+  sqlite3_busy_timeout (db, 5000);
+  g_assert_cmpint (sqlite3_exec (db, "BEGIN EXCLUSIVE", NULL, NULL, NULL), ==, SQLITE_OK);
+
+  g_mutex_lock (&b->mutex);
+  b->locked = TRUE;
+  g_cond_broadcast (&b->cond);
+  while (!b->release)
+    g_cond_wait (&b->cond, &b->mutex);
+  g_mutex_unlock (&b->mutex);
+
+  g_assert_cmpint (sqlite3_exec (db, "COMMIT", NULL, NULL, NULL), ==, SQLITE_OK);
+  g_assert_cmpint (sqlite3_close (db), ==, SQLITE_OK);
+
+  return NULL;
+}
+
+typedef struct
+{
+  gboolean  done;
+  gboolean  ok;
+  GError   *error;
+} Verified;
+
+static void
+on_verified (GObject      *source,
+             GAsyncResult *result,
+             gpointer      data)
+{
+  Verified *v = data;
+
+  v->ok = hubs_store_verify_finish (HUBS_STORE (source), result, &v->error);
+  v->done = TRUE;
+}
+
+static gboolean
+count_beat (gpointer data)
+{
+  (*(guint *) data)++;
+  return G_SOURCE_CONTINUE;
+}
+
+static void
+test_verify_in_thread (Fixture       *f,
+                       gconstpointer  data)
+{
+  g_autoptr(HubsStore) store = hubs_test_open_store (f->path, HUBS_STORE_OPEN_DEFAULT);
+  Blocker b = { .path = f->path };
+  Verified v = { 0 };
+  GThread *thread;
+  guint beats = 0;
+  guint beat_source;
+
+  /* Not WAL, so that a lock keeps readers out; the store switches it to WAL once checked. */
+  g_clear_object (&store);
+  raw_exec (f->path, "PRAGMA journal_mode = DELETE;");
+  store = hubs_test_open_store (f->path, HUBS_STORE_OPEN_DEFER_CHECK);
+
+  g_mutex_init (&b.mutex);
+  g_cond_init (&b.cond);
+  thread = g_thread_new ("blocker", blocker_thread, &b);
+  g_mutex_lock (&b.mutex);
+  while (!b.locked)
+    g_cond_wait (&b.cond, &b.mutex);
+  g_mutex_unlock (&b.mutex);
+
+  /* The check cannot read the file yet. Were it on this thread, the call would not return
+   * before the lock goes; instead the main loop keeps dispatching. */
+  hubs_store_verify_async (store, NULL, on_verified, &v);
+  beat_source = g_timeout_add (10, count_beat, &beats);
+  while (beats < 5)
+    g_main_context_iteration (NULL, TRUE);
+  g_assert_false (v.done);
+
+  g_mutex_lock (&b.mutex);
+  b.release = TRUE;
+  g_cond_broadcast (&b.cond);
+  g_mutex_unlock (&b.mutex);
+  g_thread_join (thread);
+
+  while (!v.done)
+    g_main_context_iteration (NULL, TRUE);
+  g_source_remove (beat_source);
+  g_assert_no_error (v.error);
+  g_assert_true (v.ok);
+
+  /* Checked once: now in WAL, and the write goes through without checking again. */
+  {
+    g_autofree char *mode = raw_query_text (f->path, "PRAGMA journal_mode");
+
+    g_assert_cmpstr (mode, ==, "wal");
+  }
+  set_startups (store, 162);
+
+  g_mutex_clear (&b.mutex);
+  g_cond_clear (&b.cond);
+}
+
+static void
+damage_after_schema (const char *path)
+{
+  g_autoptr(GBytes) bytes = NULL;
+  g_autofree guint8 *damaged = NULL;
+  gsize len;
+
+  raw_exec (path, "PRAGMA journal_mode = DELETE;");
+  bytes = hubs_test_read_bytes (path);
+  damaged = g_memdup2 (g_bytes_get_data (bytes, &len), g_bytes_get_size (bytes));
+  for (gsize i = 4096; i < len; i++)
+    damaged[i] = (guint8) (i * 7 + 13);
+  g_assert_true (g_file_set_contents (path, (const char *) damaged, len, NULL));
+}
+
+static void
+test_verify_in_thread_finds_damage (Fixture       *f,
+                                    gconstpointer  data)
+{
+  g_autoptr(HubsStore) store = hubs_test_open_store (f->path, HUBS_STORE_OPEN_DEFAULT);
+  g_autoptr(HubsStore) other = NULL;
+  g_autoptr(HubsFigure) figure = hubs_figure_new ();
+  g_autoptr(GBytes) before = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GError) sync_error = NULL;
+  Verified v = { 0 };
+
+  g_clear_object (&store);
+  damage_after_schema (f->path);
+  before = hubs_test_read_bytes (f->path);
+
+  store = hubs_test_open_store (f->path, HUBS_STORE_OPEN_DEFER_CHECK);
+  hubs_store_verify_async (store, NULL, on_verified, &v);
+
+  /* A write that comes before the worker reports back is refused all the same. */
+  figure->kpi_id = g_strdup ("sapporo/startups");
+  figure->fiscal_year = 2025;
+  figure->kind = HUBS_FIGURE_ACTUAL;
+  figure->measured = TRUE;
+  figure->value = 1;
+  g_assert_false (hubs_store_set_figure (store, figure, &error));
+  g_assert_error (error, HUBS_STORE_ERROR, HUBS_STORE_ERROR_CORRUPT);
+
+  while (!v.done)
+    g_main_context_iteration (NULL, TRUE);
+  g_assert_false (v.ok);
+  g_assert_error (v.error, HUBS_STORE_ERROR, HUBS_STORE_ERROR_CORRUPT);
+
+  /* The same message as the check on the main thread gives. */
+  other = hubs_test_open_store (f->path, HUBS_STORE_OPEN_DEFER_CHECK);
+  g_assert_false (hubs_store_verify (other, &sync_error));
+  g_assert_cmpstr (v.error->message, ==, sync_error->message);
+  g_clear_error (&v.error);
+
+  g_clear_object (&store);
+  g_clear_object (&other);
+  g_assert_true (g_bytes_equal (hubs_test_read_bytes (f->path), before));
+}
+
+static void
+test_write_during_check (Fixture       *f,
+                         gconstpointer  data)
+{
+  g_autoptr(HubsStore) store = hubs_test_open_store (f->path, HUBS_STORE_OPEN_DEFAULT);
+  g_autoptr(HubsFigure) figure = NULL;
+  Verified v = { 0 };
+
+  g_clear_object (&store);
+  store = hubs_test_open_store (f->path, HUBS_STORE_OPEN_DEFER_CHECK);
+
+  /* The write waits for the running check, then goes through; the check still reports. */
+  hubs_store_verify_async (store, NULL, on_verified, &v);
+  set_startups (store, 163);
+  g_assert_false (v.done);
+
+  while (!v.done)
+    g_main_context_iteration (NULL, TRUE);
+  g_assert_no_error (v.error);
+  g_assert_true (v.ok);
+
+  figure = hubs_store_get_figure (store, "sapporo/startups", 2025, HUBS_FIGURE_ACTUAL, NULL);
+  g_assert_nonnull (figure);
+  g_assert_cmpfloat (figure->value, ==, 163);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -536,6 +816,10 @@ main (int   argc,
   ADD ("/hubs/store/refuse-corrupt", test_refuse_corrupt);
   ADD ("/hubs/store/refuse-bad-header", test_refuse_bad_header);
   ADD ("/hubs/store/deferred-check-refuses-writes", test_deferred_check_refuses_writes);
+  ADD ("/hubs/store/verify-in-thread", test_verify_in_thread);
+  ADD ("/hubs/store/verify-in-thread-finds-damage", test_verify_in_thread_finds_damage);
+  ADD ("/hubs/store/write-during-check", test_write_during_check);
+  ADD ("/hubs/store/checkpoint-completes-main-file", test_checkpoint_completes_main_file);
   ADD ("/hubs/store/read-only", test_read_only);
   ADD ("/hubs/store/missing-read-only", test_missing_read_only);
   ADD ("/hubs/store/edit-writes-history", test_edit_writes_history);

@@ -44,6 +44,8 @@ struct _HubsWindow
   GPtrArray            *pending_summaries;
   /* The cached hub pages, most recently seen first (not owned: hub_pages holds them). */
   GQueue                page_order;
+  /* Stops waiting for the store's check when the window goes. */
+  GCancellable         *verify_cancellable;
 
   /* State */
   gboolean              tier_matches[2];

@@ -481,17 +481,31 @@ on_language_changed (HubsWindow *self)
     }
 }
 
-/* The store may have been opened without its full check, to show the window sooner. */
+static void
+on_store_verified (GObject      *source,
+                   GAsyncResult *result,
+                   gpointer      data)
+{
+  g_autoptr(HubsWindow) self = data;
+  g_autoptr(GError) error = NULL;
+
+  if (!hubs_store_verify_finish (HUBS_STORE (source), result, &error) &&
+      !g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+    hubs_window_show_error (self, error);
+}
+
+/* The store may have been opened without its full check, to show the window sooner. The
+ * check reads the whole file, so it runs in a worker thread once the window is up. */
 static gboolean
 verify_store_idle (gpointer data)
 {
   HubsWindow *self = data;
-  g_autoptr(GError) error = NULL;
 
   self->verify_source = 0;
 
-  if (self->store != NULL && !hubs_store_verify (self->store, &error))
-    hubs_window_show_error (self, error);
+  if (self->store != NULL)
+    hubs_store_verify_async (self->store, self->verify_cancellable, on_store_verified,
+                             g_object_ref (self));
 
   return G_SOURCE_REMOVE;
 }
@@ -547,6 +561,8 @@ hubs_window_dispose (GObject *object)
 
   gtk_widget_dispose_template (GTK_WIDGET (self), HUBS_TYPE_WINDOW);
   g_clear_handle_id (&self->verify_source, g_source_remove);
+  g_cancellable_cancel (self->verify_cancellable);
+  g_clear_object (&self->verify_cancellable);
   g_clear_handle_id (&self->summary_source, g_source_remove);
   g_clear_pointer (&self->pending_summaries, g_ptr_array_unref);
   g_queue_clear (&self->page_order);
@@ -644,6 +660,7 @@ hubs_window_init (HubsWindow *self)
 
   gtk_widget_init_template (GTK_WIDGET (self));
 
+  self->verify_cancellable = g_cancellable_new ();
   self->settings = g_settings_new (APP_ID);
   g_settings_bind (self->settings, "window-width", self, "default-width", G_SETTINGS_BIND_DEFAULT);
   g_settings_bind (self->settings, "window-height", self, "default-height",

@@ -106,10 +106,12 @@ sync_dir (const char *dir)
 }
 
 /* Copies every page of @src into @dest with the online backup API, waiting while another
- * connection holds a lock. Returns an SQLite result code, SQLITE_OK on success. */
+ * connection holds a lock, and stopping between steps once @cancellable is cancelled
+ * (SQLITE_INTERRUPT). Returns an SQLite result code, SQLITE_OK on success. */
 static int
-run_backup (sqlite3 *dest,
-            sqlite3 *src)
+run_backup (sqlite3      *dest,
+            sqlite3      *src,
+            GCancellable *cancellable)
 {
   sqlite3_backup *backup;
   guint retries = 0;
@@ -121,6 +123,12 @@ run_backup (sqlite3 *dest,
 
   for (;;)
     {
+      if (g_cancellable_is_cancelled (cancellable))
+        {
+          rc = SQLITE_INTERRUPT;
+          break;
+        }
+
       rc = sqlite3_backup_step (backup, PAGES_PER_STEP);
 
       if (rc == SQLITE_OK)
@@ -162,9 +170,10 @@ set_copy_error (GError     **error,
 /* Writes a copy of @src to @path: first to `PATH.partial`, then renamed into place. The copy
  * is a single self-contained file (rollback journal, not WAL). */
 static gboolean
-copy_connection_to_path (sqlite3     *src,
-                         const char  *path,
-                         GError     **error)
+copy_connection_to_path (sqlite3       *src,
+                         const char    *path,
+                         GCancellable  *cancellable,
+                         GError       **error)
 {
   g_autofree char *partial = g_strconcat (path, ".partial", NULL);
   g_autofree char *dir = g_path_get_dirname (path);
@@ -178,7 +187,7 @@ copy_connection_to_path (sqlite3     *src,
   if (rc == SQLITE_OK)
     {
       sqlite3_extended_result_codes (dest, 1);
-      rc = run_backup (dest, src);
+      rc = run_backup (dest, src, cancellable);
     }
   if (rc == SQLITE_OK)
     rc = sqlite3_exec (dest, "PRAGMA journal_mode = DELETE", NULL, NULL, NULL);
@@ -190,7 +199,8 @@ copy_connection_to_path (sqlite3     *src,
 
       sqlite3_close (dest);
       remove_partial (partial);
-      set_copy_error (error, rc, detail, path);
+      if (!g_cancellable_set_error_if_cancelled (cancellable, error))
+        set_copy_error (error, rc, detail, path);
       return FALSE;
     }
 
@@ -261,15 +271,17 @@ hubs_backup_copy_to_path (HubsStore   *store,
       return FALSE;
     }
 
-  return copy_connection_to_path (hubs_store_get_db (store), path, error);
+  return copy_connection_to_path (hubs_store_get_db (store), path, NULL, error);
 }
 
-/* Takes a snapshot into the backups folder without pruning. */
+/* Takes a snapshot of @src, the database at @database_path, into the backups folder without
+ * pruning. Touches no store, so it runs in a worker thread too. */
 static char *
-snapshot (HubsStore  *store,
-          GError    **error)
+snapshot_connection (const char    *database_path,
+                     sqlite3       *src,
+                     GCancellable  *cancellable,
+                     GError       **error)
 {
-  const char *database_path = hubs_store_get_path (store);
   g_autofree char *dir = hubs_backup_get_dir (database_path);
   g_autofree char *stem = get_stem (database_path);
   g_autoptr(GDateTime) now = g_date_time_new_now_local ();
@@ -298,12 +310,71 @@ snapshot (HubsStore  *store,
       path = g_build_filename (dir, name, NULL);
     }
 
-  if (!copy_connection_to_path (hubs_store_get_db (store), path, error))
+  if (!copy_connection_to_path (src, path, cancellable, error))
     return NULL;
 
   g_debug ("Snapshot of %s taken as %s", database_path, path);
 
   return g_steal_pointer (&path);
+}
+
+static char *
+snapshot (HubsStore  *store,
+          GError    **error)
+{
+  return snapshot_connection (hubs_store_get_path (store), hubs_store_get_db (store), NULL,
+                              error);
+}
+
+/* Snapshot and pruning of @src, the database at @database_path. */
+static char *
+snapshot_and_prune (const char    *database_path,
+                    sqlite3       *src,
+                    guint          keep,
+                    GCancellable  *cancellable,
+                    GError       **error)
+{
+  g_autofree char *path = NULL;
+  g_autoptr(GError) local_error = NULL;
+
+  if (!(path = snapshot_connection (database_path, src, cancellable, error)))
+    return NULL;
+
+  /* The snapshot is safe; failing to tidy up must not fail the caller. */
+  if (keep > 0 && !hubs_backup_prune (database_path, keep, &local_error))
+    g_warning ("Removing old snapshots failed: %s", local_error->message);
+
+  return g_steal_pointer (&path);
+}
+
+/* The day's snapshot of @src, the database at @database_path, unless there is one. */
+static gboolean
+snapshot_daily (const char    *database_path,
+                sqlite3       *src,
+                guint          keep,
+                GCancellable  *cancellable,
+                char         **snapshot_path,
+                GError       **error)
+{
+  g_autoptr(GPtrArray) backups = NULL;
+  g_autoptr(GDateTime) now = g_date_time_new_now_local ();
+
+  *snapshot_path = NULL;
+
+  if (!(backups = hubs_backup_list (database_path, error)))
+    return FALSE;
+
+  if (backups->len > 0)
+    {
+      const HubsBackupInfo *latest = g_ptr_array_index (backups, 0);
+
+      if (g_date_time_get_year (latest->time) == g_date_time_get_year (now) &&
+          g_date_time_get_day_of_year (latest->time) == g_date_time_get_day_of_year (now))
+        return TRUE;
+    }
+
+  return (*snapshot_path = snapshot_and_prune (database_path, src, keep, cancellable,
+                                               error)) != NULL;
 }
 
 /**
@@ -322,19 +393,10 @@ hubs_backup_snapshot (HubsStore  *store,
                       guint       keep,
                       GError    **error)
 {
-  g_autofree char *path = NULL;
-  g_autoptr(GError) local_error = NULL;
-
   g_return_val_if_fail (HUBS_IS_STORE (store), NULL);
 
-  if (!(path = snapshot (store, error)))
-    return NULL;
-
-  /* The snapshot is safe; failing to tidy up must not fail the caller. */
-  if (keep > 0 && !hubs_backup_prune (hubs_store_get_path (store), keep, &local_error))
-    g_warning ("Removing old snapshots failed: %s", local_error->message);
-
-  return g_steal_pointer (&path);
+  return snapshot_and_prune (hubs_store_get_path (store), hubs_store_get_db (store), keep,
+                             NULL, error);
 }
 
 /**
@@ -355,34 +417,114 @@ hubs_backup_snapshot_daily (HubsStore  *store,
                             char      **snapshot_path,
                             GError    **error)
 {
-  g_autoptr(GPtrArray) backups = NULL;
-  g_autoptr(GDateTime) now = g_date_time_new_now_local ();
-  char *path;
+  g_autofree char *path = NULL;
 
   g_return_val_if_fail (HUBS_IS_STORE (store), FALSE);
 
   if (snapshot_path != NULL)
     *snapshot_path = NULL;
 
-  if (!(backups = hubs_backup_list (hubs_store_get_path (store), error)))
-    return FALSE;
-
-  if (backups->len > 0)
-    {
-      const HubsBackupInfo *latest = g_ptr_array_index (backups, 0);
-
-      if (g_date_time_get_year (latest->time) == g_date_time_get_year (now) &&
-          g_date_time_get_day_of_year (latest->time) == g_date_time_get_day_of_year (now))
-        return TRUE;
-    }
-
-  if (!(path = hubs_backup_snapshot (store, keep, error)))
+  if (!snapshot_daily (hubs_store_get_path (store), hubs_store_get_db (store), keep, NULL,
+                       &path, error))
     return FALSE;
 
   if (snapshot_path != NULL)
-    *snapshot_path = path;
+    *snapshot_path = g_steal_pointer (&path);
+
+  return TRUE;
+}
+
+/* The worker: a connection of its own, read-only, so the store's stays free for the main
+ * thread. The store's path and open name never change once it is open. */
+static void
+snapshot_daily_in_thread (GTask        *task,
+                          gpointer      source_object,
+                          gpointer      task_data,
+                          GCancellable *cancellable)
+{
+  HubsStore *store = source_object;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *path = NULL;
+  sqlite3 *src;
+
+  if (!(src = hubs_store_open_reader (store, &error)))
+    {
+      g_task_return_error (task, g_steal_pointer (&error));
+      return;
+    }
+
+  if (!snapshot_daily (hubs_store_get_path (store), src, GPOINTER_TO_UINT (task_data),
+                       cancellable, &path, &error))
+    g_task_return_error (task, g_steal_pointer (&error));
   else
-    g_free (path);
+    g_task_return_pointer (task, g_steal_pointer (&path), g_free);
+
+  sqlite3_close (src);
+}
+
+/**
+ * hubs_backup_snapshot_daily_async:
+ * @store: a #HubsStore
+ * @keep: how many snapshots to keep, 0 to keep all
+ * @cancellable: (nullable): a #GCancellable; a cancelled snapshot leaves no file behind
+ * @callback: called when the snapshot is taken, or was not needed
+ * @user_data: data for @callback
+ *
+ * Does what hubs_backup_snapshot_daily() does, in a worker thread on a connection of its
+ * own, so the main loop keeps running and the store can be written to meanwhile (the
+ * snapshot is consistent, as every snapshot is).
+ */
+void
+hubs_backup_snapshot_daily_async (HubsStore           *store,
+                                  guint                keep,
+                                  GCancellable        *cancellable,
+                                  GAsyncReadyCallback  callback,
+                                  gpointer             user_data)
+{
+  g_autoptr(GTask) task = NULL;
+
+  g_return_if_fail (HUBS_IS_STORE (store));
+
+  task = g_task_new (store, cancellable, callback, user_data);
+  g_task_set_source_tag (task, hubs_backup_snapshot_daily_async);
+  g_task_set_task_data (task, GUINT_TO_POINTER (keep), NULL);
+  g_task_run_in_thread (task, snapshot_daily_in_thread);
+}
+
+/**
+ * hubs_backup_snapshot_daily_finish:
+ * @store: a #HubsStore
+ * @result: the #GAsyncResult given to the callback
+ * @snapshot_path: (out) (optional) (transfer full) (nullable): the new snapshot, or %NULL
+ *   when there already was one today
+ * @error: a location for a #GError
+ *
+ * Returns: %TRUE on success, whether or not a snapshot was needed
+ */
+gboolean
+hubs_backup_snapshot_daily_finish (HubsStore     *store,
+                                   GAsyncResult  *result,
+                                   char         **snapshot_path,
+                                   GError       **error)
+{
+  g_autoptr(GError) local_error = NULL;
+  g_autofree char *path = NULL;
+
+  g_return_val_if_fail (HUBS_IS_STORE (store), FALSE);
+  g_return_val_if_fail (g_task_is_valid (result, store), FALSE);
+
+  if (snapshot_path != NULL)
+    *snapshot_path = NULL;
+
+  path = g_task_propagate_pointer (G_TASK (result), &local_error);
+  if (local_error != NULL)
+    {
+      g_propagate_error (error, g_steal_pointer (&local_error));
+      return FALSE;
+    }
+
+  if (snapshot_path != NULL)
+    *snapshot_path = g_steal_pointer (&path);
 
   return TRUE;
 }
@@ -730,7 +872,7 @@ hubs_backup_restore (HubsStore   *store,
       return FALSE;
     }
 
-  rc = run_backup (hubs_store_get_db (store), src);
+  rc = run_backup (hubs_store_get_db (store), src, NULL);
   sqlite3_close (src);
 
   if (rc != SQLITE_OK)
@@ -744,6 +886,14 @@ hubs_backup_restore (HubsStore   *store,
 
   if (!hubs_store_reload (store, error))
     return FALSE;
+
+  /* The whole database was replaced: into the file with it, not left in the -wal. */
+  if (!hubs_store_checkpoint (store, &local_error))
+    {
+      g_warning ("Copying the restored database into %s failed: %s",
+                 hubs_store_get_path (store), local_error->message);
+      g_clear_error (&local_error);
+    }
 
   if (!hubs_backup_prune (hubs_store_get_path (store), HUBS_BACKUP_KEEP, &local_error))
     g_warning ("Removing old snapshots failed: %s", local_error->message);
@@ -861,7 +1011,7 @@ hubs_backup_restore_file (const char  *database_path,
         }
     }
 
-  if (!copy_connection_to_path (src, database_path, error))
+  if (!copy_connection_to_path (src, database_path, NULL, error))
     {
       sqlite3_close (src);
       if (aside != NULL)

@@ -57,6 +57,15 @@ gboolean    hubs_backup_snapshot_daily  (HubsStore      *store,
                                          guint           keep,
                                          char          **snapshot_path,
                                          GError        **error);
+void        hubs_backup_snapshot_daily_async  (HubsStore           *store,
+                                               guint                keep,
+                                               GCancellable        *cancellable,
+                                               GAsyncReadyCallback  callback,
+                                               gpointer             user_data);
+gboolean    hubs_backup_snapshot_daily_finish (HubsStore           *store,
+                                               GAsyncResult        *result,
+                                               char               **snapshot_path,
+                                               GError             **error);
 GPtrArray  *hubs_backup_list            (const char     *database_path,
                                          GError        **error);
 gboolean    hubs_backup_prune           (const char     *database_path,

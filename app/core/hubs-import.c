@@ -1188,6 +1188,12 @@ hubs_import_plan_apply (HubsImportPlan  *plan,
   if (!hubs_store_apply_figures (store, figures, n_applied, error))
     return FALSE;
 
+  /* An import is a lot of figures at once: into the database file with them, not left in
+   * the -wal. They are saved either way, so a failure here does not fail the import. */
+  if (!hubs_store_checkpoint (store, &local_error))
+    g_warning ("Copying the imported figures into %s failed: %s",
+               hubs_store_get_path (store), local_error->message);
+
   if (backup_path != NULL)
     *backup_path = g_steal_pointer (&snapshot);
 

@@ -15,6 +15,7 @@
 #include <math.h>
 #include <unistd.h>
 
+#include <gio/gio.h>
 #include <glib/gi18n.h>
 #include <glib/gstdio.h>
 #include <sqlite3.h>
@@ -24,6 +25,20 @@
 #include "hubs-plan.h"
 #include "hubs-store-private.h"
 
+/* The check for damage running in a worker thread on its own read-only connection
+ * (hubs_store_verify_async()). The worker fills in @error and sets @done under @mutex; the
+ * main thread takes the outcome into the store, either when the worker's task reports back or,
+ * when a write comes first, by waiting on @cond in hubs_store_verify(). */
+typedef struct
+{
+  GMutex        mutex;
+  GCond         cond;
+  gboolean      done;
+  GError       *error;
+  GCancellable *cancellable;  /* stops the check, see stop_verify_job() */
+  GPtrArray    *waiters;      /* (element-type GTask): main thread only */
+} VerifyJob;
+
 struct _HubsStore
 {
   GObject     parent_instance;
@@ -31,7 +46,10 @@ struct _HubsStore
   /* Owned */
   sqlite3    *db;
   char       *path;
+  /* What another connection opens: @path, or a file: URI when the file is immutable. */
+  char       *open_name;
   GHashTable *statements;
+  VerifyJob  *verify_job;
 
   /* Why the file cannot be written to, once hubs_store_verify() found damage. */
   GError     *damage;
@@ -41,6 +59,8 @@ struct _HubsStore
   guint       verified : 1;
   guint       read_only : 1;
   guint       seeded : 1;
+  guint       immutable : 1;
+  guint       check_on_main_thread : 1;
 };
 
 G_DEFINE_FINAL_TYPE (HubsStore, hubs_store, G_TYPE_OBJECT)
@@ -414,32 +434,32 @@ check_identity (HubsStore  *self,
   return TRUE;
 }
 
-/* PRAGMA quick_check: reads every page, so it takes time in proportion to the file. */
+/* PRAGMA quick_check on @db: reads every page, so it takes time in proportion to the file.
+ * Uses nothing of the store, so a worker thread can run it on its own connection. */
 static gboolean
-check_integrity (HubsStore  *self,
-                 GError    **error)
+quick_check (sqlite3     *db,
+             const char  *path,
+             GError     **error)
 {
-  g_autofree char *quick_check = NULL;
-  sqlite3_stmt *stmt;
+  g_autofree char *result = NULL;
+  sqlite3_stmt *stmt = NULL;
   int rc;
 
-  if (!(stmt = prepare (self, "PRAGMA quick_check", error)))
-    return FALSE;
-
-  rc = sqlite3_step (stmt);
-  if (rc == SQLITE_ROW)
-    quick_check = column_text (stmt, 0);
-  sqlite3_reset (stmt);
+  rc = sqlite3_prepare_v2 (db, "PRAGMA quick_check", -1, &stmt, NULL);
+  if (rc == SQLITE_OK && (rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    result = g_strdup ((const char *) sqlite3_column_text (stmt, 0));
 
   if (rc != SQLITE_ROW)
     {
-      set_sqlite_error (error, self->db, rc, self->path);
+      set_sqlite_error (error, db, rc, path);
+      sqlite3_finalize (stmt);
       return FALSE;
     }
+  sqlite3_finalize (stmt);
 
-  if (g_strcmp0 (quick_check, "ok") != 0)
+  if (g_strcmp0 (result, "ok") != 0)
     {
-      set_sqlite_error (error, NULL, SQLITE_CORRUPT, self->path);
+      set_sqlite_error (error, NULL, SQLITE_CORRUPT, path);
       return FALSE;
     }
 
@@ -469,14 +489,92 @@ use_wal (HubsStore  *self,
   return TRUE;
 }
 
+static VerifyJob *
+verify_job_ref (VerifyJob *job)
+{
+  return g_atomic_rc_box_acquire (job);
+}
+
+static void
+verify_job_clear (VerifyJob *job)
+{
+  g_mutex_clear (&job->mutex);
+  g_cond_clear (&job->cond);
+  g_clear_error (&job->error);
+  g_clear_object (&job->cancellable);
+  g_clear_pointer (&job->waiters, g_ptr_array_unref);
+}
+
+static void
+verify_job_unref (VerifyJob *job)
+{
+  g_atomic_rc_box_release_full (job, (GDestroyNotify) verify_job_clear);
+}
+
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (VerifyJob, verify_job_unref)
+
+static gboolean
+mark_verified (HubsStore  *self,
+               GError    **error)
+{
+  self->verified = TRUE;
+
+  /* Opened with the check deferred: now the file may be switched to WAL. */
+  return self->read_only || use_wal (self, error);
+}
+
+/* Waits for the worker of the running check to finish (at once when it already has), then
+ * takes its outcome into the store: sound, or damaged. A stopped check leaves the store
+ * unchecked, so the next hubs_store_verify() checks again. Main thread only. */
+static gboolean
+take_verify_job (HubsStore  *self,
+                 GError    **error)
+{
+  g_autoptr(VerifyJob) job = g_steal_pointer (&self->verify_job);
+
+  g_assert (job != NULL);
+
+  g_mutex_lock (&job->mutex);
+  while (!job->done)
+    g_cond_wait (&job->cond, &job->mutex);
+  g_mutex_unlock (&job->mutex);
+
+  if (job->error == NULL)
+    return mark_verified (self, error);
+
+  if (!g_error_matches (job->error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+    {
+      g_clear_error (&self->damage);
+      self->damage = g_error_copy (job->error);
+    }
+
+  return TRUE;
+}
+
+/* Stops a check running in a worker thread and waits for it, so its connection is closed. */
+static void
+stop_verify_job (HubsStore *self)
+{
+  g_autoptr(GError) error = NULL;
+
+  if (self->verify_job == NULL)
+    return;
+
+  g_cancellable_cancel (self->verify_job->cancellable);
+  if (!take_verify_job (self, &error))
+    g_warning ("Switching %s to WAL failed: %s", self->path, error->message);
+}
+
 /**
  * hubs_store_verify:
  * @self: a #HubsStore
  * @error: a location for a #GError
  *
  * Checks the whole file for damage, once: a store opened with
- * %HUBS_STORE_OPEN_DEFER_CHECK does it here, at the latest before its first write. A damaged
- * file is never written to afterwards.
+ * %HUBS_STORE_OPEN_DEFER_CHECK does it here, or in a worker thread with
+ * hubs_store_verify_async(), at the latest before its first write. A damaged file is never
+ * written to afterwards. While hubs_store_verify_async() is checking the file, this waits
+ * for that check and gives its outcome.
  *
  * Returns: %TRUE when the file is sound
  */
@@ -485,6 +583,12 @@ hubs_store_verify (HubsStore  *self,
                    GError    **error)
 {
   g_return_val_if_fail (HUBS_IS_STORE (self), FALSE);
+
+  /* Every write comes here first (see begin()). A write that comes while the worker still
+   * checks waits for it rather than checking the file a second time: the wait is never
+   * longer than a check on this thread would be, and there is one outcome. */
+  if (self->verify_job != NULL && !take_verify_job (self, error))
+    return FALSE;
 
   if (self->verified)
     return TRUE;
@@ -495,17 +599,253 @@ hubs_store_verify (HubsStore  *self,
       return FALSE;
     }
 
-  if (!check_integrity (self, &self->damage))
+  if (!quick_check (self->db, self->path, &self->damage))
     {
       g_propagate_error (error, g_error_copy (self->damage));
       return FALSE;
     }
 
-  self->verified = TRUE;
+  return mark_verified (self, error);
+}
 
-  /* Opened with the check deferred: now the file may be switched to WAL. */
-  if (!self->read_only && !use_wal (self, error))
-    return FALSE;
+static int
+interrupt_when_cancelled (void *data)
+{
+  return g_cancellable_is_cancelled (data);
+}
+
+/* The worker: reads only the store's path and open name, which never change once open. */
+static void
+verify_in_thread (GTask        *task,
+                  gpointer      source_object,
+                  gpointer      task_data,
+                  GCancellable *cancellable)
+{
+  HubsStore *self = source_object;
+  VerifyJob *job = task_data;
+  g_autoptr(GError) error = NULL;
+  sqlite3 *db;
+
+  if ((db = hubs_store_open_reader (self, &error)) != NULL)
+    {
+      sqlite3_progress_handler (db, 1000, interrupt_when_cancelled, job->cancellable);
+      if (!quick_check (db, self->path, &error) &&
+          g_cancellable_is_cancelled (job->cancellable))
+        {
+          g_clear_error (&error);
+          g_cancellable_set_error_if_cancelled (job->cancellable, &error);
+        }
+      sqlite3_close (db);
+    }
+
+  g_mutex_lock (&job->mutex);
+  job->error = g_steal_pointer (&error);
+  job->done = TRUE;
+  g_cond_broadcast (&job->cond);
+  g_mutex_unlock (&job->mutex);
+
+  g_task_return_boolean (task, TRUE);
+}
+
+/* Back on the main thread: the store takes the outcome unless a write already did, and
+ * everyone who asked hears it. */
+static void
+on_verify_job_done (GObject      *source,
+                    GAsyncResult *result,
+                    gpointer      data)
+{
+  HubsStore *self = HUBS_STORE (source);
+  VerifyJob *job = g_task_get_task_data (G_TASK (result));
+  g_autoptr(GError) error = NULL;
+
+  if (self->verify_job == job)
+    take_verify_job (self, &error);
+
+  for (guint i = 0; i < job->waiters->len; i++)
+    {
+      GTask *waiter = g_ptr_array_index (job->waiters, i);
+
+      if (error != NULL)
+        g_task_return_error (waiter, g_error_copy (error));
+      else if (job->error != NULL)
+        g_task_return_error (waiter, g_error_copy (job->error));
+      else
+        g_task_return_boolean (waiter, TRUE);
+    }
+  g_ptr_array_set_size (job->waiters, 0);
+}
+
+/**
+ * hubs_store_verify_async:
+ * @self: a #HubsStore
+ * @cancellable: (nullable): a #GCancellable
+ * @callback: called on the calling thread's main context when the check is done
+ * @user_data: data for @callback
+ *
+ * Checks the whole file for damage like hubs_store_verify(), in a worker thread on a
+ * read-only connection of its own, so the main loop keeps running. Callers that ask while a
+ * check runs share it. Writes meanwhile wait for it (see hubs_store_verify()). Call from the
+ * main thread.
+ */
+void
+hubs_store_verify_async (HubsStore           *self,
+                         GCancellable        *cancellable,
+                         GAsyncReadyCallback  callback,
+                         gpointer             user_data)
+{
+  g_autoptr(GTask) task = NULL;
+
+  g_return_if_fail (HUBS_IS_STORE (self));
+
+  task = g_task_new (self, cancellable, callback, user_data);
+  g_task_set_source_tag (task, hubs_store_verify_async);
+
+  if (self->check_on_main_thread && self->verify_job == NULL)
+    {
+      g_autoptr(GError) error = NULL;
+
+      if (!hubs_store_verify (self, &error))
+        g_task_return_error (task, g_steal_pointer (&error));
+      else
+        g_task_return_boolean (task, TRUE);
+      return;
+    }
+
+  if (self->verify_job == NULL && (self->verified || self->damage != NULL))
+    {
+      if (self->damage != NULL)
+        g_task_return_error (task, g_error_copy (self->damage));
+      else
+        g_task_return_boolean (task, TRUE);
+      return;
+    }
+
+  if (self->verify_job == NULL)
+    {
+      g_autoptr(GTask) worker = NULL;
+      VerifyJob *job = g_atomic_rc_box_new0 (VerifyJob);
+
+      g_mutex_init (&job->mutex);
+      g_cond_init (&job->cond);
+      job->cancellable = g_cancellable_new ();
+      job->waiters = g_ptr_array_new_with_free_func (g_object_unref);
+      self->verify_job = job;
+
+      worker = g_task_new (self, NULL, on_verify_job_done, NULL);
+      g_task_set_source_tag (worker, verify_in_thread);
+      g_task_set_task_data (worker, verify_job_ref (job), (GDestroyNotify) verify_job_unref);
+      g_task_run_in_thread (worker, verify_in_thread);
+    }
+
+  g_ptr_array_add (self->verify_job->waiters, g_steal_pointer (&task));
+}
+
+/**
+ * hubs_store_verify_finish:
+ * @self: a #HubsStore
+ * @result: the #GAsyncResult given to the callback
+ * @error: a location for a #GError
+ *
+ * Returns: %TRUE when the file is sound; %FALSE with the damage (shown as
+ *   hubs_store_verify() gives it) or %G_IO_ERROR_CANCELLED
+ */
+gboolean
+hubs_store_verify_finish (HubsStore     *self,
+                          GAsyncResult  *result,
+                          GError       **error)
+{
+  g_return_val_if_fail (HUBS_IS_STORE (self), FALSE);
+  g_return_val_if_fail (g_task_is_valid (result, self), FALSE);
+
+  return g_task_propagate_boolean (G_TASK (result), error);
+}
+
+/**
+ * hubs_store_open_reader:
+ * @self: a #HubsStore
+ * @error: a location for a #GError
+ *
+ * Opens another, read-only connection to the store's file, opened the same way (for a file
+ * in a folder that cannot be written, without WAL files). For work in a worker thread: it
+ * reads only what never changes once the store is open, so any thread may call it.
+ *
+ * Returns: (transfer full): the connection, to close with sqlite3_close(), or %NULL
+ */
+sqlite3 *
+hubs_store_open_reader (HubsStore  *self,
+                        GError    **error)
+{
+  sqlite3 *db = NULL;
+  int rc;
+
+  g_return_val_if_fail (HUBS_IS_STORE (self), NULL);
+
+  rc = sqlite3_open_v2 (self->open_name, &db,
+                        SQLITE_OPEN_READONLY | SQLITE_OPEN_NOFOLLOW |
+                        (self->immutable ? SQLITE_OPEN_URI : 0),
+                        NULL);
+  if (rc != SQLITE_OK)
+    {
+      set_sqlite_error (error, db, rc, self->path);
+      sqlite3_close (db);
+      return NULL;
+    }
+
+  sqlite3_extended_result_codes (db, 1);
+  sqlite3_busy_timeout (db, 5000);
+
+  return db;
+}
+
+/**
+ * hubs_store_set_check_on_main_thread:
+ * @self: a #HubsStore
+ * @on_main_thread: whether hubs_store_verify_async() checks on the calling thread
+ *
+ * Makes hubs_store_verify_async() check as the window used to, blocking the main loop: for
+ * the benchmark that compares both.
+ */
+void
+hubs_store_set_check_on_main_thread (HubsStore *self,
+                                     gboolean   on_main_thread)
+{
+  g_return_if_fail (HUBS_IS_STORE (self));
+
+  self->check_on_main_thread = !!on_main_thread;
+}
+
+/**
+ * hubs_store_checkpoint:
+ * @self: a #HubsStore
+ * @error: a location for a #GError
+ *
+ * Copies every change still only in the `-wal` file into the database file and empties the
+ * `-wal` (`PRAGMA wal_checkpoint(TRUNCATE)`), so the database file alone holds everything: a
+ * copy of just that file misses nothing. A check for damage still running in a worker is
+ * stopped first (it runs again when needed), since its reading would hold the checkpoint
+ * back. A read-only store has nothing to copy.
+ *
+ * Returns: %TRUE on success
+ */
+gboolean
+hubs_store_checkpoint (HubsStore  *self,
+                       GError    **error)
+{
+  int rc;
+
+  g_return_val_if_fail (HUBS_IS_STORE (self), FALSE);
+
+  stop_verify_job (self);
+
+  if (self->read_only)
+    return TRUE;
+
+  rc = sqlite3_wal_checkpoint_v2 (self->db, NULL, SQLITE_CHECKPOINT_TRUNCATE, NULL, NULL);
+  if (rc != SQLITE_OK)
+    {
+      set_sqlite_error (error, self->db, rc, self->path);
+      return FALSE;
+    }
 
   return TRUE;
 }
@@ -566,6 +906,9 @@ hubs_store_finalize (GObject *object)
 {
   HubsStore *self = (HubsStore *)object;
 
+  /* A running check holds a reference on the store, so none is left by now. */
+  g_assert (self->verify_job == NULL);
+
   g_clear_pointer (&self->statements, g_hash_table_unref);
   g_clear_error (&self->damage);
   if (self->db != NULL)
@@ -577,6 +920,7 @@ hubs_store_finalize (GObject *object)
       self->db = NULL;
     }
   g_clear_pointer (&self->path, g_free);
+  g_clear_pointer (&self->open_name, g_free);
 
   G_OBJECT_CLASS (hubs_store_parent_class)->finalize (object);
 }
@@ -621,6 +965,33 @@ hubs_store_default_path (void)
   return g_build_filename (g_get_user_data_dir (), "hubs", "hubs.sqlite3", NULL);
 }
 
+/* Writing needs the file and its folder, where SQLite keeps the -wal and -shm files. */
+static gboolean
+can_write_beside (const char *path)
+{
+  g_autofree char *dir = g_path_get_dirname (path);
+
+  return g_access (path, W_OK) == 0 && g_access (dir, W_OK) == 0;
+}
+
+/* Even a reader of a WAL database needs its -shm file, which cannot be made in a folder this
+ * user cannot write: such a file is read as immutable, without WAL files. Nothing of it is
+ * missed as long as its -wal holds nothing (Hubs empties it on quit, see
+ * hubs_store_checkpoint()); when a -wal with changes is there, the file is opened as usual,
+ * so SQLite reads them if it can or says why it cannot. */
+static gboolean
+needs_immutable (const char *path)
+{
+  g_autofree char *dir = g_path_get_dirname (path);
+  g_autofree char *wal = g_strconcat (path, "-wal", NULL);
+  GStatBuf st;
+
+  if (g_access (dir, W_OK) == 0)
+    return FALSE;
+
+  return g_stat (wal, &st) != 0 || st.st_size == 0;
+}
+
 /**
  * hubs_store_open:
  * @path: the database file
@@ -631,7 +1002,7 @@ hubs_store_default_path (void)
  * unless @flags has %HUBS_STORE_OPEN_NO_SEED) when it does not exist, and bringing an older
  * schema up to date. A file that is not a Hubs database, is damaged or comes from a newer
  * Hubs is refused with %HUBS_STORE_ERROR and is not written to. A file this user cannot
- * write opens read-only.
+ * write, or one in a folder this user cannot write, opens read-only.
  *
  * Returns: (transfer full): the store, or %NULL with @error set
  */
@@ -669,8 +1040,18 @@ hubs_store_open (const char          *path,
       return NULL;
     }
 
-  if (exists && !self->read_only && g_access (path, W_OK) != 0)
+  if (exists && !self->read_only && !can_write_beside (path))
     self->read_only = TRUE;
+
+  if (exists && self->read_only && needs_immutable (path))
+    {
+      g_autofree char *escaped = g_uri_escape_string (path, "/", FALSE);
+
+      self->immutable = TRUE;
+      self->open_name = g_strconcat ("file:", escaped, "?immutable=1", NULL);
+    }
+  else
+    self->open_name = g_strdup (path);
 
   if (!exists)
     {
@@ -694,7 +1075,12 @@ hubs_store_open (const char          *path,
   else
     open_flags = SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE;
 
-  rc = sqlite3_open_v2 (path, &self->db, open_flags | SQLITE_OPEN_NOFOLLOW, NULL);
+  /* Only an immutable file's name is a URI: any other path is taken as it is, even one
+   * that starts with “file:”. */
+  if (self->immutable)
+    open_flags |= SQLITE_OPEN_URI;
+
+  rc = sqlite3_open_v2 (self->open_name, &self->db, open_flags | SQLITE_OPEN_NOFOLLOW, NULL);
   if (rc != SQLITE_OK)
     {
       set_sqlite_error (error, self->db, rc, path);
@@ -2626,6 +3012,10 @@ hubs_store_reload (HubsStore  *self,
   gboolean is_empty = FALSE;
 
   g_return_val_if_fail (HUBS_IS_STORE (self), FALSE);
+
+  /* A check still running read the content that was replaced. */
+  if (self->verify_job != NULL)
+    take_verify_job (self, NULL);
 
   self->verified = FALSE;
   g_clear_error (&self->damage);

@@ -5,7 +5,7 @@
 
 #pragma once
 
-#include <glib-object.h>
+#include <gio/gio.h>
 
 #include "hubs-model.h"
 
@@ -126,6 +126,15 @@ HubsStore  *hubs_store_open               (const char          *path,
                                            HubsStoreOpenFlags   flags,
                                            GError             **error);
 gboolean    hubs_store_verify             (HubsStore           *self,
+                                           GError             **error);
+void        hubs_store_verify_async       (HubsStore           *self,
+                                           GCancellable        *cancellable,
+                                           GAsyncReadyCallback  callback,
+                                           gpointer             user_data);
+gboolean    hubs_store_verify_finish      (HubsStore           *self,
+                                           GAsyncResult        *result,
+                                           GError             **error);
+gboolean    hubs_store_checkpoint         (HubsStore           *self,
                                            GError             **error);
 const char *hubs_store_get_path           (HubsStore           *self);
 gboolean    hubs_store_is_read_only       (HubsStore           *self);
