@@ -138,6 +138,16 @@ test_kpi_fields_notify (Fixture       *f,
   /* Its place in the hub stays: only a move changes it. */
   g_assert_cmpint (hubs_live_kpi_get_kpi (kpi)->sort_order, ==, edited->sort_order);
 
+  /* Changed once, it still takes the next change: the model finds it by id. */
+  {
+    g_autoptr(HubsFigure) figure = make_actual ("sapporo/startups", 2026, 7);
+
+    g_assert_true (hubs_store_set_figure (store, figure, &error));
+    g_assert_no_error (error);
+    g_assert_nonnull (hubs_live_kpi_get_figure (kpi, 2026, HUBS_FIGURE_ACTUAL));
+    g_assert_true (hubs_live_model_lookup_kpi (model, "sapporo/startups", NULL) == kpi);
+  }
+
   g_signal_handlers_disconnect_by_data (kpi, &n_unit);
   g_signal_handlers_disconnect_by_data (kpi, &n_name);
 }

@@ -493,6 +493,62 @@ test_edit_survives_reopen (Fixture       *f,
   g_assert_true (hubs_figure_equal (stored, figure));
 }
 
+static int
+count_statement_cb (unsigned  type,
+                    void     *data,
+                    void     *stmt,
+                    void     *sql)
+{
+  GPtrArray *statements = data;
+
+  g_ptr_array_add (statements, sqlite3_expanded_sql (stmt));
+
+  return 0;
+}
+
+/* What one figure save costs: its transaction (BEGIN, one read, the write, one history
+ * insert, COMMIT) and nothing else, however long the KPI's history is. */
+static void
+test_save_statement_count (Fixture       *f,
+                           gconstpointer  data)
+{
+  g_autoptr(HubsStore) store = hubs_test_open_store (f->path, HUBS_STORE_OPEN_DEFAULT);
+  g_autoptr(GPtrArray) statements = g_ptr_array_new_with_free_func (sqlite3_free);
+  g_autoptr(HubsFigure) before = make_actual ("sapporo/startups", 2025, 0);
+  g_autoptr(HubsFigure) after = NULL;
+  g_autoptr(GError) error = NULL;
+  sqlite3 *db = hubs_store_get_db (store);
+
+  g_assert_true (hubs_store_verify (store, &error));
+  g_assert_true (hubs_store_set_figure (store, before, &error));
+  /* A long history must not make a save read more. */
+  for (int i = 1; i <= 200; i++)
+    {
+      g_autoptr(HubsFigure) next = make_actual ("sapporo/startups", 2025, i);
+
+      g_assert_true (hubs_store_replace_figure (store, "sapporo/startups", 2025,
+                                                HUBS_FIGURE_ACTUAL, before, next, &error));
+      g_assert_no_error (error);
+      hubs_figure_free (before);
+      before = g_steal_pointer (&next);
+    }
+
+  after = make_actual ("sapporo/startups", 2025, 1234);
+  sqlite3_trace_v2 (db, SQLITE_TRACE_STMT, count_statement_cb, statements);
+  g_assert_true (hubs_store_replace_figure (store, "sapporo/startups", 2025,
+                                            HUBS_FIGURE_ACTUAL, before, after, &error));
+  sqlite3_trace_v2 (db, 0, NULL, NULL);
+  g_assert_no_error (error);
+
+  for (guint i = 0; i < statements->len; i++)
+    g_test_message ("statement %u: %s", i + 1, (char *) statements->pdata[i]);
+
+  /* BEGIN, the read of the figure and its KPI, the write, one history INSERT, COMMIT. */
+  g_assert_cmpuint (statements->len, <=, 5);
+  g_assert_true (g_str_has_prefix (statements->pdata[0], "BEGIN"));
+  g_assert_true (g_str_has_prefix (statements->pdata[statements->len - 1], "COMMIT"));
+}
+
 static void
 test_edit_unknown_kpi_rejected (Fixture       *f,
                                 gconstpointer  data)
@@ -825,6 +881,7 @@ main (int   argc,
   ADD ("/hubs/store/edit-writes-history", test_edit_writes_history);
   ADD ("/hubs/store/edit-survives-reopen", test_edit_survives_reopen);
   ADD ("/hubs/store/edit-unknown-kpi-rejected", test_edit_unknown_kpi_rejected);
+  ADD ("/hubs/store/save-statement-count", test_save_statement_count);
 
 #undef ADD
 

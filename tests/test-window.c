@@ -14,6 +14,8 @@
 #include <glib/gi18n.h>
 
 #include "hubs-application.h"
+#include "hubs-chart-view.h"
+#include "hubs-i18n.h"
 #include "hubs-figure-row.h"
 #include "hubs-format.h"
 #include "hubs-hub-dialog.h"
@@ -441,6 +443,173 @@ test_undo_redo (Fixture       *f,
   g_assert_cmpfloat (stored->value, ==, 1234);
 }
 
+static HubsKpi *
+kpi_from_disk (Fixture    *f,
+               const char *kpi_id)
+{
+  g_autoptr(HubsStore) store = hubs_store_open (f->path, HUBS_STORE_OPEN_READ_ONLY, NULL);
+
+  g_assert_nonnull (store);
+
+  return hubs_store_get_kpi (store, kpi_id, NULL);
+}
+
+/* The editor's text field (an AdwEntryRow) whose text is @text. */
+static AdwEntryRow *
+find_field_with_text (Fixture    *f,
+                      const char *text)
+{
+  g_autoptr(GPtrArray) rows = g_ptr_array_new ();
+  AdwEntryRow *found = NULL;
+
+  collect_widgets (hubs_window_get_kpi_editor (f->window), ADW_TYPE_ENTRY_ROW, rows);
+  for (guint i = 0; i < rows->len; i++)
+    if (g_strcmp0 (gtk_editable_get_text (rows->pdata[i]), text) == 0)
+      {
+        g_assert_null (found);
+        found = rows->pdata[i];
+      }
+
+  g_assert_nonnull (found);
+
+  return found;
+}
+
+static void
+apply_field (AdwEntryRow *row,
+             const char  *text)
+{
+  gtk_editable_set_text (GTK_EDITABLE (row), text);
+  g_signal_emit_by_name (row, "apply");
+}
+
+/* Change a KPI's unit from 社 to 件, then type 5件: it is read in the new unit, and the
+ * field's unit label says 件. */
+static void
+test_unit_change_then_figure (Fixture       *f,
+                              gconstpointer  data)
+{
+  HubsFigureRow *row = open_actual_field (f, "sapporo", "sapporo/startups", 2025);
+  g_autoptr(HubsFigure) stored = NULL;
+  g_autoptr(HubsKpi) kpi = NULL;
+  const char *shown_unit = hubs_format_unit ("件", hubs_language_current ());
+
+  apply_field (find_field_with_text (f, "社"), "件");
+  kpi = kpi_from_disk (f, "sapporo/startups");
+  g_assert_cmpstr (kpi->unit, ==, "件");
+  g_assert_true (has_label (GTK_WIDGET (row), shown_unit));
+
+  type_and_enter (row, "5件");
+  g_assert_null (hubs_figure_row_get_error (row));
+  stored = figure_on_disk (f, "sapporo/startups", 2025, HUBS_FIGURE_ACTUAL);
+  g_assert_nonnull (stored);
+  g_assert_cmpfloat (stored->value, ==, 5);
+}
+
+/* Rename a KPI and press Ctrl+Z: the store and the name field both hold the old name. */
+static void
+test_rename_then_undo (Fixture       *f,
+                       gconstpointer  data)
+{
+  g_autoptr(HubsKpi) before = kpi_from_disk (f, "tokyo/unicorns");
+  g_autoptr(HubsKpi) after = NULL;
+  AdwEntryRow *field;
+
+  open_actual_field (f, "tokyo", "tokyo/unicorns", 2025);
+  field = find_field_with_text (f, before->name_ja);
+  apply_field (field, "ユニコーン企業の数（改）");
+  after = kpi_from_disk (f, "tokyo/unicorns");
+  g_assert_cmpstr (after->name_ja, ==, "ユニコーン企業の数（改）");
+
+  gtk_widget_activate_action (GTK_WIDGET (f->window), "win.undo", NULL);
+  g_clear_pointer (&after, hubs_kpi_free);
+  after = kpi_from_disk (f, "tokyo/unicorns");
+  g_assert_cmpstr (after->name_ja, ==, before->name_ja);
+  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (field)), ==, before->name_ja);
+  if (hubs_i18n_is_japanese ())
+    g_assert_true (has_label (hubs_window_get_kpi_editor (f->window), before->name_ja));
+
+  gtk_widget_activate_action (GTK_WIDGET (f->window), "win.redo", NULL);
+  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (field)), ==, "ユニコーン企業の数（改）");
+}
+
+/* Change a choice (the direction) and press Ctrl+Z: the drop-down shows the old choice. */
+static void
+test_choice_then_undo (Fixture       *f,
+                       gconstpointer  data)
+{
+  g_autoptr(GPtrArray) combos = g_ptr_array_new ();
+  g_autoptr(HubsKpi) kpi = NULL;
+  AdwComboRow *direction;
+
+  open_actual_field (f, "kansai", "kansai/startups", 2025);
+  /* Pillar, aggregation, direction, qualifier, in that order on the form. */
+  collect_widgets (hubs_window_get_kpi_editor (f->window), ADW_TYPE_COMBO_ROW, combos);
+  g_assert_cmpuint (combos->len, ==, 4);
+  direction = combos->pdata[2];
+  g_assert_cmpuint (adw_combo_row_get_selected (direction), ==, HUBS_DIRECTION_HIGHER);
+
+  adw_combo_row_set_selected (direction, HUBS_DIRECTION_LOWER);
+  kpi = kpi_from_disk (f, "kansai/startups");
+  g_assert_cmpint (kpi->direction, ==, HUBS_DIRECTION_LOWER);
+
+  gtk_widget_activate_action (GTK_WIDGET (f->window), "win.undo", NULL);
+  g_clear_pointer (&kpi, hubs_kpi_free);
+  kpi = kpi_from_disk (f, "kansai/startups");
+  g_assert_cmpint (kpi->direction, ==, HUBS_DIRECTION_HIGHER);
+  g_assert_cmpuint (adw_combo_row_get_selected (direction), ==, HUBS_DIRECTION_HIGHER);
+  /* Showing the undone choice is not a new change: nothing more to undo. */
+  g_assert_false (hubs_undo_stack_get_can_undo (hubs_window_get_undo_stack (f->window)));
+}
+
+/* An import lands a figure while its editor is open: the field, the chart and the hub page
+ * show the imported value. */
+static void
+test_import_while_editing (Fixture       *f,
+                           gconstpointer  data)
+{
+  HubsFigureRow *row = open_actual_field (f, "sapporo", "sapporo/startups", 2025);
+  g_autoptr(GPtrArray) figures = g_ptr_array_new_with_free_func ((GDestroyNotify) hubs_figure_free);
+  HubsFigure *figure = hubs_figure_new ();
+  g_autoptr(GError) error = NULL;
+  const HubsChartData *chart;
+  const HubsFigure *charted;
+  double shown;
+  guint n_changed = 0;
+
+  type_and_enter (row, "160");
+
+  figure->kpi_id = g_strdup ("sapporo/startups");
+  figure->fiscal_year = 2025;
+  figure->kind = HUBS_FIGURE_ACTUAL;
+  figure->measured = TRUE;
+  figure->value = 175;
+  g_ptr_array_add (figures, figure);
+  g_assert_true (hubs_store_apply_figures (f->store, figures, &n_changed, &error));
+  g_assert_no_error (error);
+  g_assert_cmpuint (n_changed, ==, 1);
+
+  g_assert_true (hubs_parse_number (gtk_editable_get_text (hubs_figure_row_get_entry (row)), NULL,
+                                    &shown, NULL));
+  g_assert_cmpfloat (shown, ==, 175);
+
+  hubs_test_wait_frames (GTK_WIDGET (f->window), 1);
+  chart = hubs_chart_view_get_data (HUBS_CHART_VIEW (find_widget (hubs_window_get_kpi_editor (f->window),
+                                                                  HUBS_TYPE_CHART_VIEW)));
+  charted = hubs_chart_kpi_get_figure (chart->kpis->pdata[0], HUBS_FIGURE_ACTUAL, 2025);
+  g_assert_nonnull (charted);
+  g_assert_cmpfloat (charted->value, ==, 175);
+
+  /* Ctrl+Z now would undo the typed 160 over the imported 175: it says so and keeps 175. */
+  gtk_widget_activate_action (GTK_WIDGET (f->window), "win.undo", NULL);
+  {
+    g_autoptr(HubsFigure) stored = figure_on_disk (f, "sapporo/startups", 2025,
+                                                   HUBS_FIGURE_ACTUAL);
+
+    g_assert_cmpfloat (stored->value, ==, 175);
+  }
+}
+
 static void
 test_survives_restart (Fixture       *f,
                        gconstpointer  data)
@@ -832,6 +1001,10 @@ main (int   argc,
   ADD ("/hubs/window/type-figure-saves", test_type_figure_saves);
   ADD ("/hubs/window/unreadable-figure", test_unreadable_figure);
   ADD ("/hubs/window/undo-redo", test_undo_redo);
+  ADD ("/hubs/window/unit-change-then-figure", test_unit_change_then_figure);
+  ADD ("/hubs/window/rename-then-undo", test_rename_then_undo);
+  ADD ("/hubs/window/choice-then-undo", test_choice_then_undo);
+  ADD ("/hubs/window/import-while-editing", test_import_while_editing);
   ADD ("/hubs/window/survives-restart", test_survives_restart);
   ADD ("/hubs/window/delete-and-undo", test_delete_and_undo);
   ADD ("/hubs/window/search-filters", test_search_filters);

@@ -26,7 +26,8 @@ struct _HubsLiveModel
   HubsStore  *store;
   GListStore *hubs;
 
-  /* Indexes into the above, not owning */
+  /* Indexes into the above by id (the keys are copies: an object's fields are replaced
+   * when the store changes them), not owning the objects */
   GHashTable *hubs_by_id;
   GHashTable *kpis_by_id;
 };
@@ -92,8 +93,8 @@ static void
 hubs_live_model_init (HubsLiveModel *self)
 {
   self->hubs = g_list_store_new (HUBS_TYPE_LIVE_HUB);
-  self->hubs_by_id = g_hash_table_new (g_str_hash, g_str_equal);
-  self->kpis_by_id = g_hash_table_new (g_str_hash, g_str_equal);
+  self->hubs_by_id = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  self->kpis_by_id = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
 }
 
 /* Reads the list of hubs again and updates it in place: hubs still there keep their
@@ -148,7 +149,7 @@ reload_hubs (HubsLiveModel  *self,
 
   g_hash_table_remove_all (self->hubs_by_id);
   for (guint i = 0; i < live->len; i++)
-    g_hash_table_insert (self->hubs_by_id, (gpointer) hubs_live_hub_get_id (live->pdata[i]),
+    g_hash_table_insert (self->hubs_by_id, g_strdup (hubs_live_hub_get_id (live->pdata[i])),
                          live->pdata[i]);
 
   if (!same)
@@ -317,7 +318,7 @@ void
 _hubs_live_model_add_kpi (HubsLiveModel *self,
                           HubsLiveKpi   *kpi)
 {
-  g_hash_table_insert (self->kpis_by_id, (gpointer) hubs_live_kpi_get_id (kpi), kpi);
+  g_hash_table_insert (self->kpis_by_id, g_strdup (hubs_live_kpi_get_id (kpi)), kpi);
 }
 
 void
