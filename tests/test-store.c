@@ -549,6 +549,36 @@ test_save_statement_count (Fixture       *f,
   g_assert_true (g_str_has_prefix (statements->pdata[statements->len - 1], "COMMIT"));
 }
 
+/* A new hub's id comes from its English name, never collides, and a name without ASCII
+ * letters still gets one. */
+static void
+test_new_hub_id (Fixture       *f,
+                 gconstpointer  data)
+{
+  g_autoptr(HubsStore) store = hubs_test_open_store (f->path, HUBS_STORE_OPEN_DEFAULT);
+  g_autoptr(HubsHub) hub = hubs_hub_new ();
+  g_autoptr(GError) error = NULL;
+  g_autofree char *first = NULL;
+  g_autofree char *second = NULL;
+  g_autofree char *unnamed = NULL;
+  g_autofree char *taken = NULL;
+
+  first = hubs_store_new_hub_id (store, "  Test City!! ", &error);
+  g_assert_no_error (error);
+  g_assert_cmpstr (first, ==, "test-city");
+
+  hub->id = g_strdup (first);
+  hub->name_en = g_strdup ("Test City");
+  g_assert_true (hubs_store_save_hub (store, hub, &error));
+  second = hubs_store_new_hub_id (store, "Test City", &error);
+  g_assert_cmpstr (second, ==, "test-city-2");
+
+  unnamed = hubs_store_new_hub_id (store, "試験市", &error);
+  g_assert_cmpstr (unnamed, ==, "hub");
+  taken = hubs_store_new_hub_id (store, "Okinawa", &error);
+  g_assert_cmpstr (taken, ==, "okinawa-2");
+}
+
 static void
 test_edit_unknown_kpi_rejected (Fixture       *f,
                                 gconstpointer  data)
@@ -882,6 +912,7 @@ main (int   argc,
   ADD ("/hubs/store/edit-survives-reopen", test_edit_survives_reopen);
   ADD ("/hubs/store/edit-unknown-kpi-rejected", test_edit_unknown_kpi_rejected);
   ADD ("/hubs/store/save-statement-count", test_save_statement_count);
+  ADD ("/hubs/store/new-hub-id", test_new_hub_id);
 
 #undef ADD
 

@@ -131,6 +131,15 @@ is_button_for_action (GtkWidget     *widget,
          g_strcmp0 (gtk_actionable_get_action_name (GTK_ACTIONABLE (widget)), action_name) == 0;
 }
 
+/* The sidebar's list, not the list of a drop-down (a combo row of the KPI editor). */
+static gboolean
+is_hub_list (GtkWidget     *widget,
+             gconstpointer  data)
+{
+  return GTK_IS_LIST_VIEW (widget) && gtk_widget_get_ancestor (widget, GTK_TYPE_POPOVER) == NULL &&
+         gtk_widget_get_ancestor (widget, ADW_TYPE_COMBO_ROW) == NULL;
+}
+
 static GtkWidget *
 find_widget (GtkWidget *widget,
              GType      type)
@@ -176,7 +185,7 @@ collect_widgets (GtkWidget *widget,
 static char *
 sidebar_names (Fixture *f)
 {
-  GtkListView *list = GTK_LIST_VIEW (find_widget (GTK_WIDGET (f->window), GTK_TYPE_LIST_VIEW));
+  GtkListView *list = GTK_LIST_VIEW (find_first (GTK_WIDGET (f->window), is_hub_list, NULL));
   GListModel *model = G_LIST_MODEL (gtk_list_view_get_model (list));
   GString *names = g_string_new (NULL);
 
@@ -196,7 +205,7 @@ static void
 activate_hub (Fixture    *f,
               const char *hub_id)
 {
-  GtkListView *list = GTK_LIST_VIEW (find_widget (GTK_WIDGET (f->window), GTK_TYPE_LIST_VIEW));
+  GtkListView *list = GTK_LIST_VIEW (find_first (GTK_WIDGET (f->window), is_hub_list, NULL));
   GListModel *model = G_LIST_MODEL (gtk_list_view_get_model (list));
 
   for (guint i = 0; i < g_list_model_get_n_items (model); i++)
@@ -905,7 +914,8 @@ test_add_and_edit_hub (Fixture       *f,
   g_assert_nonnull (strstr (names, "test-city;"));
   g_assert_cmpstr (hubs_window_get_hub_id (f->window), ==, "test-city");
   /* A hub without KPIs shows an empty state that says what to do. */
-  g_assert_nonnull (find_widget (hubs_window_get_hub_page (f->window), ADW_TYPE_STATUS_PAGE));
+  g_assert_true (gtk_widget_is_drawable (find_widget (hubs_window_get_hub_page (f->window),
+                                                      ADW_TYPE_STATUS_PAGE)));
 
   gtk_widget_activate_action (GTK_WIDGET (f->window), "win.edit-hub", NULL);
   dialog = find_hub_dialog ();
@@ -917,6 +927,79 @@ test_add_and_edit_hub (Fixture       *f,
   g_assert_no_error (error);
   g_assert_cmpstr (hub->name_en, ==, "Test City Renamed");
   g_assert_cmpstr (hub->members_ja, ==, "試験県\n試験市");
+  g_clear_pointer (&hub, hubs_hub_free);
+
+  /* Hub edits go through the undo stack like every other change: the rename, then the
+   * addition, are taken back one by one, and brought back. */
+  gtk_widget_activate_action (GTK_WIDGET (f->window), "win.undo", NULL);
+  hub = hubs_store_get_hub (f->store, "test-city", &error);
+  g_assert_cmpstr (hub->name_en, ==, "Test City");
+  g_clear_pointer (&hub, hubs_hub_free);
+
+  gtk_widget_activate_action (GTK_WIDGET (f->window), "win.undo", NULL);
+  g_assert_null (hubs_store_get_hub (f->store, "test-city", NULL));
+  g_clear_pointer (&names, g_free);
+  names = sidebar_names (f);
+  g_assert_null (strstr (names, "test-city;"));
+
+  gtk_widget_activate_action (GTK_WIDGET (f->window), "win.redo", NULL);
+  g_clear_pointer (&names, g_free);
+  names = sidebar_names (f);
+  g_assert_nonnull (strstr (names, "test-city;"));
+}
+
+static guint
+kpi_count_on_disk (Fixture    *f,
+                   const char *hub_id)
+{
+  g_autoptr(HubsStore) store = hubs_store_open (f->path, HUBS_STORE_OPEN_READ_ONLY, NULL);
+  g_autoptr(GPtrArray) kpis = hubs_store_list_kpis (store, hub_id, NULL);
+
+  return kpis ? kpis->len : 0;
+}
+
+/* Delete a hub city, after a confirmation, and undo it: it comes back whole. */
+static void
+test_delete_hub_and_undo (Fixture       *f,
+                          gconstpointer  data)
+{
+  g_autoptr(HubsFigure) figure = NULL;
+  g_autofree char *names = NULL;
+  AdwMessageDialog *dialog;
+  guint n_kpis = kpi_count_on_disk (f, "okinawa");
+  HubsFigureRow *row;
+
+  g_assert_cmpuint (n_kpis, >, 0);
+  row = open_actual_field (f, "okinawa", "okinawa/startups", 2025);
+  type_and_enter (row, "12");
+  gtk_widget_activate_action (GTK_WIDGET (f->window), "win.back", NULL);
+
+  gtk_widget_activate_action (GTK_WIDGET (f->window), "win.delete-hub", NULL);
+  hubs_test_wait_frames (GTK_WIDGET (f->window), 1);
+  dialog = find_dialog ();
+  g_assert_nonnull (dialog);
+  adw_message_dialog_response (dialog, "cancel");
+  g_assert_cmpuint (kpi_count_on_disk (f, "okinawa"), ==, n_kpis);
+
+  gtk_widget_activate_action (GTK_WIDGET (f->window), "win.delete-hub", NULL);
+  hubs_test_wait_frames (GTK_WIDGET (f->window), 1);
+  adw_message_dialog_response (find_dialog (), "delete");
+  g_assert_cmpuint (kpi_count_on_disk (f, "okinawa"), ==, 0);
+  names = sidebar_names (f);
+  g_assert_null (strstr (names, "okinawa;"));
+  g_assert_cmpstr (hubs_window_get_hub_id (f->window), !=, "okinawa");
+
+  gtk_widget_activate_action (GTK_WIDGET (f->window), "win.undo", NULL);
+  g_assert_cmpuint (kpi_count_on_disk (f, "okinawa"), ==, n_kpis);
+  figure = figure_on_disk (f, "okinawa/startups", 2025, HUBS_FIGURE_ACTUAL);
+  g_assert_nonnull (figure);
+  g_assert_cmpfloat (figure->value, ==, 12);
+  g_clear_pointer (&names, g_free);
+  names = sidebar_names (f);
+  g_assert_nonnull (strstr (names, "okinawa;"));
+  g_assert_true (hubs_window_select_hub (f->window, "okinawa"));
+  g_assert_nonnull (hubs_hub_page_find_kpi_row (HUBS_HUB_PAGE (hubs_window_get_hub_page (f->window)),
+                                                "okinawa/startups"));
 }
 
 typedef struct
@@ -1010,6 +1093,7 @@ main (int   argc,
   ADD ("/hubs/window/search-filters", test_search_filters);
   ADD ("/hubs/window/keyboard-hub-navigation", test_keyboard_hub_navigation);
   ADD ("/hubs/window/add-and-edit-hub", test_add_and_edit_hub);
+  ADD ("/hubs/window/delete-hub-and-undo", test_delete_hub_and_undo);
   ADD ("/hubs/window/export-from-window", test_export_from_window);
   ADD ("/hubs/window/read-only-database", test_read_only_database);
   ADD ("/hubs/window/page-keeps-scroll-on-change", test_page_keeps_scroll_on_change);

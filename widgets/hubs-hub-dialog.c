@@ -24,7 +24,7 @@ struct _HubsHubDialog
   GtkLabel    *error;
 
   /* Owned references */
-  HubsStore   *store;
+  HubsUndoStack *undo;
   HubsHub     *hub;
 
   /* State */
@@ -94,41 +94,6 @@ text_to_list (const char *text)
 }
 
 /**
- * hubs_hub_make_id:
- * @store: the store
- * @name_en: the hub's English name
- *
- * Returns: (transfer full): an unused lowercase ASCII slug made from @name_en
- */
-char *
-hubs_hub_make_id (HubsStore  *store,
-                  const char *name_en)
-{
-  g_autoptr(GString) slug = g_string_new (NULL);
-
-  for (const char *p = name_en ? name_en : ""; *p; p++)
-    {
-      if (g_ascii_isalnum (*p))
-        g_string_append_c (slug, g_ascii_tolower (*p));
-      else if (slug->len > 0 && slug->str[slug->len - 1] != '-')
-        g_string_append_c (slug, '-');
-    }
-  while (slug->len > 0 && slug->str[slug->len - 1] == '-')
-    g_string_truncate (slug, slug->len - 1);
-  if (slug->len == 0)
-    g_string_assign (slug, "hub");
-
-  for (guint n = 1; ; n++)
-    {
-      g_autofree char *id = n == 1 ? g_strdup (slug->str) : g_strdup_printf ("%s-%u", slug->str, n);
-      g_autoptr(HubsHub) existing = hubs_store_get_hub (store, id, NULL);
-
-      if (existing == NULL)
-        return g_steal_pointer (&id);
-    }
-}
-
-/**
  * hubs_hub_dialog_save:
  * @self: a #HubsHubDialog
  * @error: a location for a #GError
@@ -160,10 +125,12 @@ hubs_hub_dialog_save (HubsHubDialog  *self,
   if (self->is_new)
     {
       g_free (hub->id);
-      hub->id = hubs_hub_make_id (self->store, hub->name_en);
+      if (!(hub->id = hubs_store_new_hub_id (hubs_undo_stack_get_store (self->undo),
+                                             hub->name_en, error)))
+        return FALSE;
     }
 
-  if (!hubs_store_save_hub (self->store, hub, error))
+  if (!hubs_undo_stack_save_hub (self->undo, self->is_new ? NULL : self->hub, hub, error))
     return FALSE;
 
   g_signal_emit (self, signals[SAVED], 0, hub->id);
@@ -192,7 +159,7 @@ hubs_hub_dialog_dispose (GObject *object)
   HubsHubDialog *self = (HubsHubDialog *)object;
 
   g_clear_pointer (&self->fields, g_hash_table_unref);
-  g_clear_object (&self->store);
+  g_clear_object (&self->undo);
   g_clear_pointer (&self->hub, hubs_hub_free);
 
   G_OBJECT_CLASS (hubs_hub_dialog_parent_class)->dispose (object);
@@ -248,14 +215,14 @@ hubs_hub_dialog_init (HubsHubDialog *self)
 /**
  * hubs_hub_dialog_new:
  * @parent: the main window
- * @store: the store
+ * @undo: the undo stack the change goes through, so Ctrl+Z takes it back
  * @hub: (nullable): the hub to edit, or %NULL to add one
  *
  * Returns: (transfer full): the dialog
  */
 GtkWidget *
 hubs_hub_dialog_new (GtkWindow     *parent,
-                     HubsStore     *store,
+                     HubsUndoStack *undo,
                      const HubsHub *hub)
 {
   const char *tiers[] = { hubs_tier_get_label (HUBS_TIER_GLOBAL),
@@ -266,10 +233,10 @@ hubs_hub_dialog_new (GtkWindow     *parent,
   GtkWidget *box, *header, *save, *cancel, *page, *scroller;
   AdwPreferencesGroup *group;
 
-  g_return_val_if_fail (HUBS_IS_STORE (store), NULL);
+  g_return_val_if_fail (HUBS_IS_UNDO_STACK (undo), NULL);
 
   self = g_object_new (HUBS_TYPE_HUB_DIALOG, "transient-for", parent, NULL);
-  self->store = g_object_ref (store);
+  self->undo = g_object_ref (undo);
   self->is_new = hub == NULL;
   self->hub = hub ? hubs_hub_copy (hub) : hubs_hub_new ();
 

@@ -7,7 +7,7 @@
 
 #include <adwaita.h>
 
-#include "hubs-store.h"
+#include "hubs-undo.h"
 
 G_BEGIN_DECLS
 
@@ -16,14 +16,12 @@ G_BEGIN_DECLS
 G_DECLARE_FINAL_TYPE (HubsHubDialog, hubs_hub_dialog, HUBS, HUB_DIALOG, AdwWindow)
 
 GtkWidget *hubs_hub_dialog_new   (GtkWindow     *parent,
-                                  HubsStore     *store,
+                                  HubsUndoStack *undo,
                                   const HubsHub *hub);
 void       hubs_hub_dialog_set_field (HubsHubDialog *self,
                                       const char    *field,
                                       const char    *text);
 gboolean   hubs_hub_dialog_save  (HubsHubDialog *self,
                                   GError       **error);
-char      *hubs_hub_make_id      (HubsStore     *store,
-                                  const char    *name_en);
 
 G_END_DECLS

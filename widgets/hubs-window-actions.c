@@ -396,8 +396,69 @@ hub_dialog_action (GtkWidget  *widget,
         }
     }
 
-  dialog = hubs_hub_dialog_new (GTK_WINDOW (self), self->store, hub);
+  dialog = hubs_hub_dialog_new (GTK_WINDOW (self), self->undo, hub);
   g_signal_connect_object (dialog, "saved", G_CALLBACK (on_hub_saved), self, G_CONNECT_SWAPPED);
+  gtk_window_present (GTK_WINDOW (dialog));
+}
+
+static void
+on_delete_hub_response (AdwMessageDialog *dialog,
+                        const char       *response,
+                        HubsWindow       *self)
+{
+  const char *hub_id = g_object_get_data (G_OBJECT (dialog), "hub-id");
+  const char *name = g_object_get_data (G_OBJECT (dialog), "hub-name");
+  g_autoptr(GError) error = NULL;
+  g_autofree char *message = NULL;
+
+  if (!g_str_equal (response, "delete"))
+    return;
+
+  if (!hubs_undo_stack_delete_hub (self->undo, hub_id, &error))
+    {
+      hubs_window_add_toast (self, error->message, FALSE);
+      return;
+    }
+
+  /* Translators: a toast after deleting a hub city; it offers Undo */
+  message = g_strdup_printf (_("Deleted “%s”"), name);
+  hubs_window_add_toast (self, message, TRUE);
+}
+
+static void
+delete_hub_action (GtkWidget  *widget,
+                   const char *action_name,
+                   GVariant   *param)
+{
+  HubsWindow *self = HUBS_WINDOW (widget);
+  const char *hub_id = hubs_window_get_hub_id (self);
+  HubsLiveHub *hub;
+  g_autofree char *heading = NULL;
+  const char *name;
+  GtkWidget *dialog;
+
+  if (self->live == NULL || hub_id == NULL ||
+      !(hub = hubs_live_model_lookup_hub (self->live, hub_id)))
+    return;
+
+  name = hubs_i18n_pick (hubs_live_hub_get_hub (hub)->name_ja,
+                         hubs_live_hub_get_hub (hub)->name_en);
+  /* Translators: the heading of the dialog that confirms deleting a hub city */
+  heading = g_strdup_printf (_("Delete “%s”?"), name);
+  dialog = adw_message_dialog_new (GTK_WINDOW (self), heading,
+                                   _("Its KPIs and figures are deleted with it. You can undo "
+                                     "this with Ctrl+Z, and the history keeps every value."));
+  adw_message_dialog_add_responses (ADW_MESSAGE_DIALOG (dialog),
+                                    "cancel", _("_Cancel"),
+                                    "delete", _("_Delete"),
+                                    NULL);
+  adw_message_dialog_set_response_appearance (ADW_MESSAGE_DIALOG (dialog), "delete",
+                                              ADW_RESPONSE_DESTRUCTIVE);
+  adw_message_dialog_set_default_response (ADW_MESSAGE_DIALOG (dialog), "cancel");
+  adw_message_dialog_set_close_response (ADW_MESSAGE_DIALOG (dialog), "cancel");
+  g_object_set_data_full (G_OBJECT (dialog), "hub-id", g_strdup (hub_id), g_free);
+  g_object_set_data_full (G_OBJECT (dialog), "hub-name", g_strdup (name), g_free);
+  g_signal_connect_object (dialog, "response", G_CALLBACK (on_delete_hub_response), self, 0);
   gtk_window_present (GTK_WINDOW (dialog));
 }
 
@@ -430,6 +491,8 @@ hubs_window_update_actions (HubsWindow *self)
                                  self->store != NULL && hubs_window_get_hub_id (self) != NULL);
   gtk_widget_action_set_enabled (widget, "win.edit-hub",
                                  writable && hubs_window_get_hub_id (self) != NULL);
+  gtk_widget_action_set_enabled (widget, "win.delete-hub",
+                                 writable && hubs_window_get_hub_id (self) != NULL);
   gtk_widget_action_set_enabled (widget, "win.move-kpi-up", writable && editing);
   gtk_widget_action_set_enabled (widget, "win.move-kpi-down", writable && editing);
 }
@@ -459,6 +522,7 @@ hubs_window_class_add_actions (GtkWidgetClass *widget_class)
   gtk_widget_class_install_action (widget_class, "win.move-kpi-down", NULL, move_kpi_action);
   gtk_widget_class_install_action (widget_class, "win.add-hub", NULL, hub_dialog_action);
   gtk_widget_class_install_action (widget_class, "win.edit-hub", NULL, hub_dialog_action);
+  gtk_widget_class_install_action (widget_class, "win.delete-hub", NULL, delete_hub_action);
 
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_f, GDK_CONTROL_MASK,
                                        "win.search", NULL);

@@ -2831,6 +2831,188 @@ failed:
 }
 
 /**
+ * hubs_store_new_hub_id:
+ * @self: a #HubsStore
+ * @name_en: the hub's English name
+ * @error: a location for a #GError
+ *
+ * Makes a hub id from the English name: lowercase ASCII letters and digits joined by `-`
+ * (`Test City` → `test-city`), with `-2`, `-3`… when that is taken, or `hub` when the name
+ * has no such letters.
+ *
+ * Returns: (transfer full): an unused hub id, or %NULL when the database cannot be read
+ */
+char *
+hubs_store_new_hub_id (HubsStore   *self,
+                       const char  *name_en,
+                       GError     **error)
+{
+  g_autoptr(GString) slug = g_string_new (NULL);
+
+  g_return_val_if_fail (HUBS_IS_STORE (self), NULL);
+
+  for (const char *p = name_en ? name_en : ""; *p; p++)
+    {
+      if (g_ascii_isalnum (*p))
+        g_string_append_c (slug, g_ascii_tolower (*p));
+      else if (slug->len > 0 && slug->str[slug->len - 1] != '-')
+        g_string_append_c (slug, '-');
+    }
+  while (slug->len > 0 && slug->str[slug->len - 1] == '-')
+    g_string_truncate (slug, slug->len - 1);
+  if (slug->len == 0)
+    g_string_assign (slug, "hub");
+
+  for (guint n = 1; n < G_MAXUINT; n++)
+    {
+      g_autofree char *id = n == 1 ? g_strdup (slug->str) : g_strdup_printf ("%s-%u", slug->str, n);
+      g_autoptr(HubsHub) existing = NULL;
+      g_autoptr(GError) local_error = NULL;
+
+      if ((existing = hubs_store_get_hub (self, id, &local_error)) != NULL)
+        continue;
+      if (g_error_matches (local_error, HUBS_STORE_ERROR, HUBS_STORE_ERROR_NOT_FOUND))
+        return g_steal_pointer (&id);
+      g_propagate_error (error, g_steal_pointer (&local_error));
+      return NULL;
+    }
+
+  g_return_val_if_reached (NULL);
+}
+
+/**
+ * hubs_store_delete_hub:
+ * @self: a #HubsStore
+ * @hub_id: a hub id
+ * @error: a location for a #GError
+ *
+ * Deletes a hub with its KPIs, figures and phase-1 results, recording every deleted KPI,
+ * figure and the hub itself in the history, in one transaction.
+ *
+ * Returns: %TRUE on success
+ */
+gboolean
+hubs_store_delete_hub (HubsStore   *self,
+                       const char  *hub_id,
+                       GError     **error)
+{
+  g_autoptr(HubsHub) old = NULL;
+  g_autoptr(GPtrArray) kpis = NULL;
+  g_autoptr(GHashTable) figures = NULL;
+  sqlite3_stmt *stmt;
+
+  g_return_val_if_fail (HUBS_IS_STORE (self), FALSE);
+  g_return_val_if_fail (hub_id != NULL, FALSE);
+
+  if (!begin (self, error))
+    return FALSE;
+
+  if (!(old = hubs_store_get_hub (self, hub_id, error)) ||
+      !(kpis = hubs_store_list_kpis (self, hub_id, error)) ||
+      !(figures = hubs_store_list_hub_figures (self, hub_id, error)))
+    goto failed;
+
+  for (guint i = 0; i < kpis->len; i++)
+    {
+      const HubsKpi *kpi = g_ptr_array_index (kpis, i);
+      GPtrArray *kpi_figures = g_hash_table_lookup (figures, kpi->id);
+
+      for (guint j = 0; kpi_figures != NULL && j < kpi_figures->len; j++)
+        {
+          const HubsFigure *figure = g_ptr_array_index (kpi_figures, j);
+
+          if (!append_figure_history (self, hub_id, kpi->id, figure->fiscal_year, figure->kind,
+                                      figure, NULL, error))
+            goto failed;
+        }
+      if (!append_kpi_history (self, hub_id, kpi->id, kpi, NULL, error))
+        goto failed;
+    }
+
+  if (!append_history_row (self, hub_id, NULL, 0, NULL, "hub", hub_id, NULL, error) ||
+      !(stmt = prepare (self, "DELETE FROM hub WHERE id = ?1", error)))
+    goto failed;
+  bind_text (stmt, 1, hub_id);
+  if (!step_done (self, stmt, error) || !commit (self, error))
+    goto failed;
+
+  emit_simple_change (self, HUBS_STORE_CHANGE_HUB, hub_id, NULL);
+
+  return TRUE;
+
+failed:
+  rollback (self);
+  return FALSE;
+}
+
+/**
+ * hubs_store_restore_hub:
+ * @self: a #HubsStore
+ * @hub: a deleted hub, as it was, with its sort order
+ * @kpis: (element-type HubsKpi): its KPIs, parents before their breakdowns
+ * @figures: (element-type HubsFigure): their figures
+ * @phase1_results: (element-type HubsPhase1Result) (nullable): its phase-1 results
+ * @error: a location for a #GError
+ *
+ * Puts a deleted hub back with everything it held, in one transaction, recording it in the
+ * history; undoes hubs_store_delete_hub().
+ *
+ * Returns: %TRUE on success
+ */
+gboolean
+hubs_store_restore_hub (HubsStore      *self,
+                        const HubsHub  *hub,
+                        GPtrArray      *kpis,
+                        GPtrArray      *figures,
+                        GPtrArray      *phase1_results,
+                        GError        **error)
+{
+  g_return_val_if_fail (HUBS_IS_STORE (self), FALSE);
+  g_return_val_if_fail (hub != NULL && kpis != NULL && figures != NULL, FALSE);
+
+  if (!begin (self, error))
+    return FALSE;
+
+  if (!insert_hub (self, hub, error) ||
+      !append_history_row (self, hub->id, NULL, 0, NULL, "hub", NULL, hub->id, error))
+    goto failed;
+
+  for (guint i = 0; i < kpis->len; i++)
+    {
+      const HubsKpi *kpi = g_ptr_array_index (kpis, i);
+
+      if (!insert_kpi (self, kpi, error) ||
+          !append_kpi_history (self, hub->id, kpi->id, NULL, kpi, error))
+        goto failed;
+    }
+
+  for (guint i = 0; i < figures->len; i++)
+    {
+      const HubsFigure *figure = g_ptr_array_index (figures, i);
+
+      if (!write_figure (self, figure, error) ||
+          !append_figure_history (self, hub->id, figure->kpi_id, figure->fiscal_year,
+                                  figure->kind, NULL, figure, error))
+        goto failed;
+    }
+
+  for (guint i = 0; phase1_results != NULL && i < phase1_results->len; i++)
+    if (!insert_phase1_result (self, g_ptr_array_index (phase1_results, i), error))
+      goto failed;
+
+  if (!commit (self, error))
+    goto failed;
+
+  emit_simple_change (self, HUBS_STORE_CHANGE_HUB, hub->id, NULL);
+
+  return TRUE;
+
+failed:
+  rollback (self);
+  return FALSE;
+}
+
+/**
  * hubs_store_insert_plan:
  * @self: a #HubsStore
  * @hubs: (element-type HubsHub): hubs to add

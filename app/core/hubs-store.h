@@ -211,6 +211,18 @@ gboolean    hubs_store_move_kpi           (HubsStore           *self,
 char       *hubs_store_new_kpi_id         (HubsStore           *self,
                                            const char          *hub_id,
                                            GError             **error);
+char       *hubs_store_new_hub_id         (HubsStore           *self,
+                                           const char          *name_en,
+                                           GError             **error);
+gboolean    hubs_store_delete_hub         (HubsStore           *self,
+                                           const char          *hub_id,
+                                           GError             **error);
+gboolean    hubs_store_restore_hub        (HubsStore           *self,
+                                           const HubsHub       *hub,
+                                           GPtrArray           *kpis,
+                                           GPtrArray           *figures,
+                                           GPtrArray           *phase1_results,
+                                           GError             **error);
 gboolean    hubs_store_save_hub           (HubsStore           *self,
                                            const HubsHub       *hub,
                                            GError             **error);

@@ -19,6 +19,8 @@ typedef enum
   COMMAND_SAVE_KPI,
   COMMAND_DELETE_KPI,
   COMMAND_MOVE_KPI,
+  COMMAND_SAVE_HUB,
+  COMMAND_DELETE_HUB,
 } CommandKind;
 
 typedef struct
@@ -36,6 +38,12 @@ typedef struct
   GPtrArray      *figures;
   /* COMMAND_MOVE_KPI */
   int             delta;
+  /* COMMAND_SAVE_HUB (hub_before NULL when added) and COMMAND_DELETE_HUB, which keeps the
+   * hub's KPIs in kpis, their figures in figures and its phase-1 results. */
+  HubsHub        *hub_before;
+  HubsHub        *hub_after;
+  GPtrArray      *kpis;
+  GPtrArray      *phase1_results;
 } Command;
 
 struct _HubsUndoStack
@@ -68,6 +76,10 @@ command_free (Command *command)
   g_clear_pointer (&command->kpi_before, hubs_kpi_free);
   g_clear_pointer (&command->kpi_after, hubs_kpi_free);
   g_clear_pointer (&command->figures, g_ptr_array_unref);
+  g_clear_pointer (&command->hub_before, hubs_hub_free);
+  g_clear_pointer (&command->hub_after, hubs_hub_free);
+  g_clear_pointer (&command->kpis, g_ptr_array_unref);
+  g_clear_pointer (&command->phase1_results, g_ptr_array_unref);
   g_free (command);
 }
 
@@ -155,6 +167,19 @@ run (HubsUndoStack  *self,
     case COMMAND_MOVE_KPI:
       return hubs_store_move_kpi (self->store, command->kpi_id,
                                   forward ? command->delta : -command->delta, error);
+
+    case COMMAND_SAVE_HUB:
+      if (forward)
+        return hubs_store_save_hub (self->store, command->hub_after, error);
+      if (command->hub_before == NULL)
+        return hubs_store_delete_hub (self->store, command->hub_after->id, error);
+      return hubs_store_save_hub (self->store, command->hub_before, error);
+
+    case COMMAND_DELETE_HUB:
+      if (forward)
+        return hubs_store_delete_hub (self->store, command->hub_before->id, error);
+      return hubs_store_restore_hub (self->store, command->hub_before, command->kpis,
+                                     command->figures, command->phase1_results, error);
 
     default:
       g_return_val_if_reached (FALSE);
@@ -453,6 +478,131 @@ hubs_undo_stack_move_kpi (HubsUndoStack  *self,
   push (self, command);
 
   return TRUE;
+}
+
+/**
+ * hubs_undo_stack_save_hub:
+ * @self: a #HubsUndoStack
+ * @before: (nullable): the hub as the user saw it, %NULL when @hub is added
+ * @hub: the hub's fields
+ * @error: a location for a #GError
+ *
+ * Adds or updates a hub (see hubs_store_save_hub()) and remembers the change: undoing an
+ * added hub deletes it again.
+ *
+ * Returns: %TRUE on success
+ */
+gboolean
+hubs_undo_stack_save_hub (HubsUndoStack  *self,
+                          const HubsHub  *before,
+                          const HubsHub  *hub,
+                          GError        **error)
+{
+  Command *command;
+
+  g_return_val_if_fail (HUBS_IS_UNDO_STACK (self), FALSE);
+  g_return_val_if_fail (hub != NULL && hub->id != NULL, FALSE);
+
+  command = g_new0 (Command, 1);
+  command->kind = COMMAND_SAVE_HUB;
+  command->hub_before = before ? hubs_hub_copy (before) : NULL;
+  command->hub_after = hubs_hub_copy (hub);
+
+  if (!run (self, command, TRUE, error))
+    {
+      command_free (command);
+      return FALSE;
+    }
+
+  push (self, command);
+
+  return TRUE;
+}
+
+static int
+parents_first (gconstpointer a,
+               gconstpointer b)
+{
+  const HubsKpi *ka = *(const HubsKpi * const *) a;
+  const HubsKpi *kb = *(const HubsKpi * const *) b;
+
+  if ((ka->parent_id == NULL) != (kb->parent_id == NULL))
+    return ka->parent_id == NULL ? -1 : 1;
+
+  return ka->sort_order - kb->sort_order;
+}
+
+/**
+ * hubs_undo_stack_delete_hub:
+ * @self: a #HubsUndoStack
+ * @hub_id: the hub
+ * @error: a location for a #GError
+ *
+ * Deletes a hub with everything it holds and remembers all of it, so an undo brings it
+ * back whole.
+ *
+ * Returns: %TRUE on success
+ */
+gboolean
+hubs_undo_stack_delete_hub (HubsUndoStack  *self,
+                            const char     *hub_id,
+                            GError        **error)
+{
+  g_autoptr(GHashTable) figures = NULL;
+  Command *command;
+  GHashTableIter iter;
+  gpointer value;
+
+  g_return_val_if_fail (HUBS_IS_UNDO_STACK (self), FALSE);
+  g_return_val_if_fail (hub_id != NULL, FALSE);
+
+  command = g_new0 (Command, 1);
+  command->kind = COMMAND_DELETE_HUB;
+
+  if (!(command->hub_before = hubs_store_get_hub (self->store, hub_id, error)) ||
+      !(command->kpis = hubs_store_list_kpis (self->store, hub_id, error)) ||
+      !(figures = hubs_store_list_hub_figures (self->store, hub_id, error)) ||
+      !(command->phase1_results = hubs_store_list_phase1_results (self->store, hub_id, error)))
+    {
+      command_free (command);
+      return FALSE;
+    }
+
+  /* A breakdown goes back after the KPI it breaks down. */
+  g_ptr_array_sort (command->kpis, parents_first);
+  command->figures = g_ptr_array_new_with_free_func ((GDestroyNotify) hubs_figure_free);
+  g_hash_table_iter_init (&iter, figures);
+  while (g_hash_table_iter_next (&iter, NULL, &value))
+    {
+      GPtrArray *kpi_figures = value;
+
+      for (guint i = 0; i < kpi_figures->len; i++)
+        g_ptr_array_add (command->figures, hubs_figure_copy (g_ptr_array_index (kpi_figures, i)));
+    }
+
+  if (!run (self, command, TRUE, error))
+    {
+      command_free (command);
+      return FALSE;
+    }
+
+  push (self, command);
+
+  return TRUE;
+}
+
+/**
+ * hubs_undo_stack_get_store:
+ * @self: a #HubsUndoStack
+ *
+ * Returns: (transfer none): the store the changes go to
+ */
+HubsStore *
+hubs_undo_stack_get_store (HubsUndoStack *self)
+{
+  g_return_val_if_fail (HUBS_IS_UNDO_STACK (self), NULL);
+
+  return self->store;
 }
 
 /**

@@ -34,6 +34,14 @@ gboolean       hubs_undo_stack_move_kpi   (HubsUndoStack     *self,
                                            const char        *kpi_id,
                                            int                delta,
                                            GError           **error);
+gboolean       hubs_undo_stack_save_hub   (HubsUndoStack     *self,
+                                           const HubsHub     *before,
+                                           const HubsHub     *hub,
+                                           GError           **error);
+gboolean       hubs_undo_stack_delete_hub (HubsUndoStack     *self,
+                                           const char        *hub_id,
+                                           GError           **error);
+HubsStore     *hubs_undo_stack_get_store  (HubsUndoStack     *self);
 gboolean       hubs_undo_stack_undo       (HubsUndoStack     *self,
                                            GError           **error);
 gboolean       hubs_undo_stack_redo       (HubsUndoStack     *self,
