@@ -6,6 +6,7 @@
 #include "config.h"
 
 #include <locale.h>
+#include <stdlib.h>
 #include <string.h>
 
 #include <glib/gstdio.h>
@@ -166,6 +167,121 @@ test_funding_amount_plain (Fixture       *f,
   g_assert_true (found);
 }
 
+/* The figures of the shipped plan, as its text writes them: "kpi id\nyear\nkind" → "73.7".
+ * Only plain numbers: the plan's worded targets ("５位以内") are read by the plan loader. */
+static GHashTable *
+load_plan_values (void)
+{
+  g_autofree char *path = g_test_build_filename (G_TEST_DIST, "..", "data", "hubs-plan.ini",
+                                                 NULL);
+  g_autoptr(GKeyFile) plan = g_key_file_new ();
+  g_autoptr(GError) error = NULL;
+  g_auto(GStrv) groups = NULL;
+  GHashTable *values = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
+
+  g_key_file_load_from_file (plan, path, G_KEY_FILE_NONE, &error);
+  g_assert_no_error (error);
+
+  groups = g_key_file_get_groups (plan, NULL);
+  for (guint i = 0; groups[i] != NULL; i++)
+    {
+      const char *kpi_id = groups[i] + strlen ("kpi ");
+      const struct { const char *key; const char *kind; int year; } keys[] = {
+        { "baseline", "baseline", 0 },
+        { "target-2027", "target", 2027 },
+        { "target-2029", "target", 2029 },
+      };
+
+      if (!g_str_has_prefix (groups[i], "kpi "))
+        continue;
+
+      for (guint k = 0; k < G_N_ELEMENTS (keys); k++)
+        {
+          g_autofree char *text = g_key_file_get_value (plan, groups[i], keys[k].key, NULL);
+          int year = keys[k].year;
+          char *end;
+
+          if (text == NULL || *text == '\0')
+            continue;
+          g_ascii_strtod (text, &end);
+          if (*end != '\0')
+            continue;
+
+          if (year == 0)
+            {
+              g_autofree char *year_text = g_key_file_get_value (plan, groups[i],
+                                                                 "baseline-year", NULL);
+
+              year = year_text != NULL ? atoi (year_text) : 2024;
+            }
+
+          g_hash_table_insert (values,
+                               g_strdup_printf ("%s\n%d\n%s", kpi_id, year, keys[k].kind),
+                               g_steal_pointer (&text));
+        }
+    }
+
+  return values;
+}
+
+/* Every value of the seeded plan leaves in the long and the wide layout as the plan writes
+ * it: 73.7, not 73.700000000000003. */
+static void
+test_plan_values_exact (Fixture       *f,
+                        gconstpointer  data)
+{
+  g_autoptr(GHashTable) expected = load_plan_values ();
+  g_autofree char *wide_path = hubs_test_path (f->dir, "wide.csv");
+  g_autofree char *wide_text = NULL;
+  g_autoptr(GError) error = NULL;
+  g_auto(GStrv) cells = NULL;
+  g_auto(GStrv) wide = NULL;
+  guint width, rows;
+  guint n_long = 0, n_wide = 0;
+  gboolean seen_73_7 = FALSE;
+
+  g_assert_cmpuint (g_hash_table_size (expected), >, 200);
+
+  cells = export_and_parse (f, &width, &rows);
+  for (guint r = 1; r < rows; r++)
+    {
+      char **row = cells + r * width;
+      g_autofree char *key = g_strdup_printf ("%s\n%s\n%s", row[3], row[10], row[11]);
+      const char *text = g_hash_table_lookup (expected, key);
+
+      if (text == NULL)
+        continue;
+      g_assert_cmpstr (row[12], ==, text);
+      seen_73_7 = seen_73_7 || g_str_equal (row[12], "73.7");
+      n_long++;
+    }
+  g_assert_cmpuint (n_long, ==, g_hash_table_size (expected));
+  g_assert_true (seen_73_7);
+
+  g_assert_true (hubs_export_csv_to_path_full (f->store, wide_path, HUBS_EXPORT_LAYOUT_WIDE,
+                                               HUBS_EXPORT_FLAGS_NONE, &error));
+  g_assert_no_error (error);
+  g_assert_true (g_file_get_contents (wide_path, &wide_text, NULL, NULL));
+  wide = hubs_test_parse_csv (wide_text, &width, &rows);
+  g_assert_cmpstr (wide[7], ==, "kind");
+  for (guint r = 1; r < rows; r++)
+    {
+      char **row = wide + r * width;
+
+      for (guint c = 8; c < width; c++)
+        {
+          g_autofree char *key = g_strdup_printf ("%s\n%s\n%s", row[3], wide[c] + 2, row[7]);
+          const char *text = g_hash_table_lookup (expected, key);
+
+          if (text == NULL)
+            continue;
+          g_assert_cmpstr (row[c], ==, text);
+          n_wide++;
+        }
+    }
+  g_assert_cmpuint (n_wide, ==, g_hash_table_size (expected));
+}
+
 static void
 test_quoting (Fixture       *f,
               gconstpointer  data)
@@ -225,6 +341,7 @@ main (int   argc,
 
   ADD ("/hubs/export/round-trip", test_round_trip);
   ADD ("/hubs/export/funding-amount-plain", test_funding_amount_plain);
+  ADD ("/hubs/export/plan-values-exact", test_plan_values_exact);
   ADD ("/hubs/export/quoting", test_quoting);
   ADD ("/hubs/export/unwritable", test_unwritable);
 

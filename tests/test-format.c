@@ -268,6 +268,26 @@ test_number_plain (void)
     }
 }
 
+/* The machine form of every export: the shortest text that reads back to the same double. */
+static void
+test_value_plain_shortest (void)
+{
+  struct { double value; const char *text; } cases[] = {
+    { 73.7, "73.7" }, { -73.7, "-73.7" }, { 0.1, "0.1" }, { 2174.45, "2174.45" },
+    { 0.1 + 0.2, "0.30000000000000004" }, { 1.0 / 3.0, "0.3333333333333333" },
+    { 9007199254740992.0, "9007199254740992" }, { 1e20, "100000000000000000000" },
+    { 0.000123, "0.000123" }, { 12856, "12856" }, { -5, "-5" }, { 1234567.891, "1234567.891" },
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      g_autofree char *text = hubs_value_to_plain_string (cases[i].value);
+
+      g_assert_cmpstr (text, ==, cases[i].text);
+      g_assert_cmpfloat (g_ascii_strtod (text, NULL), ==, cases[i].value);
+    }
+}
+
 static void
 test_unit (void)
 {
@@ -839,6 +859,7 @@ main (int   argc,
   g_test_add_func ("/hubs/format/number-en", test_number_en);
   g_test_add_func ("/hubs/format/number-noise", test_number_noise);
   g_test_add_func ("/hubs/format/number-plain", test_number_plain);
+  g_test_add_func ("/hubs/format/value-plain-shortest", test_value_plain_shortest);
   g_test_add_func ("/hubs/format/unit", test_unit);
   g_test_add_func ("/hubs/format/value-ja", test_value_ja);
   g_test_add_func ("/hubs/format/value-en", test_value_en);
