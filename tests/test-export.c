@@ -317,6 +317,53 @@ test_quoting (Fixture       *f,
   g_assert_true (found);
 }
 
+/* A note or name that a spreadsheet would run as a formula leaves with a leading ', while a
+ * negative value stays a number. */
+static void
+test_formula_injection (Fixture       *f,
+                        gconstpointer  data)
+{
+  g_autoptr(HubsFigure) figure = hubs_figure_new ();
+  g_autoptr(HubsKpi) kpi = NULL;
+  g_autoptr(GError) error = NULL;
+  g_auto(GStrv) cells = NULL;
+  guint width, rows;
+  gboolean found = FALSE;
+
+  figure->kpi_id = g_strdup ("sapporo/startups");
+  figure->fiscal_year = 2025;
+  figure->kind = HUBS_FIGURE_ACTUAL;
+  figure->measured = TRUE;
+  figure->value = -5;
+  figure->note = g_strdup ("=cmd|' /C calc'!A0");
+  g_assert_true (hubs_store_set_figure (f->store, figure, &error));
+  g_assert_no_error (error);
+
+  kpi = hubs_store_get_kpi (f->store, "sapporo/startups", &error);
+  g_assert_no_error (error);
+  g_free (kpi->name_en);
+  kpi->name_en = g_strdup ("@SUM(A1)");
+  g_assert_true (hubs_store_save_kpi (f->store, kpi, &error));
+  g_assert_no_error (error);
+
+  cells = export_and_parse (f, &width, &rows);
+  for (guint r = 1; r < rows; r++)
+    {
+      char **row = cells + r * width;
+
+      if (!g_str_equal (row[3], "sapporo/startups"))
+        continue;
+      g_assert_cmpstr (row[5], ==, "'@SUM(A1)");
+      if (g_str_equal (row[11], "actual"))
+        {
+          g_assert_cmpstr (row[12], ==, "-5");
+          g_assert_cmpstr (row[14], ==, "'=cmd|' /C calc'!A0");
+          found = TRUE;
+        }
+    }
+  g_assert_true (found);
+}
+
 static void
 test_unwritable (Fixture       *f,
                  gconstpointer  data)
@@ -343,6 +390,7 @@ main (int   argc,
   ADD ("/hubs/export/funding-amount-plain", test_funding_amount_plain);
   ADD ("/hubs/export/plan-values-exact", test_plan_values_exact);
   ADD ("/hubs/export/quoting", test_quoting);
+  ADD ("/hubs/export/formula-injection", test_formula_injection);
   ADD ("/hubs/export/unwritable", test_unwritable);
 
 #undef ADD

@@ -546,6 +546,50 @@ test_round_trip_long (Fixture       *f,
   assert_round_trip (f, HUBS_EXPORT_LAYOUT_LONG, HUBS_EXPORT_FLAGS_BOM);
 }
 
+/* Notes the export defused (=, +, -, @, tab) read back as they were typed, in both
+ * layouts; a name the export defused still finds its KPI. */
+static void
+test_round_trip_formulas (Fixture       *f,
+                          gconstpointer  data)
+{
+  g_autoptr(GPtrArray) figures = g_ptr_array_new_with_free_func ((GDestroyNotify) hubs_figure_free);
+  g_autoptr(HubsKpi) kpi = NULL;
+  g_autoptr(HubsImportPlan) plan = NULL;
+  g_autoptr(GError) error = NULL;
+  const char *notes[] = {
+    "=cmd|' /C calc'!A0", "+1", "-x", "@SUM(A1)", "\tTab", "'=quoted",
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (notes); i++)
+    {
+      HubsFigure *figure = hubs_figure_new ();
+
+      figure->kpi_id = g_strdup ("sapporo/startups");
+      figure->fiscal_year = 2023 + i;
+      figure->kind = HUBS_FIGURE_ACTUAL;
+      figure->value = -1.0 - i;
+      figure->measured = TRUE;
+      figure->note = g_strdup (notes[i]);
+      g_ptr_array_add (figures, figure);
+    }
+  g_assert_true (hubs_store_apply_figures (f->store, figures, NULL, &error));
+  g_assert_no_error (error);
+
+  kpi = hubs_store_get_kpi (f->store, "sapporo/startups", &error);
+  g_assert_no_error (error);
+  g_free (kpi->name_en);
+  kpi->name_en = g_strdup ("=Startups");
+  g_assert_true (hubs_store_save_kpi (f->store, kpi, &error));
+  g_assert_no_error (error);
+
+  assert_round_trip (f, HUBS_EXPORT_LAYOUT_LONG, HUBS_EXPORT_FLAGS_NONE);
+  assert_round_trip (f, HUBS_EXPORT_LAYOUT_WIDE, HUBS_EXPORT_FLAGS_NONE);
+
+  plan = plan_for_text (f, "hub_name_en,kpi_name_en,FY2025\nSapporo & Hokkaido,'=Startups,-3\n");
+  assert_no_problems (plan);
+  g_assert_cmpuint (hubs_import_plan_count (plan, HUBS_IMPORT_UNCHANGED), ==, 1);
+}
+
 typedef struct
 {
   char *out;
@@ -735,6 +779,7 @@ main (int   argc,
   ADD ("/hubs/import/read-only", test_read_only);
   ADD ("/hubs/import/round-trip-wide", test_round_trip_wide);
   ADD ("/hubs/import/round-trip-long", test_round_trip_long);
+  ADD ("/hubs/import/round-trip-formulas", test_round_trip_formulas);
   ADD ("/hubs/import/cli-dry-run", test_cli_dry_run);
   ADD ("/hubs/import/cli-errors", test_cli_errors);
   ADD ("/hubs/import/cli-export-wide", test_cli_export_wide);

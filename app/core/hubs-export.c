@@ -26,22 +26,31 @@ append_figure_row (GString          *out,
 {
   g_autofree char *year = g_strdup_printf ("%d", figure->fiscal_year);
   g_autofree char *value = figure->measured ? hubs_value_to_plain_string (figure->value) : NULL;
+  /* Text a person typed may read as a formula in a spreadsheet; numbers stay numbers. */
+  g_autofree char *hub_id = hubs_csv_defuse_text (hub->id);
+  g_autofree char *hub_name_ja = hubs_csv_defuse_text (hub->name_ja);
+  g_autofree char *hub_name_en = hubs_csv_defuse_text (hub->name_en);
+  g_autofree char *kpi_id = hubs_csv_defuse_text (kpi->id);
+  g_autofree char *kpi_name_ja = hubs_csv_defuse_text (kpi->name_ja);
+  g_autofree char *kpi_name_en = hubs_csv_defuse_text (kpi->name_en);
+  g_autofree char *unit = hubs_csv_defuse_text (kpi->unit);
+  g_autofree char *note = hubs_csv_defuse_text (figure->note);
   const char *fields[] = {
-    hub->id,
-    hub->name_ja,
-    hub->name_en,
-    kpi->id,
-    kpi->name_ja,
-    kpi->name_en,
+    hub_id,
+    hub_name_ja,
+    hub_name_en,
+    kpi_id,
+    kpi_name_ja,
+    kpi_name_en,
     hubs_pillar_to_string (kpi->pillar),
-    kpi->unit,
+    unit,
     hubs_aggregation_to_string (kpi->aggregation),
     hubs_direction_to_string (kpi->direction),
     year,
     hubs_figure_kind_to_string (figure->kind),
     value,
     figure->measured ? "measured" : "not_measured",
-    figure->note,
+    note,
   };
 
   hubs_csv_append_row (out, fields, G_N_ELEMENTS (fields));
@@ -181,13 +190,13 @@ export_wide (HubsStore      *store,
               g_autoptr(GPtrArray) fields = g_ptr_array_new_with_free_func (g_free);
               gboolean any = FALSE;
 
-              g_ptr_array_add (fields, g_strdup (hub->id));
-              g_ptr_array_add (fields, g_strdup (hub->name_ja));
-              g_ptr_array_add (fields, g_strdup (hub->name_en));
-              g_ptr_array_add (fields, g_strdup (kpi->id));
-              g_ptr_array_add (fields, g_strdup (kpi->name_ja));
-              g_ptr_array_add (fields, g_strdup (kpi->name_en));
-              g_ptr_array_add (fields, g_strdup (kpi->unit));
+              g_ptr_array_add (fields, hubs_csv_defuse_text (hub->id));
+              g_ptr_array_add (fields, hubs_csv_defuse_text (hub->name_ja));
+              g_ptr_array_add (fields, hubs_csv_defuse_text (hub->name_en));
+              g_ptr_array_add (fields, hubs_csv_defuse_text (kpi->id));
+              g_ptr_array_add (fields, hubs_csv_defuse_text (kpi->name_ja));
+              g_ptr_array_add (fields, hubs_csv_defuse_text (kpi->name_en));
+              g_ptr_array_add (fields, hubs_csv_defuse_text (kpi->unit));
               g_ptr_array_add (fields, g_strdup (hubs_figure_kind_to_string (kinds[n])));
 
               for (int year = first; year <= last; year++)

@@ -304,6 +304,9 @@ load_store (HubsImportPlan  *plan,
   return TRUE;
 }
 
+/* A text cell (ids, names, kind, unit, status, note), without the `'` the export puts
+ * before text a spreadsheet would read as a formula. Values are read from the fields as
+ * they are. */
 static const char *
 cell (const HubsCsvRecord *record,
       int                  col)
@@ -311,7 +314,7 @@ cell (const HubsCsvRecord *record,
   if (col < 0 || (guint) col >= record->n_fields)
     return "";
 
-  return record->fields[col].text;
+  return hubs_csv_restore_text (record->fields[col].text);
 }
 
 static guint
