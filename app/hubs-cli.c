@@ -18,6 +18,7 @@
 #include "hubs-export.h"
 #include "hubs-format.h"
 #include "hubs-import.h"
+#include "hubs-output.h"
 
 static const GOptionEntry option_entries[] = {
   { "database", 0, 0, G_OPTION_ARG_FILENAME, NULL,
@@ -280,8 +281,10 @@ backup (const char *database_path,
       return 1;
     }
 
-  /* Translators: %s is a file name */
-  g_print (_("The database was copied to “%s”.\n"), path);
+  /* On standard output, the copy is the output. */
+  if (!hubs_output_is_stream (path))
+    /* Translators: %s is a file name */
+    g_print (_("The database was copied to “%s”.\n"), path);
 
   return 0;
 }

@@ -202,6 +202,92 @@ test_unwritable_export (void)
   hubs_test_remove_dir (dir);
 }
 
+/* Runs hubs with @input on its standard input; its standard output is a pipe. */
+static void
+run_hubs_with_input (Run                *run,
+                     const char         *input,
+                     const char * const *args)
+{
+  g_autoptr(GPtrArray) argv = g_ptr_array_new ();
+  g_autoptr(GSubprocessLauncher) launcher = NULL;
+  g_autoptr(GSubprocess) process = NULL;
+  g_autoptr(GBytes) in = g_bytes_new (input, strlen (input));
+  g_autoptr(GBytes) out = NULL;
+  g_autoptr(GBytes) err = NULL;
+  g_autoptr(GError) error = NULL;
+  const char *binary = g_getenv ("HUBS_BINARY");
+
+  g_assert_nonnull (binary);
+  g_ptr_array_add (argv, (gpointer) binary);
+  for (guint i = 0; args[i] != NULL; i++)
+    g_ptr_array_add (argv, (gpointer) args[i]);
+  g_ptr_array_add (argv, NULL);
+
+  launcher = g_subprocess_launcher_new (G_SUBPROCESS_FLAGS_STDIN_PIPE |
+                                        G_SUBPROCESS_FLAGS_STDOUT_PIPE |
+                                        G_SUBPROCESS_FLAGS_STDERR_PIPE);
+  g_subprocess_launcher_unsetenv (launcher, "DISPLAY");
+  g_subprocess_launcher_unsetenv (launcher, "WAYLAND_DISPLAY");
+  process = g_subprocess_launcher_spawnv (launcher, (const char * const *) argv->pdata, &error);
+  g_assert_no_error (error);
+  g_subprocess_communicate (process, in, NULL, &out, &err, &error);
+  g_assert_no_error (error);
+
+  run->stdout_text = g_strndup (g_bytes_get_data (out, NULL), g_bytes_get_size (out));
+  run->stderr_text = g_strndup (g_bytes_get_data (err, NULL), g_bytes_get_size (err));
+  run->status = g_subprocess_get_status (process);
+  g_test_message ("stdout: %s\nstderr: %s", run->stdout_text, run->stderr_text);
+}
+
+/* /dev/stdout on a pipe, and an import from standard input as `-` and as /dev/stdin. */
+static void
+test_pipes (void)
+{
+  g_autofree char *dir = hubs_test_make_dir ();
+  g_autofree char *db = hubs_test_path (dir, "hubs.sqlite3");
+  g_autofree char *db_arg = g_strconcat ("--database=", db, NULL);
+  const char *csv = "kpi_id,FY2025\nsapporo/startups,150\n";
+  g_autoptr(HubsStore) store = hubs_test_open_store (db, HUBS_STORE_OPEN_DEFAULT);
+  const char *export_args[] = { db_arg, "--export-csv=/dev/stdout", NULL };
+  const char *dry_args[] = { db_arg, "--import-csv=-", "--dry-run", NULL };
+  const char *import_args[] = { db_arg, "--import-csv=/dev/stdin", NULL };
+  const char *backup_args[] = { db_arg, "--backup=-", NULL };
+
+  g_clear_object (&store);
+
+  {
+    g_auto(Run) run = { 0 };
+
+    run_hubs_with_input (&run, "", export_args);
+    g_assert_true (g_spawn_check_wait_status (run.status, NULL));
+    g_assert_true (g_str_has_prefix (run.stdout_text, "hub_id,hub_name_ja,"));
+  }
+  {
+    g_auto(Run) run = { 0 };
+
+    run_hubs_with_input (&run, csv, dry_args);
+    g_assert_true (g_spawn_check_wait_status (run.status, NULL));
+    g_assert_nonnull (strstr (run.stdout_text, "New figures: 1."));
+  }
+  {
+    g_auto(Run) run = { 0 };
+
+    run_hubs_with_input (&run, csv, import_args);
+    g_assert_true (g_spawn_check_wait_status (run.status, NULL));
+    g_assert_nonnull (strstr (run.stdout_text, "Imported 1 figure."));
+  }
+  {
+    g_auto(Run) run = { 0 };
+
+    /* The copy is the output, with nothing else on it. */
+    run_hubs_with_input (&run, "", backup_args);
+    g_assert_true (g_spawn_check_wait_status (run.status, NULL));
+    g_assert_true (g_str_has_prefix (run.stdout_text, "SQLite format 3"));
+  }
+
+  hubs_test_remove_dir (dir);
+}
+
 static void
 test_no_display (void)
 {
@@ -229,6 +315,7 @@ main (int   argc,
   g_test_add_func ("/hubs/cli/not-a-database", test_not_a_database);
   g_test_add_func ("/hubs/cli/unwritable-export", test_unwritable_export);
   g_test_add_func ("/hubs/cli/no-display", test_no_display);
+  g_test_add_func ("/hubs/cli/pipes", test_pipes);
 
   return g_test_run ();
 }

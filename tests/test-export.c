@@ -9,6 +9,10 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include <sys/stat.h>
+#include <sys/sysmacros.h>
+#include <unistd.h>
+
 #include <glib/gstdio.h>
 
 #include "hubs-export.h"
@@ -364,6 +368,131 @@ test_formula_injection (Fixture       *f,
   g_assert_true (found);
 }
 
+static gpointer
+read_fifo_thread (gpointer data)
+{
+  g_autoptr(GError) error = NULL;
+  char *text = NULL;
+
+  g_file_get_contents (data, &text, NULL, &error);
+  g_assert_no_error (error);
+
+  return text;
+}
+
+static char *
+export_text (HubsStore *store)
+{
+  g_autoptr(GOutputStream) stream = g_memory_output_stream_new_resizable ();
+  g_autoptr(GError) error = NULL;
+
+  g_assert_true (hubs_export_csv (store, stream, NULL, &error));
+  g_assert_no_error (error);
+  g_output_stream_write_all (stream, "", 1, NULL, NULL, NULL);
+  g_output_stream_close (stream, NULL, NULL);
+
+  return g_memory_output_stream_steal_data (G_MEMORY_OUTPUT_STREAM (stream));
+}
+
+/* A FIFO is written as it is, not replaced by a plain file. */
+static void
+test_to_fifo (Fixture       *f,
+              gconstpointer  data)
+{
+  g_autofree char *fifo = hubs_test_path (f->dir, "export.fifo");
+  g_autofree char *expected = export_text (f->store);
+  g_autofree char *received = NULL;
+  g_autoptr(GError) error = NULL;
+  GThread *reader;
+  GStatBuf st;
+
+  g_assert_cmpint (mkfifo (fifo, 0600), ==, 0);
+  reader = g_thread_new ("fifo-reader", read_fifo_thread, fifo);
+
+  g_assert_true (hubs_export_csv_to_path (f->store, fifo, &error));
+  g_assert_no_error (error);
+  received = g_thread_join (reader);
+
+  g_assert_cmpstr (received, ==, expected);
+  g_assert_cmpint (g_lstat (fifo, &st), ==, 0);
+  g_assert_true (S_ISFIFO (st.st_mode));
+}
+
+/* A character device such as /dev/null stays one. The test makes its own null device in its
+ * folder, so that a broken build cannot replace the machine's /dev/null. */
+static void
+test_to_null_device (Fixture       *f,
+                     gconstpointer  data)
+{
+  g_autofree char *null = hubs_test_path (f->dir, "null");
+  g_autoptr(GError) error = NULL;
+  GStatBuf st;
+
+  if (mknod (null, S_IFCHR | 0666, makedev (1, 3)) != 0)
+    {
+      g_test_skip ("Making a character device needs root");
+      return;
+    }
+
+  g_assert_true (hubs_export_csv_to_path (f->store, null, &error));
+  g_assert_no_error (error);
+  g_assert_cmpint (g_lstat (null, &st), ==, 0);
+  g_assert_true (S_ISCHR (st.st_mode));
+  g_assert_cmpuint (st.st_rdev, ==, makedev (1, 3));
+}
+
+/* A symbolic link stays a link; the file it points to gets the export. */
+static void
+test_to_symlink (Fixture       *f,
+                 gconstpointer  data)
+{
+  g_autofree char *sub = hubs_test_path (f->dir, "real");
+  g_autofree char *target = g_build_filename (sub, "figures.csv", NULL);
+  g_autofree char *link = hubs_test_path (f->dir, "latest.csv");
+  g_autofree char *dangling = hubs_test_path (f->dir, "dangling.csv");
+  g_autofree char *dangling_target = hubs_test_path (f->dir, "new.csv");
+  g_autofree char *expected = export_text (f->store);
+  g_autofree char *text = NULL;
+  g_autofree char *points_to = NULL;
+  g_autoptr(GError) error = NULL;
+  GStatBuf st;
+
+  g_assert_cmpint (g_mkdir (sub, 0700), ==, 0);
+  g_assert_true (g_file_set_contents (target, "old", -1, NULL));
+  g_assert_cmpint (symlink ("real/figures.csv", link), ==, 0);
+
+  g_assert_true (hubs_export_csv_to_path (f->store, link, &error));
+  g_assert_no_error (error);
+
+  g_assert_cmpint (g_lstat (link, &st), ==, 0);
+  g_assert_true (S_ISLNK (st.st_mode));
+  points_to = g_file_read_link (link, NULL);
+  g_assert_cmpstr (points_to, ==, "real/figures.csv");
+  g_assert_true (g_file_get_contents (target, &text, NULL, NULL));
+  g_assert_cmpstr (text, ==, expected);
+
+  /* A link to a file not there yet creates the file. */
+  g_assert_cmpint (symlink ("new.csv", dangling), ==, 0);
+  g_assert_true (hubs_export_csv_to_path (f->store, dangling, &error));
+  g_assert_no_error (error);
+  g_assert_cmpint (g_lstat (dangling, &st), ==, 0);
+  g_assert_true (S_ISLNK (st.st_mode));
+  g_assert_true (g_file_test (dangling_target, G_FILE_TEST_IS_REGULAR));
+}
+
+/* A folder is refused, and the message names it. */
+static void
+test_to_folder (Fixture       *f,
+                gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+
+  g_assert_false (hubs_export_csv_to_path (f->store, f->dir, &error));
+  g_assert_error (error, G_IO_ERROR, G_IO_ERROR_IS_DIRECTORY);
+  g_assert_nonnull (strstr (error->message, f->dir));
+  g_assert_true (g_file_test (f->dir, G_FILE_TEST_IS_DIR));
+}
+
 static void
 test_unwritable (Fixture       *f,
                  gconstpointer  data)
@@ -392,6 +521,10 @@ main (int   argc,
   ADD ("/hubs/export/quoting", test_quoting);
   ADD ("/hubs/export/formula-injection", test_formula_injection);
   ADD ("/hubs/export/unwritable", test_unwritable);
+  ADD ("/hubs/export/to-fifo", test_to_fifo);
+  ADD ("/hubs/export/to-null-device", test_to_null_device);
+  ADD ("/hubs/export/to-symlink", test_to_symlink);
+  ADD ("/hubs/export/to-folder", test_to_folder);
 
 #undef ADD
 

@@ -11,6 +11,8 @@
 #include <locale.h>
 #include <string.h>
 
+#include <sys/stat.h>
+
 #include <glib/gstdio.h>
 
 #include "hubs-backup.h"
@@ -592,6 +594,47 @@ test_round_trip_formulas (Fixture       *f,
 
 typedef struct
 {
+  const char *path;
+  const char *text;
+} FifoWrite;
+
+static gpointer
+write_fifo_thread (gpointer data)
+{
+  FifoWrite *w = data;
+  FILE *out = fopen (w->path, "w");
+
+  g_assert_nonnull (out);
+  fputs (w->text, out);
+  fclose (out);
+
+  return NULL;
+}
+
+/* A FIFO (or a pipe, or standard input) cannot be mapped into memory: it is read as a
+ * stream. */
+static void
+test_from_fifo (Fixture       *f,
+                gconstpointer  data)
+{
+  g_autofree char *fifo = hubs_test_path (f->dir, "figures.fifo");
+  g_autoptr(HubsImportPlan) plan = NULL;
+  g_autoptr(GError) error = NULL;
+  FifoWrite w = { fifo, "kpi_id,FY2025\nsapporo/startups,150\n" };
+  GThread *writer;
+
+  g_assert_cmpint (mkfifo (fifo, 0600), ==, 0);
+  writer = g_thread_new ("fifo-writer", write_fifo_thread, &w);
+  plan = hubs_import_plan_new_for_path (f->store, fifo, &error);
+  g_thread_join (writer);
+
+  g_assert_no_error (error);
+  assert_no_problems (plan);
+  g_assert_cmpuint (hubs_import_plan_count (plan, HUBS_IMPORT_NEW), ==, 1);
+}
+
+typedef struct
+{
   char *out;
   char *err;
   int   status;
@@ -780,6 +823,7 @@ main (int   argc,
   ADD ("/hubs/import/round-trip-wide", test_round_trip_wide);
   ADD ("/hubs/import/round-trip-long", test_round_trip_long);
   ADD ("/hubs/import/round-trip-formulas", test_round_trip_formulas);
+  ADD ("/hubs/import/from-fifo", test_from_fifo);
   ADD ("/hubs/import/cli-dry-run", test_cli_dry_run);
   ADD ("/hubs/import/cli-errors", test_cli_errors);
   ADD ("/hubs/import/cli-export-wide", test_cli_export_wide);

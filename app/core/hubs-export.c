@@ -12,11 +12,11 @@
 
 #include <string.h>
 
-#include <gio/gunixoutputstream.h>
 #include <glib/gi18n.h>
 
 #include "hubs-csv.h"
 #include "hubs-export.h"
+#include "hubs-output.h"
 
 static void
 append_figure_row (GString          *out,
@@ -276,7 +276,9 @@ hubs_export_csv_full (HubsStore         *store,
  * @error: a location for a #GError
  *
  * Writes the CSV export to @path. A file is replaced only once the whole export is written,
- * so a failure leaves no half-written file.
+ * so a failure leaves no half-written file; a symbolic link is followed and its target
+ * replaced. A FIFO, a character device (`/dev/null`) and standard output (`-`,
+ * `/dev/stdout`) are written directly. A folder is refused.
  *
  * Returns: %TRUE on success
  */
@@ -310,17 +312,28 @@ hubs_export_csv_to_path_full (HubsStore         *store,
 {
   g_autoptr(GOutputStream) stream = NULL;
   g_autoptr(GFile) file = NULL;
+  g_autofree char *target = NULL;
+  HubsOutputKind kind;
 
   g_return_val_if_fail (HUBS_IS_STORE (store), FALSE);
   g_return_val_if_fail (path != NULL, FALSE);
 
-  if (g_str_equal (path, "-"))
+  if (!hubs_output_resolve (path, &target, &kind, error))
+    return FALSE;
+
+  /* A pipe, a device or standard output: written as it goes; renaming over them would
+   * replace them with a plain file. */
+  if (kind != HUBS_OUTPUT_REPLACE)
     {
-      stream = g_unix_output_stream_new (STDOUT_FILENO, FALSE);
-      return hubs_export_csv_full (store, stream, layout, flags, NULL, error);
+      if (!(stream = hubs_output_open_direct (target, kind, error)))
+        return FALSE;
+
+      return hubs_export_csv_full (store, stream, layout, flags, NULL, error) &&
+             g_output_stream_close (stream, NULL, error);
     }
 
-  file = g_file_new_for_commandline_arg (path);
+  /* The link's target is replaced, not the link. */
+  file = g_file_new_for_path (target);
   stream = G_OUTPUT_STREAM (g_file_replace (file, NULL, FALSE, G_FILE_CREATE_NONE, NULL, error));
   if (stream == NULL)
     return FALSE;

@@ -15,9 +15,15 @@
 
 #include "config.h"
 
+#include <errno.h>
+#include <fcntl.h>
 #include <string.h>
+#include <sys/stat.h>
+#include <unistd.h>
 
+#include <gio/gunixinputstream.h>
 #include <glib/gi18n.h>
+#include <glib/gstdio.h>
 
 #include "hubs-backup.h"
 #include "hubs-format.h"
@@ -963,13 +969,78 @@ hubs_import_plan_new (HubsStore   *store,
   return g_steal_pointer (&plan);
 }
 
+static void
+set_too_large_error (GError     **error,
+                     const char  *path)
+{
+  g_set_error (error, HUBS_IMPORT_ERROR, HUBS_IMPORT_ERROR_READ,
+               _("The file “%1$s” is larger than %2$d MB, too large for a table of "
+                 "figures."),
+               path, HUBS_IMPORT_MAX_SIZE / (1024 * 1024));
+}
+
+/* Reads all of @path (`-` for standard input), up to HUBS_IMPORT_MAX_SIZE. */
+static GBytes *
+read_stream (const char  *path,
+             GError     **error)
+{
+  g_autoptr(GInputStream) in = NULL;
+  g_autoptr(GByteArray) data = g_byte_array_new ();
+  g_autoptr(GError) local_error = NULL;
+  guint8 buf[64 * 1024];
+
+  if (g_str_equal (path, "-"))
+    in = g_unix_input_stream_new (STDIN_FILENO, FALSE);
+  else
+    {
+      int fd;
+
+      do
+        fd = g_open (path, O_RDONLY | O_NOCTTY | O_CLOEXEC, 0);
+      while (fd < 0 && errno == EINTR);
+
+      if (fd < 0)
+        {
+          int errsv = errno;
+
+          g_set_error (error, HUBS_IMPORT_ERROR, HUBS_IMPORT_ERROR_READ,
+                       _("The file “%1$s” cannot be read: %2$s"), path, g_strerror (errsv));
+          return NULL;
+        }
+      in = g_unix_input_stream_new (fd, TRUE);
+    }
+
+  for (;;)
+    {
+      gssize n = g_input_stream_read (in, buf, sizeof buf, NULL, &local_error);
+
+      if (n < 0)
+        {
+          g_set_error (error, HUBS_IMPORT_ERROR, HUBS_IMPORT_ERROR_READ,
+                       _("The file “%1$s” cannot be read: %2$s"), path, local_error->message);
+          return NULL;
+        }
+      if (n == 0)
+        break;
+      if (data->len + (gsize) n > HUBS_IMPORT_MAX_SIZE)
+        {
+          set_too_large_error (error, path);
+          return NULL;
+        }
+      g_byte_array_append (data, buf, n);
+    }
+
+  return g_byte_array_free_to_bytes (g_steal_pointer (&data));
+}
+
 /**
  * hubs_import_plan_new_for_path:
  * @store: the database the figures go into
  * @path: a CSV file
  * @error: a location for a #GError
  *
- * Like hubs_import_plan_new() for the contents of @path.
+ * Like hubs_import_plan_new() for the contents of @path: a file, a FIFO, `/dev/stdin` or
+ * `-` for standard input.
  *
  * Returns: (transfer full): the plan, or %NULL with @error set when the file or the
  *   database could not be read
@@ -980,10 +1051,23 @@ hubs_import_plan_new_for_path (HubsStore   *store,
                                GError     **error)
 {
   g_autoptr(GMappedFile) mapped = NULL;
+  g_autoptr(GBytes) bytes = NULL;
   g_autoptr(GError) local_error = NULL;
+  GStatBuf st;
 
   g_return_val_if_fail (HUBS_IS_STORE (store), NULL);
   g_return_val_if_fail (path != NULL, NULL);
+
+  /* A pipe, standard input or a FIFO cannot be mapped into memory: read it as a stream. */
+  if (g_str_equal (path, "-") || (g_stat (path, &st) == 0 && !S_ISREG (st.st_mode) &&
+                                  !S_ISDIR (st.st_mode)))
+    {
+      if (!(bytes = read_stream (path, error)))
+        return NULL;
+
+      return hubs_import_plan_new (store, g_bytes_get_data (bytes, NULL),
+                                   g_bytes_get_size (bytes), error);
+    }
 
   if (!(mapped = g_mapped_file_new (path, FALSE, &local_error)))
     {
@@ -994,10 +1078,7 @@ hubs_import_plan_new_for_path (HubsStore   *store,
 
   if (g_mapped_file_get_length (mapped) > HUBS_IMPORT_MAX_SIZE)
     {
-      g_set_error (error, HUBS_IMPORT_ERROR, HUBS_IMPORT_ERROR_READ,
-                   _("The file “%1$s” is larger than %2$d MB, too large for a table of "
-                     "figures."),
-                   path, HUBS_IMPORT_MAX_SIZE / (1024 * 1024));
+      set_too_large_error (error, path);
       return NULL;
     }
 
