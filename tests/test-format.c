@@ -288,6 +288,30 @@ test_value_plain_shortest (void)
     }
 }
 
+/* A number whose digits a double cannot hold is refused, never silently rounded. */
+static void
+test_parse_inexact_digits (void)
+{
+  const int INVALID = HUBS_FORMAT_ERROR_INVALID;
+
+  assert_parse_error ("9007199254740993", NULL, INVALID,
+                      "“9007199254740993” has too many digits to be stored exactly: it would "
+                      "become 9007199254740992. Give at most 15 significant digits.");
+  assert_parse_error ("9,007,199,254,740,993", NULL, INVALID, NULL);
+  assert_parse_error ("12345678901234567", NULL, INVALID, NULL);
+  assert_parse_error ("0.12345678901234567", NULL, INVALID, NULL);
+  assert_parse_error ("-900719925474099.3", NULL, INVALID, NULL);
+  assert_parse_error ("123,456,789,012,345,678", NULL, INVALID, NULL);
+
+  /* What a double holds exactly stays accepted, trailing zeros included. */
+  assert_parse ("9007199254740992", NULL, 9007199254740992.0);
+  assert_parse ("123456789012345", NULL, 123456789012345.0);
+  assert_parse ("1234567890.12345", NULL, 1234567890.12345);
+  assert_parse ("0.1", NULL, 0.1);
+  assert_parse ("1234567890000000", NULL, 1234567890000000.0);
+  assert_parse ("1兆2,345億", "億円", 12345);
+}
+
 static void
 test_unit (void)
 {
@@ -860,6 +884,7 @@ main (int   argc,
   g_test_add_func ("/hubs/format/number-noise", test_number_noise);
   g_test_add_func ("/hubs/format/number-plain", test_number_plain);
   g_test_add_func ("/hubs/format/value-plain-shortest", test_value_plain_shortest);
+  g_test_add_func ("/hubs/format/parse-inexact-digits", test_parse_inexact_digits);
   g_test_add_func ("/hubs/format/unit", test_unit);
   g_test_add_func ("/hubs/format/value-ja", test_value_ja);
   g_test_add_func ("/hubs/format/value-en", test_value_en);
