@@ -243,6 +243,7 @@ import_csv (const char *database_path,
   g_autofree char *backup_path = NULL;
   const char * const *ignored;
   GPtrArray *problems;
+  guint n_problems;
   guint n_applied = 0;
 
   /* A dry run only reads; an import checks the whole file before it writes. */
@@ -275,7 +276,8 @@ import_csv (const char *database_path,
   print_changes (path, plan);
 
   problems = hubs_import_plan_get_problems (plan);
-  if (problems->len > 0)
+  n_problems = hubs_import_plan_get_n_problems (plan);
+  if (n_problems > 0)
     {
       g_autofree char *message = NULL;
 
@@ -288,11 +290,24 @@ import_csv (const char *database_path,
                       problem->message);
         }
 
+      /* A file of many bad rows: the first ones tell what is wrong, a count the rest. */
+      if (n_problems > problems->len)
+        {
+          guint n_more = n_problems - problems->len;
+
+          g_printerr (g_dngettext (GETTEXT_PACKAGE,
+                                   /* Translators: %1$s is a file, %2$u a number of errors */
+                                   "%1$s: %2$u more error is not listed.\n",
+                                   "%1$s: %2$u more errors are not listed.\n",
+                                   n_more),
+                      path, n_more);
+        }
+
       message = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
                                               "Nothing was imported: the file has %u error.",
                                               "Nothing was imported: the file has %u errors.",
-                                              problems->len),
-                                 problems->len);
+                                              n_problems),
+                                 n_problems);
       hubs_cli_print_error (message);
       return 1;
     }

@@ -801,6 +801,43 @@ test_cli_backup (Fixture       *f,
   g_assert_nonnull (strstr (self.err, "the database itself"));
 }
 
+/* A file of thousands of bad rows lists the first HUBS_IMPORT_MAX_LISTED_PROBLEMS errors and
+ * counts the rest, in the plan and on the command line. */
+static void
+test_many_errors_capped (Fixture       *f,
+                         gconstpointer  data)
+{
+  g_autoptr(GString) text = g_string_new ("kpi_id,FY2025\n");
+  g_autoptr(HubsImportPlan) plan = NULL;
+  g_autofree char *csv = hubs_test_path (f->dir, "bad.csv");
+  g_autofree char *arg = g_strconcat ("--import-csv=", csv, NULL);
+  g_auto(Run) run = { 0 };
+  GPtrArray *problems;
+  guint n_lines = 0;
+
+  for (guint i = 0; i < 5000; i++)
+    g_string_append (text, "sapporo/startups,many\n");
+
+  plan = plan_for_text (f, text->str);
+  problems = hubs_import_plan_get_problems (plan);
+  g_assert_cmpuint (problems->len, ==, HUBS_IMPORT_MAX_LISTED_PROBLEMS);
+  g_assert_cmpuint (hubs_import_plan_get_n_problems (plan), ==, 5000);
+  g_assert_true (hubs_import_plan_has_problems (plan));
+  /* The first ones, in order. */
+  g_assert_cmpuint (((HubsCsvProblem *) problems->pdata[0])->line, ==, 2);
+  g_assert_cmpuint (((HubsCsvProblem *) problems->pdata[199])->line, ==, 201);
+
+  g_assert_true (g_file_set_contents (csv, text->str, text->len, NULL));
+  g_clear_object (&f->store);
+  run_hubs (&run, f->path, arg, "--dry-run", NULL);
+  g_assert_false (g_spawn_check_wait_status (run.status, NULL));
+  for (const char *c = run.err; *c != '\0'; c++)
+    n_lines += *c == '\n';
+  g_assert_cmpuint (n_lines, ==, HUBS_IMPORT_MAX_LISTED_PROBLEMS + 2);
+  g_assert_nonnull (strstr (run.err, ": 4800 more errors are not listed.\n"));
+  g_assert_nonnull (strstr (run.err, "the file has 5000 errors."));
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -824,6 +861,7 @@ main (int   argc,
   ADD ("/hubs/import/round-trip-long", test_round_trip_long);
   ADD ("/hubs/import/round-trip-formulas", test_round_trip_formulas);
   ADD ("/hubs/import/from-fifo", test_from_fifo);
+  ADD ("/hubs/import/many-errors-capped", test_many_errors_capped);
   ADD ("/hubs/import/cli-dry-run", test_cli_dry_run);
   ADD ("/hubs/import/cli-errors", test_cli_errors);
   ADD ("/hubs/import/cli-export-wide", test_cli_export_wide);

@@ -87,7 +87,8 @@ struct _HubsImportPlan
   HubsImportLayout  layout;
   HubsCsvEncoding   encoding;
   GPtrArray        *changes;
-  GPtrArray        *problems;
+  GPtrArray        *problems;       /* the first HUBS_IMPORT_MAX_LISTED_PROBLEMS */
+  guint             n_problems;     /* all of them */
   GPtrArray        *ignored;
 
   /* While reading */
@@ -135,7 +136,9 @@ add_problem (HubsImportPlan *plan,
              guint           column,
              const char     *message)
 {
-  g_ptr_array_add (plan->problems, hubs_csv_problem_new (line, column, message));
+  plan->n_problems++;
+  if (plan->problems->len < HUBS_IMPORT_MAX_LISTED_PROBLEMS)
+    g_ptr_array_add (plan->problems, hubs_csv_problem_new (line, column, message));
 }
 
 G_GNUC_PRINTF (4, 5)
@@ -1155,8 +1158,9 @@ hubs_import_plan_count (HubsImportPlan       *plan,
  * hubs_import_plan_get_problems:
  * @plan: a plan
  *
- * Returns: (transfer none) (element-type HubsCsvProblem): every error in the file, by line
- *   and column
+ * Returns: (transfer none) (element-type HubsCsvProblem): the errors in the file, by line
+ *   and column: all of them, or the first %HUBS_IMPORT_MAX_LISTED_PROBLEMS found when there
+ *   are more (see hubs_import_plan_get_n_problems())
  */
 GPtrArray *
 hubs_import_plan_get_problems (HubsImportPlan *plan)
@@ -1164,6 +1168,20 @@ hubs_import_plan_get_problems (HubsImportPlan *plan)
   g_return_val_if_fail (plan != NULL, NULL);
 
   return plan->problems;
+}
+
+/**
+ * hubs_import_plan_get_n_problems:
+ * @plan: a plan
+ *
+ * Returns: how many errors the file has, including those past the ones listed
+ */
+guint
+hubs_import_plan_get_n_problems (HubsImportPlan *plan)
+{
+  g_return_val_if_fail (plan != NULL, 0);
+
+  return plan->n_problems;
 }
 
 /**
@@ -1177,7 +1195,7 @@ hubs_import_plan_has_problems (HubsImportPlan *plan)
 {
   g_return_val_if_fail (plan != NULL, TRUE);
 
-  return plan->problems->len > 0;
+  return plan->n_problems > 0;
 }
 
 /**
@@ -1230,14 +1248,14 @@ hubs_import_plan_apply (HubsImportPlan  *plan,
   if (n_applied != NULL)
     *n_applied = 0;
 
-  if (plan->problems->len > 0)
+  if (plan->n_problems > 0)
     {
       g_set_error (error, HUBS_IMPORT_ERROR, HUBS_IMPORT_ERROR_INVALID,
                    g_dngettext (GETTEXT_PACKAGE,
                                 "The file has %u error, so nothing was imported.",
                                 "The file has %u errors, so nothing was imported.",
-                                plan->problems->len),
-                   plan->problems->len);
+                                plan->n_problems),
+                   plan->n_problems);
       return FALSE;
     }
 
