@@ -432,6 +432,79 @@ test_read_only_commands_skip_full_check (void)
   hubs_test_remove_dir (dir);
 }
 
+/* Two imports into one database at once, as two people at two terminals would: the second
+ * waits for the first, both succeed, and each gets its own snapshot. */
+static void
+test_two_imports_at_once (void)
+{
+  g_autofree char *dir = hubs_test_make_dir ();
+  g_autofree char *db = hubs_test_path (dir, "hubs.sqlite3");
+  g_autofree char *db_arg = g_strconcat ("--database=", db, NULL);
+  g_autofree char *backups = g_build_filename (dir, "backups", NULL);
+  g_autoptr(HubsStore) store = hubs_test_open_store (db, HUBS_STORE_OPEN_DEFAULT);
+  g_autoptr(GSubprocessLauncher) launcher =
+    g_subprocess_launcher_new (G_SUBPROCESS_FLAGS_STDOUT_PIPE | G_SUBPROCESS_FLAGS_STDERR_PIPE);
+  const char *kpis[] = { "sapporo/startups", "tokyo/gser-rank" };
+  GSubprocess *processes[G_N_ELEMENTS (kpis)];
+  g_autoptr(GDir) d = NULL;
+  const char *name;
+  guint n_snapshots = 0;
+
+  g_clear_object (&store);
+  g_subprocess_launcher_unsetenv (launcher, "DISPLAY");
+  g_subprocess_launcher_unsetenv (launcher, "WAYLAND_DISPLAY");
+
+  for (guint i = 0; i < G_N_ELEMENTS (kpis); i++)
+    {
+      g_autofree char *csv = g_strdup_printf ("%s/figures-%u.csv", dir, i);
+      g_autofree char *text = g_strdup_printf ("kpi_id,FY2025\n%s,%u\n", kpis[i], 7 + i);
+      g_autofree char *arg = g_strconcat ("--import-csv=", csv, NULL);
+      g_autoptr(GError) error = NULL;
+
+      g_assert_true (g_file_set_contents (csv, text, -1, NULL));
+      processes[i] = g_subprocess_launcher_spawn (launcher, &error, g_getenv ("HUBS_BINARY"),
+                                                  db_arg, arg, NULL);
+      g_assert_no_error (error);
+    }
+
+  for (guint i = 0; i < G_N_ELEMENTS (kpis); i++)
+    {
+      g_autofree char *out = NULL;
+      g_autofree char *err = NULL;
+      g_autoptr(GError) error = NULL;
+
+      g_subprocess_communicate_utf8 (processes[i], NULL, NULL, &out, &err, &error);
+      g_assert_no_error (error);
+      g_test_message ("import %u: %s%s", i, out, err);
+      g_assert_true (g_subprocess_get_successful (processes[i]));
+      g_assert_nonnull (strstr (out, "Imported 1 figure."));
+      g_object_unref (processes[i]);
+    }
+
+  store = hubs_test_open_store (db, HUBS_STORE_OPEN_DEFAULT);
+  for (guint i = 0; i < G_N_ELEMENTS (kpis); i++)
+    {
+      g_autoptr(GError) error = NULL;
+      g_autoptr(HubsFigure) figure = hubs_store_get_figure (store, kpis[i], 2025,
+                                                            HUBS_FIGURE_ACTUAL, &error);
+
+      g_assert_no_error (error);
+      g_assert_cmpfloat (figure->value, ==, 7 + i);
+    }
+  g_clear_object (&store);
+
+  d = g_dir_open (backups, 0, NULL);
+  g_assert_nonnull (d);
+  while ((name = g_dir_read_name (d)) != NULL)
+    {
+      g_assert_false (g_str_has_suffix (name, ".partial"));
+      n_snapshots++;
+    }
+  g_assert_cmpuint (n_snapshots, ==, 2);
+
+  hubs_test_remove_dir (dir);
+}
+
 static void
 test_no_display (void)
 {
@@ -460,6 +533,7 @@ main (int   argc,
   g_test_add_func ("/hubs/cli/unwritable-export", test_unwritable_export);
   g_test_add_func ("/hubs/cli/no-display", test_no_display);
   g_test_add_func ("/hubs/cli/pipes", test_pipes);
+  g_test_add_func ("/hubs/cli/two-imports-at-once", test_two_imports_at_once);
   g_test_add_func ("/hubs/cli/read-only-commands-refuse-missing",
                    test_read_only_commands_refuse_missing);
   g_test_add_func ("/hubs/cli/read-only-commands-skip-full-check",
