@@ -121,6 +121,15 @@ hubs_output_resolve (const char      *path,
       return TRUE;
     }
 
+  /* What the path leads to, links followed by the kernel: a pipe behind /dev/fd/1 has no
+   * name to resolve to, but opens through the link. */
+  if (g_stat (path, &st) == 0 && (S_ISFIFO (st.st_mode) || S_ISCHR (st.st_mode)))
+    {
+      *kind = HUBS_OUTPUT_DIRECT;
+      *target = g_strdup (path);
+      return TRUE;
+    }
+
   if (!(resolved = resolve_links (path, error)))
     return FALSE;
 
