@@ -10,7 +10,11 @@
 
 #include "config.h"
 
+#include <errno.h>
+#include <sys/stat.h>
+
 #include <glib/gi18n.h>
+#include <glib/gstdio.h>
 
 #include "hubs-backup.h"
 #include "hubs-chart-export.h"
@@ -18,6 +22,7 @@
 #include "hubs-export.h"
 #include "hubs-format.h"
 #include "hubs-import.h"
+#include "hubs-output.h"
 
 static const GOptionEntry option_entries[] = {
   { "database", 0, 0, G_OPTION_ARG_FILENAME, NULL,
@@ -105,6 +110,56 @@ hubs_cli_open_store (const char          *database_path,
   return hubs_store_open (database_path, flags, error);
 }
 
+/* Opens the database for a command that only reads it. A file given with --database must
+ * exist: a missing one is most likely mistyped, and creating it would hand back the plan as
+ * if it were that database. The default database is made on first use, as the window makes
+ * it. A zero-byte file is refused rather than seeded. The full-file check (PRAGMA
+ * quick_check) is left out, since reading every page is what a command reading a few tables
+ * need not pay for; the store still checks before any write. */
+static HubsStore *
+open_store_to_read (const char  *database_path,
+                    GError     **error)
+{
+  g_autofree char *default_path = NULL;
+  GStatBuf st;
+
+  if (database_path == NULL)
+    database_path = default_path = hubs_store_default_path ();
+
+  if (g_stat (database_path, &st) != 0)
+    {
+      int errsv = errno;
+
+      if (errsv == ENOENT && default_path != NULL)
+        return hubs_store_open (database_path, HUBS_STORE_OPEN_DEFAULT, error);
+
+      if (errsv == ENOENT)
+        g_set_error (error, HUBS_STORE_ERROR, HUBS_STORE_ERROR_NOT_FOUND,
+                     /* Translators: %s is a file */
+                     _("The database “%s” does not exist, so there is nothing to read. Check "
+                       "the file given with --database; nothing was created."),
+                     database_path);
+      else
+        g_set_error (error, HUBS_STORE_ERROR, HUBS_STORE_ERROR_FAILED,
+                     /* Translators: %1$s is a file, %2$s why it cannot be read */
+                     _("The database “%1$s” cannot be read: %2$s."),
+                     database_path, g_strerror (errsv));
+      return NULL;
+    }
+
+  if (S_ISREG (st.st_mode) && st.st_size == 0)
+    {
+      g_set_error (error, HUBS_STORE_ERROR, HUBS_STORE_ERROR_NOT_HUBS,
+                   /* Translators: %s is a file */
+                   _("The database “%s” is an empty file, not a Hubs database; it was left as "
+                     "it is."),
+                   database_path);
+      return NULL;
+    }
+
+  return hubs_store_open (database_path, HUBS_STORE_OPEN_DEFER_CHECK, error);
+}
+
 static int
 export_csv (const char       *database_path,
             const char       *output,
@@ -114,7 +169,7 @@ export_csv (const char       *database_path,
   g_autoptr(HubsStore) store = NULL;
   g_autoptr(GError) error = NULL;
 
-  if (!(store = hubs_cli_open_store (database_path, HUBS_STORE_OPEN_DEFAULT, &error)) ||
+  if (!(store = open_store_to_read (database_path, &error)) ||
       !hubs_export_csv_to_path_full (store, output, layout, flags, &error))
     {
       /* A reader that stops early (`hubs --export-csv=- | head`) is not an error. */
@@ -188,10 +243,13 @@ import_csv (const char *database_path,
   g_autofree char *backup_path = NULL;
   const char * const *ignored;
   GPtrArray *problems;
+  guint n_problems;
   guint n_applied = 0;
 
-  if (!(store = hubs_cli_open_store (database_path, HUBS_STORE_OPEN_DEFAULT, &error)) ||
-      !(plan = hubs_import_plan_new_for_path (store, path, &error)))
+  /* A dry run only reads; an import checks the whole file before it writes. */
+  store = dry_run ? open_store_to_read (database_path, &error)
+                  : hubs_cli_open_store (database_path, HUBS_STORE_OPEN_DEFAULT, &error);
+  if (store == NULL || !(plan = hubs_import_plan_new_for_path (store, path, &error)))
     {
       hubs_cli_print_error (error->message);
       return 1;
@@ -218,7 +276,8 @@ import_csv (const char *database_path,
   print_changes (path, plan);
 
   problems = hubs_import_plan_get_problems (plan);
-  if (problems->len > 0)
+  n_problems = hubs_import_plan_get_n_problems (plan);
+  if (n_problems > 0)
     {
       g_autofree char *message = NULL;
 
@@ -231,11 +290,24 @@ import_csv (const char *database_path,
                       problem->message);
         }
 
+      /* A file of many bad rows: the first ones tell what is wrong, a count the rest. */
+      if (n_problems > problems->len)
+        {
+          guint n_more = n_problems - problems->len;
+
+          g_printerr (g_dngettext (GETTEXT_PACKAGE,
+                                   /* Translators: %1$s is a file, %2$u a number of errors */
+                                   "%1$s: %2$u more error is not listed.\n",
+                                   "%1$s: %2$u more errors are not listed.\n",
+                                   n_more),
+                      path, n_more);
+        }
+
       message = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
                                               "Nothing was imported: the file has %u error.",
                                               "Nothing was imported: the file has %u errors.",
-                                              problems->len),
-                                 problems->len);
+                                              n_problems),
+                                 n_problems);
       hubs_cli_print_error (message);
       return 1;
     }
@@ -273,15 +345,17 @@ backup (const char *database_path,
   g_autoptr(HubsStore) store = NULL;
   g_autoptr(GError) error = NULL;
 
-  if (!(store = hubs_cli_open_store (database_path, HUBS_STORE_OPEN_DEFAULT, &error)) ||
+  if (!(store = open_store_to_read (database_path, &error)) ||
       !hubs_backup_copy_to_path (store, path, &error))
     {
       hubs_cli_print_error (error->message);
       return 1;
     }
 
-  /* Translators: %s is a file name */
-  g_print (_("The database was copied to “%s”.\n"), path);
+  /* On standard output, the copy is the output. */
+  if (!hubs_output_is_stream (path))
+    /* Translators: %s is a file name */
+    g_print (_("The database was copied to “%s”.\n"), path);
 
   return 0;
 }
@@ -332,7 +406,7 @@ render_chart (const char *database_path,
   /* Check what can be checked before opening anything. */
   if (!hubs_chart_format_from_path (output, NULL, &error) ||
       (size != NULL && !hubs_chart_parse_size (size, &width, &height, &error)) ||
-      !(store = hubs_cli_open_store (database_path, HUBS_STORE_OPEN_DEFAULT, &error)) ||
+      !(store = open_store_to_read (database_path, &error)) ||
       !(data = hubs_chart_data_new_for_kpi (store, HUBS_CHART_TRAJECTORY, kpi_id, &error)) ||
       !hubs_chart_export (data, output, width, height, lang, &error))
     {
@@ -357,7 +431,7 @@ export_report (const char *database_path,
     return 1;
 
   if (!hubs_chart_format_from_path (output, NULL, &error) ||
-      !(store = hubs_cli_open_store (database_path, HUBS_STORE_OPEN_DEFAULT, &error)) ||
+      !(store = open_store_to_read (database_path, &error)) ||
       !hubs_chart_export_report (store, hub_id, output, lang, &error))
     {
       hubs_cli_print_error (error->message);

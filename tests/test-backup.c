@@ -10,6 +10,12 @@
 #include <locale.h>
 #include <string.h>
 
+#include <sys/stat.h>
+#include <sys/sysmacros.h>
+#include <time.h>
+#include <unistd.h>
+#include <utime.h>
+
 #include <glib/gstdio.h>
 #include <sqlite3.h>
 
@@ -435,6 +441,228 @@ test_restore_file_bad_backup_changes_nothing (Fixture       *f,
   g_assert_cmpuint (count_files (f->dir), ==, 2);
 }
 
+static gpointer
+read_fifo_thread (gpointer data)
+{
+  g_autoptr(GError) error = NULL;
+  char *contents = NULL;
+  gsize len = 0;
+
+  g_file_get_contents (data, &contents, &len, &error);
+  g_assert_no_error (error);
+
+  return g_bytes_new_take (contents, len);
+}
+
+/* A backup written into a FIFO arrives whole (a reader could save it), and the FIFO stays. */
+static void
+test_copy_to_fifo (Fixture       *f,
+                   gconstpointer  data)
+{
+  g_autoptr(HubsStore) store = hubs_test_open_store (f->path, HUBS_STORE_OPEN_DEFAULT);
+  g_autofree char *fifo = hubs_test_path (f->dir, "backup.fifo");
+  g_autofree char *saved = hubs_test_path (f->dir, "saved.sqlite3");
+  g_autoptr(GBytes) received = NULL;
+  g_autoptr(GError) error = NULL;
+  GThread *reader;
+  GStatBuf st;
+
+  set_actual (store, 7);
+  g_assert_cmpint (mkfifo (fifo, 0600), ==, 0);
+  reader = g_thread_new ("fifo-reader", read_fifo_thread, fifo);
+  g_assert_true (hubs_backup_copy_to_path (store, fifo, &error));
+  g_assert_no_error (error);
+  received = g_thread_join (reader);
+
+  g_assert_cmpint (g_lstat (fifo, &st), ==, 0);
+  g_assert_true (S_ISFIFO (st.st_mode));
+  g_assert_true (g_file_set_contents (saved, g_bytes_get_data (received, NULL),
+                                      g_bytes_get_size (received), NULL));
+  g_assert_cmpfloat (actual_on_disk (saved), ==, 7);
+  /* Nothing left beside it. */
+  g_assert_cmpuint (count_files (f->dir), ==, 5);  /* database, -wal, -shm, FIFO, saved */
+}
+
+/* A character device such as /dev/null stays one: the test makes its own null device, so a
+ * broken build cannot replace the machine's. */
+static void
+test_copy_to_null_device (Fixture       *f,
+                          gconstpointer  data)
+{
+  g_autoptr(HubsStore) store = hubs_test_open_store (f->path, HUBS_STORE_OPEN_DEFAULT);
+  g_autofree char *null = hubs_test_path (f->dir, "null");
+  g_autoptr(GError) error = NULL;
+  GStatBuf st;
+
+  if (mknod (null, S_IFCHR | 0666, makedev (1, 3)) != 0)
+    {
+      g_test_skip ("Making a character device needs root");
+      return;
+    }
+
+  g_assert_true (hubs_backup_copy_to_path (store, null, &error));
+  g_assert_no_error (error);
+  g_assert_cmpint (g_lstat (null, &st), ==, 0);
+  g_assert_true (S_ISCHR (st.st_mode));
+  g_assert_cmpuint (st.st_rdev, ==, makedev (1, 3));
+}
+
+/* A backup to a symbolic link keeps the link and replaces the file it points to. */
+static void
+test_copy_to_symlink (Fixture       *f,
+                      gconstpointer  data)
+{
+  g_autoptr(HubsStore) store = hubs_test_open_store (f->path, HUBS_STORE_OPEN_DEFAULT);
+  g_autofree char *sub = hubs_test_path (f->dir, "copies");
+  g_autofree char *target = g_build_filename (sub, "latest-real.sqlite3", NULL);
+  g_autofree char *link = hubs_test_path (f->dir, "latest.sqlite3");
+  g_autofree char *points_to = NULL;
+  g_autoptr(GError) error = NULL;
+  GStatBuf st;
+
+  set_actual (store, 8);
+  g_assert_cmpint (g_mkdir (sub, 0700), ==, 0);
+  g_assert_true (g_file_set_contents (target, "old", -1, NULL));
+  g_assert_cmpint (symlink ("copies/latest-real.sqlite3", link), ==, 0);
+
+  g_assert_true (hubs_backup_copy_to_path (store, link, &error));
+  g_assert_no_error (error);
+
+  g_assert_cmpint (g_lstat (link, &st), ==, 0);
+  g_assert_true (S_ISLNK (st.st_mode));
+  points_to = g_file_read_link (link, NULL);
+  g_assert_cmpstr (points_to, ==, "copies/latest-real.sqlite3");
+  g_assert_cmpfloat (actual_on_disk (target), ==, 8);
+  g_assert_cmpuint (count_files (sub), ==, 1);
+}
+
+/* A folder is refused with its name in the message. */
+static void
+test_copy_to_folder (Fixture       *f,
+                     gconstpointer  data)
+{
+  g_autoptr(HubsStore) store = hubs_test_open_store (f->path, HUBS_STORE_OPEN_DEFAULT);
+  g_autofree char *sub = hubs_test_path (f->dir, "copies");
+  g_autofree char *link = hubs_test_path (f->dir, "copies-link");
+  g_autoptr(GError) error = NULL;
+
+  g_assert_cmpint (g_mkdir (sub, 0700), ==, 0);
+  g_assert_cmpint (symlink ("copies", link), ==, 0);
+
+  g_assert_false (hubs_backup_copy_to_path (store, sub, &error));
+  g_assert_nonnull (error);
+  g_assert_nonnull (strstr (error->message, sub));
+  g_clear_error (&error);
+
+  g_assert_false (hubs_backup_copy_to_path (store, link, &error));
+  g_assert_nonnull (error);
+  g_assert_nonnull (strstr (error->message, link));
+  g_assert_true (g_file_test (sub, G_FILE_TEST_IS_DIR));
+  g_assert_cmpuint (count_files (sub), ==, 0);
+}
+
+typedef struct
+{
+  const char *path;
+  GPtrArray  *taken;
+  GMutex     *lock;
+  guint       n;
+} SnapshotJob;
+
+/* One Hubs process: its own connection, snapshots taken as fast as it can. */
+static gpointer
+snapshot_thread (gpointer data)
+{
+  SnapshotJob *job = data;
+  g_autoptr(HubsStore) store = hubs_test_open_store (job->path, HUBS_STORE_OPEN_DEFAULT);
+
+  for (guint i = 0; i < job->n; i++)
+    {
+      g_autoptr(GError) error = NULL;
+      char *path = hubs_backup_snapshot (store, HUBS_BACKUP_KEEP, &error);
+
+      g_assert_no_error (error);
+      g_assert_nonnull (path);
+      g_mutex_lock (job->lock);
+      g_ptr_array_add (job->taken, path);
+      g_mutex_unlock (job->lock);
+    }
+
+  return NULL;
+}
+
+/* Two connections snapshot the same database into the same folder at once (two imports at
+ * once): every snapshot succeeds under a name of its own, and no temporary file is left. */
+static void
+test_concurrent_snapshots (Fixture       *f,
+                           gconstpointer  data)
+{
+  g_autoptr(HubsStore) store = hubs_test_open_store (f->path, HUBS_STORE_OPEN_DEFAULT);
+  g_autoptr(GPtrArray) taken = g_ptr_array_new_with_free_func (g_free);
+  g_autoptr(GHashTable) distinct = g_hash_table_new (g_str_hash, g_str_equal);
+  g_autofree char *backups = hubs_backup_get_dir (f->path);
+  GMutex lock;
+  SnapshotJob job = { f->path, taken, &lock, 8 };
+  GThread *threads[2];
+  g_autoptr(GDir) dir = NULL;
+  const char *name;
+
+  g_mutex_init (&lock);
+  for (guint i = 0; i < G_N_ELEMENTS (threads); i++)
+    threads[i] = g_thread_new ("snapshot", snapshot_thread, &job);
+  for (guint i = 0; i < G_N_ELEMENTS (threads); i++)
+    g_thread_join (threads[i]);
+  g_mutex_clear (&lock);
+
+  g_assert_cmpuint (taken->len, ==, 16);
+  for (guint i = 0; i < taken->len; i++)
+    {
+      g_assert_true (g_hash_table_add (distinct, taken->pdata[i]));
+      g_assert_true (hubs_backup_check_file (taken->pdata[i], NULL));
+    }
+
+  dir = g_dir_open (backups, 0, NULL);
+  while ((name = g_dir_read_name (dir)) != NULL)
+    g_assert_false (g_str_has_suffix (name, ".partial"));
+  g_assert_cmpuint (count_files (backups), ==, 16);
+}
+
+/* What a crash left (an old `.partial`) goes with the next snapshot; a recent one, which may
+ * be another Hubs at work, stays. */
+static void
+test_stale_partial_removed (Fixture       *f,
+                            gconstpointer  data)
+{
+  g_autoptr(HubsStore) store = hubs_test_open_store (f->path, HUBS_STORE_OPEN_DEFAULT);
+  g_autofree char *backups = hubs_backup_get_dir (f->path);
+  g_autofree char *stale = NULL;
+  g_autofree char *stale_journal = NULL;
+  g_autofree char *recent = NULL;
+  g_autofree char *taken = NULL;
+  g_autoptr(GError) error = NULL;
+  struct utimbuf old_times;
+
+  g_assert_cmpint (g_mkdir_with_parents (backups, 0700), ==, 0);
+  stale = g_build_filename (backups, "hubs-20250101-120000.sqlite3.partial", NULL);
+  stale_journal = g_strconcat (stale, "-journal", NULL);
+  recent = g_build_filename (backups, "hubs-20250101-120001.sqlite3.99-0000abcd.partial", NULL);
+  g_assert_true (g_file_set_contents (stale, "half", -1, NULL));
+  g_assert_true (g_file_set_contents (stale_journal, "half", -1, NULL));
+  g_assert_true (g_file_set_contents (recent, "half", -1, NULL));
+  old_times.actime = old_times.modtime = time (NULL) - 3600;
+  g_assert_cmpint (g_utime (stale, &old_times), ==, 0);
+  g_assert_cmpint (g_utime (stale_journal, &old_times), ==, 0);
+
+  taken = hubs_backup_snapshot (store, HUBS_BACKUP_KEEP, &error);
+  g_assert_no_error (error);
+  g_assert_nonnull (taken);
+
+  g_assert_false (g_file_test (stale, G_FILE_TEST_EXISTS));
+  g_assert_false (g_file_test (stale_journal, G_FILE_TEST_EXISTS));
+  g_assert_true (g_file_test (recent, G_FILE_TEST_EXISTS));
+  g_assert_true (g_file_test (taken, G_FILE_TEST_IS_REGULAR));
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -444,6 +672,13 @@ main (int   argc,
 
 #define ADD(path, func) \
   g_test_add (path, Fixture, NULL, hubs_test_files_set_up, func, hubs_test_files_tear_down)
+
+  ADD ("/hubs/backup/copy-to-fifo", test_copy_to_fifo);
+  ADD ("/hubs/backup/copy-to-null-device", test_copy_to_null_device);
+  ADD ("/hubs/backup/copy-to-symlink", test_copy_to_symlink);
+  ADD ("/hubs/backup/copy-to-folder", test_copy_to_folder);
+  ADD ("/hubs/backup/concurrent-snapshots", test_concurrent_snapshots);
+  ADD ("/hubs/backup/stale-partial-removed", test_stale_partial_removed);
 
   ADD ("/hubs/backup/snapshot", test_snapshot);
   ADD ("/hubs/backup/snapshot-opens-as-database", test_snapshot_opens_as_database);

@@ -8,10 +8,14 @@
 #include "config.h"
 
 #include <locale.h>
+#include <stdio.h>
 #include <string.h>
 #include <unistd.h>
 
 #include <glib/gstdio.h>
+
+#include <glib/gstdio.h>
+#include <sqlite3.h>
 
 #include "hubs-test-util.h"
 
@@ -140,11 +144,13 @@ test_export_stdout (void)
   g_autofree char *dir = hubs_test_make_dir ();
   g_autofree char *db = hubs_test_path (dir, "hubs.sqlite3");
   g_autofree char *db_arg = g_strconcat ("--database=", db, NULL);
+  g_autoptr(HubsStore) store = hubs_test_open_store (db, HUBS_STORE_OPEN_DEFAULT);
   g_auto(Run) run = { 0 };
   g_auto(GStrv) cells = NULL;
   guint width, rows;
   gboolean saw_gser = FALSE;
 
+  g_clear_object (&store);
   run_hubs (&run, db_arg, "--export-csv=-", NULL);
   g_assert_true (g_spawn_check_wait_status (run.status, NULL));
   g_assert_cmpstr (run.stderr_text, ==, "");
@@ -167,8 +173,6 @@ test_export_stdout (void)
         }
     }
   g_assert_true (saw_gser);
-  /* The database was created and seeded on the way. */
-  g_assert_true (g_file_test (db, G_FILE_TEST_IS_REGULAR));
 
   hubs_test_remove_dir (dir);
 }
@@ -181,9 +185,11 @@ test_export_file (void)
   g_autofree char *csv = hubs_test_path (dir, "plan.csv");
   g_autofree char *db_arg = g_strconcat ("--database=", db, NULL);
   g_autofree char *csv_arg = g_strconcat ("--export-csv=", csv, NULL);
+  g_autoptr(HubsStore) store = hubs_test_open_store (db, HUBS_STORE_OPEN_DEFAULT);
   g_autofree char *text = NULL;
   g_auto(Run) run = { 0 };
 
+  g_clear_object (&store);
   run_hubs (&run, db_arg, csv_arg, NULL);
   g_assert_true (g_spawn_check_wait_status (run.status, NULL));
   g_assert_true (g_file_get_contents (csv, &text, NULL, NULL));
@@ -239,10 +245,307 @@ test_unwritable_export (void)
   g_autofree char *dir = hubs_test_make_dir ();
   g_autofree char *db = hubs_test_path (dir, "hubs.sqlite3");
   g_autofree char *db_arg = g_strconcat ("--database=", db, NULL);
+  g_autoptr(HubsStore) store = hubs_test_open_store (db, HUBS_STORE_OPEN_DEFAULT);
   g_auto(Run) run = { 0 };
 
+  g_clear_object (&store);
   run_hubs (&run, db_arg, "--export-csv=/nonexistent-folder/plan.csv", NULL);
-  assert_one_line_error (&run, "hubs: ");
+  assert_one_line_error (&run, "/nonexistent-folder/plan.csv");
+
+  hubs_test_remove_dir (dir);
+}
+
+/* Runs hubs with @input on its standard input; its standard output is a pipe. */
+static void
+run_hubs_with_input (Run                *run,
+                     const char         *input,
+                     const char * const *args)
+{
+  g_autoptr(GPtrArray) argv = g_ptr_array_new ();
+  g_autoptr(GSubprocessLauncher) launcher = NULL;
+  g_autoptr(GSubprocess) process = NULL;
+  g_autoptr(GBytes) in = g_bytes_new (input, strlen (input));
+  g_autoptr(GBytes) out = NULL;
+  g_autoptr(GBytes) err = NULL;
+  g_autoptr(GError) error = NULL;
+  const char *binary = g_getenv ("HUBS_BINARY");
+
+  g_assert_nonnull (binary);
+  g_ptr_array_add (argv, (gpointer) binary);
+  for (guint i = 0; args[i] != NULL; i++)
+    g_ptr_array_add (argv, (gpointer) args[i]);
+  g_ptr_array_add (argv, NULL);
+
+  launcher = g_subprocess_launcher_new (G_SUBPROCESS_FLAGS_STDIN_PIPE |
+                                        G_SUBPROCESS_FLAGS_STDOUT_PIPE |
+                                        G_SUBPROCESS_FLAGS_STDERR_PIPE);
+  g_subprocess_launcher_unsetenv (launcher, "DISPLAY");
+  g_subprocess_launcher_unsetenv (launcher, "WAYLAND_DISPLAY");
+  process = g_subprocess_launcher_spawnv (launcher, (const char * const *) argv->pdata, &error);
+  g_assert_no_error (error);
+  g_subprocess_communicate (process, in, NULL, &out, &err, &error);
+  g_assert_no_error (error);
+
+  run->stdout_text = g_strndup (g_bytes_get_data (out, NULL), g_bytes_get_size (out));
+  run->stderr_text = g_strndup (g_bytes_get_data (err, NULL), g_bytes_get_size (err));
+  run->status = g_subprocess_get_status (process);
+  g_test_message ("stdout: %s\nstderr: %s", run->stdout_text, run->stderr_text);
+}
+
+/* /dev/stdout on a pipe, and an import from standard input as `-` and as /dev/stdin. */
+static void
+test_pipes (void)
+{
+  g_autofree char *dir = hubs_test_make_dir ();
+  g_autofree char *db = hubs_test_path (dir, "hubs.sqlite3");
+  g_autofree char *db_arg = g_strconcat ("--database=", db, NULL);
+  const char *csv = "kpi_id,FY2025\nsapporo/startups,150\n";
+  g_autoptr(HubsStore) store = hubs_test_open_store (db, HUBS_STORE_OPEN_DEFAULT);
+  const char *export_args[] = { db_arg, "--export-csv=/dev/stdout", NULL };
+  const char *dry_args[] = { db_arg, "--import-csv=-", "--dry-run", NULL };
+  const char *import_args[] = { db_arg, "--import-csv=/dev/stdin", NULL };
+  const char *backup_args[] = { db_arg, "--backup=-", NULL };
+
+  g_clear_object (&store);
+
+  {
+    g_auto(Run) run = { 0 };
+
+    run_hubs_with_input (&run, "", export_args);
+    g_assert_true (g_spawn_check_wait_status (run.status, NULL));
+    g_assert_true (g_str_has_prefix (run.stdout_text, "hub_id,hub_name_ja,"));
+  }
+  {
+    g_auto(Run) run = { 0 };
+
+    run_hubs_with_input (&run, csv, dry_args);
+    g_assert_true (g_spawn_check_wait_status (run.status, NULL));
+    g_assert_nonnull (strstr (run.stdout_text, "New figures: 1."));
+  }
+  {
+    g_auto(Run) run = { 0 };
+
+    run_hubs_with_input (&run, csv, import_args);
+    g_assert_true (g_spawn_check_wait_status (run.status, NULL));
+    g_assert_nonnull (strstr (run.stdout_text, "Imported 1 figure."));
+  }
+  {
+    g_auto(Run) run = { 0 };
+
+    /* The copy is the output, with nothing else on it. */
+    run_hubs_with_input (&run, "", backup_args);
+    g_assert_true (g_spawn_check_wait_status (run.status, NULL));
+    g_assert_true (g_str_has_prefix (run.stdout_text, "SQLite format 3"));
+  }
+
+  hubs_test_remove_dir (dir);
+}
+
+/* A mistyped --database: every command that only reads refuses it with its name, exits
+ * non-zero and creates nothing, not even the folder. A zero-byte file is refused as well and
+ * left empty. */
+static void
+test_read_only_commands_refuse_missing (void)
+{
+  g_autofree char *dir = hubs_test_make_dir ();
+  g_autofree char *missing_dir = hubs_test_path (dir, "typo");
+  g_autofree char *missing = g_build_filename (missing_dir, "hubs.sqlite3", NULL);
+  g_autofree char *empty = hubs_test_path (dir, "empty.sqlite3");
+  g_autofree char *csv = hubs_test_path (dir, "figures.csv");
+  g_autofree char *out_csv = hubs_test_path (dir, "out.csv");
+  g_autofree char *out_pdf = hubs_test_path (dir, "out.pdf");
+  g_autofree char *out_png = hubs_test_path (dir, "out.png");
+  g_autofree char *out_db = hubs_test_path (dir, "copy.sqlite3");
+  g_autofree char *import_arg = g_strconcat ("--import-csv=", csv, NULL);
+  g_autofree char *export_arg = g_strconcat ("--export-csv=", out_csv, NULL);
+  g_autofree char *report_arg = g_strconcat ("--export-report=", out_pdf, NULL);
+  g_autofree char *output_arg = g_strconcat ("--output=", out_png, NULL);
+  g_autofree char *backup_arg = g_strconcat ("--backup=", out_db, NULL);
+  const char *databases[] = { missing, empty };
+
+  g_assert_true (g_file_set_contents (csv, "kpi_id,FY2025\nsapporo/startups,150\n", -1, NULL));
+  g_assert_true (g_file_set_contents (empty, "", 0, NULL));
+
+  for (guint d = 0; d < G_N_ELEMENTS (databases); d++)
+    {
+      g_autofree char *db_arg = g_strconcat ("--database=", databases[d], NULL);
+      const char *commands[][2] = {
+        { export_arg, NULL },
+        { "--export-csv=-", "--layout=wide" },
+        { report_arg, NULL },
+        { "--render-chart=tokyo/gser-rank", output_arg },
+        { backup_arg, NULL },
+        { import_arg, "--dry-run" },
+      };
+
+      for (guint c = 0; c < G_N_ELEMENTS (commands); c++)
+        {
+          g_auto(Run) run = { 0 };
+          GStatBuf st;
+
+          run_hubs (&run, db_arg, commands[c][0], commands[c][1], NULL);
+          assert_one_line_error (&run, databases[d]);
+          g_assert_cmpstr (run.stdout_text, ==, "");
+          g_assert_false (g_file_test (out_csv, G_FILE_TEST_EXISTS));
+          g_assert_false (g_file_test (out_pdf, G_FILE_TEST_EXISTS));
+          g_assert_false (g_file_test (out_png, G_FILE_TEST_EXISTS));
+          g_assert_false (g_file_test (out_db, G_FILE_TEST_EXISTS));
+          g_assert_false (g_file_test (missing_dir, G_FILE_TEST_EXISTS));
+          g_assert_cmpint (g_stat (empty, &st), ==, 0);
+          g_assert_cmpint (st.st_size, ==, 0);
+        }
+    }
+
+  hubs_test_remove_dir (dir);
+}
+
+static int
+query_int (sqlite3    *db,
+           const char *sql)
+{
+  sqlite3_stmt *stmt = NULL;
+  int value;
+
+  g_assert_cmpint (sqlite3_prepare_v2 (db, sql, -1, &stmt, NULL), ==, SQLITE_OK);
+  g_assert_cmpint (sqlite3_step (stmt), ==, SQLITE_ROW);
+  value = sqlite3_column_int (stmt, 0);
+  sqlite3_finalize (stmt);
+
+  return value;
+}
+
+/* Adds a table the app never reads and overwrites its first page with noise: damage that
+ * PRAGMA quick_check finds and reading the app's own tables does not. */
+static void
+damage_unused_table (const char *path)
+{
+  sqlite3 *db = NULL;
+  int page_size, root;
+  FILE *file;
+  char noise[512];
+
+  g_assert_cmpint (sqlite3_open (path, &db), ==, SQLITE_OK);
+  g_assert_cmpint (sqlite3_exec (db, "CREATE TABLE scratch (x TEXT);"
+                                 "WITH RECURSIVE n(i) AS (SELECT 1 UNION ALL SELECT i + 1 "
+                                 "FROM n WHERE i < 200) "
+                                 "INSERT INTO scratch SELECT printf('%0100d', i) FROM n;",
+                                 NULL, NULL, NULL), ==, SQLITE_OK);
+  root = query_int (db, "SELECT rootpage FROM sqlite_schema WHERE name = 'scratch'");
+  page_size = query_int (db, "PRAGMA page_size");
+  g_assert_cmpint (sqlite3_close (db), ==, SQLITE_OK);
+
+  memset (noise, 0x5a, sizeof noise);
+  file = fopen (path, "r+b");
+  g_assert_nonnull (file);
+  g_assert_cmpint (fseek (file, (long) (root - 1) * page_size, SEEK_SET), ==, 0);
+  g_assert_cmpuint (fwrite (noise, 1, sizeof noise, file), ==, sizeof noise);
+  fclose (file);
+}
+
+/* A command that only reads does not read the whole file first (PRAGMA quick_check), so
+ * damage in a table it does not need does not stop it; an import, which writes, still checks
+ * the whole file first and refuses it. */
+static void
+test_read_only_commands_skip_full_check (void)
+{
+  g_autofree char *dir = hubs_test_make_dir ();
+  g_autofree char *db = hubs_test_path (dir, "hubs.sqlite3");
+  g_autofree char *db_arg = g_strconcat ("--database=", db, NULL);
+  g_autofree char *csv = hubs_test_path (dir, "figures.csv");
+  g_autofree char *import_arg = g_strconcat ("--import-csv=", csv, NULL);
+  g_autoptr(HubsStore) store = hubs_test_open_store (db, HUBS_STORE_OPEN_DEFAULT);
+
+  g_clear_object (&store);
+  damage_unused_table (db);
+  g_assert_true (g_file_set_contents (csv, "kpi_id,FY2025\nsapporo/startups,150\n", -1, NULL));
+
+  {
+    g_auto(Run) run = { 0 };
+
+    run_hubs (&run, db_arg, "--export-csv=-", NULL);
+    g_assert_true (g_spawn_check_wait_status (run.status, NULL));
+    g_assert_true (g_str_has_prefix (run.stdout_text, "hub_id,"));
+    g_assert_cmpuint (count_lines (run.stdout_text), >, 200);
+  }
+  {
+    g_auto(Run) run = { 0 };
+
+    run_hubs (&run, db_arg, import_arg, NULL);
+    assert_one_line_error (&run, "damaged");
+  }
+
+  hubs_test_remove_dir (dir);
+}
+
+/* Two imports into one database at once, as two people at two terminals would: the second
+ * waits for the first, both succeed, and each gets its own snapshot. */
+static void
+test_two_imports_at_once (void)
+{
+  g_autofree char *dir = hubs_test_make_dir ();
+  g_autofree char *db = hubs_test_path (dir, "hubs.sqlite3");
+  g_autofree char *db_arg = g_strconcat ("--database=", db, NULL);
+  g_autofree char *backups = g_build_filename (dir, "backups", NULL);
+  g_autoptr(HubsStore) store = hubs_test_open_store (db, HUBS_STORE_OPEN_DEFAULT);
+  g_autoptr(GSubprocessLauncher) launcher =
+    g_subprocess_launcher_new (G_SUBPROCESS_FLAGS_STDOUT_PIPE | G_SUBPROCESS_FLAGS_STDERR_PIPE);
+  const char *kpis[] = { "sapporo/startups", "tokyo/gser-rank" };
+  GSubprocess *processes[G_N_ELEMENTS (kpis)];
+  g_autoptr(GDir) d = NULL;
+  const char *name;
+  guint n_snapshots = 0;
+
+  g_clear_object (&store);
+  g_subprocess_launcher_unsetenv (launcher, "DISPLAY");
+  g_subprocess_launcher_unsetenv (launcher, "WAYLAND_DISPLAY");
+
+  for (guint i = 0; i < G_N_ELEMENTS (kpis); i++)
+    {
+      g_autofree char *csv = g_strdup_printf ("%s/figures-%u.csv", dir, i);
+      g_autofree char *text = g_strdup_printf ("kpi_id,FY2025\n%s,%u\n", kpis[i], 7 + i);
+      g_autofree char *arg = g_strconcat ("--import-csv=", csv, NULL);
+      g_autoptr(GError) error = NULL;
+
+      g_assert_true (g_file_set_contents (csv, text, -1, NULL));
+      processes[i] = g_subprocess_launcher_spawn (launcher, &error, g_getenv ("HUBS_BINARY"),
+                                                  db_arg, arg, NULL);
+      g_assert_no_error (error);
+    }
+
+  for (guint i = 0; i < G_N_ELEMENTS (kpis); i++)
+    {
+      g_autofree char *out = NULL;
+      g_autofree char *err = NULL;
+      g_autoptr(GError) error = NULL;
+
+      g_subprocess_communicate_utf8 (processes[i], NULL, NULL, &out, &err, &error);
+      g_assert_no_error (error);
+      g_test_message ("import %u: %s%s", i, out, err);
+      g_assert_true (g_subprocess_get_successful (processes[i]));
+      g_assert_nonnull (strstr (out, "Imported 1 figure."));
+      g_object_unref (processes[i]);
+    }
+
+  store = hubs_test_open_store (db, HUBS_STORE_OPEN_DEFAULT);
+  for (guint i = 0; i < G_N_ELEMENTS (kpis); i++)
+    {
+      g_autoptr(GError) error = NULL;
+      g_autoptr(HubsFigure) figure = hubs_store_get_figure (store, kpis[i], 2025,
+                                                            HUBS_FIGURE_ACTUAL, &error);
+
+      g_assert_no_error (error);
+      g_assert_cmpfloat (figure->value, ==, 7 + i);
+    }
+  g_clear_object (&store);
+
+  d = g_dir_open (backups, 0, NULL);
+  g_assert_nonnull (d);
+  while ((name = g_dir_read_name (d)) != NULL)
+    {
+      g_assert_false (g_str_has_suffix (name, ".partial"));
+      n_snapshots++;
+    }
+  g_assert_cmpuint (n_snapshots, ==, 2);
 
   hubs_test_remove_dir (dir);
 }
@@ -368,6 +671,12 @@ main (int   argc,
   g_test_add_func ("/hubs/cli/unwritable-export", test_unwritable_export);
   g_test_add_func ("/hubs/cli/no-display", test_no_display);
   g_test_add_func ("/hubs/cli/read-only-folder", test_read_only_folder);
+  g_test_add_func ("/hubs/cli/pipes", test_pipes);
+  g_test_add_func ("/hubs/cli/two-imports-at-once", test_two_imports_at_once);
+  g_test_add_func ("/hubs/cli/read-only-commands-refuse-missing",
+                   test_read_only_commands_refuse_missing);
+  g_test_add_func ("/hubs/cli/read-only-commands-skip-full-check",
+                   test_read_only_commands_skip_full_check);
 
   return g_test_run ();
 }

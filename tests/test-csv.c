@@ -243,6 +243,31 @@ test_writer_round_trip (void)
   g_assert_cmpstr (record->fields[5].text, ==, "東京");
 }
 
+/* OWASP's CSV injection: text that a spreadsheet would run gets a leading ', and the reader's
+ * side gives back exactly what was written. */
+static void
+test_defuse_formulas (void)
+{
+  struct { const char *text; const char *written; } cases[] = {
+    { "=cmd|' /C calc'!A0", "'=cmd|' /C calc'!A0" }, { "+1", "'+1" }, { "-x", "'-x" },
+    { "@SUM(A1)", "'@SUM(A1)" }, { "\tTab", "'\tTab" }, { "\rCR", "'\rCR" },
+    { "'=already", "''=already" }, { "札幌", "札幌" }, { "it's", "it's" }, { "'", "'" },
+    { "", "" }, { "a=b", "a=b" },
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      g_autofree char *written = hubs_csv_defuse_text (cases[i].text);
+
+      g_assert_cmpstr (written, ==, cases[i].written);
+      g_assert_cmpstr (hubs_csv_restore_text (written), ==, cases[i].text);
+    }
+
+  g_assert_null (hubs_csv_defuse_text (NULL));
+  /* Text a person wrote with a quote of their own before a letter stays as it is. */
+  g_assert_cmpstr (hubs_csv_restore_text ("'abc"), ==, "'abc");
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -264,6 +289,7 @@ main (int   argc,
   g_test_add_func ("/hubs/csv/stray-quote", test_stray_quote);
   g_test_add_func ("/hubs/csv/text-after-quote", test_text_after_quote);
   g_test_add_func ("/hubs/csv/writer-round-trip", test_writer_round_trip);
+  g_test_add_func ("/hubs/csv/defuse-formulas", test_defuse_formulas);
 
   return g_test_run ();
 }

@@ -268,6 +268,50 @@ test_number_plain (void)
     }
 }
 
+/* The machine form of every export: the shortest text that reads back to the same double. */
+static void
+test_value_plain_shortest (void)
+{
+  struct { double value; const char *text; } cases[] = {
+    { 73.7, "73.7" }, { -73.7, "-73.7" }, { 0.1, "0.1" }, { 2174.45, "2174.45" },
+    { 0.1 + 0.2, "0.30000000000000004" }, { 1.0 / 3.0, "0.3333333333333333" },
+    { 9007199254740992.0, "9007199254740992" }, { 1e20, "100000000000000000000" },
+    { 0.000123, "0.000123" }, { 12856, "12856" }, { -5, "-5" }, { 1234567.891, "1234567.891" },
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      g_autofree char *text = hubs_value_to_plain_string (cases[i].value);
+
+      g_assert_cmpstr (text, ==, cases[i].text);
+      g_assert_cmpfloat (g_ascii_strtod (text, NULL), ==, cases[i].value);
+    }
+}
+
+/* A number whose digits a double cannot hold is refused, never silently rounded. */
+static void
+test_parse_inexact_digits (void)
+{
+  const int INVALID = HUBS_FORMAT_ERROR_INVALID;
+
+  assert_parse_error ("9007199254740993", NULL, INVALID,
+                      "“9007199254740993” has too many digits to be stored exactly: it would "
+                      "become 9007199254740992. Give at most 15 significant digits.");
+  assert_parse_error ("9,007,199,254,740,993", NULL, INVALID, NULL);
+  assert_parse_error ("12345678901234567", NULL, INVALID, NULL);
+  assert_parse_error ("0.12345678901234567", NULL, INVALID, NULL);
+  assert_parse_error ("-900719925474099.3", NULL, INVALID, NULL);
+  assert_parse_error ("123,456,789,012,345,678", NULL, INVALID, NULL);
+
+  /* What a double holds exactly stays accepted, trailing zeros included. */
+  assert_parse ("9007199254740992", NULL, 9007199254740992.0);
+  assert_parse ("123456789012345", NULL, 123456789012345.0);
+  assert_parse ("1234567890.12345", NULL, 1234567890.12345);
+  assert_parse ("0.1", NULL, 0.1);
+  assert_parse ("1234567890000000", NULL, 1234567890000000.0);
+  assert_parse ("1兆2,345億", "億円", 12345);
+}
+
 static void
 test_unit (void)
 {
@@ -839,6 +883,8 @@ main (int   argc,
   g_test_add_func ("/hubs/format/number-en", test_number_en);
   g_test_add_func ("/hubs/format/number-noise", test_number_noise);
   g_test_add_func ("/hubs/format/number-plain", test_number_plain);
+  g_test_add_func ("/hubs/format/value-plain-shortest", test_value_plain_shortest);
+  g_test_add_func ("/hubs/format/parse-inexact-digits", test_parse_inexact_digits);
   g_test_add_func ("/hubs/format/unit", test_unit);
   g_test_add_func ("/hubs/format/value-ja", test_value_ja);
   g_test_add_func ("/hubs/format/value-en", test_value_en);

@@ -11,6 +11,8 @@
 #include <locale.h>
 #include <string.h>
 
+#include <sys/stat.h>
+
 #include <glib/gstdio.h>
 
 #include "hubs-backup.h"
@@ -546,6 +548,91 @@ test_round_trip_long (Fixture       *f,
   assert_round_trip (f, HUBS_EXPORT_LAYOUT_LONG, HUBS_EXPORT_FLAGS_BOM);
 }
 
+/* Notes the export defused (=, +, -, @, tab) read back as they were typed, in both
+ * layouts; a name the export defused still finds its KPI. */
+static void
+test_round_trip_formulas (Fixture       *f,
+                          gconstpointer  data)
+{
+  g_autoptr(GPtrArray) figures = g_ptr_array_new_with_free_func ((GDestroyNotify) hubs_figure_free);
+  g_autoptr(HubsKpi) kpi = NULL;
+  g_autoptr(HubsImportPlan) plan = NULL;
+  g_autoptr(GError) error = NULL;
+  const char *notes[] = {
+    "=cmd|' /C calc'!A0", "+1", "-x", "@SUM(A1)", "\tTab", "'=quoted",
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (notes); i++)
+    {
+      HubsFigure *figure = hubs_figure_new ();
+
+      figure->kpi_id = g_strdup ("sapporo/startups");
+      figure->fiscal_year = 2023 + i;
+      figure->kind = HUBS_FIGURE_ACTUAL;
+      figure->value = -1.0 - i;
+      figure->measured = TRUE;
+      figure->note = g_strdup (notes[i]);
+      g_ptr_array_add (figures, figure);
+    }
+  g_assert_true (hubs_store_apply_figures (f->store, figures, NULL, &error));
+  g_assert_no_error (error);
+
+  kpi = hubs_store_get_kpi (f->store, "sapporo/startups", &error);
+  g_assert_no_error (error);
+  g_free (kpi->name_en);
+  kpi->name_en = g_strdup ("=Startups");
+  g_assert_true (hubs_store_save_kpi (f->store, kpi, &error));
+  g_assert_no_error (error);
+
+  assert_round_trip (f, HUBS_EXPORT_LAYOUT_LONG, HUBS_EXPORT_FLAGS_NONE);
+  assert_round_trip (f, HUBS_EXPORT_LAYOUT_WIDE, HUBS_EXPORT_FLAGS_NONE);
+
+  plan = plan_for_text (f, "hub_name_en,kpi_name_en,FY2025\nSapporo & Hokkaido,'=Startups,-3\n");
+  assert_no_problems (plan);
+  g_assert_cmpuint (hubs_import_plan_count (plan, HUBS_IMPORT_UNCHANGED), ==, 1);
+}
+
+typedef struct
+{
+  const char *path;
+  const char *text;
+} FifoWrite;
+
+static gpointer
+write_fifo_thread (gpointer data)
+{
+  FifoWrite *w = data;
+  FILE *out = fopen (w->path, "w");
+
+  g_assert_nonnull (out);
+  fputs (w->text, out);
+  fclose (out);
+
+  return NULL;
+}
+
+/* A FIFO (or a pipe, or standard input) cannot be mapped into memory: it is read as a
+ * stream. */
+static void
+test_from_fifo (Fixture       *f,
+                gconstpointer  data)
+{
+  g_autofree char *fifo = hubs_test_path (f->dir, "figures.fifo");
+  g_autoptr(HubsImportPlan) plan = NULL;
+  g_autoptr(GError) error = NULL;
+  FifoWrite w = { fifo, "kpi_id,FY2025\nsapporo/startups,150\n" };
+  GThread *writer;
+
+  g_assert_cmpint (mkfifo (fifo, 0600), ==, 0);
+  writer = g_thread_new ("fifo-writer", write_fifo_thread, &w);
+  plan = hubs_import_plan_new_for_path (f->store, fifo, &error);
+  g_thread_join (writer);
+
+  g_assert_no_error (error);
+  assert_no_problems (plan);
+  g_assert_cmpuint (hubs_import_plan_count (plan, HUBS_IMPORT_NEW), ==, 1);
+}
+
 typedef struct
 {
   char *out;
@@ -714,6 +801,43 @@ test_cli_backup (Fixture       *f,
   g_assert_nonnull (strstr (self.err, "the database itself"));
 }
 
+/* A file of thousands of bad rows lists the first HUBS_IMPORT_MAX_LISTED_PROBLEMS errors and
+ * counts the rest, in the plan and on the command line. */
+static void
+test_many_errors_capped (Fixture       *f,
+                         gconstpointer  data)
+{
+  g_autoptr(GString) text = g_string_new ("kpi_id,FY2025\n");
+  g_autoptr(HubsImportPlan) plan = NULL;
+  g_autofree char *csv = hubs_test_path (f->dir, "bad.csv");
+  g_autofree char *arg = g_strconcat ("--import-csv=", csv, NULL);
+  g_auto(Run) run = { 0 };
+  GPtrArray *problems;
+  guint n_lines = 0;
+
+  for (guint i = 0; i < 5000; i++)
+    g_string_append (text, "sapporo/startups,many\n");
+
+  plan = plan_for_text (f, text->str);
+  problems = hubs_import_plan_get_problems (plan);
+  g_assert_cmpuint (problems->len, ==, HUBS_IMPORT_MAX_LISTED_PROBLEMS);
+  g_assert_cmpuint (hubs_import_plan_get_n_problems (plan), ==, 5000);
+  g_assert_true (hubs_import_plan_has_problems (plan));
+  /* The first ones, in order. */
+  g_assert_cmpuint (((HubsCsvProblem *) problems->pdata[0])->line, ==, 2);
+  g_assert_cmpuint (((HubsCsvProblem *) problems->pdata[199])->line, ==, 201);
+
+  g_assert_true (g_file_set_contents (csv, text->str, text->len, NULL));
+  g_clear_object (&f->store);
+  run_hubs (&run, f->path, arg, "--dry-run", NULL);
+  g_assert_false (g_spawn_check_wait_status (run.status, NULL));
+  for (const char *c = run.err; *c != '\0'; c++)
+    n_lines += *c == '\n';
+  g_assert_cmpuint (n_lines, ==, HUBS_IMPORT_MAX_LISTED_PROBLEMS + 2);
+  g_assert_nonnull (strstr (run.err, ": 4800 more errors are not listed.\n"));
+  g_assert_nonnull (strstr (run.err, "the file has 5000 errors."));
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -735,6 +859,9 @@ main (int   argc,
   ADD ("/hubs/import/read-only", test_read_only);
   ADD ("/hubs/import/round-trip-wide", test_round_trip_wide);
   ADD ("/hubs/import/round-trip-long", test_round_trip_long);
+  ADD ("/hubs/import/round-trip-formulas", test_round_trip_formulas);
+  ADD ("/hubs/import/from-fifo", test_from_fifo);
+  ADD ("/hubs/import/many-errors-capped", test_many_errors_capped);
   ADD ("/hubs/import/cli-dry-run", test_cli_dry_run);
   ADD ("/hubs/import/cli-errors", test_cli_errors);
   ADD ("/hubs/import/cli-export-wide", test_cli_export_wide);

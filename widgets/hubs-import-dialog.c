@@ -149,8 +149,9 @@ build_errors_group (HubsImportDialog *self)
       adw_preferences_group_add (self->errors_group,
                                  make_row (title, problem->message, "dialog-error-symbolic"));
     }
-  if (problems->len > MAX_ROWS)
-    add_more_row (self->errors_group, problems->len - MAX_ROWS);
+  if (hubs_import_plan_get_n_problems (self->plan) > MIN (problems->len, MAX_ROWS))
+    add_more_row (self->errors_group,
+                  hubs_import_plan_get_n_problems (self->plan) - MIN (problems->len, MAX_ROWS));
 
   adw_preferences_page_add (self->preview_page, self->errors_group);
 }
@@ -283,8 +284,8 @@ show_plan (HubsImportDialog *self,
                                       "it is corrected.",
                                       "The file has %u errors. Nothing can be imported until "
                                       "they are corrected.",
-                                      problems->len),
-                         problems->len);
+                                      hubs_import_plan_get_n_problems (self->plan)),
+                         hubs_import_plan_get_n_problems (self->plan));
 
       show_status (self, message, TRUE);
     }

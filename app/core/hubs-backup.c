@@ -24,6 +24,7 @@
 #include <glib/gstdio.h>
 
 #include "hubs-backup.h"
+#include "hubs-output.h"
 #include "hubs-store-private.h"
 
 G_DEFINE_QUARK (hubs-backup-error-quark, hubs_backup_error)
@@ -32,6 +33,11 @@ G_DEFINE_QUARK (hubs-backup-error-quark, hubs_backup_error)
 #define BUSY_SLEEP_MS 50
 #define BUSY_MAX_RETRIES 200
 #define PAGES_PER_STEP 256
+
+/* A copy being written ends in this; one older than STALE_PARTIAL_SECONDS is left from a
+ * crash, since a copy takes seconds. */
+#define PARTIAL_SUFFIX ".partial"
+#define STALE_PARTIAL_SECONDS (10 * 60)
 
 /* The files SQLite may keep beside a database. */
 static const char * const sidecar_suffixes[] = { "-wal", "-shm", "-journal" };
@@ -167,23 +173,53 @@ set_copy_error (GError     **error,
                  _("The backup “%1$s” could not be written: %2$s."), path, detail);
 }
 
-/* Writes a copy of @src to @path: first to `PATH.partial`, then renamed into place. The copy
- * is a single self-contained file (rollback journal, not WAL). */
-static gboolean
-copy_connection_to_path (sqlite3       *src,
-                         const char    *path,
-                         GCancellable  *cancellable,
-                         GError       **error)
+/* Creates an empty file beside @path under a name no other writer picks
+ * (`PATH.PID-RANDOM.partial`), so two backups at once never remove each other's. */
+static char *
+create_partial (const char  *path,
+                GError     **error)
 {
-  g_autofree char *partial = g_strconcat (path, ".partial", NULL);
-  g_autofree char *dir = g_path_get_dirname (path);
+  for (guint attempt = 0; attempt < 100; attempt++)
+    {
+      g_autofree char *partial = g_strdup_printf ("%s.%d-%08x%s", path, (int) getpid (),
+                                                  g_random_int (), PARTIAL_SUFFIX);
+      int fd = g_open (partial, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0666);
+      int errsv = errno;
+
+      if (fd >= 0)
+        {
+          g_close (fd, NULL);
+          return g_steal_pointer (&partial);
+        }
+
+      if (errsv != EEXIST)
+        {
+          g_set_error (error, HUBS_BACKUP_ERROR, HUBS_BACKUP_ERROR_FAILED,
+                       _("The backup “%1$s” could not be written: %2$s."),
+                       path, g_strerror (errsv));
+          return NULL;
+        }
+    }
+
+  g_set_error (error, HUBS_BACKUP_ERROR, HUBS_BACKUP_ERROR_FAILED,
+               _("The backup “%1$s” could not be written: %2$s."), path, g_strerror (EEXIST));
+  return NULL;
+}
+
+/* Copies @src into the file @partial, which exists and is empty, as a single self-contained
+ * file (rollback journal, not WAL). Removes @partial on failure; @path names the backup in
+ * messages. */
+static gboolean
+write_copy (sqlite3       *src,
+            const char    *partial,
+            const char    *path,
+            GCancellable  *cancellable,
+            GError       **error)
+{
   sqlite3 *dest = NULL;
   int rc;
 
-  remove_partial (partial);
-
-  rc = sqlite3_open_v2 (partial, &dest,
-                        SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE | SQLITE_OPEN_NOFOLLOW, NULL);
+  rc = sqlite3_open_v2 (partial, &dest, SQLITE_OPEN_READWRITE | SQLITE_OPEN_NOFOLLOW, NULL);
   if (rc == SQLITE_OK)
     {
       sqlite3_extended_result_codes (dest, 1);
@@ -211,7 +247,88 @@ copy_connection_to_path (sqlite3       *src,
       return FALSE;
     }
 
-  if (g_rename (partial, path) != 0)
+  return TRUE;
+}
+
+/* A FIFO, a device or standard output cannot be renamed over: the copy is made in a
+ * temporary file, then its bytes are written to @target. */
+static gboolean
+copy_connection_to_stream (sqlite3         *src,
+                           const char      *path,
+                           const char      *target,
+                           HubsOutputKind   kind,
+                           GError         **error)
+{
+  g_autoptr(GError) local_error = NULL;
+  g_autoptr(GOutputStream) out = NULL;
+  g_autoptr(GFileInputStream) in = NULL;
+  g_autoptr(GFile) file = NULL;
+  g_autofree char *tmp = NULL;
+  gboolean ok;
+  int fd;
+
+  if ((fd = g_file_open_tmp ("hubs-backup-XXXXXX" PARTIAL_SUFFIX, &tmp, &local_error)) < 0)
+    {
+      g_set_error (error, HUBS_BACKUP_ERROR, HUBS_BACKUP_ERROR_FAILED,
+                   _("The backup “%1$s” could not be written: %2$s."),
+                   path, local_error->message);
+      return FALSE;
+    }
+  g_close (fd, NULL);
+
+  if (!write_copy (src, tmp, path, NULL, error))
+    return FALSE;
+
+  file = g_file_new_for_path (tmp);
+  ok = (in = g_file_read (file, NULL, &local_error)) != NULL &&
+       (out = hubs_output_open_direct (target, kind, &local_error)) != NULL &&
+       g_output_stream_splice (out, G_INPUT_STREAM (in),
+                               G_OUTPUT_STREAM_SPLICE_CLOSE_SOURCE |
+                               G_OUTPUT_STREAM_SPLICE_CLOSE_TARGET,
+                               NULL, &local_error) >= 0;
+  remove_partial (tmp);
+
+  if (!ok)
+    {
+      g_set_error (error, HUBS_BACKUP_ERROR, HUBS_BACKUP_ERROR_FAILED,
+                   _("The backup “%1$s” could not be written: %2$s."),
+                   path, local_error->message);
+      return FALSE;
+    }
+
+  return TRUE;
+}
+
+/* Writes a copy of @src to @path: first under a temporary name beside it, then renamed into
+ * place. A symbolic link is followed (the link stays, its target is replaced); a FIFO, a
+ * device or standard output is written directly. */
+static gboolean
+copy_connection_to_path (sqlite3       *src,
+                         const char    *path,
+                         GCancellable  *cancellable,
+                         GError       **error)
+{
+  g_autoptr(GError) local_error = NULL;
+  g_autofree char *target = NULL;
+  g_autofree char *partial = NULL;
+  g_autofree char *dir = NULL;
+  HubsOutputKind kind;
+
+  if (!hubs_output_resolve (path, &target, &kind, &local_error))
+    {
+      g_set_error_literal (error, HUBS_BACKUP_ERROR, HUBS_BACKUP_ERROR_FAILED,
+                           local_error->message);
+      return FALSE;
+    }
+
+  if (kind != HUBS_OUTPUT_REPLACE)
+    return copy_connection_to_stream (src, path, target, kind, error);
+
+  if (!(partial = create_partial (target, error)) ||
+      !write_copy (src, partial, path, cancellable, error))
+    return FALSE;
+
+  if (g_rename (partial, target) != 0)
     {
       int errsv = errno;
 
@@ -222,6 +339,7 @@ copy_connection_to_path (sqlite3       *src,
       return FALSE;
     }
 
+  dir = g_path_get_dirname (target);
   sync_dir (dir);
 
   return TRUE;
@@ -274,6 +392,39 @@ hubs_backup_copy_to_path (HubsStore   *store,
   return copy_connection_to_path (hubs_store_get_db (store), path, NULL, error);
 }
 
+/* Removes what a crashed copy left in @dir: `*.partial` files (and their journals) not
+ * touched for STALE_PARTIAL_SECONDS. A copy under way is never that old. */
+static void
+remove_stale_partials (const char *dir_path)
+{
+  g_autoptr(GDir) dir = g_dir_open (dir_path, 0, NULL);
+  gint64 now = g_get_real_time () / G_USEC_PER_SEC;
+  const char *name;
+
+  if (dir == NULL)
+    return;
+
+  while ((name = g_dir_read_name (dir)) != NULL)
+    {
+      g_autofree char *path = NULL;
+      GStatBuf st;
+
+      if (!g_str_has_suffix (name, PARTIAL_SUFFIX) &&
+          !g_str_has_suffix (name, PARTIAL_SUFFIX "-journal"))
+        continue;
+
+      path = g_build_filename (dir_path, name, NULL);
+      if (g_lstat (path, &st) != 0 || !S_ISREG (st.st_mode) ||
+          now - (gint64) st.st_mtime < STALE_PARTIAL_SECONDS)
+        continue;
+
+      if (g_unlink (path) == 0)
+        g_debug ("Removed %s, left by a backup that did not finish", path);
+      else if (errno != ENOENT)
+        g_debug ("%s cannot be removed: %s", path, g_strerror (errno));
+    }
+}
+
 /* Takes a snapshot of @src, the database at @database_path, into the backups folder without
  * pruning. Touches no store, so it runs in a worker thread too. */
 static char *
@@ -286,6 +437,8 @@ snapshot_connection (const char    *database_path,
   g_autofree char *stem = get_stem (database_path);
   g_autoptr(GDateTime) now = g_date_time_new_now_local ();
   g_autofree char *stamp = g_date_time_format (now, "%Y%m%d-%H%M%S");
+  g_autofree char *base = NULL;
+  g_autofree char *partial = NULL;
   g_autofree char *path = NULL;
 
   if (g_mkdir_with_parents (dir, 0700) != 0)
@@ -298,20 +451,62 @@ snapshot_connection (const char    *database_path,
       return NULL;
     }
 
-  for (guint n = 1; path == NULL || g_file_test (path, G_FILE_TEST_EXISTS); n++)
+  remove_stale_partials (dir);
+
+  {
+    g_autofree char *name = g_strdup_printf ("%s-%s.sqlite3", stem, stamp);
+
+    base = g_build_filename (dir, name, NULL);
+  }
+  if (!(partial = create_partial (base, error)) ||
+      !write_copy (src, partial, base, cancellable, error))
+    return NULL;
+
+  /* Another snapshot may be taken in the same second (a second import at once): link()
+   * fails rather than replace it, and the next name is tried. */
+  for (guint n = 1; path == NULL; n++)
     {
       g_autofree char *name = NULL;
+      g_autofree char *candidate = NULL;
+      int errsv;
 
-      g_free (path);
       if (n == 1)
         name = g_strdup_printf ("%s-%s.sqlite3", stem, stamp);
       else
         name = g_strdup_printf ("%s-%s-%u.sqlite3", stem, stamp, n);
-      path = g_build_filename (dir, name, NULL);
+      candidate = g_build_filename (dir, name, NULL);
+
+      if (link (partial, candidate) == 0)
+        {
+          path = g_steal_pointer (&candidate);
+          break;
+        }
+
+      errsv = errno;
+      if (errsv == EEXIST)
+        continue;
+
+      /* A file system without hard links: a rename, after looking. */
+      if ((errsv == EPERM || errsv == EOPNOTSUPP || errsv == ENOSYS) &&
+          !g_file_test (candidate, G_FILE_TEST_EXISTS))
+        {
+          if (g_rename (partial, candidate) == 0)
+            {
+              path = g_steal_pointer (&candidate);
+              break;
+            }
+          errsv = errno;
+        }
+
+      remove_partial (partial);
+      g_set_error (error, HUBS_BACKUP_ERROR, HUBS_BACKUP_ERROR_FAILED,
+                   _("The backup “%1$s” could not be written: %2$s."),
+                   candidate, g_strerror (errsv));
+      return NULL;
     }
 
-  if (!copy_connection_to_path (src, path, cancellable, error))
-    return NULL;
+  remove_partial (partial);
+  sync_dir (dir);
 
   g_debug ("Snapshot of %s taken as %s", database_path, path);
 
@@ -693,7 +888,8 @@ hubs_backup_prune (const char  *database_path,
     {
       const HubsBackupInfo *info = g_ptr_array_index (backups, i);
 
-      if (g_unlink (info->path) != 0)
+      /* ENOENT: another Hubs pruning at the same moment removed it first. */
+      if (g_unlink (info->path) != 0 && errno != ENOENT)
         {
           int errsv = errno;
 

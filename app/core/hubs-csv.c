@@ -50,6 +50,65 @@ hubs_csv_append_field (GString    *line,
   g_string_append_c (line, '"');
 }
 
+/* What a spreadsheet reads as the start of a formula (OWASP's list for CSV injection). */
+static gboolean
+is_formula_start (char c)
+{
+  return c != '\0' && strchr ("=+-@\t\r", c) != NULL;
+}
+
+/* Whether @text is quotes followed by a formula start: "=1", "'=1", "''+1". */
+static gboolean
+needs_defusing (const char *text)
+{
+  while (*text == '\'')
+    text++;
+
+  return is_formula_start (*text);
+}
+
+/**
+ * hubs_csv_defuse_text:
+ * @text: (nullable): a text cell (a name, a note), never a number
+ *
+ * Makes a text cell safe to open in a spreadsheet: one that starts with `=`, `+`, `-`, `@`,
+ * a tab or a carriage return would be run as a formula, so it gets a leading `'`, which
+ * spreadsheets read as "this is text". Text that already starts with quotes before such a
+ * character gets one more, so that hubs_csv_restore_text() gives back exactly @text.
+ *
+ * Returns: (transfer full) (nullable): the text to write, %NULL for %NULL
+ */
+char *
+hubs_csv_defuse_text (const char *text)
+{
+  if (text == NULL)
+    return NULL;
+
+  if (needs_defusing (text))
+    return g_strconcat ("'", text, NULL);
+
+  return g_strdup (text);
+}
+
+/**
+ * hubs_csv_restore_text:
+ * @text: a text cell as read from a file
+ *
+ * Undoes hubs_csv_defuse_text(): drops the one leading `'` it adds before a formula start.
+ *
+ * Returns: (transfer none): @text, or @text without its first character
+ */
+const char *
+hubs_csv_restore_text (const char *text)
+{
+  g_return_val_if_fail (text != NULL, NULL);
+
+  if (text[0] == '\'' && needs_defusing (text + 1))
+    return text + 1;
+
+  return text;
+}
+
 /**
  * hubs_csv_append_row:
  * @out: the text being written

@@ -15,6 +15,9 @@ void hubs_csv_append_row   (GString           *out,
                             const char * const *fields,
                             guint               n_fields);
 
+char       *hubs_csv_defuse_text  (const char *text);
+const char *hubs_csv_restore_text (const char *text);
+
 /* The UTF-8 byte order mark, which Excel needs to read a UTF-8 CSV file as UTF-8. */
 #define HUBS_CSV_UTF8_BOM "\xEF\xBB\xBF"
 

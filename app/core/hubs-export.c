@@ -12,11 +12,11 @@
 
 #include <string.h>
 
-#include <gio/gunixoutputstream.h>
 #include <glib/gi18n.h>
 
 #include "hubs-csv.h"
 #include "hubs-export.h"
+#include "hubs-output.h"
 
 static void
 append_figure_row (GString          *out,
@@ -26,22 +26,31 @@ append_figure_row (GString          *out,
 {
   g_autofree char *year = g_strdup_printf ("%d", figure->fiscal_year);
   g_autofree char *value = figure->measured ? hubs_value_to_plain_string (figure->value) : NULL;
+  /* Text a person typed may read as a formula in a spreadsheet; numbers stay numbers. */
+  g_autofree char *hub_id = hubs_csv_defuse_text (hub->id);
+  g_autofree char *hub_name_ja = hubs_csv_defuse_text (hub->name_ja);
+  g_autofree char *hub_name_en = hubs_csv_defuse_text (hub->name_en);
+  g_autofree char *kpi_id = hubs_csv_defuse_text (kpi->id);
+  g_autofree char *kpi_name_ja = hubs_csv_defuse_text (kpi->name_ja);
+  g_autofree char *kpi_name_en = hubs_csv_defuse_text (kpi->name_en);
+  g_autofree char *unit = hubs_csv_defuse_text (kpi->unit);
+  g_autofree char *note = hubs_csv_defuse_text (figure->note);
   const char *fields[] = {
-    hub->id,
-    hub->name_ja,
-    hub->name_en,
-    kpi->id,
-    kpi->name_ja,
-    kpi->name_en,
+    hub_id,
+    hub_name_ja,
+    hub_name_en,
+    kpi_id,
+    kpi_name_ja,
+    kpi_name_en,
     hubs_pillar_to_string (kpi->pillar),
-    kpi->unit,
+    unit,
     hubs_aggregation_to_string (kpi->aggregation),
     hubs_direction_to_string (kpi->direction),
     year,
     hubs_figure_kind_to_string (figure->kind),
     value,
     figure->measured ? "measured" : "not_measured",
-    figure->note,
+    note,
   };
 
   hubs_csv_append_row (out, fields, G_N_ELEMENTS (fields));
@@ -181,13 +190,13 @@ export_wide (HubsStore      *store,
               g_autoptr(GPtrArray) fields = g_ptr_array_new_with_free_func (g_free);
               gboolean any = FALSE;
 
-              g_ptr_array_add (fields, g_strdup (hub->id));
-              g_ptr_array_add (fields, g_strdup (hub->name_ja));
-              g_ptr_array_add (fields, g_strdup (hub->name_en));
-              g_ptr_array_add (fields, g_strdup (kpi->id));
-              g_ptr_array_add (fields, g_strdup (kpi->name_ja));
-              g_ptr_array_add (fields, g_strdup (kpi->name_en));
-              g_ptr_array_add (fields, g_strdup (kpi->unit));
+              g_ptr_array_add (fields, hubs_csv_defuse_text (hub->id));
+              g_ptr_array_add (fields, hubs_csv_defuse_text (hub->name_ja));
+              g_ptr_array_add (fields, hubs_csv_defuse_text (hub->name_en));
+              g_ptr_array_add (fields, hubs_csv_defuse_text (kpi->id));
+              g_ptr_array_add (fields, hubs_csv_defuse_text (kpi->name_ja));
+              g_ptr_array_add (fields, hubs_csv_defuse_text (kpi->name_en));
+              g_ptr_array_add (fields, hubs_csv_defuse_text (kpi->unit));
               g_ptr_array_add (fields, g_strdup (hubs_figure_kind_to_string (kinds[n])));
 
               for (int year = first; year <= last; year++)
@@ -267,7 +276,9 @@ hubs_export_csv_full (HubsStore         *store,
  * @error: a location for a #GError
  *
  * Writes the CSV export to @path. A file is replaced only once the whole export is written,
- * so a failure leaves no half-written file.
+ * so a failure leaves no half-written file; a symbolic link is followed and its target
+ * replaced. A FIFO, a character device (`/dev/null`) and standard output (`-`,
+ * `/dev/stdout`) are written directly. A folder is refused.
  *
  * Returns: %TRUE on success
  */
@@ -301,17 +312,28 @@ hubs_export_csv_to_path_full (HubsStore         *store,
 {
   g_autoptr(GOutputStream) stream = NULL;
   g_autoptr(GFile) file = NULL;
+  g_autofree char *target = NULL;
+  HubsOutputKind kind;
 
   g_return_val_if_fail (HUBS_IS_STORE (store), FALSE);
   g_return_val_if_fail (path != NULL, FALSE);
 
-  if (g_str_equal (path, "-"))
+  if (!hubs_output_resolve (path, &target, &kind, error))
+    return FALSE;
+
+  /* A pipe, a device or standard output: written as it goes; renaming over them would
+   * replace them with a plain file. */
+  if (kind != HUBS_OUTPUT_REPLACE)
     {
-      stream = g_unix_output_stream_new (STDOUT_FILENO, FALSE);
-      return hubs_export_csv_full (store, stream, layout, flags, NULL, error);
+      if (!(stream = hubs_output_open_direct (target, kind, error)))
+        return FALSE;
+
+      return hubs_export_csv_full (store, stream, layout, flags, NULL, error) &&
+             g_output_stream_close (stream, NULL, error);
     }
 
-  file = g_file_new_for_commandline_arg (path);
+  /* The link's target is replaced, not the link. */
+  file = g_file_new_for_path (target);
   stream = G_OUTPUT_STREAM (g_file_replace (file, NULL, FALSE, G_FILE_CREATE_NONE, NULL, error));
   if (stream == NULL)
     return FALSE;

@@ -1134,6 +1134,56 @@ fail_too_many_digits (Parser  *p,
   return FALSE;
 }
 
+/* Whether the double @result holds exactly the digits of @decimal, so nothing typed is
+ * rounded away: always for 15 significant digits or fewer; for 16 to 18, only when the
+ * double written with that many digits gives them back (9007199254740992 does,
+ * 9007199254740993 does not). */
+static gboolean
+digits_are_exact (const Decimal *decimal,
+                  double         result)
+{
+  char typed[32];
+  char stored[G_ASCII_DTOSTR_BUF_SIZE];
+  char format[16];
+  guint64 mantissa = decimal->mantissa;
+  guint n_digits;
+  guint n = 0;
+
+  while (mantissa != 0 && mantissa % 10 == 0)
+    mantissa /= 10;
+  n_digits = g_snprintf (typed, sizeof typed, "%" G_GUINT64_FORMAT, mantissa);
+  if (n_digits <= 15)
+    return TRUE;
+
+  g_snprintf (format, sizeof format, "%%.%ue", n_digits - 1);
+  g_ascii_formatd (stored, sizeof stored, format, fabs (result));
+  for (const char *c = stored; *c != '\0' && *c != 'e'; c++)
+    if (g_ascii_isdigit (*c))
+      {
+        if (n >= n_digits || *c != typed[n])
+          return FALSE;
+        n++;
+      }
+
+  return n == n_digits;
+}
+
+static gboolean
+fail_inexact (Parser  *p,
+              double   result,
+              GError **error)
+{
+  g_autofree char *stored = hubs_value_to_plain_string (result);
+
+  g_set_error (error, HUBS_FORMAT_ERROR, HUBS_FORMAT_ERROR_INVALID,
+               /* Translators: %1$s is what the user typed, %2$s the number it would be
+                * stored as. */
+               _("“%1$s” has too many digits to be stored exactly: it would become %2$s. "
+                 "Give at most 15 significant digits."),
+               p->text, stored);
+  return FALSE;
+}
+
 /* Reads digits with optional thousands commas and an optional fraction: "12,345.67", ".5".
  * Commas must sit between groups of exactly three digits of the integer part; anything else
  * ("1,2,3", "12,34", "1234,567", "1.234,5") is rejected, so no reading is ever guessed. */
@@ -1707,6 +1757,8 @@ hubs_parse_number (const char  *text,
   result = g_ascii_strtod (number, NULL);
   if (!isfinite (result))
     return fail_too_many_digits (p, error);
+  if (!digits_are_exact (&decimal, result))
+    return fail_inexact (p, result, error);
 
   /* No negative zero: "-0" is 0. */
   *value = decimal.mantissa == 0 ? 0.0 : result;

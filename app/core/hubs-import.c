@@ -15,9 +15,15 @@
 
 #include "config.h"
 
+#include <errno.h>
+#include <fcntl.h>
 #include <string.h>
+#include <sys/stat.h>
+#include <unistd.h>
 
+#include <gio/gunixinputstream.h>
 #include <glib/gi18n.h>
+#include <glib/gstdio.h>
 
 #include "hubs-backup.h"
 #include "hubs-format.h"
@@ -81,7 +87,8 @@ struct _HubsImportPlan
   HubsImportLayout  layout;
   HubsCsvEncoding   encoding;
   GPtrArray        *changes;
-  GPtrArray        *problems;
+  GPtrArray        *problems;       /* the first HUBS_IMPORT_MAX_LISTED_PROBLEMS */
+  guint             n_problems;     /* all of them */
   GPtrArray        *ignored;
 
   /* While reading */
@@ -129,7 +136,9 @@ add_problem (HubsImportPlan *plan,
              guint           column,
              const char     *message)
 {
-  g_ptr_array_add (plan->problems, hubs_csv_problem_new (line, column, message));
+  plan->n_problems++;
+  if (plan->problems->len < HUBS_IMPORT_MAX_LISTED_PROBLEMS)
+    g_ptr_array_add (plan->problems, hubs_csv_problem_new (line, column, message));
 }
 
 G_GNUC_PRINTF (4, 5)
@@ -304,6 +313,9 @@ load_store (HubsImportPlan  *plan,
   return TRUE;
 }
 
+/* A text cell (ids, names, kind, unit, status, note), without the `'` the export puts
+ * before text a spreadsheet would read as a formula. Values are read from the fields as
+ * they are. */
 static const char *
 cell (const HubsCsvRecord *record,
       int                  col)
@@ -311,7 +323,7 @@ cell (const HubsCsvRecord *record,
   if (col < 0 || (guint) col >= record->n_fields)
     return "";
 
-  return record->fields[col].text;
+  return hubs_csv_restore_text (record->fields[col].text);
 }
 
 static guint
@@ -960,13 +972,78 @@ hubs_import_plan_new (HubsStore   *store,
   return g_steal_pointer (&plan);
 }
 
+static void
+set_too_large_error (GError     **error,
+                     const char  *path)
+{
+  g_set_error (error, HUBS_IMPORT_ERROR, HUBS_IMPORT_ERROR_READ,
+               _("The file “%1$s” is larger than %2$d MB, too large for a table of "
+                 "figures."),
+               path, HUBS_IMPORT_MAX_SIZE / (1024 * 1024));
+}
+
+/* Reads all of @path (`-` for standard input), up to HUBS_IMPORT_MAX_SIZE. */
+static GBytes *
+read_stream (const char  *path,
+             GError     **error)
+{
+  g_autoptr(GInputStream) in = NULL;
+  g_autoptr(GByteArray) data = g_byte_array_new ();
+  g_autoptr(GError) local_error = NULL;
+  guint8 buf[64 * 1024];
+
+  if (g_str_equal (path, "-"))
+    in = g_unix_input_stream_new (STDIN_FILENO, FALSE);
+  else
+    {
+      int fd;
+
+      do
+        fd = g_open (path, O_RDONLY | O_NOCTTY | O_CLOEXEC, 0);
+      while (fd < 0 && errno == EINTR);
+
+      if (fd < 0)
+        {
+          int errsv = errno;
+
+          g_set_error (error, HUBS_IMPORT_ERROR, HUBS_IMPORT_ERROR_READ,
+                       _("The file “%1$s” cannot be read: %2$s"), path, g_strerror (errsv));
+          return NULL;
+        }
+      in = g_unix_input_stream_new (fd, TRUE);
+    }
+
+  for (;;)
+    {
+      gssize n = g_input_stream_read (in, buf, sizeof buf, NULL, &local_error);
+
+      if (n < 0)
+        {
+          g_set_error (error, HUBS_IMPORT_ERROR, HUBS_IMPORT_ERROR_READ,
+                       _("The file “%1$s” cannot be read: %2$s"), path, local_error->message);
+          return NULL;
+        }
+      if (n == 0)
+        break;
+      if (data->len + (gsize) n > HUBS_IMPORT_MAX_SIZE)
+        {
+          set_too_large_error (error, path);
+          return NULL;
+        }
+      g_byte_array_append (data, buf, n);
+    }
+
+  return g_byte_array_free_to_bytes (g_steal_pointer (&data));
+}
+
 /**
  * hubs_import_plan_new_for_path:
  * @store: the database the figures go into
  * @path: a CSV file
  * @error: a location for a #GError
  *
- * Like hubs_import_plan_new() for the contents of @path.
+ * Like hubs_import_plan_new() for the contents of @path: a file, a FIFO, `/dev/stdin` or
+ * `-` for standard input.
  *
  * Returns: (transfer full): the plan, or %NULL with @error set when the file or the
  *   database could not be read
@@ -977,10 +1054,23 @@ hubs_import_plan_new_for_path (HubsStore   *store,
                                GError     **error)
 {
   g_autoptr(GMappedFile) mapped = NULL;
+  g_autoptr(GBytes) bytes = NULL;
   g_autoptr(GError) local_error = NULL;
+  GStatBuf st;
 
   g_return_val_if_fail (HUBS_IS_STORE (store), NULL);
   g_return_val_if_fail (path != NULL, NULL);
+
+  /* A pipe, standard input or a FIFO cannot be mapped into memory: read it as a stream. */
+  if (g_str_equal (path, "-") || (g_stat (path, &st) == 0 && !S_ISREG (st.st_mode) &&
+                                  !S_ISDIR (st.st_mode)))
+    {
+      if (!(bytes = read_stream (path, error)))
+        return NULL;
+
+      return hubs_import_plan_new (store, g_bytes_get_data (bytes, NULL),
+                                   g_bytes_get_size (bytes), error);
+    }
 
   if (!(mapped = g_mapped_file_new (path, FALSE, &local_error)))
     {
@@ -991,10 +1081,7 @@ hubs_import_plan_new_for_path (HubsStore   *store,
 
   if (g_mapped_file_get_length (mapped) > HUBS_IMPORT_MAX_SIZE)
     {
-      g_set_error (error, HUBS_IMPORT_ERROR, HUBS_IMPORT_ERROR_READ,
-                   _("The file “%1$s” is larger than %2$d MB, too large for a table of "
-                     "figures."),
-                   path, HUBS_IMPORT_MAX_SIZE / (1024 * 1024));
+      set_too_large_error (error, path);
       return NULL;
     }
 
@@ -1071,8 +1158,9 @@ hubs_import_plan_count (HubsImportPlan       *plan,
  * hubs_import_plan_get_problems:
  * @plan: a plan
  *
- * Returns: (transfer none) (element-type HubsCsvProblem): every error in the file, by line
- *   and column
+ * Returns: (transfer none) (element-type HubsCsvProblem): the errors in the file, by line
+ *   and column: all of them, or the first %HUBS_IMPORT_MAX_LISTED_PROBLEMS found when there
+ *   are more (see hubs_import_plan_get_n_problems())
  */
 GPtrArray *
 hubs_import_plan_get_problems (HubsImportPlan *plan)
@@ -1080,6 +1168,20 @@ hubs_import_plan_get_problems (HubsImportPlan *plan)
   g_return_val_if_fail (plan != NULL, NULL);
 
   return plan->problems;
+}
+
+/**
+ * hubs_import_plan_get_n_problems:
+ * @plan: a plan
+ *
+ * Returns: how many errors the file has, including those past the ones listed
+ */
+guint
+hubs_import_plan_get_n_problems (HubsImportPlan *plan)
+{
+  g_return_val_if_fail (plan != NULL, 0);
+
+  return plan->n_problems;
 }
 
 /**
@@ -1093,7 +1195,7 @@ hubs_import_plan_has_problems (HubsImportPlan *plan)
 {
   g_return_val_if_fail (plan != NULL, TRUE);
 
-  return plan->problems->len > 0;
+  return plan->n_problems > 0;
 }
 
 /**
@@ -1146,14 +1248,14 @@ hubs_import_plan_apply (HubsImportPlan  *plan,
   if (n_applied != NULL)
     *n_applied = 0;
 
-  if (plan->problems->len > 0)
+  if (plan->n_problems > 0)
     {
       g_set_error (error, HUBS_IMPORT_ERROR, HUBS_IMPORT_ERROR_INVALID,
                    g_dngettext (GETTEXT_PACKAGE,
                                 "The file has %u error, so nothing was imported.",
                                 "The file has %u errors, so nothing was imported.",
-                                plan->problems->len),
-                   plan->problems->len);
+                                plan->n_problems),
+                   plan->n_problems);
       return FALSE;
     }
 

@@ -12,6 +12,10 @@
 
 G_BEGIN_DECLS
 
+/* How many errors a plan lists; past this it only counts them, so a file of a million bad
+ * rows gives a readable list, not a million lines. */
+#define HUBS_IMPORT_MAX_LISTED_PROBLEMS 200
+
 #define HUBS_IMPORT_ERROR (hubs_import_error_quark ())
 
 /**
@@ -95,6 +99,7 @@ GPtrArray        *hubs_import_plan_get_changes       (HubsImportPlan   *plan);
 guint             hubs_import_plan_count             (HubsImportPlan   *plan,
                                                       HubsImportChangeKind kind);
 GPtrArray        *hubs_import_plan_get_problems      (HubsImportPlan   *plan);
+guint             hubs_import_plan_get_n_problems    (HubsImportPlan   *plan);
 gboolean          hubs_import_plan_has_problems      (HubsImportPlan   *plan);
 const char * const *hubs_import_plan_get_ignored_columns (HubsImportPlan *plan);
 gboolean          hubs_import_plan_apply             (HubsImportPlan   *plan,
