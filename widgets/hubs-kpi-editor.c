@@ -20,6 +20,7 @@
 #include "hubs-chart-view.h"
 #include "hubs-figure-row.h"
 #include "hubs-format.h"
+#include "hubs-history.h"
 #include "hubs-i18n.h"
 #include "hubs-kpi-editor.h"
 #include "hubs-page-layout.h"
@@ -73,134 +74,19 @@ on_figure_saved (HubsKpiEditor *self,
   g_signal_emit (self, signals[SAVED], 0, message);
 }
 
-static const char *
-field_label (const char *field)
-{
-  static const struct { const char *field; const char *label; } labels[] = {
-    { "value", N_("value") },
-    { "confirmed", N_("provisional or confirmed") },
-    { "note", N_("note") },
-    { "source", N_("source") },
-    { "as_of", N_("as of") },
-    { "name_ja", N_("Japanese name") },
-    { "name_en", N_("English name") },
-    { "pillar", N_("pillar") },
-    { "unit", N_("unit") },
-    { "aggregation", N_("aggregation") },
-    { "direction", N_("direction") },
-    { "qualifier", N_("qualifier") },
-    { "per_year", N_("per year") },
-    { "path_from_zero", N_("path starts at zero") },
-    { "note_ja", N_("Japanese note") },
-    { "note_en", N_("English note") },
-    { "parent_id", N_("breakdown of") },
-    { "position", N_("position") },
-  };
-
-  for (guint i = 0; i < G_N_ELEMENTS (labels); i++)
-    if (g_str_equal (labels[i].field, field))
-      return _(labels[i].label);
-
-  return field;
-}
-
-/* The words for the KPI's choices, in enum order: the form's drop-downs and the history. */
-static const char * const aggregation_labels[] = {
-  N_("Level at year end"), N_("Single year (単年)"), N_("Cumulative (累計)"), NULL
-};
-static const char * const direction_labels[] = {
-  N_("Higher is better"), N_("Lower is better (ranks)"), NULL
-};
-static const char * const qualifier_labels[] = {
-  N_("Exactly the target"), N_("At least (以上)"), N_("At most (以内)"), NULL
-};
-
-/* A value as the history stores it (plain numbers, enum names), in words a reader knows. */
-static char *
-describe_history_value (HubsKpiEditor *self,
-                        const char    *field,
-                        const char    *value)
-{
-  HubsPillar pillar;
-  HubsAggregation aggregation;
-  HubsDirection direction;
-  HubsQualifier qualifier;
-
-  if (value == NULL)
-    return g_strdup ("—");
-
-  if (g_str_equal (field, "value"))
-    {
-      if (g_str_equal (value, "not_measured"))
-        return g_strdup (_("not measured"));
-      return hubs_format_value (g_ascii_strtod (value, NULL),
-                                hubs_live_kpi_get_kpi (self->kpi)->unit,
-                                hubs_language_current ());
-    }
-  if (g_str_equal (field, "confirmed"))
-    return g_strdup (g_str_equal (value, "confirmed") ? _("Confirmed") : _("Provisional"));
-  if (g_str_equal (field, "pillar") && hubs_pillar_from_string (value, &pillar))
-    return g_strdup (hubs_pillar_get_label (pillar));
-  if (g_str_equal (field, "aggregation") && hubs_aggregation_from_string (value, &aggregation))
-    return g_strdup (_(aggregation_labels[aggregation]));
-  if (g_str_equal (field, "direction") && hubs_direction_from_string (value, &direction))
-    return g_strdup (_(direction_labels[direction]));
-  if (g_str_equal (field, "qualifier") && hubs_qualifier_from_string (value, &qualifier))
-    return g_strdup (_(qualifier_labels[qualifier]));
-
-  return g_strdup (value);
-}
-
-/* The history's UTC time stamp in the reader's time zone. */
-static char *
-describe_history_time (const char *changed_at)
-{
-  g_autoptr(GDateTime) utc = g_date_time_new_from_iso8601 (changed_at, NULL);
-  g_autoptr(GDateTime) local = NULL;
-
-  if (utc == NULL)
-    return g_strdup (changed_at);
-
-  local = g_date_time_to_local (utc);
-  /* Translators: how a backup's time is shown; see the GDateTime formats */
-  return g_date_time_format (local, _("%Y-%m-%d %H:%M:%S"));
-}
-
 static GtkWidget *
 history_row_new (HubsKpiEditor          *self,
                  const HubsHistoryEntry *entry)
 {
-  HubsLanguage lang = hubs_language_current ();
   g_autofree char *title = NULL;
   g_autofree char *change = NULL;
-  g_autofree char *old_value = NULL;
-  g_autofree char *new_value = NULL;
-  g_autofree char *when = NULL;
   GtkWidget *row = adw_action_row_new ();
 
-  if (entry->kind != NULL && entry->fiscal_year != 0)
-    {
-      g_autofree char *year = hubs_format_fiscal_year (entry->fiscal_year, lang);
-      HubsFigureKind kind = HUBS_FIGURE_ACTUAL;
-
-      hubs_figure_kind_from_string (entry->kind, &kind);
-      /* Translators: a history entry's title, e.g. “FY2025 actual: value” */
-      title = g_strdup_printf (_("%1$s %2$s: %3$s"), year, hubs_figure_kind_get_label (kind),
-                               field_label (entry->field));
-    }
-  else
-    title = g_strdup (field_label (entry->field));
-
-  old_value = describe_history_value (self, entry->field, entry->old_value);
-  new_value = describe_history_value (self, entry->field, entry->new_value);
-  when = describe_history_time (entry->changed_at);
-  /* Translators: a change in the history, old value → new value; — means none */
-  change = g_strdup_printf (_("%1$s → %2$s    %3$s"), old_value, new_value, when);
-
+  hubs_history_describe_entry (entry, hubs_live_kpi_get_kpi (self->kpi)->unit,
+                               hubs_language_current (), &title, &change);
   adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
   adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), title);
   adw_action_row_set_subtitle (ADW_ACTION_ROW (row), change);
-  g_object_set_data (G_OBJECT (row), "hubs-history-id", GINT_TO_POINTER (1));
 
   return row;
 }
@@ -450,7 +336,7 @@ add_choice_field (HubsKpiEditor       *self,
   g_autoptr(GtkStringList) model = gtk_string_list_new (NULL);
 
   for (guint i = 0; choices[i] != NULL; i++)
-    gtk_string_list_append (model, _(choices[i]));
+    gtk_string_list_append (model, choices[i]);
 
   adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), title);
   adw_combo_row_set_model (ADW_COMBO_ROW (row), G_LIST_MODEL (model));
@@ -537,9 +423,29 @@ build (HubsKpiEditor *self)
     pillars[i] = hubs_pillar_get_label (i);
   pillars[HUBS_N_PILLARS] = NULL;
   add_choice_field (self, group, "pillar", _("Pillar"), pillars);
-  add_choice_field (self, group, "aggregation", _("Aggregation"), aggregation_labels);
-  add_choice_field (self, group, "direction", _("Direction"), direction_labels);
-  add_choice_field (self, group, "qualifier", _("Target qualifier"), qualifier_labels);
+  {
+    const char *aggregations[] = {
+      hubs_aggregation_get_label (HUBS_AGGREGATION_STOCK),
+      hubs_aggregation_get_label (HUBS_AGGREGATION_FLOW),
+      hubs_aggregation_get_label (HUBS_AGGREGATION_CUMULATIVE),
+      NULL
+    };
+    const char *directions[] = {
+      hubs_direction_get_label (HUBS_DIRECTION_HIGHER),
+      hubs_direction_get_label (HUBS_DIRECTION_LOWER),
+      NULL
+    };
+    const char *qualifiers[] = {
+      hubs_qualifier_get_label (HUBS_QUALIFIER_NONE),
+      hubs_qualifier_get_label (HUBS_QUALIFIER_AT_LEAST),
+      hubs_qualifier_get_label (HUBS_QUALIFIER_AT_MOST),
+      NULL
+    };
+
+    add_choice_field (self, group, "aggregation", _("Aggregation"), aggregations);
+    add_choice_field (self, group, "direction", _("Direction"), directions);
+    add_choice_field (self, group, "qualifier", _("Target qualifier"), qualifiers);
+  }
   add_text_field (self, group, "note_ja", _("Note in Japanese"));
   add_text_field (self, group, "note_en", _("Note in English"));
 

@@ -90,26 +90,23 @@ add_kpi_action (GtkWidget  *widget,
                 GVariant   *param)
 {
   HubsWindow *self = HUBS_WINDOW (widget);
-  g_autoptr(HubsKpi) kpi = hubs_kpi_new ();
+  g_autoptr(HubsKpi) kpi = NULL;
   g_autoptr(GError) error = NULL;
+  g_autofree char *kpi_id = NULL;
   const char *hub_id = hubs_window_get_hub_id (self);
 
   if (self->store == NULL || hub_id == NULL)
     return;
 
-  if (!(kpi->id = hubs_store_new_kpi_id (self->store, hub_id, &error)))
+  if (!(kpi_id = hubs_store_new_kpi_id (self->store, hub_id, &error)))
     {
       hubs_window_add_toast (self, error->message, FALSE);
       return;
     }
 
-  kpi->hub_id = g_strdup (hub_id);
   /* Translators: the name a KPI gets when added, until the user renames it */
-  kpi->name_ja = g_strdup (hubs_i18n_is_japanese () ? _("New KPI") : "");
-  kpi->name_en = g_strdup (hubs_i18n_is_japanese () ? "" : _("New KPI"));
-  kpi->unit = g_strdup ("件");
-  kpi->pillar = HUBS_PILLAR_OVERALL;
-  kpi->aggregation = HUBS_AGGREGATION_CUMULATIVE;
+  kpi = hubs_kpi_new_for_hub (hub_id, kpi_id, hubs_i18n_is_japanese () ? _("New KPI") : NULL,
+                              hubs_i18n_is_japanese () ? NULL : _("New KPI"));
 
   if (!hubs_undo_stack_save_kpi (self->undo, NULL, kpi, &error))
     {

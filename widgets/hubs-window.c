@@ -692,6 +692,9 @@ hubs_window_init (HubsWindow *self)
   gtk_search_bar_set_key_capture_widget (self->search_bar, GTK_WIDGET (self->hub_list));
 
   self->hub_pages = GTK_STACK (gtk_stack_new ());
+  /* The cached hub pages off screen are neither measured nor laid out. */
+  gtk_stack_set_hhomogeneous (self->hub_pages, FALSE);
+  gtk_stack_set_vhomogeneous (self->hub_pages, FALSE);
   gtk_stack_add_named (self->stack, GTK_WIDGET (self->hub_pages), "hub");
 
   g_signal_connect_object (self->leaflet, "notify::folded", G_CALLBACK (update_title), self,

@@ -161,6 +161,42 @@ hubs_kpi_new (void)
 }
 
 /**
+ * hubs_kpi_new_for_hub:
+ * @hub_id: the hub the KPI is added to
+ * @id: its id (see hubs_store_new_kpi_id())
+ * @name_ja: (nullable): its Japanese name
+ * @name_en: (nullable): its English name
+ *
+ * A KPI as the user adds it, before they say more: counted in 件, cumulative, an overall
+ * KPI, higher is better, no qualifier on its targets.
+ *
+ * Returns: (transfer full): the new KPI's fields
+ */
+HubsKpi *
+hubs_kpi_new_for_hub (const char *hub_id,
+                      const char *id,
+                      const char *name_ja,
+                      const char *name_en)
+{
+  HubsKpi *kpi;
+
+  g_return_val_if_fail (hub_id != NULL && id != NULL, NULL);
+
+  kpi = hubs_kpi_new ();
+  kpi->id = g_strdup (id);
+  kpi->hub_id = g_strdup (hub_id);
+  kpi->name_ja = g_strdup (name_ja ? name_ja : "");
+  kpi->name_en = g_strdup (name_en ? name_en : "");
+  kpi->unit = g_strdup ("件");
+  kpi->pillar = HUBS_PILLAR_OVERALL;
+  kpi->aggregation = HUBS_AGGREGATION_CUMULATIVE;
+  kpi->direction = HUBS_DIRECTION_HIGHER;
+  kpi->qualifier = HUBS_QUALIFIER_NONE;
+
+  return kpi;
+}
+
+/**
  * hubs_kpi_copy:
  * @kpi: a KPI
  *
@@ -488,6 +524,59 @@ hubs_pillar_get_label (HubsPillar pillar)
     default:
       g_return_val_if_reached (NULL);
     }
+}
+
+/* The words for a KPI's choices, in enum order: the KPI form's drop-downs and its history. */
+static const char * const aggregation_labels[] = {
+  N_("Level at year end"), N_("Single year (単年)"), N_("Cumulative (累計)"),
+};
+static const char * const direction_labels[] = {
+  N_("Higher is better"), N_("Lower is better (ranks)"),
+};
+static const char * const qualifier_labels[] = {
+  N_("Exactly the target"), N_("At least (以上)"), N_("At most (以内)"),
+};
+
+/**
+ * hubs_aggregation_get_label:
+ * @aggregation: an aggregation
+ *
+ * Returns: how the KPI counts, in the interface's language
+ */
+const char *
+hubs_aggregation_get_label (HubsAggregation aggregation)
+{
+  g_return_val_if_fail (aggregation < G_N_ELEMENTS (aggregation_labels), NULL);
+
+  return _(aggregation_labels[aggregation]);
+}
+
+/**
+ * hubs_direction_get_label:
+ * @direction: a direction
+ *
+ * Returns: which way is better, in the interface's language
+ */
+const char *
+hubs_direction_get_label (HubsDirection direction)
+{
+  g_return_val_if_fail (direction < G_N_ELEMENTS (direction_labels), NULL);
+
+  return _(direction_labels[direction]);
+}
+
+/**
+ * hubs_qualifier_get_label:
+ * @qualifier: a target qualifier
+ *
+ * Returns: how the target is meant, in the interface's language
+ */
+const char *
+hubs_qualifier_get_label (HubsQualifier qualifier)
+{
+  g_return_val_if_fail (qualifier < G_N_ELEMENTS (qualifier_labels), NULL);
+
+  return _(qualifier_labels[qualifier]);
 }
 
 /**

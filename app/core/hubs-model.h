@@ -174,6 +174,10 @@ void              hubs_hub_free                (HubsHub                *hub);
 
 GType             hubs_kpi_get_type            (void) G_GNUC_CONST;
 HubsKpi          *hubs_kpi_new                 (void);
+HubsKpi          *hubs_kpi_new_for_hub         (const char             *hub_id,
+                                                const char             *id,
+                                                const char             *name_ja,
+                                                const char             *name_en);
 HubsKpi          *hubs_kpi_copy                (const HubsKpi          *kpi);
 void              hubs_kpi_free                (HubsKpi                *kpi);
 
@@ -195,6 +199,9 @@ const char       *hubs_tier_get_label          (HubsTier                tier);
 const char       *hubs_hub_type_get_label      (HubsHubType             type);
 const char       *hubs_pillar_get_label        (HubsPillar              pillar);
 const char       *hubs_figure_kind_get_label   (HubsFigureKind          kind);
+const char       *hubs_aggregation_get_label   (HubsAggregation         aggregation);
+const char       *hubs_direction_get_label     (HubsDirection           direction);
+const char       *hubs_qualifier_get_label     (HubsQualifier           qualifier);
 
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (HubsHub, hubs_hub_free)
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (HubsKpi, hubs_kpi_free)
