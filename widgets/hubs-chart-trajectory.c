@@ -95,25 +95,17 @@ ty (const Trajectory *t,
   return hubs_chart_scale_map (&t->y, value);
 }
 
+/* The gridlines and the value of each, and the fiscal years under the plot. */
 static void
-draw_trajectory_plot (HubsChartPainter *p,
-                      Trajectory       *t,
-                      gboolean          text)
+draw_grid (HubsChartPainter *p,
+           const Trajectory *t,
+           gboolean          text)
 {
   cairo_t *cr = p->cr;
-  const HubsProgress *pr = t->pr;
-  const HubsChartKpi *ck = t->ck;
-  const char *unit = ck->kpi->unit;
-  double lw = MAX (1, p->fs * 0.16);
+  const char *unit = t->ck->kpi->unit;
   double small = p->fs * 0.85;
   guint n_ticks = hubs_chart_scale_get_n_ticks (&t->y);
-  /* Labels stay off the value axis on the left; they may reach a little past the plot's other
-   * edges, into the margin. */
-  HubsChartRect bounds = { t->plot.x + 2, t->plot.y - p->fs * 0.2,
-                  t->plot.width + p->fs * 0.4, t->plot.height + p->fs * 0.2 };
-  g_autoptr(GArray) points = g_array_new (FALSE, FALSE, sizeof (Point));
 
-  /* Gridlines and value labels. */
   for (guint i = 0; i < n_ticks; i++)
     {
       double v = hubs_chart_scale_get_tick (&t->y, i);
@@ -163,13 +155,17 @@ draw_trajectory_plot (HubsChartPainter *p,
                                         small, FALSE, &p->theme->dim, 0, 0);
         }
     }
+}
 
-  cairo_save (cr);
-  cairo_rectangle (cr, t->plot.x - p->fs, t->plot.y - p->fs, t->plot.width + 2 * p->fs,
-                   t->plot.height + 2 * p->fs);
-  cairo_clip (cr);
+/* The plan path, dashed, from the start through the targets. */
+static void
+draw_plan_path (HubsChartPainter *p,
+                const Trajectory *t)
+{
+  cairo_t *cr = p->cr;
+  const HubsProgress *pr = t->pr;
+  double lw = MAX (1, p->fs * 0.16);
 
-  /* The plan path, dashed. */
   if (pr->has_start && hubs_progress_get_final_target (pr, NULL, NULL))
     {
       cairo_new_path (cr);
@@ -184,8 +180,47 @@ draw_trajectory_plot (HubsChartPainter *p,
       cairo_stroke (cr);
       cairo_set_dash (cr, NULL, 0, 0);
     }
+}
 
-  /* The actual line, from the start of the path through every measured actual. */
+/* The projection, dotted, from the latest actual to the last target year. */
+static void
+draw_projection (HubsChartPainter *p,
+                 const Trajectory *t)
+{
+  cairo_t *cr = p->cr;
+  const HubsProgress *pr = t->pr;
+  double lw = MAX (1, p->fs * 0.16);
+
+  if (pr->has_projection && pr->actual_year < t->last_year)
+    {
+      int end_year = MAX (pr->actual_year + 1, HUBS_LAST_FISCAL_YEAR);
+      double end;
+
+      hubs_progress_get_projection (pr, end_year, &end);
+      cairo_new_path (cr);
+      cairo_move_to (cr, tx (t, pr->actual_year), ty (t, pr->actual));
+      cairo_line_to (cr, tx (t, end_year), ty (t, end));
+      hubs_chart_color_set_source (&p->theme->projection, cr);
+      cairo_set_line_width (cr, lw * 1.2);
+      cairo_set_line_cap (cr, CAIRO_LINE_CAP_ROUND);
+      cairo_set_dash (cr, (double[]) { 0, lw * 2.2 }, 2, 0);
+      cairo_stroke (cr);
+      cairo_set_dash (cr, NULL, 0, 0);
+      cairo_set_line_cap (cr, CAIRO_LINE_CAP_BUTT);
+    }
+}
+
+/* The actual line, from the start of the path through every measured actual. */
+static void
+draw_actuals (HubsChartPainter *p,
+              const Trajectory *t)
+{
+  cairo_t *cr = p->cr;
+  const HubsProgress *pr = t->pr;
+  const HubsChartKpi *ck = t->ck;
+  double lw = MAX (1, p->fs * 0.16);
+  g_autoptr(GArray) points = g_array_new (FALSE, FALSE, sizeof (Point));
+
   if (pr->has_start && !t->reference && !pr->yearly_target)
     {
       Point pt = { tx (t, pr->start_year), ty (t, pr->start) };
@@ -206,25 +241,6 @@ draw_trajectory_plot (HubsChartPainter *p,
       g_array_append_val (points, pt);
     }
 
-  /* The projection, dotted, from the latest actual to the last target year. */
-  if (pr->has_projection && pr->actual_year < t->last_year)
-    {
-      int end_year = MAX (pr->actual_year + 1, HUBS_LAST_FISCAL_YEAR);
-      double end;
-
-      hubs_progress_get_projection (pr, end_year, &end);
-      cairo_new_path (cr);
-      cairo_move_to (cr, tx (t, pr->actual_year), ty (t, pr->actual));
-      cairo_line_to (cr, tx (t, end_year), ty (t, end));
-      hubs_chart_color_set_source (&p->theme->projection, cr);
-      cairo_set_line_width (cr, lw * 1.2);
-      cairo_set_line_cap (cr, CAIRO_LINE_CAP_ROUND);
-      cairo_set_dash (cr, (double[]) { 0, lw * 2.2 }, 2, 0);
-      cairo_stroke (cr);
-      cairo_set_dash (cr, NULL, 0, 0);
-      cairo_set_line_cap (cr, CAIRO_LINE_CAP_BUTT);
-    }
-
   if (points->len > 1)
     {
       cairo_new_path (cr);
@@ -239,7 +255,16 @@ draw_trajectory_plot (HubsChartPainter *p,
       cairo_set_line_join (cr, CAIRO_LINE_JOIN_ROUND);
       cairo_stroke (cr);
     }
-  cairo_restore (cr);
+}
+
+/* The marks: the baseline, the targets, the actuals, the end of the projection. Their boxes go
+ * into the placed list first, so labels avoid them. */
+static void
+draw_marks (HubsChartPainter *p,
+            const Trajectory *t)
+{
+  const HubsProgress *pr = t->pr;
+  const HubsChartKpi *ck = t->ck;
 
   /* Marks: the baseline, the targets, the actuals, the end of the projection. Their boxes go
    * into the placed list first, so labels avoid them. */
@@ -298,9 +323,22 @@ draw_trajectory_plot (HubsChartPainter *p,
         hubs_chart_painter_add_hit (p, HUBS_CHART_HIT_PROJECTION, tx (t, HUBS_LAST_FISCAL_YEAR),
                                     ty (t, v), p->fs, p->fs, 0, -1, HUBS_LAST_FISCAL_YEAR, v);
     }
+}
 
-  if (!text)
-    return;
+/* The labels of the targets, the latest actual, the baseline and the projection, most
+ * important first so they get the best spots. */
+static void
+draw_labels (HubsChartPainter *p,
+             const Trajectory *t)
+{
+  const HubsProgress *pr = t->pr;
+  const HubsChartKpi *ck = t->ck;
+  const char *unit = ck->kpi->unit;
+  double small = p->fs * 0.85;
+  /* Labels stay off the value axis on the left; they may reach a little past the plot's other
+   * edges, into the margin. */
+  HubsChartRect bounds = { t->plot.x + 2, t->plot.y - p->fs * 0.2,
+                           t->plot.width + p->fs * 0.4, t->plot.height + p->fs * 0.2 };
 
   /* Labels, most important first so they get the best spots. */
   for (int year = HUBS_LAST_FISCAL_YEAR; year >= HUBS_MIDTERM_FISCAL_YEAR; year -= 2)
@@ -366,7 +404,31 @@ draw_trajectory_plot (HubsChartPainter *p,
                                           small, FALSE, &p->theme->projection, &bounds);
         }
     }
+}
 
+/* The plot of a trajectory in t->plot: the grid, the lines, the marks and, with @text, the
+ * words. The lines may reach a little past the plot, not into the axis labels. */
+static void
+draw_trajectory_plot (HubsChartPainter *p,
+                      const Trajectory *t,
+                      gboolean          text)
+{
+  cairo_t *cr = p->cr;
+
+  draw_grid (p, t, text);
+
+  cairo_save (cr);
+  cairo_rectangle (cr, t->plot.x - p->fs, t->plot.y - p->fs, t->plot.width + 2 * p->fs,
+                   t->plot.height + 2 * p->fs);
+  cairo_clip (cr);
+  draw_plan_path (p, t);
+  draw_projection (p, t);
+  draw_actuals (p, t);
+  cairo_restore (cr);
+
+  draw_marks (p, t);
+  if (text)
+    draw_labels (p, t);
 }
 
 static gboolean
