@@ -13,6 +13,7 @@
 
 #include <sys/wait.h>
 
+#include <glib/gi18n.h>
 #include <glib/gstdio.h>
 
 #include "hubs-chart-export.h"
@@ -869,6 +870,10 @@ main (int   argc,
       char *argv[])
 {
   setlocale (LC_ALL, "");
+  /* Charts in Japanese take their words from the catalogue: the one in the build folder. */
+  bindtextdomain (GETTEXT_PACKAGE, g_getenv ("HUBS_LOCALEDIR") != NULL ? g_getenv ("HUBS_LOCALEDIR")
+                                                                      : LOCALEDIR);
+  bind_textdomain_codeset (GETTEXT_PACKAGE, "UTF-8");
   g_test_init (&argc, &argv, NULL);
 
 #define ADD(path, func) \

@@ -185,7 +185,7 @@ hubs_chart_draw_bullet (HubsChartPainter    *p,
 
   if (data->kpis->len == 0)
     {
-      hubs_chart_painter_draw_empty (p, TR (p->lang, "KPIがありません", "No KPI"));
+      hubs_chart_painter_draw_empty (p, hubs_i18n_gettext (p->lang, N_("No KPI")));
       return;
     }
 
@@ -289,9 +289,9 @@ hubs_chart_draw_bullet (HubsChartPainter    *p,
     }
   if (hubs_format_unit (ck->kpi->unit, p->lang)[0] != '\0')
     {
-      g_autofree char *unit = g_strdup_printf (TR (p->lang, "（%s）", "(%s)"),
-                                               rank ? TR (p->lang, "順位、右ほど上位",
-                                                          "rank, right is better")
+      g_autofree char *unit = g_strdup_printf (hubs_i18n_gettext (p->lang, N_("(%s)")),
+                                               rank ? hubs_i18n_gettext (p->lang, N_("rank, right "
+                                                                                     "is better"))
                                                     : hubs_format_unit (ck->kpi->unit, p->lang));
 
       hubs_chart_painter_draw_text (p, unit, row.x + row.width,
@@ -316,7 +316,8 @@ hubs_chart_draw_bullet (HubsChartPainter    *p,
           continue;
         fy = hubs_format_fiscal_year (year, p->lang);
         target = hubs_format_target (value, ck->kpi->unit, ck->kpi->qualifier, p->lang);
-        label = g_strdup_printf (TR (p->lang, "%1$s目標 %2$s", "%1$s target %2$s"), fy, target);
+        /* Translators: the label of a target on a chart: %1$s is a fiscal year, %2$s the target. */
+        label = g_strdup_printf (hubs_i18n_gettext (p->lang, N_("%1$s target %2$s")), fy, target);
         hubs_chart_painter_place_label (p, label, bullet_x (&map, value), row.y + row.height * 0.1,
                                         0, small, TRUE, &p->theme->target, &bounds);
       }
@@ -325,8 +326,9 @@ hubs_chart_draw_bullet (HubsChartPainter    *p,
       {
         g_autofree char *fy = hubs_format_fiscal_year (pr->actual_year, p->lang);
         g_autofree char *expected = hubs_chart_format_value (ck, pr->expected, p->lang);
-        g_autofree char *label = g_strdup_printf (TR (p->lang, "%1$sの計画値 %2$s",
-                                                      "%1$s plan %2$s"), fy, expected);
+        /* Translators: the label of the value the plan expects by a fiscal year (%1$s): %2$s. */
+        g_autofree char *label = g_strdup_printf (hubs_i18n_gettext (p->lang, N_("%1$s plan %2$s")),
+                                                  fy, expected);
 
         hubs_chart_painter_place_label (p, label, bullet_x (&map, pr->expected), row.y, 0, small,
                                         FALSE, &p->theme->dim, &bounds);

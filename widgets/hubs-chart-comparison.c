@@ -41,8 +41,8 @@ draw_share_cell (HubsChartPainter          *p,
   if (summary->n_kpis == 0)
     {
       if (text_w > 0)
-        hubs_chart_painter_draw_text (p, TR (p->lang, "KPIなし", "no KPI"), bar->x + bar->width / 2,
-                                      cy, 0.5, 0.5,
+        hubs_chart_painter_draw_text (p, hubs_i18n_gettext (p->lang, N_("no KPI")),
+                                      bar->x + bar->width / 2, cy, 0.5, 0.5,
                                       size * 0.8, FALSE, &p->theme->dim, bar->width, 1);
       return;
     }
@@ -120,17 +120,15 @@ hubs_chart_draw_comparison (HubsChartPainter    *p,
   double pad = p->fs * 0.8, y, name_w, col_w, gap, row_h, header_h, legend_h = 0, size;
   gboolean text = p->width >= p->fs * 20 && p->height >= p->fs * 10;
   g_autofree char *title = hubs_chart_get_title (data, p->lang);
-  const char *subtitle = TR (p->lang,
-                             "各KPIの計画経路に対する進捗（100% = 計画どおり）の平均。各KPIは"
-                             "−50%～150%に収めて平均し、内訳のKPIと評価できないKPIは除く。",
-                             "Mean share of each KPI’s planned progress achieved (100% = on "
-                             "plan), each KPI held within −50% to 150%; breakdown KPIs and KPIs "
-                             "that cannot be assessed are left out.");
+  const char *subtitle =
+    hubs_i18n_gettext (p->lang, N_("Mean share of each KPI’s planned progress achieved (100% = "
+                                   "on plan), each KPI held within −50% to 150%; breakdown KPIs "
+                                   "and KPIs that cannot be assessed are left out."));
   guint n = data->hubs->len;
 
   if (n == 0)
     {
-      hubs_chart_painter_draw_empty (p, TR (p->lang, "拠点都市がありません", "No hub cities"));
+      hubs_chart_painter_draw_empty (p, hubs_i18n_gettext (p->lang, N_("No hub cities")));
       return;
     }
 
@@ -170,7 +168,7 @@ hubs_chart_draw_comparison (HubsChartPainter    *p,
 
       if (text)
         {
-          const char *label = col < 0 ? TR (p->lang, "総合（全KPI）", "All KPIs")
+          const char *label = col < 0 ? hubs_i18n_gettext (p->lang, N_("All KPIs"))
                                       : hubs_chart_pillar_get_short_label (col, p->lang);
 
           hubs_chart_painter_draw_text (p, label, cx + bar_w / 2, y + p->fs * 1.2, 0.5, 1,
@@ -206,8 +204,10 @@ hubs_chart_draw_comparison (HubsChartPainter    *p,
     {
       const HubsChartHubSummary *summary = g_ptr_array_index (data->hubs, i);
       double cy = y + header_h + (i + 0.5) * row_h;
-      g_autofree char *count = g_strdup_printf (TR (p->lang, "%1$u/%2$u KPIを評価",
-                                                    "%1$u of %2$u KPIs assessed"),
+      /* Translators: under a hub city’s name in the comparison chart: how many of its KPIs could be
+       * assessed. */
+      g_autofree char *count = g_strdup_printf (hubs_i18n_gettext (p->lang, N_("%1$u of %2$u KPIs "
+                                                                               "assessed")),
                                                 summary->all.n_assessed, summary->all.n_kpis);
 
       if (row_h > p->fs * 2)

@@ -19,19 +19,23 @@
 /* Words
  * ----- */
 
-static const char * const pillar_labels[HUBS_N_PILLARS][2] = {
-  { "全体KPI", "Overall KPIs" },
-  { "世界とシームレスに繋がる", "Connect seamlessly with the world" },
-  { "スタートアップの成長を支援する", "Support startup growth" },
-  { "エコシステムの土台を作る", "Build the ecosystem’s foundation" },
+/* Translators: the pillars of a hub's KPIs, as the phase-2 plan names them. */
+static const char * const pillar_labels[HUBS_N_PILLARS] = {
+  N_("Overall KPIs"),
+  N_("Connect seamlessly with the world"),
+  N_("Support startup growth"),
+  N_("Build the ecosystem’s foundation"),
 };
 
 /* Short pillar names for the narrow columns of the comparison. */
-static const char * const pillar_short_labels[HUBS_N_PILLARS][2] = {
-  { "全体KPI", "Overall KPIs" },
-  { "世界と繋がる", "World" },
-  { "成長を支援", "Growth" },
-  { "土台を作る", "Foundation" },
+static const char * const pillar_short_labels[HUBS_N_PILLARS] = {
+  /* Translators: the heading of a narrow column of the comparison chart; as short as you
+   * can. The other pillars are “Connect seamlessly with the world”, “Support startup
+   * growth” and “Build the ecosystem’s foundation”. */
+  NC_("short pillar name", "Overall KPIs"),
+  NC_("short pillar name", "World"),
+  NC_("short pillar name", "Growth"),
+  NC_("short pillar name", "Foundation"),
 };
 
 /**
@@ -47,7 +51,7 @@ hubs_chart_pillar_get_label (HubsPillar   pillar,
 {
   g_return_val_if_fail (pillar < HUBS_N_PILLARS, "");
 
-  return pillar_labels[pillar][language == HUBS_LANGUAGE_JA ? 0 : 1];
+  return hubs_i18n_gettext (language, pillar_labels[pillar]);
 }
 
 /* The short name of @pillar, for the narrow columns of the comparison. */
@@ -57,7 +61,7 @@ hubs_chart_pillar_get_short_label (HubsPillar   pillar,
 {
   g_assert (pillar < HUBS_N_PILLARS);
 
-  return pillar_short_labels[pillar][lang == HUBS_LANGUAGE_JA ? 0 : 1];
+  return hubs_i18n_pgettext (lang, "short pillar name", pillar_short_labels[pillar]);
 }
 
 static const char *
@@ -148,7 +152,7 @@ hubs_chart_format_actual (const HubsChartKpi *ck,
   if (confirmed)
     return g_steal_pointer (&text);
   /* 速報: a provisional figure, to be confirmed. */
-  return g_strdup_printf (TR (lang, "%s（速報）", "%s (provisional)"), text);
+  return g_strdup_printf (hubs_i18n_gettext (lang, N_("%s (provisional)")), text);
 }
 
 HubsStatus
@@ -186,7 +190,7 @@ hubs_chart_kpi_describe_status (const HubsChartKpi *chart_kpi,
 
   pr = &chart_kpi->progress;
   if (!pr->has_actual)
-    return g_strdup (TR (lang, "実績値はまだありません。", "No actual figure yet."));
+    return g_strdup (hubs_i18n_gettext (lang, N_("No actual figure yet.")));
 
   year = hubs_format_fiscal_year (pr->actual_year, lang);
   actual = hubs_chart_format_actual (chart_kpi, pr->actual, pr->actual_confirmed, lang);
@@ -201,9 +205,10 @@ hubs_chart_kpi_describe_status (const HubsChartKpi *chart_kpi,
       if (pr->yearly_target)
         {
           target = hubs_chart_format_value (chart_kpi, pr->expected, lang);
-          return g_strdup_printf (TR (lang,
-                                      "%1$sの実績は%2$sで、年間目標%3$sを達成しています。",
-                                      "%1$s actual %2$s meets the yearly target of %3$s."),
+          /* Translators: %1$s is a fiscal year (“FY2025”), %2$s the actual and %3$s the target,
+           * each with its unit. */
+          return g_strdup_printf (hubs_i18n_gettext (lang, N_("%1$s actual %2$s meets the yearly "
+                                                              "target of %3$s.")),
                                   year, actual, target);
         }
 
@@ -211,24 +216,25 @@ hubs_chart_kpi_describe_status (const HubsChartKpi *chart_kpi,
       target = hubs_format_target (final_target, chart_kpi->kpi->unit, chart_kpi->kpi->qualifier,
                                    lang);
       target_year = hubs_format_fiscal_year (final_year, lang);
-      return g_strdup_printf (TR (lang,
-                                  "%1$sの実績は%2$sで、%3$s目標%4$sを達成しています。",
-                                  "%1$s actual %2$s meets the %3$s target of %4$s."),
+      /* Translators: %1$s is a fiscal year, %2$s the actual, %3$s the fiscal year of the final
+       * target and %4$s that target. */
+      return g_strdup_printf (hubs_i18n_gettext (lang, N_("%1$s actual %2$s meets the %3$s target "
+                                                          "of %4$s.")),
                               year, actual, target_year, target);
     }
 
   if (!pr->has_start)
-    return g_strdup_printf (TR (lang,
-                                "%1$sの実績は%2$s。基準値が未計測のため、進捗は評価できません。",
-                                "%1$s actual %2$s. Progress cannot be assessed: the baseline "
-                                "was not measured."),
+    /* Translators: %1$s is a fiscal year, %2$s the actual with its unit. */
+    return g_strdup_printf (hubs_i18n_gettext (lang, N_("%1$s actual %2$s. Progress cannot be "
+                                                        "assessed: the baseline was not "
+                                                        "measured.")),
                             year, actual);
 
   if (!pr->has_share)
-    return g_strdup_printf (TR (lang,
-                                "%1$sの実績は%2$s。この年度は計画上の進捗がまだないため、評価できません。",
-                                "%1$s actual %2$s. The plan expects no progress by that year yet, "
-                                "so it cannot be assessed."),
+    /* Translators: %1$s is a fiscal year, %2$s the actual with its unit. */
+    return g_strdup_printf (hubs_i18n_gettext (lang, N_("%1$s actual %2$s. The plan expects no "
+                                                        "progress by that year yet, so it cannot "
+                                                        "be assessed.")),
                             year, actual);
 
   {
@@ -236,15 +242,16 @@ hubs_chart_kpi_describe_status (const HubsChartKpi *chart_kpi,
     g_autofree char *share = hubs_chart_format_percent (pr->share, lang);
 
     if (pr->yearly_target)
-      return g_strdup_printf (TR (lang,
-                                  "%1$sの実績は%2$s。年間目標%3$sの%4$s。",
-                                  "%1$s actual %2$s: %4$s of the yearly target of %3$s."),
+      /* Translators: %1$s is a fiscal year, %2$s the actual, %3$s the yearly target, %4$s the
+       * percentage of it reached. */
+      return g_strdup_printf (hubs_i18n_gettext (lang, N_("%1$s actual %2$s: %4$s of the yearly "
+                                                          "target of %3$s.")),
                               year, actual, expected, share);
 
-    return g_strdup_printf (TR (lang,
-                                "%1$sの実績は%2$s。計画値%3$sに対して進捗%4$s。",
-                                "%1$s actual %2$s, against a plan of %3$s: %4$s of the "
-                                "planned progress."),
+    /* Translators: %1$s is a fiscal year, %2$s the actual, %3$s the value the plan expects by then,
+     * %4$s the percentage of the planned progress achieved. */
+    return g_strdup_printf (hubs_i18n_gettext (lang, N_("%1$s actual %2$s, against a plan of %3$s: "
+                                                        "%4$s of the planned progress.")),
                             year, actual, expected, share);
   }
 }
@@ -281,7 +288,9 @@ hubs_chart_kpi_describe_projection (const HubsChartKpi *chart_kpi,
   if (!pr->has_projection)
     return NULL;
 
-  text = g_string_new (TR (lang, "現在のペースでは", "At the current pace: "));
+  /* Translators: the start of a sentence that lists, separated by “, ” and ended by “.”, where the
+   * trend of the actuals leads in each target year. */
+  text = g_string_new (hubs_i18n_gettext (lang, N_("At the current pace: ")));
   for (guint i = 0; i < G_N_ELEMENTS (years); i++)
     {
       g_autofree char *year = NULL;
@@ -293,15 +302,19 @@ hubs_chart_kpi_describe_projection (const HubsChartKpi *chart_kpi,
       year = hubs_format_fiscal_year (years[i].year, lang);
       value = hubs_chart_format_value (chart_kpi, years[i].projection, lang);
       if (n++ > 0)
-        g_string_append (text, TR (lang, "、", ", "));
+        g_string_append (text, hubs_i18n_gettext (lang, N_(", ")));
       if (years[i].reaches)
-        g_string_append_printf (text, TR (lang, "%1$sに%2$s（目標達成の見込み）",
-                                          "%1$s %2$s (target reached)"), year, value);
+        /* Translators: an item of the list after “At the current pace: ”: %1$s is a fiscal year,
+         * %2$s the projected value. */
+        g_string_append_printf (text, hubs_i18n_gettext (lang, N_("%1$s %2$s (target reached)")),
+                                year, value);
       else
-        g_string_append_printf (text, TR (lang, "%1$sに%2$s（目標に届かない見込み）",
-                                          "%1$s %2$s (target missed)"), year, value);
+        /* Translators: an item of the list after “At the current pace: ”: %1$s is a fiscal year,
+         * %2$s the projected value. */
+        g_string_append_printf (text, hubs_i18n_gettext (lang, N_("%1$s %2$s (target missed)")),
+                                year, value);
     }
-  g_string_append (text, TR (lang, "。", "."));
+  g_string_append (text, hubs_i18n_gettext (lang, N_(".")));
 
   if (n == 0)
     return NULL;
@@ -333,11 +346,12 @@ hubs_chart_get_title (const HubsChartData *data,
       return g_strdup ("");
 
     case HUBS_CHART_HUB_OVERVIEW:
-      return g_strdup_printf (TR (lang, "%s　KPIの進捗", "%s: progress of the KPIs"),
+      /* Translators: the title of a hub’s overview chart; %s is the hub city. */
+      return g_strdup_printf (hubs_i18n_gettext (lang, N_("%s: progress of the KPIs")),
                               hubs_chart_hub_name (data->hub, lang));
 
     case HUBS_CHART_COMPARISON:
-      return g_strdup (TR (lang, "拠点都市別の計画進捗", "Progress against plan by hub city"));
+      return g_strdup (hubs_i18n_gettext (lang, N_("Progress against plan by hub city")));
 
     default:
       g_return_val_if_reached (NULL);
@@ -354,7 +368,7 @@ hubs_chart_kpi_subtitle (const HubsChartData *data,
   if (unit == NULL || *unit == '\0')
     return g_strdup (hubs_chart_hub_name (data->hub, lang));
   /* 札幌・北海道 ｜ 単位: 社 */
-  return g_strdup_printf (TR (lang, "%1$s ｜ %2$s ｜ 単位: %3$s", "%1$s | %2$s | Unit: %3$s"),
+  return g_strdup_printf (hubs_i18n_gettext (lang, N_("%1$s | %2$s | Unit: %3$s")),
                           hubs_chart_hub_name (data->hub, lang),
                           hubs_chart_pillar_get_label (ck->kpi->pillar, lang), unit);
 }
@@ -372,18 +386,22 @@ append_kpi_description (GString            *out,
   g_autofree char *projection = hubs_chart_kpi_describe_projection (ck, lang);
   gboolean first = TRUE;
 
-  g_string_append_printf (out, TR (lang, "%s。", "%s. "), hubs_chart_kpi_name (ck->kpi, lang));
+  /* Translators: a name or title as a sentence of its own, in the accessible description of a
+   * chart; keep the trailing space where sentences are separated by one. */
+  g_string_append_printf (out, hubs_i18n_gettext (lang, N_("%s. ")),
+                          hubs_chart_kpi_name (ck->kpi, lang));
 
   if (pr->has_baseline)
     {
       g_autofree char *fy = hubs_format_fiscal_year (pr->baseline_year, lang);
       g_autofree char *value = hubs_chart_format_value (ck, pr->baseline, lang);
 
-      g_string_append_printf (out, TR (lang, "基準値 %2$s（%1$s）。", "Baseline %2$s (%1$s). "),
+      /* Translators: %1$s is a fiscal year, %2$s the baseline value. */
+      g_string_append_printf (out, hubs_i18n_gettext (lang, N_("Baseline %2$s (%1$s). ")),
                               fy, value);
     }
   else
-    g_string_append (out, TR (lang, "基準値は未計測。", "Baseline not measured. "));
+    g_string_append (out, hubs_i18n_gettext (lang, N_("Baseline not measured. ")));
 
   for (guint i = 0; i < ck->figures->len; i++)
     {
@@ -395,12 +413,15 @@ append_kpi_description (GString            *out,
         continue;
       fy = hubs_format_fiscal_year (figure->fiscal_year, lang);
       value = hubs_chart_format_actual (ck, figure->value, figure->confirmed, lang);
-      g_string_append (out, first ? TR (lang, "実績値 ", "Actuals: ") : TR (lang, "、", ", "));
+      /* Translators: the start of a list of fiscal years and values, and the separator between
+       * its items. */
+      g_string_append (out, first ? hubs_i18n_gettext (lang, N_("Actuals: "))
+                                  : hubs_i18n_gettext (lang, N_(", ")));
       g_string_append_printf (out, "%s %s", fy, value);
       first = FALSE;
     }
   if (!first)
-    g_string_append (out, TR (lang, "。", ". "));
+    g_string_append (out, hubs_i18n_gettext (lang, N_(". ")));
 
   first = TRUE;
   for (int year = HUBS_MIDTERM_FISCAL_YEAR; year <= HUBS_LAST_FISCAL_YEAR; year += 2)
@@ -414,22 +435,28 @@ append_kpi_description (GString            *out,
         continue;
       fy = hubs_format_fiscal_year (year, lang);
       target = hubs_format_target (value, ck->kpi->unit, ck->kpi->qualifier, lang);
-      g_string_append (out, first ? TR (lang, "目標値 ", "Targets: ") : TR (lang, "、", ", "));
+      /* Translators: the start of a list of fiscal years and values, and the separator between
+       * its items. */
+      g_string_append (out, first ? hubs_i18n_gettext (lang, N_("Targets: "))
+                                  : hubs_i18n_gettext (lang, N_(", ")));
       g_string_append_printf (out, "%s %s", fy, target);
       first = FALSE;
     }
   if (!first)
-    g_string_append (out, TR (lang, "。", ". "));
+    g_string_append (out, hubs_i18n_gettext (lang, N_(". ")));
 
-  g_string_append_printf (out, TR (lang, "状況: %1$s %2$s。", "Status: %1$s %2$s. "),
+  /* Translators: %1$s is the status mark (◎ ○ △ ▽ × －), %2$s the status in words. */
+  g_string_append_printf (out, hubs_i18n_gettext (lang, N_("Status: %1$s %2$s. ")),
                           hubs_status_get_symbol (pr->status),
                           hubs_status_get_label (pr->status, lang));
-  g_string_append (out, status);
   if (projection != NULL)
-    {
-      g_string_append (out, TR (lang, "", " "));
-      g_string_append (out, projection);
-    }
+    /* Translators: two sentences in a row: where a KPI stands, then where its trend leads.
+     * Japanese puts no space between them. */
+    g_string_append_printf (out, hubs_i18n_pgettext (lang, "two sentences",
+                                                     NC_("two sentences", "%1$s %2$s")),
+                            status, projection);
+  else
+    g_string_append (out, status);
 }
 
 static void
@@ -443,14 +470,17 @@ append_share_description (GString                   *out,
     {
       g_autofree char *pct = hubs_chart_format_percent (share, lang);
 
-      g_string_append_printf (out, TR (lang, "%1$s（%2$s %3$s、%4$u/%5$u KPIを評価）",
-                                       "%1$s (%2$s %3$s, %4$u of %5$u KPIs assessed)"),
+      /* Translators: a hub’s share of the planned progress: %1$s the percentage, %2$s the status
+       * mark, %3$s the status in words, %4$u and %5$u how many KPIs were assessed of how many. */
+      g_string_append_printf (out,
+                              hubs_i18n_gettext (lang, N_("%1$s (%2$s %3$s, %4$u of %5$u KPIs "
+                                                          "assessed)")),
                               pct, hubs_status_get_symbol (hubs_chart_status_of_share (share)),
                               hubs_status_get_label (hubs_chart_status_of_share (share), lang),
                               summary->n_assessed, summary->n_kpis);
     }
   else
-    g_string_append_printf (out, TR (lang, "評価不能（%u KPI）", "not assessable (%u KPIs)"),
+    g_string_append_printf (out, hubs_i18n_gettext (lang, N_("not assessable (%u KPIs)")),
                             summary->n_kpis);
 }
 
@@ -484,14 +514,15 @@ hubs_chart_describe (const HubsChartData *data,
 
     case HUBS_CHART_HUB_OVERVIEW:
       title = hubs_chart_get_title (data, lang);
-      g_string_append_printf (out, TR (lang, "%s。", "%s. "), title);
+      g_string_append_printf (out, hubs_i18n_gettext (lang, N_("%s. ")), title);
       for (guint i = 0; i < data->kpis->len; i++)
         {
           const HubsChartKpi *ck = g_ptr_array_index (data->kpis, i);
           g_autofree char *status = hubs_chart_kpi_describe_status (ck, lang);
 
-          g_string_append_printf (out, TR (lang, "%1$s: %2$s %3$s。%4$s",
-                                           "%1$s: %2$s %3$s. %4$s "),
+          /* Translators: one KPI in the description of a hub’s overview: its name, its status mark
+           * and word, then the sentence on its status. */
+          g_string_append_printf (out, hubs_i18n_gettext (lang, N_("%1$s: %2$s %3$s. %4$s ")),
                                   hubs_chart_kpi_name (ck->kpi, lang),
                                   hubs_status_get_symbol (ck->progress.status),
                                   hubs_status_get_label (ck->progress.status, lang), status);
@@ -500,15 +531,16 @@ hubs_chart_describe (const HubsChartData *data,
 
     case HUBS_CHART_COMPARISON:
       title = hubs_chart_get_title (data, lang);
-      g_string_append_printf (out, TR (lang, "%s。", "%s. "), title);
+      g_string_append_printf (out, hubs_i18n_gettext (lang, N_("%s. ")), title);
       for (guint i = 0; i < data->hubs->len; i++)
         {
           const HubsChartHubSummary *summary = g_ptr_array_index (data->hubs, i);
 
-          g_string_append_printf (out, TR (lang, "%u. %s: ", "%u. %s: "), i + 1,
+          /* Translators: a hub city’s place in the comparison and its name, before its share. */
+          g_string_append_printf (out, hubs_i18n_gettext (lang, N_("%u. %s: ")), i + 1,
                                   hubs_chart_hub_name (summary->hub, lang));
           append_share_description (out, &summary->all, lang);
-          g_string_append (out, TR (lang, "。", ". "));
+          g_string_append (out, hubs_i18n_gettext (lang, N_(". ")));
         }
       break;
 
@@ -554,7 +586,7 @@ hubs_chart_describe_hit (const HubsChartData *data,
       g_return_val_if_fail (hit->index < data->hubs->len, g_string_free (out, FALSE));
       summary = g_ptr_array_index (data->hubs, hit->index);
       g_string_append_printf (out, "%s — %s\n", hubs_chart_hub_name (summary->hub, lang),
-                              hit->pillar < 0 ? TR (lang, "全KPI", "all KPIs")
+                              hit->pillar < 0 ? hubs_i18n_gettext (lang, N_("all KPIs"))
                                               : hubs_chart_pillar_get_label (hit->pillar, lang));
       append_share_description (out, hit->pillar < 0 ? &summary->all
                                                      : &summary->pillars[hit->pillar], lang);
@@ -574,12 +606,14 @@ hubs_chart_describe_hit (const HubsChartData *data,
         g_autofree char *end = hubs_format_fiscal_year_end (hit->fiscal_year, lang);
 
         figure = hubs_chart_kpi_get_baseline (ck);
-        g_string_append_printf (out, TR (lang, "基準値（%1$s）: %2$s", "Baseline (%1$s): %2$s"),
+        /* Translators: a tooltip: %1$s is the date of the baseline, %2$s its value. */
+        g_string_append_printf (out, hubs_i18n_gettext (lang, N_("Baseline (%1$s): %2$s")),
                                 figure != NULL && figure->as_of != NULL && *figure->as_of
                                 ? figure->as_of : end, value);
         if (ck->kpi->path_from_zero)
-          g_string_append (out, TR (lang, "\n参考値: 計画は2025年4月からの累計でゼロから数える",
-                                    "\nReference only: the plan counts from zero in April 2025"));
+          g_string_append (out,
+                           hubs_i18n_gettext (lang, N_("\nReference only: the plan counts from "
+                                                       "zero in April 2025")));
       }
       break;
 
@@ -591,7 +625,8 @@ hubs_chart_describe_hit (const HubsChartData *data,
 
         if (data->kind == HUBS_CHART_HUB_OVERVIEW)
           g_string_append_printf (out, "%s\n", hubs_chart_kpi_name (ck->kpi, lang));
-        g_string_append_printf (out, TR (lang, "%1$s 実績値: %2$s", "%1$s actual: %2$s"), fy,
+        /* Translators: a tooltip: %1$s is a fiscal year, %2$s the actual. */
+        g_string_append_printf (out, hubs_i18n_gettext (lang, N_("%1$s actual: %2$s")), fy,
                                 value);
       }
       break;
@@ -602,7 +637,8 @@ hubs_chart_describe_hit (const HubsChartData *data,
                                                      ck->kpi->qualifier, lang);
 
         figure = hubs_chart_kpi_get_figure (ck, HUBS_FIGURE_TARGET, hit->fiscal_year);
-        g_string_append_printf (out, TR (lang, "%1$s目標: %2$s", "%1$s target: %2$s"), fy, value);
+        /* Translators: a tooltip: %1$s is a fiscal year, %2$s the target. */
+        g_string_append_printf (out, hubs_i18n_gettext (lang, N_("%1$s target: %2$s")), fy, value);
       }
       break;
 
@@ -610,8 +646,9 @@ hubs_chart_describe_hit (const HubsChartData *data,
       {
         g_autofree char *value = hubs_chart_format_value (ck, hit->value, lang);
 
-        g_string_append_printf (out, TR (lang, "%1$sの見通し（現在のペース）: %2$s",
-                                         "%1$s projected at the current pace: %2$s"), fy, value);
+        g_string_append_printf (out,
+                                hubs_i18n_gettext (lang, N_("%1$s projected at the current pace: "
+                                                            "%2$s")), fy, value);
       }
       break;
 
@@ -633,9 +670,11 @@ hubs_chart_describe_hit (const HubsChartData *data,
   if (figure != NULL)
     {
       if (figure->note != NULL && *figure->note != '\0')
-        g_string_append_printf (out, TR (lang, "\n注記: %s", "\nNote: %s"), figure->note);
+        /* Translators: a line added to a tooltip with the note of a figure. */
+        g_string_append_printf (out, hubs_i18n_gettext (lang, N_("\nNote: %s")), figure->note);
       if (figure->source != NULL && *figure->source != '\0')
-        g_string_append_printf (out, TR (lang, "\n出典: %s", "\nSource: %s"), figure->source);
+        /* Translators: a line added to a tooltip with the source of a figure. */
+        g_string_append_printf (out, hubs_i18n_gettext (lang, N_("\nSource: %s")), figure->source);
     }
 
   return g_string_free (out, FALSE);

@@ -30,11 +30,11 @@ kpi_value_summary (const HubsChartKpi *ck,
                                                    ck->kpi->qualifier, lang);
 
       target = pr->yearly_target
-               ? g_strdup_printf (TR (lang, "目標 %s/年", "target %s a year"), value)
-               : g_strdup_printf (TR (lang, "%1$s目標 %2$s", "%1$s target %2$s"), fy, value);
+               ? g_strdup_printf (hubs_i18n_gettext (lang, N_("target %s a year")), value)
+               : g_strdup_printf (hubs_i18n_gettext (lang, N_("%1$s target %2$s")), fy, value);
     }
   else
-    target = g_strdup (TR (lang, "目標なし", "no target"));
+    target = g_strdup (hubs_i18n_gettext (lang, N_("no target")));
 
   if (pr->has_actual)
     {
@@ -42,11 +42,14 @@ kpi_value_summary (const HubsChartKpi *ck,
       g_autofree char *actual = hubs_chart_format_actual (ck, pr->actual, pr->actual_confirmed,
                                                           lang);
 
-      return g_strdup_printf (TR (lang, "%1$s %2$s\n%3$s", "%1$s %2$s\n%3$s"), fy, actual,
+      /* Translators: the values beside a KPI’s bullet: a fiscal year and its actual, then on a
+       * second line the target. */
+      return g_strdup_printf (hubs_i18n_gettext (lang, N_("%1$s %2$s\n%3$s")), fy, actual,
                               target);
     }
 
-  return g_strdup_printf (TR (lang, "実績なし\n%s", "No actual yet\n%s"), target);
+  /* Translators: the values beside a KPI’s bullet without an actual; %s is the target. */
+  return g_strdup_printf (hubs_i18n_gettext (lang, N_("No actual yet\n%s")), target);
 }
 
 void
@@ -72,8 +75,8 @@ hubs_chart_draw_overview (HubsChartPainter    *p,
 
   if (data->kpis->len == 0)
     {
-      hubs_chart_painter_draw_empty (p, TR (p->lang, "この拠点都市にはKPIがありません",
-                                            "This hub city has no KPIs"));
+      hubs_chart_painter_draw_empty (p,
+                                     hubs_i18n_gettext (p->lang, N_("This hub city has no KPIs")));
       return;
     }
 
@@ -103,9 +106,8 @@ hubs_chart_draw_overview (HubsChartPainter    *p,
   if (text && p->options->show_title && p->height > p->fs * 20)
     {
       g_autofree char *subtitle =
-        g_strdup (TR (p->lang,
-                      "各KPIを自らの基準値（0%）と2029年度目標（100%）で揃えて表示",
-                      "Each KPI on its own scale: its start at 0%, its FY2029 target at 100%"));
+        g_strdup (hubs_i18n_gettext (p->lang, N_("Each KPI on its own scale: its start at 0%, its "
+                                                 "FY2029 target at 100%")));
 
       y = hubs_chart_painter_draw_heading (p, title, subtitle, pad, y, p->width - 2 * pad);
     }

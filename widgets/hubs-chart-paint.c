@@ -454,25 +454,27 @@ hubs_chart_painter_add_hit (HubsChartPainter *p,
     g_array_append_val (p->hits, hit);
 }
 
+/* Translators: the lines of a chart's legend, each beside the mark it explains. */
+static const char * const legend_labels[] = {
+  [HUBS_CHART_LEGEND_ACTUAL] = NC_("chart legend", "Actual"),
+  [HUBS_CHART_LEGEND_PROVISIONAL] = NC_("chart legend", "Provisional"),
+  [HUBS_CHART_LEGEND_PLAN] = NC_("chart legend", "Plan path"),
+  [HUBS_CHART_LEGEND_PROJECTION] = NC_("chart legend", "Projection at the current pace"),
+  [HUBS_CHART_LEGEND_TARGET] = NC_("chart legend", "Target"),
+  [HUBS_CHART_LEGEND_BASELINE] = NC_("chart legend", "Baseline"),
+  [HUBS_CHART_LEGEND_REFERENCE] = NC_("chart legend", "Baseline (reference)"),
+  [HUBS_CHART_LEGEND_BAR] = NC_("chart legend", "Latest actual"),
+  [HUBS_CHART_LEGEND_BAND] = NC_("chart legend", "Expected by now"),
+  [HUBS_CHART_LEGEND_TICK] = NC_("chart legend", "Targets (FY2027, FY2029)"),
+};
+
 static const char *
 legend_label (HubsChartLegendItem item,
               HubsLanguage        lang)
 {
-  switch (item)
-    {
-    case HUBS_CHART_LEGEND_ACTUAL: return TR (lang, "実績値", "Actual");
-    case HUBS_CHART_LEGEND_PROVISIONAL: return TR (lang, "速報値", "Provisional");
-    case HUBS_CHART_LEGEND_PLAN: return TR (lang, "計画（基準値から目標値へ）", "Plan path");
-    case HUBS_CHART_LEGEND_PROJECTION: return TR (lang, "見通し（現在のペース）",
-                                                  "Projection at the current pace");
-    case HUBS_CHART_LEGEND_TARGET: return TR (lang, "目標値", "Target");
-    case HUBS_CHART_LEGEND_BASELINE: return TR (lang, "基準値", "Baseline");
-    case HUBS_CHART_LEGEND_REFERENCE: return TR (lang, "基準値（参考）", "Baseline (reference)");
-    case HUBS_CHART_LEGEND_BAR: return TR (lang, "最新の実績値", "Latest actual");
-    case HUBS_CHART_LEGEND_BAND: return TR (lang, "計画上の現時点の値", "Expected by now");
-    case HUBS_CHART_LEGEND_TICK: return TR (lang, "目標値（2027年度・2029年度）", "Targets (FY2027, FY2029)");
-    default: g_return_val_if_reached ("");
-    }
+  g_return_val_if_fail (item < G_N_ELEMENTS (legend_labels), "");
+
+  return hubs_i18n_pgettext (lang, "chart legend", legend_labels[item]);
 }
 
 static void
@@ -700,9 +702,11 @@ hubs_chart_painter_draw_norm_axis (HubsChartPainter     *p,
       g_autofree char *label = NULL;
 
       if (words && fabs (v) < 1e-9)
-        label = g_strdup (TR (p->lang, "基準値", "Start"));
+        /* Translators: the 0% tick of a scale that runs from each KPI’s start (0%) to its target
+         * (100%). */
+        label = g_strdup (hubs_i18n_gettext (p->lang, N_("Start")));
       else if (words && fabs (v - 100) < 1e-9)
-        label = g_strdup (TR (p->lang, "目標", "Target"));
+        label = g_strdup (hubs_i18n_gettext (p->lang, N_("Target")));
       else
         label = hubs_format_axis_value (v, "%", p->lang);
       hubs_chart_painter_draw_text (p, label, x, y, 0.5, yalign, small, FALSE, &p->theme->dim, 0,

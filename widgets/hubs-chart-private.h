@@ -10,14 +10,14 @@
 
 #pragma once
 
+#include <glib/gi18n.h>
 #include <pango/pangocairo.h>
 
 #include "hubs-chart.h"
 #include "hubs-chart-scale.h"
+#include "hubs-i18n.h"
 
 G_BEGIN_DECLS
-
-#define TR(lang, ja, en) ((lang) == HUBS_LANGUAGE_JA ? (ja) : (en))
 
 /* The normalised scale of the overview, in percent of the path to the final target, and the
  * scale of shares in the comparison: one scale for every row. */

@@ -354,10 +354,12 @@ draw_labels (HubsChartPainter *p,
       fy = hubs_format_fiscal_year (year, p->lang);
       target = hubs_format_target (value, unit, ck->kpi->qualifier, p->lang);
       if (pr->yearly_target)
-        label = g_strdup_printf (TR (p->lang, "%1$s目標 %2$s/年", "%1$s target %2$s a year"),
+        /* Translators: the label of a target on a chart: %1$s is a fiscal year, %2$s the target,
+         * which applies every year. */
+        label = g_strdup_printf (hubs_i18n_gettext (p->lang, N_("%1$s target %2$s a year")),
                                  fy, target);
       else
-        label = g_strdup_printf (TR (p->lang, "%1$s目標 %2$s", "%1$s target %2$s"), fy, target);
+        label = g_strdup_printf (hubs_i18n_gettext (p->lang, N_("%1$s target %2$s")), fy, target);
       hubs_chart_painter_place_label (p, label, tx (t, year), ty (t, value), 0, small, TRUE,
                                       &p->theme->target, &bounds);
     }
@@ -378,13 +380,15 @@ draw_labels (HubsChartPainter *p,
       const HubsFigure *baseline = hubs_chart_kpi_get_baseline (ck);
 
       if (t->reference && baseline != NULL && baseline->note != NULL && *baseline->note != '\0')
-        label = g_strdup_printf (TR (p->lang, "基準値 %1$s（%2$s、参考）",
-                                     "Baseline %1$s (%2$s, reference)"), value, baseline->note);
+        /* Translators: the label of the baseline on a chart: %1$s is its value, %2$s a note; it is
+         * shown for reference, the plan starts elsewhere. */
+        label = g_strdup_printf (hubs_i18n_gettext (p->lang, N_("Baseline %1$s (%2$s, reference)")),
+                                 value, baseline->note);
       else if (t->reference)
-        label = g_strdup_printf (TR (p->lang, "基準値 %s（参考）", "Baseline %s (reference)"),
+        label = g_strdup_printf (hubs_i18n_gettext (p->lang, N_("Baseline %s (reference)")),
                                  value);
       else
-        label = g_strdup_printf (TR (p->lang, "基準値 %s", "Baseline %s"), value);
+        label = g_strdup_printf (hubs_i18n_gettext (p->lang, N_("Baseline %s")), value);
       hubs_chart_painter_place_label (p, label, tx (t, pr->baseline_year), ty (t, pr->baseline), 1,
                                       small, FALSE, &p->theme->dim, &bounds);
     }
@@ -399,7 +403,8 @@ draw_labels (HubsChartPainter *p,
       if (ty (t, v) >= t->plot.y - 1 && ty (t, v) <= t->plot.y + t->plot.height + 1)
         {
           value = hubs_chart_format_value (ck, v, p->lang);
-          label = g_strdup_printf (TR (p->lang, "見通し %s", "Projected %s"), value);
+          /* Translators: the label at the end of the projection of a chart; %s is the value. */
+          label = g_strdup_printf (hubs_i18n_gettext (p->lang, N_("Projected %s")), value);
           hubs_chart_painter_place_label (p, label, tx (t, HUBS_LAST_FISCAL_YEAR), ty (t, v), 1,
                                           small, FALSE, &p->theme->projection, &bounds);
         }
@@ -483,7 +488,7 @@ hubs_chart_draw_trajectory (HubsChartPainter    *p,
 
   if (data->kpis->len == 0)
     {
-      hubs_chart_painter_draw_empty (p, TR (p->lang, "KPIがありません", "No KPI"));
+      hubs_chart_painter_draw_empty (p, hubs_i18n_gettext (p->lang, N_("No KPI")));
       return;
     }
 
@@ -679,16 +684,20 @@ hubs_chart_draw_trajectory (HubsChartPainter    *p,
 
       /* Money and percentages carry their unit on every tick already. */
       if (t.rank)
-        axis_title = TR (p->lang, "順位（上ほど上位）", "Rank (up is better)");
+        axis_title = hubs_i18n_gettext (p->lang, N_("Rank (up is better)"));
       else if (g_strcmp0 (ck->kpi->unit, "億円") == 0 || g_strcmp0 (ck->kpi->unit, "%") == 0)
         axis_title = NULL;
       else
         axis_title = hubs_format_unit (ck->kpi->unit, p->lang);
       if (axis_title != NULL && *axis_title != '\0')
         {
-          g_autofree char *label = t.rank ? g_strdup (axis_title)
-                                          : g_strdup_printf (TR (p->lang, "（%s）", "(%s)"),
-                                                             axis_title);
+          g_autofree char *label = NULL;
+
+          if (t.rank)
+            label = g_strdup (axis_title);
+          else
+            /* Translators: the unit above the value axis of a chart. */
+            label = g_strdup_printf (hubs_i18n_gettext (p->lang, N_("(%s)")), axis_title);
 
           hubs_chart_painter_draw_text (p, label, MAX (pad * 0.5, t.plot.x - axis_w),
                                         t.plot.y - p->fs * 0.5, 0,

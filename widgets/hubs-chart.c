@@ -10,8 +10,10 @@
  * data's kind: hubs-chart-trajectory.c, hubs-chart-bullet.c, hubs-chart-overview.c or
  * hubs-chart-comparison.c. The words, titles and descriptions are in hubs-chart-describe.c.
  *
- * Every word is in the language of the options, from explicit tables rather than gettext,
- * because exports take --lang; every number, unit and fiscal year goes through hubs-format.
+ * Every word is in the language of the options, not necessarily the interface's, because
+ * exports take --lang: the English strings are marked with N_ and translated when drawn, with
+ * hubs_i18n_gettext(), from the same catalogue as the interface. Every number, unit and
+ * fiscal year goes through hubs-format.
  */
 
 #define G_LOG_DOMAIN "hubs-chart"
