@@ -8,12 +8,22 @@
  *   _build/tests/bench-charts
  *
  * A single chart must stay well inside a 16 ms frame.
+ *
+ *   _build/tests/bench-charts --render=DIR
+ *
+ * instead draws every chart of the demonstration data (each KPI's trajectory and bullet, each
+ * hub's overview, the comparison) in both languages, at several sizes and in both themes, to
+ * PNG files in DIR, with a text file of the marks and descriptions of each, and writes the
+ * report of one hub in each language: render before and after a change to the drawing code
+ * and compare the folders (cmp -r) to prove the change left every pixel where it was.
  */
 
 #include "config.h"
 
 #include <locale.h>
+#include <string.h>
 
+#include <glib/gi18n.h>
 #include <glib/gstdio.h>
 #include <pango/pangocairo.h>
 
@@ -130,6 +140,125 @@ gather_overview (gpointer user_data)
   g_assert_no_error (error);
 }
 
+static void
+render_one (const char          *dir,
+            const HubsChartData *data,
+            const char          *name,
+            HubsLanguage         lang,
+            gboolean             dark,
+            int                  width,
+            int                  height,
+            int                  focus)
+{
+  const char *lang_name = lang == HUBS_LANGUAGE_JA ? "ja" : "en";
+  g_autofree char *base = g_strdup_printf ("%s-%s%s-%dx%d%s", name, lang_name,
+                                           dark ? "-dark" : "", width, height,
+                                           focus >= 0 ? "-focus" : "");
+  g_autofree char *png = g_strdup_printf ("%s/%s.png", dir, base);
+  g_autofree char *txt = g_strdup_printf ("%s/%s.txt", dir, base);
+  g_autoptr(GArray) hits = g_array_new (FALSE, FALSE, sizeof (HubsChartHit));
+  g_autoptr(GString) out = g_string_new (NULL);
+  g_autofree char *description = hubs_chart_describe (data, lang);
+  g_autoptr(GError) error = NULL;
+  cairo_surface_t *surface = cairo_image_surface_create (CAIRO_FORMAT_RGB24, width, height);
+  cairo_t *cr = cairo_create (surface);
+  HubsChartOptions options;
+  HubsChartTheme theme;
+
+  if (dark)
+    hubs_chart_theme_init_dark (&theme);
+  else
+    hubs_chart_theme_init_print (&theme);
+  hubs_chart_options_init (&options, lang);
+  options.focus = focus;
+  hubs_chart_draw (cr, data, &theme, &options, width, height, hits);
+  cairo_destroy (cr);
+  if (cairo_surface_write_to_png (surface, png) != CAIRO_STATUS_SUCCESS)
+    g_error ("Cannot write %s", png);
+  cairo_surface_destroy (surface);
+
+  g_string_append_printf (out, "%s\n", description);
+  for (guint i = 0; i < hits->len; i++)
+    {
+      const HubsChartHit *hit = &g_array_index (hits, HubsChartHit, i);
+      g_autofree char *tip = hubs_chart_describe_hit (data, hit, lang);
+
+      g_string_append_printf (out, "%d %.6f %.6f %.6f %.6f %u %d %d %.6f\n%s\n", hit->kind,
+                              hit->x, hit->y, hit->width, hit->height, hit->index, hit->pillar,
+                              hit->fiscal_year, hit->value, tip);
+    }
+  if (!g_file_set_contents (txt, out->str, out->len, &error))
+    g_error ("%s", error->message);
+}
+
+/* Every chart to PNG, for comparing the drawing before and after a change. */
+static int
+render_all (HubsStore  *store,
+            const char *dir)
+{
+  static const int sizes[][2] = { { 800, 450 }, { 1600, 900 }, { 300, 500 }, { 90, 60 } };
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GPtrArray) kpis = hubs_store_list_kpis (store, NULL, &error);
+  g_autoptr(GPtrArray) hubs = hubs_store_list_hubs (store, &error);
+  g_autoptr(GPtrArray) all = g_ptr_array_new_with_free_func ((GDestroyNotify) hubs_chart_data_free);
+  g_autoptr(GPtrArray) names = g_ptr_array_new_with_free_func (g_free);
+
+  g_assert_no_error (error);
+  if (g_mkdir_with_parents (dir, 0755) != 0)
+    g_error ("Cannot create %s", dir);
+
+  for (guint i = 0; i < kpis->len; i++)
+    {
+      const char *id = ((HubsKpi *) kpis->pdata[i])->id;
+      g_autofree char *flat = g_strdelimit (g_strdup (id), "/", '_');
+
+      g_ptr_array_add (all, hubs_chart_data_new_for_kpi (store, HUBS_CHART_TRAJECTORY, id,
+                                                         &error));
+      g_assert_no_error (error);
+      g_ptr_array_add (names, g_strconcat ("trajectory-", flat, NULL));
+      g_ptr_array_add (all, hubs_chart_data_new_for_kpi (store, HUBS_CHART_BULLET, id, &error));
+      g_assert_no_error (error);
+      g_ptr_array_add (names, g_strconcat ("bullet-", flat, NULL));
+    }
+  for (guint i = 0; i < hubs->len; i++)
+    {
+      const char *id = ((HubsHub *) hubs->pdata[i])->id;
+
+      g_ptr_array_add (all, hubs_chart_data_new_for_hub (store, id, &error));
+      g_assert_no_error (error);
+      g_ptr_array_add (names, g_strconcat ("overview-", id, NULL));
+    }
+  g_ptr_array_add (all, hubs_chart_data_new_comparison (store, &error));
+  g_assert_no_error (error);
+  g_ptr_array_add (names, g_strdup ("comparison"));
+
+  for (guint i = 0; i < all->len; i++)
+    for (HubsLanguage lang = HUBS_LANGUAGE_JA; lang <= HUBS_LANGUAGE_EN; lang++)
+      for (guint s = 0; s < G_N_ELEMENTS (sizes); s++)
+        {
+          /* The first size for every chart; the others for a sample. */
+          if (s > 0 && i % 5 != 0)
+            continue;
+          render_one (dir, all->pdata[i], names->pdata[i], lang, s % 2 == 1, sizes[s][0],
+                      sizes[s][1], -1);
+          if (s == 0 && i % 5 == 0)
+            render_one (dir, all->pdata[i], names->pdata[i], lang, FALSE, sizes[s][0],
+                        sizes[s][1], 1);
+        }
+
+  for (HubsLanguage lang = HUBS_LANGUAGE_JA; lang <= HUBS_LANGUAGE_EN; lang++)
+    {
+      g_autofree char *pdf = g_strdup_printf ("%s/report-sapporo-%s.pdf", dir,
+                                              lang == HUBS_LANGUAGE_JA ? "ja" : "en");
+
+      if (!hubs_chart_export_report (store, "sapporo", pdf, lang, &error))
+        g_error ("%s", error->message);
+    }
+
+  g_print ("%u charts written to %s\n", all->len, dir);
+  return 0;
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -144,6 +273,10 @@ main (int   argc,
   double rect_ms, text_ms, traj_ms, overview_ms, comparison_ms, gather_ms, report_ms;
 
   setlocale (LC_ALL, "");
+  /* Charts in Japanese take their words from the catalogue: the one in the build folder. */
+  bindtextdomain (GETTEXT_PACKAGE, g_getenv ("HUBS_LOCALEDIR") != NULL ? g_getenv ("HUBS_LOCALEDIR")
+                                                                      : LOCALEDIR);
+  bind_textdomain_codeset (GETTEXT_PACKAGE, "UTF-8");
   dir = g_dir_make_tmp ("hubs-bench-XXXXXX", &error);
   g_assert_no_error (error);
   db = g_build_filename (dir, "hubs.sqlite3", NULL);
@@ -151,6 +284,16 @@ main (int   argc,
   b.store = hubs_store_open (db, HUBS_STORE_OPEN_DEFAULT, &error);
   g_assert_no_error (error);
   hubs_test_demo_fill (b.store, NULL);
+
+  if (argc == 2 && g_str_has_prefix (argv[1], "--render="))
+    {
+      int status = render_all (b.store, argv[1] + strlen ("--render="));
+
+      g_clear_object (&b.store);
+      hubs_test_remove_dir (dir);
+      g_free (b.path);
+      return status;
+    }
 
   trajectory = hubs_chart_data_new_for_kpi (b.store, HUBS_CHART_TRAJECTORY, "sapporo/startups",
                                             &error);

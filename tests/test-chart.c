@@ -13,6 +13,7 @@
 
 #include <sys/wait.h>
 
+#include <glib/gi18n.h>
 #include <glib/gstdio.h>
 
 #include "hubs-chart-export.h"
@@ -801,6 +802,81 @@ test_cli_report (Fixture       *f,
   g_assert_cmpuint (pdf_pages (pdf), ==, 1 + kpis->len);
 }
 
+/* The language of a chart
+ * ----------------------- */
+
+/* The text of the PDF export of the trajectory of Sapporo's startups, drawn in @lang. */
+static char *
+trajectory_text (Fixture      *f,
+                 HubsLanguage  lang)
+{
+  g_autoptr(HubsChartData) data = kpi_data (f, HUBS_CHART_TRAJECTORY, "sapporo/startups");
+  g_autofree char *pdf = hubs_test_path (f->dir, "trajectory.pdf");
+  g_autoptr(GError) error = NULL;
+  char *out = NULL;
+  char *argv[] = { (char *) "pdftotext", pdf, (char *) "-", NULL };
+  int status;
+
+  g_assert_true (hubs_chart_export (data, pdf, 1600, 900, lang, &error));
+  g_assert_no_error (error);
+  g_spawn_sync (NULL, argv, NULL, G_SPAWN_SEARCH_PATH | G_SPAWN_STDERR_TO_DEV_NULL, NULL, NULL,
+                &out, NULL, &status, &error);
+  g_assert_no_error (error);
+  g_assert_true (g_spawn_check_wait_status (status, NULL));
+  return out;
+}
+
+/* A chart is drawn in the language asked for, whatever the language of the interface: in
+ * Japanese from a process in English, and in English from a process in Japanese. */
+static void
+test_language_apart_from_locale (Fixture       *f,
+                                 gconstpointer  user_data)
+{
+  if (g_test_subprocess ())
+    {
+      gboolean japanese = g_str_equal (g_getenv ("HUBS_TEST_PROCESS_LANGUAGE"), "ja");
+      g_autofree char *text = NULL;
+
+      if (japanese)
+        {
+          g_setenv ("LANGUAGE", "ja", TRUE);
+          setlocale (LC_ALL, "");
+          /* The process itself speaks Japanese, */
+          g_assert_cmpstr (g_dgettext (GETTEXT_PACKAGE, "Not measured"), ==, "未計測");
+          /* yet the chart is in English. */
+          text = trajectory_text (f, HUBS_LANGUAGE_EN);
+          g_test_message ("%s", text);
+          g_assert_nonnull (strstr (text, "FY2029 target 300 companies"));
+          g_assert_nonnull (strstr (text, "Baseline 142 companies"));
+          g_assert_nonnull (strstr (text, "Plan path"));
+          g_assert_null (strstr (text, "目標"));
+          g_assert_null (strstr (text, "実績値"));
+        }
+      else
+        {
+          g_unsetenv ("LANGUAGE");
+          setlocale (LC_ALL, "");
+          g_assert_cmpstr (g_dgettext (GETTEXT_PACKAGE, "Not measured"), ==, "Not measured");
+          text = trajectory_text (f, HUBS_LANGUAGE_JA);
+          g_test_message ("%s", text);
+          g_assert_nonnull (strstr (text, "2029年度目標 300社"));
+          g_assert_nonnull (strstr (text, "基準値 142社"));
+          g_assert_nonnull (strstr (text, "計画（基準値から目標値へ）"));
+          g_assert_null (strstr (text, "target"));
+          g_assert_null (strstr (text, "Baseline"));
+        }
+      return;
+    }
+
+  for (guint i = 0; i < 2; i++)
+    {
+      g_setenv ("HUBS_TEST_PROCESS_LANGUAGE", i == 0 ? "en" : "ja", TRUE);
+      g_test_trap_subprocess (NULL, 0, G_TEST_SUBPROCESS_INHERIT_STDERR);
+      g_test_trap_assert_passed ();
+    }
+  g_unsetenv ("HUBS_TEST_PROCESS_LANGUAGE");
+}
+
 /* Screenshots, to look at
  * ----------------------- */
 
@@ -869,6 +945,10 @@ main (int   argc,
       char *argv[])
 {
   setlocale (LC_ALL, "");
+  /* Charts in Japanese take their words from the catalogue: the one in the build folder. */
+  bindtextdomain (GETTEXT_PACKAGE, g_getenv ("HUBS_LOCALEDIR") != NULL ? g_getenv ("HUBS_LOCALEDIR")
+                                                                      : LOCALEDIR);
+  bind_textdomain_codeset (GETTEXT_PACKAGE, "UTF-8");
   g_test_init (&argc, &argv, NULL);
 
 #define ADD(path, func) \
@@ -889,6 +969,7 @@ main (int   argc,
   ADD ("cli-render", test_cli_render);
   ADD ("cli-errors", test_cli_errors);
   ADD ("cli-report", test_cli_report);
+  ADD ("language-apart-from-locale", test_language_apart_from_locale);
   ADD ("screenshots", test_screenshots);
 
 #undef ADD

@@ -20,8 +20,7 @@
 #include <pango/pangocairo.h>
 
 #include "hubs-chart-export.h"
-
-#define TR(lang, ja, en) ((lang) == HUBS_LANGUAGE_JA ? (ja) : (en))
+#include "hubs-i18n.h"
 
 /* A4 landscape, in points. */
 #define A4_WIDTH  841.89
@@ -401,8 +400,9 @@ report_frame (Report     *r,
               const char *source)
 {
   g_autofree char *page = g_strdup_printf ("%u / %u", r->page, r->n_pages);
-  g_autofree char *header = g_strdup_printf (TR (r->lang, "%s ｜ KPI進捗レポート",
-                                                 "%s | KPI progress report"), hub);
+  /* Translators: the header of each page of a report; %s is the hub city. */
+  g_autofree char *header = g_strdup_printf (hubs_i18n_gettext (r->lang, N_("%s | KPI progress "
+                                                                            "report")), hub);
   double width = A4_WIDTH - 2 * MARGIN;
   cairo_t *cr = r->cr;
 
@@ -432,12 +432,12 @@ static char *
 report_source (Report             *r,
                const HubsChartKpi *ck)
 {
-  GString *out = g_string_new (TR (r->lang,
-                                   "出典: 基準値・目標値は第２期スタートアップ・エコシステム拠点都市の"
-                                   "計画（政府公表資料）。実績値は各拠点都市コンソーシアムがHubsに入力した値。",
-                                   "Source: baselines and targets from the phase-2 plans of the "
-                                   "Startup Ecosystem Hub Cities (government publication); actuals "
-                                   "as entered in Hubs by each hub city consortium."));
+  GString *out = g_string_new (hubs_i18n_gettext (r->lang, N_("Source: baselines and targets from "
+                                                              "the phase-2 plans of the Startup "
+                                                              "Ecosystem Hub Cities (government "
+                                                              "publication); actuals as entered in "
+                                                              "Hubs by each hub city consortium.")))
+                               ;
   g_autoptr(GPtrArray) seen = g_ptr_array_new ();
 
   for (guint i = 0; ck != NULL && i < ck->figures->len; i++)
@@ -447,8 +447,9 @@ report_source (Report             *r,
       if (figure->source == NULL || *figure->source == '\0' ||
           g_ptr_array_find_with_equal_func (seen, figure->source, g_str_equal, NULL))
         continue;
-      g_string_append (out, seen->len == 0 ? TR (r->lang, " 実績値の出典: ", " Sources of actuals: ")
-                                           : TR (r->lang, "、", "; "));
+      g_string_append (out,
+                       seen->len == 0 ? hubs_i18n_gettext (r->lang, N_(" Sources of actuals: "))
+                                           : hubs_i18n_gettext (r->lang, N_("; ")));
       g_string_append (out, figure->source);
       g_ptr_array_add (seen, figure->source);
     }
@@ -474,12 +475,11 @@ report_overview_page (Report              *r,
   if (consortium != NULL && *consortium != '\0')
     y += report_text (r, consortium, MARGIN, y, width, 9.5, FALSE, &r->theme.dim,
                       PANGO_ALIGN_LEFT, 1);
-  y += report_text (r, TR (r->lang,
-                           "各KPIを自らの基準値（0%）と2029年度目標（100%）で揃えて表示。"
-                           "帯は計画上の現時点の値、縦線は目標値。",
-                           "Each KPI on its own scale: its start at 0%, its FY2029 target at "
-                           "100%. The band is what the plan expects by now; the ticks are the "
-                           "targets."),
+  y += report_text (r,
+                    hubs_i18n_gettext (r->lang, N_("Each KPI on its own scale: its start at 0%, "
+                                                   "its FY2029 target at 100%. The band is what "
+                                                   "the plan expects by now; the ticks are the "
+                                                   "targets.")),
                     MARGIN, y + 2, width, 8.5, FALSE, &r->theme.dim, PANGO_ALIGN_LEFT, 2) + 8;
 
   hubs_chart_options_init (&options, r->lang);
@@ -539,7 +539,8 @@ report_kpi_page (Report              *r,
                     PANGO_ALIGN_LEFT, 2) + 1;
   g_string_append (subtitle, hubs_chart_pillar_get_label (kpi->pillar, lang));
   if (kpi->unit != NULL && *kpi->unit != '\0')
-    g_string_append_printf (subtitle, TR (lang, " ｜ 単位: %s", " | Unit: %s"),
+    /* Translators: added to the subtitle of a KPI’s page of a report; %s is the unit. */
+    g_string_append_printf (subtitle, hubs_i18n_gettext (lang, N_(" | Unit: %s")),
                             hubs_format_unit (kpi->unit, lang));
   if (pr->is_breakdown)
     {
@@ -548,7 +549,9 @@ report_kpi_page (Report              *r,
           const HubsChartKpi *parent = g_ptr_array_index (hub_data->kpis, i);
 
           if (g_strcmp0 (parent->kpi->id, kpi->parent_id) == 0)
-            g_string_append_printf (subtitle, TR (lang, " ｜ 「%s」の内訳", " | Breakdown of “%s”"),
+            /* Translators: added to the subtitle of a KPI’s page of a report; %s is the KPI this
+             * one is part of. */
+            g_string_append_printf (subtitle, hubs_i18n_gettext (lang, N_(" | Breakdown of “%s”")),
                                     lang == HUBS_LANGUAGE_JA ? parent->kpi->name_ja
                                                              : parent->kpi->name_en);
         }
@@ -568,12 +571,14 @@ report_kpi_page (Report              *r,
       if (figure->note == NULL || *figure->note == '\0')
         continue;
       fy = hubs_format_fiscal_year (figure->fiscal_year, lang);
-      kind = figure->kind == HUBS_FIGURE_BASELINE ? TR (lang, "基準値", "baseline")
-           : figure->kind == HUBS_FIGURE_TARGET ? TR (lang, "目標値", "target")
-           : TR (lang, "実績値", "actual");
+      kind = figure->kind == HUBS_FIGURE_BASELINE ? hubs_i18n_gettext (lang, N_("baseline"))
+           : figure->kind == HUBS_FIGURE_TARGET ? hubs_i18n_gettext (lang, N_("target"))
+           : hubs_i18n_gettext (lang, N_("actual"));
       if (notes->len > 0)
         g_string_append_c (notes, '\n');
-      g_string_append_printf (notes, TR (lang, "%1$s %2$sの注記: %3$s", "Note on the %1$s %2$s: %3$s"),
+      /* Translators: %1$s is a fiscal year, %2$s the kind of figure (baseline, target, actual),
+       * %3$s the note. */
+      g_string_append_printf (notes, hubs_i18n_gettext (lang, N_("Note on the %1$s %2$s: %3$s")),
                               fy, kind, figure->note);
     }
 
@@ -627,14 +632,14 @@ report_kpi_page (Report              *r,
       {
         g_autofree char *end = hubs_format_fiscal_year_end (baseline->fiscal_year, lang);
 
-        label = g_strdup_printf (TR (lang, "基準値（%s）", "Baseline (%s)"),
+        label = g_strdup_printf (hubs_i18n_gettext (lang, N_("Baseline (%s)")),
                                  baseline->as_of != NULL && *baseline->as_of ? baseline->as_of : end);
         value = hubs_format_value (baseline->value, kpi->unit, lang);
       }
     else
       {
-        label = g_strdup (TR (lang, "基準値", "Baseline"));
-        value = g_strdup (TR (lang, "未計測", "not measured"));
+        label = g_strdup (hubs_i18n_gettext (lang, N_("Baseline")));
+        value = g_strdup (hubs_i18n_gettext (lang, N_("not measured")));
       }
     report_figure_row (r, label, value, panel_x, &py, panel_w);
   }
@@ -649,15 +654,18 @@ report_kpi_page (Report              *r,
       if (figure->kind != HUBS_FIGURE_ACTUAL)
         continue;
       fy = hubs_format_fiscal_year (figure->fiscal_year, lang);
-      label = g_strdup_printf (TR (lang, "%s 実績値", "%s actual"), fy);
+      /* Translators: a row of a KPI’s page of a report; %s is a fiscal year. */
+      label = g_strdup_printf (hubs_i18n_gettext (lang, N_("%s actual")), fy);
       if (!figure->measured)
-        value = g_strdup (TR (lang, "未計測", "not measured"));
+        value = g_strdup (hubs_i18n_gettext (lang, N_("not measured")));
       else
         {
           g_autofree char *v = hubs_format_value (figure->value, kpi->unit, lang);
 
           value = figure->confirmed ? g_steal_pointer (&v)
-                                    : g_strdup_printf (TR (lang, "%s（速報）", "%s (provisional)"), v);
+                                    : g_strdup_printf (hubs_i18n_gettext (lang,
+                                                                          N_("%s (provisional)")),
+                                                       v);
         }
       report_figure_row (r, label, value, panel_x, &py, panel_w);
     }
@@ -672,9 +680,10 @@ report_kpi_page (Report              *r,
       if (figure == NULL)
         continue;
       fy = hubs_format_fiscal_year (year, lang);
-      label = g_strdup_printf (TR (lang, "%s 目標値", "%s target"), fy);
+      /* Translators: a row of a KPI’s page of a report; %s is a fiscal year. */
+      label = g_strdup_printf (hubs_i18n_gettext (lang, N_("%s target")), fy);
       value = figure->measured ? hubs_format_target (figure->value, kpi->unit, kpi->qualifier, lang)
-                               : g_strdup (TR (lang, "未計測", "not measured"));
+                               : g_strdup (hubs_i18n_gettext (lang, N_("not measured")));
       report_figure_row (r, label, value, panel_x, &py, panel_w);
     }
 
@@ -684,7 +693,7 @@ report_kpi_page (Report              *r,
       double avail = A4_HEIGHT - MARGIN - 34 - y;
       int lines = (int) MAX (1, floor (avail / 11.5));
 
-      y += report_text (r, TR (lang, "注記", "Notes"), MARGIN, y, width, 9, TRUE,
+      y += report_text (r, hubs_i18n_gettext (lang, N_("Notes")), MARGIN, y, width, 9, TRUE,
                         &r->theme.foreground, PANGO_ALIGN_LEFT, 1) + 2;
       report_text (r, notes->str, MARGIN, y, width, 8.5, FALSE, &r->theme.foreground,
                    PANGO_ALIGN_LEFT, MAX (1, lines - 1));
@@ -774,7 +783,7 @@ hubs_chart_export_report (HubsStore   *store,
     return FALSE;
 
   surface = cairo_pdf_surface_create_for_stream (writer_write_cb, &w, A4_WIDTH, A4_HEIGHT);
-  set_pdf_metadata (surface, TR (language, "KPI進捗レポート", "KPI progress report"));
+  set_pdf_metadata (surface, hubs_i18n_gettext (language, N_("KPI progress report")));
   r.cr = cairo_create (surface);
   r.lang = language;
   r.n_pages = count_pages (hub_data);

@@ -10,6 +10,7 @@
 
 #include "config.h"
 
+#include <libintl.h>
 #include <locale.h>
 #include <string.h>
 
@@ -240,4 +241,160 @@ hubs_i18n_init_locale (void)
   else
     g_warning ("Neither the locale “%s” nor C.UTF-8 is installed: the interface shows in "
                "English", wanted != NULL ? wanted : "");
+}
+
+/* The Japanese catalogue, read once for hubs_i18n_gettext(): msgid (for an entry with a
+ * context, "context\004msgid") → msgstr, both pointing into the file's contents, which stay
+ * loaded for the life of the process like gettext's own catalogues. */
+static GHashTable *japanese_catalogue;
+
+static guint32
+mo_word (const guint8 *data,
+         gsize         offset,
+         gboolean      swapped)
+{
+  guint32 v;
+
+  memcpy (&v, data + offset, sizeof v);
+  return swapped ? GUINT32_SWAP_LE_BE (v) : v;
+}
+
+/* Reads a compiled catalogue (the .mo format of GNU gettext: a header, then a table of the
+ * lengths and offsets of the msgids and one of the msgstrs). Returns %FALSE, having added
+ * nothing, when the file is not one. */
+static gboolean
+read_mo (const guint8 *data,
+         gsize         len,
+         GHashTable   *table)
+{
+  gboolean swapped;
+  guint32 n, originals, translations;
+
+  if (len < 28)
+    return FALSE;
+  if (mo_word (data, 0, FALSE) == 0x950412de)
+    swapped = FALSE;
+  else if (mo_word (data, 0, TRUE) == 0x950412de)
+    swapped = TRUE;
+  else
+    return FALSE;
+
+  n = mo_word (data, 8, swapped);
+  originals = mo_word (data, 12, swapped);
+  translations = mo_word (data, 16, swapped);
+  if (n > len / 16 || originals > len - (gsize) n * 8 || translations > len - (gsize) n * 8)
+    return FALSE;
+
+  for (guint32 i = 0; i < n; i++)
+    {
+      guint32 id_len = mo_word (data, originals + i * 8, swapped);
+      guint32 id_at = mo_word (data, originals + i * 8 + 4, swapped);
+      guint32 str_len = mo_word (data, translations + i * 8, swapped);
+      guint32 str_at = mo_word (data, translations + i * 8 + 4, swapped);
+
+      /* Every string is followed by a NUL inside the file. */
+      if (id_at >= len || id_len >= len - id_at || data[id_at + id_len] != '\0' ||
+          str_at >= len || str_len >= len - str_at || data[str_at + str_len] != '\0')
+        return FALSE;
+      /* The empty msgid is the catalogue's header. */
+      if (id_len > 0 && str_len > 0)
+        g_hash_table_insert (table, (char *) data + id_at, (char *) data + str_at);
+    }
+
+  return TRUE;
+}
+
+static GHashTable *
+load_japanese_catalogue (void)
+{
+  /* Where main() (or a test) bound the domain: the build folder, or LOCALEDIR. */
+  const char *dir = bindtextdomain (GETTEXT_PACKAGE, NULL);
+  g_autofree char *path = NULL;
+  g_autoptr(GError) error = NULL;
+  GHashTable *table = g_hash_table_new (g_str_hash, g_str_equal);
+  char *contents = NULL;
+  gsize len = 0;
+
+  path = g_build_filename (dir != NULL ? dir : LOCALEDIR, "ja", "LC_MESSAGES",
+                           GETTEXT_PACKAGE ".mo", NULL);
+  if (!g_file_get_contents (path, &contents, &len, &error))
+    {
+      g_debug ("No Japanese catalogue, charts and reports in Japanese show English words: %s",
+               error->message);
+      return table;
+    }
+  if (!read_mo ((const guint8 *) contents, len, table))
+    {
+      g_debug ("%s is not a compiled catalogue", path);
+      g_hash_table_remove_all (table);
+      g_free (contents);
+    }
+
+  return table;
+}
+
+/**
+ * hubs_i18n_gettext:
+ * @language: the language to translate into
+ * @msgid: the English text, marked with N_()
+ *
+ * Translates @msgid into @language, whatever the language of the interface, for what must
+ * follow a language chosen apart from it: an exported chart or report. English is the
+ * msgid itself; Japanese comes from the Japanese catalogue, the same ja.po the interface
+ * uses.
+ *
+ * gettext itself cannot do this: it picks the catalogue from LANGUAGE and the locale of the
+ * whole process, and changing those while drawing would race with every other thread that
+ * reads the environment or translates. So the Japanese catalogue is read here, once, from the
+ * directory bindtextdomain() gave (call that first, as main() does), into a table that never
+ * changes afterwards: any thread may translate at any time, without a lock.
+ *
+ * Returns: (transfer none): the translation, or @msgid when there is none
+ */
+const char *
+hubs_i18n_gettext (HubsLanguage  language,
+                   const char   *msgid)
+{
+  const char *msgstr;
+
+  g_return_val_if_fail (msgid != NULL, NULL);
+
+  if (language != HUBS_LANGUAGE_JA || *msgid == '\0')
+    return msgid;
+
+  if (g_once_init_enter (&japanese_catalogue))
+    g_once_init_leave (&japanese_catalogue, load_japanese_catalogue ());
+
+  msgstr = g_hash_table_lookup (japanese_catalogue, msgid);
+  return msgstr != NULL ? msgstr : msgid;
+}
+
+/**
+ * hubs_i18n_pgettext:
+ * @language: the language to translate into
+ * @context: the context of @msgid, as given to NC_()
+ * @msgid: the English text, marked with NC_()
+ *
+ * hubs_i18n_gettext() for a string with a context, such as one from a table marked with
+ * NC_ (@context, …).
+ *
+ * Returns: (transfer none): the translation, or @msgid when there is none
+ */
+const char *
+hubs_i18n_pgettext (HubsLanguage  language,
+                    const char   *context,
+                    const char   *msgid)
+{
+  g_autofree char *key = NULL;
+  const char *msgstr;
+
+  g_return_val_if_fail (context != NULL, NULL);
+  g_return_val_if_fail (msgid != NULL, NULL);
+
+  if (language != HUBS_LANGUAGE_JA)
+    return msgid;
+
+  key = g_strconcat (context, "\004", msgid, NULL);
+  msgstr = hubs_i18n_gettext (language, key);
+  return msgstr != key ? msgstr : msgid;
 }

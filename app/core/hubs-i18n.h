@@ -7,6 +7,8 @@
 
 #include <glib.h>
 
+#include "hubs-format.h"
+
 G_BEGIN_DECLS
 
 /**
@@ -26,5 +28,10 @@ const char *hubs_i18n_pick                   (const char *text_ja,
 const char *hubs_i18n_apply_language_setting (void);
 void        hubs_i18n_set_data_language      (const char *language);
 void        hubs_i18n_init_locale            (void);
+const char *hubs_i18n_gettext                (HubsLanguage  language,
+                                              const char   *msgid) G_GNUC_FORMAT (2);
+const char *hubs_i18n_pgettext               (HubsLanguage  language,
+                                              const char   *context,
+                                              const char   *msgid) G_GNUC_FORMAT (3);
 
 G_END_DECLS
