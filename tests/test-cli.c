@@ -46,10 +46,58 @@ run_argv (Run       *run,
   /* No display: the command line must not need one. */
   envp = g_environ_unsetenv (envp, "DISPLAY");
   envp = g_environ_unsetenv (envp, "WAYLAND_DISPLAY");
+  if (g_environ_getenv (envp, "HUBS_TEST_SCHEMA_DIR_FOR_EVERYONE") != NULL)
+    envp = g_environ_setenv (envp, "GSETTINGS_SCHEMA_DIR",
+                             g_environ_getenv (envp, "HUBS_TEST_SCHEMA_DIR_FOR_EVERYONE"), TRUE);
 
   g_spawn_sync (NULL, (char **) argv->pdata, envp, G_SPAWN_DEFAULT, NULL, NULL,
                 &run->stdout_text, &run->stderr_text, &run->status, &error);
   g_assert_no_error (error);
+}
+
+static void
+copy_file_for_everyone (const char *from,
+                        const char *to,
+                        int         mode)
+{
+  g_autofree char *contents = NULL;
+  g_autoptr(GError) error = NULL;
+  gsize length;
+
+  g_assert_true (g_file_get_contents (from, &contents, &length, &error));
+  g_assert_no_error (error);
+  g_assert_true (g_file_set_contents_full (to, contents, length, G_FILE_SET_CONTENTS_NONE, mode,
+                                           &error));
+  g_assert_no_error (error);
+}
+
+/* Another user may not reach the build folder (a clone under /root is 0700): the binary and
+ * the compiled schemas it reads are copied once to a folder everyone can read, and the
+ * child is pointed at them. */
+static const char *
+binary_for_everyone (void)
+{
+  static char *binary;
+
+  if (binary == NULL)
+    {
+      g_autofree char *dir = g_build_filename (g_get_tmp_dir (), "hubs-test-cli-XXXXXX", NULL);
+      g_autofree char *schemas = NULL;
+
+      g_assert_nonnull (g_mkdtemp_full (dir, 0755));
+      binary = g_build_filename (dir, "hubs", NULL);
+      copy_file_for_everyone (g_getenv ("HUBS_BINARY"), binary, 0755);
+      schemas = g_build_filename (dir, "gschemas.compiled", NULL);
+      {
+        g_autofree char *compiled = g_build_filename (g_getenv ("GSETTINGS_SCHEMA_DIR"),
+                                                      "gschemas.compiled", NULL);
+
+        copy_file_for_everyone (compiled, schemas, 0644);
+      }
+      g_setenv ("HUBS_TEST_SCHEMA_DIR_FOR_EVERYONE", dir, TRUE);
+    }
+
+  return binary;
 }
 
 /* Runs hubs with the arguments, as @runuser -u @user when @runuser is not %NULL. */
@@ -66,6 +114,7 @@ run_hubs_valist (Run        *run,
   g_assert_nonnull (binary);
   if (runuser != NULL)
     {
+      binary = binary_for_everyone ();
       g_ptr_array_add (argv, (gpointer) runuser);
       g_ptr_array_add (argv, (gpointer) "-u");
       g_ptr_array_add (argv, (gpointer) user);
@@ -659,6 +708,8 @@ int
 main (int   argc,
       char *argv[])
 {
+  int status;
+
   setlocale (LC_ALL, "");
   g_test_init (&argc, &argv, NULL);
 
@@ -678,5 +729,10 @@ main (int   argc,
   g_test_add_func ("/hubs/cli/read-only-commands-skip-full-check",
                    test_read_only_commands_skip_full_check);
 
-  return g_test_run ();
+  status = g_test_run ();
+
+  if (g_getenv ("HUBS_TEST_SCHEMA_DIR_FOR_EVERYONE") != NULL)
+    hubs_test_remove_dir (g_getenv ("HUBS_TEST_SCHEMA_DIR_FOR_EVERYONE"));
+
+  return status;
 }
