@@ -18,6 +18,7 @@
 
 #include "hubs-backup.h"
 #include "hubs-chart-export.h"
+#include "hubs-report.h"
 #include "hubs-cli.h"
 #include "hubs-export.h"
 #include "hubs-format.h"
@@ -432,7 +433,7 @@ export_report (const char *database_path,
 
   if (!hubs_chart_format_from_path (output, NULL, &error) ||
       !(store = open_store_to_read (database_path, &error)) ||
-      !hubs_chart_export_report (store, hub_id, output, lang, &error))
+      !hubs_report_export (store, hub_id, output, lang, &error))
     {
       hubs_cli_print_error (error->message);
       return 1;

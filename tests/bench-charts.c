@@ -28,6 +28,7 @@
 #include <pango/pangocairo.h>
 
 #include "hubs-chart-export.h"
+#include "hubs-report.h"
 #include "hubs-test-demo.h"
 #include "hubs-test-util.h"
 
@@ -126,7 +127,7 @@ export_report (gpointer user_data)
   Bench *b = user_data;
   g_autoptr(GError) error = NULL;
 
-  if (!hubs_chart_export_report (b->store, NULL, b->path, HUBS_LANGUAGE_JA, &error))
+  if (!hubs_report_export (b->store, NULL, b->path, HUBS_LANGUAGE_JA, &error))
     g_error ("%s", error->message);
 }
 
@@ -251,7 +252,7 @@ render_all (HubsStore  *store,
       g_autofree char *pdf = g_strdup_printf ("%s/report-sapporo-%s.pdf", dir,
                                               lang == HUBS_LANGUAGE_JA ? "ja" : "en");
 
-      if (!hubs_chart_export_report (store, "sapporo", pdf, lang, &error))
+      if (!hubs_report_export (store, "sapporo", pdf, lang, &error))
         g_error ("%s", error->message);
     }
 

@@ -11,6 +11,8 @@
 #include <math.h>
 #include <string.h>
 
+#include <sys/stat.h>
+#include <sys/sysmacros.h>
 #include <sys/wait.h>
 
 #include <glib/gi18n.h>
@@ -18,6 +20,7 @@
 
 #include "hubs-chart-export.h"
 #include "hubs-chart-scale.h"
+#include "hubs-report.h"
 #include "hubs-test-demo.h"
 #include "hubs-test-util.h"
 
@@ -615,13 +618,13 @@ test_export_errors (Fixture       *f,
   /* A report must be a PDF, and of a hub that exists; an old file stays as it was. */
   g_assert_true (g_file_set_contents (good, "old", -1, NULL));
   before = hubs_test_read_bytes (good);
-  g_assert_false (hubs_chart_export_report (f->store, NULL, good, HUBS_LANGUAGE_EN, &error));
+  g_assert_false (hubs_report_export (f->store, NULL, good, HUBS_LANGUAGE_EN, &error));
   g_assert_error (error, HUBS_CHART_EXPORT_ERROR, HUBS_CHART_EXPORT_ERROR_FORMAT);
   g_clear_error (&error);
   {
     g_autofree char *pdf = hubs_test_path (out_dir, "report.pdf");
 
-    g_assert_false (hubs_chart_export_report (f->store, "atlantis", pdf, HUBS_LANGUAGE_EN,
+    g_assert_false (hubs_report_export (f->store, "atlantis", pdf, HUBS_LANGUAGE_EN,
                                               &error));
     g_assert_error (error, HUBS_STORE_ERROR, HUBS_STORE_ERROR_NOT_FOUND);
     g_clear_error (&error);
@@ -669,12 +672,12 @@ test_report (Fixture       *f,
   g_autoptr(GError) error = NULL;
   g_autoptr(GPtrArray) kpis = hubs_store_list_kpis (f->store, "sapporo", &error);
 
-  g_assert_true (hubs_chart_export_report (f->store, "sapporo", one, HUBS_LANGUAGE_JA, &error));
+  g_assert_true (hubs_report_export (f->store, "sapporo", one, HUBS_LANGUAGE_JA, &error));
   g_assert_no_error (error);
   /* An overview page, then one page per KPI. */
   g_assert_cmpuint (pdf_pages (one), ==, 1 + kpis->len);
 
-  g_assert_true (hubs_chart_export_report (f->store, NULL, all, HUBS_LANGUAGE_EN, &error));
+  g_assert_true (hubs_report_export (f->store, NULL, all, HUBS_LANGUAGE_EN, &error));
   g_assert_no_error (error);
   g_assert_cmpuint (pdf_pages (all), ==, 13 + 87);
 
@@ -684,10 +687,54 @@ test_report (Fixture       *f,
       g_autofree char *copy = g_build_filename (g_getenv ("HUBS_SCREENSHOT_DIR"),
                                                 "report-sapporo-ja.pdf", NULL);
 
-      g_assert_true (hubs_chart_export_report (f->store, "sapporo", copy, HUBS_LANGUAGE_JA,
-                                               &error));
+      g_assert_true (hubs_report_export (f->store, "sapporo", copy, HUBS_LANGUAGE_JA, &error));
       g_assert_no_error (error);
     }
+}
+
+/* A chart or report written to a device (as root, `--output=/dev/null`) is written into it,
+ * never renamed over it. */
+static void
+test_export_to_device (Fixture       *f,
+                       gconstpointer  user_data)
+{
+  g_autofree char *null = hubs_test_path (f->dir, "null");
+  g_autoptr(HubsChartData) data = NULL;
+  g_autoptr(GError) error = NULL;
+  GStatBuf st;
+
+  if (mknod (null, S_IFCHR | 0666, makedev (1, 3)) != 0)
+    {
+      g_test_skip ("Making a character device needs root");
+      return;
+    }
+
+  data = hubs_chart_data_new_for_kpi (f->store, HUBS_CHART_TRAJECTORY, "sapporo/startups",
+                                      &error);
+  g_assert_no_error (error);
+
+  for (guint i = 0; i < 2; i++)
+    {
+      g_autofree char *named = g_strconcat (null, i == 0 ? "" : ".pdf", NULL);
+
+      if (i == 1)
+        g_assert_cmpint (symlink (null, named), ==, 0);
+      g_assert_true (hubs_report_export (f->store, "sapporo", named, HUBS_LANGUAGE_EN, &error));
+      g_assert_no_error (error);
+    }
+  {
+    g_autofree char *link = g_strconcat (null, ".png", NULL);
+
+    g_assert_cmpint (symlink (null, link), ==, 0);
+    g_assert_true (hubs_chart_export (data, link, 800, 450, HUBS_LANGUAGE_EN, &error));
+    g_assert_no_error (error);
+    g_assert_cmpint (g_lstat (link, &st), ==, 0);
+    g_assert_true (S_ISLNK (st.st_mode));
+  }
+
+  g_assert_cmpint (g_lstat (null, &st), ==, 0);
+  g_assert_true (S_ISCHR (st.st_mode));
+  g_assert_cmpuint (st.st_rdev, ==, makedev (1, 3));
 }
 
 /* The command line
@@ -966,6 +1013,7 @@ main (int   argc,
   ADD ("export-formats", test_export_formats);
   ADD ("export-errors", test_export_errors);
   ADD ("report", test_report);
+  ADD ("export-to-device", test_export_to_device);
   ADD ("cli-render", test_cli_render);
   ADD ("cli-errors", test_cli_errors);
   ADD ("cli-report", test_cli_report);

@@ -57,10 +57,5 @@ gboolean hubs_chart_export               (const HubsChartData  *data,
                                           int                   height,
                                           HubsLanguage          language,
                                           GError              **error);
-gboolean hubs_chart_export_report        (HubsStore            *store,
-                                          const char           *hub_id,
-                                          const char           *path,
-                                          HubsLanguage          language,
-                                          GError              **error);
 
 G_END_DECLS

@@ -12,6 +12,7 @@
 #include <glib/gi18n.h>
 
 #include "hubs-chart-export.h"
+#include "hubs-report.h"
 #include "hubs-format.h"
 #include "hubs-hub-dialog.h"
 #include "hubs-hub-page.h"
@@ -186,7 +187,7 @@ hubs_window_export_report_to (HubsWindow  *self,
   g_return_val_if_fail (HUBS_IS_WINDOW (self), FALSE);
   g_return_val_if_fail (path != NULL, FALSE);
 
-  return hubs_chart_export_report (self->store, hubs_window_get_hub_id (self), path,
+  return hubs_report_export (self->store, hubs_window_get_hub_id (self), path,
                                    hubs_language_current (), error);
 }
 

@@ -210,3 +210,159 @@ hubs_output_open_direct (const char      *target,
 
   return g_unix_output_stream_new (fd, TRUE);
 }
+
+struct _HubsOutputFile
+{
+  char           *path;
+  GOutputStream  *stream;
+  GCancellable   *abort;
+  GError         *error;
+  HubsOutputKind  kind;
+};
+
+/**
+ * hubs_output_file_open:
+ * @path: the file to write, as the user gave it
+ * @error: a location for a #GError
+ *
+ * Opens @path for writing the way hubs_output_resolve() decides: a regular or new file
+ * through a temporary file that takes its place only when hubs_output_file_close() is told
+ * to keep it, a FIFO, a device or standard output directly.
+ *
+ * Returns: (transfer full): the file being written, or %NULL with a message naming @path
+ */
+HubsOutputFile *
+hubs_output_file_open (const char  *path,
+                       GError     **error)
+{
+  g_autoptr(GError) local_error = NULL;
+  g_autofree char *target = NULL;
+  HubsOutputFile *self;
+  HubsOutputKind kind;
+
+  g_return_val_if_fail (path != NULL, NULL);
+
+  if (!hubs_output_resolve (path, &target, &kind, error))
+    return NULL;
+
+  self = g_new0 (HubsOutputFile, 1);
+  self->path = g_strdup (path);
+  self->kind = kind;
+  self->abort = g_cancellable_new ();
+
+  if (kind == HUBS_OUTPUT_REPLACE)
+    {
+      g_autoptr(GFile) file = g_file_new_for_path (target);
+
+      /* GIO writes into a temporary file beside it and renames it over the target when
+       * the stream closes, unless the close is cancelled. */
+      self->stream = G_OUTPUT_STREAM (g_file_replace (file, NULL, FALSE, G_FILE_CREATE_NONE,
+                                                      NULL, &local_error));
+    }
+  else
+    self->stream = hubs_output_open_direct (target, kind, &local_error);
+
+  if (self->stream == NULL)
+    {
+      g_set_error (error, G_IO_ERROR, local_error->code,
+                   /* Translators: %1$s is a file name, %2$s the reason, e.g. "Permission denied" */
+                   _("Cannot write “%1$s”: %2$s"), path, local_error->message);
+      hubs_output_file_free (self);
+      return NULL;
+    }
+
+  return self;
+}
+
+/**
+ * hubs_output_file_write:
+ * @self: a #HubsOutputFile
+ * @data: (array length=length): bytes to write
+ * @length: how many
+ *
+ * Writes @data, or remembers why it could not: the first failure is what
+ * hubs_output_file_close() reports, and everything after it is ignored.
+ *
+ * Returns: %TRUE while nothing has failed
+ */
+gboolean
+hubs_output_file_write (HubsOutputFile *self,
+                        const void     *data,
+                        gsize           length)
+{
+  g_return_val_if_fail (self != NULL, FALSE);
+
+  if (self->error != NULL)
+    return FALSE;
+
+  return g_output_stream_write_all (self->stream, data, length, NULL, NULL, &self->error);
+}
+
+/**
+ * hubs_output_file_close:
+ * @self: (transfer full): a #HubsOutputFile
+ * @keep: %TRUE to finish the file; %FALSE when what was written is incomplete
+ * @reason: (nullable): why the file is not kept, for the message
+ * @error: a location for a #GError
+ *
+ * Finishes and frees the file. When @keep is %FALSE or a write failed, a replacement is
+ * thrown away and whatever was at the path stays as it was.
+ *
+ * Returns: %TRUE when the file was written whole
+ */
+gboolean
+hubs_output_file_close (HubsOutputFile  *self,
+                        gboolean         keep,
+                        const char      *reason,
+                        GError         **error)
+{
+  g_autoptr(GError) local_error = NULL;
+  gboolean ok;
+
+  g_return_val_if_fail (self != NULL, FALSE);
+
+  if (keep && self->error == NULL)
+    ok = g_output_stream_close (self->stream, NULL, &local_error);
+  else
+    {
+      g_cancellable_cancel (self->abort);
+      g_output_stream_close (self->stream, self->abort, NULL);
+      ok = FALSE;
+    }
+
+  if (!ok)
+    g_set_error (error, G_IO_ERROR, G_IO_ERROR_FAILED,
+                 /* Translators: %1$s is a file name, %2$s the reason, e.g. "Permission denied" */
+                 _("Cannot write “%1$s”: %2$s"), self->path,
+                 self->error != NULL ? self->error->message
+                 : local_error != NULL ? local_error->message
+                 : reason != NULL ? reason : g_strerror (EIO));
+
+  hubs_output_file_free (self);
+
+  return ok;
+}
+
+/**
+ * hubs_output_file_free:
+ * @self: (transfer full): a #HubsOutputFile
+ *
+ * Frees @self; a replacement not closed with hubs_output_file_close() is thrown away.
+ */
+void
+hubs_output_file_free (HubsOutputFile *self)
+{
+  if (self == NULL)
+    return;
+
+  if (self->stream != NULL && !g_output_stream_is_closed (self->stream))
+    {
+      g_cancellable_cancel (self->abort);
+      g_output_stream_close (self->stream, self->abort, NULL);
+    }
+  g_clear_object (&self->stream);
+  g_clear_object (&self->abort);
+  g_clear_error (&self->error);
+  g_free (self->path);
+  g_free (self);
+}

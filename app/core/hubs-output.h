@@ -35,4 +35,19 @@ GOutputStream *hubs_output_open_direct (const char      *target,
                                         GError         **error);
 gboolean       hubs_output_is_stream   (const char      *path);
 
+typedef struct _HubsOutputFile HubsOutputFile;
+
+HubsOutputFile *hubs_output_file_open  (const char      *path,
+                                        GError         **error);
+gboolean       hubs_output_file_write  (HubsOutputFile  *self,
+                                        const void      *data,
+                                        gsize            length);
+gboolean       hubs_output_file_close  (HubsOutputFile  *self,
+                                        gboolean         keep,
+                                        const char      *reason,
+                                        GError         **error);
+void           hubs_output_file_free   (HubsOutputFile  *self);
+
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (HubsOutputFile, hubs_output_file_free)
+
 G_END_DECLS
