@@ -247,3 +247,27 @@ hubs_test_make_large_database (const char *path,
   if (!hubs_store_insert_plan (store, hubs, kpis, figures, NULL, &error))
     g_error ("%s", error->message);
 }
+
+/**
+ * hubs_test_make_actual:
+ * @kpi_id: a KPI
+ * @fiscal_year: a fiscal year
+ * @value: the figure
+ *
+ * Returns: (transfer full): a measured, provisional actual figure, as typed in the window
+ */
+HubsFigure *
+hubs_test_make_actual (const char *kpi_id,
+                       int         fiscal_year,
+                       double      value)
+{
+  HubsFigure *figure = hubs_figure_new ();
+
+  figure->kpi_id = g_strdup (kpi_id);
+  figure->fiscal_year = fiscal_year;
+  figure->kind = HUBS_FIGURE_ACTUAL;
+  figure->measured = TRUE;
+  figure->value = value;
+
+  return figure;
+}

@@ -32,6 +32,9 @@ GBytes *hubs_test_read_bytes      (const char *path);
 void    hubs_test_assert_same_bytes (const char *path,
                                      GBytes     *expected);
 void    hubs_test_remove_dir      (const char *dir);
+HubsFigure *hubs_test_make_actual (const char *kpi_id,
+                                   int         fiscal_year,
+                                   double      value);
 char  **hubs_test_parse_csv       (const char *text,
                                    guint      *n_fields_per_row,
                                    guint      *n_rows);

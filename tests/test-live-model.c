@@ -32,29 +32,13 @@ count_notify_cb (GObject    *object,
   (*n)++;
 }
 
-static HubsFigure *
-make_actual (const char *kpi_id,
-             int         year,
-             double      value)
-{
-  HubsFigure *figure = hubs_figure_new ();
-
-  figure->kpi_id = g_strdup (kpi_id);
-  figure->fiscal_year = year;
-  figure->kind = HUBS_FIGURE_ACTUAL;
-  figure->measured = TRUE;
-  figure->value = value;
-
-  return figure;
-}
-
 static void
 test_figure_in_place (Fixture       *f,
                       gconstpointer  data)
 {
   g_autoptr(HubsStore) store = hubs_test_open_store (f->path, HUBS_STORE_OPEN_DEFAULT);
   g_autoptr(HubsLiveModel) model = NULL;
-  g_autoptr(HubsFigure) figure = make_actual ("sapporo/startups", 2025, 160);
+  g_autoptr(HubsFigure) figure = hubs_test_make_actual ("sapporo/startups", 2025, 160);
   g_autoptr(GError) error = NULL;
   HubsLiveKpi *kpi;
   HubsLiveKpi *other;
@@ -140,7 +124,7 @@ test_kpi_fields_notify (Fixture       *f,
 
   /* Changed once, it still takes the next change: the model finds it by id. */
   {
-    g_autoptr(HubsFigure) figure = make_actual ("sapporo/startups", 2026, 7);
+    g_autoptr(HubsFigure) figure = hubs_test_make_actual ("sapporo/startups", 2026, 7);
 
     g_assert_true (hubs_store_set_figure (store, figure, &error));
     g_assert_no_error (error);

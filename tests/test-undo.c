@@ -69,28 +69,12 @@ kpi_count_on_disk (Fixture    *f,
   return kpis->len;
 }
 
-static HubsFigure *
-actual (const char *kpi_id,
-        int         year,
-        double      value)
-{
-  HubsFigure *figure = hubs_figure_new ();
-
-  figure->kpi_id = g_strdup (kpi_id);
-  figure->fiscal_year = year;
-  figure->kind = HUBS_FIGURE_ACTUAL;
-  figure->measured = TRUE;
-  figure->value = value;
-
-  return figure;
-}
-
 static void
 test_figure (Fixture       *f,
              gconstpointer  data)
 {
-  g_autoptr(HubsFigure) first = actual ("sapporo/startups", 2025, 160);
-  g_autoptr(HubsFigure) second = actual ("sapporo/startups", 2025, 175);
+  g_autoptr(HubsFigure) first = hubs_test_make_actual ("sapporo/startups", 2025, 160);
+  g_autoptr(HubsFigure) second = hubs_test_make_actual ("sapporo/startups", 2025, 175);
   g_autoptr(HubsFigure) stored = NULL;
   g_autoptr(GError) error = NULL;
   g_assert_false (hubs_undo_stack_get_can_undo (f->undo));
@@ -129,8 +113,8 @@ static void
 test_undo_after_another_writer (Fixture       *f,
                                 gconstpointer  data)
 {
-  g_autoptr(HubsFigure) typed = actual ("sapporo/startups", 2025, 500);
-  g_autoptr(HubsFigure) imported = actual ("sapporo/startups", 2025, 999);
+  g_autoptr(HubsFigure) typed = hubs_test_make_actual ("sapporo/startups", 2025, 500);
+  g_autoptr(HubsFigure) imported = hubs_test_make_actual ("sapporo/startups", 2025, 999);
   g_autoptr(HubsFigure) stored = NULL;
   g_autoptr(GError) error = NULL;
 
@@ -156,7 +140,7 @@ test_undo_after_another_writer (Fixture       *f,
                   FALSE);
   g_clear_error (&error);
   {
-    g_autoptr(HubsFigure) again = actual ("sapporo/startups", 2025, 600);
+    g_autoptr(HubsFigure) again = hubs_test_make_actual ("sapporo/startups", 2025, 600);
 
     g_assert_false (hubs_undo_stack_set_figure (f->undo, "sapporo/startups", 2025,
                                                 HUBS_FIGURE_ACTUAL, typed, again, &error));
@@ -171,7 +155,7 @@ static void
 test_delete_kpi (Fixture       *f,
                  gconstpointer  data)
 {
-  g_autoptr(HubsFigure) figure = actual ("tokyo/unicorns", 2025, 4);
+  g_autoptr(HubsFigure) figure = hubs_test_make_actual ("tokyo/unicorns", 2025, 4);
   g_autoptr(HubsFigure) stored = NULL;
   g_autoptr(GPtrArray) kpis = NULL;
   g_autoptr(GError) error = NULL;

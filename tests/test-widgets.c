@@ -96,14 +96,9 @@ change_figure (Fixture    *f,
                const char *kpi_id,
                double      value)
 {
-  g_autoptr(HubsFigure) figure = hubs_figure_new ();
+  g_autoptr(HubsFigure) figure = hubs_test_make_actual (kpi_id, 2025, value);
   g_autoptr(GError) error = NULL;
 
-  figure->kpi_id = g_strdup (kpi_id);
-  figure->fiscal_year = 2025;
-  figure->kind = HUBS_FIGURE_ACTUAL;
-  figure->measured = TRUE;
-  figure->value = value;
   g_assert_true (hubs_store_set_figure (f->store, figure, &error));
   g_assert_no_error (error);
 }
