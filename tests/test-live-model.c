@@ -175,6 +175,38 @@ test_restore_drops_added_hub (Fixture       *f,
   g_object_unref (added);
 }
 
+/* Another program (the command line) imports a figure into the same file: the live model
+ * shows it within a second, without anyone asking. */
+static void
+test_other_program (Fixture       *f,
+                    gconstpointer  data)
+{
+  g_autoptr(HubsStore) store = hubs_test_open_store (f->path, HUBS_STORE_OPEN_DEFAULT);
+  g_autoptr(HubsLiveModel) model = hubs_live_model_new (store, NULL);
+  g_autoptr(GError) error = NULL;
+  HubsLiveKpi *kpi = hubs_live_model_lookup_kpi (model, "okinawa/startups", &error);
+  gint64 deadline;
+
+  g_assert_no_error (error);
+  g_assert_null (hubs_live_kpi_get_figure (kpi, 2026, HUBS_FIGURE_ACTUAL));
+
+  {
+    g_autoptr(HubsStore) other = hubs_test_open_store (f->path, HUBS_STORE_OPEN_DEFAULT);
+    g_autoptr(HubsFigure) figure = hubs_test_make_actual ("okinawa/startups", 2026, 999);
+
+    g_assert_true (hubs_store_set_figure (other, figure, &error));
+    g_assert_no_error (error);
+  }
+
+  deadline = g_get_monotonic_time () + 3 * G_USEC_PER_SEC;
+  while (hubs_live_kpi_get_figure (kpi, 2026, HUBS_FIGURE_ACTUAL) == NULL &&
+         g_get_monotonic_time () < deadline)
+    g_main_context_iteration (NULL, TRUE);
+
+  g_assert_nonnull (hubs_live_kpi_get_figure (kpi, 2026, HUBS_FIGURE_ACTUAL));
+  g_assert_cmpfloat (hubs_live_kpi_get_figure (kpi, 2026, HUBS_FIGURE_ACTUAL)->value, ==, 999);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -188,6 +220,7 @@ main (int   argc,
   ADD ("/hubs/live-model/figure-in-place", test_figure_in_place);
   ADD ("/hubs/live-model/kpi-fields-notify", test_kpi_fields_notify);
   ADD ("/hubs/live-model/restore-drops-added-hub", test_restore_drops_added_hub);
+  ADD ("/hubs/live-model/other-program", test_other_program);
 
 #undef ADD
 

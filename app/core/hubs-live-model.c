@@ -17,14 +17,16 @@
 #include <glib/gi18n.h>
 
 #include "hubs-live-private.h"
+#include "hubs-store-watch.h"
 
 struct _HubsLiveModel
 {
   GObject     parent_instance;
 
   /* Owned */
-  HubsStore  *store;
-  GListStore *hubs;
+  HubsStore      *store;
+  HubsStoreWatch *watch;
+  GListStore     *hubs;
 
   /* Indexes into the above by id (the keys are copies: an object's fields are replaced
    * when the store changes them), not owning the objects */
@@ -61,6 +63,7 @@ hubs_live_model_dispose (GObject *object)
   g_clear_pointer (&self->hubs_by_id, g_hash_table_unref);
   g_clear_pointer (&self->kpis_by_id, g_hash_table_unref);
   g_clear_object (&self->hubs);
+  g_clear_object (&self->watch);
   g_clear_object (&self->store);
 
   G_OBJECT_CLASS (hubs_live_model_parent_class)->dispose (object);
@@ -284,7 +287,8 @@ on_store_changed (HubsLiveModel         *self,
  * @store: the store to follow
  * @error: a location for a #GError
  *
- * Reads the list of hubs (one query) and subscribes to the store.
+ * Reads the list of hubs (one query), subscribes to the store, and watches its file for
+ * what other programs write to it (see #HubsStoreWatch).
  *
  * Returns: (transfer full): the live model, or %NULL when the hubs cannot be read
  */
@@ -304,6 +308,8 @@ hubs_live_model_new (HubsStore  *store,
 
   g_signal_connect_object (store, "changed", G_CALLBACK (on_store_changed), self,
                            G_CONNECT_SWAPPED);
+  /* What another program writes to the file reaches the model the same way. */
+  self->watch = hubs_store_watch_new (store);
 
   return g_steal_pointer (&self);
 }
