@@ -460,12 +460,6 @@ build (HubsKpiEditor *self)
     button = gtk_button_new_with_mnemonic (_("Move _Down"));
     gtk_actionable_set_action_name (GTK_ACTIONABLE (button), "win.move-kpi-down");
     gtk_box_append (GTK_BOX (buttons), button);
-    button = gtk_button_new_with_mnemonic (_("_Delete KPI…"));
-    gtk_widget_add_css_class (button, "destructive-action");
-    gtk_widget_set_hexpand (button, TRUE);
-    gtk_widget_set_halign (button, GTK_ALIGN_END);
-    gtk_actionable_set_action_name (GTK_ACTIONABLE (button), "win.delete-kpi");
-    gtk_box_append (GTK_BOX (buttons), button);
     adw_preferences_group_add (group, buttons);
   }
 
@@ -474,6 +468,19 @@ build (HubsKpiEditor *self)
                                          _("Every change to this KPI and its figures, newest "
                                            "first."));
   fill_history (self);
+
+  /* Deleting is not arranging: on its own, at the end of the form. */
+  {
+    GtkWidget *button = gtk_button_new_with_mnemonic (_("_Delete KPI…"));
+
+    group = ADW_PREFERENCES_GROUP (adw_preferences_group_new ());
+    gtk_widget_add_css_class (button, "destructive-action");
+    gtk_widget_set_halign (button, GTK_ALIGN_START);
+    gtk_actionable_set_action_name (GTK_ACTIONABLE (button), "win.delete-kpi");
+    adw_preferences_group_add (group, button);
+    gtk_box_append (self->forms, GTK_WIDGET (group));
+  }
+
   refresh_fields (self);
 }
 
