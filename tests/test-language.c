@@ -222,6 +222,25 @@ test_set_data_language (void)
   g_test_trap_assert_passed ();
 }
 
+/* The Japanese words are the seed's: the pillar is 「世界とシームレスに繋がる」 everywhere,
+ * in the list and on the charts, not 「つながる」 in one place. */
+static void
+test_words_of_the_seed (void)
+{
+  if (g_test_subprocess ())
+    {
+      g_setenv ("LANGUAGE", "ja", TRUE);
+      start_like_main ();
+      g_assert_cmpstr (hubs_pillar_get_label (HUBS_PILLAR_WORLD), ==, "世界とシームレスに繋がる");
+      g_assert_cmpstr (hubs_i18n_gettext (HUBS_LANGUAGE_JA, "Connect Seamlessly with the World"),
+                       ==, "世界とシームレスに繋がる");
+      return;
+    }
+
+  g_test_trap_subprocess (NULL, 0, 0);
+  g_test_trap_assert_passed ();
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -238,6 +257,7 @@ main (int   argc,
   g_test_add_func ("/hubs/language/setting-in-c-locale", test_setting_in_c_locale);
   g_test_add_func ("/hubs/language/set-data-language", test_set_data_language);
   g_test_add_func ("/hubs/language/restart-forgets-choice", test_restart_forgets_choice);
+  g_test_add_func ("/hubs/language/words-of-the-seed", test_words_of_the_seed);
 
   return g_test_run ();
 }
