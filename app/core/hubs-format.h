@@ -56,9 +56,6 @@ char        *hubs_format_fiscal_year     (int           year,
                                           HubsLanguage  lang);
 char        *hubs_format_fiscal_year_end (int           year,
                                           HubsLanguage  lang);
-gboolean     hubs_parse_fiscal_year      (const char   *text,
-                                          int          *year,
-                                          GError      **error);
 
 /* Units. */
 const char * const *hubs_format_known_units (void);
@@ -81,6 +78,10 @@ char        *hubs_format_axis_value      (double        value,
                                           const char   *unit,
                                           HubsLanguage  lang);
 
+/* Reading what people type: hubs-parse.c. */
+gboolean     hubs_parse_fiscal_year      (const char   *text,
+                                          int          *year,
+                                          GError      **error);
 gboolean     hubs_parse_number           (const char   *text,
                                           const char   *unit,
                                           double       *value,
