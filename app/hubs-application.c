@@ -277,12 +277,34 @@ hubs_application_activate (GApplication *application)
   gtk_window_present (window);
 }
 
+/* Saves what is typed in every window's fields and not saved yet, as closing a window does.
+ * Returns the first window holding a figure that cannot be saved, or NULL. */
+static GtkWindow *
+save_typed (HubsApplication *self)
+{
+  for (GList *l = gtk_application_get_windows (GTK_APPLICATION (self)); l; l = l->next)
+    if (HUBS_IS_WINDOW (l->data) && !hubs_window_save_typed (l->data))
+      return l->data;
+
+  return NULL;
+}
+
 static void
 quit_action (GSimpleAction *action,
              GVariant      *parameter,
              gpointer       user_data)
 {
-  g_application_quit (G_APPLICATION (user_data));
+  HubsApplication *self = HUBS_APPLICATION (user_data);
+  GtkWindow *unsaved = save_typed (self);
+
+  if (unsaved != NULL)
+    {
+      gtk_window_present (unsaved);
+      hubs_window_ask_to_leave (HUBS_WINDOW (unsaved), TRUE);
+      return;
+    }
+
+  g_application_quit (G_APPLICATION (self));
 }
 
 static void
@@ -303,8 +325,8 @@ preferences_action (GSimpleAction *action,
   gtk_window_present (GTK_WINDOW (hubs_preferences_window_new (parent)));
 }
 
-/* Starts a new Hubs on the same database, then quits this one: every figure is already
- * saved, so nothing is lost. */
+/* Starts a new Hubs on the same database, then quits this one: every figure typed is saved
+ * first, so nothing is lost. */
 static void
 restart_action (GSimpleAction *action,
                 GVariant      *parameter,
@@ -314,6 +336,15 @@ restart_action (GSimpleAction *action,
   g_autoptr(GPtrArray) argv = g_ptr_array_new_with_free_func (g_free);
   g_autoptr(GError) error = NULL;
   GtkWindow *window = gtk_application_get_active_window (GTK_APPLICATION (self));
+  GtkWindow *unsaved = save_typed (self);
+
+  /* A figure that cannot be read stays for the user to fix (its field says why). */
+  if (unsaved != NULL)
+    {
+      gtk_window_present (unsaved);
+      hubs_window_ask_to_leave (HUBS_WINDOW (unsaved), TRUE);
+      return;
+    }
 
   g_ptr_array_add (argv, g_file_read_link ("/proc/self/exe", NULL));
   if (self->database_path != NULL)

@@ -38,6 +38,8 @@ struct _HubsFigureRow
   HubsLiveKpi    *kpi;
   HubsLiveFigure *figure;
   char           *error;
+  /* The text the field showed for the stored figure: anything else is typed, not saved. */
+  char           *shown;
 
   /* State */
   guint           updating : 1;
@@ -325,6 +327,7 @@ hubs_figure_row_dispose (GObject *object)
   g_clear_object (&self->kpi);
   g_clear_object (&self->figure);
   g_clear_pointer (&self->error, g_free);
+  g_clear_pointer (&self->shown, g_free);
 
   G_OBJECT_CLASS (hubs_figure_row_parent_class)->dispose (object);
 }
@@ -424,6 +427,8 @@ show_figure (HubsFigureRow *self)
   self->updating = TRUE;
   if (g_strcmp0 (gtk_editable_get_text (GTK_EDITABLE (self->entry)), text) != 0)
     gtk_editable_set_text (GTK_EDITABLE (self->entry), text);
+  g_free (self->shown);
+  self->shown = g_steal_pointer (&text);
   gtk_switch_set_active (self->confirmed, figure != NULL && figure->confirmed);
   gtk_editable_set_text (GTK_EDITABLE (self->note), figure && figure->note ? figure->note : "");
   gtk_editable_set_text (GTK_EDITABLE (self->source),
@@ -512,6 +517,21 @@ hubs_figure_row_get_entry (HubsFigureRow *self)
   g_return_val_if_fail (HUBS_IS_FIGURE_ROW (self), NULL);
 
   return GTK_EDITABLE (self->entry);
+}
+
+/**
+ * hubs_figure_row_has_unsaved_text:
+ * @self: a #HubsFigureRow
+ *
+ * Returns: %TRUE when the field holds text typed since the stored figure was shown, saved
+ *   or not (an unreadable value stays typed)
+ */
+gboolean
+hubs_figure_row_has_unsaved_text (HubsFigureRow *self)
+{
+  g_return_val_if_fail (HUBS_IS_FIGURE_ROW (self), FALSE);
+
+  return g_strcmp0 (gtk_editable_get_text (GTK_EDITABLE (self->entry)), self->shown) != 0;
 }
 
 /**

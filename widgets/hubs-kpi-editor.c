@@ -672,6 +672,35 @@ hubs_kpi_editor_focus_next_figure (HubsKpiEditor *self)
 }
 
 /**
+ * hubs_kpi_editor_save_typed:
+ * @self: a #HubsKpiEditor
+ *
+ * Saves every figure typed but not yet saved (no Enter, the cursor still in its field), as
+ * pressing Enter in each would.
+ *
+ * Returns: (transfer none) (nullable): the first figure row whose text could not be saved
+ *   (it shows why), or %NULL when nothing typed is left unsaved
+ */
+GtkWidget *
+hubs_kpi_editor_save_typed (HubsKpiEditor *self)
+{
+  GtkWidget *failed = NULL;
+
+  g_return_val_if_fail (HUBS_IS_KPI_EDITOR (self), NULL);
+
+  for (guint i = 0; self->kpi != NULL && i < self->figure_rows->len; i++)
+    {
+      HubsFigureRow *row = g_ptr_array_index (self->figure_rows, i);
+
+      if (hubs_figure_row_has_unsaved_text (row) && !hubs_figure_row_save (row) &&
+          failed == NULL)
+        failed = GTK_WIDGET (row);
+    }
+
+  return failed;
+}
+
+/**
  * hubs_kpi_editor_get_kpi_id:
  * @self: a #HubsKpiEditor
  *

@@ -51,6 +51,8 @@ struct _HubsWindow
   gboolean              tier_matches[2];
   guint                 verify_source;
   guint                 summary_source;
+  /* The user chose to close or quit without a figure that cannot be saved. */
+  guint                 leave_unsaved : 1;
 };
 
 void hubs_window_class_add_actions (GtkWidgetClass *widget_class);

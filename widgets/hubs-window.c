@@ -14,6 +14,7 @@
 
 #include <glib/gi18n.h>
 
+#include "hubs-figure-row.h"
 #include "hubs-hub-item.h"
 #include "hubs-hub-page.h"
 #include "hubs-i18n.h"
@@ -554,10 +555,32 @@ set_store (HubsWindow *self,
     }
 }
 
+/* The close button and Alt+F4 save what is typed first, as Ctrl+Q does. */
+static gboolean
+hubs_window_close_request (GtkWindow *window)
+{
+  HubsWindow *self = HUBS_WINDOW (window);
+
+  if (!hubs_window_save_typed (self))
+    {
+      hubs_window_ask_to_leave (self, FALSE);
+      return TRUE;
+    }
+
+  return GTK_WINDOW_CLASS (hubs_window_parent_class)->close_request (window);
+}
+
 static void
 hubs_window_dispose (GObject *object)
 {
   HubsWindow *self = (HubsWindow *)object;
+
+  /* A field losing the focus as the widgets go saves nothing the window still shows. */
+  if (self->live != NULL)
+    {
+      g_signal_handlers_disconnect_by_data (self->live, self);
+      g_signal_handlers_disconnect_by_data (hubs_live_model_get_hubs (self->live), self);
+    }
 
   gtk_widget_dispose_template (GTK_WIDGET (self), HUBS_TYPE_WINDOW);
   g_clear_handle_id (&self->verify_source, g_source_remove);
@@ -618,8 +641,10 @@ hubs_window_class_init (HubsWindowClass *klass)
 {
   GObjectClass *object_class = G_OBJECT_CLASS (klass);
   GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+  GtkWindowClass *window_class = GTK_WINDOW_CLASS (klass);
 
   object_class->dispose = hubs_window_dispose;
+  window_class->close_request = hubs_window_close_request;
   object_class->get_property = hubs_window_get_property;
   object_class->set_property = hubs_window_set_property;
 
@@ -896,6 +921,89 @@ hubs_window_add_toast (HubsWindow *self,
       adw_toast_set_action_name (toast, "win.undo");
     }
   adw_toast_overlay_add_toast (self->toast_overlay, toast);
+}
+
+/**
+ * hubs_window_save_typed:
+ * @self: a #HubsWindow
+ *
+ * Saves every figure typed in the open KPI's fields but not saved yet (no Enter), as
+ * pressing Enter would. Called before the window closes or the application quits.
+ *
+ * Returns: %TRUE when nothing typed is left unsaved (or the user chose to leave it)
+ */
+gboolean
+hubs_window_save_typed (HubsWindow *self)
+{
+  g_return_val_if_fail (HUBS_IS_WINDOW (self), TRUE);
+
+  if (self->kpi_editor == NULL || self->leave_unsaved)
+    return TRUE;
+
+  return hubs_kpi_editor_save_typed (HUBS_KPI_EDITOR (self->kpi_editor)) == NULL;
+}
+
+static void
+on_leave_response (AdwMessageDialog *dialog,
+                   const char       *response,
+                   HubsWindow       *self)
+{
+  GtkApplication *application = gtk_window_get_application (GTK_WINDOW (self));
+  GtkWidget *row = g_object_get_data (G_OBJECT (dialog), "row");
+
+  if (!g_str_equal (response, "leave"))
+    {
+      if (row != NULL)
+        gtk_widget_grab_focus (GTK_WIDGET (hubs_figure_row_get_entry (HUBS_FIGURE_ROW (row))));
+      return;
+    }
+
+  self->leave_unsaved = TRUE;
+  if (GPOINTER_TO_INT (g_object_get_data (G_OBJECT (dialog), "quit")) && application != NULL)
+    g_application_quit (G_APPLICATION (application));
+  else
+    gtk_window_close (GTK_WINDOW (self));
+}
+
+/**
+ * hubs_window_ask_to_leave:
+ * @self: a #HubsWindow
+ * @quit: whether the application quits (else only the window closes)
+ *
+ * Asks whether to leave a figure that is typed but cannot be saved (its field says why).
+ */
+void
+hubs_window_ask_to_leave (HubsWindow *self,
+                          gboolean    quit)
+{
+  GtkWidget *row = self->kpi_editor ? hubs_kpi_editor_save_typed (HUBS_KPI_EDITOR (self->kpi_editor))
+                                    : NULL;
+  g_autofree char *body = NULL;
+  GtkWidget *dialog;
+
+  g_return_if_fail (HUBS_IS_WINDOW (self));
+
+  if (row != NULL)
+    /* Translators: the body of the dialog before closing with an unreadable figure: the
+     * figure (e.g. “FY2025 actual”), then why it cannot be saved */
+    body = g_strdup_printf (_("What is typed for %1$s is not saved: %2$s"),
+                            adw_preferences_row_get_title (ADW_PREFERENCES_ROW (row)),
+                            hubs_figure_row_get_error (HUBS_FIGURE_ROW (row)));
+
+  dialog = adw_message_dialog_new (GTK_WINDOW (self), _("A Figure Is Not Saved"), body);
+  adw_message_dialog_add_responses (ADW_MESSAGE_DIALOG (dialog),
+                                    "cancel", _("_Keep Editing"),
+                                    "leave", quit ? _("_Quit Without It")
+                                                  : _("_Close Without It"),
+                                    NULL);
+  adw_message_dialog_set_response_appearance (ADW_MESSAGE_DIALOG (dialog), "leave",
+                                              ADW_RESPONSE_DESTRUCTIVE);
+  adw_message_dialog_set_default_response (ADW_MESSAGE_DIALOG (dialog), "cancel");
+  adw_message_dialog_set_close_response (ADW_MESSAGE_DIALOG (dialog), "cancel");
+  g_object_set_data (G_OBJECT (dialog), "quit", GINT_TO_POINTER (quit));
+  g_object_set_data (G_OBJECT (dialog), "row", row);
+  g_signal_connect_object (dialog, "response", G_CALLBACK (on_leave_response), self, 0);
+  gtk_window_present (GTK_WINDOW (dialog));
 }
 
 /* For hubs-window-actions.c: the hub shown, to go back to. */
