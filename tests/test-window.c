@@ -689,6 +689,109 @@ test_delete_and_undo (Fixture       *f,
                                                 "fukuoka/valuation-10bn-yen"));
 }
 
+/* A toast shows @text (a toast waiting behind another one has no widget yet). */
+static gboolean
+toast_shows (Fixture    *f,
+             const char *text)
+{
+  GtkWidget *overlay = find_widget (GTK_WIDGET (f->window), ADW_TYPE_TOAST_OVERLAY);
+
+  /* Let a dismissed toast slide away and the next one come in. */
+  hubs_test_spin (800);
+
+  /* The toasts are the overlay's children beside the page it covers. */
+  for (GtkWidget *child = gtk_widget_get_first_child (overlay); child;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *label;
+
+      if (GTK_IS_STACK (child))
+        continue;
+      label = find_first (child, is_label_containing, text);
+      if (label != NULL && gtk_widget_get_mapped (label))
+        return TRUE;
+    }
+
+  return FALSE;
+}
+
+/* Ctrl+Z with the cursor still in the field, after a save: the save is undone, not the
+ * typing behind it, and the toast says which figure went from what to what. */
+static void
+test_undo_from_field (Fixture       *f,
+                      gconstpointer  data)
+{
+  HubsFigureRow *row = open_actual_field (f, "kansai", "kansai/startups", 2025);
+  GtkEditable *entry = hubs_figure_row_get_entry (row);
+  g_autoptr(HubsFigure) stored = NULL;
+  g_autofree char *from = hubs_format_value (1234, "社", hubs_language_current ());
+  g_autofree char *to = hubs_format_value (12856, "社", hubs_language_current ());
+  g_autofree char *change = g_strdup_printf ("%s → %s", from, to);
+  g_autofree char *year = hubs_format_fiscal_year (2025, hubs_language_current ());
+  double shown;
+
+  type_and_enter (row, "1,234");
+  type_and_enter (row, "1万2,856");
+  g_assert_true (gtk_widget_is_focus (GTK_WIDGET (gtk_editable_get_delegate (entry))));
+  /* The field keeps no typing history of its own, so Ctrl+Z reaches the window. */
+  g_assert_false (gtk_editable_get_enable_undo (entry));
+
+  gtk_widget_activate_action (GTK_WIDGET (entry), "win.undo", NULL);
+  stored = figure_on_disk (f, "kansai/startups", 2025, HUBS_FIGURE_ACTUAL);
+  g_assert_cmpfloat (stored->value, ==, 1234);
+  g_assert_true (hubs_parse_number (gtk_editable_get_text (entry), NULL, &shown, NULL));
+  g_assert_cmpfloat (shown, ==, 1234);
+  g_assert_true (toast_shows (f, change));
+  g_assert_true (toast_shows (f, year));
+  hubs_test_save_screenshot (GTK_WIDGET (f->window),
+                             hubs_language_current () == HUBS_LANGUAGE_JA ? "window-undo-toast-ja"
+                                                                          : "window-undo-toast-en");
+
+  /* An unreadable value typed, then Ctrl+Z: the typing goes, and its error with it. */
+  type_and_enter (row, "12a");
+  g_assert_nonnull (hubs_figure_row_get_error (row));
+  gtk_widget_activate_action (GTK_WIDGET (entry), "win.undo", NULL);
+  g_assert_null (hubs_figure_row_get_error (row));
+  g_assert_false (gtk_widget_has_css_class (GTK_WIDGET (entry), "error"));
+  g_assert_true (hubs_parse_number (gtk_editable_get_text (entry), NULL, &shown, NULL));
+  g_assert_cmpfloat (shown, ==, 1234);
+  g_clear_pointer (&stored, hubs_figure_free);
+  stored = figure_on_disk (f, "kansai/startups", 2025, HUBS_FIGURE_ACTUAL);
+  g_assert_cmpfloat (stored->value, ==, 1234);
+
+  /* The next Ctrl+Z takes back the first save: the field is empty, with no error. */
+  gtk_widget_activate_action (GTK_WIDGET (entry), "win.undo", NULL);
+  g_assert_null (figure_on_disk (f, "kansai/startups", 2025, HUBS_FIGURE_ACTUAL));
+  g_assert_cmpstr (gtk_editable_get_text (entry), ==, "");
+  g_assert_null (hubs_figure_row_get_error (row));
+}
+
+/* After undoing a deletion, the toast that offered the undo is gone, and the new one says
+ * what came back. */
+static void
+test_undo_delete_toast (Fixture       *f,
+                        gconstpointer  data)
+{
+  const char *name;
+
+  open_actual_field (f, "fukuoka", "fukuoka/valuation-10bn-yen", 2025);
+  name = hubs_live_kpi_get_name (hubs_kpi_editor_get_kpi (HUBS_KPI_EDITOR (hubs_window_get_kpi_editor (f->window))));
+  {
+    g_autofree char *deleted = g_strdup_printf (_("Deleted “%s”"), name);
+    g_autofree char *step = g_strdup_printf (_("deleting the KPI “%s”"), name);
+
+    gtk_widget_activate_action (GTK_WIDGET (f->window), "win.delete-kpi", NULL);
+    hubs_test_wait_frames (GTK_WIDGET (f->window), 1);
+    adw_message_dialog_response (find_dialog (), "delete");
+    g_assert_true (toast_shows (f, deleted));
+
+    gtk_widget_activate_action (GTK_WIDGET (f->window), "win.undo", NULL);
+    g_assert_true (kpi_on_disk (f, "fukuoka/valuation-10bn-yen"));
+    g_assert_true (toast_shows (f, step));
+    g_assert_false (toast_shows (f, deleted));
+  }
+}
+
 static void
 test_search_filters (Fixture       *f,
                      gconstpointer  data)
@@ -1090,6 +1193,8 @@ main (int   argc,
   ADD ("/hubs/window/import-while-editing", test_import_while_editing);
   ADD ("/hubs/window/survives-restart", test_survives_restart);
   ADD ("/hubs/window/delete-and-undo", test_delete_and_undo);
+  ADD ("/hubs/window/undo-from-field", test_undo_from_field);
+  ADD ("/hubs/window/undo-delete-toast", test_undo_delete_toast);
   ADD ("/hubs/window/search-filters", test_search_filters);
   ADD ("/hubs/window/keyboard-hub-navigation", test_keyboard_hub_navigation);
   ADD ("/hubs/window/add-and-edit-hub", test_add_and_edit_hub);

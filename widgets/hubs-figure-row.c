@@ -380,6 +380,8 @@ hubs_figure_row_init (HubsFigureRow *self)
   gtk_entry_set_alignment (self->entry, 1.0);
   gtk_widget_set_valign (GTK_WIDGET (self->entry), GTK_ALIGN_CENTER);
   gtk_entry_set_input_purpose (self->entry, GTK_INPUT_PURPOSE_NUMBER);
+  /* Ctrl+Z takes back the saved change (the window's undo), not the typing behind it. */
+  gtk_editable_set_enable_undo (GTK_EDITABLE (self->entry), FALSE);
   g_signal_connect_swapped (self->entry, "activate", G_CALLBACK (on_entry_activate), self);
   focus = gtk_event_controller_focus_new ();
   g_signal_connect_swapped (focus, "leave", G_CALLBACK (on_focus_leave), self);
@@ -532,6 +534,29 @@ hubs_figure_row_has_unsaved_text (HubsFigureRow *self)
   g_return_val_if_fail (HUBS_IS_FIGURE_ROW (self), FALSE);
 
   return g_strcmp0 (gtk_editable_get_text (GTK_EDITABLE (self->entry)), self->shown) != 0;
+}
+
+/**
+ * hubs_figure_row_discard_typed:
+ * @self: a #HubsFigureRow
+ *
+ * Takes back what is typed and not saved (and the error it shows, if any): the field shows
+ * the stored figure again.
+ *
+ * Returns: %TRUE when there was something typed to take back
+ */
+gboolean
+hubs_figure_row_discard_typed (HubsFigureRow *self)
+{
+  g_return_val_if_fail (HUBS_IS_FIGURE_ROW (self), FALSE);
+
+  if (!hubs_figure_row_has_unsaved_text (self) && self->error == NULL)
+    return FALSE;
+
+  g_clear_pointer (&self->error, g_free);
+  show_figure (self);
+
+  return TRUE;
 }
 
 /**

@@ -701,6 +701,32 @@ hubs_kpi_editor_save_typed (HubsKpiEditor *self)
 }
 
 /**
+ * hubs_kpi_editor_discard_typed:
+ * @self: a #HubsKpiEditor
+ *
+ * Takes back what is typed in the figure fields and not saved, and the errors shown there.
+ *
+ * Returns: (transfer none) (nullable): the first row that had something typed, or %NULL
+ */
+GtkWidget *
+hubs_kpi_editor_discard_typed (HubsKpiEditor *self)
+{
+  GtkWidget *discarded = NULL;
+
+  g_return_val_if_fail (HUBS_IS_KPI_EDITOR (self), NULL);
+
+  for (guint i = 0; self->kpi != NULL && i < self->figure_rows->len; i++)
+    {
+      HubsFigureRow *row = g_ptr_array_index (self->figure_rows, i);
+
+      if (hubs_figure_row_discard_typed (row) && discarded == NULL)
+        discarded = GTK_WIDGET (row);
+    }
+
+  return discarded;
+}
+
+/**
  * hubs_kpi_editor_get_kpi_id:
  * @self: a #HubsKpiEditor
  *

@@ -44,6 +44,9 @@ struct _HubsWindow
   GPtrArray            *pending_summaries;
   /* The cached hub pages, most recently seen first (not owned: hub_pages holds them). */
   GQueue                page_order;
+  /* The last toast, while it shows or waits (a weak pointer), and when it was added. */
+  AdwToast             *toast;
+  gint64                toast_shown;
   /* Stops waiting for the store's check when the window goes. */
   GCancellable         *verify_cancellable;
 
@@ -58,6 +61,7 @@ struct _HubsWindow
 void hubs_window_class_add_actions (GtkWidgetClass *widget_class);
 void hubs_window_update_actions    (HubsWindow     *self);
 void hubs_window_show_hub_page     (HubsWindow     *self);
+void hubs_window_dismiss_toast    (HubsWindow     *self);
 void hubs_window_step_hub          (HubsWindow     *self,
                                     int             step);
 

@@ -594,6 +594,7 @@ hubs_window_dispose (GObject *object)
   g_clear_object (&self->store);
   g_clear_object (&self->settings);
   g_clear_pointer (&self->matches, g_hash_table_unref);
+  g_clear_weak_pointer (&self->toast);
 
   G_OBJECT_CLASS (hubs_window_parent_class)->dispose (object);
 }
@@ -897,13 +898,24 @@ hubs_window_get_kpi_editor (HubsWindow *self)
   return self->kpi_editor;
 }
 
+static void
+on_toast_dismissed (HubsWindow *self)
+{
+  g_clear_weak_pointer (&self->toast);
+}
+
+/* A toast is dismissed safely only once it has finished sliding in (libadwaita 1.2 frees a
+ * toast's animations while one still runs); until then it is reused for the next message. */
+#define TOAST_SETTLED_USEC (2 * G_USEC_PER_SEC)
+
 /**
  * hubs_window_add_toast:
  * @self: a #HubsWindow
  * @message: what to say
  * @offer_undo: whether the toast has an Undo button
  *
- * Shows a short message over the content.
+ * Shows a short message over the content. It replaces the message shown before rather than
+ * waiting behind it: an offer to undo a step that is gone says nothing true any more.
  */
 void
 hubs_window_add_toast (HubsWindow *self,
@@ -914,13 +926,44 @@ hubs_window_add_toast (HubsWindow *self,
 
   g_return_if_fail (HUBS_IS_WINDOW (self));
 
+  if (self->toast != NULL && g_get_monotonic_time () - self->toast_shown < TOAST_SETTLED_USEC)
+    {
+      adw_toast_set_title (self->toast, message);
+      adw_toast_set_button_label (self->toast, offer_undo ? _("_Undo") : NULL);
+      adw_toast_set_action_name (self->toast, offer_undo ? "win.undo" : NULL);
+      return;
+    }
+
+  hubs_window_dismiss_toast (self);
+
   toast = adw_toast_new (message);
   if (offer_undo)
     {
       adw_toast_set_button_label (toast, _("_Undo"));
       adw_toast_set_action_name (toast, "win.undo");
     }
+  g_set_weak_pointer (&self->toast, toast);
+  self->toast_shown = g_get_monotonic_time ();
+  g_signal_connect_object (toast, "dismissed", G_CALLBACK (on_toast_dismissed), self,
+                           G_CONNECT_SWAPPED);
   adw_toast_overlay_add_toast (self->toast_overlay, toast);
+}
+
+/* For hubs-window-actions.c: the last toast goes, or, while it slides in, says nothing. */
+void
+hubs_window_dismiss_toast (HubsWindow *self)
+{
+  g_autoptr(AdwToast) toast = self->toast ? g_object_ref (self->toast) : NULL;
+
+  if (toast == NULL)
+    return;
+
+  if (g_get_monotonic_time () - self->toast_shown < TOAST_SETTLED_USEC)
+    return;
+
+  /* Dismissed once only: its own timeout may dismiss it too. */
+  g_clear_weak_pointer (&self->toast);
+  adw_toast_dismiss (toast);
 }
 
 /**
