@@ -304,16 +304,66 @@ test_starts_with_sidebar (Fixture       *f,
                    "hokuriku;nagano-niigata;setouchi;kumamoto;okinawa;");
   g_assert_cmpstr (hubs_window_get_hub_id (f->window), ==, "sapporo");
 
-  /* Each hub's row says how many of its KPIs are on track, once the window is up. */
+  /* Before any actual is entered, each hub's row says so, not “0 of 6 on track”. */
   hubs_test_spin (300);
   {
-    g_autofree char *summary = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
+    g_autofree char *none = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
+                                                          "%u KPI, no actuals yet",
+                                                          "%u KPIs, no actuals yet", 6), 6);
+    g_autofree char *failure = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
                                                              "%1$u of %2$u KPI on track",
                                                              "%1$u of %2$u KPIs on track", 6),
                                                 0, 6);
 
-    g_assert_true (has_label_containing (GTK_WIDGET (f->window), summary));
+    g_assert_true (has_label_containing (GTK_WIDGET (f->window), none));
+    g_assert_false (has_label_containing (GTK_WIDGET (f->window), failure));
   }
+}
+
+static gboolean
+is_visible_button_with_label (GtkWidget     *widget,
+                              gconstpointer  label)
+{
+  return GTK_IS_BUTTON (widget) && gtk_widget_is_drawable (widget) &&
+         g_strcmp0 (gtk_button_get_label (GTK_BUTTON (widget)), label) == 0;
+}
+
+/* The first start: the hub page says no actual is in yet and how to start, and its rows say
+ * “not entered yet” rather than a status; the first actual makes it a progress report. */
+static void
+test_first_start_empty_state (Fixture       *f,
+                              gconstpointer  data)
+{
+  GtkWidget *page;
+  GtkWidget *start;
+  HubsFigureRow *row;
+
+  activate_hub (f, "sapporo");
+  hubs_test_spin (300);
+  page = hubs_window_get_hub_page (f->window);
+  g_assert_true (has_label_containing (page, _("No actuals entered yet")));
+  g_assert_true (gtk_widget_is_drawable (find_first (page, is_label_with_text,
+                                                     _("No actuals entered yet"))));
+  g_assert_true (has_label (page, _("Not entered yet")));
+  hubs_test_save_screenshot (GTK_WIDGET (f->window),
+                             hubs_language_current () == HUBS_LANGUAGE_JA ? "window-first-start-ja"
+                                                                          : "window-first-start-en");
+
+  /* Its button opens the first KPI, the cursor in the year to type. */
+  start = find_first (page, is_visible_button_with_label, _("_Enter the First Actual"));
+  g_assert_nonnull (start);
+  g_signal_emit_by_name (start, "clicked");
+  hubs_test_wait_frames (GTK_WIDGET (f->window), 1);
+  g_assert_true (gtk_widget_is_drawable (hubs_window_get_kpi_editor (f->window)));
+
+  row = HUBS_FIGURE_ROW (hubs_kpi_editor_find_figure_row (HUBS_KPI_EDITOR (hubs_window_get_kpi_editor (f->window)),
+                                                          2025, HUBS_FIGURE_ACTUAL));
+  type_and_enter (row, "160");
+  gtk_widget_activate_action (GTK_WIDGET (f->window), "win.back", NULL);
+  hubs_test_spin (300);
+  page = hubs_window_get_hub_page (f->window);
+  g_assert_false (gtk_widget_is_drawable (find_first (page, is_label_with_text,
+                                                      _("No actuals entered yet"))));
 }
 
 static void
@@ -1016,9 +1066,12 @@ test_add_and_edit_hub (Fixture       *f,
   names = sidebar_names (f);
   g_assert_nonnull (strstr (names, "test-city;"));
   g_assert_cmpstr (hubs_window_get_hub_id (f->window), ==, "test-city");
-  /* A hub without KPIs shows an empty state that says what to do. */
+  /* A hub without KPIs shows an empty state that says what to do, and its sidebar row
+   * says it has none, not “0 of 0”. */
   g_assert_true (gtk_widget_is_drawable (find_widget (hubs_window_get_hub_page (f->window),
                                                       ADW_TYPE_STATUS_PAGE)));
+  hubs_test_spin (300);
+  g_assert_true (has_label_containing (GTK_WIDGET (f->window), _("No KPIs yet")));
 
   gtk_widget_activate_action (GTK_WIDGET (f->window), "win.edit-hub", NULL);
   dialog = find_hub_dialog ();
@@ -1184,6 +1237,7 @@ main (int   argc,
 
   ADD ("/hubs/window/starts-with-sidebar", test_starts_with_sidebar);
   ADD ("/hubs/window/select-hub-shows-kpis", test_select_hub_shows_kpis);
+  ADD ("/hubs/window/first-start-empty-state", test_first_start_empty_state);
   ADD ("/hubs/window/type-figure-saves", test_type_figure_saves);
   ADD ("/hubs/window/unreadable-figure", test_unreadable_figure);
   ADD ("/hubs/window/undo-redo", test_undo_redo);

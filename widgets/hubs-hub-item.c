@@ -195,6 +195,37 @@ hubs_hub_item_get_summary (HubsHubItem *self)
 }
 
 /**
+ * hubs_hub_item_count_actuals:
+ * @self: a #HubsHubItem
+ *
+ * Returns: how many of the hub's KPIs have an actual figure (any year); reads the KPIs if
+ *   nobody did yet
+ */
+guint
+hubs_hub_item_count_actuals (HubsHubItem *self)
+{
+  GListModel *kpis;
+  guint n = 0;
+
+  g_return_val_if_fail (HUBS_IS_HUB_ITEM (self), 0);
+
+  if (self->hub == NULL || (!hubs_live_hub_get_loaded (self->hub) &&
+                            !hubs_live_hub_load (self->hub, NULL)))
+    return 0;
+
+  kpis = G_LIST_MODEL (self->hub);
+  for (guint i = 0; i < g_list_model_get_n_items (kpis); i++)
+    {
+      g_autoptr(HubsLiveKpi) kpi = g_list_model_get_item (kpis, i);
+
+      if (hubs_live_kpi_get_progress (kpi)->has_actual)
+        n++;
+    }
+
+  return n;
+}
+
+/**
  * hubs_hub_item_has_summary:
  * @self: a #HubsHubItem
  *

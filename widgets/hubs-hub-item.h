@@ -24,5 +24,6 @@ const HubsHub             *hubs_hub_item_get_hub      (HubsHubItem   *self);
 const char                *hubs_hub_item_get_id       (HubsHubItem   *self);
 const HubsProgressSummary *hubs_hub_item_get_summary  (HubsHubItem   *self);
 gboolean                   hubs_hub_item_has_summary  (HubsHubItem   *self);
+guint                      hubs_hub_item_count_actuals (HubsHubItem  *self);
 
 G_END_DECLS

@@ -139,6 +139,7 @@ hubs_sidebar_row_bind (HubsSidebarRow *self,
   g_autofree char *detail = NULL;
   g_autofree char *label = NULL;
   guint on_track;
+  guint n_actuals;
   const char *name;
   const char *type;
 
@@ -178,12 +179,23 @@ hubs_sidebar_row_bind (HubsSidebarRow *self,
 
   summary = hubs_hub_item_get_summary (item);
   on_track = summary->n_by_status[HUBS_STATUS_ACHIEVED] + summary->n_by_status[HUBS_STATUS_ON_TRACK];
-  gtk_widget_set_opacity (self->bar, 1);
 
-  /* Translators: in the sidebar, e.g. “2 of 8 KPIs on track”; %2$u is how many KPIs */
-  detail = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%1$u of %2$u KPI on track",
-                                         "%1$u of %2$u KPIs on track", summary->n_kpis),
-                            on_track, summary->n_kpis);
+  n_actuals = summary->n_kpis > 0 ? hubs_hub_item_count_actuals (item) : 0;
+
+  /* Before any actual is in, “0 of 8 on track” would read as failure. */
+  if (summary->n_kpis == 0)
+    detail = g_strdup (_("No KPIs yet"));
+  else if (n_actuals == 0)
+    /* Translators: in the sidebar, for a hub whose KPIs have no actual figure yet */
+    detail = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u KPI, no actuals yet",
+                                           "%u KPIs, no actuals yet", summary->n_kpis),
+                              summary->n_kpis);
+  else
+    /* Translators: in the sidebar, e.g. “2 of 8 KPIs on track”; %2$u is how many KPIs */
+    detail = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%1$u of %2$u KPI on track",
+                                           "%1$u of %2$u KPIs on track", summary->n_kpis),
+                              on_track, summary->n_kpis);
+  gtk_widget_set_opacity (self->bar, n_actuals > 0);
   if (*type != '\0')
     {
       g_autofree char *with_type = NULL;
