@@ -739,6 +739,14 @@ test_delete_and_undo (Fixture       *f,
                                                 "fukuoka/valuation-10bn-yen"));
 }
 
+static gboolean
+is_status_page_titled (GtkWidget     *widget,
+                       gconstpointer  title)
+{
+  return ADW_IS_STATUS_PAGE (widget) &&
+         g_strcmp0 (adw_status_page_get_title (ADW_STATUS_PAGE (widget)), title) == 0;
+}
+
 /* A toast shows @text (a toast waiting behind another one has no widget yet). */
 static gboolean
 toast_shows (Fixture    *f,
@@ -857,11 +865,49 @@ test_search_filters (Fixture       *f,
                  gtk_widget_is_focus (GTK_WIDGET (search)) ||
                  gtk_widget_get_focus_child (GTK_WIDGET (search)) != NULL);
 
-  /* A KPI name finds its hub; a hub name in either language finds the hub. */
+  /* A KPI name finds the KPI, under its hub; a hub name in either language finds the hub. */
   gtk_editable_set_text (search, "GSER");
   g_signal_emit_by_name (search, "search-changed");
   gser = sidebar_names (f);
-  g_assert_cmpstr (gser, ==, "tokyo;");
+  g_assert_cmpstr (gser, ==, "tokyo;tokyo/gser-rank;");
+
+  /* Choosing the KPI opens it. */
+  {
+    GtkListView *list = GTK_LIST_VIEW (find_first (GTK_WIDGET (f->window), is_hub_list, NULL));
+    GListModel *model = G_LIST_MODEL (gtk_list_view_get_model (list));
+
+    for (guint i = 0; i < g_list_model_get_n_items (model); i++)
+      {
+        g_autoptr(HubsHubItem) item = g_list_model_get_item (model, i);
+
+        if (g_strcmp0 (hubs_hub_item_get_id (item), "tokyo/gser-rank") == 0)
+          g_signal_emit_by_name (list, "activate", i);
+      }
+    hubs_test_wait_frames (GTK_WIDGET (f->window), 1);
+    g_assert_cmpstr (hubs_kpi_editor_get_kpi_id (HUBS_KPI_EDITOR (hubs_window_get_kpi_editor (f->window))),
+                     ==, "tokyo/gser-rank");
+    g_assert_true (gtk_widget_is_drawable (hubs_window_get_kpi_editor (f->window)));
+    g_assert_cmpstr (hubs_window_get_hub_id (f->window), ==, "tokyo");
+  }
+
+  /* Former and other names of a hub find it. */
+  {
+    const char *former[][2] = {
+      { "京阪神", "kansai;" }, { "仙台市", "tohoku;" }, { "広島県", "hiroshima;" },
+      { "福岡市", "fukuoka;" }, { "keihanshin", "kansai;" },
+    };
+
+    for (guint i = 0; i < G_N_ELEMENTS (former); i++)
+      {
+        g_autofree char *found = NULL;
+
+        gtk_editable_set_text (search, former[i][0]);
+        g_signal_emit_by_name (search, "search-changed");
+        found = sidebar_names (f);
+        g_test_message ("%s → %s", former[i][0], found);
+        g_assert_true (g_str_has_prefix (found, former[i][1]));
+      }
+  }
 
   gtk_editable_set_text (search, "熊本");
   g_signal_emit_by_name (search, "search-changed");
@@ -872,12 +918,26 @@ test_search_filters (Fixture       *f,
   g_signal_emit_by_name (search, "search-changed");
   g_free (by_hub);
   by_hub = sidebar_names (f);
-  g_assert_cmpstr (by_hub, ==, "okinawa;");
+  /* Its hub, and under it the KPI whose English name says Okinawa. */
+  g_assert_cmpstr (by_hub, ==, "okinawa;okinawa/startups-attracted;");
 
+  /* Nothing found: the sidebar says so, and what was searched. */
   gtk_editable_set_text (search, "zzz-no-such-thing");
   g_signal_emit_by_name (search, "search-changed");
   nothing = sidebar_names (f);
   g_assert_cmpstr (nothing, ==, "");
+  {
+    GtkWidget *status = find_first (GTK_WIDGET (f->window), is_status_page_titled,
+                                    _("No Results"));
+
+    g_assert_nonnull (status);
+    g_assert_true (gtk_widget_get_mapped (status));
+    g_assert_nonnull (strstr (adw_status_page_get_description (ADW_STATUS_PAGE (status)),
+                              "zzz-no-such-thing"));
+    hubs_test_save_screenshot (GTK_WIDGET (f->window),
+                               hubs_language_current () == HUBS_LANGUAGE_JA ? "window-no-results-ja"
+                                                                            : "window-no-results-en");
+  }
 
   gtk_editable_set_text (search, "");
   g_signal_emit_by_name (search, "search-changed");

@@ -153,11 +153,36 @@ hubs_sidebar_row_bind (HubsSidebarRow *self,
       gtk_widget_add_css_class (GTK_WIDGET (self->name), "dim-label");
       gtk_widget_set_visible (self->line, FALSE);
       gtk_widget_set_margin_top (self->box, 12);
+      gtk_widget_set_margin_start (self->box, 0);
       return;
     }
 
   hub = hubs_hub_item_get_hub (item);
   name = hubs_i18n_pick (hub->name_ja, hub->name_en);
+  gtk_widget_set_margin_start (self->box, 0);
+
+  /* A KPI found by a search, under its hub. */
+  if (hubs_hub_item_get_kpi (item) != NULL)
+    {
+      HubsLiveKpi *kpi = hubs_hub_item_get_kpi (item);
+
+      gtk_widget_remove_css_class (GTK_WIDGET (self->name), "heading");
+      gtk_widget_remove_css_class (GTK_WIDGET (self->name), "dim-label");
+      gtk_widget_set_visible (self->line, TRUE);
+      gtk_widget_set_opacity (self->bar, 0);
+      gtk_widget_set_margin_top (self->box, 2);
+      gtk_widget_set_margin_start (self->box, 18);
+      gtk_label_set_text (self->name, hubs_live_kpi_get_name (kpi));
+      /* Translators: under a KPI found by a search: whose KPI it is */
+      detail = g_strdup_printf (_("KPI of %s"), name);
+      gtk_label_set_text (self->detail, detail);
+      /* Translators: what a screen reader says for a KPI found by a search */
+      label = g_strdup_printf (_("%1$s, KPI of %2$s"), hubs_live_kpi_get_name (kpi), name);
+      gtk_accessible_update_property (GTK_ACCESSIBLE (self),
+                                      GTK_ACCESSIBLE_PROPERTY_LABEL, label,
+                                      -1);
+      return;
+    }
   type = hubs_hub_type_get_label (hub->type);
 
   gtk_widget_remove_css_class (GTK_WIDGET (self->name), "heading");

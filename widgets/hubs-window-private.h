@@ -22,6 +22,8 @@ struct _HubsWindow
   GtkSearchBar         *search_bar;
   GtkSearchEntry       *search_entry;
   GtkListView          *hub_list;
+  GtkWidget            *hub_scroller;
+  AdwStatusPage        *no_results;
   AdwWindowTitle       *content_title;
   GtkWidget            *back_button;
   AdwToastOverlay      *toast_overlay;
@@ -56,6 +58,8 @@ struct _HubsWindow
   guint                 summary_source;
   /* The user chose to close or quit without a figure that cannot be saved. */
   guint                 leave_unsaved : 1;
+  /* The selection moves from a KPI found by a search to its hub; the page stays. */
+  guint                 keep_page : 1;
 };
 
 void hubs_window_class_add_actions (GtkWidgetClass *widget_class);

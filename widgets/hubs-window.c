@@ -15,6 +15,7 @@
 #include <glib/gi18n.h>
 
 #include "hubs-figure-row.h"
+#include "hubs-hub-aliases.h"
 #include "hubs-hub-item.h"
 #include "hubs-hub-page.h"
 #include "hubs-i18n.h"
@@ -138,7 +139,7 @@ show_hub_page (HubsWindow *self)
   if (item == NULL || hubs_hub_item_is_header (item))
     return;
 
-  if (!(page = get_hub_page (self, hubs_hub_item_get_id (item), &error)))
+  if (!(page = get_hub_page (self, hubs_hub_item_get_hub_id (item), &error)))
     {
       hubs_window_show_error (self, error);
       return;
@@ -150,8 +151,8 @@ show_hub_page (HubsWindow *self)
   update_title (self);
 }
 
-/* The position of the next hub (not a heading) from @from in direction @step, or
- * GTK_INVALID_LIST_POSITION. */
+/* The position of the next hub (not a heading, nor a KPI found by a search) from @from in
+ * direction @step, or GTK_INVALID_LIST_POSITION. */
 static guint
 find_hub_position (HubsWindow *self,
                    gint64      from,
@@ -164,7 +165,7 @@ find_hub_position (HubsWindow *self,
     {
       g_autoptr(HubsHubItem) item = g_list_model_get_item (model, i);
 
-      if (!hubs_hub_item_is_header (item))
+      if (!hubs_hub_item_is_header (item) && hubs_hub_item_get_kpi (item) == NULL)
         return i;
     }
 
@@ -177,7 +178,7 @@ on_selection_changed (HubsWindow *self)
   HubsHubItem *item = selected_item (self);
   guint position = gtk_single_selection_get_selected (self->selection);
 
-  if (item == NULL)
+  if (item == NULL || self->keep_page)
     return;
 
   /* Headings are not hubs: step onto the first hub under it. */
@@ -190,8 +191,12 @@ on_selection_changed (HubsWindow *self)
       return;
     }
 
-  g_settings_set_string (self->settings, "selected-hub", hubs_hub_item_get_id (item));
+  g_settings_set_string (self->settings, "selected-hub", hubs_hub_item_get_hub_id (item));
   show_hub_page (self);
+
+  /* A KPI found by a search opens, on its hub's page. */
+  if (hubs_hub_item_get_kpi (item) != NULL)
+    hubs_window_open_kpi (self, hubs_live_kpi_get_id (hubs_hub_item_get_kpi (item)));
 }
 
 static void
@@ -214,35 +219,134 @@ filter_item (gpointer item,
   if (hubs_hub_item_is_header (item))
     return self->tier_matches[hubs_hub_item_get_tier (item)];
 
-  return g_hash_table_contains (self->matches, hubs_hub_item_get_id (item));
+  return g_hash_table_contains (self->matches, hubs_hub_item_get_hub_id (item));
 }
 
+static HubsHubItem *find_item (HubsWindow *self,
+                               const char *hub_id,
+                               guint      *position);
+
+static gboolean
+name_contains (const char *name,
+               const char *folded_text)
+{
+  g_autofree char *folded = name ? g_utf8_casefold (name, -1) : NULL;
+
+  return folded != NULL && strstr (folded, folded_text) != NULL;
+}
+
+/* The KPIs a search found go under their hub; the selection stays where it was (on the
+ * hub, when it was on a KPI that goes), and so does the page. */
+static void
+remove_kpi_items (HubsWindow *self)
+{
+  GListModel *all = G_LIST_MODEL (self->hubs);
+  HubsHubItem *selected = selected_item (self);
+  guint position;
+
+  if (selected != NULL && hubs_hub_item_get_kpi (selected) != NULL &&
+      find_item (self, hubs_hub_item_get_hub_id (selected), &position) != NULL)
+    {
+      self->keep_page = TRUE;
+      gtk_single_selection_set_selected (self->selection, position);
+      self->keep_page = FALSE;
+    }
+
+  for (guint i = g_list_model_get_n_items (all); i > 0; i--)
+    {
+      g_autoptr(HubsHubItem) item = g_list_model_get_item (all, i - 1);
+
+      if (hubs_hub_item_get_kpi (item) != NULL)
+        g_list_store_remove (self->hubs, i - 1);
+    }
+}
+
+static void
+add_kpi_items (HubsWindow *self,
+               const char *text)
+{
+  GListModel *all = G_LIST_MODEL (self->hubs);
+  g_autofree char *folded = g_utf8_casefold (text, -1);
+
+  g_strstrip (folded);
+
+  for (guint i = g_list_model_get_n_items (all); i > 0; i--)
+    {
+      g_autoptr(HubsHubItem) item = g_list_model_get_item (all, i - 1);
+      g_autoptr(GPtrArray) found = g_ptr_array_new_with_free_func (g_object_unref);
+      HubsLiveHub *hub = hubs_hub_item_get_live_hub (item);
+      GListModel *kpis;
+
+      if (hub == NULL || !g_hash_table_contains (self->matches, hubs_live_hub_get_id (hub)) ||
+          (!hubs_live_hub_get_loaded (hub) && !hubs_live_hub_load (hub, NULL)))
+        continue;
+
+      kpis = G_LIST_MODEL (hub);
+      for (guint k = 0; k < g_list_model_get_n_items (kpis); k++)
+        {
+          g_autoptr(HubsLiveKpi) kpi = g_list_model_get_item (kpis, k);
+          const HubsKpi *fields = hubs_live_kpi_get_kpi (kpi);
+
+          if (name_contains (fields->name_ja, folded) || name_contains (fields->name_en, folded))
+            g_ptr_array_add (found, hubs_hub_item_new_kpi (hub, kpi));
+        }
+
+      g_list_store_splice (self->hubs, i, 0, found->pdata, found->len);
+    }
+}
+
+/* Hub names (and their former and other names) and KPI names, in either language: the hubs
+ * found, each with the KPIs whose name matched under it; or, when nothing matches, a page
+ * that says so and what was searched. */
 static void
 on_search_changed_cb (HubsWindow *self)
 {
   const char *text = gtk_editable_get_text (GTK_EDITABLE (self->search_entry));
   g_autoptr(GError) error = NULL;
+  g_autofree char *stripped = g_strstrip (g_strdup (text));
   GListModel *all = G_LIST_MODEL (self->hubs);
+  gboolean any = FALSE;
 
+  remove_kpi_items (self);
   g_clear_pointer (&self->matches, g_hash_table_unref);
   memset (self->tier_matches, 0, sizeof self->tier_matches);
 
-  if (*text != '\0' && self->store != NULL)
+  if (*stripped != '\0' && self->store != NULL)
     {
-      if (!(self->matches = hubs_store_search_hubs (self->store, text, &error)))
+      if (!(self->matches = hubs_store_search_hubs (self->store, stripped, &error)))
         g_warning ("Search failed: %s", error->message);
+      else
+        {
+          g_autoptr(GPtrArray) aliased = hubs_hub_aliases_match (stripped);
+
+          for (guint i = 0; i < aliased->len; i++)
+            g_hash_table_add (self->matches, g_strdup (aliased->pdata[i]));
+          add_kpi_items (self, stripped);
+        }
 
       for (guint i = 0; self->matches && i < g_list_model_get_n_items (all); i++)
         {
           g_autoptr(HubsHubItem) item = g_list_model_get_item (all, i);
 
           if (!hubs_hub_item_is_header (item) &&
-              g_hash_table_contains (self->matches, hubs_hub_item_get_id (item)))
-            self->tier_matches[hubs_hub_item_get_tier (item)] = TRUE;
+              g_hash_table_contains (self->matches, hubs_hub_item_get_hub_id (item)))
+            self->tier_matches[hubs_hub_item_get_tier (item)] = any = TRUE;
         }
     }
 
   gtk_filter_changed (self->filter, GTK_FILTER_CHANGE_DIFFERENT);
+
+  if (self->matches != NULL && !any)
+    {
+      g_autofree char *description =
+        /* Translators: the sidebar after a search that found nothing; %s is what was typed */
+        g_strdup_printf (_("No hub city or KPI name contains “%s”, in Japanese or English. "
+                           "Former names such as 京阪神 count too."), stripped);
+
+      adw_status_page_set_description (self->no_results, description);
+    }
+  gtk_widget_set_visible (GTK_WIDGET (self->no_results), self->matches != NULL && !any);
+  gtk_widget_set_visible (self->hub_scroller, self->matches == NULL || any);
 }
 
 static void
@@ -432,6 +536,10 @@ load (HubsWindow *self,
         forget_hub_page (self, GTK_WIDGET (page));
       link = next;
     }
+
+  /* The KPIs a search found are gone with the splice: find them again. */
+  if (*gtk_editable_get_text (GTK_EDITABLE (self->search_entry)) != '\0')
+    on_search_changed_cb (self);
 
   remembered = selected ? g_steal_pointer (&selected)
                         : g_settings_get_string (self->settings, "selected-hub");
@@ -667,6 +775,8 @@ hubs_window_class_init (HubsWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, HubsWindow, search_bar);
   gtk_widget_class_bind_template_child (widget_class, HubsWindow, search_entry);
   gtk_widget_class_bind_template_child (widget_class, HubsWindow, hub_list);
+  gtk_widget_class_bind_template_child (widget_class, HubsWindow, hub_scroller);
+  gtk_widget_class_bind_template_child (widget_class, HubsWindow, no_results);
   gtk_widget_class_bind_template_child (widget_class, HubsWindow, content_title);
   gtk_widget_class_bind_template_child (widget_class, HubsWindow, back_button);
   gtk_widget_class_bind_template_child (widget_class, HubsWindow, toast_overlay);
@@ -833,7 +943,7 @@ hubs_window_get_hub_id (HubsWindow *self)
 
   item = selected_item (self);
 
-  return item ? hubs_hub_item_get_id (item) : NULL;
+  return item ? hubs_hub_item_get_hub_id (item) : NULL;
 }
 
 /**
