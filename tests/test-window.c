@@ -23,6 +23,7 @@
 #include "hubs-hub-page.h"
 #include "hubs-kpi-editor.h"
 #include "hubs-kpi-row.h"
+#include "hubs-sidebar-row.h"
 #include "hubs-test-gtk.h"
 #include "hubs-test-util.h"
 #include "hubs-window.h"
@@ -957,6 +958,64 @@ test_keyboard_hub_navigation (Fixture       *f,
   g_assert_cmpstr (hubs_window_get_hub_id (f->window), ==, "fukuoka");
 }
 
+/* The sidebar row that has the keyboard focus, or NULL. */
+static GtkWidget *
+focused_sidebar_row (Fixture *f)
+{
+  GtkWidget *focus = gtk_root_get_focus (GTK_ROOT (f->window));
+
+  if (focus == NULL || GTK_IS_LIST_VIEW (focus))
+    return NULL;
+  if (HUBS_IS_SIDEBAR_ROW (focus))
+    return focus;
+  return find_widget (focus, HUBS_TYPE_SIDEBAR_ROW);
+}
+
+/* The focus follows the selection (Alt+↓ moves both), and Tab leaves the list in one step
+ * for the page, past no sidebar row and no text. */
+static void
+test_keyboard_focus (Fixture       *f,
+                     gconstpointer  data)
+{
+  GtkWidget *list = find_first (GTK_WIDGET (f->window), is_hub_list, NULL);
+  g_autoptr(GListModel) controllers = gtk_widget_observe_controllers (list);
+  GtkEventController *keys = NULL;
+  GtkWidget *row;
+  GtkWidget *focus;
+  gboolean handled = FALSE;
+
+  /* Alt+↓ with the focus on a hub of the list. */
+  activate_hub (f, "tokyo");
+  gtk_widget_grab_focus (list);
+  hubs_test_wait_frames (GTK_WIDGET (f->window), 1);
+
+  gtk_widget_activate_action (GTK_WIDGET (f->window), "win.next-hub", NULL);
+  hubs_test_wait_frames (GTK_WIDGET (f->window), 1);
+  g_assert_cmpstr (hubs_window_get_hub_id (f->window), ==, "chubu");
+  row = focused_sidebar_row (f);
+  g_assert_nonnull (row);
+  g_assert_true (has_label_containing (row, "中部") || has_label_containing (row, "Chubu"));
+
+  for (guint i = 0; i < g_list_model_get_n_items (controllers); i++)
+    {
+      g_autoptr(GObject) controller = g_list_model_get_item (controllers, i);
+
+      if (GTK_IS_EVENT_CONTROLLER_KEY (controller))
+        keys = GTK_EVENT_CONTROLLER (controller);
+    }
+  g_assert_nonnull (keys);
+  g_signal_emit_by_name (keys, "key-pressed", GDK_KEY_Tab, 0, 0, &handled);
+  g_assert_true (handled);
+  focus = gtk_root_get_focus (GTK_ROOT (f->window));
+  g_assert_nonnull (focus);
+  g_test_message ("Tab from the list reaches a %s in a %s", G_OBJECT_TYPE_NAME (focus),
+                  G_OBJECT_TYPE_NAME (gtk_widget_get_parent (focus)));
+  g_assert_true (gtk_widget_is_ancestor (focus, hubs_window_get_hub_page (f->window)));
+  /* A control of the page: not selectable text, not the scrolled window around it. */
+  g_assert_false (GTK_IS_LABEL (focus));
+  g_assert_false (GTK_IS_SCROLLED_WINDOW (focus));
+}
+
 
 static void
 test_language_switch_for_data (Fixture       *f,
@@ -1311,6 +1370,7 @@ main (int   argc,
   ADD ("/hubs/window/undo-delete-toast", test_undo_delete_toast);
   ADD ("/hubs/window/search-filters", test_search_filters);
   ADD ("/hubs/window/keyboard-hub-navigation", test_keyboard_hub_navigation);
+  ADD ("/hubs/window/keyboard-focus", test_keyboard_focus);
   ADD ("/hubs/window/add-and-edit-hub", test_add_and_edit_hub);
   ADD ("/hubs/window/delete-hub-and-undo", test_delete_hub_and_undo);
   ADD ("/hubs/window/export-from-window", test_export_from_window);

@@ -419,6 +419,8 @@ bind_row (GtkSignalListItemFactory *factory,
   gtk_list_item_set_selectable (list_item, !hubs_hub_item_is_header (item));
   gtk_list_item_set_activatable (list_item, !hubs_hub_item_is_header (item));
   hubs_sidebar_row_bind (HUBS_SIDEBAR_ROW (gtk_list_item_get_child (list_item)), item);
+  /* For focus_selected_row(): which item the row shows. */
+  g_object_set_data (G_OBJECT (gtk_list_item_get_child (list_item)), "hubs-item", item);
   g_signal_connect_object (item, "changed", G_CALLBACK (on_item_changed), list_item,
                            G_CONNECT_SWAPPED);
 }
@@ -663,6 +665,96 @@ set_store (HubsWindow *self,
     }
 }
 
+/* The keyboard focus goes to the row of the selected hub, when it was in the sidebar (or
+ * nowhere): the focus ring and the selection show the same hub. */
+static void
+focus_selected_row (HubsWindow *self)
+{
+  GtkWidget *focus = gtk_root_get_focus (GTK_ROOT (self));
+  guint position = gtk_single_selection_get_selected (self->selection);
+
+  if (position == GTK_INVALID_LIST_POSITION ||
+      (focus != NULL && gtk_widget_get_mapped (focus) && focus != GTK_WIDGET (self->hub_list) &&
+       !gtk_widget_is_ancestor (focus, GTK_WIDGET (self->hub_list))))
+    return;
+
+  /* GTK 4.8 has no call to focus an item of a list view: scroll to it, then focus its
+   * widget (the list's focus follows its child). */
+  gtk_widget_activate_action (GTK_WIDGET (self->hub_list), "list.scroll-to-item", "u",
+                              position);
+  for (GtkWidget *child = gtk_widget_get_first_child (GTK_WIDGET (self->hub_list)); child;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *row = gtk_widget_get_first_child (child);
+
+      if (row != NULL && HUBS_IS_SIDEBAR_ROW (row) &&
+          g_object_get_data (G_OBJECT (row), "hubs-item") == selected_item (self))
+        {
+          gtk_widget_grab_focus (child);
+          return;
+        }
+    }
+}
+
+/* Focuses the first widget under @root, in the order Tab visits them, that takes the
+ * focus. (gtk_widget_child_focus() on the page reports success on 4.8 without moving the
+ * focus out of the list.) */
+static gboolean
+focus_first_in (GtkWidget *root)
+{
+  if (!gtk_widget_get_mapped (root) || !gtk_widget_is_sensitive (root) ||
+      !gtk_widget_get_can_focus (root))
+    return FALSE;
+
+  /* Scrolled windows and labels (selectable text) are passed through, as Tab does. */
+  if (gtk_widget_get_focusable (root) && !GTK_IS_LABEL (root) && !GTK_IS_SCROLLED_WINDOW (root) &&
+      !GTK_IS_VIEWPORT (root) && gtk_widget_grab_focus (root))
+    return TRUE;
+
+  for (GtkWidget *child = gtk_widget_get_first_child (root); child;
+       child = gtk_widget_get_next_sibling (child))
+    if (focus_first_in (child))
+      return TRUE;
+
+  return FALSE;
+}
+
+/* Tab leaves the sidebar's list in one step (the arrows move inside it): forward to the
+ * page shown, backward to the search. */
+static gboolean
+on_hub_list_key_pressed (HubsWindow            *self,
+                         guint                  keyval,
+                         guint                  keycode,
+                         GdkModifierType        state,
+                         GtkEventControllerKey *controller)
+{
+  GtkWidget *content = gtk_stack_get_visible_child (self->stack);
+
+  if (content == GTK_WIDGET (self->hub_pages))
+    content = gtk_stack_get_visible_child (self->hub_pages);
+
+  if ((state & (GDK_CONTROL_MASK | GDK_ALT_MASK)) != 0)
+    return GDK_EVENT_PROPAGATE;
+
+  if ((keyval == GDK_KEY_Tab || keyval == GDK_KEY_KP_Tab) && (state & GDK_SHIFT_MASK) == 0)
+    {
+      if (content != NULL && focus_first_in (content))
+        return GDK_EVENT_STOP;
+      return GDK_EVENT_PROPAGATE;
+    }
+
+  if (keyval == GDK_KEY_ISO_Left_Tab || keyval == GDK_KEY_Tab || keyval == GDK_KEY_KP_Tab)
+    {
+      if (gtk_search_bar_get_search_mode (self->search_bar))
+        gtk_widget_grab_focus (GTK_WIDGET (self->search_entry));
+      else
+        gtk_widget_grab_focus (GTK_WIDGET (self->search_button));
+      return GDK_EVENT_STOP;
+    }
+
+  return GDK_EVENT_PROPAGATE;
+}
+
 /* The close button and Alt+F4 save what is typed first, as Ctrl+Q does. */
 static gboolean
 hubs_window_close_request (GtkWindow *window)
@@ -793,6 +885,7 @@ hubs_window_init (HubsWindow *self)
 {
   g_autoptr(GtkListItemFactory) factory = gtk_signal_list_item_factory_new ();
   g_autoptr(GtkFilterListModel) filtered = NULL;
+  GtkEventController *keys;
 
   gtk_widget_init_template (GTK_WIDGET (self));
 
@@ -823,6 +916,12 @@ hubs_window_init (HubsWindow *self)
   gtk_list_view_set_model (self->hub_list, GTK_SELECTION_MODEL (self->selection));
   g_signal_connect_object (self->hub_list, "activate", G_CALLBACK (on_hub_activated), self,
                            G_CONNECT_SWAPPED);
+
+  keys = gtk_event_controller_key_new ();
+  gtk_event_controller_set_propagation_phase (keys, GTK_PHASE_CAPTURE);
+  g_signal_connect_object (keys, "key-pressed", G_CALLBACK (on_hub_list_key_pressed), self,
+                           G_CONNECT_SWAPPED);
+  gtk_widget_add_controller (GTK_WIDGET (self->hub_list), keys);
 
   gtk_search_bar_connect_entry (self->search_bar, GTK_EDITABLE (self->search_entry));
   gtk_search_bar_set_key_capture_widget (self->search_bar, GTK_WIDGET (self->hub_list));
@@ -1180,5 +1279,8 @@ hubs_window_step_hub (HubsWindow *self,
 
   next = find_hub_position (self, position, step);
   if (next != GTK_INVALID_LIST_POSITION)
-    gtk_single_selection_set_selected (self->selection, next);
+    {
+      gtk_single_selection_set_selected (self->selection, next);
+      focus_selected_row (self);
+    }
 }
