@@ -459,6 +459,63 @@ test_unreadable_figure (Fixture       *f,
   g_assert_cmpfloat (stored->value, ==, 5);
 }
 
+/* Where the unit's label sits in the row, and how wide the field is. */
+static void
+measure_field (HubsFigureRow *row,
+               double        *unit_x,
+               int           *entry_width)
+{
+  GtkWidget *entry = GTK_WIDGET (hubs_figure_row_get_entry (row));
+  GtkWidget *unit = gtk_widget_get_prev_sibling (entry);
+  graphene_point_t point;
+
+  g_assert_true (GTK_IS_LABEL (unit));
+  g_assert_true (gtk_widget_compute_point (unit, GTK_WIDGET (row), &GRAPHENE_POINT_INIT (0, 0),
+                                           &point));
+  *unit_x = point.x;
+  *entry_width = gtk_widget_get_width (entry);
+}
+
+/* A long error message, in a narrow window, neither shrinks the field nor moves its unit;
+ * “not measured” is accepted as the English hint says. */
+static void
+test_error_keeps_field (Fixture       *f,
+                        gconstpointer  data)
+{
+  HubsFigureRow *row;
+  g_autoptr(HubsFigure) stored = NULL;
+  double unit_x, unit_x_error;
+  int width, width_error;
+
+  gtk_window_set_default_size (GTK_WINDOW (f->window), 860, 800);
+  row = open_actual_field (f, "tokyo", "tokyo/unicorns", 2026);
+  hubs_test_wait_frames (GTK_WIDGET (f->window), 2);
+  measure_field (row, &unit_x, &width);
+
+  type_and_enter (row, "12a");
+  g_assert_nonnull (hubs_figure_row_get_error (row));
+  hubs_test_wait_frames (GTK_WIDGET (f->window), 2);
+  measure_field (row, &unit_x_error, &width_error);
+  g_test_message ("unit at %.0f → %.0f, field %d → %d px", unit_x, unit_x_error, width,
+                  width_error);
+  g_assert_cmpint (width_error, ==, width);
+  g_assert_cmpfloat (unit_x_error, ==, unit_x);
+  hubs_test_save_screenshot (GTK_WIDGET (f->window),
+                             hubs_language_current () == HUBS_LANGUAGE_JA ? "window-error-narrow-ja"
+                                                                          : "window-error-narrow-en");
+
+  type_and_enter (row, "Not measured");
+  g_assert_null (hubs_figure_row_get_error (row));
+  stored = figure_on_disk (f, "tokyo/unicorns", 2026, HUBS_FIGURE_ACTUAL);
+  g_assert_nonnull (stored);
+  g_assert_false (stored->measured);
+
+  /* The hint names what to type in the reader's language. */
+  g_assert_true (has_label_containing (hubs_window_get_kpi_editor (f->window),
+                                       hubs_language_current () == HUBS_LANGUAGE_JA
+                                       ? "未計測" : "not measured"));
+}
+
 static void
 test_undo_redo (Fixture       *f,
                 gconstpointer  data)
@@ -1360,6 +1417,7 @@ main (int   argc,
   ADD ("/hubs/window/type-figure-saves", test_type_figure_saves);
   ADD ("/hubs/window/unreadable-figure", test_unreadable_figure);
   ADD ("/hubs/window/undo-redo", test_undo_redo);
+  ADD ("/hubs/window/error-keeps-field", test_error_keeps_field);
   ADD ("/hubs/window/unit-change-then-figure", test_unit_change_then_figure);
   ADD ("/hubs/window/rename-then-undo", test_rename_then_undo);
   ADD ("/hubs/window/choice-then-undo", test_choice_then_undo);

@@ -147,7 +147,8 @@ is_not_measured (const char *text)
 
   g_strstrip (folded);
 
-  return g_str_equal (folded, "未計測") || g_str_equal (folded, "not measured");
+  return g_str_equal (folded, "未計測") || g_str_equal (folded, "not measured") ||
+         g_str_equal (folded, "unmeasured");
 }
 
 /* Stores @figure (NULL: no figure) through the undo stack; on failure shows the error. The
@@ -377,6 +378,10 @@ hubs_figure_row_init (HubsFigureRow *self)
 
   self->entry = GTK_ENTRY (gtk_entry_new ());
   gtk_editable_set_width_chars (GTK_EDITABLE (self->entry), 14);
+  /* A fixed width: a long error in the subtitle takes room from the title, not from the
+   * field, so neither the field nor its unit moves while the user fixes the value. */
+  gtk_widget_set_size_request (GTK_WIDGET (self->entry), 150, -1);
+  gtk_widget_set_hexpand (GTK_WIDGET (self->entry), FALSE);
   gtk_entry_set_alignment (self->entry, 1.0);
   gtk_widget_set_valign (GTK_WIDGET (self->entry), GTK_ALIGN_CENTER);
   gtk_entry_set_input_purpose (self->entry, GTK_INPUT_PURPOSE_NUMBER);

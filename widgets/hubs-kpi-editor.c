@@ -405,8 +405,11 @@ build (HubsKpiEditor *self)
 
   group = add_group (self, _("Actual Figures"));
   adw_preferences_group_set_description (group,
+                                         /* Translators: what to type for “not measured” is
+                                          * what the field accepts: “not measured” or 未計測 */
                                          _("Type a figure and press Enter. Leave a field empty "
-                                           "for no figure; type 未計測 for not measured."));
+                                           "for no figure; type “not measured” when it was not "
+                                           "measured."));
   for (int year = HUBS_FIRST_FISCAL_YEAR; year <= HUBS_LAST_FISCAL_YEAR; year++)
     add_figure_row (self, group, year, HUBS_FIGURE_ACTUAL);
 
