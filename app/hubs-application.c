@@ -325,14 +325,12 @@ preferences_action (GSimpleAction *action,
   gtk_window_present (GTK_WINDOW (hubs_preferences_window_new (parent)));
 }
 
-/* Starts a new Hubs on the same database, then quits this one: every figure typed is saved
- * first, so nothing is lost. */
+/* Starts a new Hubs on @database_path (NULL: the default database), then quits this one:
+ * every figure typed is saved first, so nothing is lost. */
 static void
-restart_action (GSimpleAction *action,
-                GVariant      *parameter,
-                gpointer       user_data)
+relaunch (HubsApplication *self,
+          const char      *database_path)
 {
-  HubsApplication *self = HUBS_APPLICATION (user_data);
   g_autoptr(GPtrArray) argv = g_ptr_array_new_with_free_func (g_free);
   g_autoptr(GError) error = NULL;
   GtkWindow *window = gtk_application_get_active_window (GTK_APPLICATION (self));
@@ -347,8 +345,8 @@ restart_action (GSimpleAction *action,
     }
 
   g_ptr_array_add (argv, g_file_read_link ("/proc/self/exe", NULL));
-  if (self->database_path != NULL)
-    g_ptr_array_add (argv, g_strconcat ("--database=", self->database_path, NULL));
+  if (database_path != NULL)
+    g_ptr_array_add (argv, g_strconcat ("--database=", database_path, NULL));
   g_ptr_array_add (argv, NULL);
 
   if (argv->pdata[0] == NULL ||
@@ -363,6 +361,55 @@ restart_action (GSimpleAction *action,
     }
 
   g_application_quit (G_APPLICATION (self));
+}
+
+static void
+restart_action (GSimpleAction *action,
+                GVariant      *parameter,
+                gpointer       user_data)
+{
+  HubsApplication *self = HUBS_APPLICATION (user_data);
+
+  relaunch (self, self->database_path);
+}
+
+static void
+on_open_database_response (GtkNativeDialog *chooser,
+                           int              response,
+                           HubsApplication *self)
+{
+  g_autoptr(GFile) file = NULL;
+  g_autofree char *path = NULL;
+
+  if (response == GTK_RESPONSE_ACCEPT &&
+      (file = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (chooser))) != NULL &&
+      (path = g_file_get_path (file)) != NULL)
+    relaunch (self, path);
+
+  g_object_unref (chooser);
+}
+
+/* Another database file, in a new Hubs: this one has none open (it was damaged) or shows
+ * another. */
+static void
+open_database_action (GSimpleAction *action,
+                      GVariant      *parameter,
+                      gpointer       user_data)
+{
+  HubsApplication *self = HUBS_APPLICATION (user_data);
+  GtkWindow *window = gtk_application_get_active_window (GTK_APPLICATION (self));
+  g_autoptr(GtkFileFilter) filter = gtk_file_filter_new ();
+  GtkFileChooserNative *chooser;
+
+  chooser = gtk_file_chooser_native_new (_("Open Database"), window,
+                                         GTK_FILE_CHOOSER_ACTION_OPEN, _("_Open"), _("_Cancel"));
+  gtk_file_filter_set_name (filter, _("Hubs databases"));
+  gtk_file_filter_add_pattern (filter, "*.sqlite3");
+  gtk_file_filter_add_pattern (filter, "*.sqlite");
+  gtk_file_filter_add_pattern (filter, "*.db");
+  gtk_file_chooser_add_filter (GTK_FILE_CHOOSER (chooser), filter);
+  g_signal_connect_object (chooser, "response", G_CALLBACK (on_open_database_response), self, 0);
+  gtk_native_dialog_show (GTK_NATIVE_DIALOG (chooser));
 }
 
 static void
@@ -443,6 +490,7 @@ static const GActionEntry app_actions[] = {
   { "about", about_action },
   { "preferences", preferences_action },
   { "restart", restart_action },
+  { "open-database", open_database_action },
 };
 
 static void

@@ -1334,6 +1334,68 @@ test_delete_hub_and_undo (Fixture       *f,
                                                 "okinawa/startups"));
 }
 
+/* A window without a database (it was damaged): nothing that needs one is offered, and the
+ * page offers the backup and another file. */
+static void
+test_no_database (void)
+{
+  HubsWindow *window = hubs_window_new (NULL, NULL);
+  GtkWidget *button;
+
+  gtk_window_present (GTK_WINDOW (window));
+  hubs_test_wait_frames (GTK_WIDGET (window), 2);
+
+  for (guint i = 0; i < 2; i++)
+    {
+      const char *actions[] = { "win.add-kpi", "win.present" };
+
+      button = find_action_button (GTK_WIDGET (window), actions[i]);
+      g_assert_nonnull (button);
+      g_assert_false (gtk_widget_is_sensitive (button));
+    }
+  g_assert_nonnull (find_action_button (GTK_WIDGET (window), "app.restore-backup"));
+  g_assert_nonnull (find_action_button (GTK_WIDGET (window), "app.open-database"));
+  hubs_test_save_screenshot (GTK_WIDGET (window), "window-no-database");
+
+  gtk_window_destroy (GTK_WINDOW (window));
+}
+
+/* Every shortcut the window binds is in the shortcuts window. */
+static void
+test_shortcuts_window_complete (Fixture       *f,
+                                gconstpointer  data)
+{
+  g_autoptr(GtkBuilder) builder = gtk_builder_new_from_resource ("/com/example/Hubs/gtk/help-overlay.ui");
+  g_autoptr(GSList) objects = gtk_builder_get_objects (builder);
+  g_autoptr(GString) listed = g_string_new (";");
+  const char *expected[] = { "<Control>e", "<Shift><Control>e", "<Control>f", "<Control>z",
+                             "<Shift><Control>z", "F5", "<Control>n" };
+
+  for (GSList *l = objects; l; l = l->next)
+    if (GTK_IS_SHORTCUTS_SHORTCUT (l->data))
+      {
+        g_autofree char *accelerator = NULL;
+        guint key;
+        GdkModifierType mods;
+
+        g_object_get (l->data, "accelerator", &accelerator, NULL);
+        if (accelerator != NULL && gtk_accelerator_parse (accelerator, &key, &mods))
+          {
+            g_autofree char *name = gtk_accelerator_name (key, mods);
+
+            g_string_append_printf (listed, "%s;", name);
+          }
+      }
+
+  g_test_message ("listed: %s", listed->str);
+  for (guint i = 0; i < G_N_ELEMENTS (expected); i++)
+    {
+      g_autofree char *needle = g_strdup_printf (";%s;", expected[i]);
+
+      g_assert_nonnull (strstr (listed->str, needle));
+    }
+}
+
 typedef struct
 {
   gboolean presented;
@@ -1429,6 +1491,7 @@ main (int   argc,
   ADD ("/hubs/window/search-filters", test_search_filters);
   ADD ("/hubs/window/keyboard-hub-navigation", test_keyboard_hub_navigation);
   ADD ("/hubs/window/keyboard-focus", test_keyboard_focus);
+  ADD ("/hubs/window/shortcuts-window-complete", test_shortcuts_window_complete);
   ADD ("/hubs/window/add-and-edit-hub", test_add_and_edit_hub);
   ADD ("/hubs/window/delete-hub-and-undo", test_delete_hub_and_undo);
   ADD ("/hubs/window/export-from-window", test_export_from_window);
@@ -1436,6 +1499,7 @@ main (int   argc,
   ADD ("/hubs/window/page-keeps-scroll-on-change", test_page_keeps_scroll_on_change);
   ADD ("/hubs/window/language-switch-for-data", test_language_switch_for_data);
   g_test_add_func ("/hubs/window/app-starts-on-temp-database", test_app_starts_on_temp_database);
+  g_test_add_func ("/hubs/window/no-database", test_no_database);
 
 #undef ADD
 

@@ -936,6 +936,9 @@ hubs_window_init (HubsWindow *self)
                            G_CONNECT_SWAPPED);
   g_signal_connect_object (self->stack, "notify::visible-child", G_CALLBACK (update_title), self,
                            G_CONNECT_SWAPPED);
+
+  /* Without a database (a damaged file), nothing that needs one is offered. */
+  hubs_window_update_actions (self);
 }
 
 /**
