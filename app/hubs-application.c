@@ -418,11 +418,10 @@ on_imported (GtkWindow  *window,
              const char *backup_path)
 {
   g_autofree char *message =
+    /* Translators: a toast after an import; short, or the toast cuts it off */
     g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
-                                  "Imported %u figure. The database as it was before is "
-                                  "kept as a backup.",
-                                  "Imported %u figures. The database as it was before is "
-                                  "kept as a backup.",
+                                  "Imported %u figure (backed up first)",
+                                  "Imported %u figures (backed up first)",
                                   n_figures),
                      n_figures);
 
@@ -455,8 +454,8 @@ on_restored (GtkWindow  *window,
              const char *backup_path,
              const char *snapshot_path)
 {
-  toast (window, _("The backup was restored. The database as it was before is kept as a "
-                   "backup too."));
+  /* Translators: a toast after a restore; short, or the toast cuts it off */
+  toast (window, _("Backup restored (the state before is kept)"));
 }
 
 static void

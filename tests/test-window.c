@@ -1334,6 +1334,47 @@ test_delete_hub_and_undo (Fixture       *f,
                                                 "okinawa/startups"));
 }
 
+/* The longest toasts the application shows are read whole, not cut off, in a window as
+ * narrow as the sidebar and a page allow. */
+static void
+test_toasts_not_cut_off (Fixture       *f,
+                         gconstpointer  data)
+{
+  g_autofree char *imported = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
+                                                            "Imported %u figure (backed up first)",
+                                                            "Imported %u figures (backed up first)",
+                                                            1234), 1234u);
+  const char *messages[] = { imported, _("Backup restored (the state before is kept)") };
+
+  gtk_window_set_default_size (GTK_WINDOW (f->window), 760, 700);
+  hubs_test_wait_frames (GTK_WIDGET (f->window), 2);
+
+  for (guint i = 0; i < G_N_ELEMENTS (messages); i++)
+    {
+      const char *message = messages[i];
+      GtkWidget *overlay = find_widget (GTK_WIDGET (f->window), ADW_TYPE_TOAST_OVERLAY);
+      GtkWidget *label = NULL;
+
+      /* Past the time a toast is replaced rather than queued. */
+      hubs_test_spin (2100);
+      hubs_window_add_toast (f->window, message, FALSE);
+      g_assert_true (toast_shows (f, message));
+      for (GtkWidget *child = gtk_widget_get_first_child (overlay); child && !label;
+           child = gtk_widget_get_next_sibling (child))
+        if (!GTK_IS_STACK (child))
+          label = find_first (child, is_label_containing, message);
+      g_assert_nonnull (label);
+      {
+        int natural;
+
+        gtk_widget_measure (label, GTK_ORIENTATION_HORIZONTAL, -1, NULL, &natural, NULL, NULL);
+        g_test_message ("“%s”: %d of %d px", message, gtk_widget_get_width (label), natural);
+        g_assert_false (pango_layout_is_ellipsized (gtk_label_get_layout (GTK_LABEL (label))));
+        g_assert_cmpint (gtk_widget_get_width (label), >=, natural);
+      }
+    }
+}
+
 /* A window without a database (it was damaged): nothing that needs one is offered, and the
  * page offers the backup and another file. */
 static void
@@ -1492,6 +1533,7 @@ main (int   argc,
   ADD ("/hubs/window/keyboard-hub-navigation", test_keyboard_hub_navigation);
   ADD ("/hubs/window/keyboard-focus", test_keyboard_focus);
   ADD ("/hubs/window/shortcuts-window-complete", test_shortcuts_window_complete);
+  ADD ("/hubs/window/toasts-not-cut-off", test_toasts_not_cut_off);
   ADD ("/hubs/window/add-and-edit-hub", test_add_and_edit_hub);
   ADD ("/hubs/window/delete-hub-and-undo", test_delete_hub_and_undo);
   ADD ("/hubs/window/export-from-window", test_export_from_window);
