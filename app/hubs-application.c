@@ -277,12 +277,34 @@ hubs_application_activate (GApplication *application)
   gtk_window_present (window);
 }
 
+/* Saves what is typed in every window's fields and not saved yet, as closing a window does.
+ * Returns the first window holding a figure that cannot be saved, or NULL. */
+static GtkWindow *
+save_typed (HubsApplication *self)
+{
+  for (GList *l = gtk_application_get_windows (GTK_APPLICATION (self)); l; l = l->next)
+    if (HUBS_IS_WINDOW (l->data) && !hubs_window_save_typed (l->data))
+      return l->data;
+
+  return NULL;
+}
+
 static void
 quit_action (GSimpleAction *action,
              GVariant      *parameter,
              gpointer       user_data)
 {
-  g_application_quit (G_APPLICATION (user_data));
+  HubsApplication *self = HUBS_APPLICATION (user_data);
+  GtkWindow *unsaved = save_typed (self);
+
+  if (unsaved != NULL)
+    {
+      gtk_window_present (unsaved);
+      hubs_window_ask_to_leave (HUBS_WINDOW (unsaved), TRUE);
+      return;
+    }
+
+  g_application_quit (G_APPLICATION (self));
 }
 
 static void
@@ -303,21 +325,28 @@ preferences_action (GSimpleAction *action,
   gtk_window_present (GTK_WINDOW (hubs_preferences_window_new (parent)));
 }
 
-/* Starts a new Hubs on the same database, then quits this one: every figure is already
- * saved, so nothing is lost. */
+/* Starts a new Hubs on @database_path (NULL: the default database), then quits this one:
+ * every figure typed is saved first, so nothing is lost. */
 static void
-restart_action (GSimpleAction *action,
-                GVariant      *parameter,
-                gpointer       user_data)
+relaunch (HubsApplication *self,
+          const char      *database_path)
 {
-  HubsApplication *self = HUBS_APPLICATION (user_data);
   g_autoptr(GPtrArray) argv = g_ptr_array_new_with_free_func (g_free);
   g_autoptr(GError) error = NULL;
   GtkWindow *window = gtk_application_get_active_window (GTK_APPLICATION (self));
+  GtkWindow *unsaved = save_typed (self);
+
+  /* A figure that cannot be read stays for the user to fix (its field says why). */
+  if (unsaved != NULL)
+    {
+      gtk_window_present (unsaved);
+      hubs_window_ask_to_leave (HUBS_WINDOW (unsaved), TRUE);
+      return;
+    }
 
   g_ptr_array_add (argv, g_file_read_link ("/proc/self/exe", NULL));
-  if (self->database_path != NULL)
-    g_ptr_array_add (argv, g_strconcat ("--database=", self->database_path, NULL));
+  if (database_path != NULL)
+    g_ptr_array_add (argv, g_strconcat ("--database=", database_path, NULL));
   g_ptr_array_add (argv, NULL);
 
   if (argv->pdata[0] == NULL ||
@@ -335,16 +364,64 @@ restart_action (GSimpleAction *action,
 }
 
 static void
+restart_action (GSimpleAction *action,
+                GVariant      *parameter,
+                gpointer       user_data)
+{
+  HubsApplication *self = HUBS_APPLICATION (user_data);
+
+  relaunch (self, self->database_path);
+}
+
+static void
+on_open_database_response (GtkNativeDialog *chooser,
+                           int              response,
+                           HubsApplication *self)
+{
+  g_autoptr(GFile) file = NULL;
+  g_autofree char *path = NULL;
+
+  if (response == GTK_RESPONSE_ACCEPT &&
+      (file = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (chooser))) != NULL &&
+      (path = g_file_get_path (file)) != NULL)
+    relaunch (self, path);
+
+  g_object_unref (chooser);
+}
+
+/* Another database file, in a new Hubs: this one has none open (it was damaged) or shows
+ * another. */
+static void
+open_database_action (GSimpleAction *action,
+                      GVariant      *parameter,
+                      gpointer       user_data)
+{
+  HubsApplication *self = HUBS_APPLICATION (user_data);
+  GtkWindow *window = gtk_application_get_active_window (GTK_APPLICATION (self));
+  g_autoptr(GtkFileFilter) filter = gtk_file_filter_new ();
+  GtkFileChooserNative *chooser;
+
+  chooser = gtk_file_chooser_native_new (_("Open Database"), window,
+                                         GTK_FILE_CHOOSER_ACTION_OPEN, _("_Open"), _("_Cancel"));
+  gtk_file_filter_set_name (filter, _("Hubs databases"));
+  gtk_file_filter_add_pattern (filter, "*.sqlite3");
+  gtk_file_filter_add_pattern (filter, "*.sqlite");
+  gtk_file_filter_add_pattern (filter, "*.db");
+  gtk_file_chooser_add_filter (GTK_FILE_CHOOSER (chooser), filter);
+  g_signal_connect_object (chooser, "response", G_CALLBACK (on_open_database_response), self, 0);
+  gtk_native_dialog_show (GTK_NATIVE_DIALOG (chooser));
+}
+
+static void
 on_imported (GtkWindow  *window,
              guint       n_figures,
              const char *backup_path)
 {
   g_autofree char *message =
+    /* Translators: a toast after an import; short, or the toast cuts it off */
     g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
-                                  "Imported %u figure. The database as it was before is "
-                                  "kept as a backup.",
-                                  "Imported %u figures. The database as it was before is "
-                                  "kept as a backup.",
+                                  "Imported %u figure (backed up first)",
+                                  "Imported %u figures (backed up first)",
                                   n_figures),
                      n_figures);
 
@@ -377,8 +454,8 @@ on_restored (GtkWindow  *window,
              const char *backup_path,
              const char *snapshot_path)
 {
-  toast (window, _("The backup was restored. The database as it was before is kept as a "
-                   "backup too."));
+  /* Translators: a toast after a restore; short, or the toast cuts it off */
+  toast (window, _("Backup restored (the state before is kept)"));
 }
 
 static void
@@ -412,6 +489,7 @@ static const GActionEntry app_actions[] = {
   { "about", about_action },
   { "preferences", preferences_action },
   { "restart", restart_action },
+  { "open-database", open_database_action },
 };
 
 static void

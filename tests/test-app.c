@@ -15,6 +15,8 @@
 
 #include "hubs-application.h"
 #include "hubs-backup.h"
+#include "hubs-figure-row.h"
+#include "hubs-kpi-editor.h"
 #include "hubs-test-gtk.h"
 #include "hubs-test-util.h"
 #include "hubs-window.h"
@@ -164,10 +166,12 @@ typedef struct
 {
   HubsApplication *app;
   gboolean         close_window;
+  gboolean         typed;
   gboolean         written;
 } QuitRun;
 
-/* Types a figure through the window's store, then quits as a person does. */
+/* Types a figure through the window's store, or into its field without Enter, then quits as
+ * a person does. */
 static gboolean
 write_and_quit_idle (gpointer data)
 {
@@ -179,14 +183,33 @@ write_and_quit_idle (gpointer data)
   if (window == NULL)
     return G_SOURCE_CONTINUE;
 
-  figure->kpi_id = g_strdup ("sapporo/startups");
-  figure->fiscal_year = 2025;
-  figure->kind = HUBS_FIGURE_ACTUAL;
-  figure->measured = TRUE;
-  figure->value = 171;
-  run->written = hubs_store_set_figure (hubs_window_get_store (HUBS_WINDOW (window)), figure,
-                                        &error);
-  g_assert_no_error (error);
+  if (run->typed)
+    {
+      /* Typed into the field, without Enter, the cursor still in it. */
+      GtkWidget *editor = hubs_window_get_kpi_editor (HUBS_WINDOW (window));
+      GtkWidget *row;
+      GtkEditable *entry;
+
+      g_assert_true (hubs_window_select_hub (HUBS_WINDOW (window), "sapporo"));
+      g_assert_true (hubs_window_open_kpi (HUBS_WINDOW (window), "sapporo/startups"));
+      hubs_test_wait_frames (GTK_WIDGET (window), 1);
+      row = hubs_kpi_editor_find_figure_row (HUBS_KPI_EDITOR (editor), 2025, HUBS_FIGURE_ACTUAL);
+      entry = hubs_figure_row_get_entry (HUBS_FIGURE_ROW (row));
+      gtk_widget_grab_focus (GTK_WIDGET (entry));
+      gtk_editable_set_text (entry, "171");
+      run->written = TRUE;
+    }
+  else
+    {
+      figure->kpi_id = g_strdup ("sapporo/startups");
+      figure->fiscal_year = 2025;
+      figure->kind = HUBS_FIGURE_ACTUAL;
+      figure->measured = TRUE;
+      figure->value = 171;
+      run->written = hubs_store_set_figure (hubs_window_get_store (HUBS_WINDOW (window)),
+                                            figure, &error);
+      g_assert_no_error (error);
+    }
 
   if (run->close_window)
     gtk_window_close (window);
@@ -218,7 +241,8 @@ test_quit_leaves_main_file (gconstpointer data)
   g_autoptr(GBytes) bytes = NULL;
   g_autoptr(GError) error = NULL;
   char *argv[] = { (char *) "hubs", db_arg, NULL };
-  QuitRun run = { .close_window = GPOINTER_TO_INT (data) };
+  QuitRun run = { .close_window = GPOINTER_TO_INT (data) & 1,
+                  .typed = (GPOINTER_TO_INT (data) & 2) != 0 };
 
   g_object_unref (hubs_test_open_store (db, HUBS_STORE_OPEN_DEFAULT));
 
@@ -254,6 +278,11 @@ main (int   argc,
   g_test_add_data_func ("/hubs/app/quit-leaves-main-file-complete", GINT_TO_POINTER (FALSE),
                         test_quit_leaves_main_file);
   g_test_add_data_func ("/hubs/app/close-leaves-main-file-complete", GINT_TO_POINTER (TRUE),
+                        test_quit_leaves_main_file);
+  /* A figure typed without Enter is saved whichever way the window goes. */
+  g_test_add_data_func ("/hubs/app/quit-saves-typed-figure", GINT_TO_POINTER (2),
+                        test_quit_leaves_main_file);
+  g_test_add_data_func ("/hubs/app/close-saves-typed-figure", GINT_TO_POINTER (3),
                         test_quit_leaves_main_file);
 
   return g_test_run ();

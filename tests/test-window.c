@@ -23,6 +23,7 @@
 #include "hubs-hub-page.h"
 #include "hubs-kpi-editor.h"
 #include "hubs-kpi-row.h"
+#include "hubs-sidebar-row.h"
 #include "hubs-test-gtk.h"
 #include "hubs-test-util.h"
 #include "hubs-window.h"
@@ -304,16 +305,66 @@ test_starts_with_sidebar (Fixture       *f,
                    "hokuriku;nagano-niigata;setouchi;kumamoto;okinawa;");
   g_assert_cmpstr (hubs_window_get_hub_id (f->window), ==, "sapporo");
 
-  /* Each hub's row says how many of its KPIs are on track, once the window is up. */
+  /* Before any actual is entered, each hub's row says so, not “0 of 6 on track”. */
   hubs_test_spin (300);
   {
-    g_autofree char *summary = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
+    g_autofree char *none = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
+                                                          "%u KPI, no actuals yet",
+                                                          "%u KPIs, no actuals yet", 6), 6);
+    g_autofree char *failure = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
                                                              "%1$u of %2$u KPI on track",
                                                              "%1$u of %2$u KPIs on track", 6),
                                                 0, 6);
 
-    g_assert_true (has_label_containing (GTK_WIDGET (f->window), summary));
+    g_assert_true (has_label_containing (GTK_WIDGET (f->window), none));
+    g_assert_false (has_label_containing (GTK_WIDGET (f->window), failure));
   }
+}
+
+static gboolean
+is_visible_button_with_label (GtkWidget     *widget,
+                              gconstpointer  label)
+{
+  return GTK_IS_BUTTON (widget) && gtk_widget_is_drawable (widget) &&
+         g_strcmp0 (gtk_button_get_label (GTK_BUTTON (widget)), label) == 0;
+}
+
+/* The first start: the hub page says no actual is in yet and how to start, and its rows say
+ * “not entered yet” rather than a status; the first actual makes it a progress report. */
+static void
+test_first_start_empty_state (Fixture       *f,
+                              gconstpointer  data)
+{
+  GtkWidget *page;
+  GtkWidget *start;
+  HubsFigureRow *row;
+
+  activate_hub (f, "sapporo");
+  hubs_test_spin (300);
+  page = hubs_window_get_hub_page (f->window);
+  g_assert_true (has_label_containing (page, _("No actuals entered yet")));
+  g_assert_true (gtk_widget_is_drawable (find_first (page, is_label_with_text,
+                                                     _("No actuals entered yet"))));
+  g_assert_true (has_label (page, _("Not entered yet")));
+  hubs_test_save_screenshot (GTK_WIDGET (f->window),
+                             hubs_language_current () == HUBS_LANGUAGE_JA ? "window-first-start-ja"
+                                                                          : "window-first-start-en");
+
+  /* Its button opens the first KPI, the cursor in the year to type. */
+  start = find_first (page, is_visible_button_with_label, _("_Enter the First Actual"));
+  g_assert_nonnull (start);
+  g_signal_emit_by_name (start, "clicked");
+  hubs_test_wait_frames (GTK_WIDGET (f->window), 1);
+  g_assert_true (gtk_widget_is_drawable (hubs_window_get_kpi_editor (f->window)));
+
+  row = HUBS_FIGURE_ROW (hubs_kpi_editor_find_figure_row (HUBS_KPI_EDITOR (hubs_window_get_kpi_editor (f->window)),
+                                                          2025, HUBS_FIGURE_ACTUAL));
+  type_and_enter (row, "160");
+  gtk_widget_activate_action (GTK_WIDGET (f->window), "win.back", NULL);
+  hubs_test_spin (300);
+  page = hubs_window_get_hub_page (f->window);
+  g_assert_false (gtk_widget_is_drawable (find_first (page, is_label_with_text,
+                                                      _("No actuals entered yet"))));
 }
 
 static void
@@ -406,6 +457,63 @@ test_unreadable_figure (Fixture       *f,
   g_clear_pointer (&stored, hubs_figure_free);
   stored = figure_on_disk (f, "tokyo/unicorns", 2026, HUBS_FIGURE_ACTUAL);
   g_assert_cmpfloat (stored->value, ==, 5);
+}
+
+/* Where the unit's label sits in the row, and how wide the field is. */
+static void
+measure_field (HubsFigureRow *row,
+               double        *unit_x,
+               int           *entry_width)
+{
+  GtkWidget *entry = GTK_WIDGET (hubs_figure_row_get_entry (row));
+  GtkWidget *unit = gtk_widget_get_prev_sibling (entry);
+  graphene_point_t point;
+
+  g_assert_true (GTK_IS_LABEL (unit));
+  g_assert_true (gtk_widget_compute_point (unit, GTK_WIDGET (row), &GRAPHENE_POINT_INIT (0, 0),
+                                           &point));
+  *unit_x = point.x;
+  *entry_width = gtk_widget_get_width (entry);
+}
+
+/* A long error message, in a narrow window, neither shrinks the field nor moves its unit;
+ * “not measured” is accepted as the English hint says. */
+static void
+test_error_keeps_field (Fixture       *f,
+                        gconstpointer  data)
+{
+  HubsFigureRow *row;
+  g_autoptr(HubsFigure) stored = NULL;
+  double unit_x, unit_x_error;
+  int width, width_error;
+
+  gtk_window_set_default_size (GTK_WINDOW (f->window), 860, 800);
+  row = open_actual_field (f, "tokyo", "tokyo/unicorns", 2026);
+  hubs_test_wait_frames (GTK_WIDGET (f->window), 2);
+  measure_field (row, &unit_x, &width);
+
+  type_and_enter (row, "12a");
+  g_assert_nonnull (hubs_figure_row_get_error (row));
+  hubs_test_wait_frames (GTK_WIDGET (f->window), 2);
+  measure_field (row, &unit_x_error, &width_error);
+  g_test_message ("unit at %.0f → %.0f, field %d → %d px", unit_x, unit_x_error, width,
+                  width_error);
+  g_assert_cmpint (width_error, ==, width);
+  g_assert_cmpfloat (unit_x_error, ==, unit_x);
+  hubs_test_save_screenshot (GTK_WIDGET (f->window),
+                             hubs_language_current () == HUBS_LANGUAGE_JA ? "window-error-narrow-ja"
+                                                                          : "window-error-narrow-en");
+
+  type_and_enter (row, "Not measured");
+  g_assert_null (hubs_figure_row_get_error (row));
+  stored = figure_on_disk (f, "tokyo/unicorns", 2026, HUBS_FIGURE_ACTUAL);
+  g_assert_nonnull (stored);
+  g_assert_false (stored->measured);
+
+  /* The hint names what to type in the reader's language. */
+  g_assert_true (has_label_containing (hubs_window_get_kpi_editor (f->window),
+                                       hubs_language_current () == HUBS_LANGUAGE_JA
+                                       ? "未計測" : "not measured"));
 }
 
 static void
@@ -689,6 +797,117 @@ test_delete_and_undo (Fixture       *f,
                                                 "fukuoka/valuation-10bn-yen"));
 }
 
+static gboolean
+is_status_page_titled (GtkWidget     *widget,
+                       gconstpointer  title)
+{
+  return ADW_IS_STATUS_PAGE (widget) &&
+         g_strcmp0 (adw_status_page_get_title (ADW_STATUS_PAGE (widget)), title) == 0;
+}
+
+/* A toast shows @text (a toast waiting behind another one has no widget yet). */
+static gboolean
+toast_shows (Fixture    *f,
+             const char *text)
+{
+  GtkWidget *overlay = find_widget (GTK_WIDGET (f->window), ADW_TYPE_TOAST_OVERLAY);
+
+  /* Let a dismissed toast slide away and the next one come in. */
+  hubs_test_spin (800);
+
+  /* The toasts are the overlay's children beside the page it covers. */
+  for (GtkWidget *child = gtk_widget_get_first_child (overlay); child;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *label;
+
+      if (GTK_IS_STACK (child))
+        continue;
+      label = find_first (child, is_label_containing, text);
+      if (label != NULL && gtk_widget_get_mapped (label))
+        return TRUE;
+    }
+
+  return FALSE;
+}
+
+/* Ctrl+Z with the cursor still in the field, after a save: the save is undone, not the
+ * typing behind it, and the toast says which figure went from what to what. */
+static void
+test_undo_from_field (Fixture       *f,
+                      gconstpointer  data)
+{
+  HubsFigureRow *row = open_actual_field (f, "kansai", "kansai/startups", 2025);
+  GtkEditable *entry = hubs_figure_row_get_entry (row);
+  g_autoptr(HubsFigure) stored = NULL;
+  g_autofree char *from = hubs_format_value (1234, "社", hubs_language_current ());
+  g_autofree char *to = hubs_format_value (12856, "社", hubs_language_current ());
+  g_autofree char *change = g_strdup_printf ("%s → %s", from, to);
+  g_autofree char *year = hubs_format_fiscal_year (2025, hubs_language_current ());
+  double shown;
+
+  type_and_enter (row, "1,234");
+  type_and_enter (row, "1万2,856");
+  g_assert_true (gtk_widget_is_focus (GTK_WIDGET (gtk_editable_get_delegate (entry))));
+  /* The field keeps no typing history of its own, so Ctrl+Z reaches the window. */
+  g_assert_false (gtk_editable_get_enable_undo (entry));
+
+  gtk_widget_activate_action (GTK_WIDGET (entry), "win.undo", NULL);
+  stored = figure_on_disk (f, "kansai/startups", 2025, HUBS_FIGURE_ACTUAL);
+  g_assert_cmpfloat (stored->value, ==, 1234);
+  g_assert_true (hubs_parse_number (gtk_editable_get_text (entry), NULL, &shown, NULL));
+  g_assert_cmpfloat (shown, ==, 1234);
+  g_assert_true (toast_shows (f, change));
+  g_assert_true (toast_shows (f, year));
+  hubs_test_save_screenshot (GTK_WIDGET (f->window),
+                             hubs_language_current () == HUBS_LANGUAGE_JA ? "window-undo-toast-ja"
+                                                                          : "window-undo-toast-en");
+
+  /* An unreadable value typed, then Ctrl+Z: the typing goes, and its error with it. */
+  type_and_enter (row, "12a");
+  g_assert_nonnull (hubs_figure_row_get_error (row));
+  gtk_widget_activate_action (GTK_WIDGET (entry), "win.undo", NULL);
+  g_assert_null (hubs_figure_row_get_error (row));
+  g_assert_false (gtk_widget_has_css_class (GTK_WIDGET (entry), "error"));
+  g_assert_true (hubs_parse_number (gtk_editable_get_text (entry), NULL, &shown, NULL));
+  g_assert_cmpfloat (shown, ==, 1234);
+  g_clear_pointer (&stored, hubs_figure_free);
+  stored = figure_on_disk (f, "kansai/startups", 2025, HUBS_FIGURE_ACTUAL);
+  g_assert_cmpfloat (stored->value, ==, 1234);
+
+  /* The next Ctrl+Z takes back the first save: the field is empty, with no error. */
+  gtk_widget_activate_action (GTK_WIDGET (entry), "win.undo", NULL);
+  g_assert_null (figure_on_disk (f, "kansai/startups", 2025, HUBS_FIGURE_ACTUAL));
+  g_assert_cmpstr (gtk_editable_get_text (entry), ==, "");
+  g_assert_null (hubs_figure_row_get_error (row));
+}
+
+/* After undoing a deletion, the toast that offered the undo is gone, and the new one says
+ * what came back. */
+static void
+test_undo_delete_toast (Fixture       *f,
+                        gconstpointer  data)
+{
+  const char *name;
+
+  open_actual_field (f, "fukuoka", "fukuoka/valuation-10bn-yen", 2025);
+  name = hubs_live_kpi_get_name (hubs_kpi_editor_get_kpi (HUBS_KPI_EDITOR (hubs_window_get_kpi_editor (f->window))));
+  {
+    g_autofree char *deleted = g_strdup_printf (_("Deleted “%s”"), name);
+    g_autofree char *step = g_strdup_printf (_("deleting the KPI “%s”"), name);
+
+    gtk_widget_activate_action (GTK_WIDGET (f->window), "win.delete-kpi", NULL);
+    hubs_test_wait_frames (GTK_WIDGET (f->window), 1);
+    adw_message_dialog_response (find_dialog (), "delete");
+    g_assert_true (toast_shows (f, deleted));
+
+    gtk_widget_activate_action (GTK_WIDGET (f->window), "win.undo", NULL);
+    g_assert_true (kpi_on_disk (f, "fukuoka/valuation-10bn-yen"));
+    g_assert_true (toast_shows (f, step));
+    g_assert_false (toast_shows (f, deleted));
+  }
+}
+
 static void
 test_search_filters (Fixture       *f,
                      gconstpointer  data)
@@ -704,11 +923,49 @@ test_search_filters (Fixture       *f,
                  gtk_widget_is_focus (GTK_WIDGET (search)) ||
                  gtk_widget_get_focus_child (GTK_WIDGET (search)) != NULL);
 
-  /* A KPI name finds its hub; a hub name in either language finds the hub. */
+  /* A KPI name finds the KPI, under its hub; a hub name in either language finds the hub. */
   gtk_editable_set_text (search, "GSER");
   g_signal_emit_by_name (search, "search-changed");
   gser = sidebar_names (f);
-  g_assert_cmpstr (gser, ==, "tokyo;");
+  g_assert_cmpstr (gser, ==, "tokyo;tokyo/gser-rank;");
+
+  /* Choosing the KPI opens it. */
+  {
+    GtkListView *list = GTK_LIST_VIEW (find_first (GTK_WIDGET (f->window), is_hub_list, NULL));
+    GListModel *model = G_LIST_MODEL (gtk_list_view_get_model (list));
+
+    for (guint i = 0; i < g_list_model_get_n_items (model); i++)
+      {
+        g_autoptr(HubsHubItem) item = g_list_model_get_item (model, i);
+
+        if (g_strcmp0 (hubs_hub_item_get_id (item), "tokyo/gser-rank") == 0)
+          g_signal_emit_by_name (list, "activate", i);
+      }
+    hubs_test_wait_frames (GTK_WIDGET (f->window), 1);
+    g_assert_cmpstr (hubs_kpi_editor_get_kpi_id (HUBS_KPI_EDITOR (hubs_window_get_kpi_editor (f->window))),
+                     ==, "tokyo/gser-rank");
+    g_assert_true (gtk_widget_is_drawable (hubs_window_get_kpi_editor (f->window)));
+    g_assert_cmpstr (hubs_window_get_hub_id (f->window), ==, "tokyo");
+  }
+
+  /* Former and other names of a hub find it. */
+  {
+    const char *former[][2] = {
+      { "京阪神", "kansai;" }, { "仙台市", "tohoku;" }, { "広島県", "hiroshima;" },
+      { "福岡市", "fukuoka;" }, { "keihanshin", "kansai;" },
+    };
+
+    for (guint i = 0; i < G_N_ELEMENTS (former); i++)
+      {
+        g_autofree char *found = NULL;
+
+        gtk_editable_set_text (search, former[i][0]);
+        g_signal_emit_by_name (search, "search-changed");
+        found = sidebar_names (f);
+        g_test_message ("%s → %s", former[i][0], found);
+        g_assert_true (g_str_has_prefix (found, former[i][1]));
+      }
+  }
 
   gtk_editable_set_text (search, "熊本");
   g_signal_emit_by_name (search, "search-changed");
@@ -719,12 +976,26 @@ test_search_filters (Fixture       *f,
   g_signal_emit_by_name (search, "search-changed");
   g_free (by_hub);
   by_hub = sidebar_names (f);
-  g_assert_cmpstr (by_hub, ==, "okinawa;");
+  /* Its hub, and under it the KPI whose English name says Okinawa. */
+  g_assert_cmpstr (by_hub, ==, "okinawa;okinawa/startups-attracted;");
 
+  /* Nothing found: the sidebar says so, and what was searched. */
   gtk_editable_set_text (search, "zzz-no-such-thing");
   g_signal_emit_by_name (search, "search-changed");
   nothing = sidebar_names (f);
   g_assert_cmpstr (nothing, ==, "");
+  {
+    GtkWidget *status = find_first (GTK_WIDGET (f->window), is_status_page_titled,
+                                    _("No Results"));
+
+    g_assert_nonnull (status);
+    g_assert_true (gtk_widget_get_mapped (status));
+    g_assert_nonnull (strstr (adw_status_page_get_description (ADW_STATUS_PAGE (status)),
+                              "zzz-no-such-thing"));
+    hubs_test_save_screenshot (GTK_WIDGET (f->window),
+                               hubs_language_current () == HUBS_LANGUAGE_JA ? "window-no-results-ja"
+                                                                            : "window-no-results-en");
+  }
 
   gtk_editable_set_text (search, "");
   g_signal_emit_by_name (search, "search-changed");
@@ -742,6 +1013,64 @@ test_keyboard_hub_navigation (Fixture       *f,
   g_assert_cmpstr (hubs_window_get_hub_id (f->window), ==, "hokuriku");
   gtk_widget_activate_action (GTK_WIDGET (f->window), "win.previous-hub", NULL);
   g_assert_cmpstr (hubs_window_get_hub_id (f->window), ==, "fukuoka");
+}
+
+/* The sidebar row that has the keyboard focus, or NULL. */
+static GtkWidget *
+focused_sidebar_row (Fixture *f)
+{
+  GtkWidget *focus = gtk_root_get_focus (GTK_ROOT (f->window));
+
+  if (focus == NULL || GTK_IS_LIST_VIEW (focus))
+    return NULL;
+  if (HUBS_IS_SIDEBAR_ROW (focus))
+    return focus;
+  return find_widget (focus, HUBS_TYPE_SIDEBAR_ROW);
+}
+
+/* The focus follows the selection (Alt+↓ moves both), and Tab leaves the list in one step
+ * for the page, past no sidebar row and no text. */
+static void
+test_keyboard_focus (Fixture       *f,
+                     gconstpointer  data)
+{
+  GtkWidget *list = find_first (GTK_WIDGET (f->window), is_hub_list, NULL);
+  g_autoptr(GListModel) controllers = gtk_widget_observe_controllers (list);
+  GtkEventController *keys = NULL;
+  GtkWidget *row;
+  GtkWidget *focus;
+  gboolean handled = FALSE;
+
+  /* Alt+↓ with the focus on a hub of the list. */
+  activate_hub (f, "tokyo");
+  gtk_widget_grab_focus (list);
+  hubs_test_wait_frames (GTK_WIDGET (f->window), 1);
+
+  gtk_widget_activate_action (GTK_WIDGET (f->window), "win.next-hub", NULL);
+  hubs_test_wait_frames (GTK_WIDGET (f->window), 1);
+  g_assert_cmpstr (hubs_window_get_hub_id (f->window), ==, "chubu");
+  row = focused_sidebar_row (f);
+  g_assert_nonnull (row);
+  g_assert_true (has_label_containing (row, "中部") || has_label_containing (row, "Chubu"));
+
+  for (guint i = 0; i < g_list_model_get_n_items (controllers); i++)
+    {
+      g_autoptr(GObject) controller = g_list_model_get_item (controllers, i);
+
+      if (GTK_IS_EVENT_CONTROLLER_KEY (controller))
+        keys = GTK_EVENT_CONTROLLER (controller);
+    }
+  g_assert_nonnull (keys);
+  g_signal_emit_by_name (keys, "key-pressed", GDK_KEY_Tab, 0, 0, &handled);
+  g_assert_true (handled);
+  focus = gtk_root_get_focus (GTK_ROOT (f->window));
+  g_assert_nonnull (focus);
+  g_test_message ("Tab from the list reaches a %s in a %s", G_OBJECT_TYPE_NAME (focus),
+                  G_OBJECT_TYPE_NAME (gtk_widget_get_parent (focus)));
+  g_assert_true (gtk_widget_is_ancestor (focus, hubs_window_get_hub_page (f->window)));
+  /* A control of the page: not selectable text, not the scrolled window around it. */
+  g_assert_false (GTK_IS_LABEL (focus));
+  g_assert_false (GTK_IS_SCROLLED_WINDOW (focus));
 }
 
 
@@ -913,9 +1242,12 @@ test_add_and_edit_hub (Fixture       *f,
   names = sidebar_names (f);
   g_assert_nonnull (strstr (names, "test-city;"));
   g_assert_cmpstr (hubs_window_get_hub_id (f->window), ==, "test-city");
-  /* A hub without KPIs shows an empty state that says what to do. */
+  /* A hub without KPIs shows an empty state that says what to do, and its sidebar row
+   * says it has none, not “0 of 0”. */
   g_assert_true (gtk_widget_is_drawable (find_widget (hubs_window_get_hub_page (f->window),
                                                       ADW_TYPE_STATUS_PAGE)));
+  hubs_test_spin (300);
+  g_assert_true (has_label_containing (GTK_WIDGET (f->window), _("No KPIs yet")));
 
   gtk_widget_activate_action (GTK_WIDGET (f->window), "win.edit-hub", NULL);
   dialog = find_hub_dialog ();
@@ -1002,6 +1334,109 @@ test_delete_hub_and_undo (Fixture       *f,
                                                 "okinawa/startups"));
 }
 
+/* The longest toasts the application shows are read whole, not cut off, in a window as
+ * narrow as the sidebar and a page allow. */
+static void
+test_toasts_not_cut_off (Fixture       *f,
+                         gconstpointer  data)
+{
+  g_autofree char *imported = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
+                                                            "Imported %u figure (backed up first)",
+                                                            "Imported %u figures (backed up first)",
+                                                            1234), 1234u);
+  const char *messages[] = { imported, _("Backup restored (the state before is kept)") };
+
+  gtk_window_set_default_size (GTK_WINDOW (f->window), 760, 700);
+  hubs_test_wait_frames (GTK_WIDGET (f->window), 2);
+
+  for (guint i = 0; i < G_N_ELEMENTS (messages); i++)
+    {
+      const char *message = messages[i];
+      GtkWidget *overlay = find_widget (GTK_WIDGET (f->window), ADW_TYPE_TOAST_OVERLAY);
+      GtkWidget *label = NULL;
+
+      /* Past the time a toast is replaced rather than queued. */
+      hubs_test_spin (2100);
+      hubs_window_add_toast (f->window, message, FALSE);
+      g_assert_true (toast_shows (f, message));
+      for (GtkWidget *child = gtk_widget_get_first_child (overlay); child && !label;
+           child = gtk_widget_get_next_sibling (child))
+        if (!GTK_IS_STACK (child))
+          label = find_first (child, is_label_containing, message);
+      g_assert_nonnull (label);
+      {
+        int natural;
+
+        gtk_widget_measure (label, GTK_ORIENTATION_HORIZONTAL, -1, NULL, &natural, NULL, NULL);
+        g_test_message ("“%s”: %d of %d px", message, gtk_widget_get_width (label), natural);
+        g_assert_false (pango_layout_is_ellipsized (gtk_label_get_layout (GTK_LABEL (label))));
+        g_assert_cmpint (gtk_widget_get_width (label), >=, natural);
+      }
+    }
+}
+
+/* A window without a database (it was damaged): nothing that needs one is offered, and the
+ * page offers the backup and another file. */
+static void
+test_no_database (void)
+{
+  HubsWindow *window = hubs_window_new (NULL, NULL);
+  GtkWidget *button;
+
+  gtk_window_present (GTK_WINDOW (window));
+  hubs_test_wait_frames (GTK_WIDGET (window), 2);
+
+  for (guint i = 0; i < 2; i++)
+    {
+      const char *actions[] = { "win.add-kpi", "win.present" };
+
+      button = find_action_button (GTK_WIDGET (window), actions[i]);
+      g_assert_nonnull (button);
+      g_assert_false (gtk_widget_is_sensitive (button));
+    }
+  g_assert_nonnull (find_action_button (GTK_WIDGET (window), "app.restore-backup"));
+  g_assert_nonnull (find_action_button (GTK_WIDGET (window), "app.open-database"));
+  hubs_test_save_screenshot (GTK_WIDGET (window), "window-no-database");
+
+  gtk_window_destroy (GTK_WINDOW (window));
+}
+
+/* Every shortcut the window binds is in the shortcuts window. */
+static void
+test_shortcuts_window_complete (Fixture       *f,
+                                gconstpointer  data)
+{
+  g_autoptr(GtkBuilder) builder = gtk_builder_new_from_resource ("/com/example/Hubs/gtk/help-overlay.ui");
+  g_autoptr(GSList) objects = gtk_builder_get_objects (builder);
+  g_autoptr(GString) listed = g_string_new (";");
+  const char *expected[] = { "<Control>e", "<Shift><Control>e", "<Control>f", "<Control>z",
+                             "<Shift><Control>z", "F5", "<Control>n" };
+
+  for (GSList *l = objects; l; l = l->next)
+    if (GTK_IS_SHORTCUTS_SHORTCUT (l->data))
+      {
+        g_autofree char *accelerator = NULL;
+        guint key;
+        GdkModifierType mods;
+
+        g_object_get (l->data, "accelerator", &accelerator, NULL);
+        if (accelerator != NULL && gtk_accelerator_parse (accelerator, &key, &mods))
+          {
+            g_autofree char *name = gtk_accelerator_name (key, mods);
+
+            g_string_append_printf (listed, "%s;", name);
+          }
+      }
+
+  g_test_message ("listed: %s", listed->str);
+  for (guint i = 0; i < G_N_ELEMENTS (expected); i++)
+    {
+      g_autofree char *needle = g_strdup_printf (";%s;", expected[i]);
+
+      g_assert_nonnull (strstr (listed->str, needle));
+    }
+}
+
 typedef struct
 {
   gboolean presented;
@@ -1081,17 +1516,24 @@ main (int   argc,
 
   ADD ("/hubs/window/starts-with-sidebar", test_starts_with_sidebar);
   ADD ("/hubs/window/select-hub-shows-kpis", test_select_hub_shows_kpis);
+  ADD ("/hubs/window/first-start-empty-state", test_first_start_empty_state);
   ADD ("/hubs/window/type-figure-saves", test_type_figure_saves);
   ADD ("/hubs/window/unreadable-figure", test_unreadable_figure);
   ADD ("/hubs/window/undo-redo", test_undo_redo);
+  ADD ("/hubs/window/error-keeps-field", test_error_keeps_field);
   ADD ("/hubs/window/unit-change-then-figure", test_unit_change_then_figure);
   ADD ("/hubs/window/rename-then-undo", test_rename_then_undo);
   ADD ("/hubs/window/choice-then-undo", test_choice_then_undo);
   ADD ("/hubs/window/import-while-editing", test_import_while_editing);
   ADD ("/hubs/window/survives-restart", test_survives_restart);
   ADD ("/hubs/window/delete-and-undo", test_delete_and_undo);
+  ADD ("/hubs/window/undo-from-field", test_undo_from_field);
+  ADD ("/hubs/window/undo-delete-toast", test_undo_delete_toast);
   ADD ("/hubs/window/search-filters", test_search_filters);
   ADD ("/hubs/window/keyboard-hub-navigation", test_keyboard_hub_navigation);
+  ADD ("/hubs/window/keyboard-focus", test_keyboard_focus);
+  ADD ("/hubs/window/shortcuts-window-complete", test_shortcuts_window_complete);
+  ADD ("/hubs/window/toasts-not-cut-off", test_toasts_not_cut_off);
   ADD ("/hubs/window/add-and-edit-hub", test_add_and_edit_hub);
   ADD ("/hubs/window/delete-hub-and-undo", test_delete_hub_and_undo);
   ADD ("/hubs/window/export-from-window", test_export_from_window);
@@ -1099,6 +1541,7 @@ main (int   argc,
   ADD ("/hubs/window/page-keeps-scroll-on-change", test_page_keeps_scroll_on_change);
   ADD ("/hubs/window/language-switch-for-data", test_language_switch_for_data);
   g_test_add_func ("/hubs/window/app-starts-on-temp-database", test_app_starts_on_temp_database);
+  g_test_add_func ("/hubs/window/no-database", test_no_database);
 
 #undef ADD
 

@@ -38,6 +38,8 @@ struct _HubsFigureRow
   HubsLiveKpi    *kpi;
   HubsLiveFigure *figure;
   char           *error;
+  /* The text the field showed for the stored figure: anything else is typed, not saved. */
+  char           *shown;
 
   /* State */
   guint           updating : 1;
@@ -145,7 +147,8 @@ is_not_measured (const char *text)
 
   g_strstrip (folded);
 
-  return g_str_equal (folded, "未計測") || g_str_equal (folded, "not measured");
+  return g_str_equal (folded, "未計測") || g_str_equal (folded, "not measured") ||
+         g_str_equal (folded, "unmeasured");
 }
 
 /* Stores @figure (NULL: no figure) through the undo stack; on failure shows the error. The
@@ -325,6 +328,7 @@ hubs_figure_row_dispose (GObject *object)
   g_clear_object (&self->kpi);
   g_clear_object (&self->figure);
   g_clear_pointer (&self->error, g_free);
+  g_clear_pointer (&self->shown, g_free);
 
   G_OBJECT_CLASS (hubs_figure_row_parent_class)->dispose (object);
 }
@@ -374,9 +378,15 @@ hubs_figure_row_init (HubsFigureRow *self)
 
   self->entry = GTK_ENTRY (gtk_entry_new ());
   gtk_editable_set_width_chars (GTK_EDITABLE (self->entry), 14);
+  /* A fixed width: a long error in the subtitle takes room from the title, not from the
+   * field, so neither the field nor its unit moves while the user fixes the value. */
+  gtk_widget_set_size_request (GTK_WIDGET (self->entry), 150, -1);
+  gtk_widget_set_hexpand (GTK_WIDGET (self->entry), FALSE);
   gtk_entry_set_alignment (self->entry, 1.0);
   gtk_widget_set_valign (GTK_WIDGET (self->entry), GTK_ALIGN_CENTER);
   gtk_entry_set_input_purpose (self->entry, GTK_INPUT_PURPOSE_NUMBER);
+  /* Ctrl+Z takes back the saved change (the window's undo), not the typing behind it. */
+  gtk_editable_set_enable_undo (GTK_EDITABLE (self->entry), FALSE);
   g_signal_connect_swapped (self->entry, "activate", G_CALLBACK (on_entry_activate), self);
   focus = gtk_event_controller_focus_new ();
   g_signal_connect_swapped (focus, "leave", G_CALLBACK (on_focus_leave), self);
@@ -424,6 +434,8 @@ show_figure (HubsFigureRow *self)
   self->updating = TRUE;
   if (g_strcmp0 (gtk_editable_get_text (GTK_EDITABLE (self->entry)), text) != 0)
     gtk_editable_set_text (GTK_EDITABLE (self->entry), text);
+  g_free (self->shown);
+  self->shown = g_steal_pointer (&text);
   gtk_switch_set_active (self->confirmed, figure != NULL && figure->confirmed);
   gtk_editable_set_text (GTK_EDITABLE (self->note), figure && figure->note ? figure->note : "");
   gtk_editable_set_text (GTK_EDITABLE (self->source),
@@ -512,6 +524,44 @@ hubs_figure_row_get_entry (HubsFigureRow *self)
   g_return_val_if_fail (HUBS_IS_FIGURE_ROW (self), NULL);
 
   return GTK_EDITABLE (self->entry);
+}
+
+/**
+ * hubs_figure_row_has_unsaved_text:
+ * @self: a #HubsFigureRow
+ *
+ * Returns: %TRUE when the field holds text typed since the stored figure was shown, saved
+ *   or not (an unreadable value stays typed)
+ */
+gboolean
+hubs_figure_row_has_unsaved_text (HubsFigureRow *self)
+{
+  g_return_val_if_fail (HUBS_IS_FIGURE_ROW (self), FALSE);
+
+  return g_strcmp0 (gtk_editable_get_text (GTK_EDITABLE (self->entry)), self->shown) != 0;
+}
+
+/**
+ * hubs_figure_row_discard_typed:
+ * @self: a #HubsFigureRow
+ *
+ * Takes back what is typed and not saved (and the error it shows, if any): the field shows
+ * the stored figure again.
+ *
+ * Returns: %TRUE when there was something typed to take back
+ */
+gboolean
+hubs_figure_row_discard_typed (HubsFigureRow *self)
+{
+  g_return_val_if_fail (HUBS_IS_FIGURE_ROW (self), FALSE);
+
+  if (!hubs_figure_row_has_unsaved_text (self) && self->error == NULL)
+    return FALSE;
+
+  g_clear_pointer (&self->error, g_free);
+  show_figure (self);
+
+  return TRUE;
 }
 
 /**

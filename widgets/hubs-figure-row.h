@@ -21,6 +21,8 @@ GtkWidget  *hubs_figure_row_new        (HubsUndoStack     *undo,
                                         HubsLiveFigure    *figure);
 GtkEditable *hubs_figure_row_get_entry (HubsFigureRow     *self);
 gboolean    hubs_figure_row_save       (HubsFigureRow     *self);
+gboolean    hubs_figure_row_has_unsaved_text (HubsFigureRow *self);
+gboolean    hubs_figure_row_discard_typed (HubsFigureRow  *self);
 const char *hubs_figure_row_get_error  (HubsFigureRow     *self);
 int         hubs_figure_row_get_fiscal_year (HubsFigureRow *self);
 HubsFigureKind hubs_figure_row_get_kind (HubsFigureRow    *self);

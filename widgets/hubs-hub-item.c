@@ -20,6 +20,8 @@ struct _HubsHubItem
 
   /* Owned */
   HubsLiveHub         *hub;
+  /* A search result: one of the hub's KPIs, shown under it. */
+  HubsLiveKpi         *kpi;
 
   /* State */
   HubsTier             tier;
@@ -43,6 +45,7 @@ hubs_hub_item_finalize (GObject *object)
   if (self->hub != NULL)
     g_signal_handlers_disconnect_by_data (self->hub, self);
   g_clear_object (&self->hub);
+  g_clear_object (&self->kpi);
 
   G_OBJECT_CLASS (hubs_hub_item_parent_class)->finalize (object);
 }
@@ -96,6 +99,56 @@ hubs_hub_item_new (HubsLiveHub *hub)
   g_signal_connect_swapped (hub, "changed", G_CALLBACK (on_hub_changed), self);
 
   return self;
+}
+
+/**
+ * hubs_hub_item_new_kpi:
+ * @hub: a live hub
+ * @kpi: one of its KPIs
+ *
+ * Returns: (transfer full): an item for @kpi, a search result shown under its hub
+ */
+HubsHubItem *
+hubs_hub_item_new_kpi (HubsLiveHub *hub,
+                       HubsLiveKpi *kpi)
+{
+  HubsHubItem *self;
+
+  g_return_val_if_fail (HUBS_IS_LIVE_KPI (kpi), NULL);
+
+  self = hubs_hub_item_new (hub);
+  self->kpi = g_object_ref (kpi);
+
+  return self;
+}
+
+/**
+ * hubs_hub_item_get_kpi:
+ * @self: a #HubsHubItem
+ *
+ * Returns: (transfer none) (nullable): the KPI of a search result, or %NULL for a hub or a
+ *   heading
+ */
+HubsLiveKpi *
+hubs_hub_item_get_kpi (HubsHubItem *self)
+{
+  g_return_val_if_fail (HUBS_IS_HUB_ITEM (self), NULL);
+
+  return self->kpi;
+}
+
+/**
+ * hubs_hub_item_get_hub_id:
+ * @self: a #HubsHubItem
+ *
+ * Returns: (nullable): the hub's id, also for a KPI's item; %NULL for a heading
+ */
+const char *
+hubs_hub_item_get_hub_id (HubsHubItem *self)
+{
+  g_return_val_if_fail (HUBS_IS_HUB_ITEM (self), NULL);
+
+  return self->hub ? hubs_live_hub_get_id (self->hub) : NULL;
 }
 
 /**
@@ -162,12 +215,15 @@ hubs_hub_item_get_hub (HubsHubItem *self)
  * hubs_hub_item_get_id:
  * @self: a #HubsHubItem
  *
- * Returns: (nullable): the hub's id, or %NULL for a heading
+ * Returns: (nullable): the hub's id (the KPI's for a KPI's item), or %NULL for a heading
  */
 const char *
 hubs_hub_item_get_id (HubsHubItem *self)
 {
   g_return_val_if_fail (HUBS_IS_HUB_ITEM (self), NULL);
+
+  if (self->kpi != NULL)
+    return hubs_live_kpi_get_id (self->kpi);
 
   return self->hub ? hubs_live_hub_get_id (self->hub) : NULL;
 }
@@ -195,6 +251,37 @@ hubs_hub_item_get_summary (HubsHubItem *self)
 }
 
 /**
+ * hubs_hub_item_count_actuals:
+ * @self: a #HubsHubItem
+ *
+ * Returns: how many of the hub's KPIs have an actual figure (any year); reads the KPIs if
+ *   nobody did yet
+ */
+guint
+hubs_hub_item_count_actuals (HubsHubItem *self)
+{
+  GListModel *kpis;
+  guint n = 0;
+
+  g_return_val_if_fail (HUBS_IS_HUB_ITEM (self), 0);
+
+  if (self->hub == NULL || (!hubs_live_hub_get_loaded (self->hub) &&
+                            !hubs_live_hub_load (self->hub, NULL)))
+    return 0;
+
+  kpis = G_LIST_MODEL (self->hub);
+  for (guint i = 0; i < g_list_model_get_n_items (kpis); i++)
+    {
+      g_autoptr(HubsLiveKpi) kpi = g_list_model_get_item (kpis, i);
+
+      if (hubs_live_kpi_get_progress (kpi)->has_actual)
+        n++;
+    }
+
+  return n;
+}
+
+/**
  * hubs_hub_item_has_summary:
  * @self: a #HubsHubItem
  *
@@ -205,5 +292,5 @@ hubs_hub_item_has_summary (HubsHubItem *self)
 {
   g_return_val_if_fail (HUBS_IS_HUB_ITEM (self), FALSE);
 
-  return self->hub == NULL || hubs_live_hub_get_loaded (self->hub);
+  return self->hub == NULL || self->kpi != NULL || hubs_live_hub_get_loaded (self->hub);
 }

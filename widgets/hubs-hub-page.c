@@ -33,6 +33,7 @@ struct _HubsHubPage
   GtkBox       *header;
   GtkWidget    *overview;
   GtkWidget    *empty;
+  GtkWidget    *first_steps;
   GtkBox       *rows;
 
   /* The pillars' groups, and the KPIs under each when they were built */
@@ -98,6 +99,71 @@ static void on_hub_items_changed (HubsHubPage *self);
 static void on_hub_changed       (HubsHubPage *self);
 
 static void
+on_first_steps_clicked (HubsHubPage *self)
+{
+  g_autoptr(HubsLiveKpi) kpi = NULL;
+
+  if (self->hub != NULL && (kpi = g_list_model_get_item (G_LIST_MODEL (self->hub), 0)))
+    g_signal_emit (self, signals[KPI_ACTIVATED], 0, hubs_live_kpi_get_id (kpi));
+}
+
+/* Shown while none of the hub's KPIs has an actual: the statuses below say “no actual yet”,
+ * which a first-time user must not read as failure. */
+static GtkWidget *
+first_steps_new (HubsHubPage *self)
+{
+  GtkWidget *card = gtk_box_new (GTK_ORIENTATION_VERTICAL, 6);
+  GtkWidget *title = gtk_label_new (_("No actuals entered yet"));
+  GtkWidget *text = gtk_label_new (_("Each KPI shows its status once its first actual is in. "
+                                     "Open a KPI and type this year’s figure, or import the "
+                                     "figures from a spreadsheet (Import Figures… in the main "
+                                     "menu)."));
+  GtkWidget *button = gtk_button_new_with_mnemonic (_("_Enter the First Actual"));
+
+  gtk_widget_add_css_class (card, "card");
+  gtk_widget_add_css_class (card, "hubs-first-steps");
+  gtk_widget_set_margin_top (card, 6);
+  for (GtkWidget *child = title; child != NULL; child = child == title ? text : NULL)
+    {
+      gtk_label_set_xalign (GTK_LABEL (child), 0);
+      gtk_label_set_wrap (GTK_LABEL (child), TRUE);
+      gtk_widget_set_margin_start (child, 18);
+      gtk_widget_set_margin_end (child, 18);
+      gtk_box_append (GTK_BOX (card), child);
+    }
+  gtk_widget_set_margin_top (title, 12);
+  gtk_widget_add_css_class (title, "heading");
+  gtk_widget_set_halign (button, GTK_ALIGN_START);
+  gtk_widget_set_margin_start (button, 18);
+  gtk_widget_set_margin_top (button, 6);
+  gtk_widget_set_margin_bottom (button, 12);
+  gtk_widget_add_css_class (button, "suggested-action");
+  g_signal_connect_object (button, "clicked", G_CALLBACK (on_first_steps_clicked), self,
+                           G_CONNECT_SWAPPED);
+  gtk_box_append (GTK_BOX (card), button);
+  gtk_widget_set_visible (card, FALSE);
+
+  return card;
+}
+
+static void
+show_first_steps (HubsHubPage *self)
+{
+  GListModel *kpis = G_LIST_MODEL (self->hub);
+  guint n_kpis = g_list_model_get_n_items (kpis);
+  gboolean any_actual = FALSE;
+
+  for (guint i = 0; i < n_kpis && !any_actual; i++)
+    {
+      g_autoptr(HubsLiveKpi) kpi = g_list_model_get_item (kpis, i);
+
+      any_actual = hubs_live_kpi_get_progress (kpi)->has_actual;
+    }
+
+  gtk_widget_set_visible (self->first_steps, n_kpis > 0 && !any_actual);
+}
+
+static void
 hubs_hub_page_init (HubsHubPage *self)
 {
   self->scroller = hubs_page_layout_new (GTK_WIDGET (self), 960, 18, &self->box);
@@ -117,6 +183,9 @@ hubs_hub_page_init (HubsHubPage *self)
                                    _("Add the KPIs this hub city committed to with the "
                                      "Add KPI button."));
   gtk_box_append (self->box, self->empty);
+
+  self->first_steps = first_steps_new (self);
+  gtk_box_insert_child_after (self->box, self->first_steps, GTK_WIDGET (self->header));
 
   self->rows = GTK_BOX (gtk_box_new (GTK_ORIENTATION_VERTICAL, 18));
   gtk_box_append (self->box, GTK_WIDGET (self->rows));
@@ -146,6 +215,8 @@ add_label (GtkBox     *box,
   gtk_label_set_wrap (GTK_LABEL (label), TRUE);
   gtk_label_set_xalign (GTK_LABEL (label), 0);
   gtk_label_set_selectable (GTK_LABEL (label), TRUE);
+  /* Text to copy with the mouse, not a stop of Tab on the way to the KPIs. */
+  gtk_widget_set_focusable (label, FALSE);
   if (css_class != NULL)
     gtk_widget_add_css_class (label, css_class);
   gtk_box_append (box, label);
@@ -221,6 +292,7 @@ show_overview (HubsHubPage *self)
 
   gtk_widget_set_visible (self->overview, n_kpis > 0);
   gtk_widget_set_visible (self->empty, n_kpis == 0);
+  show_first_steps (self);
   gtk_widget_set_size_request (self->overview, -1, 90 + 48 * (int) n_kpis);
 }
 
@@ -313,6 +385,8 @@ find_misplaced_row (GtkWidget *widget)
 static void
 on_hub_changed (HubsHubPage *self)
 {
+  show_first_steps (self);
+
   if (self->rows_source == 0 && find_misplaced_row (GTK_WIDGET (self->rows)))
     add_rows (self);
 }

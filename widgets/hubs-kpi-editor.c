@@ -405,8 +405,11 @@ build (HubsKpiEditor *self)
 
   group = add_group (self, _("Actual Figures"));
   adw_preferences_group_set_description (group,
+                                         /* Translators: what to type for “not measured” is
+                                          * what the field accepts: “not measured” or 未計測 */
                                          _("Type a figure and press Enter. Leave a field empty "
-                                           "for no figure; type 未計測 for not measured."));
+                                           "for no figure; type “not measured” when it was not "
+                                           "measured."));
   for (int year = HUBS_FIRST_FISCAL_YEAR; year <= HUBS_LAST_FISCAL_YEAR; year++)
     add_figure_row (self, group, year, HUBS_FIGURE_ACTUAL);
 
@@ -676,6 +679,61 @@ hubs_kpi_editor_focus_next_figure (HubsKpiEditor *self)
 
   if (target != NULL)
     gtk_widget_grab_focus (GTK_WIDGET (hubs_figure_row_get_entry (target)));
+}
+
+/**
+ * hubs_kpi_editor_save_typed:
+ * @self: a #HubsKpiEditor
+ *
+ * Saves every figure typed but not yet saved (no Enter, the cursor still in its field), as
+ * pressing Enter in each would.
+ *
+ * Returns: (transfer none) (nullable): the first figure row whose text could not be saved
+ *   (it shows why), or %NULL when nothing typed is left unsaved
+ */
+GtkWidget *
+hubs_kpi_editor_save_typed (HubsKpiEditor *self)
+{
+  GtkWidget *failed = NULL;
+
+  g_return_val_if_fail (HUBS_IS_KPI_EDITOR (self), NULL);
+
+  for (guint i = 0; self->kpi != NULL && i < self->figure_rows->len; i++)
+    {
+      HubsFigureRow *row = g_ptr_array_index (self->figure_rows, i);
+
+      if (hubs_figure_row_has_unsaved_text (row) && !hubs_figure_row_save (row) &&
+          failed == NULL)
+        failed = GTK_WIDGET (row);
+    }
+
+  return failed;
+}
+
+/**
+ * hubs_kpi_editor_discard_typed:
+ * @self: a #HubsKpiEditor
+ *
+ * Takes back what is typed in the figure fields and not saved, and the errors shown there.
+ *
+ * Returns: (transfer none) (nullable): the first row that had something typed, or %NULL
+ */
+GtkWidget *
+hubs_kpi_editor_discard_typed (HubsKpiEditor *self)
+{
+  GtkWidget *discarded = NULL;
+
+  g_return_val_if_fail (HUBS_IS_KPI_EDITOR (self), NULL);
+
+  for (guint i = 0; self->kpi != NULL && i < self->figure_rows->len; i++)
+    {
+      HubsFigureRow *row = g_ptr_array_index (self->figure_rows, i);
+
+      if (hubs_figure_row_discard_typed (row) && discarded == NULL)
+        discarded = GTK_WIDGET (row);
+    }
+
+  return discarded;
 }
 
 /**

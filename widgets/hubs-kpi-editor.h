@@ -24,6 +24,8 @@ gboolean    hubs_kpi_editor_set_kpi      (HubsKpiEditor  *self,
 const char *hubs_kpi_editor_get_kpi_id   (HubsKpiEditor  *self);
 HubsLiveKpi *hubs_kpi_editor_get_kpi     (HubsKpiEditor  *self);
 void        hubs_kpi_editor_focus_next_figure (HubsKpiEditor *self);
+GtkWidget  *hubs_kpi_editor_save_typed   (HubsKpiEditor  *self);
+GtkWidget  *hubs_kpi_editor_discard_typed (HubsKpiEditor *self);
 GtkWidget  *hubs_kpi_editor_find_figure_row (HubsKpiEditor *self,
                                              int            fiscal_year,
                                              HubsFigureKind kind);

@@ -124,9 +124,14 @@ refresh (HubsKpiRow *self)
   adw_preferences_row_set_title (ADW_PREFERENCES_ROW (self), name);
   adw_action_row_set_subtitle (ADW_ACTION_ROW (self), subtitle);
 
-  /* Translators: a status symbol then its word, e.g. “○ On track” */
-  status_text = g_strdup_printf (_("%1$s %2$s"), hubs_status_get_symbol (progress->status),
-                                 hubs_status_get_label (progress->status, lang));
+  /* No actual is not a status to worry about: say what is missing instead. */
+  if (!progress->has_actual)
+    /* Translators: in place of a KPI's status before its first actual is entered */
+    status_text = g_strdup (_("Not entered yet"));
+  else
+    /* Translators: a status symbol then its word, e.g. “○ On track” */
+    status_text = g_strdup_printf (_("%1$s %2$s"), hubs_status_get_symbol (progress->status),
+                                   hubs_status_get_label (progress->status, lang));
   gtk_label_set_text (self->status, status_text);
   for (HubsStatus status = 0; status < HUBS_N_STATUSES; status++)
     gtk_widget_remove_css_class (GTK_WIDGET (self->status), hubs_status_to_string (status));

@@ -257,18 +257,40 @@ hubs_presentation_set_property (GObject      *object,
     }
 }
 
+/* The presenter's keys. They are caught before any widget of the window sees them: as
+ * class bindings they came after GtkWindow's own, which move the focus on the arrows and
+ * activate the focused widget on Space. */
+static void
+add_keys (HubsPresentation *self)
+{
+  static const struct { guint keyval; const char *action; } keys[] = {
+    { GDK_KEY_Right, "presentation.next" }, { GDK_KEY_Down, "presentation.next" },
+    { GDK_KEY_Page_Down, "presentation.next" }, { GDK_KEY_space, "presentation.next" },
+    { GDK_KEY_KP_Right, "presentation.next" }, { GDK_KEY_KP_Down, "presentation.next" },
+    { GDK_KEY_KP_Page_Down, "presentation.next" }, { GDK_KEY_KP_Space, "presentation.next" },
+    { GDK_KEY_Return, "presentation.next" }, { GDK_KEY_KP_Enter, "presentation.next" },
+    { GDK_KEY_Left, "presentation.previous" }, { GDK_KEY_Up, "presentation.previous" },
+    { GDK_KEY_Page_Up, "presentation.previous" }, { GDK_KEY_BackSpace, "presentation.previous" },
+    { GDK_KEY_KP_Left, "presentation.previous" }, { GDK_KEY_KP_Up, "presentation.previous" },
+    { GDK_KEY_KP_Page_Up, "presentation.previous" },
+    { GDK_KEY_Home, "presentation.first" }, { GDK_KEY_End, "presentation.last" },
+    { GDK_KEY_Escape, "presentation.leave" }, { GDK_KEY_F5, "presentation.leave" },
+  };
+  GtkEventController *controller = gtk_shortcut_controller_new ();
+
+  gtk_event_controller_set_propagation_phase (controller, GTK_PHASE_CAPTURE);
+  for (guint i = 0; i < G_N_ELEMENTS (keys); i++)
+    gtk_shortcut_controller_add_shortcut (GTK_SHORTCUT_CONTROLLER (controller),
+                                          gtk_shortcut_new (gtk_keyval_trigger_new (keys[i].keyval, 0),
+                                                            gtk_named_action_new (keys[i].action)));
+  gtk_widget_add_controller (GTK_WIDGET (self), controller);
+}
+
 static void
 hubs_presentation_class_init (HubsPresentationClass *klass)
 {
   GObjectClass *object_class = G_OBJECT_CLASS (klass);
   GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
-  static const guint next_keys[] = { GDK_KEY_Right, GDK_KEY_Down, GDK_KEY_Page_Down,
-                                     GDK_KEY_space, GDK_KEY_KP_Right, GDK_KEY_KP_Down,
-                                     GDK_KEY_KP_Page_Down, GDK_KEY_Return, GDK_KEY_KP_Enter };
-  static const guint previous_keys[] = { GDK_KEY_Left, GDK_KEY_Up, GDK_KEY_Page_Up,
-                                         GDK_KEY_BackSpace, GDK_KEY_KP_Left, GDK_KEY_KP_Up,
-                                         GDK_KEY_KP_Page_Up };
-
   object_class->dispose = hubs_presentation_dispose;
   object_class->finalize = hubs_presentation_finalize;
   object_class->get_property = hubs_presentation_get_property;
@@ -297,20 +319,6 @@ hubs_presentation_class_init (HubsPresentationClass *klass)
   gtk_widget_class_install_action (widget_class, "presentation.last", NULL, last_action);
   gtk_widget_class_install_action (widget_class, "presentation.leave", NULL, leave_action);
 
-  for (guint i = 0; i < G_N_ELEMENTS (next_keys); i++)
-    gtk_widget_class_add_binding_action (widget_class, next_keys[i], 0, "presentation.next",
-                                         NULL);
-  for (guint i = 0; i < G_N_ELEMENTS (previous_keys); i++)
-    gtk_widget_class_add_binding_action (widget_class, previous_keys[i], 0,
-                                         "presentation.previous", NULL);
-  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Home, 0, "presentation.first",
-                                       NULL);
-  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_End, 0, "presentation.last",
-                                       NULL);
-  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Escape, 0, "presentation.leave",
-                                       NULL);
-  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_F5, 0, "presentation.leave",
-                                       NULL);
 }
 
 static void
@@ -328,6 +336,8 @@ hubs_presentation_init (HubsPresentation *self)
   g_signal_connect_object (click, "pressed", G_CALLBACK (on_click_pressed_cb), self,
                            G_CONNECT_SWAPPED);
   gtk_widget_add_controller (GTK_WIDGET (self), GTK_EVENT_CONTROLLER (click));
+
+  add_keys (self);
 }
 
 /**

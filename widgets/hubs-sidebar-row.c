@@ -139,6 +139,7 @@ hubs_sidebar_row_bind (HubsSidebarRow *self,
   g_autofree char *detail = NULL;
   g_autofree char *label = NULL;
   guint on_track;
+  guint n_actuals;
   const char *name;
   const char *type;
 
@@ -152,11 +153,36 @@ hubs_sidebar_row_bind (HubsSidebarRow *self,
       gtk_widget_add_css_class (GTK_WIDGET (self->name), "dim-label");
       gtk_widget_set_visible (self->line, FALSE);
       gtk_widget_set_margin_top (self->box, 12);
+      gtk_widget_set_margin_start (self->box, 0);
       return;
     }
 
   hub = hubs_hub_item_get_hub (item);
   name = hubs_i18n_pick (hub->name_ja, hub->name_en);
+  gtk_widget_set_margin_start (self->box, 0);
+
+  /* A KPI found by a search, under its hub. */
+  if (hubs_hub_item_get_kpi (item) != NULL)
+    {
+      HubsLiveKpi *kpi = hubs_hub_item_get_kpi (item);
+
+      gtk_widget_remove_css_class (GTK_WIDGET (self->name), "heading");
+      gtk_widget_remove_css_class (GTK_WIDGET (self->name), "dim-label");
+      gtk_widget_set_visible (self->line, TRUE);
+      gtk_widget_set_opacity (self->bar, 0);
+      gtk_widget_set_margin_top (self->box, 2);
+      gtk_widget_set_margin_start (self->box, 18);
+      gtk_label_set_text (self->name, hubs_live_kpi_get_name (kpi));
+      /* Translators: under a KPI found by a search: whose KPI it is */
+      detail = g_strdup_printf (_("KPI of %s"), name);
+      gtk_label_set_text (self->detail, detail);
+      /* Translators: what a screen reader says for a KPI found by a search */
+      label = g_strdup_printf (_("%1$s, KPI of %2$s"), hubs_live_kpi_get_name (kpi), name);
+      gtk_accessible_update_property (GTK_ACCESSIBLE (self),
+                                      GTK_ACCESSIBLE_PROPERTY_LABEL, label,
+                                      -1);
+      return;
+    }
   type = hubs_hub_type_get_label (hub->type);
 
   gtk_widget_remove_css_class (GTK_WIDGET (self->name), "heading");
@@ -178,12 +204,23 @@ hubs_sidebar_row_bind (HubsSidebarRow *self,
 
   summary = hubs_hub_item_get_summary (item);
   on_track = summary->n_by_status[HUBS_STATUS_ACHIEVED] + summary->n_by_status[HUBS_STATUS_ON_TRACK];
-  gtk_widget_set_opacity (self->bar, 1);
 
-  /* Translators: in the sidebar, e.g. “2 of 8 KPIs on track”; %2$u is how many KPIs */
-  detail = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%1$u of %2$u KPI on track",
-                                         "%1$u of %2$u KPIs on track", summary->n_kpis),
-                            on_track, summary->n_kpis);
+  n_actuals = summary->n_kpis > 0 ? hubs_hub_item_count_actuals (item) : 0;
+
+  /* Before any actual is in, “0 of 8 on track” would read as failure. */
+  if (summary->n_kpis == 0)
+    detail = g_strdup (_("No KPIs yet"));
+  else if (n_actuals == 0)
+    /* Translators: in the sidebar, for a hub whose KPIs have no actual figure yet */
+    detail = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u KPI, no actuals yet",
+                                           "%u KPIs, no actuals yet", summary->n_kpis),
+                              summary->n_kpis);
+  else
+    /* Translators: in the sidebar, e.g. “2 of 8 KPIs on track”; %2$u is how many KPIs */
+    detail = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%1$u of %2$u KPI on track",
+                                           "%1$u of %2$u KPIs on track", summary->n_kpis),
+                              on_track, summary->n_kpis);
+  gtk_widget_set_opacity (self->bar, n_actuals > 0);
   if (*type != '\0')
     {
       g_autofree char *with_type = NULL;

@@ -48,11 +48,27 @@ undo_redo_action (GtkWidget  *widget,
 {
   HubsWindow *self = HUBS_WINDOW (widget);
   g_autoptr(GError) error = NULL;
+  g_autofree char *step = NULL;
+  g_autofree char *message = NULL;
   gboolean redo = g_str_equal (action_name, "win.redo");
+  GtkWidget *row;
 
   if (self->undo == NULL)
     return;
 
+  /* What is typed and not saved is taken back first: the field shows the stored figure. */
+  if (!redo && editing_kpi (self) &&
+      (row = hubs_kpi_editor_discard_typed (HUBS_KPI_EDITOR (self->kpi_editor))) != NULL)
+    {
+      /* Translators: a toast after Ctrl+Z took back a figure typed but not saved; the
+       * figure, e.g. “FY2025 actual” */
+      message = g_strdup_printf (_("Typing in %s undone: it shows the saved figure"),
+                                 adw_preferences_row_get_title (ADW_PREFERENCES_ROW (row)));
+      hubs_window_add_toast (self, message, FALSE);
+      return;
+    }
+
+  step = hubs_undo_stack_describe_next (self->undo, redo);
   if (!(redo ? hubs_undo_stack_redo (self->undo, &error)
              : hubs_undo_stack_undo (self->undo, &error)))
     {
@@ -60,7 +76,18 @@ undo_redo_action (GtkWidget  *widget,
       return;
     }
 
-  hubs_window_add_toast (self, redo ? _("Change redone") : _("Change undone"), FALSE);
+  if (step == NULL)
+    return;
+
+  /* The toast that offered to undo this step says nothing true any more: this one replaces
+   * it. */
+  if (redo)
+    /* Translators: a toast after Ctrl+Shift+Z, e.g. “Redone: 起業数, FY2025 actual: 160 → 171” */
+    message = g_strdup_printf (_("Redone: %s"), step);
+  else
+    /* Translators: a toast after Ctrl+Z, e.g. “Undone: 起業数, FY2025 actual: 160 → 171” */
+    message = g_strdup_printf (_("Undone: %s"), step);
+  hubs_window_add_toast (self, message, FALSE);
 }
 
 static void

@@ -22,6 +22,8 @@ struct _HubsWindow
   GtkSearchBar         *search_bar;
   GtkSearchEntry       *search_entry;
   GtkListView          *hub_list;
+  GtkWidget            *hub_scroller;
+  AdwStatusPage        *no_results;
   AdwWindowTitle       *content_title;
   GtkWidget            *back_button;
   AdwToastOverlay      *toast_overlay;
@@ -44,6 +46,9 @@ struct _HubsWindow
   GPtrArray            *pending_summaries;
   /* The cached hub pages, most recently seen first (not owned: hub_pages holds them). */
   GQueue                page_order;
+  /* The last toast, while it shows or waits (a weak pointer), and when it was added. */
+  AdwToast             *toast;
+  gint64                toast_shown;
   /* Stops waiting for the store's check when the window goes. */
   GCancellable         *verify_cancellable;
 
@@ -51,11 +56,16 @@ struct _HubsWindow
   gboolean              tier_matches[2];
   guint                 verify_source;
   guint                 summary_source;
+  /* The user chose to close or quit without a figure that cannot be saved. */
+  guint                 leave_unsaved : 1;
+  /* The selection moves from a KPI found by a search to its hub; the page stays. */
+  guint                 keep_page : 1;
 };
 
 void hubs_window_class_add_actions (GtkWidgetClass *widget_class);
 void hubs_window_update_actions    (HubsWindow     *self);
 void hubs_window_show_hub_page     (HubsWindow     *self);
+void hubs_window_dismiss_toast    (HubsWindow     *self);
 void hubs_window_step_hub          (HubsWindow     *self,
                                     int             step);
 

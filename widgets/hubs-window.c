@@ -14,6 +14,8 @@
 
 #include <glib/gi18n.h>
 
+#include "hubs-figure-row.h"
+#include "hubs-hub-aliases.h"
 #include "hubs-hub-item.h"
 #include "hubs-hub-page.h"
 #include "hubs-i18n.h"
@@ -137,7 +139,7 @@ show_hub_page (HubsWindow *self)
   if (item == NULL || hubs_hub_item_is_header (item))
     return;
 
-  if (!(page = get_hub_page (self, hubs_hub_item_get_id (item), &error)))
+  if (!(page = get_hub_page (self, hubs_hub_item_get_hub_id (item), &error)))
     {
       hubs_window_show_error (self, error);
       return;
@@ -149,8 +151,8 @@ show_hub_page (HubsWindow *self)
   update_title (self);
 }
 
-/* The position of the next hub (not a heading) from @from in direction @step, or
- * GTK_INVALID_LIST_POSITION. */
+/* The position of the next hub (not a heading, nor a KPI found by a search) from @from in
+ * direction @step, or GTK_INVALID_LIST_POSITION. */
 static guint
 find_hub_position (HubsWindow *self,
                    gint64      from,
@@ -163,7 +165,7 @@ find_hub_position (HubsWindow *self,
     {
       g_autoptr(HubsHubItem) item = g_list_model_get_item (model, i);
 
-      if (!hubs_hub_item_is_header (item))
+      if (!hubs_hub_item_is_header (item) && hubs_hub_item_get_kpi (item) == NULL)
         return i;
     }
 
@@ -176,7 +178,7 @@ on_selection_changed (HubsWindow *self)
   HubsHubItem *item = selected_item (self);
   guint position = gtk_single_selection_get_selected (self->selection);
 
-  if (item == NULL)
+  if (item == NULL || self->keep_page)
     return;
 
   /* Headings are not hubs: step onto the first hub under it. */
@@ -189,8 +191,12 @@ on_selection_changed (HubsWindow *self)
       return;
     }
 
-  g_settings_set_string (self->settings, "selected-hub", hubs_hub_item_get_id (item));
+  g_settings_set_string (self->settings, "selected-hub", hubs_hub_item_get_hub_id (item));
   show_hub_page (self);
+
+  /* A KPI found by a search opens, on its hub's page. */
+  if (hubs_hub_item_get_kpi (item) != NULL)
+    hubs_window_open_kpi (self, hubs_live_kpi_get_id (hubs_hub_item_get_kpi (item)));
 }
 
 static void
@@ -213,35 +219,134 @@ filter_item (gpointer item,
   if (hubs_hub_item_is_header (item))
     return self->tier_matches[hubs_hub_item_get_tier (item)];
 
-  return g_hash_table_contains (self->matches, hubs_hub_item_get_id (item));
+  return g_hash_table_contains (self->matches, hubs_hub_item_get_hub_id (item));
 }
 
+static HubsHubItem *find_item (HubsWindow *self,
+                               const char *hub_id,
+                               guint      *position);
+
+static gboolean
+name_contains (const char *name,
+               const char *folded_text)
+{
+  g_autofree char *folded = name ? g_utf8_casefold (name, -1) : NULL;
+
+  return folded != NULL && strstr (folded, folded_text) != NULL;
+}
+
+/* The KPIs a search found go under their hub; the selection stays where it was (on the
+ * hub, when it was on a KPI that goes), and so does the page. */
+static void
+remove_kpi_items (HubsWindow *self)
+{
+  GListModel *all = G_LIST_MODEL (self->hubs);
+  HubsHubItem *selected = selected_item (self);
+  guint position;
+
+  if (selected != NULL && hubs_hub_item_get_kpi (selected) != NULL &&
+      find_item (self, hubs_hub_item_get_hub_id (selected), &position) != NULL)
+    {
+      self->keep_page = TRUE;
+      gtk_single_selection_set_selected (self->selection, position);
+      self->keep_page = FALSE;
+    }
+
+  for (guint i = g_list_model_get_n_items (all); i > 0; i--)
+    {
+      g_autoptr(HubsHubItem) item = g_list_model_get_item (all, i - 1);
+
+      if (hubs_hub_item_get_kpi (item) != NULL)
+        g_list_store_remove (self->hubs, i - 1);
+    }
+}
+
+static void
+add_kpi_items (HubsWindow *self,
+               const char *text)
+{
+  GListModel *all = G_LIST_MODEL (self->hubs);
+  g_autofree char *folded = g_utf8_casefold (text, -1);
+
+  g_strstrip (folded);
+
+  for (guint i = g_list_model_get_n_items (all); i > 0; i--)
+    {
+      g_autoptr(HubsHubItem) item = g_list_model_get_item (all, i - 1);
+      g_autoptr(GPtrArray) found = g_ptr_array_new_with_free_func (g_object_unref);
+      HubsLiveHub *hub = hubs_hub_item_get_live_hub (item);
+      GListModel *kpis;
+
+      if (hub == NULL || !g_hash_table_contains (self->matches, hubs_live_hub_get_id (hub)) ||
+          (!hubs_live_hub_get_loaded (hub) && !hubs_live_hub_load (hub, NULL)))
+        continue;
+
+      kpis = G_LIST_MODEL (hub);
+      for (guint k = 0; k < g_list_model_get_n_items (kpis); k++)
+        {
+          g_autoptr(HubsLiveKpi) kpi = g_list_model_get_item (kpis, k);
+          const HubsKpi *fields = hubs_live_kpi_get_kpi (kpi);
+
+          if (name_contains (fields->name_ja, folded) || name_contains (fields->name_en, folded))
+            g_ptr_array_add (found, hubs_hub_item_new_kpi (hub, kpi));
+        }
+
+      g_list_store_splice (self->hubs, i, 0, found->pdata, found->len);
+    }
+}
+
+/* Hub names (and their former and other names) and KPI names, in either language: the hubs
+ * found, each with the KPIs whose name matched under it; or, when nothing matches, a page
+ * that says so and what was searched. */
 static void
 on_search_changed_cb (HubsWindow *self)
 {
   const char *text = gtk_editable_get_text (GTK_EDITABLE (self->search_entry));
   g_autoptr(GError) error = NULL;
+  g_autofree char *stripped = g_strstrip (g_strdup (text));
   GListModel *all = G_LIST_MODEL (self->hubs);
+  gboolean any = FALSE;
 
+  remove_kpi_items (self);
   g_clear_pointer (&self->matches, g_hash_table_unref);
   memset (self->tier_matches, 0, sizeof self->tier_matches);
 
-  if (*text != '\0' && self->store != NULL)
+  if (*stripped != '\0' && self->store != NULL)
     {
-      if (!(self->matches = hubs_store_search_hubs (self->store, text, &error)))
+      if (!(self->matches = hubs_store_search_hubs (self->store, stripped, &error)))
         g_warning ("Search failed: %s", error->message);
+      else
+        {
+          g_autoptr(GPtrArray) aliased = hubs_hub_aliases_match (stripped);
+
+          for (guint i = 0; i < aliased->len; i++)
+            g_hash_table_add (self->matches, g_strdup (aliased->pdata[i]));
+          add_kpi_items (self, stripped);
+        }
 
       for (guint i = 0; self->matches && i < g_list_model_get_n_items (all); i++)
         {
           g_autoptr(HubsHubItem) item = g_list_model_get_item (all, i);
 
           if (!hubs_hub_item_is_header (item) &&
-              g_hash_table_contains (self->matches, hubs_hub_item_get_id (item)))
-            self->tier_matches[hubs_hub_item_get_tier (item)] = TRUE;
+              g_hash_table_contains (self->matches, hubs_hub_item_get_hub_id (item)))
+            self->tier_matches[hubs_hub_item_get_tier (item)] = any = TRUE;
         }
     }
 
   gtk_filter_changed (self->filter, GTK_FILTER_CHANGE_DIFFERENT);
+
+  if (self->matches != NULL && !any)
+    {
+      g_autofree char *description =
+        /* Translators: the sidebar after a search that found nothing; %s is what was typed */
+        g_strdup_printf (_("No hub city or KPI name contains “%s”, in Japanese or English. "
+                           "Former names such as 京阪神 count too."), stripped);
+
+      adw_status_page_set_description (self->no_results, description);
+    }
+  gtk_widget_set_visible (GTK_WIDGET (self->no_results), self->matches != NULL && !any);
+  gtk_widget_set_visible (self->hub_scroller, self->matches == NULL || any);
 }
 
 static void
@@ -314,6 +419,8 @@ bind_row (GtkSignalListItemFactory *factory,
   gtk_list_item_set_selectable (list_item, !hubs_hub_item_is_header (item));
   gtk_list_item_set_activatable (list_item, !hubs_hub_item_is_header (item));
   hubs_sidebar_row_bind (HUBS_SIDEBAR_ROW (gtk_list_item_get_child (list_item)), item);
+  /* For focus_selected_row(): which item the row shows. */
+  g_object_set_data (G_OBJECT (gtk_list_item_get_child (list_item)), "hubs-item", item);
   g_signal_connect_object (item, "changed", G_CALLBACK (on_item_changed), list_item,
                            G_CONNECT_SWAPPED);
 }
@@ -431,6 +538,10 @@ load (HubsWindow *self,
         forget_hub_page (self, GTK_WIDGET (page));
       link = next;
     }
+
+  /* The KPIs a search found are gone with the splice: find them again. */
+  if (*gtk_editable_get_text (GTK_EDITABLE (self->search_entry)) != '\0')
+    on_search_changed_cb (self);
 
   remembered = selected ? g_steal_pointer (&selected)
                         : g_settings_get_string (self->settings, "selected-hub");
@@ -554,10 +665,122 @@ set_store (HubsWindow *self,
     }
 }
 
+/* The keyboard focus goes to the row of the selected hub, when it was in the sidebar (or
+ * nowhere): the focus ring and the selection show the same hub. */
+static void
+focus_selected_row (HubsWindow *self)
+{
+  GtkWidget *focus = gtk_root_get_focus (GTK_ROOT (self));
+  guint position = gtk_single_selection_get_selected (self->selection);
+
+  if (position == GTK_INVALID_LIST_POSITION ||
+      (focus != NULL && gtk_widget_get_mapped (focus) && focus != GTK_WIDGET (self->hub_list) &&
+       !gtk_widget_is_ancestor (focus, GTK_WIDGET (self->hub_list))))
+    return;
+
+  /* GTK 4.8 has no call to focus an item of a list view: scroll to it, then focus its
+   * widget (the list's focus follows its child). */
+  gtk_widget_activate_action (GTK_WIDGET (self->hub_list), "list.scroll-to-item", "u",
+                              position);
+  for (GtkWidget *child = gtk_widget_get_first_child (GTK_WIDGET (self->hub_list)); child;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *row = gtk_widget_get_first_child (child);
+
+      if (row != NULL && HUBS_IS_SIDEBAR_ROW (row) &&
+          g_object_get_data (G_OBJECT (row), "hubs-item") == selected_item (self))
+        {
+          gtk_widget_grab_focus (child);
+          return;
+        }
+    }
+}
+
+/* Focuses the first widget under @root, in the order Tab visits them, that takes the
+ * focus. (gtk_widget_child_focus() on the page reports success on 4.8 without moving the
+ * focus out of the list.) */
+static gboolean
+focus_first_in (GtkWidget *root)
+{
+  if (!gtk_widget_get_mapped (root) || !gtk_widget_is_sensitive (root) ||
+      !gtk_widget_get_can_focus (root))
+    return FALSE;
+
+  /* Scrolled windows and labels (selectable text) are passed through, as Tab does. */
+  if (gtk_widget_get_focusable (root) && !GTK_IS_LABEL (root) && !GTK_IS_SCROLLED_WINDOW (root) &&
+      !GTK_IS_VIEWPORT (root) && gtk_widget_grab_focus (root))
+    return TRUE;
+
+  for (GtkWidget *child = gtk_widget_get_first_child (root); child;
+       child = gtk_widget_get_next_sibling (child))
+    if (focus_first_in (child))
+      return TRUE;
+
+  return FALSE;
+}
+
+/* Tab leaves the sidebar's list in one step (the arrows move inside it): forward to the
+ * page shown, backward to the search. */
+static gboolean
+on_hub_list_key_pressed (HubsWindow            *self,
+                         guint                  keyval,
+                         guint                  keycode,
+                         GdkModifierType        state,
+                         GtkEventControllerKey *controller)
+{
+  GtkWidget *content = gtk_stack_get_visible_child (self->stack);
+
+  if (content == GTK_WIDGET (self->hub_pages))
+    content = gtk_stack_get_visible_child (self->hub_pages);
+
+  if ((state & (GDK_CONTROL_MASK | GDK_ALT_MASK)) != 0)
+    return GDK_EVENT_PROPAGATE;
+
+  if ((keyval == GDK_KEY_Tab || keyval == GDK_KEY_KP_Tab) && (state & GDK_SHIFT_MASK) == 0)
+    {
+      if (content != NULL && focus_first_in (content))
+        return GDK_EVENT_STOP;
+      return GDK_EVENT_PROPAGATE;
+    }
+
+  if (keyval == GDK_KEY_ISO_Left_Tab || keyval == GDK_KEY_Tab || keyval == GDK_KEY_KP_Tab)
+    {
+      if (gtk_search_bar_get_search_mode (self->search_bar))
+        gtk_widget_grab_focus (GTK_WIDGET (self->search_entry));
+      else
+        gtk_widget_grab_focus (GTK_WIDGET (self->search_button));
+      return GDK_EVENT_STOP;
+    }
+
+  return GDK_EVENT_PROPAGATE;
+}
+
+/* The close button and Alt+F4 save what is typed first, as Ctrl+Q does. */
+static gboolean
+hubs_window_close_request (GtkWindow *window)
+{
+  HubsWindow *self = HUBS_WINDOW (window);
+
+  if (!hubs_window_save_typed (self))
+    {
+      hubs_window_ask_to_leave (self, FALSE);
+      return TRUE;
+    }
+
+  return GTK_WINDOW_CLASS (hubs_window_parent_class)->close_request (window);
+}
+
 static void
 hubs_window_dispose (GObject *object)
 {
   HubsWindow *self = (HubsWindow *)object;
+
+  /* A field losing the focus as the widgets go saves nothing the window still shows. */
+  if (self->live != NULL)
+    {
+      g_signal_handlers_disconnect_by_data (self->live, self);
+      g_signal_handlers_disconnect_by_data (hubs_live_model_get_hubs (self->live), self);
+    }
 
   gtk_widget_dispose_template (GTK_WIDGET (self), HUBS_TYPE_WINDOW);
   g_clear_handle_id (&self->verify_source, g_source_remove);
@@ -571,6 +794,7 @@ hubs_window_dispose (GObject *object)
   g_clear_object (&self->store);
   g_clear_object (&self->settings);
   g_clear_pointer (&self->matches, g_hash_table_unref);
+  g_clear_weak_pointer (&self->toast);
 
   G_OBJECT_CLASS (hubs_window_parent_class)->dispose (object);
 }
@@ -618,8 +842,10 @@ hubs_window_class_init (HubsWindowClass *klass)
 {
   GObjectClass *object_class = G_OBJECT_CLASS (klass);
   GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+  GtkWindowClass *window_class = GTK_WINDOW_CLASS (klass);
 
   object_class->dispose = hubs_window_dispose;
+  window_class->close_request = hubs_window_close_request;
   object_class->get_property = hubs_window_get_property;
   object_class->set_property = hubs_window_set_property;
 
@@ -641,6 +867,8 @@ hubs_window_class_init (HubsWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, HubsWindow, search_bar);
   gtk_widget_class_bind_template_child (widget_class, HubsWindow, search_entry);
   gtk_widget_class_bind_template_child (widget_class, HubsWindow, hub_list);
+  gtk_widget_class_bind_template_child (widget_class, HubsWindow, hub_scroller);
+  gtk_widget_class_bind_template_child (widget_class, HubsWindow, no_results);
   gtk_widget_class_bind_template_child (widget_class, HubsWindow, content_title);
   gtk_widget_class_bind_template_child (widget_class, HubsWindow, back_button);
   gtk_widget_class_bind_template_child (widget_class, HubsWindow, toast_overlay);
@@ -657,6 +885,7 @@ hubs_window_init (HubsWindow *self)
 {
   g_autoptr(GtkListItemFactory) factory = gtk_signal_list_item_factory_new ();
   g_autoptr(GtkFilterListModel) filtered = NULL;
+  GtkEventController *keys;
 
   gtk_widget_init_template (GTK_WIDGET (self));
 
@@ -688,6 +917,12 @@ hubs_window_init (HubsWindow *self)
   g_signal_connect_object (self->hub_list, "activate", G_CALLBACK (on_hub_activated), self,
                            G_CONNECT_SWAPPED);
 
+  keys = gtk_event_controller_key_new ();
+  gtk_event_controller_set_propagation_phase (keys, GTK_PHASE_CAPTURE);
+  g_signal_connect_object (keys, "key-pressed", G_CALLBACK (on_hub_list_key_pressed), self,
+                           G_CONNECT_SWAPPED);
+  gtk_widget_add_controller (GTK_WIDGET (self->hub_list), keys);
+
   gtk_search_bar_connect_entry (self->search_bar, GTK_EDITABLE (self->search_entry));
   gtk_search_bar_set_key_capture_widget (self->search_bar, GTK_WIDGET (self->hub_list));
 
@@ -701,6 +936,9 @@ hubs_window_init (HubsWindow *self)
                            G_CONNECT_SWAPPED);
   g_signal_connect_object (self->stack, "notify::visible-child", G_CALLBACK (update_title), self,
                            G_CONNECT_SWAPPED);
+
+  /* Without a database (a damaged file), nothing that needs one is offered. */
+  hubs_window_update_actions (self);
 }
 
 /**
@@ -807,7 +1045,7 @@ hubs_window_get_hub_id (HubsWindow *self)
 
   item = selected_item (self);
 
-  return item ? hubs_hub_item_get_id (item) : NULL;
+  return item ? hubs_hub_item_get_hub_id (item) : NULL;
 }
 
 /**
@@ -872,13 +1110,24 @@ hubs_window_get_kpi_editor (HubsWindow *self)
   return self->kpi_editor;
 }
 
+static void
+on_toast_dismissed (HubsWindow *self)
+{
+  g_clear_weak_pointer (&self->toast);
+}
+
+/* A toast is dismissed safely only once it has finished sliding in (libadwaita 1.2 frees a
+ * toast's animations while one still runs); until then it is reused for the next message. */
+#define TOAST_SETTLED_USEC (2 * G_USEC_PER_SEC)
+
 /**
  * hubs_window_add_toast:
  * @self: a #HubsWindow
  * @message: what to say
  * @offer_undo: whether the toast has an Undo button
  *
- * Shows a short message over the content.
+ * Shows a short message over the content. It replaces the message shown before rather than
+ * waiting behind it: an offer to undo a step that is gone says nothing true any more.
  */
 void
 hubs_window_add_toast (HubsWindow *self,
@@ -889,13 +1138,127 @@ hubs_window_add_toast (HubsWindow *self,
 
   g_return_if_fail (HUBS_IS_WINDOW (self));
 
+  if (self->toast != NULL && g_get_monotonic_time () - self->toast_shown < TOAST_SETTLED_USEC)
+    {
+      adw_toast_set_title (self->toast, message);
+      adw_toast_set_button_label (self->toast, offer_undo ? _("_Undo") : NULL);
+      adw_toast_set_action_name (self->toast, offer_undo ? "win.undo" : NULL);
+      return;
+    }
+
+  hubs_window_dismiss_toast (self);
+
   toast = adw_toast_new (message);
   if (offer_undo)
     {
       adw_toast_set_button_label (toast, _("_Undo"));
       adw_toast_set_action_name (toast, "win.undo");
     }
+  g_set_weak_pointer (&self->toast, toast);
+  self->toast_shown = g_get_monotonic_time ();
+  g_signal_connect_object (toast, "dismissed", G_CALLBACK (on_toast_dismissed), self,
+                           G_CONNECT_SWAPPED);
   adw_toast_overlay_add_toast (self->toast_overlay, toast);
+}
+
+/* For hubs-window-actions.c: the last toast goes, or, while it slides in, says nothing. */
+void
+hubs_window_dismiss_toast (HubsWindow *self)
+{
+  g_autoptr(AdwToast) toast = self->toast ? g_object_ref (self->toast) : NULL;
+
+  if (toast == NULL)
+    return;
+
+  if (g_get_monotonic_time () - self->toast_shown < TOAST_SETTLED_USEC)
+    return;
+
+  /* Dismissed once only: its own timeout may dismiss it too. */
+  g_clear_weak_pointer (&self->toast);
+  adw_toast_dismiss (toast);
+}
+
+/**
+ * hubs_window_save_typed:
+ * @self: a #HubsWindow
+ *
+ * Saves every figure typed in the open KPI's fields but not saved yet (no Enter), as
+ * pressing Enter would. Called before the window closes or the application quits.
+ *
+ * Returns: %TRUE when nothing typed is left unsaved (or the user chose to leave it)
+ */
+gboolean
+hubs_window_save_typed (HubsWindow *self)
+{
+  g_return_val_if_fail (HUBS_IS_WINDOW (self), TRUE);
+
+  if (self->kpi_editor == NULL || self->leave_unsaved)
+    return TRUE;
+
+  return hubs_kpi_editor_save_typed (HUBS_KPI_EDITOR (self->kpi_editor)) == NULL;
+}
+
+static void
+on_leave_response (AdwMessageDialog *dialog,
+                   const char       *response,
+                   HubsWindow       *self)
+{
+  GtkApplication *application = gtk_window_get_application (GTK_WINDOW (self));
+  GtkWidget *row = g_object_get_data (G_OBJECT (dialog), "row");
+
+  if (!g_str_equal (response, "leave"))
+    {
+      if (row != NULL)
+        gtk_widget_grab_focus (GTK_WIDGET (hubs_figure_row_get_entry (HUBS_FIGURE_ROW (row))));
+      return;
+    }
+
+  self->leave_unsaved = TRUE;
+  if (GPOINTER_TO_INT (g_object_get_data (G_OBJECT (dialog), "quit")) && application != NULL)
+    g_application_quit (G_APPLICATION (application));
+  else
+    gtk_window_close (GTK_WINDOW (self));
+}
+
+/**
+ * hubs_window_ask_to_leave:
+ * @self: a #HubsWindow
+ * @quit: whether the application quits (else only the window closes)
+ *
+ * Asks whether to leave a figure that is typed but cannot be saved (its field says why).
+ */
+void
+hubs_window_ask_to_leave (HubsWindow *self,
+                          gboolean    quit)
+{
+  GtkWidget *row = self->kpi_editor ? hubs_kpi_editor_save_typed (HUBS_KPI_EDITOR (self->kpi_editor))
+                                    : NULL;
+  g_autofree char *body = NULL;
+  GtkWidget *dialog;
+
+  g_return_if_fail (HUBS_IS_WINDOW (self));
+
+  if (row != NULL)
+    /* Translators: the body of the dialog before closing with an unreadable figure: the
+     * figure (e.g. “FY2025 actual”), then why it cannot be saved */
+    body = g_strdup_printf (_("What is typed for %1$s is not saved: %2$s"),
+                            adw_preferences_row_get_title (ADW_PREFERENCES_ROW (row)),
+                            hubs_figure_row_get_error (HUBS_FIGURE_ROW (row)));
+
+  dialog = adw_message_dialog_new (GTK_WINDOW (self), _("A Figure Is Not Saved"), body);
+  adw_message_dialog_add_responses (ADW_MESSAGE_DIALOG (dialog),
+                                    "cancel", _("_Keep Editing"),
+                                    "leave", quit ? _("_Quit Without It")
+                                                  : _("_Close Without It"),
+                                    NULL);
+  adw_message_dialog_set_response_appearance (ADW_MESSAGE_DIALOG (dialog), "leave",
+                                              ADW_RESPONSE_DESTRUCTIVE);
+  adw_message_dialog_set_default_response (ADW_MESSAGE_DIALOG (dialog), "cancel");
+  adw_message_dialog_set_close_response (ADW_MESSAGE_DIALOG (dialog), "cancel");
+  g_object_set_data (G_OBJECT (dialog), "quit", GINT_TO_POINTER (quit));
+  g_object_set_data (G_OBJECT (dialog), "row", row);
+  g_signal_connect_object (dialog, "response", G_CALLBACK (on_leave_response), self, 0);
+  gtk_window_present (GTK_WINDOW (dialog));
 }
 
 /* For hubs-window-actions.c: the hub shown, to go back to. */
@@ -919,5 +1282,8 @@ hubs_window_step_hub (HubsWindow *self,
 
   next = find_hub_position (self, position, step);
   if (next != GTK_INVALID_LIST_POSITION)
-    gtk_single_selection_set_selected (self->selection, next);
+    {
+      gtk_single_selection_set_selected (self->selection, next);
+      focus_selected_row (self);
+    }
 }

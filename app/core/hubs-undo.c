@@ -11,6 +11,10 @@
 
 #include "config.h"
 
+#include <glib/gi18n.h>
+
+#include "hubs-format.h"
+#include "hubs-i18n.h"
 #include "hubs-undo.h"
 
 typedef enum
@@ -603,6 +607,142 @@ hubs_undo_stack_get_store (HubsUndoStack *self)
   g_return_val_if_fail (HUBS_IS_UNDO_STACK (self), NULL);
 
   return self->store;
+}
+
+static char *
+describe_figure_value (const HubsFigure *figure,
+                       const char       *unit,
+                       HubsLanguage      language)
+{
+  if (figure == NULL)
+    return g_strdup (_("no figure"));
+  if (!figure->measured)
+    return g_strdup (_("not measured"));
+  return hubs_format_value (figure->value, unit, language);
+}
+
+/* The KPI's name in the interface's language, from @kpi or else from the store. */
+static char *
+kpi_name (HubsUndoStack *self,
+          const HubsKpi *kpi,
+          const char    *kpi_id)
+{
+  g_autoptr(HubsKpi) stored = NULL;
+
+  if (kpi == NULL && kpi_id != NULL)
+    kpi = stored = hubs_store_get_kpi (self->store, kpi_id, NULL);
+  if (kpi == NULL)
+    return g_strdup (kpi_id);
+
+  return g_strdup (hubs_i18n_pick (kpi->name_ja, kpi->name_en));
+}
+
+static char *
+describe_command (HubsUndoStack *self,
+                  Command       *command)
+{
+  HubsLanguage language = hubs_language_current ();
+
+  switch (command->kind)
+    {
+    case COMMAND_FIGURE:
+      {
+        g_autoptr(HubsKpi) kpi = hubs_store_get_kpi (self->store, command->kpi_id, NULL);
+        g_autofree char *name = kpi_name (self, kpi, command->kpi_id);
+        g_autofree char *year = hubs_format_fiscal_year (command->fiscal_year, language);
+        const char *unit = kpi ? kpi->unit : NULL;
+        g_autofree char *before = describe_figure_value (command->figure_before, unit, language);
+        g_autofree char *after = describe_figure_value (command->figure_after, unit, language);
+
+        /* A change of the note, the source or 速報/確定 only. */
+        if (g_strcmp0 (before, after) == 0)
+          /* Translators: an undo step: the KPI, the fiscal year, the kind (e.g. “actual”) */
+          return g_strdup_printf (_("%1$s, %2$s %3$s: details"), name, year,
+                                  hubs_figure_kind_get_label (command->figure_kind));
+
+        /* Translators: an undo step: the KPI, the fiscal year, the kind (e.g. “actual”),
+         * the value before → the value after */
+        return g_strdup_printf (_("%1$s, %2$s %3$s: %4$s → %5$s"), name, year,
+                                hubs_figure_kind_get_label (command->figure_kind),
+                                before, after);
+      }
+
+    case COMMAND_SAVE_KPI:
+      {
+        g_autofree char *name = kpi_name (self, command->kpi_after, command->kpi_id);
+
+        if (command->kpi_before == NULL)
+          /* Translators: an undo step */
+          return g_strdup_printf (_("adding the KPI “%s”"), name);
+        /* Translators: an undo step */
+        return g_strdup_printf (_("the changes to the KPI “%s”"), name);
+      }
+
+    case COMMAND_DELETE_KPI:
+      {
+        g_autofree char *name = kpi_name (self, command->kpi_before, command->kpi_id);
+
+        /* Translators: an undo step */
+        return g_strdup_printf (_("deleting the KPI “%s”"), name);
+      }
+
+    case COMMAND_MOVE_KPI:
+      {
+        g_autofree char *name = kpi_name (self, NULL, command->kpi_id);
+
+        /* Translators: an undo step */
+        return g_strdup_printf (_("moving the KPI “%s”"), name);
+      }
+
+    case COMMAND_SAVE_HUB:
+      {
+        const HubsHub *hub = command->hub_after;
+        const char *name = hubs_i18n_pick (hub->name_ja, hub->name_en);
+
+        if (command->hub_before == NULL)
+          /* Translators: an undo step */
+          return g_strdup_printf (_("adding the hub city “%s”"), name);
+        /* Translators: an undo step */
+        return g_strdup_printf (_("the changes to the hub city “%s”"), name);
+      }
+
+    case COMMAND_DELETE_HUB:
+      {
+        const HubsHub *hub = command->hub_before;
+
+        /* Translators: an undo step */
+        return g_strdup_printf (_("deleting the hub city “%s”"),
+                                hubs_i18n_pick (hub->name_ja, hub->name_en));
+      }
+
+    default:
+      g_return_val_if_reached (NULL);
+    }
+}
+
+/**
+ * hubs_undo_stack_describe_next:
+ * @self: a #HubsUndoStack
+ * @redo: %TRUE for the step a redo would run, %FALSE for the one an undo would
+ *
+ * Says in words what the next undo (or redo) takes back (or brings again): for a figure,
+ * the KPI, the fiscal year, the kind and the value before → after, e.g. “起業数, FY2025
+ * actual: 160 companies → 171 companies”. Called after an undo with @redo %TRUE, it says
+ * what was just undone.
+ *
+ * Returns: (transfer full) (nullable): the description, or %NULL when there is no such step
+ */
+char *
+hubs_undo_stack_describe_next (HubsUndoStack *self,
+                               gboolean       redo)
+{
+  Command *command;
+
+  g_return_val_if_fail (HUBS_IS_UNDO_STACK (self), NULL);
+
+  command = g_queue_peek_head (redo ? &self->redo : &self->undo);
+
+  return command != NULL ? describe_command (self, command) : NULL;
 }
 
 /**

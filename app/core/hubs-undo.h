@@ -46,5 +46,7 @@ gboolean       hubs_undo_stack_undo       (HubsUndoStack     *self,
                                            GError           **error);
 gboolean       hubs_undo_stack_redo       (HubsUndoStack     *self,
                                            GError           **error);
+char          *hubs_undo_stack_describe_next (HubsUndoStack  *self,
+                                              gboolean        redo);
 
 G_END_DECLS

@@ -1,0 +1,15 @@
+/* hubs-hub-aliases.h
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#pragma once
+
+#include <glib.h>
+
+G_BEGIN_DECLS
+
+const char * const *hubs_hub_aliases_get   (const char *hub_id);
+GPtrArray          *hubs_hub_aliases_match (const char *text);
+
+G_END_DECLS
