@@ -525,15 +525,15 @@ test_undo_redo (Fixture       *f,
   GtkEditable *entry = hubs_figure_row_get_entry (row);
 
   type_and_enter (row, "1,234");
-  type_and_enter (row, "1万2,856");
+  type_and_enter (row, "2,856");
   stored = figure_on_disk (f, "kansai/startups", 2025, HUBS_FIGURE_ACTUAL);
-  g_assert_cmpfloat (stored->value, ==, 12856);
+  g_assert_cmpfloat (stored->value, ==, 2856);
   g_clear_pointer (&stored, hubs_figure_free);
 
   /* The history tells the change in the reader's words, with the unit. */
   {
     g_autofree char *from = hubs_format_value (1234, "社", hubs_language_current ());
-    g_autofree char *to = hubs_format_value (12856, "社", hubs_language_current ());
+    g_autofree char *to = hubs_format_value (2856, "社", hubs_language_current ());
     g_autofree char *change = g_strdup_printf ("%s → %s", from, to);
 
     g_assert_true (has_label_containing (hubs_window_get_kpi_editor (f->window), change));
@@ -727,6 +727,52 @@ test_import_while_editing (Fixture       *f,
   }
 }
 
+/* A share of 1,234% cannot be right: refused, the typed text stays, nothing is stored. */
+static void
+test_impossible_figure (Fixture       *f,
+                        gconstpointer  data)
+{
+  HubsFigureRow *row = open_actual_field (f, "sapporo", "sapporo/global-business-share", 2025);
+
+  type_and_enter (row, "1234");
+  g_assert_nonnull (hubs_figure_row_get_error (row));
+  g_test_message ("refused: %s", hubs_figure_row_get_error (row));
+  g_assert_cmpstr (gtk_editable_get_text (hubs_figure_row_get_entry (row)), ==, "1234");
+  g_assert_null (figure_on_disk (f, "sapporo/global-business-share", 2025, HUBS_FIGURE_ACTUAL));
+
+  /* Enter again does not make it possible. */
+  g_signal_emit_by_name (hubs_figure_row_get_entry (row), "activate");
+  g_assert_null (figure_on_disk (f, "sapporo/global-business-share", 2025, HUBS_FIGURE_ACTUAL));
+
+  type_and_enter (row, "12.5");
+  g_assert_null (hubs_figure_row_get_error (row));
+}
+
+/* 12,856 startup visas against a plan of about 160: the field asks, and saves only when
+ * the user presses Enter again; leaving the field does not confirm it. */
+static void
+test_unlikely_figure_confirmed (Fixture       *f,
+                                gconstpointer  data)
+{
+  HubsFigureRow *row = open_actual_field (f, "fukuoka", "fukuoka/startup-visas", 2025);
+  GtkEditable *entry = hubs_figure_row_get_entry (row);
+  g_autoptr(HubsFigure) stored = NULL;
+
+  type_and_enter (row, "12856");
+  g_assert_nonnull (hubs_figure_row_get_error (row));
+  g_test_message ("asked: %s", hubs_figure_row_get_error (row));
+  g_assert_null (figure_on_disk (f, "fukuoka/startup-visas", 2025, HUBS_FIGURE_ACTUAL));
+
+  hubs_figure_row_save (row);
+  g_assert_null (figure_on_disk (f, "fukuoka/startup-visas", 2025, HUBS_FIGURE_ACTUAL));
+
+  g_signal_emit_by_name (entry, "activate");
+  g_assert_null (hubs_figure_row_get_error (row));
+  stored = figure_on_disk (f, "fukuoka/startup-visas", 2025, HUBS_FIGURE_ACTUAL);
+  g_assert_nonnull (stored);
+  g_assert_cmpfloat (stored->value, ==, 12856);
+}
+
 static void
 test_survives_restart (Fixture       *f,
                        gconstpointer  data)
@@ -841,13 +887,13 @@ test_undo_from_field (Fixture       *f,
   GtkEditable *entry = hubs_figure_row_get_entry (row);
   g_autoptr(HubsFigure) stored = NULL;
   g_autofree char *from = hubs_format_value (1234, "社", hubs_language_current ());
-  g_autofree char *to = hubs_format_value (12856, "社", hubs_language_current ());
+  g_autofree char *to = hubs_format_value (2856, "社", hubs_language_current ());
   g_autofree char *change = g_strdup_printf ("%s → %s", from, to);
   g_autofree char *year = hubs_format_fiscal_year (2025, hubs_language_current ());
   double shown;
 
   type_and_enter (row, "1,234");
-  type_and_enter (row, "1万2,856");
+  type_and_enter (row, "2,856");
   g_assert_true (gtk_widget_is_focus (GTK_WIDGET (gtk_editable_get_delegate (entry))));
   /* The field keeps no typing history of its own, so Ctrl+Z reaches the window. */
   g_assert_false (gtk_editable_get_enable_undo (entry));
@@ -1521,6 +1567,8 @@ main (int   argc,
   ADD ("/hubs/window/unreadable-figure", test_unreadable_figure);
   ADD ("/hubs/window/undo-redo", test_undo_redo);
   ADD ("/hubs/window/error-keeps-field", test_error_keeps_field);
+  ADD ("/hubs/window/impossible-figure", test_impossible_figure);
+  ADD ("/hubs/window/unlikely-figure-confirmed", test_unlikely_figure_confirmed);
   ADD ("/hubs/window/unit-change-then-figure", test_unit_change_then_figure);
   ADD ("/hubs/window/rename-then-undo", test_rename_then_undo);
   ADD ("/hubs/window/choice-then-undo", test_choice_then_undo);

@@ -21,6 +21,7 @@
 #include "hubs-figure-row.h"
 #include "hubs-format.h"
 #include "hubs-i18n.h"
+#include "hubs-plausibility.h"
 
 struct _HubsFigureRow
 {
@@ -42,7 +43,11 @@ struct _HubsFigureRow
   char           *shown;
 
   /* State */
+  /* An unlikely figure the user was asked about: Enter again on it saves it. */
+  double          questioned;
   guint           updating : 1;
+  guint           has_questioned : 1;
+  guint           confirming : 1;
 };
 
 G_DEFINE_FINAL_TYPE (HubsFigureRow, hubs_figure_row, ADW_TYPE_EXPANDER_ROW)
@@ -151,6 +156,48 @@ is_not_measured (const char *text)
          g_str_equal (folded, "unmeasured");
 }
 
+/* What cannot be right is refused; what is far from the plan is saved only once the user
+ * presses Enter again on the same figure. Returns whether @figure may be stored now. */
+static gboolean
+check_plausible (HubsFigureRow    *self,
+                 const HubsFigure *figure)
+{
+  g_autoptr(GPtrArray) figures = NULL;
+  g_autofree char *message = NULL;
+  HubsPlausibility plausibility;
+
+  if (figure == NULL || !figure->measured)
+    return TRUE;
+
+  figures = hubs_live_kpi_collect_figures (self->kpi);
+  plausibility = hubs_plausibility_check (hubs_live_kpi_get_kpi (self->kpi), figures, figure,
+                                          hubs_language_current (), &message);
+
+  if (plausibility == HUBS_PLAUSIBILITY_IMPOSSIBLE)
+    {
+      set_error (self, message);
+      return FALSE;
+    }
+
+  if (plausibility == HUBS_PLAUSIBILITY_UNLIKELY &&
+      !(self->confirming && self->has_questioned && self->questioned == figure->value))
+    {
+      g_autofree char *question = NULL;
+
+      self->has_questioned = TRUE;
+      self->questioned = figure->value;
+      /* Translators: after a figure far from the plan, e.g. “12,856 is far from the 160
+       * the plan expects for FY2025. Is it right?” */
+      question = g_strdup_printf (_("%s Press Enter again to save it."), message);
+      set_error (self, question);
+      return FALSE;
+    }
+
+  self->has_questioned = FALSE;
+
+  return TRUE;
+}
+
 /* Stores @figure (NULL: no figure) through the undo stack; on failure shows the error. The
  * one equality check of a save: a field left unchanged writes nothing. */
 static gboolean
@@ -169,6 +216,9 @@ store (HubsFigureRow    *self,
       set_error (self, NULL);
       return TRUE;
     }
+
+  if (!check_plausible (self, figure))
+    return FALSE;
 
   g_clear_pointer (&self->error, g_free);
   if (!hubs_undo_stack_set_figure (self->undo, hubs_live_kpi_get_id (self->kpi),
@@ -258,10 +308,13 @@ hubs_figure_row_save (HubsFigureRow *self)
   return store (self, figure);
 }
 
+/* Enter, unlike leaving the field, also confirms a figure the field asked about. */
 static void
 on_entry_activate (HubsFigureRow *self)
 {
+  self->confirming = TRUE;
   hubs_figure_row_save (self);
+  self->confirming = FALSE;
 }
 
 static void
