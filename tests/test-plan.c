@@ -192,6 +192,54 @@ test_hubs (void)
   g_assert_nonnull (strstr (((HubsHub *) hubs->pdata[2])->members_ja, "渋谷区"));
 }
 
+/* English words that read as the Japanese does: prefectures whose names are also cities'
+ * say "Prefecture"; 社会実証 are pilots, not demonstrations; no English name adds a reading
+ * (cumulative from April 2025) that the Japanese name does not state. */
+static void
+test_english_words (void)
+{
+  g_autoptr(HubsPlan) plan = builtin_plan ();
+  GPtrArray *hubs = hubs_plan_get_hubs (plan);
+  GPtrArray *kpis = hubs_plan_get_kpis (plan);
+  static const char * const prefectures[] = {
+    "Aomori", "Akita", "Yamagata", "Fukushima", "Gifu", "Shizuoka", "Toyama", "Fukui",
+    "Nagano", "Niigata", "Saitama",
+  };
+
+  for (guint p = 0; p < G_N_ELEMENTS (prefectures); p++)
+    {
+      g_autofree char *named = g_strconcat (prefectures[p], " Prefecture", NULL);
+      gboolean found = FALSE;
+
+      for (guint i = 0; i < hubs->len; i++)
+        {
+          const HubsHub *hub = g_ptr_array_index (hubs, i);
+          g_auto(GStrv) members = g_strsplit (hub->members_en, "\n", -1);
+
+          for (guint m = 0; members[m] != NULL; m++)
+            {
+              g_assert_cmpstr (members[m], !=, prefectures[p]);
+              found |= g_str_has_prefix (members[m], named);
+            }
+        }
+      g_assert_true (found);
+    }
+
+  for (guint i = 0; i < kpis->len; i++)
+    {
+      const HubsKpi *kpi = g_ptr_array_index (kpis, i);
+
+      g_assert_null (strstr (kpi->name_en, "demonstration"));
+      g_assert_null (strstr (kpi->name_en, "Demonstration"));
+      if (strstr (kpi->name_en, "April 2025") != NULL)
+        g_assert_nonnull (strstr (kpi->name_ja, "2025年4月"));
+    }
+
+  /* 中核都市型 is a model of hub, not the official 中核市 (core city). */
+  g_assert_cmpstr (hubs_hub_type_get_label (HUBS_HUB_TYPE_CORE_CITY), ==, "Core-city model");
+  g_assert_cmpstr (hubs_hub_type_get_label (HUBS_HUB_TYPE_WIDE_AREA), ==, "Wide-area model");
+}
+
 static void
 test_every_kpi_complete (void)
 {
@@ -420,6 +468,7 @@ main (int   argc,
   g_test_init (&argc, &argv, NULL);
 
   g_test_add_func ("/hubs/plan/hubs", test_hubs);
+  g_test_add_func ("/hubs/plan/english-words", test_english_words);
   g_test_add_func ("/hubs/plan/every-kpi-complete", test_every_kpi_complete);
   g_test_add_func ("/hubs/plan/seed-expectations", test_seed_expectations);
   g_test_add_func ("/hubs/plan/quirks", test_quirks);

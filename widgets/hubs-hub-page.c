@@ -260,7 +260,7 @@ show_header (HubsHubPage *self)
   add_label (self->header, hubs_i18n_pick (hub->consortium_ja, hub->consortium_en), "title-2");
 
   if (*type != '\0')
-    /* Translators: tier and type of a hub, e.g. “Global Hub Cities · Wide-area” */
+    /* Translators: tier and type of a hub, e.g. “Global Hub Cities · Wide-area model” */
     kind = g_strdup_printf (_("%1$s · %2$s"), hubs_tier_get_label (hub->tier), type);
   else
     kind = g_strdup (hubs_tier_get_label (hub->tier));

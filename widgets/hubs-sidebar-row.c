@@ -225,7 +225,7 @@ hubs_sidebar_row_bind (HubsSidebarRow *self,
     {
       g_autofree char *with_type = NULL;
 
-      /* Translators: the hub's type, then its progress, e.g. “Core city · 2 of 8 on track” */
+      /* Translators: the hub's type, then its progress, e.g. “Core-city model · 2 of 8 on track” */
       with_type = g_strdup_printf (_("%1$s · %2$s"), type, detail);
       g_free (detail);
       detail = g_steal_pointer (&with_type);

@@ -491,11 +491,13 @@ hubs_hub_type_get_label (HubsHubType type)
     case HUBS_HUB_TYPE_NONE:
       return "";
     case HUBS_HUB_TYPE_WIDE_AREA:
-      /* Translators: 広域都市圏型, a consortium spanning several prefectures */
-      return _("Wide-area");
+      /* Translators: 広域都市圏型, a consortium spanning several prefectures; “model”, since
+       * “wide-area city” is no official term */
+      return _("Wide-area model");
     case HUBS_HUB_TYPE_CORE_CITY:
-      /* Translators: 中核都市型, a consortium built around one core city */
-      return _("Core city");
+      /* Translators: 中核都市型, a consortium built around one city; “model”, since “core
+       * city” is the official English for 中核市, which not every such hub is */
+      return _("Core-city model");
     default:
       g_return_val_if_reached (NULL);
     }
