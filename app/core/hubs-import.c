@@ -491,9 +491,8 @@ read_header (HubsImportPlan      *plan,
     }
   else if (plan->years->len > 0)
     {
-      static const Col long_only[] = {
-        COL_FISCAL_YEAR, COL_VALUE, COL_STATUS, COL_NOTE, COL_AS_OF
-      };
+      /* as_of stays: the export writes the row's dates there for people to read. */
+      static const Col long_only[] = { COL_FISCAL_YEAR, COL_VALUE, COL_STATUS, COL_NOTE };
 
       plan->layout = HUBS_IMPORT_LAYOUT_WIDE;
 
