@@ -50,6 +50,41 @@ append_kpi_details (GString       *before_as_of,
   g_string_append (after_as_of, "\r\n");
 }
 
+static void
+append_int (GString *out,
+            gint64   n)
+{
+  char buf[24];
+  char *p = buf + sizeof buf;
+  guint64 u = n < 0 ? -(guint64) n : (guint64) n;
+
+  do
+    *--p = '0' + u % 10;
+  while ((u /= 10) != 0);
+  if (n < 0)
+    *--p = '-';
+
+  g_string_append_len (out, p, buf + sizeof buf - p);
+}
+
+/* A value as hubs_value_to_plain_string() writes it; whole numbers, most figures, without
+ * the allocation. */
+static void
+append_value (GString *out,
+              double   value)
+{
+  g_autofree char *text = NULL;
+
+  if (value == (double) (gint64) value && ABS (value) < 1e15)
+    {
+      append_int (out, (gint64) value);
+      return;
+    }
+
+  text = hubs_value_to_plain_string (value);
+  g_string_append (out, text);
+}
+
 typedef struct
 {
   GOutputStream *stream;
@@ -166,14 +201,12 @@ append_long_row (const HubsHub     *hub,
     }
 
   g_string_append_len (out, export->prefix->str, export->prefix->len);
-  g_string_append_printf (out, "%d,%s,", figure->fiscal_year,
-                          hubs_figure_kind_to_string (figure->kind));
+  append_int (out, figure->fiscal_year);
+  g_string_append_c (out, ',');
+  g_string_append (out, hubs_figure_kind_to_string (figure->kind));
+  g_string_append_c (out, ',');
   if (figure->measured)
-    {
-      g_autofree char *value = hubs_value_to_plain_string (figure->value);
-
-      g_string_append (out, value);
-    }
+    append_value (out, figure->value);
   g_string_append (out, figure->measured ? ",measured," : ",not_measured,");
   append_text (out, figure->note);
   g_string_append_len (out, export->details->str, export->details->len);

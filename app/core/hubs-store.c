@@ -3094,11 +3094,6 @@ history_value_func (sqlite3_context  *context,
   sqlite3_result_text (context, text, -1, SQLITE_TRANSIENT);
 }
 
-#define KPI_COLUMNS_OF_K \
-  "k.id, k.hub_id, k.parent_id, k.name_ja, k.name_en, k.pillar, k.unit, k.aggregation, " \
-  "k.direction, k.qualifier, k.per_year, k.path_from_zero, k.note_ja, k.note_en, " \
-  "k.sort_order"
-
 /**
  * hubs_store_apply_figures:
  * @self: a #HubsStore
@@ -3381,13 +3376,17 @@ hubs_store_foreach_figure (HubsStore            *self,
   for (guint h = 0; ok && hubs != NULL && h < hubs->len; h++)
     {
       const HubsHub *hub = g_ptr_array_index (hubs, h);
-      g_autoptr(HubsKpi) kpi = NULL;
+      g_autoptr(GPtrArray) kpis = NULL;
       sqlite3_stmt *stmt;
+      guint k = 0;
       int rc;
 
-      if (!(stmt = prepare (self,
-                            "SELECT " KPI_COLUMNS_OF_K ", f.kpi_id, f.fiscal_year, f.kind, "
-                            "f.value, f.measured, f.as_of, f.note, f.confirmed, f.source "
+      /* The KPIs once, in the order the figures come in (sort order, then id); the rows
+       * carry only the KPI's id. */
+      if (!(kpis = hubs_store_list_kpis (self, hub->id, error)) ||
+          !(stmt = prepare (self,
+                            "SELECT k.id, f.fiscal_year, f.kind, f.value, f.measured, f.as_of, "
+                            "f.note, f.confirmed, f.source "
                             "FROM kpi k LEFT JOIN figure f ON f.kpi_id = k.id "
                             "WHERE k.hub_id = ?1 "
                             "ORDER BY k.sort_order, k.id, f.fiscal_year, "
@@ -3402,15 +3401,23 @@ hubs_store_foreach_figure (HubsStore            *self,
       while (ok && (rc = sqlite3_step (stmt)) == SQLITE_ROW)
         {
           const char *kpi_id = (const char *) sqlite3_column_text (stmt, 0);
+          const HubsKpi *kpi;
           HubsFigure figure = { 0 };
 
-          if (kpi == NULL || g_strcmp0 (kpi->id, kpi_id) != 0)
+          while (k < kpis->len && g_strcmp0 (((HubsKpi *) kpis->pdata[k])->id, kpi_id) != 0)
+            k++;
+          if (k == kpis->len)
             {
-              g_clear_pointer (&kpi, hubs_kpi_free);
-              kpi = kpi_from_row (stmt);
+              /* Only when the KPIs changed between the two reads, which a read
+               * transaction rules out. */
+              g_set_error (error, HUBS_STORE_ERROR, HUBS_STORE_ERROR_FAILED,
+                           _("The database changed while it was read. Try again."));
+              ok = FALSE;
+              break;
             }
+          kpi = kpis->pdata[k];
 
-          if (sqlite3_column_type (stmt, 15) == SQLITE_NULL)
+          if (sqlite3_column_type (stmt, 1) == SQLITE_NULL)
             {
               ok = func (hub, kpi, NULL, user_data, error);
               continue;
@@ -3418,15 +3425,15 @@ hubs_store_foreach_figure (HubsStore            *self,
 
           /* Borrowed from the row: no copy of three million figures for an export. */
           figure.kpi_id = kpi->id;
-          figure.fiscal_year = sqlite3_column_int (stmt, 16);
-          hubs_figure_kind_from_string ((const char *) sqlite3_column_text (stmt, 17),
+          figure.fiscal_year = sqlite3_column_int (stmt, 1);
+          hubs_figure_kind_from_string ((const char *) sqlite3_column_text (stmt, 2),
                                         &figure.kind);
-          figure.value = sqlite3_column_double (stmt, 18);
-          figure.measured = sqlite3_column_int (stmt, 19) != 0;
-          figure.as_of = (char *) sqlite3_column_text (stmt, 20);
-          figure.note = (char *) sqlite3_column_text (stmt, 21);
-          figure.confirmed = sqlite3_column_int (stmt, 22) != 0;
-          figure.source = (char *) sqlite3_column_text (stmt, 23);
+          figure.value = sqlite3_column_double (stmt, 3);
+          figure.measured = sqlite3_column_int (stmt, 4) != 0;
+          figure.as_of = (char *) sqlite3_column_text (stmt, 5);
+          figure.note = (char *) sqlite3_column_text (stmt, 6);
+          figure.confirmed = sqlite3_column_int (stmt, 7) != 0;
+          figure.source = (char *) sqlite3_column_text (stmt, 8);
 
           ok = func (hub, kpi, &figure, user_data, error);
         }
