@@ -85,6 +85,14 @@ append_value (GString *out,
   g_string_append (out, text);
 }
 
+/* One cell of the wide layout: a KPI's figure of one kind and year. */
+typedef struct
+{
+  double   value;
+  char    *as_of;
+  guint8   state;   /* 0: no figure, 1: measured, 2: not measured */
+} WideCell;
+
 typedef struct
 {
   GOutputStream *stream;
@@ -97,15 +105,23 @@ typedef struct
   GString       *details;       /* qualifier … path_from_zero, up to as_of */
   GString       *suffix;        /* parent_kpi_id … kpi_note_en and the line end */
 
-  /* The wide layout: the KPI being gathered, and its values by kind and year. */
+  /* The wide layout: the current KPI's figures by kind and year. */
   int            first;
   int            last;
-  HubsHub       *hub;
-  HubsKpi       *kpi;
-  GPtrArray     *values[3];     /* (element-type utf8): one per year, NULL for none */
-  GPtrArray     *as_of[3];      /* (element-type utf8): the same */
-  gboolean       any[3];
+  WideCell      *cells;         /* 3 × (last - first + 1) */
 } Export;
+
+static void
+clear_cells (Export *export)
+{
+  guint n = 3 * (export->last - export->first + 1);
+
+  for (guint i = 0; export->cells != NULL && i < n; i++)
+    {
+      g_clear_pointer (&export->cells[i].as_of, g_free);
+      export->cells[i].state = 0;
+    }
+}
 
 static void
 export_clear (Export *export)
@@ -114,13 +130,8 @@ export_clear (Export *export)
   g_string_free (export->prefix, TRUE);
   g_string_free (export->details, TRUE);
   g_string_free (export->suffix, TRUE);
-  g_clear_pointer (&export->hub, hubs_hub_free);
-  g_clear_pointer (&export->kpi, hubs_kpi_free);
-  for (guint n = 0; n < 3; n++)
-    {
-      g_clear_pointer (&export->values[n], g_ptr_array_unref);
-      g_clear_pointer (&export->as_of[n], g_ptr_array_unref);
-    }
+  clear_cells (export);
+  g_clear_pointer (&export->cells, g_free);
 }
 
 static void
@@ -250,98 +261,77 @@ hubs_export_csv (HubsStore      *store,
   return ok;
 }
 
-/* Writes the rows of the KPI gathered so far. */
+/* Writes the rows of a KPI whose figures are gathered. */
 static void
-append_wide_rows (Export *export)
+append_wide_rows (Export        *export,
+                  const HubsHub *hub,
+                  const HubsKpi *kpi)
 {
   const HubsFigureKind kinds[] = { HUBS_FIGURE_BASELINE, HUBS_FIGURE_TARGET, HUBS_FIGURE_ACTUAL };
-  const HubsHub *hub = export->hub;
-  const HubsKpi *kpi = export->kpi;
+  const char *texts[] = { hub->id, hub->name_ja, hub->name_en, kpi->id, kpi->name_ja,
+                          kpi->name_en, kpi->unit };
+  guint n_years = export->last - export->first + 1;
   GString *out = export->out;
-  g_autoptr(GString) details = g_string_new (NULL);
-  g_autoptr(GString) suffix = g_string_new (NULL);
 
-  if (kpi == NULL)
-    return;
-
-  append_kpi_details (details, suffix, kpi);
+  g_string_truncate (export->prefix, 0);
+  g_string_truncate (export->details, 0);
+  g_string_truncate (export->suffix, 0);
+  for (guint i = 0; i < G_N_ELEMENTS (texts); i++)
+    {
+      append_text (export->prefix, texts[i]);
+      g_string_append_c (export->prefix, ',');
+    }
+  append_kpi_details (export->details, export->suffix, kpi);
 
   for (guint n = 0; n < G_N_ELEMENTS (kinds); n++)
     {
-      const char *texts[] = { hub->id, hub->name_ja, hub->name_en, kpi->id, kpi->name_ja,
-                              kpi->name_en, kpi->unit };
-      g_autoptr(GString) as_of = g_string_new (NULL);
+      const WideCell *cells = export->cells + kinds[n] * n_years;
+      g_autoptr(GString) as_of = NULL;
+      guint n_figures = 0;
       guint n_dates = 0;
 
+      for (guint y = 0; y < n_years; y++)
+        {
+          n_figures += cells[y].state != 0;
+          n_dates += cells[y].as_of != NULL;
+        }
+
       /* Every KPI gets an actual row, so the sheet is ready to fill in. */
-      if (!export->any[n] && kinds[n] != HUBS_FIGURE_ACTUAL)
+      if (n_figures == 0 && kinds[n] != HUBS_FIGURE_ACTUAL)
         continue;
 
-      for (guint i = 0; i < G_N_ELEMENTS (texts); i++)
-        {
-          append_text (out, texts[i]);
-          g_string_append_c (out, ',');
-        }
+      g_string_append_len (out, export->prefix->str, export->prefix->len);
       g_string_append (out, hubs_figure_kind_to_string (kinds[n]));
 
-      for (guint y = 0; y < export->values[n]->len; y++)
+      for (guint y = 0; y < n_years; y++)
         {
-          const char *date = g_ptr_array_index (export->as_of[n], y);
-
           g_string_append_c (out, ',');
-          if (g_ptr_array_index (export->values[n], y) != NULL)
-            g_string_append (out, g_ptr_array_index (export->values[n], y));
-          if (date != NULL)
-            n_dates++;
+          if (cells[y].state == 1)
+            append_value (out, cells[y].value);
+          else if (cells[y].state == 2)
+            g_string_append (out, "not_measured");
         }
+
+      g_string_append_len (out, export->details->str, export->details->len);
 
       /* One date says itself; several say their years. */
-      for (guint y = 0; y < export->as_of[n]->len; y++)
+      if (n_dates > 0)
         {
-          const char *date = g_ptr_array_index (export->as_of[n], y);
-
-          if (date == NULL)
-            continue;
-          if (as_of->len > 0)
-            g_string_append (as_of, "; ");
-          if (n_dates > 1)
-            g_string_append_printf (as_of, "FY%d: ", export->first + (int) y);
-          g_string_append (as_of, date);
+          as_of = g_string_new (NULL);
+          for (guint y = 0; y < n_years; y++)
+            {
+              if (cells[y].as_of == NULL)
+                continue;
+              if (as_of->len > 0)
+                g_string_append (as_of, "; ");
+              if (n_dates > 1)
+                g_string_append_printf (as_of, "FY%d: ", export->first + (int) y);
+              g_string_append (as_of, cells[y].as_of);
+            }
+          append_text (out, as_of->str);
         }
 
-      g_string_append_len (out, details->str, details->len);
-      append_text (out, as_of->len > 0 ? as_of->str : NULL);
-      g_string_append_len (out, suffix->str, suffix->len);
-    }
-}
-
-static void
-start_wide_kpi (Export        *export,
-                const HubsHub *hub,
-                const HubsKpi *kpi)
-{
-  guint n_years = export->last - export->first + 1;
-
-  if (export->hub == NULL || g_strcmp0 (export->hub->id, hub->id) != 0)
-    {
-      g_clear_pointer (&export->hub, hubs_hub_free);
-      export->hub = hubs_hub_copy (hub);
-    }
-  g_clear_pointer (&export->kpi, hubs_kpi_free);
-  export->kpi = hubs_kpi_copy (kpi);
-
-  for (guint n = 0; n < 3; n++)
-    {
-      if (export->values[n] == NULL)
-        {
-          export->values[n] = g_ptr_array_new_with_free_func (g_free);
-          export->as_of[n] = g_ptr_array_new_with_free_func (g_free);
-        }
-      g_ptr_array_set_size (export->values[n], 0);
-      g_ptr_array_set_size (export->as_of[n], 0);
-      g_ptr_array_set_size (export->values[n], n_years);
-      g_ptr_array_set_size (export->as_of[n], n_years);
-      export->any[n] = FALSE;
+      g_string_append_len (out, export->suffix->str, export->suffix->len);
     }
 }
 
@@ -353,28 +343,24 @@ gather_wide (const HubsHub     *hub,
              GError           **error)
 {
   Export *export = user_data;
+  guint n_years = export->last - export->first + 1;
+  WideCell *cell;
   guint y;
 
-  if (export->kpi == NULL || g_strcmp0 (export->kpi->id, kpi->id) != 0)
+  if (figure == NULL)
     {
-      append_wide_rows (export);
-      if (!maybe_flush (export, error))
-        return FALSE;
-      start_wide_kpi (export, hub, kpi);
+      append_wide_rows (export, hub, kpi);
+      clear_cells (export);
+      return maybe_flush (export, error);
     }
 
-  if (figure == NULL)
-    return TRUE;
-
   y = figure->fiscal_year - export->first;
-  g_assert (figure->kind < 3 && y < export->values[figure->kind]->len);
-  g_free (export->values[figure->kind]->pdata[y]);
-  export->values[figure->kind]->pdata[y] = figure->measured
-                                           ? hubs_value_to_plain_string (figure->value)
-                                           : g_strdup ("not_measured");
-  g_free (export->as_of[figure->kind]->pdata[y]);
-  export->as_of[figure->kind]->pdata[y] = g_strdup (figure->as_of);
-  export->any[figure->kind] = TRUE;
+  g_assert (figure->kind <= HUBS_FIGURE_ACTUAL && y < n_years);
+  cell = &export->cells[figure->kind * n_years + y];
+  cell->state = figure->measured ? 1 : 2;
+  cell->value = figure->value;
+  g_free (cell->as_of);
+  cell->as_of = g_strdup (figure->as_of);
 
   return TRUE;
 }
@@ -419,12 +405,9 @@ export_wide (HubsStore      *store,
         g_string_append_printf (out, ",FY%d", year);
       g_string_append (out, "," HUBS_EXPORT_CSV_DETAIL_HEADER "\r\n");
 
-      ok = hubs_store_foreach_figure (store, gather_wide, &export, error);
-      if (ok)
-        {
-          append_wide_rows (&export);
-          ok = finish (&export, error);
-        }
+      export.cells = g_new0 (WideCell, 3 * (export.last - export.first + 1));
+      ok = hubs_store_foreach_figure (store, gather_wide, &export, error) &&
+           finish (&export, error);
     }
 
   hubs_store_end_read (store);

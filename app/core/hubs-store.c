@@ -3331,7 +3331,8 @@ hubs_store_get_fiscal_year_range (HubsStore  *self,
  * HubsStoreFigureFunc:
  * @hub: the hub
  * @kpi: the KPI
- * @figure: (nullable): one of the KPI's figures, %NULL for a KPI without any
+ * @figure: (nullable): one of the KPI's figures, or %NULL after the last of them (once for
+ *   a KPI without any)
  * @user_data: the data given to hubs_store_foreach_figure()
  * @error: a location for a #GError
  *
@@ -3347,9 +3348,9 @@ hubs_store_get_fiscal_year_range (HubsStore  *self,
  *
  * Calls @func for every figure of every KPI of every hub, hub by hub in sort order, each
  * hub's KPIs in sort order, each KPI's figures by fiscal year, then baseline, target,
- * actual; once with no figure for a KPI that has none. Reads in bulk and in one read
- * transaction (unless one is open already); @hub, @kpi and @figure are valid only during
- * the call. For exports of every hub.
+ * actual, and then once with no figure, so that @func knows the KPI is complete. Reads in
+ * bulk and in one read transaction (unless one is open already); @hub, @kpi and @figure are
+ * valid only during the call. For exports of every hub.
  *
  * Returns: %TRUE on success, %FALSE when the database could not be read or @func failed
  */
@@ -3378,8 +3379,9 @@ hubs_store_foreach_figure (HubsStore            *self,
       const HubsHub *hub = g_ptr_array_index (hubs, h);
       g_autoptr(GPtrArray) kpis = NULL;
       sqlite3_stmt *stmt;
+      gboolean open_kpi = FALSE;  /* figures of kpis[k] were given, its end not yet */
       guint k = 0;
-      int rc;
+      int rc = SQLITE_DONE;
 
       /* The KPIs once, in the order the figures come in (sort order, then id); the rows
        * carry only the KPI's id. */
@@ -3403,6 +3405,14 @@ hubs_store_foreach_figure (HubsStore            *self,
           const char *kpi_id = (const char *) sqlite3_column_text (stmt, 0);
           const HubsKpi *kpi;
           HubsFigure figure = { 0 };
+
+          /* The previous KPI is complete. */
+          if (open_kpi && g_strcmp0 (((HubsKpi *) kpis->pdata[k])->id, kpi_id) != 0)
+            {
+              open_kpi = FALSE;
+              if (!(ok = func (hub, kpis->pdata[k], NULL, user_data, error)))
+                break;
+            }
 
           while (k < kpis->len && g_strcmp0 (((HubsKpi *) kpis->pdata[k])->id, kpi_id) != 0)
             k++;
@@ -3435,9 +3445,13 @@ hubs_store_foreach_figure (HubsStore            *self,
           figure.confirmed = sqlite3_column_int (stmt, 7) != 0;
           figure.source = (char *) sqlite3_column_text (stmt, 8);
 
+          open_kpi = TRUE;
           ok = func (hub, kpi, &figure, user_data, error);
         }
       sqlite3_reset (stmt);
+
+      if (ok && rc == SQLITE_DONE && open_kpi)
+        ok = func (hub, kpis->pdata[k], NULL, user_data, error);
 
       if (ok && rc != SQLITE_DONE)
         {
