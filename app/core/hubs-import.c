@@ -252,9 +252,18 @@ is_blank (const char *text)
 static gboolean
 is_no_data_mark (const char *text)
 {
-  g_autofree char *key = name_key (text);
+  const char *p = text;
+  gunichar mark;
 
-  return g_str_equal (key, "-") || g_str_equal (key, "\u2015") || g_str_equal (key, "\u2014");
+  while (*p && g_unichar_isspace (g_utf8_get_char (p)))
+    p = g_utf8_next_char (p);
+  if (*p == '\0')
+    return FALSE;
+  mark = g_utf8_get_char (p);
+  if (mark != '-' && mark != 0xFF0D && mark != 0x2015 && mark != 0x2014)
+    return FALSE;
+
+  return is_blank (g_utf8_next_char (p));
 }
 
 static gboolean
@@ -270,8 +279,14 @@ static gboolean
 parse_kind (const char     *text,
             HubsFigureKind *kind)
 {
-  g_autofree char *key = name_key (text);
+  g_autofree char *key = NULL;
 
+  /* As the export writes them, without normalizing. */
+  if (g_str_equal (text, "actual") || g_str_equal (text, "target") ||
+      g_str_equal (text, "baseline"))
+    return hubs_figure_kind_from_string (text, kind);
+
+  key = name_key (text);
   if (g_str_equal (key, "baseline") || g_str_equal (key, "基準値") || g_str_equal (key, "基準"))
     *kind = HUBS_FIGURE_BASELINE;
   else if (g_str_equal (key, "target") || g_str_equal (key, "目標値") ||
@@ -564,6 +579,10 @@ find_kpi (HubsImportPlan      *plan,
           return NULL;
         }
 
+      /* The hub as the export writes it, its id, needs no normalizing. */
+      if (hub_text != NULL && g_str_equal (hub_text, ikpi->kpi->hub_id))
+        return ikpi;
+
       hub_key = hub_text != NULL ? name_key (hub_text) : NULL;
       hub_id = hub_key != NULL ? g_hash_table_lookup (plan->hubs_by_key, hub_key) : NULL;
       if (hub_text != NULL && g_strcmp0 (hub_id, ikpi->kpi->hub_id) != 0)
@@ -652,6 +671,10 @@ read_value (HubsImportPlan      *plan,
   g_autoptr(GError) error = NULL;
   double value;
 
+  /* Most cells are plain numbers: no need to look for words or marks in them. */
+  if (g_ascii_isdigit (field->text[0]))
+    goto number;
+
   if (is_blank (field->text) || is_no_data_mark (field->text))
     return FALSE;
 
@@ -662,6 +685,7 @@ read_value (HubsImportPlan      *plan,
       return TRUE;
     }
 
+number:
   if (!hubs_parse_number (field->text, kpi->unit, &value, &error))
     {
       add_problem (plan, field->line, field->column, error->message);
@@ -851,7 +875,7 @@ check_unit (HubsImportPlan      *plan,
   g_autofree char *given = NULL;
   g_autofree char *expected = NULL;
 
-  if (is_blank (text))
+  if (is_blank (text) || g_strcmp0 (text, kpi->unit) == 0)
     return TRUE;
 
   given = name_key (text);
