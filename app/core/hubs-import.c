@@ -670,6 +670,7 @@ read_value (HubsImportPlan      *plan,
 {
   g_autoptr(GError) error = NULL;
   double value;
+  gsize len;
 
   /* Most cells are plain numbers: no need to look for words or marks in them. */
   if (g_ascii_isdigit (field->text[0]))
@@ -686,6 +687,15 @@ read_value (HubsImportPlan      *plan,
     }
 
 number:
+  /* A whole number of digits alone, as exports write them, reads the same in every unit. */
+  len = strspn (field->text, "0123456789");
+  if (field->text[len] == '\0' && len <= 15 && (field->text[0] != '0' || len == 1))
+    {
+      figure->measured = TRUE;
+      figure->value = (double) g_ascii_strtoull (field->text, NULL, 10);
+      return TRUE;
+    }
+
   if (!hubs_parse_number (field->text, kpi->unit, &value, &error))
     {
       add_problem (plan, field->line, field->column, error->message);
