@@ -3327,6 +3327,45 @@ hubs_store_get_fiscal_year_range (HubsStore  *self,
   return any;
 }
 
+/* One figure of hubs_store_foreach_figure(), by the index of its KPI in the hub's list. */
+typedef struct
+{
+  guint           kpi;
+  int             fiscal_year;
+  HubsFigureKind  kind;
+  double          value;
+  char           *as_of;
+  char           *note;
+  char           *source;
+  guint           measured : 1;
+  guint           confirmed : 1;
+} WalkRow;
+
+static void
+walk_row_clear (gpointer data)
+{
+  WalkRow *row = data;
+
+  g_free (row->as_of);
+  g_free (row->note);
+  g_free (row->source);
+}
+
+/* By KPI, then fiscal year, then baseline, target, actual (the order of HubsFigureKind). */
+static int
+compare_walk_rows (gconstpointer a,
+                   gconstpointer b)
+{
+  const WalkRow *x = a;
+  const WalkRow *y = b;
+
+  if (x->kpi != y->kpi)
+    return x->kpi < y->kpi ? -1 : 1;
+  if (x->fiscal_year != y->fiscal_year)
+    return x->fiscal_year < y->fiscal_year ? -1 : 1;
+  return (int) x->kind - (int) y->kind;
+}
+
 /**
  * HubsStoreFigureFunc:
  * @hub: the hub
@@ -3349,8 +3388,8 @@ hubs_store_get_fiscal_year_range (HubsStore  *self,
  * Calls @func for every figure of every KPI of every hub, hub by hub in sort order, each
  * hub's KPIs in sort order, each KPI's figures by fiscal year, then baseline, target,
  * actual, and then once with no figure, so that @func knows the KPI is complete. Reads in
- * bulk and in one read transaction (unless one is open already); @hub, @kpi and @figure are
- * valid only during the call. For exports of every hub.
+ * bulk, a hub at a time, and in one read transaction (unless one is open already); @hub,
+ * @kpi and @figure are valid only during the call. For exports of every hub.
  *
  * Returns: %TRUE on success, %FALSE when the database could not be read or @func failed
  */
@@ -3378,21 +3417,19 @@ hubs_store_foreach_figure (HubsStore            *self,
     {
       const HubsHub *hub = g_ptr_array_index (hubs, h);
       g_autoptr(GPtrArray) kpis = NULL;
+      g_autoptr(GHashTable) kpi_index = NULL;
+      g_autoptr(GArray) rows = NULL;
       sqlite3_stmt *stmt;
-      gboolean open_kpi = FALSE;  /* figures of kpis[k] were given, its end not yet */
-      guint k = 0;
-      int rc = SQLITE_DONE;
+      const char *last_id = NULL;
+      guint last_index = 0;
+      guint r = 0;
+      int rc;
 
-      /* The KPIs once, in the order the figures come in (sort order, then id); the rows
-       * carry only the KPI's id. */
       if (!(kpis = hubs_store_list_kpis (self, hub->id, error)) ||
           !(stmt = prepare (self,
-                            "SELECT k.id, f.fiscal_year, f.kind, f.value, f.measured, f.as_of, "
-                            "f.note, f.confirmed, f.source "
-                            "FROM kpi k LEFT JOIN figure f ON f.kpi_id = k.id "
-                            "WHERE k.hub_id = ?1 "
-                            "ORDER BY k.sort_order, k.id, f.fiscal_year, "
-                            "CASE f.kind WHEN 'baseline' THEN 0 WHEN 'target' THEN 1 ELSE 2 END",
+                            "SELECT kpi_id, fiscal_year, kind, value, measured, as_of, note, "
+                            "confirmed, source FROM figure "
+                            "WHERE kpi_id IN (SELECT id FROM kpi WHERE hub_id = ?1)",
                             error)))
         {
           ok = FALSE;
@@ -3400,63 +3437,74 @@ hubs_store_foreach_figure (HubsStore            *self,
         }
       bind_text (stmt, 1, hub->id);
 
-      while (ok && (rc = sqlite3_step (stmt)) == SQLITE_ROW)
+      kpi_index = g_hash_table_new (g_str_hash, g_str_equal);
+      for (guint k = 0; k < kpis->len; k++)
+        g_hash_table_insert (kpi_index, ((HubsKpi *) kpis->pdata[k])->id, GUINT_TO_POINTER (k));
+
+      /* The hub's figures unsorted, straight from the index, and sorted here: a few hundred
+       * small rows, cheaper than SQLite's sorter with the text in every row. */
+      rows = g_array_sized_new (FALSE, FALSE, sizeof (WalkRow), 16 * kpis->len);
+      g_array_set_clear_func (rows, walk_row_clear);
+      while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
         {
           const char *kpi_id = (const char *) sqlite3_column_text (stmt, 0);
-          const HubsKpi *kpi;
-          HubsFigure figure = { 0 };
+          WalkRow row = { 0 };
+          gpointer index;
 
-          /* The previous KPI is complete. */
-          if (open_kpi && g_strcmp0 (((HubsKpi *) kpis->pdata[k])->id, kpi_id) != 0)
+          if (last_id == NULL || g_strcmp0 (last_id, kpi_id) != 0)
             {
-              open_kpi = FALSE;
-              if (!(ok = func (hub, kpis->pdata[k], NULL, user_data, error)))
-                break;
+              if (!g_hash_table_lookup_extended (kpi_index, kpi_id, NULL, &index))
+                continue;
+              last_index = GPOINTER_TO_UINT (index);
+              last_id = ((HubsKpi *) kpis->pdata[last_index])->id;
             }
 
-          while (k < kpis->len && g_strcmp0 (((HubsKpi *) kpis->pdata[k])->id, kpi_id) != 0)
-            k++;
-          if (k == kpis->len)
-            {
-              /* Only when the KPIs changed between the two reads, which a read
-               * transaction rules out. */
-              g_set_error (error, HUBS_STORE_ERROR, HUBS_STORE_ERROR_FAILED,
-                           _("The database changed while it was read. Try again."));
-              ok = FALSE;
-              break;
-            }
-          kpi = kpis->pdata[k];
-
-          if (sqlite3_column_type (stmt, 1) == SQLITE_NULL)
-            {
-              ok = func (hub, kpi, NULL, user_data, error);
-              continue;
-            }
-
-          /* Borrowed from the row: no copy of three million figures for an export. */
-          figure.kpi_id = kpi->id;
-          figure.fiscal_year = sqlite3_column_int (stmt, 1);
-          hubs_figure_kind_from_string ((const char *) sqlite3_column_text (stmt, 2),
-                                        &figure.kind);
-          figure.value = sqlite3_column_double (stmt, 3);
-          figure.measured = sqlite3_column_int (stmt, 4) != 0;
-          figure.as_of = (char *) sqlite3_column_text (stmt, 5);
-          figure.note = (char *) sqlite3_column_text (stmt, 6);
-          figure.confirmed = sqlite3_column_int (stmt, 7) != 0;
-          figure.source = (char *) sqlite3_column_text (stmt, 8);
-
-          open_kpi = TRUE;
-          ok = func (hub, kpi, &figure, user_data, error);
+          row.kpi = last_index;
+          row.fiscal_year = sqlite3_column_int (stmt, 1);
+          hubs_figure_kind_from_string ((const char *) sqlite3_column_text (stmt, 2), &row.kind);
+          row.value = sqlite3_column_double (stmt, 3);
+          row.measured = sqlite3_column_int (stmt, 4) != 0;
+          row.as_of = column_text (stmt, 5);
+          row.note = column_text (stmt, 6);
+          row.confirmed = sqlite3_column_int (stmt, 7) != 0;
+          row.source = column_text (stmt, 8);
+          g_array_append_val (rows, row);
         }
       sqlite3_reset (stmt);
 
-      if (ok && rc == SQLITE_DONE && open_kpi)
-        ok = func (hub, kpis->pdata[k], NULL, user_data, error);
-
-      if (ok && rc != SQLITE_DONE)
+      if (rc != SQLITE_DONE)
         {
           set_sqlite_error (error, self->db, rc, self->path);
           ok = FALSE;
+          break;
+        }
+
+      g_array_sort (rows, compare_walk_rows);
+
+      for (guint k = 0; ok && k < kpis->len; k++)
+        {
+          const HubsKpi *kpi = kpis->pdata[k];
+
+          for (; ok && r < rows->len && g_array_index (rows, WalkRow, r).kpi == k; r++)
+            {
+              const WalkRow *row = &g_array_index (rows, WalkRow, r);
+              HubsFigure figure = {
+                .kpi_id = kpi->id,
+                .fiscal_year = row->fiscal_year,
+                .kind = row->kind,
+                .value = row->value,
+                .as_of = row->as_of,
+                .note = row->note,
+                .source = row->source,
+                .measured = row->measured,
+                .confirmed = row->confirmed,
+              };
+
+              ok = func (hub, kpi, &figure, user_data, error);
+            }
+
+          if (ok)
+            ok = func (hub, kpi, NULL, user_data, error);
         }
     }
 
