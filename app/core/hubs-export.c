@@ -254,7 +254,7 @@ hubs_export_csv (HubsStore      *store,
 
   g_string_append (out, HUBS_EXPORT_CSV_HEADER "\r\n");
   export_init (&export, stream, out, cancellable);
-  ok = hubs_store_foreach_figure (store, append_long_row, &export, error) &&
+  ok = hubs_store_foreach_figure (store, NULL, append_long_row, &export, error) &&
        finish (&export, error);
   export_clear (&export);
 
@@ -406,7 +406,7 @@ export_wide (HubsStore      *store,
       g_string_append (out, "," HUBS_EXPORT_CSV_DETAIL_HEADER "\r\n");
 
       export.cells = g_new0 (WideCell, 3 * (export.last - export.first + 1));
-      ok = hubs_store_foreach_figure (store, gather_wide, &export, error) &&
+      ok = hubs_store_foreach_figure (store, NULL, gather_wide, &export, error) &&
            finish (&export, error);
     }
 

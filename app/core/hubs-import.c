@@ -708,8 +708,31 @@ number:
   return TRUE;
 }
 
-/* The stored figures of @hub_id's KPIs, read in one query when a row first comes to the
- * hub; a file sorted by hub, as exports are, reads each hub once. */
+static gboolean
+collect_figure (const HubsHub     *hub,
+                const HubsKpi     *kpi,
+                const HubsFigure  *figure,
+                gpointer           user_data,
+                GError           **error)
+{
+  GHashTable *by_kpi = user_data;
+  GPtrArray *figures;
+
+  if (figure == NULL)
+    return TRUE;
+
+  if (!(figures = g_hash_table_lookup (by_kpi, kpi->id)))
+    {
+      figures = g_ptr_array_new_with_free_func ((GDestroyNotify) hubs_figure_free);
+      g_hash_table_insert (by_kpi, g_strdup (kpi->id), figures);
+    }
+  g_ptr_array_add (figures, hubs_figure_copy (figure));
+
+  return TRUE;
+}
+
+/* The stored figures of @kpi's hub, read in bulk when a row first comes to the hub; a file
+ * sorted by hub, as exports are, reads each hub once. */
 static GPtrArray *
 stored_figures (HubsImportPlan  *plan,
                 HubsStore       *store,
@@ -720,7 +743,9 @@ stored_figures (HubsImportPlan  *plan,
     {
       g_clear_pointer (&plan->figures, g_hash_table_unref);
       g_clear_pointer (&plan->figures_hub, g_free);
-      if (!(plan->figures = hubs_store_list_hub_figures (store, kpi->hub_id, error)))
+      plan->figures = g_hash_table_new_full (g_str_hash, g_str_equal, g_free,
+                                             (GDestroyNotify) g_ptr_array_unref);
+      if (!hubs_store_foreach_figure (store, kpi->hub_id, collect_figure, plan->figures, error))
         return NULL;
       plan->figures_hub = g_strdup (kpi->hub_id);
     }

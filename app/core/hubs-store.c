@@ -3381,6 +3381,7 @@ compare_walk_rows (gconstpointer a,
 /**
  * hubs_store_foreach_figure:
  * @self: a #HubsStore
+ * @hub_id: (nullable): only this hub, or %NULL for every hub
  * @func: (scope call): called for every figure
  * @user_data: data for @func
  * @error: a location for a #GError
@@ -3395,6 +3396,7 @@ compare_walk_rows (gconstpointer a,
  */
 gboolean
 hubs_store_foreach_figure (HubsStore            *self,
+                           const char           *hub_id,
                            HubsStoreFigureFunc   func,
                            gpointer              user_data,
                            GError              **error)
@@ -3410,7 +3412,17 @@ hubs_store_foreach_figure (HubsStore            *self,
   if (own_transaction && !hubs_store_begin_read (self, error))
     return FALSE;
 
-  if (!(hubs = hubs_store_list_hubs (self, error)))
+  if (hub_id != NULL)
+    {
+      HubsHub *hub = hubs_store_get_hub (self, hub_id, error);
+
+      hubs = g_ptr_array_new_with_free_func ((GDestroyNotify) hubs_hub_free);
+      if (hub != NULL)
+        g_ptr_array_add (hubs, hub);
+      else
+        ok = FALSE;
+    }
+  else if (!(hubs = hubs_store_list_hubs (self, error)))
     ok = FALSE;
 
   for (guint h = 0; ok && hubs != NULL && h < hubs->len; h++)

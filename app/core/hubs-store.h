@@ -245,6 +245,7 @@ typedef gboolean (*HubsStoreFigureFunc) (const HubsHub     *hub,
                                          GError           **error);
 
 gboolean    hubs_store_foreach_figure     (HubsStore           *self,
+                                           const char          *hub_id,
                                            HubsStoreFigureFunc  func,
                                            gpointer             user_data,
                                            GError             **error);
