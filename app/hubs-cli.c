@@ -41,6 +41,9 @@ static const GOptionEntry option_entries[] = {
        "imported"), N_("FILE") },
   { "dry-run", 0, 0, G_OPTION_ARG_NONE, NULL,
     N_("With --import-csv: show what would change, change nothing"), NULL },
+  { "allow-plan-changes", 0, 0, G_OPTION_ARG_NONE, NULL,
+    N_("With --import-csv: also import new and changed baselines and targets (the plan); "
+       "without it they are listed and skipped"), NULL },
   { "backup", 0, 0, G_OPTION_ARG_FILENAME, NULL,
     N_("Write a copy of the database to FILE and exit"), N_("FILE") },
   { "render-chart", 0, 0, G_OPTION_ARG_STRING, NULL,
@@ -194,9 +197,11 @@ describe_figure (const HubsFigure *figure,
   return hubs_format_value (figure->value, kpi->unit, hubs_language_current ());
 }
 
+/* Prints the new and changed actuals, or with @plan_changes the baselines and targets. */
 static void
 print_changes (const char     *path,
-               HubsImportPlan *plan)
+               HubsImportPlan *plan,
+               gboolean        plan_changes)
 {
   GPtrArray *changes = hubs_import_plan_get_changes (plan);
 
@@ -208,13 +213,30 @@ print_changes (const char     *path,
       g_autofree char *new_value = NULL;
       const char *kind = hubs_figure_kind_get_label (change->figure->kind);
 
-      if (change->kind == HUBS_IMPORT_UNCHANGED)
+      if (change->kind == HUBS_IMPORT_UNCHANGED || !change->changes_plan != !plan_changes)
         continue;
 
       year = hubs_format_fiscal_year (change->figure->fiscal_year, hubs_language_current ());
       new_value = describe_figure (change->figure, change->kpi);
 
-      if (change->kind == HUBS_IMPORT_NEW)
+      if (plan_changes && change->kind == HUBS_IMPORT_NEW)
+        /* Translators: a baseline or target an import adds. %1$s:%2$u:%3$u is
+         * file:line:column, %4$s a KPI id, %5$s a fiscal year, %6$s baseline or target, %7$s
+         * the value */
+        g_print (_("%1$s:%2$u:%3$u: plan change, new: %4$s, %5$s, %6$s: %7$s\n"),
+                 path, change->line, change->column, change->kpi->id, year, kind,
+                 new_value);
+      else if (plan_changes)
+        {
+          old_value = describe_figure (change->old, change->kpi);
+          /* Translators: a baseline or target an import changes. %1$s:%2$u:%3$u is
+           * file:line:column, %4$s a KPI id, %5$s a fiscal year, %6$s baseline or target,
+           * %7$s the old and %8$s the new value */
+          g_print (_("%1$s:%2$u:%3$u: plan change: %4$s, %5$s, %6$s: %7$s → %8$s\n"),
+                   path, change->line, change->column, change->kpi->id, year, kind,
+                   old_value, new_value);
+        }
+      else if (change->kind == HUBS_IMPORT_NEW)
         /* Translators: a figure an import adds. %1$s:%2$u:%3$u is file:line:column, %4$s a
          * KPI id, %5$s a fiscal year, %6$s baseline, target or actual, %7$s the value */
         g_print (_("%1$s:%2$u:%3$u: new: %4$s, %5$s, %6$s: %7$s\n"),
@@ -236,7 +258,8 @@ print_changes (const char     *path,
 static int
 import_csv (const char *database_path,
             const char *path,
-            gboolean    dry_run)
+            gboolean    dry_run,
+            gboolean    allow_plan_changes)
 {
   g_autoptr(HubsStore) store = NULL;
   g_autoptr(HubsImportPlan) plan = NULL;
@@ -246,6 +269,8 @@ import_csv (const char *database_path,
   GPtrArray *problems;
   guint n_problems;
   guint n_applied = 0;
+  guint n_plan_changes;
+  guint n_actual_changes;
 
   /* A dry run only reads; an import checks the whole file before it writes. */
   store = dry_run ? open_store_to_read (database_path, &error)
@@ -274,7 +299,21 @@ import_csv (const char *database_path,
       g_print (_("These columns are not imported: %s.\n"), list);
     }
 
-  print_changes (path, plan);
+  n_plan_changes = hubs_import_plan_count_plan_changes (plan);
+  n_actual_changes = hubs_import_plan_get_changes (plan)->len - n_plan_changes;
+
+  print_changes (path, plan, FALSE);
+
+  /* A typo in a target reads like any other change: the plan's changes come apart. */
+  if (n_plan_changes > 0)
+    {
+      g_print (g_dngettext (GETTEXT_PACKAGE,
+                            "The file changes %u baseline or target of the plan:\n",
+                            "The file changes %u baselines or targets of the plan:\n",
+                            n_plan_changes),
+               n_plan_changes);
+      print_changes (path, plan, TRUE);
+    }
 
   problems = hubs_import_plan_get_problems (plan);
   n_problems = hubs_import_plan_get_n_problems (plan);
@@ -313,13 +352,33 @@ import_csv (const char *database_path,
       return 1;
     }
 
+  if (n_plan_changes > 0 && !allow_plan_changes)
+    g_print (g_dngettext (GETTEXT_PACKAGE,
+                          "The plan change is skipped: the baseline or target stays as it is. "
+                          "Check it, and import again with --allow-plan-changes to apply "
+                          "it.\n",
+                          "The %u plan changes are skipped: the baselines and targets stay as "
+                          "they are. Check them, and import again with --allow-plan-changes to "
+                          "apply them.\n",
+                          n_plan_changes),
+             n_plan_changes);
+
   if (dry_run)
     {
       g_print (_("This was a dry run: nothing was written.\n"));
       return 0;
     }
 
-  if (!hubs_import_plan_apply (plan, store, &backup_path, &n_applied, &error))
+  if (n_actual_changes == 0 && n_plan_changes > 0 && !allow_plan_changes)
+    {
+      g_print (_("Nothing was imported: the file changes only the plan.\n"));
+      return 0;
+    }
+
+  if (!hubs_import_plan_apply_full (plan, store,
+                                    allow_plan_changes ? HUBS_IMPORT_APPLY_PLAN_CHANGES
+                                                       : HUBS_IMPORT_APPLY_DEFAULT,
+                                    &backup_path, &n_applied, &error))
     {
       hubs_cli_print_error (error->message);
       return 1;
@@ -480,9 +539,10 @@ hubs_cli_handle (GVariantDict *options,
       return TRUE;
     }
 
-  if (g_variant_dict_contains (options, "dry-run") && import_path == NULL)
+  if ((g_variant_dict_contains (options, "dry-run") ||
+       g_variant_dict_contains (options, "allow-plan-changes")) && import_path == NULL)
     {
-      hubs_cli_print_error (_("--dry-run goes with --import-csv."));
+      hubs_cli_print_error (_("--dry-run and --allow-plan-changes go with --import-csv."));
       *exit_status = 1;
       return TRUE;
     }
@@ -490,7 +550,8 @@ hubs_cli_handle (GVariantDict *options,
   if (import_path != NULL)
     {
       *exit_status = import_csv (database_path, import_path,
-                                 g_variant_dict_contains (options, "dry-run"));
+                                 g_variant_dict_contains (options, "dry-run"),
+                                 g_variant_dict_contains (options, "allow-plan-changes"));
       return TRUE;
     }
 

@@ -268,6 +268,61 @@ test_defuse_formulas (void)
   g_assert_cmpstr (hubs_csv_restore_text ("'abc"), ==, "'abc");
 }
 
+/* A file read in chunks: characters, CRLFs, doubled quotes and records cut at every
+ * possible place between two chunks read back as they were written. */
+static void
+test_stream_chunks (void)
+{
+  const char *encodings[] = { "UTF-8", "CP932" };
+
+  for (guint e = 0; e < G_N_ELEMENTS (encodings); e++)
+    {
+      g_autoptr(GString) utf8 = g_string_new ("拠点都市,値,備考\r\n");
+      g_autoptr(GString) long_field = g_string_new (NULL);
+      g_autoptr(GError) error = NULL;
+      g_autoptr(GInputStream) stream = NULL;
+      g_autoptr(HubsCsvReader) reader = NULL;
+      g_autofree char *data = NULL;
+      const HubsCsvRecord *record;
+      gsize len = 0;
+      guint n = 0;
+
+      for (guint i = 0; i < 200000; i++)
+        g_string_append_c (long_field, 'a' + i % 26);
+      for (guint i = 0; i < 30000; i++)
+        g_string_append_printf (utf8, "札幌%u,\"1,%03u社\",\"「引用」\"\"x\"\"\"\r\n", i, i % 1000);
+      g_string_append_printf (utf8, "長い,1,\"%s\"\r\n", long_field->str);
+
+      data = g_convert (utf8->str, utf8->len, encodings[e], "UTF-8", NULL, &len, &error);
+      g_assert_no_error (error);
+      stream = g_memory_input_stream_new_from_data (data, len, NULL);
+      reader = hubs_csv_reader_new (stream);
+
+      while ((record = hubs_csv_reader_next (reader, &error)) != NULL)
+        {
+          g_assert_cmpuint (record->n_fields, ==, 3);
+          g_assert_cmpuint (record->line, ==, n + 1);
+          if (n > 0 && n <= 30000)
+            {
+              g_autofree char *hub = g_strdup_printf ("札幌%u", n - 1);
+              g_autofree char *value = g_strdup_printf ("1,%03u社", (n - 1) % 1000);
+
+              g_assert_cmpstr (record->fields[0].text, ==, hub);
+              g_assert_cmpstr (record->fields[1].text, ==, value);
+              g_assert_cmpstr (record->fields[2].text, ==, "「引用」\"x\"");
+            }
+          else if (n > 30000)
+            g_assert_cmpstr (record->fields[2].text, ==, long_field->str);
+          n++;
+        }
+      g_assert_no_error (error);
+      g_assert_cmpuint (n, ==, 30002);
+      g_assert_cmpuint (hubs_csv_reader_get_problems (reader)->len, ==, 0);
+      g_assert_cmpint (hubs_csv_reader_get_encoding (reader), ==,
+                       e == 0 ? HUBS_CSV_ENCODING_UTF8 : HUBS_CSV_ENCODING_CP932);
+    }
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -290,6 +345,7 @@ main (int   argc,
   g_test_add_func ("/hubs/csv/text-after-quote", test_text_after_quote);
   g_test_add_func ("/hubs/csv/writer-round-trip", test_writer_round_trip);
   g_test_add_func ("/hubs/csv/defuse-formulas", test_defuse_formulas);
+  g_test_add_func ("/hubs/csv/stream-chunks", test_stream_chunks);
 
   return g_test_run ();
 }

@@ -78,7 +78,7 @@ test_round_trip (Fixture       *f,
 
   cells = export_and_parse (f, &width, &rows);
 
-  g_assert_cmpuint (width, ==, 15);
+  g_assert_cmpuint (width, ==, 22);
   for (guint c = 0; c < width; c++)
     g_assert_cmpstr (cells[c], ==, header[c]);
   g_assert_cmpstr (cells[0], ==, "hub_id");
@@ -169,6 +169,138 @@ test_funding_amount_plain (Fixture       *f,
     }
 
   g_assert_true (found);
+}
+
+/* The row of @kpi_id's figure of @year and @kind in the long layout, by column name. */
+static GHashTable *
+find_long_row (char       **cells,
+               guint        width,
+               guint        rows,
+               const char  *kpi_id,
+               const char  *year,
+               const char  *kind)
+{
+  for (guint r = 1; r < rows; r++)
+    {
+      char **row = cells + r * width;
+      GHashTable *by_name;
+
+      if (!g_str_equal (row[3], kpi_id) || !g_str_equal (row[10], year) ||
+          !g_str_equal (row[11], kind))
+        continue;
+
+      by_name = g_hash_table_new (g_str_hash, g_str_equal);
+      for (guint c = 0; c < width; c++)
+        g_hash_table_insert (by_name, cells[c], row[c]);
+      return by_name;
+    }
+
+  g_assert_not_reached ();
+}
+
+/* What makes a figure readable is in the columns after the old ones: the qualifier, per
+ * year or from zero, the as-of date, the breakdown's parent and the KPI's notes. */
+static void
+test_detail_columns (Fixture       *f,
+                     gconstpointer  data)
+{
+  g_auto(GStrv) cells = NULL;
+  g_autoptr(GHashTable) okinawa = NULL;
+  g_autoptr(GHashTable) gser = NULL;
+  g_autoptr(GHashTable) unicorns = NULL;
+  g_autoptr(GHashTable) kansai = NULL;
+  g_autoptr(GHashTable) breakdown = NULL;
+  guint width, rows;
+
+  cells = export_and_parse (f, &width, &rows);
+  g_assert_cmpuint (width, ==, 22);
+  /* The old columns keep their places. */
+  g_assert_cmpstr (cells[14], ==, "note");
+  g_assert_cmpstr (cells[15], ==, "qualifier");
+  g_assert_cmpstr (cells[21], ==, "kpi_note_en");
+
+  /* Okinawa's baselines are as of 1 January 2025, not the end of FY2024. */
+  okinawa = find_long_row (cells, width, rows, "okinawa/funding-amount", "2024", "baseline");
+  g_assert_cmpstr (g_hash_table_lookup (okinawa, "value"), ==, "73.7");
+  g_assert_cmpstr (g_hash_table_lookup (okinawa, "as_of"), ==, "2025年1月1日時点");
+  g_assert_cmpstr (g_hash_table_lookup (okinawa, "qualifier"), ==, "none");
+  g_assert_nonnull (strstr (g_hash_table_lookup (okinawa, "kpi_note_ja"), "2025年1月1日時点"));
+  g_assert_nonnull (strstr (g_hash_table_lookup (okinawa, "kpi_note_en"), "1 January 2025"));
+
+  gser = find_long_row (cells, width, rows, "tokyo/gser-rank", "2029", "target");
+  g_assert_cmpstr (g_hash_table_lookup (gser, "qualifier"), ==, "at-most");
+  g_assert_cmpstr (g_hash_table_lookup (gser, "as_of"), ==, "");
+  g_assert_cmpstr (g_hash_table_lookup (gser, "parent_kpi_id"), ==, "");
+
+  unicorns = find_long_row (cells, width, rows, "tokyo/unicorns", "2029", "target");
+  g_assert_cmpstr (g_hash_table_lookup (unicorns, "per_year"), ==, "yes");
+  g_assert_cmpstr (g_hash_table_lookup (unicorns, "path_from_zero"), ==, "no");
+
+  kansai = find_long_row (cells, width, rows, "kansai/startups", "2029", "target");
+  g_assert_cmpstr (g_hash_table_lookup (kansai, "path_from_zero"), ==, "yes");
+  g_assert_cmpstr (g_hash_table_lookup (kansai, "per_year"), ==, "no");
+
+  breakdown = find_long_row (cells, width, rows, "tokyo/collaborations-public-private", "2029",
+                             "target");
+  g_assert_cmpstr (g_hash_table_lookup (breakdown, "parent_kpi_id"), ==,
+                   "tokyo/collaborations");
+}
+
+/* The wide template carries the same columns after the fiscal years. */
+static void
+test_detail_columns_wide (Fixture       *f,
+                          gconstpointer  data)
+{
+  g_autofree char *csv_path = hubs_test_path (f->dir, "wide.csv");
+  g_autoptr(GError) error = NULL;
+  g_autofree char *text = NULL;
+  g_auto(GStrv) cells = NULL;
+  guint width, rows;
+  int as_of = -1, qualifier = -1, parent = -1, fy2024 = -1;
+  gboolean saw_okinawa = FALSE, saw_breakdown = FALSE;
+
+  g_assert_true (hubs_export_csv_to_path_full (f->store, csv_path, HUBS_EXPORT_LAYOUT_WIDE,
+                                               HUBS_EXPORT_FLAGS_NONE, &error));
+  g_assert_no_error (error);
+  g_assert_true (g_file_get_contents (csv_path, &text, NULL, NULL));
+  cells = hubs_test_parse_csv (text, &width, &rows);
+
+  for (guint c = 0; c < width; c++)
+    {
+      if (g_str_equal (cells[c], "as_of"))
+        as_of = c;
+      else if (g_str_equal (cells[c], "qualifier"))
+        qualifier = c;
+      else if (g_str_equal (cells[c], "parent_kpi_id"))
+        parent = c;
+      else if (g_str_equal (cells[c], "FY2024"))
+        fy2024 = c;
+    }
+  g_assert_cmpint (fy2024, >, 7);
+  g_assert_cmpint (qualifier, >, fy2024);
+  g_assert_cmpint (as_of, >, qualifier);
+  g_assert_cmpint (parent, >, as_of);
+
+  for (guint r = 1; r < rows; r++)
+    {
+      char **row = cells + r * width;
+
+      if (g_str_equal (row[3], "okinawa/funding-amount") && g_str_equal (row[7], "baseline"))
+        {
+          g_assert_cmpstr (row[fy2024], ==, "73.7");
+          g_assert_cmpstr (row[as_of], ==, "2025年1月1日時点");
+          saw_okinawa = TRUE;
+        }
+      if (g_str_equal (row[3], "tokyo/collaborations-public-private"))
+        {
+          g_assert_cmpstr (row[parent], ==, "tokyo/collaborations");
+          saw_breakdown = TRUE;
+        }
+      if (g_str_equal (row[3], "tokyo/gser-rank"))
+        g_assert_cmpstr (row[qualifier], ==, "at-most");
+    }
+  g_assert_true (saw_okinawa);
+  g_assert_true (saw_breakdown);
 }
 
 /* The figures of the shipped plan, as its text writes them: "kpi id\nyear\nkind" → "73.7".
@@ -517,6 +649,8 @@ main (int   argc,
 
   ADD ("/hubs/export/round-trip", test_round_trip);
   ADD ("/hubs/export/funding-amount-plain", test_funding_amount_plain);
+  ADD ("/hubs/export/detail-columns", test_detail_columns);
+  ADD ("/hubs/export/detail-columns-wide", test_detail_columns_wide);
   ADD ("/hubs/export/plan-values-exact", test_plan_values_exact);
   ADD ("/hubs/export/quoting", test_quoting);
   ADD ("/hubs/export/formula-injection", test_formula_injection);

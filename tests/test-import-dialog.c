@@ -159,6 +159,111 @@ test_preview_and_import (Fixture       *f,
   g_assert_cmpfloat (figure->value, ==, 8);
 }
 
+static GtkWidget *
+find_check_button (GtkWidget *widget)
+{
+  if (GTK_IS_CHECK_BUTTON (widget))
+    return widget;
+
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found = find_check_button (child);
+
+      if (found != NULL)
+        return found;
+    }
+
+  return NULL;
+}
+
+static void
+count_notify (guint *n)
+{
+  (*n)++;
+}
+
+/* A target changed by the file is listed apart as a change of the plan, and written only
+ * when “Also change the plan” is ticked; the actuals go in either way. */
+static void
+test_plan_changes (Fixture       *f,
+                   gconstpointer  data)
+{
+  const char *text = "hub_id,kpi_id,kind,FY2025,FY2029\n"
+                     "sapporo,sapporo/startups,target,,3000\n"
+                     "sapporo,sapporo/startups,actual,150,\n";
+  g_autoptr(GFile) file = write_csv (f, text);
+  g_autoptr(HubsFigure) target = NULL;
+  g_autoptr(HubsFigure) actual = NULL;
+  GtkWidget *dialog = hubs_import_dialog_new (NULL, f->store);
+  GtkWidget *check;
+  const char *subtitle;
+  guint n_imported = 0;
+  guint n_notify = 0;
+
+  g_signal_connect (dialog, "imported", G_CALLBACK (on_imported), &n_imported);
+  g_signal_connect_swapped (dialog, "notify::allow-plan-changes", G_CALLBACK (count_notify),
+                            &n_notify);
+  gtk_window_present (GTK_WINDOW (dialog));
+  g_assert_true (hubs_import_dialog_load_file (HUBS_IMPORT_DIALOG (dialog), file));
+  hubs_test_wait_frames (dialog, 1);
+
+  /* The target is not among the actuals' changes, but under the plan's, marked. */
+  subtitle = find_row (dialog, "Number of startups (cumulative): FY2029, target");
+  g_assert_nonnull (subtitle);
+  g_assert_true (g_str_has_prefix (subtitle, "Plan change: 300"));
+  g_assert_nonnull (strstr (subtitle, "→ 3,000"));
+  g_assert_nonnull (find_row (dialog, "Also change the plan"));
+  g_assert_nonnull (strstr (template_label (dialog, "status_label"), "Ready to import 1 "));
+
+  /* Ticked, the status counts the plan's change too; unticked again, it does not. */
+  check = find_check_button (dialog);
+  g_assert_nonnull (check);
+  g_assert_false (gtk_check_button_get_active (GTK_CHECK_BUTTON (check)));
+  gtk_widget_activate_action (dialog, "import.allow-plan-changes", NULL);
+  g_assert_cmpuint (n_notify, ==, 1);
+  g_assert_true (gtk_check_button_get_active (GTK_CHECK_BUTTON (check)));
+  g_assert_nonnull (strstr (template_label (dialog, "status_label"), "Ready to import 2 "));
+  /* As a click does. */
+  g_signal_emit_by_name (check, "activate");
+  g_assert_cmpuint (n_notify, ==, 2);
+  g_assert_false (gtk_check_button_get_active (GTK_CHECK_BUTTON (check)));
+  g_assert_nonnull (strstr (template_label (dialog, "status_label"), "Ready to import 1 "));
+  g_free (hubs_test_save_screenshot (dialog, "import-dialog-plan-changes"));
+
+  /* Not ticked: the actual goes in, the target stays. */
+  g_object_ref (dialog);
+  g_assert_true (gtk_widget_activate_action (dialog, "import.apply", NULL));
+  g_assert_cmpuint (n_imported, ==, 1);
+  g_assert_finalize_object (dialog);
+
+  target = hubs_store_get_figure (f->store, "sapporo/startups", 2029, HUBS_FIGURE_TARGET, NULL);
+  g_assert_cmpfloat (target->value, ==, 300);
+  actual = hubs_store_get_figure (f->store, "sapporo/startups", 2025, HUBS_FIGURE_ACTUAL, NULL);
+  g_assert_cmpfloat (actual->value, ==, 150);
+
+  /* The same file again, ticked: only the plan's change is left, and it goes in. */
+  dialog = hubs_import_dialog_new (NULL, f->store);
+  g_signal_connect (dialog, "imported", G_CALLBACK (on_imported), &n_imported);
+  gtk_window_present (GTK_WINDOW (dialog));
+  g_assert_true (hubs_import_dialog_load_file (HUBS_IMPORT_DIALOG (dialog), file));
+  hubs_test_wait_frames (dialog, 1);
+  g_assert_nonnull (strstr (template_label (dialog, "status_label"), "changes only the plan"));
+  g_assert_false (gtk_widget_is_sensitive (
+                    GTK_WIDGET (gtk_widget_get_template_child (dialog, HUBS_TYPE_IMPORT_DIALOG,
+                                                               "import_button"))));
+  check = find_check_button (dialog);
+  g_signal_emit_by_name (check, "activate");
+  g_object_ref (dialog);
+  g_assert_true (gtk_widget_activate_action (dialog, "import.apply", NULL));
+  g_assert_cmpuint (n_imported, ==, 1);
+  g_assert_finalize_object (dialog);
+
+  g_clear_pointer (&target, hubs_figure_free);
+  target = hubs_store_get_figure (f->store, "sapporo/startups", 2029, HUBS_FIGURE_TARGET, NULL);
+  g_assert_cmpfloat (target->value, ==, 3000);
+}
+
 static void
 test_errors_block_import (Fixture       *f,
                           gconstpointer  data)
@@ -338,6 +443,7 @@ main (int   argc,
 
   ADD ("/hubs/import-dialog/preview-and-import", test_preview_and_import);
   ADD ("/hubs/import-dialog/errors-block-import", test_errors_block_import);
+  ADD ("/hubs/import-dialog/plan-changes", test_plan_changes);
   ADD ("/hubs/import-dialog/unreadable-file", test_unreadable_file);
   ADD ("/hubs/restore-dialog/restore", test_restore_dialog);
   ADD ("/hubs/restore-dialog/offer", test_restore_offer);

@@ -229,12 +229,14 @@ test_wide_by_name (Fixture       *f,
                         "sapporo & hokkaido,Number of startups (cumulative),target,,225\n"
                         "Greater Tokyo,Global Startup Ecosystem Report (GSER) ranking,,9位,\n");
   assert_no_problems (plan);
+  /* Only what is new or changed is listed; the unchanged target is counted. */
   changes = hubs_import_plan_get_changes (plan);
-  g_assert_cmpuint (changes->len, ==, 2);
-  g_assert_cmpint (((HubsImportChange *) changes->pdata[0])->kind, ==, HUBS_IMPORT_UNCHANGED);
-  g_assert_cmpstr (((HubsImportChange *) changes->pdata[1])->kpi->id, ==, "tokyo/gser-rank");
-  g_assert_cmpint (((HubsImportChange *) changes->pdata[1])->kind, ==, HUBS_IMPORT_NEW);
-  g_assert_cmpfloat (((HubsImportChange *) changes->pdata[1])->figure->value, ==, 9);
+  g_assert_cmpuint (changes->len, ==, 1);
+  g_assert_cmpuint (hubs_import_plan_count (plan, HUBS_IMPORT_UNCHANGED), ==, 1);
+  g_assert_cmpstr (((HubsImportChange *) changes->pdata[0])->kpi->id, ==, "tokyo/gser-rank");
+  g_assert_cmpint (((HubsImportChange *) changes->pdata[0])->kind, ==, HUBS_IMPORT_NEW);
+  g_assert_false (((HubsImportChange *) changes->pdata[0])->changes_plan);
+  g_assert_cmpfloat (((HubsImportChange *) changes->pdata[0])->figure->value, ==, 9);
 }
 
 static void
@@ -534,9 +536,10 @@ test_round_trip_wide (Fixture       *f,
   text = export_text (f->store, HUBS_EXPORT_LAYOUT_WIDE, HUBS_EXPORT_FLAGS_BOM);
   /* The plan's whole period, and earlier years where a baseline is older (FY2023). */
   g_assert_true (g_str_has_prefix (text, HUBS_CSV_UTF8_BOM HUBS_EXPORT_CSV_WIDE_HEADER
-                                   ",FY2023,FY2024,FY2025,FY2026,FY2027,FY2028,FY2029\r\n"));
+                                   ",FY2023,FY2024,FY2025,FY2026,FY2027,FY2028,FY2029,"
+                                   HUBS_EXPORT_CSV_DETAIL_HEADER "\r\n"));
   g_assert_nonnull (strstr (text, ",tokyo/gser-rank,GSER,"));
-  g_assert_nonnull (strstr (text, ",位,actual,,,not_measured,,,,\r\n"));
+  g_assert_nonnull (strstr (text, ",位,actual,,,not_measured,,,,,at-most,no,no,,,"));
 }
 
 static void
@@ -676,6 +679,193 @@ run_hubs (Run        *run,
                 &run->out, &run->err, &run->status, &error);
   g_assert_no_error (error);
   g_test_message ("stdout: %s\nstderr: %s", run->out, run->err);
+}
+
+/* The marks Japanese sheets use for "no data" are no figure, not an error. */
+static void
+test_no_data_marks (Fixture       *f,
+                    gconstpointer  data)
+{
+  g_autoptr(HubsImportPlan) wide = NULL;
+  g_autoptr(HubsImportPlan) long_layout = NULL;
+  g_autoptr(HubsImportPlan) negative = NULL;
+  const HubsImportChange *change;
+
+  wide = plan_for_text (f,
+                        "hub_id,kpi_id,FY2025,FY2026,FY2027,FY2028,FY2029\n"
+                        "sapporo,sapporo/startups,-,―,－,—,160\n"
+                        "sapporo,sapporo/funding-amount, - ,　－　,,,\n");
+  assert_no_problems (wide);
+  g_assert_cmpuint (hubs_import_plan_get_changes (wide)->len, ==, 1);
+  change = g_ptr_array_index (hubs_import_plan_get_changes (wide), 0);
+  g_assert_cmpint (change->figure->fiscal_year, ==, 2029);
+  g_assert_cmpfloat (change->figure->value, ==, 160);
+
+  long_layout = plan_for_text (f,
+                               "kpi_id,fiscal_year,kind,value\n"
+                               "sapporo/startups,2025,actual,―\n"
+                               "sapporo/startups,2026,actual,—\n"
+                               "sapporo/startups,2027,actual,-\n");
+  assert_no_problems (long_layout);
+  g_assert_cmpuint (hubs_import_plan_get_changes (long_layout)->len, ==, 0);
+
+  /* A minus sign before a number is not the mark. */
+  negative = plan_for_text (f, "kpi_id,FY2025\nsapporo/startups,-x\n");
+  assert_problems_at (negative, (const char * const[]) { "2:2", NULL });
+}
+
+/* A typo in a target (300 → 3,000) is a change of the plan: listed apart, and applied only
+ * when asked, while the actuals of the same file go in. */
+static void
+test_plan_changes_apart (Fixture       *f,
+                         gconstpointer  data)
+{
+  const char *text = "hub_id,kpi_id,kind,FY2025,FY2029\n"
+                     "sapporo,sapporo/startups,target,,3000\n"
+                     "sapporo,sapporo/startups,actual,150,\n";
+  g_autoptr(HubsImportPlan) plan = NULL;
+  g_autoptr(HubsImportPlan) again = NULL;
+  g_autoptr(HubsFigure) target = NULL;
+  g_autoptr(HubsFigure) actual = NULL;
+  g_autoptr(GError) error = NULL;
+  const HubsImportChange *change;
+  guint n_applied = 0;
+
+  plan = plan_for_text (f, text);
+  assert_no_problems (plan);
+  g_assert_cmpuint (hubs_import_plan_get_changes (plan)->len, ==, 2);
+  g_assert_cmpuint (hubs_import_plan_count_plan_changes (plan), ==, 1);
+  change = g_ptr_array_index (hubs_import_plan_get_changes (plan), 0);
+  g_assert_true (change->changes_plan);
+  g_assert_cmpint (change->kind, ==, HUBS_IMPORT_CHANGED);
+  g_assert_cmpfloat (change->old->value, ==, 300);
+  g_assert_cmpfloat (change->figure->value, ==, 3000);
+  change = g_ptr_array_index (hubs_import_plan_get_changes (plan), 1);
+  g_assert_false (change->changes_plan);
+
+  g_assert_true (hubs_import_plan_apply (plan, f->store, NULL, &n_applied, &error));
+  g_assert_no_error (error);
+  g_assert_cmpuint (n_applied, ==, 1);
+  target = get_figure (f, "sapporo/startups", 2029, HUBS_FIGURE_TARGET);
+  g_assert_cmpfloat (target->value, ==, 300);
+  actual = get_figure (f, "sapporo/startups", 2025, HUBS_FIGURE_ACTUAL);
+  g_assert_cmpfloat (actual->value, ==, 150);
+
+  /* Asked for: the plan changes, with its history. */
+  again = plan_for_text (f, text);
+  g_assert_cmpuint (hubs_import_plan_get_changes (again)->len, ==, 1);
+  g_assert_cmpuint (hubs_import_plan_count (again, HUBS_IMPORT_UNCHANGED), ==, 1);
+  g_assert_true (hubs_import_plan_apply_full (again, f->store, HUBS_IMPORT_APPLY_PLAN_CHANGES,
+                                              NULL, &n_applied, &error));
+  g_assert_no_error (error);
+  g_assert_cmpuint (n_applied, ==, 1);
+  g_clear_pointer (&target, hubs_figure_free);
+  target = get_figure (f, "sapporo/startups", 2029, HUBS_FIGURE_TARGET);
+  g_assert_cmpfloat (target->value, ==, 3000);
+
+  {
+    g_autoptr(GPtrArray) history = hubs_store_list_history (f->store, "sapporo/startups",
+                                                            NULL);
+    gboolean found = FALSE;
+
+    for (guint i = 0; i < history->len; i++)
+      {
+        const HubsHistoryEntry *entry = g_ptr_array_index (history, i);
+
+        if (entry->fiscal_year == 2029 && g_str_equal (entry->kind, "target") &&
+            g_str_equal (entry->field, "value"))
+          {
+            g_assert_cmpstr (entry->old_value, ==, "300");
+            g_assert_cmpstr (entry->new_value, ==, "3000");
+            found = TRUE;
+          }
+      }
+    g_assert_true (found);
+  }
+}
+
+/* The long layout reads the as-of date back; files from before the detail columns, and
+ * files with them, import alike. */
+static void
+test_as_of_and_detail_columns (Fixture       *f,
+                               gconstpointer  data)
+{
+  g_autoptr(HubsImportPlan) plan = NULL;
+  g_autoptr(HubsImportPlan) old_layout = NULL;
+  g_autoptr(HubsFigure) figure = NULL;
+  g_autoptr(GError) error = NULL;
+
+  plan = plan_for_text (f,
+                        HUBS_EXPORT_CSV_HEADER "\n"
+                        "sapporo,,,sapporo/startups,,,,社,,,2025,actual,150,measured,,"
+                        "at-least,no,no,2026年3月31日時点,,,\n");
+  assert_no_problems (plan);
+  g_assert_null (hubs_import_plan_get_ignored_columns (plan)[0]);
+  g_assert_true (hubs_import_plan_apply (plan, f->store, NULL, NULL, &error));
+  g_assert_no_error (error);
+  figure = get_figure (f, "sapporo/startups", 2025, HUBS_FIGURE_ACTUAL);
+  g_assert_cmpfloat (figure->value, ==, 150);
+  g_assert_cmpstr (figure->as_of, ==, "2026年3月31日時点");
+
+  old_layout = plan_for_text (f,
+                              "hub_id,hub_name_ja,hub_name_en,kpi_id,kpi_name_ja,kpi_name_en,"
+                              "pillar,unit,aggregation,direction,fiscal_year,kind,value,status,"
+                              "note\n"
+                              "sapporo,,,sapporo/startups,,,,社,,,2026,actual,151,measured,\n");
+  assert_no_problems (old_layout);
+  g_assert_cmpuint (hubs_import_plan_count (old_layout, HUBS_IMPORT_NEW), ==, 1);
+}
+
+/* Without --allow-plan-changes the CLI lists the plan's changes apart and skips them. */
+static void
+test_cli_plan_changes (Fixture       *f,
+                       gconstpointer  data)
+{
+  g_autofree char *csv = hubs_test_path (f->dir, "figures.csv");
+  g_autofree char *arg = g_strconcat ("--import-csv=", csv, NULL);
+  g_autoptr(HubsFigure) target = NULL;
+  g_autoptr(HubsFigure) actual = NULL;
+  g_auto(Run) dry = { 0 };
+  g_auto(Run) run = { 0 };
+  g_auto(Run) allowed = { 0 };
+  const char *actual_line, *plan_line;
+
+  g_file_set_contents (csv, "kpi_id,kind,FY2025,FY2029\n"
+                            "sapporo/startups,target,,3000\n"
+                            "sapporo/startups,actual,150,\n", -1, NULL);
+  g_clear_object (&f->store);
+
+  run_hubs (&dry, f->path, arg, "--dry-run", "--allow-plan-changes", NULL);
+  g_assert_true (g_spawn_check_wait_status (dry.status, NULL));
+  g_assert_nonnull (strstr (dry.out, "The file changes 1 baseline or target of the plan:"));
+  g_assert_null (strstr (dry.out, "skipped"));
+
+  run_hubs (&run, f->path, arg, NULL);
+  g_assert_true (g_spawn_check_wait_status (run.status, NULL));
+  actual_line = strstr (run.out, ":3:3: new: sapporo/startups, FY2025, actual: 150");
+  plan_line = strstr (run.out, ":2:4: plan change: sapporo/startups, FY2029, target: 300");
+  g_assert_nonnull (actual_line);
+  g_assert_nonnull (plan_line);
+  /* Apart: after the actuals, under their own heading. */
+  g_assert_true (plan_line > strstr (run.out, "of the plan:"));
+  g_assert_true (actual_line < strstr (run.out, "of the plan:"));
+  g_assert_nonnull (strstr (run.out, "--allow-plan-changes"));
+  g_assert_nonnull (strstr (run.out, "Imported 1 figure."));
+
+  f->store = hubs_store_open (f->path, HUBS_STORE_OPEN_DEFAULT, NULL);
+  target = get_figure (f, "sapporo/startups", 2029, HUBS_FIGURE_TARGET);
+  g_assert_cmpfloat (target->value, ==, 300);
+  actual = get_figure (f, "sapporo/startups", 2025, HUBS_FIGURE_ACTUAL);
+  g_assert_cmpfloat (actual->value, ==, 150);
+  g_clear_object (&f->store);
+
+  run_hubs (&allowed, f->path, arg, "--allow-plan-changes", NULL);
+  g_assert_true (g_spawn_check_wait_status (allowed.status, NULL));
+  g_assert_nonnull (strstr (allowed.out, "Imported 1 figure."));
+  f->store = hubs_store_open (f->path, HUBS_STORE_OPEN_DEFAULT, NULL);
+  g_clear_pointer (&target, hubs_figure_free);
+  target = get_figure (f, "sapporo/startups", 2029, HUBS_FIGURE_TARGET);
+  g_assert_cmpfloat (target->value, ==, 3000);
 }
 
 static void
@@ -862,6 +1052,10 @@ main (int   argc,
   ADD ("/hubs/import/round-trip-formulas", test_round_trip_formulas);
   ADD ("/hubs/import/from-fifo", test_from_fifo);
   ADD ("/hubs/import/many-errors-capped", test_many_errors_capped);
+  ADD ("/hubs/import/no-data-marks", test_no_data_marks);
+  ADD ("/hubs/import/plan-changes-apart", test_plan_changes_apart);
+  ADD ("/hubs/import/as-of-and-detail-columns", test_as_of_and_detail_columns);
+  ADD ("/hubs/import/cli-plan-changes", test_cli_plan_changes);
   ADD ("/hubs/import/cli-dry-run", test_cli_dry_run);
   ADD ("/hubs/import/cli-errors", test_cli_errors);
   ADD ("/hubs/import/cli-export-wide", test_cli_export_wide);

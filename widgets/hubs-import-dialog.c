@@ -4,7 +4,9 @@
  *
  * Figures in from a spreadsheet: choose a CSV file, see what it would change (new, changed
  * and unchanged figures, each error with its line and column, the columns left out), and
- * import it, all or nothing. Import stays disabled while the file has any error.
+ * import it, all or nothing. Import stays disabled while the file has any error. Changes to
+ * baselines and targets (the plan) are listed apart and imported only when “Also change the
+ * plan” is ticked.
  */
 
 #define G_LOG_DOMAIN "hubs-import-dialog"
@@ -43,6 +45,10 @@ struct _HubsImportDialog
   /* Groups built for the current plan */
   AdwPreferencesGroup  *errors_group;
   AdwPreferencesGroup  *changes_group;
+  AdwPreferencesGroup  *plan_group;
+
+  /* State */
+  guint                 allow_plan_changes : 1;
 };
 
 G_DEFINE_FINAL_TYPE (HubsImportDialog, hubs_import_dialog, ADW_TYPE_WINDOW)
@@ -50,6 +56,7 @@ G_DEFINE_FINAL_TYPE (HubsImportDialog, hubs_import_dialog, ADW_TYPE_WINDOW)
 enum {
   PROP_0,
   PROP_STORE,
+  PROP_ALLOW_PLAN_CHANGES,
   N_PROPS
 };
 
@@ -120,8 +127,11 @@ clear_groups (HubsImportDialog *self)
     adw_preferences_page_remove (self->preview_page, self->errors_group);
   if (self->changes_group != NULL)
     adw_preferences_page_remove (self->preview_page, self->changes_group);
+  if (self->plan_group != NULL)
+    adw_preferences_page_remove (self->preview_page, self->plan_group);
   self->errors_group = NULL;
   self->changes_group = NULL;
+  self->plan_group = NULL;
 }
 
 static void
@@ -178,7 +188,7 @@ build_changes_group (HubsImportDialog *self)
       g_autofree char *new_value = NULL;
       g_autofree char *old_value = NULL;
 
-      if (change->kind == HUBS_IMPORT_UNCHANGED)
+      if (change->kind == HUBS_IMPORT_UNCHANGED || change->changes_plan)
         continue;
 
       if (++total > MAX_ROWS)
@@ -217,10 +227,99 @@ build_changes_group (HubsImportDialog *self)
 
   if (total == 0)
     adw_preferences_group_set_description (self->changes_group,
-                                           _("The file holds no figure that differs from the "
-                                             "database."));
+                                           _("The file holds no actual figure that differs "
+                                             "from the database."));
 
   adw_preferences_page_add (self->preview_page, self->changes_group);
+}
+
+/* Baselines and targets the file would add or change, apart from the actuals: a typo of
+ * 300 → 3,000 in a target must not pass as one more change among the year's figures. */
+static void
+build_plan_group (HubsImportDialog *self)
+{
+  GPtrArray *changes = hubs_import_plan_get_changes (self->plan);
+  HubsLanguage lang = hubs_language_current ();
+  GtkWidget *check;
+  GtkWidget *row;
+  guint shown = 0;
+  guint total = 0;
+
+  if (hubs_import_plan_count_plan_changes (self->plan) == 0)
+    return;
+
+  self->plan_group = ADW_PREFERENCES_GROUP (adw_preferences_group_new ());
+  adw_preferences_group_set_title (self->plan_group, _("Changes to the Plan"));
+  adw_preferences_group_set_description (self->plan_group,
+                                         _("The file adds or changes these baselines and "
+                                           "targets. They stay as they are unless “Also "
+                                           "change the plan” is ticked; the actual figures "
+                                           "are imported either way."));
+
+  check = gtk_check_button_new ();
+  gtk_actionable_set_action_name (GTK_ACTIONABLE (check), "import.allow-plan-changes");
+  gtk_widget_set_valign (check, GTK_ALIGN_CENTER);
+  row = make_row (_("Also change the plan"), NULL, NULL);
+  adw_action_row_add_prefix (ADW_ACTION_ROW (row), check);
+  adw_action_row_set_activatable_widget (ADW_ACTION_ROW (row), check);
+  adw_preferences_group_add (self->plan_group, row);
+
+  for (guint i = 0; i < changes->len; i++)
+    {
+      const HubsImportChange *change = g_ptr_array_index (changes, i);
+      const HubsKpi *kpi = change->kpi;
+      const char *name = lang == HUBS_LANGUAGE_JA ? kpi->name_ja : kpi->name_en;
+      g_autofree char *year = NULL;
+      g_autofree char *title = NULL;
+      g_autofree char *subtitle = NULL;
+      g_autofree char *new_value = NULL;
+      g_autofree char *old_value = NULL;
+
+      if (!change->changes_plan)
+        continue;
+
+      if (++total > MAX_ROWS)
+        continue;
+
+      year = hubs_format_fiscal_year (change->figure->fiscal_year, lang);
+      /* Translators: %1$s is a KPI name, %2$s a fiscal year, %3$s target or baseline */
+      title = g_strdup_printf (_("%1$s: %2$s, %3$s"), name, year,
+                               hubs_figure_kind_get_label (change->figure->kind));
+      new_value = describe_value (change->figure, kpi, lang);
+
+      if (change->kind == HUBS_IMPORT_NEW)
+        /* Translators: %1$s is a baseline or target; %2$u and %3$u are where it is in the
+         * file */
+        subtitle = g_strdup_printf (_("Plan change, new: %1$s (line %2$u, column %3$u)"),
+                                    new_value, change->line, change->column);
+      else
+        {
+          old_value = describe_value (change->old, kpi, lang);
+          /* Translators: %1$s is the baseline or target in the database, %2$s the file's;
+           * %3$u and %4$u are where it is in the file */
+          subtitle = g_strdup_printf (_("Plan change: %1$s → %2$s (line %3$u, column %4$u)"),
+                                      old_value, new_value, change->line, change->column);
+        }
+
+      adw_preferences_group_add (self->plan_group,
+                                 make_row (title, subtitle, "dialog-warning-symbolic"));
+      shown++;
+    }
+
+  if (total > shown)
+    add_more_row (self->plan_group, total - shown);
+
+  adw_preferences_page_add (self->preview_page, self->plan_group);
+}
+
+/* How many figures Import writes: the actuals, and the plan's changes when allowed. */
+static guint
+count_to_apply (HubsImportDialog *self)
+{
+  guint n_plan = hubs_import_plan_count_plan_changes (self->plan);
+  guint n_all = hubs_import_plan_get_changes (self->plan)->len;
+
+  return self->allow_plan_changes ? n_all : n_all - n_plan;
 }
 
 static void
@@ -228,11 +327,71 @@ update_import_action (HubsImportDialog *self)
 {
   gboolean can_import = self->plan != NULL &&
                         !hubs_import_plan_has_problems (self->plan) &&
-                        (hubs_import_plan_count (self->plan, HUBS_IMPORT_NEW) +
-                         hubs_import_plan_count (self->plan, HUBS_IMPORT_CHANGED)) > 0 &&
+                        count_to_apply (self) > 0 &&
                         !hubs_store_is_read_only (self->store);
 
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "import.apply", can_import);
+}
+
+static void
+update_status (HubsImportDialog *self)
+{
+  guint n_changes = hubs_import_plan_get_changes (self->plan)->len;
+  guint n_apply = count_to_apply (self);
+
+  if (hubs_import_plan_get_n_problems (self->plan) > 0)
+    {
+      g_autofree char *message =
+        g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
+                                      "The file has %u error. Nothing can be imported until "
+                                      "it is corrected.",
+                                      "The file has %u errors. Nothing can be imported until "
+                                      "they are corrected.",
+                                      hubs_import_plan_get_n_problems (self->plan)),
+                         hubs_import_plan_get_n_problems (self->plan));
+
+      show_status (self, message, TRUE);
+    }
+  else if (hubs_store_is_read_only (self->store))
+    show_status (self, _("The database is open for viewing only, so nothing can be "
+                         "imported."), TRUE);
+  else if (n_changes == 0)
+    show_status (self, _("Every figure in the file is already in the database."), FALSE);
+  else if (n_apply == 0)
+    show_status (self, _("The file changes only the plan. Tick “Also change the plan” to "
+                         "import it."), FALSE);
+  else
+    {
+      g_autofree char *message =
+        g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
+                                      "Ready to import %u figure. A backup of the database "
+                                      "is taken first.",
+                                      "Ready to import %u figures. A backup of the database "
+                                      "is taken first.",
+                                      n_apply),
+                         n_apply);
+
+      show_status (self, message, FALSE);
+    }
+
+  update_import_action (self);
+}
+
+/* What “Also change the plan” says (the allow-plan-changes property). Loading another file
+ * unticks it. */
+static void
+set_allow_plan_changes (HubsImportDialog *self,
+                                           gboolean          allow)
+{
+  allow = !!allow;
+  if (self->allow_plan_changes == allow)
+    return;
+
+  self->allow_plan_changes = allow;
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_ALLOW_PLAN_CHANGES]);
+
+  if (self->plan != NULL)
+    update_status (self);
 }
 
 static void
@@ -240,7 +399,6 @@ show_plan (HubsImportDialog *self,
            GFile            *file)
 {
   const char * const *ignored = hubs_import_plan_get_ignored_columns (self->plan);
-  GPtrArray *problems = hubs_import_plan_get_problems (self->plan);
   guint n_new = hubs_import_plan_count (self->plan, HUBS_IMPORT_NEW);
   guint n_changed = hubs_import_plan_count (self->plan, HUBS_IMPORT_CHANGED);
   g_autofree char *where = g_file_get_parse_name (file);
@@ -275,41 +433,10 @@ show_plan (HubsImportDialog *self,
   clear_groups (self);
   build_errors_group (self);
   build_changes_group (self);
-
-  if (problems->len > 0)
-    {
-      g_autofree char *message =
-        g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
-                                      "The file has %u error. Nothing can be imported until "
-                                      "it is corrected.",
-                                      "The file has %u errors. Nothing can be imported until "
-                                      "they are corrected.",
-                                      hubs_import_plan_get_n_problems (self->plan)),
-                         hubs_import_plan_get_n_problems (self->plan));
-
-      show_status (self, message, TRUE);
-    }
-  else if (hubs_store_is_read_only (self->store))
-    show_status (self, _("The database is open for viewing only, so nothing can be "
-                         "imported."), TRUE);
-  else if (n_new + n_changed == 0)
-    show_status (self, _("Every figure in the file is already in the database."), FALSE);
-  else
-    {
-      g_autofree char *message =
-        g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
-                                      "Ready to import %u figure. A backup of the database "
-                                      "is taken first.",
-                                      "Ready to import %u figures. A backup of the database "
-                                      "is taken first.",
-                                      n_new + n_changed),
-                         n_new + n_changed);
-
-      show_status (self, message, FALSE);
-    }
+  build_plan_group (self);
+  update_status (self);
 
   gtk_stack_set_visible_child_name (self->stack, "preview");
-  update_import_action (self);
 }
 
 /**
@@ -354,6 +481,7 @@ hubs_import_dialog_load_file (HubsImportDialog *self,
 
   g_clear_pointer (&self->plan, hubs_import_plan_free);
   self->plan = g_steal_pointer (&plan);
+  set_allow_plan_changes (self, FALSE);
   show_plan (self, file);
 
   return TRUE;
@@ -416,7 +544,10 @@ apply_action (GtkWidget  *widget,
   if (self->plan == NULL)
     return;
 
-  if (!hubs_import_plan_apply (self->plan, self->store, &backup_path, &n_applied, &error))
+  if (!hubs_import_plan_apply_full (self->plan, self->store,
+                                    self->allow_plan_changes ? HUBS_IMPORT_APPLY_PLAN_CHANGES
+                                                             : HUBS_IMPORT_APPLY_DEFAULT,
+                                    &backup_path, &n_applied, &error))
     {
       g_warning ("Import failed: %s", error->message);
       show_status (self, error->message, TRUE);
@@ -466,6 +597,10 @@ hubs_import_dialog_get_property (GObject    *object,
       g_value_set_object (value, self->store);
       break;
 
+    case PROP_ALLOW_PLAN_CHANGES:
+      g_value_set_boolean (value, self->allow_plan_changes);
+      break;
+
     default:
       G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
     }
@@ -483,6 +618,10 @@ hubs_import_dialog_set_property (GObject      *object,
     {
     case PROP_STORE:
       g_set_object (&self->store, g_value_get_object (value));
+      break;
+
+    case PROP_ALLOW_PLAN_CHANGES:
+      set_allow_plan_changes (self, g_value_get_boolean (value));
       break;
 
     default:
@@ -510,6 +649,17 @@ hubs_import_dialog_class_init (HubsImportDialogClass *klass)
     g_param_spec_object ("store", NULL, NULL,
                          HUBS_TYPE_STORE,
                          G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS);
+
+  /**
+   * HubsImportDialog:allow-plan-changes:
+   *
+   * Whether Import writes the file's new and changed baselines and targets too (“Also
+   * change the plan”), not only its actual figures.
+   */
+  properties[PROP_ALLOW_PLAN_CHANGES] =
+    g_param_spec_boolean ("allow-plan-changes", NULL, NULL,
+                          FALSE,
+                          G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
 
   g_object_class_install_properties (object_class, N_PROPS, properties);
 
@@ -542,6 +692,8 @@ hubs_import_dialog_class_init (HubsImportDialogClass *klass)
 
   gtk_widget_class_install_action (widget_class, "import.choose", NULL, choose_action);
   gtk_widget_class_install_action (widget_class, "import.apply", NULL, apply_action);
+  gtk_widget_class_install_property_action (widget_class, "import.allow-plan-changes",
+                                            "allow-plan-changes");
 
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Escape, 0, "window.close", NULL);
 }

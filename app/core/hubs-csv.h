@@ -5,7 +5,7 @@
 
 #pragma once
 
-#include <glib.h>
+#include <gio/gio.h>
 
 G_BEGIN_DECLS
 
@@ -89,6 +89,16 @@ HubsCsvProblem *hubs_csv_problem_new  (guint           line,
                                        const char     *message);
 void            hubs_csv_problem_free (HubsCsvProblem *problem);
 
+typedef struct _HubsCsvReader HubsCsvReader;
+
+HubsCsvReader       *hubs_csv_reader_new           (GInputStream   *stream);
+void                 hubs_csv_reader_free          (HubsCsvReader  *reader);
+const HubsCsvRecord *hubs_csv_reader_next          (HubsCsvReader  *reader,
+                                                    GError        **error);
+GPtrArray           *hubs_csv_reader_get_problems  (HubsCsvReader  *reader);
+HubsCsvEncoding      hubs_csv_reader_get_encoding  (HubsCsvReader  *reader);
+gboolean             hubs_csv_reader_is_undecodable (HubsCsvReader *reader);
+
 typedef struct _HubsCsvTable HubsCsvTable;
 
 HubsCsvTable        *hubs_csv_table_new_from_data  (const char    *data,
@@ -103,6 +113,7 @@ GPtrArray           *hubs_csv_table_get_problems   (HubsCsvTable  *table);
 const char          *hubs_csv_encoding_get_label   (HubsCsvEncoding encoding);
 
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (HubsCsvProblem, hubs_csv_problem_free)
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (HubsCsvReader, hubs_csv_reader_free)
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (HubsCsvTable, hubs_csv_table_free)
 
 G_END_DECLS

@@ -18,42 +18,213 @@
 #include "hubs-export.h"
 #include "hubs-output.h"
 
-static void
-append_figure_row (GString          *out,
-                   const HubsHub    *hub,
-                   const HubsKpi    *kpi,
-                   const HubsFigure *figure)
-{
-  g_autofree char *year = g_strdup_printf ("%d", figure->fiscal_year);
-  g_autofree char *value = figure->measured ? hubs_value_to_plain_string (figure->value) : NULL;
-  /* Text a person typed may read as a formula in a spreadsheet; numbers stay numbers. */
-  g_autofree char *hub_id = hubs_csv_defuse_text (hub->id);
-  g_autofree char *hub_name_ja = hubs_csv_defuse_text (hub->name_ja);
-  g_autofree char *hub_name_en = hubs_csv_defuse_text (hub->name_en);
-  g_autofree char *kpi_id = hubs_csv_defuse_text (kpi->id);
-  g_autofree char *kpi_name_ja = hubs_csv_defuse_text (kpi->name_ja);
-  g_autofree char *kpi_name_en = hubs_csv_defuse_text (kpi->name_en);
-  g_autofree char *unit = hubs_csv_defuse_text (kpi->unit);
-  g_autofree char *note = hubs_csv_defuse_text (figure->note);
-  const char *fields[] = {
-    hub_id,
-    hub_name_ja,
-    hub_name_en,
-    kpi_id,
-    kpi_name_ja,
-    kpi_name_en,
-    hubs_pillar_to_string (kpi->pillar),
-    unit,
-    hubs_aggregation_to_string (kpi->aggregation),
-    hubs_direction_to_string (kpi->direction),
-    year,
-    hubs_figure_kind_to_string (figure->kind),
-    value,
-    figure->measured ? "measured" : "not_measured",
-    note,
-  };
+/* Write out every so many bytes, so a large database does not sit in memory twice. */
+#define FLUSH_SIZE (256 * 1024)
 
-  hubs_csv_append_row (out, fields, G_N_ELEMENTS (fields));
+/* A text cell as CSV: defused (a spreadsheet never runs it as a formula) and quoted when it
+ * needs to be. */
+static void
+append_text (GString    *out,
+             const char *text)
+{
+  g_autofree char *defused = hubs_csv_defuse_text (text);
+
+  hubs_csv_append_field (out, defused);
+}
+
+/* The KPI's columns of HUBS_EXPORT_CSV_DETAIL_HEADER before and after as_of, each with the
+ * separators around it. */
+static void
+append_kpi_details (GString       *before_as_of,
+                    GString       *after_as_of,
+                    const HubsKpi *kpi)
+{
+  g_string_append_printf (before_as_of, ",%s,%s,%s,", hubs_qualifier_to_string (kpi->qualifier),
+                          kpi->per_year ? "yes" : "no", kpi->path_from_zero ? "yes" : "no");
+  g_string_append_c (after_as_of, ',');
+  append_text (after_as_of, kpi->parent_id);
+  g_string_append_c (after_as_of, ',');
+  append_text (after_as_of, kpi->note_ja);
+  g_string_append_c (after_as_of, ',');
+  append_text (after_as_of, kpi->note_en);
+  g_string_append (after_as_of, "\r\n");
+}
+
+static void
+append_int (GString *out,
+            gint64   n)
+{
+  char buf[24];
+  char *p = buf + sizeof buf;
+  guint64 u = n < 0 ? -(guint64) n : (guint64) n;
+
+  do
+    *--p = '0' + u % 10;
+  while ((u /= 10) != 0);
+  if (n < 0)
+    *--p = '-';
+
+  g_string_append_len (out, p, buf + sizeof buf - p);
+}
+
+/* A value as hubs_value_to_plain_string() writes it; whole numbers, most figures, without
+ * the allocation. */
+static void
+append_value (GString *out,
+              double   value)
+{
+  g_autofree char *text = NULL;
+
+  if (value == (double) (gint64) value && ABS (value) < 1e15)
+    {
+      append_int (out, (gint64) value);
+      return;
+    }
+
+  text = hubs_value_to_plain_string (value);
+  g_string_append (out, text);
+}
+
+/* One cell of the wide layout: a KPI's figure of one kind and year. */
+typedef struct
+{
+  double   value;
+  char    *as_of;
+  guint8   state;   /* 0: no figure, 1: measured, 2: not measured */
+} WideCell;
+
+typedef struct
+{
+  GOutputStream *stream;
+  GCancellable  *cancellable;
+  GString       *out;
+
+  /* The long layout: the current KPI's columns, made once for all its figures. */
+  char          *kpi_id;
+  GString       *prefix;        /* hub_id … direction, and the separator after it */
+  GString       *details;       /* qualifier … path_from_zero, up to as_of */
+  GString       *suffix;        /* parent_kpi_id … kpi_note_en and the line end */
+
+  /* The wide layout: the current KPI's figures by kind and year. */
+  int            first;
+  int            last;
+  WideCell      *cells;         /* 3 × (last - first + 1) */
+} Export;
+
+static void
+clear_cells (Export *export)
+{
+  guint n = 3 * (export->last - export->first + 1);
+
+  for (guint i = 0; export->cells != NULL && i < n; i++)
+    {
+      g_clear_pointer (&export->cells[i].as_of, g_free);
+      export->cells[i].state = 0;
+    }
+}
+
+static void
+export_clear (Export *export)
+{
+  g_clear_pointer (&export->kpi_id, g_free);
+  g_string_free (export->prefix, TRUE);
+  g_string_free (export->details, TRUE);
+  g_string_free (export->suffix, TRUE);
+  clear_cells (export);
+  g_clear_pointer (&export->cells, g_free);
+}
+
+static void
+export_init (Export        *export,
+             GOutputStream *stream,
+             GString       *out,
+             GCancellable  *cancellable)
+{
+  memset (export, 0, sizeof *export);
+  export->stream = stream;
+  export->out = out;
+  export->cancellable = cancellable;
+  export->prefix = g_string_new (NULL);
+  export->details = g_string_new (NULL);
+  export->suffix = g_string_new (NULL);
+}
+
+static gboolean
+maybe_flush (Export  *export,
+             GError **error)
+{
+  if (export->out->len < FLUSH_SIZE)
+    return TRUE;
+
+  if (!g_output_stream_write_all (export->stream, export->out->str, export->out->len, NULL,
+                                  export->cancellable, error))
+    return FALSE;
+  g_string_truncate (export->out, 0);
+
+  return TRUE;
+}
+
+static gboolean
+finish (Export  *export,
+        GError **error)
+{
+  return g_output_stream_write_all (export->stream, export->out->str, export->out->len, NULL,
+                                    export->cancellable, error) &&
+         g_output_stream_flush (export->stream, export->cancellable, error);
+}
+
+static gboolean
+append_long_row (const HubsHub     *hub,
+                 const HubsKpi     *kpi,
+                 const HubsFigure  *figure,
+                 gpointer           user_data,
+                 GError           **error)
+{
+  Export *export = user_data;
+  GString *out = export->out;
+
+  if (figure == NULL)
+    return TRUE;
+
+  if (g_strcmp0 (export->kpi_id, kpi->id) != 0)
+    {
+      const char *texts[] = { hub->id, hub->name_ja, hub->name_en, kpi->id, kpi->name_ja,
+                              kpi->name_en };
+
+      g_free (export->kpi_id);
+      export->kpi_id = g_strdup (kpi->id);
+      g_string_truncate (export->prefix, 0);
+      g_string_truncate (export->details, 0);
+      g_string_truncate (export->suffix, 0);
+
+      /* Text a person typed may read as a formula in a spreadsheet; numbers stay numbers. */
+      for (guint i = 0; i < G_N_ELEMENTS (texts); i++)
+        {
+          append_text (export->prefix, texts[i]);
+          g_string_append_c (export->prefix, ',');
+        }
+      g_string_append_printf (export->prefix, "%s,", hubs_pillar_to_string (kpi->pillar));
+      append_text (export->prefix, kpi->unit);
+      g_string_append_printf (export->prefix, ",%s,%s,",
+                              hubs_aggregation_to_string (kpi->aggregation),
+                              hubs_direction_to_string (kpi->direction));
+      append_kpi_details (export->details, export->suffix, kpi);
+    }
+
+  g_string_append_len (out, export->prefix->str, export->prefix->len);
+  append_int (out, figure->fiscal_year);
+  g_string_append_c (out, ',');
+  g_string_append (out, hubs_figure_kind_to_string (figure->kind));
+  g_string_append_c (out, ',');
+  if (figure->measured)
+    append_value (out, figure->value);
+  g_string_append (out, figure->measured ? ",measured," : ",not_measured,");
+  append_text (out, figure->note);
+  g_string_append_len (out, export->details->str, export->details->len);
+  append_text (out, figure->as_of);
+  g_string_append_len (out, export->suffix->str, export->suffix->len);
+
+  return maybe_flush (export, error);
 }
 
 /**
@@ -64,7 +235,7 @@ append_figure_row (GString          *out,
  * @error: a location for a #GError
  *
  * Writes every figure of every KPI of every hub as UTF-8 CSV with a header row
- * (%HUBS_EXPORT_CSV_HEADER), hub by hub in sort order.
+ * (%HUBS_EXPORT_CSV_HEADER), hub by hub in sort order, read in bulk in one transaction.
  *
  * Returns: %TRUE on success
  */
@@ -74,73 +245,122 @@ hubs_export_csv (HubsStore      *store,
                  GCancellable   *cancellable,
                  GError        **error)
 {
-  g_autoptr(GPtrArray) hubs = NULL;
-  g_autoptr(GString) out = g_string_new (HUBS_EXPORT_CSV_HEADER "\r\n");
+  g_autoptr(GString) out = g_string_sized_new (FLUSH_SIZE + 4096);
+  Export export;
+  gboolean ok;
 
   g_return_val_if_fail (HUBS_IS_STORE (store), FALSE);
   g_return_val_if_fail (G_IS_OUTPUT_STREAM (stream), FALSE);
 
-  if (!(hubs = hubs_store_list_hubs (store, error)))
-    return FALSE;
+  g_string_append (out, HUBS_EXPORT_CSV_HEADER "\r\n");
+  export_init (&export, stream, out, cancellable);
+  ok = hubs_store_foreach_figure (store, NULL, append_long_row, &export, error) &&
+       finish (&export, error);
+  export_clear (&export);
 
-  for (guint i = 0; i < hubs->len; i++)
-    {
-      const HubsHub *hub = g_ptr_array_index (hubs, i);
-      g_autoptr(GPtrArray) kpis = hubs_store_list_kpis (store, hub->id, error);
-
-      if (kpis == NULL)
-        return FALSE;
-
-      for (guint j = 0; j < kpis->len; j++)
-        {
-          const HubsKpi *kpi = g_ptr_array_index (kpis, j);
-          g_autoptr(GPtrArray) figures = hubs_store_list_figures (store, kpi->id, error);
-
-          if (figures == NULL)
-            return FALSE;
-
-          for (guint k = 0; k < figures->len; k++)
-            append_figure_row (out, hub, kpi, g_ptr_array_index (figures, k));
-        }
-
-      /* Write as we go, so a large database does not sit in memory twice. */
-      if (!g_output_stream_write_all (stream, out->str, out->len, NULL, cancellable, error))
-        return FALSE;
-      g_string_truncate (out, 0);
-    }
-
-  return g_output_stream_write_all (stream, out->str, out->len, NULL, cancellable, error) &&
-         g_output_stream_flush (stream, cancellable, error);
+  return ok;
 }
 
-/* The fiscal years the wide layout has columns for: the whole plan period, and any other
- * year the database has a figure for. */
-static gboolean
-wide_year_range (HubsStore  *store,
-                 GPtrArray  *kpis,
-                 int        *first,
-                 int        *last,
-                 GError    **error)
+/* Writes the rows of a KPI whose figures are gathered. */
+static void
+append_wide_rows (Export        *export,
+                  const HubsHub *hub,
+                  const HubsKpi *kpi)
 {
-  *first = HUBS_BASELINE_FISCAL_YEAR;
-  *last = HUBS_LAST_FISCAL_YEAR;
+  const HubsFigureKind kinds[] = { HUBS_FIGURE_BASELINE, HUBS_FIGURE_TARGET, HUBS_FIGURE_ACTUAL };
+  const char *texts[] = { hub->id, hub->name_ja, hub->name_en, kpi->id, kpi->name_ja,
+                          kpi->name_en, kpi->unit };
+  guint n_years = export->last - export->first + 1;
+  GString *out = export->out;
 
-  for (guint i = 0; i < kpis->len; i++)
+  g_string_truncate (export->prefix, 0);
+  g_string_truncate (export->details, 0);
+  g_string_truncate (export->suffix, 0);
+  for (guint i = 0; i < G_N_ELEMENTS (texts); i++)
     {
-      const HubsKpi *kpi = g_ptr_array_index (kpis, i);
-      g_autoptr(GPtrArray) figures = hubs_store_list_figures (store, kpi->id, error);
-
-      if (figures == NULL)
-        return FALSE;
-
-      for (guint k = 0; k < figures->len; k++)
-        {
-          const HubsFigure *figure = g_ptr_array_index (figures, k);
-
-          *first = MIN (*first, figure->fiscal_year);
-          *last = MAX (*last, figure->fiscal_year);
-        }
+      append_text (export->prefix, texts[i]);
+      g_string_append_c (export->prefix, ',');
     }
+  append_kpi_details (export->details, export->suffix, kpi);
+
+  for (guint n = 0; n < G_N_ELEMENTS (kinds); n++)
+    {
+      const WideCell *cells = export->cells + kinds[n] * n_years;
+      g_autoptr(GString) as_of = NULL;
+      guint n_figures = 0;
+      guint n_dates = 0;
+
+      for (guint y = 0; y < n_years; y++)
+        {
+          n_figures += cells[y].state != 0;
+          n_dates += cells[y].as_of != NULL;
+        }
+
+      /* Every KPI gets an actual row, so the sheet is ready to fill in. */
+      if (n_figures == 0 && kinds[n] != HUBS_FIGURE_ACTUAL)
+        continue;
+
+      g_string_append_len (out, export->prefix->str, export->prefix->len);
+      g_string_append (out, hubs_figure_kind_to_string (kinds[n]));
+
+      for (guint y = 0; y < n_years; y++)
+        {
+          g_string_append_c (out, ',');
+          if (cells[y].state == 1)
+            append_value (out, cells[y].value);
+          else if (cells[y].state == 2)
+            g_string_append (out, "not_measured");
+        }
+
+      g_string_append_len (out, export->details->str, export->details->len);
+
+      /* One date says itself; several say their years. */
+      if (n_dates > 0)
+        {
+          as_of = g_string_new (NULL);
+          for (guint y = 0; y < n_years; y++)
+            {
+              if (cells[y].as_of == NULL)
+                continue;
+              if (as_of->len > 0)
+                g_string_append (as_of, "; ");
+              if (n_dates > 1)
+                g_string_append_printf (as_of, "FY%d: ", export->first + (int) y);
+              g_string_append (as_of, cells[y].as_of);
+            }
+          append_text (out, as_of->str);
+        }
+
+      g_string_append_len (out, export->suffix->str, export->suffix->len);
+    }
+}
+
+static gboolean
+gather_wide (const HubsHub     *hub,
+             const HubsKpi     *kpi,
+             const HubsFigure  *figure,
+             gpointer           user_data,
+             GError           **error)
+{
+  Export *export = user_data;
+  guint n_years = export->last - export->first + 1;
+  WideCell *cell;
+  guint y;
+
+  if (figure == NULL)
+    {
+      append_wide_rows (export, hub, kpi);
+      clear_cells (export);
+      return maybe_flush (export, error);
+    }
+
+  y = figure->fiscal_year - export->first;
+  g_assert (figure->kind <= HUBS_FIGURE_ACTUAL && y < n_years);
+  cell = &export->cells[figure->kind * n_years + y];
+  cell->state = figure->measured ? 1 : 2;
+  cell->value = figure->value;
+  g_free (cell->as_of);
+  cell->as_of = g_strdup (figure->as_of);
 
   return TRUE;
 }
@@ -152,83 +372,48 @@ export_wide (HubsStore      *store,
              GCancellable   *cancellable,
              GError        **error)
 {
-  g_autoptr(GPtrArray) hubs = NULL;
-  g_autoptr(GPtrArray) all_kpis = NULL;
+  g_autoptr(GError) local_error = NULL;
+  Export export;
+  gboolean ok;
   int first, last;
 
-  if (!(hubs = hubs_store_list_hubs (store, error)) ||
-      !(all_kpis = hubs_store_list_kpis (store, NULL, error)) ||
-      !wide_year_range (store, all_kpis, &first, &last, error))
+  /* The header's years and the rows come from one moment of the database. */
+  if (!hubs_store_begin_read (store, error))
     return FALSE;
 
-  g_string_append (out, HUBS_EXPORT_CSV_WIDE_HEADER);
-  for (int year = first; year <= last; year++)
-    g_string_append_printf (out, ",FY%d", year);
-  g_string_append (out, "\r\n");
+  export_init (&export, stream, out, cancellable);
 
-  for (guint i = 0; i < hubs->len; i++)
+  /* The fiscal years the wide layout has columns for: the whole plan period, and any other
+   * year the database has a figure for. */
+  export.first = HUBS_BASELINE_FISCAL_YEAR;
+  export.last = HUBS_LAST_FISCAL_YEAR;
+  if (hubs_store_get_fiscal_year_range (store, &first, &last, &local_error))
     {
-      const HubsHub *hub = g_ptr_array_index (hubs, i);
-      g_autoptr(GPtrArray) kpis = hubs_store_list_kpis (store, hub->id, error);
-
-      if (kpis == NULL)
-        return FALSE;
-
-      for (guint j = 0; j < kpis->len; j++)
-        {
-          const HubsKpi *kpi = g_ptr_array_index (kpis, j);
-          g_autoptr(GPtrArray) figures = hubs_store_list_figures (store, kpi->id, error);
-          const HubsFigureKind kinds[] = {
-            HUBS_FIGURE_BASELINE, HUBS_FIGURE_TARGET, HUBS_FIGURE_ACTUAL
-          };
-
-          if (figures == NULL)
-            return FALSE;
-
-          for (guint n = 0; n < G_N_ELEMENTS (kinds); n++)
-            {
-              g_autoptr(GPtrArray) fields = g_ptr_array_new_with_free_func (g_free);
-              gboolean any = FALSE;
-
-              g_ptr_array_add (fields, hubs_csv_defuse_text (hub->id));
-              g_ptr_array_add (fields, hubs_csv_defuse_text (hub->name_ja));
-              g_ptr_array_add (fields, hubs_csv_defuse_text (hub->name_en));
-              g_ptr_array_add (fields, hubs_csv_defuse_text (kpi->id));
-              g_ptr_array_add (fields, hubs_csv_defuse_text (kpi->name_ja));
-              g_ptr_array_add (fields, hubs_csv_defuse_text (kpi->name_en));
-              g_ptr_array_add (fields, hubs_csv_defuse_text (kpi->unit));
-              g_ptr_array_add (fields, g_strdup (hubs_figure_kind_to_string (kinds[n])));
-
-              for (int year = first; year <= last; year++)
-                {
-                  char *value = NULL;
-
-                  for (guint k = 0; k < figures->len; k++)
-                    {
-                      const HubsFigure *figure = g_ptr_array_index (figures, k);
-
-                      if (figure->fiscal_year != year || figure->kind != kinds[n])
-                        continue;
-                      value = figure->measured ? hubs_value_to_plain_string (figure->value)
-                                               : g_strdup ("not_measured");
-                      any = TRUE;
-                    }
-                  g_ptr_array_add (fields, value);
-                }
-
-              /* Every KPI gets an actual row, so the sheet is ready to fill in. */
-              if (any || kinds[n] == HUBS_FIGURE_ACTUAL)
-                hubs_csv_append_row (out, (const char * const *) fields->pdata, fields->len);
-            }
-        }
-
-      if (!g_output_stream_write_all (stream, out->str, out->len, NULL, cancellable, error))
-        return FALSE;
-      g_string_truncate (out, 0);
+      export.first = MIN (export.first, first);
+      export.last = MAX (export.last, last);
     }
 
-  return g_output_stream_write_all (stream, out->str, out->len, NULL, cancellable, error) &&
-         g_output_stream_flush (stream, cancellable, error);
+  if (local_error != NULL)
+    {
+      g_propagate_error (error, g_steal_pointer (&local_error));
+      ok = FALSE;
+    }
+  else
+    {
+      g_string_append (out, HUBS_EXPORT_CSV_WIDE_HEADER);
+      for (int year = export.first; year <= export.last; year++)
+        g_string_append_printf (out, ",FY%d", year);
+      g_string_append (out, "," HUBS_EXPORT_CSV_DETAIL_HEADER "\r\n");
+
+      export.cells = g_new0 (WideCell, 3 * (export.last - export.first + 1));
+      ok = hubs_store_foreach_figure (store, NULL, gather_wide, &export, error) &&
+           finish (&export, error);
+    }
+
+  hubs_store_end_read (store);
+  export_clear (&export);
+
+  return ok;
 }
 
 /**

@@ -11,17 +11,26 @@
 
 G_BEGIN_DECLS
 
+/* What makes a figure readable beyond its value, after the other columns of both layouts:
+ * the target's qualifier (none, at-least 以上, at-most 以内), whether the KPI is counted per
+ * year and whether its path starts at zero (counted from a date), the figure's as-of date
+ * (2025年1月1日時点), the KPI a breakdown belongs to, and the KPI's notes. */
+#define HUBS_EXPORT_CSV_DETAIL_HEADER \
+  "qualifier,per_year,path_from_zero,as_of,parent_kpi_id,kpi_note_ja,kpi_note_en"
+
 /* The columns of the long CSV layout, in order. */
 #define HUBS_EXPORT_CSV_HEADER \
   "hub_id,hub_name_ja,hub_name_en,kpi_id,kpi_name_ja,kpi_name_en,pillar,unit,aggregation," \
-  "direction,fiscal_year,kind,value,status,note"
+  "direction,fiscal_year,kind,value,status,note," HUBS_EXPORT_CSV_DETAIL_HEADER
 
 /**
  * HubsExportLayout:
  * @HUBS_EXPORT_LAYOUT_LONG: one row per figure, %HUBS_EXPORT_CSV_HEADER
  * @HUBS_EXPORT_LAYOUT_WIDE: one row per KPI and kind with one column per fiscal year
- *   (%HUBS_EXPORT_CSV_WIDE_HEADER, then FY2024 … FY2029 and any other year with a figure),
- *   as staff keep figures in Excel; every KPI has an actual row to fill in
+ *   (%HUBS_EXPORT_CSV_WIDE_HEADER, then FY2024 … FY2029 and any other year with a figure,
+ *   then %HUBS_EXPORT_CSV_DETAIL_HEADER), as staff keep figures in Excel; every KPI has an
+ *   actual row to fill in. A row's as_of names the year of each date when the row's figures
+ *   have more than one.
  */
 typedef enum
 {

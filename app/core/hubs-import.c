@@ -47,16 +47,25 @@ typedef enum
   COL_STATUS,
   COL_NOTE,
   COL_UNIT,
+  COL_AS_OF,
   /* Written by the export for people to read; accepted and not checked. */
   COL_PILLAR,
   COL_AGGREGATION,
   COL_DIRECTION,
+  COL_QUALIFIER,
+  COL_PER_YEAR,
+  COL_PATH_FROM_ZERO,
+  COL_PARENT_KPI_ID,
+  COL_KPI_NOTE_JA,
+  COL_KPI_NOTE_EN,
   N_COLS
 } Col;
 
 static const char * const col_names[N_COLS] = {
   "hub_id", "hub_name_ja", "hub_name_en", "kpi_id", "kpi_name_ja", "kpi_name_en", "kind",
-  "fiscal_year", "value", "status", "note", "unit", "pillar", "aggregation", "direction",
+  "fiscal_year", "value", "status", "note", "unit", "as_of", "pillar", "aggregation",
+  "direction", "qualifier", "per_year", "path_from_zero", "parent_kpi_id", "kpi_note_ja",
+  "kpi_note_en",
 };
 
 /* Headers a Japanese sheet may use instead, compared as header_key() gives them. */
@@ -74,6 +83,7 @@ static const struct
   { "状態", COL_STATUS },
   { "備考", COL_NOTE },
   { "単位", COL_UNIT },
+  { "時点", COL_AS_OF },
 };
 
 typedef struct
@@ -82,28 +92,58 @@ typedef struct
   int   year;
 } YearCol;
 
+#define N_KINDS (HUBS_FIGURE_ACTUAL + 1)
+
+/* The fiscal years whose figures a KPI's "seen" bits record; others go to a table. */
+#define SEEN_FIRST_YEAR 2000
+#define SEEN_N_YEARS    64
+
+/* A KPI of the database, and which of its figures the file gave so far: one bit per fiscal
+ * year and kind, and the line of the first figure of each kind. A figure on a later line than
+ * its kind's first (a second row of the same KPI and kind) has its line in the plan's
+ * seen_lines, as has every figure of a year out of the bits' range. Compact, so that a file
+ * of three million figures does not keep three million keys. */
+typedef struct
+{
+  HubsKpi  *kpi;
+  guint     index;
+  guint64   seen[N_KINDS];
+  guint     first_line[N_KINDS];
+} ImportKpi;
+
 struct _HubsImportPlan
 {
   HubsImportLayout  layout;
   HubsCsvEncoding   encoding;
-  GPtrArray        *changes;
+  GPtrArray        *changes;        /* new and changed figures only */
+  guint             n_unchanged;
   GPtrArray        *problems;       /* the first HUBS_IMPORT_MAX_LISTED_PROBLEMS */
   guint             n_problems;     /* all of them */
   GPtrArray        *ignored;
+  GHashTable       *kpis_by_id;     /* id → ImportKpi; the changes point to their KPIs */
 
   /* While reading */
   int               cols[N_COLS];  /* field index, or -1 */
+  guint             n_header_fields;
   GArray           *years;
-  GHashTable       *kpis_by_id;
   GHashTable       *hubs_by_key;   /* id, Japanese and English name → hub id */
-  GHashTable       *kpis_by_name;  /* "hub id\nname" → HubsKpi, NULL when ambiguous */
-  GHashTable       *seen;          /* "kpi\nyear\nkind" → line of first figure */
+  GHashTable       *kpis_by_name;  /* "hub id\nname" → ImportKpi, NULL when ambiguous; made
+                                    * when a row first names a KPI */
+  GHashTable       *seen_lines;    /* (KPI index, year, kind) → line, see ImportKpi */
+  char             *figures_hub;   /* the hub whose stored figures are in @figures */
+  GHashTable       *figures;       /* KPI id → its stored figures */
 };
+
+static void
+import_kpi_free (ImportKpi *ikpi)
+{
+  hubs_kpi_free (ikpi->kpi);
+  g_free (ikpi);
+}
 
 static void
 change_free (HubsImportChange *change)
 {
-  g_clear_pointer (&change->kpi, hubs_kpi_free);
   g_clear_pointer (&change->old, hubs_figure_free);
   g_clear_pointer (&change->figure, hubs_figure_free);
   g_free (change);
@@ -126,7 +166,9 @@ hubs_import_plan_free (HubsImportPlan *plan)
   g_clear_pointer (&plan->kpis_by_id, g_hash_table_unref);
   g_clear_pointer (&plan->hubs_by_key, g_hash_table_unref);
   g_clear_pointer (&plan->kpis_by_name, g_hash_table_unref);
-  g_clear_pointer (&plan->seen, g_hash_table_unref);
+  g_clear_pointer (&plan->seen_lines, g_hash_table_unref);
+  g_clear_pointer (&plan->figures, g_hash_table_unref);
+  g_clear_pointer (&plan->figures_hub, g_free);
   g_free (plan);
 }
 
@@ -205,6 +247,25 @@ is_blank (const char *text)
   return TRUE;
 }
 
+/* The marks Japanese sheets put where there is no figure: a hyphen (full-width too, which
+ * NFKC makes one), ― (U+2015) and — (U+2014). */
+static gboolean
+is_no_data_mark (const char *text)
+{
+  const char *p = text;
+  gunichar mark;
+
+  while (*p && g_unichar_isspace (g_utf8_get_char (p)))
+    p = g_utf8_next_char (p);
+  if (*p == '\0')
+    return FALSE;
+  mark = g_utf8_get_char (p);
+  if (mark != '-' && mark != 0xFF0D && mark != 0x2015 && mark != 0x2014)
+    return FALSE;
+
+  return is_blank (g_utf8_next_char (p));
+}
+
 static gboolean
 is_not_measured (const char *text)
 {
@@ -218,8 +279,14 @@ static gboolean
 parse_kind (const char     *text,
             HubsFigureKind *kind)
 {
-  g_autofree char *key = name_key (text);
+  g_autofree char *key = NULL;
 
+  /* As the export writes them, without normalizing. */
+  if (g_str_equal (text, "actual") || g_str_equal (text, "target") ||
+      g_str_equal (text, "baseline"))
+    return hubs_figure_kind_from_string (text, kind);
+
+  key = name_key (text);
   if (g_str_equal (key, "baseline") || g_str_equal (key, "基準値") || g_str_equal (key, "基準"))
     *kind = HUBS_FIGURE_BASELINE;
   else if (g_str_equal (key, "target") || g_str_equal (key, "目標値") ||
@@ -282,10 +349,36 @@ load_store (HubsImportPlan  *plan,
 
   for (guint i = 0; i < kpis->len; i++)
     {
-      HubsKpi *kpi = g_ptr_array_index (kpis, i);
-      const char *names[] = { kpi->name_ja, kpi->name_en };
+      ImportKpi *ikpi = g_new0 (ImportKpi, 1);
 
-      g_hash_table_insert (plan->kpis_by_id, kpi->id, kpi);
+      ikpi->kpi = g_ptr_array_index (kpis, i);
+      ikpi->index = i;
+      g_hash_table_insert (plan->kpis_by_id, ikpi->kpi->id, ikpi);
+    }
+
+  /* The KPIs are owned by the id table from here on. */
+  g_ptr_array_set_free_func (kpis, NULL);
+
+  return TRUE;
+}
+
+/* The KPIs by hub and name, made when a row first names a KPI rather than giving its id. */
+static void
+ensure_kpi_names (HubsImportPlan *plan)
+{
+  GHashTableIter iter;
+  ImportKpi *ikpi;
+
+  if (plan->kpis_by_name != NULL)
+    return;
+
+  plan->kpis_by_name = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+
+  g_hash_table_iter_init (&iter, plan->kpis_by_id);
+  while (g_hash_table_iter_next (&iter, NULL, (gpointer *) &ikpi))
+    {
+      const HubsKpi *kpi = ikpi->kpi;
+      const char *names[] = { kpi->name_ja, kpi->name_en };
 
       for (guint j = 0; j < G_N_ELEMENTS (names); j++)
         {
@@ -300,17 +393,12 @@ load_store (HubsImportPlan  *plan,
 
           /* Two KPIs of one hub with the same name: the name identifies neither. */
           if (g_hash_table_contains (plan->kpis_by_name, key) &&
-              g_hash_table_lookup (plan->kpis_by_name, key) != kpi)
+              g_hash_table_lookup (plan->kpis_by_name, key) != ikpi)
             g_hash_table_replace (plan->kpis_by_name, key, NULL);
           else
-            g_hash_table_replace (plan->kpis_by_name, key, kpi);
+            g_hash_table_replace (plan->kpis_by_name, key, ikpi);
         }
     }
-
-  /* The KPIs are owned by the id table from here on. */
-  g_ptr_array_set_free_func (kpis, NULL);
-
-  return TRUE;
 }
 
 /* A text cell (ids, names, kind, unit, status, note), without the `'` the export puts
@@ -418,6 +506,7 @@ read_header (HubsImportPlan      *plan,
     }
   else if (plan->years->len > 0)
     {
+      /* as_of stays: the export writes the row's dates there for people to read. */
       static const Col long_only[] = { COL_FISCAL_YEAR, COL_VALUE, COL_STATUS, COL_NOTE };
 
       plan->layout = HUBS_IMPORT_LAYOUT_WIDE;
@@ -458,7 +547,7 @@ read_header (HubsImportPlan      *plan,
 }
 
 /* Finds the row's KPI, or notes why it cannot. */
-static const HubsKpi *
+static ImportKpi *
 find_kpi (HubsImportPlan      *plan,
           const HubsCsvRecord *record)
 {
@@ -467,7 +556,7 @@ find_kpi (HubsImportPlan      *plan,
   int name_col = -1;
   const char *hub_text = NULL;
   const char *hub_id;
-  const HubsKpi *kpi;
+  ImportKpi *ikpi;
   g_autofree char *hub_key = NULL;
   g_autofree char *name = NULL;
   g_autofree char *key = NULL;
@@ -483,25 +572,29 @@ find_kpi (HubsImportPlan      *plan,
 
   if (*kpi_id != '\0')
     {
-      if (!(kpi = g_hash_table_lookup (plan->kpis_by_id, kpi_id)))
+      if (!(ikpi = g_hash_table_lookup (plan->kpis_by_id, kpi_id)))
         {
           add_problem_printf (plan, record->line, cell_column (plan->cols[COL_KPI_ID]),
                               _("There is no KPI “%s” in the database."), kpi_id);
           return NULL;
         }
 
+      /* The hub as the export writes it, its id, needs no normalizing. */
+      if (hub_text != NULL && g_str_equal (hub_text, ikpi->kpi->hub_id))
+        return ikpi;
+
       hub_key = hub_text != NULL ? name_key (hub_text) : NULL;
       hub_id = hub_key != NULL ? g_hash_table_lookup (plan->hubs_by_key, hub_key) : NULL;
-      if (hub_text != NULL && g_strcmp0 (hub_id, kpi->hub_id) != 0)
+      if (hub_text != NULL && g_strcmp0 (hub_id, ikpi->kpi->hub_id) != 0)
         {
           add_problem_printf (plan, record->line, cell_column (hub_col),
                               /* Translators: %1$s is a KPI id, %2$s and %3$s hubs */
                               _("The KPI “%1$s” belongs to the hub “%2$s”, not to “%3$s”."),
-                              kpi->id, kpi->hub_id, hub_text);
+                              ikpi->kpi->id, ikpi->kpi->hub_id, hub_text);
           return NULL;
         }
 
-      return kpi;
+      return ikpi;
     }
 
   for (Col c = COL_KPI_NAME_JA; c <= COL_KPI_NAME_EN; c++)
@@ -542,6 +635,7 @@ find_kpi (HubsImportPlan      *plan,
       return NULL;
     }
 
+  ensure_kpi_names (plan);
   name = name_key (cell (record, name_col));
   key = g_strconcat (hub_id, "\n", name, NULL);
   if (!g_hash_table_contains (plan->kpis_by_name, key))
@@ -553,7 +647,7 @@ find_kpi (HubsImportPlan      *plan,
       return NULL;
     }
 
-  if (!(kpi = g_hash_table_lookup (plan->kpis_by_name, key)))
+  if (!(ikpi = g_hash_table_lookup (plan->kpis_by_name, key)))
     {
       add_problem_printf (plan, record->line, cell_column (name_col),
                           /* Translators: %1$s is a hub, %2$s a KPI name */
@@ -563,7 +657,7 @@ find_kpi (HubsImportPlan      *plan,
       return NULL;
     }
 
-  return kpi;
+  return ikpi;
 }
 
 /* Reads a value cell into @figure. Returns FALSE for an empty cell (no figure) and after
@@ -576,14 +670,29 @@ read_value (HubsImportPlan      *plan,
 {
   g_autoptr(GError) error = NULL;
   double value;
+  gsize len;
 
-  if (is_blank (field->text))
+  /* Most cells are plain numbers: no need to look for words or marks in them. */
+  if (g_ascii_isdigit (field->text[0]))
+    goto number;
+
+  if (is_blank (field->text) || is_no_data_mark (field->text))
     return FALSE;
 
   if (is_not_measured (field->text))
     {
       figure->measured = FALSE;
       figure->value = 0;
+      return TRUE;
+    }
+
+number:
+  /* A whole number of digits alone, as exports write them, reads the same in every unit. */
+  len = strspn (field->text, "0123456789");
+  if (field->text[len] == '\0' && len <= 15 && (field->text[0] != '0' || len == 1))
+    {
+      figure->measured = TRUE;
+      figure->value = (double) g_ascii_strtoull (field->text, NULL, 10);
       return TRUE;
     }
 
@@ -599,24 +708,104 @@ read_value (HubsImportPlan      *plan,
   return TRUE;
 }
 
+static gboolean
+collect_figure (const HubsHub     *hub,
+                const HubsKpi     *kpi,
+                const HubsFigure  *figure,
+                gpointer           user_data,
+                GError           **error)
+{
+  GHashTable *by_kpi = user_data;
+  GPtrArray *figures;
+
+  if (figure == NULL)
+    return TRUE;
+
+  if (!(figures = g_hash_table_lookup (by_kpi, kpi->id)))
+    {
+      figures = g_ptr_array_new_with_free_func ((GDestroyNotify) hubs_figure_free);
+      g_hash_table_insert (by_kpi, g_strdup (kpi->id), figures);
+    }
+  g_ptr_array_add (figures, hubs_figure_copy (figure));
+
+  return TRUE;
+}
+
+/* The stored figures of @kpi's hub, read in bulk when a row first comes to the hub; a file
+ * sorted by hub, as exports are, reads each hub once. */
+static GPtrArray *
+stored_figures (HubsImportPlan  *plan,
+                HubsStore       *store,
+                const HubsKpi   *kpi,
+                GError         **error)
+{
+  if (g_strcmp0 (plan->figures_hub, kpi->hub_id) != 0)
+    {
+      g_clear_pointer (&plan->figures, g_hash_table_unref);
+      g_clear_pointer (&plan->figures_hub, g_free);
+      plan->figures = g_hash_table_new_full (g_str_hash, g_str_equal, g_free,
+                                             (GDestroyNotify) g_ptr_array_unref);
+      if (!hubs_store_foreach_figure (store, kpi->hub_id, collect_figure, plan->figures, error))
+        return NULL;
+      plan->figures_hub = g_strdup (kpi->hub_id);
+    }
+
+  return g_hash_table_lookup (plan->figures, kpi->id);
+}
+
+/* Notes that the file gives @kpi's figure of @year and @kind on @line. Returns 0, or the line
+ * the file gave it on before. */
+static guint
+mark_seen (HubsImportPlan *plan,
+           ImportKpi      *ikpi,
+           int             year,
+           HubsFigureKind  kind,
+           guint           line)
+{
+  guint64 key = ((guint64) ikpi->index << 24) | ((guint64) (year & 0x3fffff) << 2) | kind;
+  gboolean in_bits = year >= SEEN_FIRST_YEAR && year < SEEN_FIRST_YEAR + SEEN_N_YEARS;
+  guint64 bit = in_bits ? G_GUINT64_CONSTANT (1) << (year - SEEN_FIRST_YEAR) : 0;
+  gpointer first;
+
+  if (in_bits && (ikpi->seen[kind] & bit) != 0)
+    {
+      if (g_hash_table_lookup_extended (plan->seen_lines, &key, NULL, &first))
+        return GPOINTER_TO_UINT (first);
+      return ikpi->first_line[kind];
+    }
+  if (!in_bits && g_hash_table_lookup_extended (plan->seen_lines, &key, NULL, &first))
+    return GPOINTER_TO_UINT (first);
+
+  if (in_bits)
+    ikpi->seen[kind] |= bit;
+  if (ikpi->first_line[kind] == 0)
+    ikpi->first_line[kind] = line;
+  if (!in_bits || line != ikpi->first_line[kind])
+    g_hash_table_insert (plan->seen_lines, g_memdup2 (&key, sizeof key),
+                         GUINT_TO_POINTER (line));
+
+  return 0;
+}
+
 static void
 add_figure (HubsImportPlan      *plan,
             HubsStore           *store,
             const HubsCsvField  *where,
-            const HubsKpi       *kpi,
+            ImportKpi           *ikpi,
             HubsFigure          *read,
             gboolean             has_note,
+            gboolean             has_as_of,
             GError             **error)
 {
-  g_autofree char *seen_key = g_strdup_printf ("%s\n%d\n%d", kpi->id, read->fiscal_year,
-                                               read->kind);
-  gpointer first_line;
-  g_autoptr(HubsFigure) old = NULL;
+  const HubsKpi *kpi = ikpi->kpi;
   g_autoptr(GError) local_error = NULL;
+  const HubsFigure *old = NULL;
+  HubsFigure merged;
   HubsImportChange *change;
-  HubsFigure *figure;
+  GPtrArray *stored;
+  guint first_line;
 
-  if (g_hash_table_lookup_extended (plan->seen, seen_key, NULL, &first_line))
+  if ((first_line = mark_seen (plan, ikpi, read->fiscal_year, read->kind, where->line)) != 0)
     {
       g_autofree char *year = hubs_format_fiscal_year (read->fiscal_year,
                                                        hubs_language_current ());
@@ -626,49 +815,62 @@ add_figure (HubsImportPlan      *plan,
                            * target or actual, %4$u a line number */
                           _("The figure of “%1$s” for %2$s (%3$s) is given twice; the first is "
                             "on line %4$u."),
-                          kpi->id, year, hubs_figure_kind_get_label (read->kind),
-                          GPOINTER_TO_UINT (first_line));
+                          kpi->id, year, hubs_figure_kind_get_label (read->kind), first_line);
       return;
     }
-  g_hash_table_insert (plan->seen, g_steal_pointer (&seen_key),
-                       GUINT_TO_POINTER (where->line));
 
-  old = hubs_store_get_figure (store, kpi->id, read->fiscal_year, read->kind, &local_error);
-  if (old == NULL && !g_error_matches (local_error, HUBS_STORE_ERROR, HUBS_STORE_ERROR_NOT_FOUND))
+  stored = stored_figures (plan, store, kpi, &local_error);
+  if (local_error != NULL)
     {
       if (error != NULL && *error == NULL)
         g_propagate_error (error, g_steal_pointer (&local_error));
       return;
     }
 
-  /* What the file does not say (confirmed, source, as-of date) stays as stored. */
-  figure = old != NULL ? hubs_figure_copy (old) : hubs_figure_new ();
-  if (old == NULL)
+  for (guint i = 0; stored != NULL && i < stored->len; i++)
     {
-      figure->kpi_id = g_strdup (kpi->id);
-      figure->fiscal_year = read->fiscal_year;
-      figure->kind = read->kind;
+      const HubsFigure *figure = g_ptr_array_index (stored, i);
+
+      if (figure->fiscal_year == read->fiscal_year && figure->kind == read->kind)
+        {
+          old = figure;
+          break;
+        }
     }
-  figure->measured = read->measured;
-  figure->value = read->measured ? read->value : 0;
-  if (has_note)
+
+  /* What the file does not say (confirmed, source, and the note and as-of date unless it
+   * has their columns) stays as stored. Compared before anything is copied: most figures of
+   * a large file are as stored. */
+  if (old != NULL)
+    merged = *old;
+  else
     {
-      g_free (figure->note);
-      figure->note = g_strdup (read->note);
+      memset (&merged, 0, sizeof merged);
+      merged.kpi_id = kpi->id;
+      merged.fiscal_year = read->fiscal_year;
+      merged.kind = read->kind;
+    }
+  merged.measured = read->measured;
+  merged.value = read->measured ? read->value : 0;
+  if (has_note)
+    merged.note = read->note;
+  if (has_as_of)
+    merged.as_of = read->as_of;
+
+  if (old != NULL && hubs_figure_equal (old, &merged))
+    {
+      plan->n_unchanged++;
+      return;
     }
 
   change = g_new0 (HubsImportChange, 1);
   change->line = where->line;
   change->column = where->column;
-  change->kpi = hubs_kpi_copy (kpi);
-  change->figure = figure;
-  change->old = g_steal_pointer (&old);
-  if (change->old == NULL)
-    change->kind = HUBS_IMPORT_NEW;
-  else if (hubs_figure_equal (change->old, figure))
-    change->kind = HUBS_IMPORT_UNCHANGED;
-  else
-    change->kind = HUBS_IMPORT_CHANGED;
+  change->kpi = kpi;
+  change->figure = hubs_figure_copy (&merged);
+  change->old = old != NULL ? hubs_figure_copy (old) : NULL;
+  change->kind = old != NULL ? HUBS_IMPORT_CHANGED : HUBS_IMPORT_NEW;
+  change->changes_plan = read->kind != HUBS_FIGURE_ACTUAL;
 
   g_ptr_array_add (plan->changes, change);
 }
@@ -708,7 +910,7 @@ check_unit (HubsImportPlan      *plan,
   g_autofree char *given = NULL;
   g_autofree char *expected = NULL;
 
-  if (is_blank (text))
+  if (is_blank (text) || g_strcmp0 (text, kpi->unit) == 0)
     return TRUE;
 
   given = name_key (text);
@@ -729,10 +931,11 @@ static void
 read_long_row (HubsImportPlan       *plan,
                HubsStore            *store,
                const HubsCsvRecord  *record,
-               const HubsKpi        *kpi,
+               ImportKpi            *ikpi,
                HubsFigureKind        kind,
                GError              **error)
 {
+  const HubsKpi *kpi = ikpi->kpi;
   static const HubsCsvField missing = { (char *) "", 0, 0 };
   const HubsCsvField *year_field = &missing;
   const HubsCsvField *value_field = &missing;
@@ -796,33 +999,39 @@ read_long_row (HubsImportPlan       *plan,
       read->note = *note != '\0' ? g_strdup (note) : NULL;
     }
 
-  add_figure (plan, store, not_measured && !has_value ? year_field : value_field, kpi, read,
-              plan->cols[COL_NOTE] >= 0, error);
+  if (plan->cols[COL_AS_OF] >= 0)
+    {
+      g_autofree char *as_of = g_strstrip (g_strdup (cell (record, plan->cols[COL_AS_OF])));
+
+      read->as_of = *as_of != '\0' ? g_steal_pointer (&as_of) : NULL;
+    }
+
+  add_figure (plan, store, not_measured && !has_value ? year_field : value_field, ikpi, read,
+              plan->cols[COL_NOTE] >= 0, plan->cols[COL_AS_OF] >= 0, error);
 }
 
 static void
 read_wide_row (HubsImportPlan       *plan,
                HubsStore            *store,
                const HubsCsvRecord  *record,
-               const HubsKpi        *kpi,
+               ImportKpi            *ikpi,
                HubsFigureKind        kind,
                GError              **error)
 {
   for (guint j = 0; j < plan->years->len; j++)
     {
       const YearCol *yc = &g_array_index (plan->years, YearCol, j);
-      g_autoptr(HubsFigure) read = NULL;
+      HubsFigure read = { 0 };
 
       if (yc->index >= record->n_fields)
         continue;
 
-      read = hubs_figure_new ();
-      read->kpi_id = g_strdup (kpi->id);
-      read->fiscal_year = yc->year;
-      read->kind = kind;
+      read.kpi_id = ikpi->kpi->id;
+      read.fiscal_year = yc->year;
+      read.kind = kind;
 
-      if (read_value (plan, &record->fields[yc->index], kpi, read))
-        add_figure (plan, store, &record->fields[yc->index], kpi, read, FALSE, error);
+      if (read_value (plan, &record->fields[yc->index], ikpi->kpi, &read))
+        add_figure (plan, store, &record->fields[yc->index], ikpi, &read, FALSE, FALSE, error);
     }
 }
 
@@ -840,6 +1049,146 @@ compare_problems (gconstpointer a,
   return 0;
 }
 
+/* Reads the records of @reader into @plan. */
+static gboolean
+read_records (HubsImportPlan  *plan,
+              HubsStore       *store,
+              HubsCsvReader   *reader,
+              const char      *path,
+              GError         **error)
+{
+  g_autoptr(GError) local_error = NULL;
+  g_autoptr(GError) read_error = NULL;
+  GPtrArray *csv_problems = hubs_csv_reader_get_problems (reader);
+  const HubsCsvRecord *record;
+  guint n_csv_problems = 0;
+  gboolean have_header = FALSE;
+  gboolean header_ok = FALSE;
+
+  while (local_error == NULL && (record = hubs_csv_reader_next (reader, &read_error)) != NULL)
+    {
+      ImportKpi *ikpi;
+      HubsFigureKind kind;
+      gboolean blank = TRUE;
+
+      for (; n_csv_problems < csv_problems->len; n_csv_problems++)
+        {
+          const HubsCsvProblem *p = g_ptr_array_index (csv_problems, n_csv_problems);
+
+          add_problem (plan, p->line, p->column, p->message);
+        }
+
+      /* Blank lines above the header are common in sheets saved from Excel. */
+      for (guint i = 0; blank && i < record->n_fields; i++)
+        blank = is_blank (record->fields[i].text);
+      if (blank)
+        continue;
+
+      if (!have_header)
+        {
+          have_header = TRUE;
+          header_ok = read_header (plan, record);
+          plan->n_header_fields = record->n_fields;
+          continue;
+        }
+
+      if (!header_ok)
+        continue;
+
+      for (guint i = plan->n_header_fields; i < record->n_fields; i++)
+        if (!is_blank (record->fields[i].text))
+          {
+            add_problem (plan, record->fields[i].line, record->fields[i].column,
+                         _("This cell is to the right of the last column named on the "
+                           "first line, so it would be ignored. Name its column or clear "
+                           "it."));
+            break;
+          }
+
+      if (!(ikpi = find_kpi (plan, record)) || !read_kind (plan, record, &kind) ||
+          !check_unit (plan, record, ikpi->kpi))
+        continue;
+
+      if (plan->layout == HUBS_IMPORT_LAYOUT_LONG)
+        read_long_row (plan, store, record, ikpi, kind, &local_error);
+      else
+        read_wide_row (plan, store, record, ikpi, kind, &local_error);
+    }
+
+  for (; n_csv_problems < csv_problems->len; n_csv_problems++)
+    {
+      const HubsCsvProblem *p = g_ptr_array_index (csv_problems, n_csv_problems);
+
+      add_problem (plan, p->line, p->column, p->message);
+    }
+
+  plan->encoding = hubs_csv_reader_get_encoding (reader);
+
+  if (read_error != NULL)
+    {
+      g_set_error (error, HUBS_IMPORT_ERROR, HUBS_IMPORT_ERROR_READ,
+                   _("The file “%1$s” cannot be read: %2$s"), path, read_error->message);
+      return FALSE;
+    }
+
+  if (local_error != NULL)
+    {
+      g_propagate_error (error, g_steal_pointer (&local_error));
+      return FALSE;
+    }
+
+  if (!have_header && csv_problems->len == 0)
+    add_problem (plan, 1, 1, _("The file is empty."));
+
+  return TRUE;
+}
+
+/* Reads a CSV file from @stream into a plan, in one read transaction of @store. */
+static HubsImportPlan *
+plan_new_for_stream (HubsStore     *store,
+                     GInputStream  *stream,
+                     const char    *path,
+                     GError       **error)
+{
+  g_autoptr(HubsImportPlan) plan = NULL;
+  g_autoptr(HubsCsvReader) reader = NULL;
+  gboolean ok;
+
+  plan = g_new0 (HubsImportPlan, 1);
+  plan->changes = g_ptr_array_new_with_free_func ((GDestroyNotify) change_free);
+  plan->problems = g_ptr_array_new_with_free_func ((GDestroyNotify) hubs_csv_problem_free);
+  plan->ignored = g_ptr_array_new_with_free_func (g_free);
+  plan->years = g_array_new (FALSE, FALSE, sizeof (YearCol));
+  plan->kpis_by_id = g_hash_table_new_full (g_str_hash, g_str_equal, NULL,
+                                            (GDestroyNotify) import_kpi_free);
+  plan->hubs_by_key = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
+  plan->seen_lines = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, NULL);
+
+  if (!hubs_store_begin_read (store, error))
+    return NULL;
+
+  reader = hubs_csv_reader_new (stream);
+  ok = load_store (plan, store, error) && read_records (plan, store, reader, path, error);
+
+  hubs_store_end_read (store);
+
+  if (!ok)
+    return NULL;
+
+  g_ptr_array_sort (plan->problems, compare_problems);
+  g_ptr_array_add (plan->ignored, NULL);
+
+  /* Only needed while reading. */
+  g_clear_pointer (&plan->seen_lines, g_hash_table_unref);
+  g_clear_pointer (&plan->kpis_by_name, g_hash_table_unref);
+  g_clear_pointer (&plan->hubs_by_key, g_hash_table_unref);
+  g_clear_pointer (&plan->figures, g_hash_table_unref);
+  g_clear_pointer (&plan->figures_hub, g_free);
+  g_clear_pointer (&plan->years, g_array_unref);
+
+  return g_steal_pointer (&plan);
+}
+
 /**
  * hubs_import_plan_new:
  * @store: the database the figures go into
@@ -849,7 +1198,8 @@ compare_problems (gconstpointer a,
  *
  * Reads a CSV file into a plan without writing anything: the layout is told from the first
  * line, rows are matched to KPIs by id or by hub and KPI name, numbers are read with
- * hubs_parse_number() in each KPI's unit, and each figure is compared with the database's.
+ * hubs_parse_number() in each KPI's unit (an empty cell, `-`, `－`, `―` or `—` is no
+ * figure), and each figure is compared with the database's, all in one read transaction.
  * Mistakes in the file do not fail this function: each is a problem with its line and
  * column in hubs_import_plan_get_problems(), and the plan cannot be applied while it has
  * any.
@@ -863,134 +1213,39 @@ hubs_import_plan_new (HubsStore   *store,
                       gsize        len,
                       GError     **error)
 {
-  g_autoptr(HubsImportPlan) plan = NULL;
-  g_autoptr(HubsCsvTable) table = NULL;
-  g_autoptr(GError) local_error = NULL;
-  GPtrArray *csv_problems;
-  guint n_records;
-  guint first = 0;
+  g_autoptr(GInputStream) stream = NULL;
 
   g_return_val_if_fail (HUBS_IS_STORE (store), NULL);
   g_return_val_if_fail (data != NULL || len == 0, NULL);
 
-  plan = g_new0 (HubsImportPlan, 1);
-  plan->changes = g_ptr_array_new_with_free_func ((GDestroyNotify) change_free);
-  plan->problems = g_ptr_array_new_with_free_func ((GDestroyNotify) hubs_csv_problem_free);
-  plan->ignored = g_ptr_array_new_with_free_func (g_free);
-  plan->years = g_array_new (FALSE, FALSE, sizeof (YearCol));
-  plan->kpis_by_id = g_hash_table_new_full (g_str_hash, g_str_equal, NULL,
-                                            (GDestroyNotify) hubs_kpi_free);
-  plan->hubs_by_key = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
-  plan->kpis_by_name = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
-  plan->seen = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  stream = g_memory_input_stream_new_from_data (data, len, NULL);
 
-  if (!load_store (plan, store, error))
-    return NULL;
-
-  table = hubs_csv_table_new_from_data (data, len);
-  plan->encoding = hubs_csv_table_get_encoding (table);
-  csv_problems = hubs_csv_table_get_problems (table);
-  for (guint i = 0; i < csv_problems->len; i++)
-    {
-      const HubsCsvProblem *p = g_ptr_array_index (csv_problems, i);
-
-      add_problem (plan, p->line, p->column, p->message);
-    }
-
-  n_records = hubs_csv_table_get_n_records (table);
-
-  /* Blank lines above the header are common in sheets saved from Excel. */
-  while (first < n_records)
-    {
-      const HubsCsvRecord *record = hubs_csv_table_get_record (table, first);
-      gboolean blank = TRUE;
-
-      for (guint i = 0; blank && i < record->n_fields; i++)
-        blank = is_blank (record->fields[i].text);
-      if (!blank)
-        break;
-      first++;
-    }
-
-  if (first >= n_records)
-    {
-      if (csv_problems->len == 0)
-        add_problem (plan, 1, 1, _("The file is empty."));
-    }
-  else if (read_header (plan, hubs_csv_table_get_record (table, first)))
-    {
-      const HubsCsvRecord *header = hubs_csv_table_get_record (table, first);
-
-      for (guint r = first + 1; r < n_records && local_error == NULL; r++)
-        {
-          const HubsCsvRecord *record = hubs_csv_table_get_record (table, r);
-          const HubsKpi *kpi;
-          HubsFigureKind kind;
-          gboolean blank = TRUE;
-
-          for (guint i = 0; blank && i < record->n_fields; i++)
-            blank = is_blank (record->fields[i].text);
-          if (blank)
-            continue;
-
-          for (guint i = header->n_fields; i < record->n_fields; i++)
-            if (!is_blank (record->fields[i].text))
-              {
-                add_problem (plan, record->fields[i].line, record->fields[i].column,
-                             _("This cell is to the right of the last column named on the "
-                               "first line, so it would be ignored. Name its column or clear "
-                               "it."));
-                break;
-              }
-
-          if (!(kpi = find_kpi (plan, record)) || !read_kind (plan, record, &kind) ||
-              !check_unit (plan, record, kpi))
-            continue;
-
-          if (plan->layout == HUBS_IMPORT_LAYOUT_LONG)
-            read_long_row (plan, store, record, kpi, kind, &local_error);
-          else
-            read_wide_row (plan, store, record, kpi, kind, &local_error);
-        }
-    }
-
-  if (local_error != NULL)
-    {
-      g_propagate_error (error, g_steal_pointer (&local_error));
-      return NULL;
-    }
-
-  g_ptr_array_sort (plan->problems, compare_problems);
-  g_ptr_array_add (plan->ignored, NULL);
-
-  /* Only needed while reading. */
-  g_clear_pointer (&plan->seen, g_hash_table_unref);
-  g_clear_pointer (&plan->kpis_by_name, g_hash_table_unref);
-  g_clear_pointer (&plan->hubs_by_key, g_hash_table_unref);
-  g_clear_pointer (&plan->kpis_by_id, g_hash_table_unref);
-
-  return g_steal_pointer (&plan);
+  return plan_new_for_stream (store, stream, "-", error);
 }
 
-static void
-set_too_large_error (GError     **error,
-                     const char  *path)
-{
-  g_set_error (error, HUBS_IMPORT_ERROR, HUBS_IMPORT_ERROR_READ,
-               _("The file “%1$s” is larger than %2$d MB, too large for a table of "
-                 "figures."),
-               path, HUBS_IMPORT_MAX_SIZE / (1024 * 1024));
-}
-
-/* Reads all of @path (`-` for standard input), up to HUBS_IMPORT_MAX_SIZE. */
-static GBytes *
-read_stream (const char  *path,
-             GError     **error)
+/**
+ * hubs_import_plan_new_for_path:
+ * @store: the database the figures go into
+ * @path: a CSV file
+ * @error: a location for a #GError
+ *
+ * Like hubs_import_plan_new() for the contents of @path: a file, a FIFO, `/dev/stdin` or
+ * `-` for standard input. The file is read as a stream, a record at a time, so its size is
+ * limited only by the figures it holds.
+ *
+ * Returns: (transfer full): the plan, or %NULL with @error set when the file or the
+ *   database could not be read
+ */
+HubsImportPlan *
+hubs_import_plan_new_for_path (HubsStore   *store,
+                               const char  *path,
+                               GError     **error)
 {
   g_autoptr(GInputStream) in = NULL;
-  g_autoptr(GByteArray) data = g_byte_array_new ();
-  g_autoptr(GError) local_error = NULL;
-  guint8 buf[64 * 1024];
+  GStatBuf st;
+
+  g_return_val_if_fail (HUBS_IS_STORE (store), NULL);
+  g_return_val_if_fail (path != NULL, NULL);
 
   if (g_str_equal (path, "-"))
     in = g_unix_input_stream_new (STDIN_FILENO, FALSE);
@@ -1002,10 +1257,12 @@ read_stream (const char  *path,
         fd = g_open (path, O_RDONLY | O_NOCTTY | O_CLOEXEC, 0);
       while (fd < 0 && errno == EINTR);
 
-      if (fd < 0)
+      if (fd < 0 || (fstat (fd, &st) == 0 && S_ISDIR (st.st_mode)))
         {
-          int errsv = errno;
+          int errsv = fd < 0 ? errno : EISDIR;
 
+          if (fd >= 0)
+            close (fd);
           g_set_error (error, HUBS_IMPORT_ERROR, HUBS_IMPORT_ERROR_READ,
                        _("The file “%1$s” cannot be read: %2$s"), path, g_strerror (errsv));
           return NULL;
@@ -1013,80 +1270,7 @@ read_stream (const char  *path,
       in = g_unix_input_stream_new (fd, TRUE);
     }
 
-  for (;;)
-    {
-      gssize n = g_input_stream_read (in, buf, sizeof buf, NULL, &local_error);
-
-      if (n < 0)
-        {
-          g_set_error (error, HUBS_IMPORT_ERROR, HUBS_IMPORT_ERROR_READ,
-                       _("The file “%1$s” cannot be read: %2$s"), path, local_error->message);
-          return NULL;
-        }
-      if (n == 0)
-        break;
-      if (data->len + (gsize) n > HUBS_IMPORT_MAX_SIZE)
-        {
-          set_too_large_error (error, path);
-          return NULL;
-        }
-      g_byte_array_append (data, buf, n);
-    }
-
-  return g_byte_array_free_to_bytes (g_steal_pointer (&data));
-}
-
-/**
- * hubs_import_plan_new_for_path:
- * @store: the database the figures go into
- * @path: a CSV file
- * @error: a location for a #GError
- *
- * Like hubs_import_plan_new() for the contents of @path: a file, a FIFO, `/dev/stdin` or
- * `-` for standard input.
- *
- * Returns: (transfer full): the plan, or %NULL with @error set when the file or the
- *   database could not be read
- */
-HubsImportPlan *
-hubs_import_plan_new_for_path (HubsStore   *store,
-                               const char  *path,
-                               GError     **error)
-{
-  g_autoptr(GMappedFile) mapped = NULL;
-  g_autoptr(GBytes) bytes = NULL;
-  g_autoptr(GError) local_error = NULL;
-  GStatBuf st;
-
-  g_return_val_if_fail (HUBS_IS_STORE (store), NULL);
-  g_return_val_if_fail (path != NULL, NULL);
-
-  /* A pipe, standard input or a FIFO cannot be mapped into memory: read it as a stream. */
-  if (g_str_equal (path, "-") || (g_stat (path, &st) == 0 && !S_ISREG (st.st_mode) &&
-                                  !S_ISDIR (st.st_mode)))
-    {
-      if (!(bytes = read_stream (path, error)))
-        return NULL;
-
-      return hubs_import_plan_new (store, g_bytes_get_data (bytes, NULL),
-                                   g_bytes_get_size (bytes), error);
-    }
-
-  if (!(mapped = g_mapped_file_new (path, FALSE, &local_error)))
-    {
-      g_set_error (error, HUBS_IMPORT_ERROR, HUBS_IMPORT_ERROR_READ,
-                   _("The file “%1$s” cannot be read: %2$s"), path, local_error->message);
-      return NULL;
-    }
-
-  if (g_mapped_file_get_length (mapped) > HUBS_IMPORT_MAX_SIZE)
-    {
-      set_too_large_error (error, path);
-      return NULL;
-    }
-
-  return hubs_import_plan_new (store, g_mapped_file_get_contents (mapped),
-                               g_mapped_file_get_length (mapped), error);
+  return plan_new_for_stream (store, in, path, error);
 }
 
 /**
@@ -1121,8 +1305,9 @@ hubs_import_plan_get_encoding (HubsImportPlan *plan)
  * hubs_import_plan_get_changes:
  * @plan: a plan
  *
- * Returns: (transfer none) (element-type HubsImportChange): every figure the file gives, in
- *   the order of the file
+ * Returns: (transfer none) (element-type HubsImportChange): every figure of the file that is
+ *   new or differs from the database's, in the order of the file (the unchanged ones are
+ *   only counted, see hubs_import_plan_count())
  */
 GPtrArray *
 hubs_import_plan_get_changes (HubsImportPlan *plan)
@@ -1137,7 +1322,7 @@ hubs_import_plan_get_changes (HubsImportPlan *plan)
  * @plan: a plan
  * @kind: new, changed or unchanged
  *
- * Returns: how many figures of the file are of @kind
+ * Returns: how many figures of the file are of @kind, plan changes included
  */
 guint
 hubs_import_plan_count (HubsImportPlan       *plan,
@@ -1147,8 +1332,31 @@ hubs_import_plan_count (HubsImportPlan       *plan,
 
   g_return_val_if_fail (plan != NULL, 0);
 
+  if (kind == HUBS_IMPORT_UNCHANGED)
+    return plan->n_unchanged;
+
   for (guint i = 0; i < plan->changes->len; i++)
     if (((HubsImportChange *) g_ptr_array_index (plan->changes, i))->kind == kind)
+      n++;
+
+  return n;
+}
+
+/**
+ * hubs_import_plan_count_plan_changes:
+ * @plan: a plan
+ *
+ * Returns: how many of the new and changed figures are baselines or targets
+ */
+guint
+hubs_import_plan_count_plan_changes (HubsImportPlan *plan)
+{
+  guint n = 0;
+
+  g_return_val_if_fail (plan != NULL, 0);
+
+  for (guint i = 0; i < plan->changes->len; i++)
+    if (((HubsImportChange *) g_ptr_array_index (plan->changes, i))->changes_plan)
       n++;
 
   return n;
@@ -1222,10 +1430,8 @@ hubs_import_plan_get_ignored_columns (HubsImportPlan *plan)
  * @n_applied: (out) (optional): how many figures were new or changed
  * @error: a location for a #GError
  *
- * Imports the plan's new and changed figures: takes a snapshot of the database (see
- * hubs_backup_snapshot()), then writes every figure with its history in one transaction.
- * A plan with problems is refused with %HUBS_IMPORT_ERROR_INVALID and nothing is written;
- * when writing fails, nothing is written either.
+ * hubs_import_plan_apply_full() with %HUBS_IMPORT_APPLY_DEFAULT: the actuals are imported,
+ * new and changed baselines and targets are not.
  *
  * Returns: %TRUE on success
  */
@@ -1235,6 +1441,37 @@ hubs_import_plan_apply (HubsImportPlan  *plan,
                         char           **backup_path,
                         guint           *n_applied,
                         GError         **error)
+{
+  return hubs_import_plan_apply_full (plan, store, HUBS_IMPORT_APPLY_DEFAULT, backup_path,
+                                      n_applied, error);
+}
+
+/**
+ * hubs_import_plan_apply_full:
+ * @plan: a plan without problems
+ * @store: the database the plan was made for
+ * @flags: whether to change baselines and targets too
+ * @backup_path: (out) (optional) (transfer full) (nullable): the snapshot taken before the
+ *   import, %NULL when nothing needed to change
+ * @n_applied: (out) (optional): how many figures were new or changed
+ * @error: a location for a #GError
+ *
+ * Imports the plan's new and changed figures: takes a snapshot of the database (see
+ * hubs_backup_snapshot()), then writes every figure with its history in one transaction.
+ * Baselines and targets (the plan) are written only with %HUBS_IMPORT_APPLY_PLAN_CHANGES;
+ * without it they are left as they are and the actuals are still imported. A plan with
+ * problems is refused with %HUBS_IMPORT_ERROR_INVALID and nothing is written; when writing
+ * fails, nothing is written either.
+ *
+ * Returns: %TRUE on success
+ */
+gboolean
+hubs_import_plan_apply_full (HubsImportPlan        *plan,
+                             HubsStore             *store,
+                             HubsImportApplyFlags   flags,
+                             char                 **backup_path,
+                             guint                 *n_applied,
+                             GError               **error)
 {
   g_autoptr(GPtrArray) figures = g_ptr_array_new ();
   g_autoptr(GError) local_error = NULL;
@@ -1263,7 +1500,7 @@ hubs_import_plan_apply (HubsImportPlan  *plan,
     {
       const HubsImportChange *change = g_ptr_array_index (plan->changes, i);
 
-      if (change->kind != HUBS_IMPORT_UNCHANGED)
+      if (!change->changes_plan || (flags & HUBS_IMPORT_APPLY_PLAN_CHANGES) != 0)
         g_ptr_array_add (figures, change->figure);
     }
 

@@ -29,9 +29,6 @@ typedef enum
   HUBS_IMPORT_ERROR_READ,
 } HubsImportError;
 
-/* The largest file an import reads. A year of figures for every hub is a few kilobytes. */
-#define HUBS_IMPORT_MAX_SIZE (32 * 1024 * 1024)
-
 /**
  * HubsImportLayout:
  * @HUBS_IMPORT_LAYOUT_UNKNOWN: the header fits neither layout
@@ -62,25 +59,38 @@ typedef enum
 
 /**
  * HubsImportChange:
- * @kind: new, changed or unchanged
+ * @kind: new or changed
  * @line: the line of the file the figure is on
  * @column: the column of the file the figure is in
- * @hub_id: the KPI's hub
- * @kpi: the KPI
+ * @kpi: the KPI, owned by the plan
  * @old: (nullable): the figure in the database, %NULL when there is none
  * @figure: the figure as it will be stored
+ * @changes_plan: the figure is a baseline or a target: a change of the plan, applied only
+ *   with %HUBS_IMPORT_APPLY_PLAN_CHANGES
  *
- * One figure of an import plan.
+ * One figure of an import plan that is new or differs from the database's.
  */
 typedef struct
 {
   HubsImportChangeKind  kind;
   guint                 line;
   guint                 column;
-  HubsKpi              *kpi;
+  const HubsKpi        *kpi;
   HubsFigure           *old;
   HubsFigure           *figure;
+  guint                 changes_plan : 1;
 } HubsImportChange;
+
+/**
+ * HubsImportApplyFlags:
+ * @HUBS_IMPORT_APPLY_DEFAULT: apply the actuals; leave baselines and targets as they are
+ * @HUBS_IMPORT_APPLY_PLAN_CHANGES: apply new and changed baselines and targets too
+ */
+typedef enum
+{
+  HUBS_IMPORT_APPLY_DEFAULT      = 0,
+  HUBS_IMPORT_APPLY_PLAN_CHANGES = 1 << 0,
+} HubsImportApplyFlags;
 
 typedef struct _HubsImportPlan HubsImportPlan;
 
@@ -98,12 +108,19 @@ HubsCsvEncoding   hubs_import_plan_get_encoding      (HubsImportPlan   *plan);
 GPtrArray        *hubs_import_plan_get_changes       (HubsImportPlan   *plan);
 guint             hubs_import_plan_count             (HubsImportPlan   *plan,
                                                       HubsImportChangeKind kind);
+guint             hubs_import_plan_count_plan_changes (HubsImportPlan  *plan);
 GPtrArray        *hubs_import_plan_get_problems      (HubsImportPlan   *plan);
 guint             hubs_import_plan_get_n_problems    (HubsImportPlan   *plan);
 gboolean          hubs_import_plan_has_problems      (HubsImportPlan   *plan);
 const char * const *hubs_import_plan_get_ignored_columns (HubsImportPlan *plan);
 gboolean          hubs_import_plan_apply             (HubsImportPlan   *plan,
                                                       HubsStore        *store,
+                                                      char            **backup_path,
+                                                      guint            *n_applied,
+                                                      GError          **error);
+gboolean          hubs_import_plan_apply_full        (HubsImportPlan   *plan,
+                                                      HubsStore        *store,
+                                                      HubsImportApplyFlags flags,
                                                       char            **backup_path,
                                                       guint            *n_applied,
                                                       GError          **error);

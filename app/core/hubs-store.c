@@ -3067,6 +3067,33 @@ failed:
   return FALSE;
 }
 
+/* hubs_history_value (value, measured): a figure's value as history records it, as
+ * figure_value_text() gives it; NULL for no figure. */
+static void
+history_value_func (sqlite3_context  *context,
+                    int               argc,
+                    sqlite3_value   **argv)
+{
+  g_autofree char *text = NULL;
+
+  g_assert (argc == 2);
+
+  if (sqlite3_value_type (argv[1]) == SQLITE_NULL)
+    {
+      sqlite3_result_null (context);
+      return;
+    }
+
+  if (sqlite3_value_int (argv[1]) == 0)
+    {
+      sqlite3_result_text (context, "not_measured", -1, SQLITE_STATIC);
+      return;
+    }
+
+  text = hubs_value_to_plain_string (sqlite3_value_double (argv[0]));
+  sqlite3_result_text (context, text, -1, SQLITE_TRANSIENT);
+}
+
 /**
  * hubs_store_apply_figures:
  * @self: a #HubsStore
@@ -3087,7 +3114,44 @@ hubs_store_apply_figures (HubsStore  *self,
                           guint      *n_changed,
                           GError    **error)
 {
+  /* Set-wise: the figures go into a temporary table, and each of the steps below is one
+   * statement over all of them, so ten figures and a million cost the same few queries. */
+  static const char * const steps[] = {
+    /* What is already stored as given changes nothing. */
+    "DELETE FROM temp.hubs_apply_figure AS i WHERE EXISTS (SELECT 1 FROM figure f "
+    "WHERE f.kpi_id = i.kpi_id AND f.fiscal_year = i.fiscal_year AND f.kind = i.kind "
+    "AND f.measured = i.measured AND (i.measured = 0 OR f.value = i.value) "
+    "AND f.confirmed = i.confirmed AND f.as_of IS i.as_of AND f.note IS i.note "
+    "AND f.source IS i.source)",
+    /* One history row per field that changes, figure by figure in the order given, as
+     * append_figure_history() writes them. */
+    "INSERT INTO history (hub_id, kpi_id, fiscal_year, kind, field, old_value, new_value) "
+    "SELECT hub_id, kpi_id, nullif (fiscal_year, 0), kind, field, old_value, new_value FROM ("
+    "SELECT i.rowid AS r, n.n AS n, k.hub_id AS hub_id, i.kpi_id AS kpi_id, "
+    "i.fiscal_year AS fiscal_year, i.kind AS kind, "
+    "CASE n.n WHEN 0 THEN 'value' WHEN 1 THEN 'confirmed' WHEN 2 THEN 'note' "
+    "WHEN 3 THEN 'source' ELSE 'as_of' END AS field, "
+    "CASE n.n WHEN 0 THEN hubs_history_value (f.value, f.measured) "
+    "WHEN 1 THEN CASE WHEN f.kpi_id IS NULL THEN NULL WHEN f.confirmed THEN 'confirmed' "
+    "ELSE 'provisional' END "
+    "WHEN 2 THEN f.note WHEN 3 THEN f.source ELSE f.as_of END AS old_value, "
+    "CASE n.n WHEN 0 THEN hubs_history_value (i.value, i.measured) "
+    "WHEN 1 THEN CASE WHEN i.confirmed THEN 'confirmed' ELSE 'provisional' END "
+    "WHEN 2 THEN i.note WHEN 3 THEN i.source ELSE i.as_of END AS new_value "
+    "FROM temp.hubs_apply_figure i "
+    "JOIN kpi k ON k.id = i.kpi_id "
+    "JOIN (SELECT 0 AS n UNION ALL SELECT 1 UNION ALL SELECT 2 UNION ALL SELECT 3 "
+    "UNION ALL SELECT 4) n "
+    "LEFT JOIN figure f ON f.kpi_id = i.kpi_id AND f.fiscal_year = i.fiscal_year "
+    "AND f.kind = i.kind) "
+    "WHERE old_value IS NOT new_value ORDER BY r, n",
+    "INSERT OR REPLACE INTO figure (" FIGURE_COLUMNS ") "
+    "SELECT " FIGURE_COLUMNS " FROM temp.hubs_apply_figure ORDER BY rowid",
+  };
+  sqlite3_stmt *stmt;
   guint changed = 0;
+  int n_rows = 0;
+  int rc;
 
   g_return_val_if_fail (HUBS_IS_STORE (self), FALSE);
   g_return_val_if_fail (figures != NULL, FALSE);
@@ -3112,31 +3176,52 @@ hubs_store_apply_figures (HubsStore  *self,
   if (!begin (self, error))
     return FALSE;
 
+  rc = sqlite3_create_function_v2 (self->db, "hubs_history_value", 2,
+                                   SQLITE_UTF8 | SQLITE_DETERMINISTIC, NULL,
+                                   history_value_func, NULL, NULL, NULL);
+  if (rc != SQLITE_OK)
+    {
+      set_sqlite_error (error, self->db, rc, self->path);
+      goto failed;
+    }
+
+  /* The same figure twice: the last one given is stored, as when they are set one by one. */
+  if (!exec (self,
+             "CREATE TEMP TABLE IF NOT EXISTS hubs_apply_figure ("
+             "  kpi_id TEXT NOT NULL, fiscal_year INTEGER NOT NULL, kind TEXT NOT NULL,"
+             "  value REAL, measured INTEGER NOT NULL, as_of TEXT, note TEXT,"
+             "  confirmed INTEGER NOT NULL, source TEXT,"
+             "  UNIQUE (kpi_id, fiscal_year, kind) ON CONFLICT REPLACE);"
+             "DELETE FROM temp.hubs_apply_figure", error) ||
+      !(stmt = prepare (self,
+                        "INSERT INTO temp.hubs_apply_figure (" FIGURE_COLUMNS ") "
+                        "VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9)", error)))
+    goto failed;
+
   for (guint i = 0; i < figures->len; i++)
     {
       const HubsFigure *figure = g_ptr_array_index (figures, i);
-      g_autoptr(HubsFigure) old = NULL;
-      g_autoptr(GError) local_error = NULL;
 
-      old = hubs_store_get_figure (self, figure->kpi_id, figure->fiscal_year, figure->kind,
-                                   &local_error);
-      if (old == NULL &&
-          !g_error_matches (local_error, HUBS_STORE_ERROR, HUBS_STORE_ERROR_NOT_FOUND))
-        {
-          g_propagate_error (error, g_steal_pointer (&local_error));
-          goto failed;
-        }
-
-      if (old != NULL && hubs_figure_equal (old, figure))
-        continue;
-
-      if (!write_figure (self, figure, error) ||
-          !append_figure_history (self, NULL, figure->kpi_id, figure->fiscal_year, figure->kind,
-                                  old, figure, error))
+      sqlite3_reset (stmt);
+      sqlite3_clear_bindings (stmt);
+      bind_text (stmt, 1, figure->kpi_id);
+      sqlite3_bind_int (stmt, 2, figure->fiscal_year);
+      bind_text (stmt, 3, hubs_figure_kind_to_string (figure->kind));
+      if (figure->measured)
+        sqlite3_bind_double (stmt, 4, figure->value);
+      sqlite3_bind_int (stmt, 5, figure->measured);
+      bind_text (stmt, 6, figure->as_of);
+      bind_text (stmt, 7, figure->note);
+      sqlite3_bind_int (stmt, 8, figure->confirmed);
+      bind_text (stmt, 9, figure->source);
+      if (!step_done (self, stmt, error))
         goto failed;
-
-      changed++;
     }
+
+  if (!exec (self, steps[0], error) ||
+      !query_int (self, "SELECT count(*) FROM temp.hubs_apply_figure", &n_rows, error))
+    goto failed;
+  changed = (guint) n_rows;
 
   if (changed == 0)
     {
@@ -3144,7 +3229,11 @@ hubs_store_apply_figures (HubsStore  *self,
       return TRUE;
     }
 
-  if (!commit (self, error))
+  for (guint i = 1; i < G_N_ELEMENTS (steps); i++)
+    if (!exec (self, steps[i], error))
+      goto failed;
+
+  if (!exec (self, "DELETE FROM temp.hubs_apply_figure", error) || !commit (self, error))
     goto failed;
 
   if (n_changed != NULL)
@@ -3157,6 +3246,284 @@ hubs_store_apply_figures (HubsStore  *self,
 failed:
   rollback (self);
   return FALSE;
+}
+
+/**
+ * hubs_store_begin_read:
+ * @self: a #HubsStore
+ * @error: a location for a #GError
+ *
+ * Starts a read transaction, so that the many reads of an import or an export see the
+ * database as it was at one moment, and are not each a transaction of their own. End it
+ * with hubs_store_end_read(); nothing may be written in between.
+ *
+ * Returns: %TRUE on success
+ */
+gboolean
+hubs_store_begin_read (HubsStore  *self,
+                       GError    **error)
+{
+  g_return_val_if_fail (HUBS_IS_STORE (self), FALSE);
+  g_return_val_if_fail (sqlite3_get_autocommit (self->db), FALSE);
+
+  return exec (self, "BEGIN DEFERRED", error);
+}
+
+/**
+ * hubs_store_end_read:
+ * @self: a #HubsStore
+ *
+ * Ends the read transaction hubs_store_begin_read() started.
+ */
+void
+hubs_store_end_read (HubsStore *self)
+{
+  g_return_if_fail (HUBS_IS_STORE (self));
+
+  rollback (self);
+}
+
+/**
+ * hubs_store_get_fiscal_year_range:
+ * @self: a #HubsStore
+ * @first: (out): the earliest fiscal year of any figure
+ * @last: (out): the latest fiscal year of any figure
+ * @error: a location for a #GError
+ *
+ * Returns: %TRUE when there is any figure; %FALSE with @error unset when there is none,
+ *   %FALSE with @error set when the database could not be read
+ */
+gboolean
+hubs_store_get_fiscal_year_range (HubsStore  *self,
+                                  int        *first,
+                                  int        *last,
+                                  GError    **error)
+{
+  sqlite3_stmt *stmt;
+  gboolean any = FALSE;
+  int rc;
+
+  g_return_val_if_fail (HUBS_IS_STORE (self), FALSE);
+
+  if (!(stmt = prepare (self, "SELECT min (fiscal_year), max (fiscal_year) FROM figure",
+                        error)))
+    return FALSE;
+
+  rc = sqlite3_step (stmt);
+  if (rc == SQLITE_ROW && sqlite3_column_type (stmt, 0) != SQLITE_NULL)
+    {
+      *first = sqlite3_column_int (stmt, 0);
+      *last = sqlite3_column_int (stmt, 1);
+      any = TRUE;
+    }
+  sqlite3_reset (stmt);
+
+  if (rc != SQLITE_ROW)
+    {
+      set_sqlite_error (error, self->db, rc, self->path);
+      return FALSE;
+    }
+
+  return any;
+}
+
+/* One figure of hubs_store_foreach_figure(), by the index of its KPI in the hub's list. */
+typedef struct
+{
+  guint           kpi;
+  int             fiscal_year;
+  HubsFigureKind  kind;
+  double          value;
+  char           *as_of;
+  char           *note;
+  char           *source;
+  guint           measured : 1;
+  guint           confirmed : 1;
+} WalkRow;
+
+static void
+walk_row_clear (gpointer data)
+{
+  WalkRow *row = data;
+
+  g_free (row->as_of);
+  g_free (row->note);
+  g_free (row->source);
+}
+
+/* By KPI, then fiscal year, then baseline, target, actual (the order of HubsFigureKind). */
+static int
+compare_walk_rows (gconstpointer a,
+                   gconstpointer b)
+{
+  const WalkRow *x = a;
+  const WalkRow *y = b;
+
+  if (x->kpi != y->kpi)
+    return x->kpi < y->kpi ? -1 : 1;
+  if (x->fiscal_year != y->fiscal_year)
+    return x->fiscal_year < y->fiscal_year ? -1 : 1;
+  return (int) x->kind - (int) y->kind;
+}
+
+/**
+ * HubsStoreFigureFunc:
+ * @hub: the hub
+ * @kpi: the KPI
+ * @figure: (nullable): one of the KPI's figures, or %NULL after the last of them (once for
+ *   a KPI without any)
+ * @user_data: the data given to hubs_store_foreach_figure()
+ * @error: a location for a #GError
+ *
+ * Returns: %TRUE to go on, %FALSE with @error set to stop
+ */
+
+/**
+ * hubs_store_foreach_figure:
+ * @self: a #HubsStore
+ * @hub_id: (nullable): only this hub, or %NULL for every hub
+ * @func: (scope call): called for every figure
+ * @user_data: data for @func
+ * @error: a location for a #GError
+ *
+ * Calls @func for every figure of every KPI of every hub, hub by hub in sort order, each
+ * hub's KPIs in sort order, each KPI's figures by fiscal year, then baseline, target,
+ * actual, and then once with no figure, so that @func knows the KPI is complete. Reads in
+ * bulk, a hub at a time, and in one read transaction (unless one is open already); @hub,
+ * @kpi and @figure are valid only during the call. For exports of every hub.
+ *
+ * Returns: %TRUE on success, %FALSE when the database could not be read or @func failed
+ */
+gboolean
+hubs_store_foreach_figure (HubsStore            *self,
+                           const char           *hub_id,
+                           HubsStoreFigureFunc   func,
+                           gpointer              user_data,
+                           GError              **error)
+{
+  g_autoptr(GPtrArray) hubs = NULL;
+  gboolean own_transaction;
+  gboolean ok = TRUE;
+
+  g_return_val_if_fail (HUBS_IS_STORE (self), FALSE);
+  g_return_val_if_fail (func != NULL, FALSE);
+
+  own_transaction = sqlite3_get_autocommit (self->db);
+  if (own_transaction && !hubs_store_begin_read (self, error))
+    return FALSE;
+
+  if (hub_id != NULL)
+    {
+      HubsHub *hub = hubs_store_get_hub (self, hub_id, error);
+
+      hubs = g_ptr_array_new_with_free_func ((GDestroyNotify) hubs_hub_free);
+      if (hub != NULL)
+        g_ptr_array_add (hubs, hub);
+      else
+        ok = FALSE;
+    }
+  else if (!(hubs = hubs_store_list_hubs (self, error)))
+    ok = FALSE;
+
+  for (guint h = 0; ok && hubs != NULL && h < hubs->len; h++)
+    {
+      const HubsHub *hub = g_ptr_array_index (hubs, h);
+      g_autoptr(GPtrArray) kpis = NULL;
+      g_autoptr(GHashTable) kpi_index = NULL;
+      g_autoptr(GArray) rows = NULL;
+      sqlite3_stmt *stmt;
+      const char *last_id = NULL;
+      guint last_index = 0;
+      guint r = 0;
+      int rc;
+
+      if (!(kpis = hubs_store_list_kpis (self, hub->id, error)) ||
+          !(stmt = prepare (self,
+                            "SELECT kpi_id, fiscal_year, kind, value, measured, as_of, note, "
+                            "confirmed, source FROM figure "
+                            "WHERE kpi_id IN (SELECT id FROM kpi WHERE hub_id = ?1)",
+                            error)))
+        {
+          ok = FALSE;
+          break;
+        }
+      bind_text (stmt, 1, hub->id);
+
+      kpi_index = g_hash_table_new (g_str_hash, g_str_equal);
+      for (guint k = 0; k < kpis->len; k++)
+        g_hash_table_insert (kpi_index, ((HubsKpi *) kpis->pdata[k])->id, GUINT_TO_POINTER (k));
+
+      /* The hub's figures unsorted, straight from the index, and sorted here: a few hundred
+       * small rows, cheaper than SQLite's sorter with the text in every row. */
+      rows = g_array_sized_new (FALSE, FALSE, sizeof (WalkRow), 16 * kpis->len);
+      g_array_set_clear_func (rows, walk_row_clear);
+      while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+        {
+          const char *kpi_id = (const char *) sqlite3_column_text (stmt, 0);
+          WalkRow row = { 0 };
+          gpointer index;
+
+          if (last_id == NULL || g_strcmp0 (last_id, kpi_id) != 0)
+            {
+              if (!g_hash_table_lookup_extended (kpi_index, kpi_id, NULL, &index))
+                continue;
+              last_index = GPOINTER_TO_UINT (index);
+              last_id = ((HubsKpi *) kpis->pdata[last_index])->id;
+            }
+
+          row.kpi = last_index;
+          row.fiscal_year = sqlite3_column_int (stmt, 1);
+          hubs_figure_kind_from_string ((const char *) sqlite3_column_text (stmt, 2), &row.kind);
+          row.value = sqlite3_column_double (stmt, 3);
+          row.measured = sqlite3_column_int (stmt, 4) != 0;
+          row.as_of = column_text (stmt, 5);
+          row.note = column_text (stmt, 6);
+          row.confirmed = sqlite3_column_int (stmt, 7) != 0;
+          row.source = column_text (stmt, 8);
+          g_array_append_val (rows, row);
+        }
+      sqlite3_reset (stmt);
+
+      if (rc != SQLITE_DONE)
+        {
+          set_sqlite_error (error, self->db, rc, self->path);
+          ok = FALSE;
+          break;
+        }
+
+      g_array_sort (rows, compare_walk_rows);
+
+      for (guint k = 0; ok && k < kpis->len; k++)
+        {
+          const HubsKpi *kpi = kpis->pdata[k];
+
+          for (; ok && r < rows->len && g_array_index (rows, WalkRow, r).kpi == k; r++)
+            {
+              const WalkRow *row = &g_array_index (rows, WalkRow, r);
+              HubsFigure figure = {
+                .kpi_id = kpi->id,
+                .fiscal_year = row->fiscal_year,
+                .kind = row->kind,
+                .value = row->value,
+                .as_of = row->as_of,
+                .note = row->note,
+                .source = row->source,
+                .measured = row->measured,
+                .confirmed = row->confirmed,
+              };
+
+              ok = func (hub, kpi, &figure, user_data, error);
+            }
+
+          if (ok)
+            ok = func (hub, kpi, NULL, user_data, error);
+        }
+    }
+
+  if (own_transaction)
+    hubs_store_end_read (self);
+
+  return ok;
 }
 
 /**

@@ -230,6 +230,25 @@ gboolean    hubs_store_apply_figures      (HubsStore           *self,
                                            GPtrArray           *figures,
                                            guint               *n_changed,
                                            GError             **error);
+gboolean    hubs_store_begin_read         (HubsStore           *self,
+                                           GError             **error);
+void        hubs_store_end_read           (HubsStore           *self);
+gboolean    hubs_store_get_fiscal_year_range (HubsStore        *self,
+                                              int              *first,
+                                              int              *last,
+                                              GError          **error);
+
+typedef gboolean (*HubsStoreFigureFunc) (const HubsHub     *hub,
+                                         const HubsKpi     *kpi,
+                                         const HubsFigure  *figure,
+                                         gpointer           user_data,
+                                         GError           **error);
+
+gboolean    hubs_store_foreach_figure     (HubsStore           *self,
+                                           const char          *hub_id,
+                                           HubsStoreFigureFunc  func,
+                                           gpointer             user_data,
+                                           GError             **error);
 gboolean    hubs_store_insert_plan        (HubsStore           *self,
                                            GPtrArray           *hubs,
                                            GPtrArray           *kpis,
