@@ -643,6 +643,91 @@ seed (HubsStore  *self,
                                  error);
 }
 
+/* Makes the schema of a new or empty file and, with @with_plan, seeds it, all in one
+ * transaction that the steps' own transactions join (see _hubs_store_begin()): a kill at any
+ * point leaves either the file as it was, empty, which the next start creates again, or a
+ * complete database, never a schema without its plan. */
+static gboolean
+create (HubsStore  *self,
+        gboolean    with_plan,
+        GError    **error)
+{
+  gboolean ok;
+
+  if (!_hubs_store_exec (self, "BEGIN IMMEDIATE", error))
+    return FALSE;
+
+  self->creating = TRUE;
+  ok = migrate (self, error) && (!with_plan || seed (self, error));
+  self->creating = FALSE;
+
+  if (!ok || !_hubs_store_exec (self, "COMMIT", error))
+    {
+      _hubs_store_rollback (self);
+      self->schema_version = 0;
+      return FALSE;
+    }
+
+  return TRUE;
+}
+
+/* Whether the database has never held anything: no hub, no KPI, no figure, no phase-1 result
+ * and no history. An older Hubs committed the schema before the plan, so a kill during its
+ * first start left such a file; a database whose hubs were deleted keeps their history. */
+static gboolean
+never_seeded (HubsStore  *self,
+              gboolean   *unseeded,
+              GError    **error)
+{
+  int empty;
+
+  if (!_hubs_store_query_int (self,
+                              "SELECT NOT EXISTS (SELECT 1 FROM hub) "
+                              "AND NOT EXISTS (SELECT 1 FROM kpi) "
+                              "AND NOT EXISTS (SELECT 1 FROM figure) "
+                              "AND NOT EXISTS (SELECT 1 FROM phase1_result) "
+                              "AND NOT EXISTS (SELECT 1 FROM history)",
+                              &empty, error))
+    return FALSE;
+
+  *unseeded = empty != 0;
+
+  return TRUE;
+}
+
+/* Seeds a database that has its schema but was never seeded (see never_seeded()). */
+static gboolean
+finish_seeding (HubsStore  *self,
+                GError    **error)
+{
+  g_autoptr(GError) local_error = NULL;
+  gboolean unseeded = FALSE;
+
+  if (!never_seeded (self, &unseeded, &local_error))
+    {
+      /* A file whose check was deferred may be damaged: that check says so, before anything
+       * is written to it. */
+      if (self->verified)
+        {
+          g_propagate_error (error, g_steal_pointer (&local_error));
+          return FALSE;
+        }
+      g_debug ("Whether %s was ever seeded is not known until it is checked: %s",
+               self->path, local_error->message);
+      return TRUE;
+    }
+
+  if (!unseeded)
+    return TRUE;
+
+  g_debug ("Seeding %s, which has a schema but was never seeded", self->path);
+  if (!seed (self, error))
+    return FALSE;
+  self->seeded = TRUE;
+
+  return TRUE;
+}
+
 /**
  * hubs_store_default_path:
  *
@@ -688,8 +773,9 @@ needs_immutable (const char *path)
  * @error: a location for a #GError
  *
  * Opens the Hubs database at @path, creating it (and seeding it with the built-in plan
- * unless @flags has %HUBS_STORE_OPEN_NO_SEED) when it does not exist, and bringing an older
- * schema up to date. A file that is not a Hubs database, is damaged or comes from a newer
+ * unless @flags has %HUBS_STORE_OPEN_NO_SEED) when it does not exist or is empty, in one
+ * transaction, and bringing an older schema up to date. A writable database that has a
+ * schema but has never held anything (no hub and no history) is seeded too. A file that is not a Hubs database, is damaged or comes from a newer
  * Hubs is refused with %HUBS_STORE_ERROR and is not written to. A file this user cannot
  * write, or one in a folder this user cannot write, opens read-only.
  *
@@ -805,15 +891,17 @@ hubs_store_open (const char          *path,
       return NULL;
     }
 
-  if (!migrate (self, error))
-    return NULL;
-
-  if (is_empty && (flags & HUBS_STORE_OPEN_NO_SEED) == 0)
+  if (!exists || is_empty)
     {
-      if (!seed (self, error))
+      if (!create (self, (flags & HUBS_STORE_OPEN_NO_SEED) == 0, error))
         return NULL;
-      self->seeded = TRUE;
+      self->seeded = (flags & HUBS_STORE_OPEN_NO_SEED) == 0;
     }
+  else if (!migrate (self, error))
+    return NULL;
+  else if (!self->read_only && (flags & HUBS_STORE_OPEN_NO_SEED) == 0 &&
+           !finish_seeding (self, error))
+    return NULL;
 
   return g_steal_pointer (&self);
 }

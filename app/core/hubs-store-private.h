@@ -41,6 +41,8 @@ struct _HubsStore
   guint               seeded : 1;
   guint               immutable : 1;
   guint               check_on_main_thread : 1;
+  /* Creating a new file: each step's transaction joins the one that creates and seeds it. */
+  guint               creating : 1;
 };
 
 #define HUBS_STORE_HUB_COLUMNS \

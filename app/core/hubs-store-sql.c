@@ -163,7 +163,9 @@ _hubs_store_column_text (sqlite3_stmt *stmt,
 }
 
 /* Starts the one write transaction of a change: refused on a read-only store, and only
- * once the file is known to be sound (hubs_store_verify()). */
+ * once the file is known to be sound (hubs_store_verify()). While a new file is created, the
+ * change joins the transaction that creates it instead (see create() in hubs-store-open.c),
+ * and _hubs_store_commit() and _hubs_store_rollback() leave that to it. */
 gboolean
 _hubs_store_begin (HubsStore  *self,
                    GError    **error)
@@ -177,6 +179,9 @@ _hubs_store_begin (HubsStore  *self,
   if (!hubs_store_verify (self, error))
     return FALSE;
 
+  if (self->creating)
+    return TRUE;
+
   return _hubs_store_exec (self, "BEGIN IMMEDIATE", error);
 }
 
@@ -185,6 +190,9 @@ gboolean
 _hubs_store_commit (HubsStore  *self,
                     GError    **error)
 {
+  if (self->creating)
+    return TRUE;
+
   if (!_hubs_store_exec (self, "COMMIT", error))
     {
       sqlite3_exec (self->db, "ROLLBACK", NULL, NULL, NULL);
@@ -198,6 +206,9 @@ _hubs_store_commit (HubsStore  *self,
 void
 _hubs_store_rollback (HubsStore *self)
 {
+  if (self->creating)
+    return;
+
   if (!sqlite3_get_autocommit (self->db))
     sqlite3_exec (self->db, "ROLLBACK", NULL, NULL, NULL);
 }
