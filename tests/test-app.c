@@ -65,7 +65,7 @@ drive_idle (gpointer data)
           g_main_context_iteration (NULL, FALSE);
         }
       run->offered = TRUE;
-      hubs_test_save_screenshot (GTK_WIDGET (dialog), "app-restore-offer");
+      g_free (hubs_test_save_screenshot (GTK_WIDGET (dialog), "app-restore-offer"));
       adw_message_dialog_response (dialog, "restore");
       return G_SOURCE_REMOVE;
     }

@@ -8,6 +8,8 @@
  * writer opens its own connection, saves figures as fast as it can and reports each one on
  * standard output once hubs_store_set_figure() has returned; the test SIGKILLs it in the
  * middle of the burst and checks that the database is intact and holds every reported edit.
+ * The first-start test runs it in first-start mode (`test-faults --first-start DB`), which
+ * creates and seeds a new database, and SIGKILLs it at random points on the way.
  */
 
 #include "config.h"
@@ -119,6 +121,22 @@ run_writer (const char *path,
 
   g_printerr ("writer: %s\n", error->message);
   return 1;
+}
+
+/* First-start mode: opens (so creates and seeds) the database at @path, then quits. */
+static int
+run_first_start (const char *path)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(HubsStore) store = hubs_store_open (path, HUBS_STORE_OPEN_DEFAULT, &error);
+
+  if (store == NULL)
+    {
+      g_printerr ("first start: %s\n", error->message);
+      return 1;
+    }
+
+  return 0;
 }
 
 static char *
@@ -262,6 +280,214 @@ test_sigkill_mid_burst (Fixture       *f,
 
       start = last + 2;
     }
+}
+
+/* Starts a first start on @path and SIGKILLs it after @delay_us microseconds (or lets it
+ * finish, with @delay_us negative). Returns whether the kill stopped it. */
+static gboolean
+run_first_start_child (const char *path,
+                       gint64      delay_us)
+{
+  g_autofree char *self = g_file_read_link ("/proc/self/exe", NULL);
+  const char *argv[] = { self, "--first-start", path, NULL };
+  g_autoptr(GError) error = NULL;
+  GPid pid;
+  int status;
+
+  g_assert_nonnull (self);
+  g_spawn_async (NULL, (char **) argv, NULL, G_SPAWN_DO_NOT_REAP_CHILD, NULL, NULL, &pid,
+                 &error);
+  g_assert_no_error (error);
+
+  if (delay_us >= 0)
+    {
+      g_usleep ((gulong) delay_us);
+      g_assert_cmpint (kill (pid, SIGKILL), ==, 0);
+    }
+
+  g_assert_cmpint (waitpid (pid, &status, 0), ==, pid);
+  g_spawn_close_pid (pid);
+
+  if (WIFSIGNALED (status))
+    {
+      g_assert_cmpint (WTERMSIG (status), ==, SIGKILL);
+      return TRUE;
+    }
+
+  /* Finished before the kill: it must have succeeded. */
+  g_assert_true (WIFEXITED (status));
+  g_assert_cmpint (WEXITSTATUS (status), ==, 0);
+
+  return FALSE;
+}
+
+/* Whether a killed first start left anything behind: a database with a schema must hold the
+ * whole plan, read as SQLite reads it, before Hubs opens the file again. A read-write
+ * connection, as the next start opens it: it rolls back what was not committed. */
+static gboolean
+first_start_left_a_database (const char *path)
+{
+  sqlite3 *db = NULL;
+  sqlite3_stmt *stmt = NULL;
+  int n_objects, version, n_hubs;
+
+  if (!g_file_test (path, G_FILE_TEST_EXISTS))
+    return FALSE;
+
+  g_assert_cmpint (sqlite3_open_v2 (path, &db, SQLITE_OPEN_READWRITE, NULL), ==, SQLITE_OK);
+  g_assert_cmpint (sqlite3_prepare_v2 (db, "SELECT (SELECT count (*) FROM sqlite_schema), "
+                                       "(SELECT user_version FROM pragma_user_version)",
+                                       -1, &stmt, NULL), ==, SQLITE_OK);
+  g_assert_cmpint (sqlite3_step (stmt), ==, SQLITE_ROW);
+  n_objects = sqlite3_column_int (stmt, 0);
+  version = sqlite3_column_int (stmt, 1);
+  sqlite3_finalize (stmt);
+
+  if (n_objects == 0 && version == 0)
+    {
+      g_assert_cmpint (sqlite3_close (db), ==, SQLITE_OK);
+      return FALSE;
+    }
+
+  g_assert_cmpint (version, ==, HUBS_STORE_SCHEMA_VERSION);
+  g_assert_cmpint (sqlite3_prepare_v2 (db, "SELECT count (*) FROM hub", -1, &stmt, NULL), ==,
+                   SQLITE_OK);
+  g_assert_cmpint (sqlite3_step (stmt), ==, SQLITE_ROW);
+  n_hubs = sqlite3_column_int (stmt, 0);
+  sqlite3_finalize (stmt);
+  g_assert_cmpint (sqlite3_close (db), ==, SQLITE_OK);
+
+  g_assert_cmpint (n_hubs, ==, 13);
+
+  return TRUE;
+}
+
+static void
+remove_database (const char *path)
+{
+  const char * const suffixes[] = { "", "-wal", "-shm", "-journal" };
+
+  for (guint i = 0; i < G_N_ELEMENTS (suffixes); i++)
+    {
+      g_autofree char *name = g_strconcat (path, suffixes[i], NULL);
+
+      g_assert_true (g_unlink (name) == 0 || errno == ENOENT);
+    }
+}
+
+/* A kill anywhere in the very first start leaves either nothing (no file, or a file without
+ * a schema) or the whole seeded plan, and the next start always shows the 13 hubs: never a
+ * schema without its plan, which would open to an empty sidebar for good. */
+static void
+test_sigkill_first_start (Fixture       *f,
+                          gconstpointer  data)
+{
+  guint n_rounds = 40;
+  guint n_killed = 0;
+  guint n_left_nothing = 0;
+  gint64 started;
+  gint64 whole_us;
+
+  /* How long a whole first start takes here; the kills land anywhere within it. */
+  started = g_get_monotonic_time ();
+  g_assert_false (run_first_start_child (f->path, -1));
+  whole_us = g_get_monotonic_time () - started;
+  g_assert_true (first_start_left_a_database (f->path));
+
+  for (guint round = 0; round < n_rounds; round++)
+    {
+      g_autoptr(HubsStore) store = NULL;
+      g_autoptr(GPtrArray) hubs = NULL;
+      g_autoptr(GError) error = NULL;
+      gint64 delay_us = g_test_rand_int_range (0, (gint32) MIN (whole_us, G_MAXINT32 - 1) + 1);
+
+      remove_database (f->path);
+      n_killed += run_first_start_child (f->path, delay_us);
+      n_left_nothing += !first_start_left_a_database (f->path);
+
+      store = hubs_test_open_store (f->path, HUBS_STORE_OPEN_DEFAULT);
+      hubs = hubs_store_list_hubs (store, &error);
+      g_assert_no_error (error);
+      g_assert_cmpuint (hubs->len, ==, 13);
+    }
+
+  g_test_message ("a first start took %" G_GINT64_FORMAT " µs; %u of %u kills stopped it, "
+                  "%u left nothing", whole_us, n_killed, n_rounds, n_left_nothing);
+  g_assert_cmpuint (n_killed, >, 0);
+}
+
+static void
+exec_sql (const char *path,
+          const char *sql)
+{
+  sqlite3 *db = NULL;
+  char *message = NULL;
+
+  g_assert_cmpint (sqlite3_open (path, &db), ==, SQLITE_OK);
+  if (sqlite3_exec (db, sql, NULL, NULL, &message) != SQLITE_OK)
+    g_error ("%s: %s", sql, message);
+  g_assert_cmpint (sqlite3_close (db), ==, SQLITE_OK);
+}
+
+/* What an older Hubs left when killed between making the schema and seeding it: the next
+ * start seeds it. */
+static void
+test_unseeded_database_is_seeded (Fixture       *f,
+                                  gconstpointer  data)
+{
+  g_autoptr(HubsStore) store = NULL;
+  g_autoptr(GPtrArray) hubs = NULL;
+  g_autoptr(GError) error = NULL;
+
+  for (guint version = 1; version <= HUBS_STORE_SCHEMA_VERSION; version++)
+    {
+      g_autofree char *sql = g_strdup_printf ("BEGIN; %s PRAGMA user_version = %u; COMMIT;",
+                                              hubs_store_get_migration_sql (version), version);
+
+      exec_sql (f->path, sql);
+    }
+
+  /* Viewing it changes nothing. */
+  store = hubs_test_open_store (f->path, HUBS_STORE_OPEN_READ_ONLY);
+  g_assert_false (hubs_store_get_seeded (store));
+  g_clear_object (&store);
+  g_assert_cmpint (query_int (f->path, "SELECT count (*) FROM hub"), ==, 0);
+
+  store = hubs_test_open_store (f->path, HUBS_STORE_OPEN_DEFAULT);
+  g_assert_true (hubs_store_get_seeded (store));
+  hubs = hubs_store_list_hubs (store, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (hubs->len, ==, 13);
+  g_clear_object (&store);
+
+  store = hubs_test_open_store (f->path, HUBS_STORE_OPEN_DEFAULT);
+  g_assert_false (hubs_store_get_seeded (store));
+}
+
+/* A database whose hubs were all deleted is not the unseeded one: it stays empty. */
+static void
+test_emptied_database_is_not_reseeded (Fixture       *f,
+                                       gconstpointer  data)
+{
+  g_autoptr(HubsStore) store = hubs_test_open_store (f->path, HUBS_STORE_OPEN_DEFAULT);
+  g_autoptr(GPtrArray) hubs = hubs_store_list_hubs (store, NULL);
+  g_autoptr(GError) error = NULL;
+
+  for (guint i = 0; i < hubs->len; i++)
+    {
+      const HubsHub *hub = g_ptr_array_index (hubs, i);
+
+      g_assert_true (hubs_store_delete_hub (store, hub->id, &error));
+      g_assert_no_error (error);
+    }
+  g_clear_object (&store);
+  g_clear_pointer (&hubs, g_ptr_array_unref);
+
+  store = hubs_test_open_store (f->path, HUBS_STORE_OPEN_DEFAULT);
+  g_assert_false (hubs_store_get_seeded (store));
+  hubs = hubs_store_list_hubs (store, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (hubs->len, ==, 0);
 }
 
 static void
@@ -449,6 +675,8 @@ main (int   argc,
 {
   if (argc == 4 && g_str_equal (argv[1], "--writer"))
     return run_writer (argv[2], (guint) g_ascii_strtoull (argv[3], NULL, 10));
+  if (argc == 3 && g_str_equal (argv[1], "--first-start"))
+    return run_first_start (argv[2]);
 
   setlocale (LC_ALL, "");
   g_test_init (&argc, &argv, G_TEST_OPTION_ISOLATE_DIRS, NULL);
@@ -457,6 +685,9 @@ main (int   argc,
   g_test_add (path, Fixture, NULL, hubs_test_files_set_up, func, hubs_test_files_tear_down)
 
   ADD ("/hubs/faults/sigkill-mid-burst", test_sigkill_mid_burst);
+  ADD ("/hubs/faults/sigkill-first-start", test_sigkill_first_start);
+  ADD ("/hubs/faults/unseeded-database-is-seeded", test_unseeded_database_is_seeded);
+  ADD ("/hubs/faults/emptied-database-is-not-reseeded", test_emptied_database_is_not_reseeded);
   ADD ("/hubs/faults/read-only", test_read_only);
   ADD ("/hubs/faults/full-max-page-count", test_full_max_page_count);
   ADD ("/hubs/faults/full-disk-tmpfs", test_full_disk_tmpfs);

@@ -1,6 +1,11 @@
 /* hubs-store-private.h
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
+ *
+ * What the files of the store share: the instance struct, the statement and transaction
+ * helpers (hubs-store-sql.c), the row decoding (hubs-store-read.c), the writes with their
+ * history rows (hubs-store-write.c) and the change notification (hubs-store.c), plus the few
+ * calls the backup module, the tests and the benchmarks make past the public API.
  */
 
 #pragma once
@@ -11,13 +16,134 @@
 
 G_BEGIN_DECLS
 
-const char *hubs_store_get_migration_sql (guint to_version);
-sqlite3    *hubs_store_get_db            (HubsStore  *self);
-gboolean    hubs_store_reload            (HubsStore  *self,
-                                          GError    **error);
-sqlite3    *hubs_store_open_reader       (HubsStore  *self,
-                                          GError    **error);
-void        hubs_store_set_check_on_main_thread (HubsStore *self,
-                                                 gboolean   on_main_thread);
+/* The check for damage running in a worker thread, see hubs-store-open.c. */
+typedef struct _HubsStoreVerifyJob HubsStoreVerifyJob;
+
+struct _HubsStore
+{
+  GObject             parent_instance;
+
+  /* Owned */
+  sqlite3            *db;
+  char               *path;
+  /* What another connection opens: @path, or a file: URI when the file is immutable. */
+  char               *open_name;
+  GHashTable         *statements;
+  HubsStoreVerifyJob *verify_job;
+
+  /* Why the file cannot be written to, once hubs_store_verify() found damage. */
+  GError             *damage;
+
+  /* State */
+  int                 schema_version;
+  guint               verified : 1;
+  guint               read_only : 1;
+  guint               seeded : 1;
+  guint               immutable : 1;
+  guint               check_on_main_thread : 1;
+  /* Creating a new file: each step's transaction joins the one that creates and seeds it. */
+  guint               creating : 1;
+};
+
+#define HUBS_STORE_HUB_COLUMNS \
+  "id, name_ja, name_en, consortium_ja, consortium_en, tier, type, slogan_ja, slogan_en, " \
+  "summary_ja, summary_en, members_ja, members_en, focus_ja, focus_en, sort_order"
+
+#define HUBS_STORE_KPI_COLUMNS \
+  "id, hub_id, parent_id, name_ja, name_en, pillar, unit, aggregation, direction, " \
+  "qualifier, per_year, path_from_zero, note_ja, note_en, sort_order"
+
+#define HUBS_STORE_FIGURE_COLUMNS \
+  "kpi_id, fiscal_year, kind, value, measured, as_of, note, confirmed, source"
+
+const char   *hubs_store_get_migration_sql        (guint       to_version);
+sqlite3      *hubs_store_get_db                   (HubsStore  *self);
+gboolean      hubs_store_reload                   (HubsStore  *self,
+                                                   GError    **error);
+sqlite3      *hubs_store_open_reader              (HubsStore  *self,
+                                                   GError    **error);
+void          hubs_store_set_check_on_main_thread (HubsStore  *self,
+                                                   gboolean    on_main_thread);
+
+/* hubs-store-sql.c */
+void          _hubs_store_set_sqlite_error        (GError       **error,
+                                                   sqlite3       *db,
+                                                   int            rc,
+                                                   const char    *path);
+gboolean      _hubs_store_exec                    (HubsStore     *self,
+                                                   const char    *sql,
+                                                   GError       **error);
+sqlite3_stmt *_hubs_store_prepare                 (HubsStore     *self,
+                                                   const char    *sql,
+                                                   GError       **error);
+gboolean      _hubs_store_step_done               (HubsStore     *self,
+                                                   sqlite3_stmt  *stmt,
+                                                   GError       **error);
+void          _hubs_store_bind_text               (sqlite3_stmt  *stmt,
+                                                   int            column,
+                                                   const char    *text);
+void          _hubs_store_bind_text_or_empty      (sqlite3_stmt  *stmt,
+                                                   int            column,
+                                                   const char    *text);
+char         *_hubs_store_column_text             (sqlite3_stmt  *stmt,
+                                                   int            column);
+gboolean      _hubs_store_query_int               (HubsStore     *self,
+                                                   const char    *sql,
+                                                   int           *value,
+                                                   GError       **error);
+gboolean      _hubs_store_begin                   (HubsStore     *self,
+                                                   GError       **error);
+gboolean      _hubs_store_commit                  (HubsStore     *self,
+                                                   GError       **error);
+void          _hubs_store_rollback                (HubsStore     *self);
+
+/* hubs-store-read.c */
+HubsFigure   *_hubs_store_figure_from_columns     (sqlite3_stmt  *stmt,
+                                                   int            first);
+
+/* hubs-store-write.c */
+gboolean      _hubs_store_append_history_row      (HubsStore         *self,
+                                                   const char        *hub_id,
+                                                   const char        *kpi_id,
+                                                   int                fiscal_year,
+                                                   const char        *kind,
+                                                   const char        *field,
+                                                   const char        *old_value,
+                                                   const char        *new_value,
+                                                   GError           **error);
+gboolean      _hubs_store_append_figure_history   (HubsStore         *self,
+                                                   const char        *hub_id,
+                                                   const char        *kpi_id,
+                                                   int                fiscal_year,
+                                                   HubsFigureKind     kind,
+                                                   const HubsFigure  *old,
+                                                   const HubsFigure  *new,
+                                                   GError           **error);
+gboolean      _hubs_store_append_kpi_history      (HubsStore         *self,
+                                                   const char        *hub_id,
+                                                   const char        *kpi_id,
+                                                   const HubsKpi     *old,
+                                                   const HubsKpi     *new,
+                                                   GError           **error);
+gboolean      _hubs_store_write_figure            (HubsStore         *self,
+                                                   const HubsFigure  *figure,
+                                                   GError           **error);
+gboolean      _hubs_store_insert_hub              (HubsStore         *self,
+                                                   const HubsHub     *hub,
+                                                   GError           **error);
+gboolean      _hubs_store_insert_kpi              (HubsStore         *self,
+                                                   const HubsKpi     *kpi,
+                                                   GError           **error);
+gboolean      _hubs_store_insert_phase1_result    (HubsStore               *self,
+                                                   const HubsPhase1Result  *result,
+                                                   GError                 **error);
+
+/* hubs-store.c */
+void          _hubs_store_emit_change             (HubsStore              *self,
+                                                   const HubsStoreChange  *change);
+void          _hubs_store_emit_simple_change      (HubsStore              *self,
+                                                   HubsStoreChangeKind     kind,
+                                                   const char             *hub_id,
+                                                   const char             *kpi_id);
 
 G_END_DECLS

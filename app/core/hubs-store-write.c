@@ -1,0 +1,1259 @@
+/* hubs-store-write.c
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ *
+ * Changing the store: figures, KPIs and hubs, each change in one transaction with the
+ * history rows that record it, then one notification.
+ */
+
+#define G_LOG_DOMAIN "hubs-store"
+
+#include "config.h"
+
+#include <math.h>
+
+#include <glib/gi18n.h>
+#include <sqlite3.h>
+
+#include "hubs-format.h"
+#include "hubs-store-private.h"
+
+/* The value as history records it: the plain number, "not_measured", or NULL for none. */
+static char *
+figure_value_text (const HubsFigure *figure)
+{
+  if (figure == NULL)
+    return NULL;
+  if (!figure->measured)
+    return g_strdup ("not_measured");
+  return hubs_value_to_plain_string (figure->value);
+}
+
+/* Appends one history row when @old_value and @new_value differ. @kind may be NULL and
+ * @fiscal_year 0 for a change of the KPI or hub itself. */
+gboolean
+_hubs_store_append_history_row (HubsStore   *self,
+                                const char  *hub_id,
+                                const char  *kpi_id,
+                                int          fiscal_year,
+                                const char  *kind,
+                                const char  *field,
+                                const char  *old_value,
+                                const char  *new_value,
+                                GError     **error)
+{
+  sqlite3_stmt *stmt;
+
+  if (g_strcmp0 (old_value, new_value) == 0)
+    return TRUE;
+
+  if (!(stmt = _hubs_store_prepare (self,
+                                    "INSERT INTO history (hub_id, kpi_id, fiscal_year, kind, "
+                                    "field, old_value, new_value) VALUES (coalesce (?1, (SELECT "
+                                    "hub_id FROM kpi WHERE id = ?2)), ?2, nullif (?3, 0), ?4, ?5, "
+                                    "?6, ?7)",
+                                    error)))
+    return FALSE;
+
+  _hubs_store_bind_text (stmt, 1, hub_id);
+  _hubs_store_bind_text (stmt, 2, kpi_id);
+  sqlite3_bind_int (stmt, 3, fiscal_year);
+  _hubs_store_bind_text (stmt, 4, kind);
+  _hubs_store_bind_text (stmt, 5, field);
+  _hubs_store_bind_text (stmt, 6, old_value);
+  _hubs_store_bind_text (stmt, 7, new_value);
+
+  return _hubs_store_step_done (self, stmt, error);
+}
+
+/* One INSERT for the one to five fields of a figure that changed: row N binds its field, old
+ * and new value to ?(5+3N), ?(6+3N) and ?(7+3N). */
+#define HISTORY_INSERT \
+  "INSERT INTO history (hub_id, kpi_id, fiscal_year, kind, field, old_value, new_value) VALUES "
+#define HISTORY_ROW(f, o, n) \
+  "(coalesce (?1, (SELECT hub_id FROM kpi WHERE id = ?2)), ?2, nullif (?3, 0), ?4, " \
+  "?" #f ", ?" #o ", ?" #n ")"
+#define HISTORY_ROWS_1 HISTORY_ROW (5, 6, 7)
+#define HISTORY_ROWS_2 HISTORY_ROWS_1 ", " HISTORY_ROW (8, 9, 10)
+#define HISTORY_ROWS_3 HISTORY_ROWS_2 ", " HISTORY_ROW (11, 12, 13)
+#define HISTORY_ROWS_4 HISTORY_ROWS_3 ", " HISTORY_ROW (14, 15, 16)
+#define HISTORY_ROWS_5 HISTORY_ROWS_4 ", " HISTORY_ROW (17, 18, 19)
+
+static const char * const figure_history_inserts[] = {
+  HISTORY_INSERT HISTORY_ROWS_1,
+  HISTORY_INSERT HISTORY_ROWS_2,
+  HISTORY_INSERT HISTORY_ROWS_3,
+  HISTORY_INSERT HISTORY_ROWS_4,
+  HISTORY_INSERT HISTORY_ROWS_5,
+};
+
+#define N_FIGURE_FIELDS 5
+
+/* Appends one history row for each field that differs between @old (or no figure) and
+ * @new (or no figure), in one statement. @hub_id may be %NULL: it is then looked up. */
+gboolean
+_hubs_store_append_figure_history (HubsStore         *self,
+                                   const char        *hub_id,
+                                   const char        *kpi_id,
+                                   int                fiscal_year,
+                                   HubsFigureKind     kind,
+                                   const HubsFigure  *old,
+                                   const HubsFigure  *new,
+                                   GError           **error)
+{
+  g_autofree char *old_value = figure_value_text (old);
+  g_autofree char *new_value = figure_value_text (new);
+  const char *fields[N_FIGURE_FIELDS] = { "value", "confirmed", "note", "source", "as_of" };
+  const char *olds[N_FIGURE_FIELDS] = {
+    old_value,
+    old == NULL ? NULL : old->confirmed ? "confirmed" : "provisional",
+    old ? old->note : NULL,
+    old ? old->source : NULL,
+    old ? old->as_of : NULL,
+  };
+  const char *news[N_FIGURE_FIELDS] = {
+    new_value,
+    new == NULL ? NULL : new->confirmed ? "confirmed" : "provisional",
+    new ? new->note : NULL,
+    new ? new->source : NULL,
+    new ? new->as_of : NULL,
+  };
+  sqlite3_stmt *stmt;
+  guint n = 0;
+
+  for (guint i = 0; i < N_FIGURE_FIELDS; i++)
+    if (g_strcmp0 (olds[i], news[i]) != 0)
+      n++;
+
+  if (n == 0)
+    return TRUE;
+
+  if (!(stmt = _hubs_store_prepare (self, figure_history_inserts[n - 1], error)))
+    return FALSE;
+
+  _hubs_store_bind_text (stmt, 1, hub_id);
+  _hubs_store_bind_text (stmt, 2, kpi_id);
+  sqlite3_bind_int (stmt, 3, fiscal_year);
+  _hubs_store_bind_text (stmt, 4, hubs_figure_kind_to_string (kind));
+  for (guint i = 0, row = 0; i < N_FIGURE_FIELDS; i++)
+    {
+      if (g_strcmp0 (olds[i], news[i]) == 0)
+        continue;
+      _hubs_store_bind_text (stmt, 5 + 3 * row, fields[i]);
+      _hubs_store_bind_text (stmt, 6 + 3 * row, olds[i]);
+      _hubs_store_bind_text (stmt, 7 + 3 * row, news[i]);
+      row++;
+    }
+
+  return _hubs_store_step_done (self, stmt, error);
+}
+
+/* Stores one figure in place of the one of the same KPI, fiscal year and kind. No history. */
+gboolean
+_hubs_store_write_figure (HubsStore         *self,
+                          const HubsFigure  *figure,
+                          GError           **error)
+{
+  sqlite3_stmt *stmt;
+
+  if (!(stmt = _hubs_store_prepare (self,
+                                    "INSERT OR REPLACE INTO figure (" HUBS_STORE_FIGURE_COLUMNS ") "
+                                    "VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9)", error)))
+    return FALSE;
+
+  _hubs_store_bind_text (stmt, 1, figure->kpi_id);
+  sqlite3_bind_int (stmt, 2, figure->fiscal_year);
+  _hubs_store_bind_text (stmt, 3, hubs_figure_kind_to_string (figure->kind));
+  if (figure->measured)
+    sqlite3_bind_double (stmt, 4, figure->value);
+  sqlite3_bind_int (stmt, 5, figure->measured);
+  _hubs_store_bind_text (stmt, 6, figure->as_of);
+  _hubs_store_bind_text (stmt, 7, figure->note);
+  sqlite3_bind_int (stmt, 8, figure->confirmed);
+  _hubs_store_bind_text (stmt, 9, figure->source);
+
+  return _hubs_store_step_done (self, stmt, error);
+}
+
+static gboolean
+same_figure (const HubsFigure *a,
+             const HubsFigure *b)
+{
+  if (a == NULL || b == NULL)
+    return a == b;
+
+  return hubs_figure_equal (a, b);
+}
+
+/* Reads, in one statement, the hub and unit of @kpi_id and its figure of @fiscal_year and
+ * @kind (%NULL in @old when there is none). Fails with %HUBS_STORE_ERROR_NOT_FOUND when the
+ * KPI does not exist. */
+static gboolean
+read_figure_for_change (HubsStore       *self,
+                        const char      *kpi_id,
+                        int              fiscal_year,
+                        HubsFigureKind   kind,
+                        char           **hub_id,
+                        char           **unit,
+                        HubsFigure     **old,
+                        GError         **error)
+{
+  sqlite3_stmt *stmt;
+  int rc;
+
+  if (!(stmt = _hubs_store_prepare (self,
+                                    "SELECT k.hub_id, k.unit, f.kpi_id, f.fiscal_year, f.kind, "
+                                    "f.value, f.measured, f.as_of, f.note, f.confirmed, f.source "
+                                    "FROM kpi k LEFT JOIN figure f ON f.kpi_id = k.id AND "
+                                    "f.fiscal_year = ?2 AND f.kind = ?3 WHERE k.id = ?1", error)))
+    return FALSE;
+  _hubs_store_bind_text (stmt, 1, kpi_id);
+  sqlite3_bind_int (stmt, 2, fiscal_year);
+  _hubs_store_bind_text (stmt, 3, hubs_figure_kind_to_string (kind));
+
+  rc = sqlite3_step (stmt);
+  if (rc == SQLITE_ROW)
+    {
+      *hub_id = _hubs_store_column_text (stmt, 0);
+      *unit = _hubs_store_column_text (stmt, 1);
+      if (sqlite3_column_type (stmt, 2) != SQLITE_NULL)
+        *old = _hubs_store_figure_from_columns (stmt, 2);
+      else
+        *old = NULL;
+    }
+  sqlite3_reset (stmt);
+
+  if (rc == SQLITE_DONE)
+    {
+      g_set_error (error, HUBS_STORE_ERROR, HUBS_STORE_ERROR_NOT_FOUND,
+                   _("There is no KPI “%s” in the database."), kpi_id);
+      return FALSE;
+    }
+  if (rc != SQLITE_ROW)
+    {
+      _hubs_store_set_sqlite_error (error, self->db, rc, self->path);
+      return FALSE;
+    }
+
+  return TRUE;
+}
+
+static void
+set_conflict_error (GError          **error,
+                    const HubsFigure *now,
+                    const char       *unit)
+{
+  g_autofree char *value = NULL;
+
+  if (now == NULL)
+    value = g_strdup (_("no figure"));
+  else if (!now->measured)
+    value = g_strdup (_("not measured"));
+  else
+    value = hubs_format_value (now->value, unit, hubs_language_current ());
+
+  g_set_error (error, HUBS_STORE_ERROR, HUBS_STORE_ERROR_CONFLICT,
+               /* Translators: %s is the figure as it is now stored, e.g. “999 companies” */
+               _("This figure was changed elsewhere meanwhile and now reads %s, so nothing "
+                 "was changed."),
+               value);
+}
+
+/* Replaces (or with @figure %NULL, removes) one figure and records the change, in one
+ * transaction: one read, the write, one history insert. With @check, only when the stored
+ * figure is still @expected (%NULL: none). */
+static gboolean
+change_figure (HubsStore         *self,
+               const char        *kpi_id,
+               int                fiscal_year,
+               HubsFigureKind     kind,
+               gboolean           check,
+               const HubsFigure  *expected,
+               const HubsFigure  *figure,
+               GError           **error)
+{
+  g_autoptr(HubsFigure) old = NULL;
+  g_autofree char *hub_id = NULL;
+  g_autofree char *unit = NULL;
+  HubsStoreChange change = { 0 };
+
+  if (figure != NULL && (figure->fiscal_year != fiscal_year || figure->kind != kind ||
+                         g_strcmp0 (figure->kpi_id, kpi_id) != 0))
+    {
+      g_set_error_literal (error, HUBS_STORE_ERROR, HUBS_STORE_ERROR_INVALID,
+                           "The figure does not belong where it is stored.");
+      return FALSE;
+    }
+
+  if (!_hubs_store_begin (self, error))
+    return FALSE;
+
+  if (!read_figure_for_change (self, kpi_id, fiscal_year, kind, &hub_id, &unit, &old, error))
+    goto failed;
+
+  if (check && !same_figure (old, expected) && !same_figure (old, figure))
+    {
+      set_conflict_error (error, old, unit);
+      goto failed;
+    }
+
+  if (same_figure (old, figure))
+    {
+      _hubs_store_rollback (self);
+      return TRUE;
+    }
+
+  if (figure != NULL)
+    {
+      if (!_hubs_store_write_figure (self, figure, error))
+        goto failed;
+    }
+  else
+    {
+      sqlite3_stmt *stmt;
+
+      if (!(stmt = _hubs_store_prepare (self,
+                                        "DELETE FROM figure WHERE kpi_id = ?1 AND fiscal_year = ?2 "
+                                        "AND kind = ?3", error)))
+        goto failed;
+      _hubs_store_bind_text (stmt, 1, kpi_id);
+      sqlite3_bind_int (stmt, 2, fiscal_year);
+      _hubs_store_bind_text (stmt, 3, hubs_figure_kind_to_string (kind));
+      if (!_hubs_store_step_done (self, stmt, error))
+        goto failed;
+    }
+
+  if (!_hubs_store_append_figure_history (self, hub_id, kpi_id, fiscal_year, kind, old, figure,
+                                          error) ||
+      !_hubs_store_commit (self, error))
+    goto failed;
+
+  change.kind = HUBS_STORE_CHANGE_FIGURE;
+  change.hub_id = hub_id;
+  change.kpi_id = kpi_id;
+  change.fiscal_year = fiscal_year;
+  change.figure_kind = kind;
+  change.figure = figure;
+  _hubs_store_emit_change (self, &change);
+
+  return TRUE;
+
+failed:
+  _hubs_store_rollback (self);
+  return FALSE;
+}
+
+/**
+ * hubs_store_set_figure:
+ * @self: a #HubsStore
+ * @figure: the figure to store
+ * @error: a location for a #GError
+ *
+ * Stores @figure in place of the KPI's figure of the same fiscal year and kind, and records
+ * what changed in the history, in one transaction. Storing what is already there changes
+ * nothing.
+ *
+ * Returns: %TRUE on success
+ */
+gboolean
+hubs_store_set_figure (HubsStore         *self,
+                       const HubsFigure  *figure,
+                       GError           **error)
+{
+  g_return_val_if_fail (HUBS_IS_STORE (self), FALSE);
+  g_return_val_if_fail (figure != NULL, FALSE);
+  g_return_val_if_fail (figure->kpi_id != NULL, FALSE);
+
+  if (figure->measured && !isfinite (figure->value))
+    {
+      g_set_error (error, HUBS_STORE_ERROR, HUBS_STORE_ERROR_INVALID,
+                   _("A figure must be a finite number."));
+      return FALSE;
+    }
+
+  return change_figure (self, figure->kpi_id, figure->fiscal_year, figure->kind, FALSE, NULL,
+                        figure, error);
+}
+
+/**
+ * hubs_store_remove_figure:
+ * @self: a #HubsStore
+ * @kpi_id: a KPI id
+ * @fiscal_year: the fiscal year
+ * @kind: baseline, target or actual
+ * @error: a location for a #GError
+ *
+ * Removes one figure ("no figure") and records it in the history, in one transaction.
+ * Removing a figure that is not there changes nothing.
+ *
+ * Returns: %TRUE on success
+ */
+gboolean
+hubs_store_remove_figure (HubsStore       *self,
+                          const char      *kpi_id,
+                          int              fiscal_year,
+                          HubsFigureKind   kind,
+                          GError         **error)
+{
+  g_return_val_if_fail (HUBS_IS_STORE (self), FALSE);
+  g_return_val_if_fail (kpi_id != NULL, FALSE);
+
+  return change_figure (self, kpi_id, fiscal_year, kind, FALSE, NULL, NULL, error);
+}
+
+/**
+ * hubs_store_replace_figure:
+ * @self: a #HubsStore
+ * @kpi_id: a KPI id
+ * @fiscal_year: the fiscal year
+ * @kind: baseline, target or actual
+ * @before: (nullable): the figure the change was made against, %NULL for none
+ * @after: (nullable): the figure to store, %NULL to remove it
+ * @error: a location for a #GError
+ *
+ * Like hubs_store_set_figure() and hubs_store_remove_figure(), but only while the stored
+ * figure is still @before: when another writer (an import, another window) changed it
+ * meanwhile, fails with %HUBS_STORE_ERROR_CONFLICT, says what it now reads, and changes
+ * nothing. A figure already equal to @after changes nothing and succeeds.
+ *
+ * Returns: %TRUE on success
+ */
+gboolean
+hubs_store_replace_figure (HubsStore         *self,
+                           const char        *kpi_id,
+                           int                fiscal_year,
+                           HubsFigureKind     kind,
+                           const HubsFigure  *before,
+                           const HubsFigure  *after,
+                           GError           **error)
+{
+  g_return_val_if_fail (HUBS_IS_STORE (self), FALSE);
+  g_return_val_if_fail (kpi_id != NULL, FALSE);
+
+  if (after != NULL && after->measured && !isfinite (after->value))
+    {
+      g_set_error (error, HUBS_STORE_ERROR, HUBS_STORE_ERROR_INVALID,
+                   _("A figure must be a finite number."));
+      return FALSE;
+    }
+
+  return change_figure (self, kpi_id, fiscal_year, kind, TRUE, before, after, error);
+}
+
+/* Adds a hub row as it is, with its sort order. No history. */
+gboolean
+_hubs_store_insert_hub (HubsStore      *self,
+                        const HubsHub  *hub,
+                        GError        **error)
+{
+  sqlite3_stmt *stmt;
+
+  if (!(stmt = _hubs_store_prepare (self,
+                                    "INSERT INTO hub (" HUBS_STORE_HUB_COLUMNS ") VALUES (?1, ?2, "
+                                    "?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16)"
+                                    ,
+                                    error)))
+    return FALSE;
+
+  _hubs_store_bind_text (stmt, 1, hub->id);
+  _hubs_store_bind_text_or_empty (stmt, 2, hub->name_ja);
+  _hubs_store_bind_text_or_empty (stmt, 3, hub->name_en);
+  _hubs_store_bind_text_or_empty (stmt, 4, hub->consortium_ja);
+  _hubs_store_bind_text_or_empty (stmt, 5, hub->consortium_en);
+  _hubs_store_bind_text (stmt, 6, hubs_tier_to_string (hub->tier));
+  _hubs_store_bind_text (stmt, 7, hubs_hub_type_to_string (hub->type));
+  _hubs_store_bind_text_or_empty (stmt, 8, hub->slogan_ja);
+  _hubs_store_bind_text_or_empty (stmt, 9, hub->slogan_en);
+  _hubs_store_bind_text_or_empty (stmt, 10, hub->summary_ja);
+  _hubs_store_bind_text_or_empty (stmt, 11, hub->summary_en);
+  _hubs_store_bind_text_or_empty (stmt, 12, hub->members_ja);
+  _hubs_store_bind_text_or_empty (stmt, 13, hub->members_en);
+  _hubs_store_bind_text_or_empty (stmt, 14, hub->focus_ja);
+  _hubs_store_bind_text_or_empty (stmt, 15, hub->focus_en);
+  sqlite3_bind_int (stmt, 16, hub->sort_order);
+
+  return _hubs_store_step_done (self, stmt, error);
+}
+
+/* Adds a KPI row as it is, with its sort order. No history. */
+gboolean
+_hubs_store_insert_kpi (HubsStore      *self,
+                        const HubsKpi  *kpi,
+                        GError        **error)
+{
+  sqlite3_stmt *stmt;
+
+  if (!(stmt = _hubs_store_prepare (self,
+                                    "INSERT INTO kpi (" HUBS_STORE_KPI_COLUMNS ") VALUES (?1, ?2, "
+                                    "?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15)",
+                                    error)))
+    return FALSE;
+
+  _hubs_store_bind_text (stmt, 1, kpi->id);
+  _hubs_store_bind_text (stmt, 2, kpi->hub_id);
+  _hubs_store_bind_text (stmt, 3, kpi->parent_id);
+  _hubs_store_bind_text_or_empty (stmt, 4, kpi->name_ja);
+  _hubs_store_bind_text_or_empty (stmt, 5, kpi->name_en);
+  _hubs_store_bind_text (stmt, 6, hubs_pillar_to_string (kpi->pillar));
+  _hubs_store_bind_text_or_empty (stmt, 7, kpi->unit);
+  _hubs_store_bind_text (stmt, 8, hubs_aggregation_to_string (kpi->aggregation));
+  _hubs_store_bind_text (stmt, 9, hubs_direction_to_string (kpi->direction));
+  _hubs_store_bind_text (stmt, 10, hubs_qualifier_to_string (kpi->qualifier));
+  sqlite3_bind_int (stmt, 11, kpi->per_year);
+  sqlite3_bind_int (stmt, 12, kpi->path_from_zero);
+  _hubs_store_bind_text_or_empty (stmt, 13, kpi->note_ja);
+  _hubs_store_bind_text_or_empty (stmt, 14, kpi->note_en);
+  sqlite3_bind_int (stmt, 15, kpi->sort_order);
+
+  return _hubs_store_step_done (self, stmt, error);
+}
+
+/* Adds one phase-1 result. */
+gboolean
+_hubs_store_insert_phase1_result (HubsStore               *self,
+                                  const HubsPhase1Result  *result,
+                                  GError                 **error)
+{
+  sqlite3_stmt *stmt;
+
+  if (!(stmt = _hubs_store_prepare (self,
+                                    "INSERT INTO phase1_result (id, hub_id, name_ja, name_en, "
+                                    "unit, start_value, target_value, target_text_ja, "
+                                    "target_text_en, result_value, sort_order) VALUES (?1, ?2, ?3, "
+                                    "?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11)", error)))
+    return FALSE;
+
+  _hubs_store_bind_text (stmt, 1, result->id);
+  _hubs_store_bind_text (stmt, 2, result->hub_id);
+  _hubs_store_bind_text_or_empty (stmt, 3, result->name_ja);
+  _hubs_store_bind_text_or_empty (stmt, 4, result->name_en);
+  _hubs_store_bind_text_or_empty (stmt, 5, result->unit);
+  sqlite3_bind_double (stmt, 6, result->start);
+  if (result->has_target)
+    sqlite3_bind_double (stmt, 7, result->target);
+  _hubs_store_bind_text_or_empty (stmt, 8, result->target_text_ja);
+  _hubs_store_bind_text_or_empty (stmt, 9, result->target_text_en);
+  sqlite3_bind_double (stmt, 10, result->result);
+  sqlite3_bind_int (stmt, 11, result->sort_order);
+
+  return _hubs_store_step_done (self, stmt, error);
+}
+
+/* The KPI's fields as history records them, in a fixed order. */
+static void
+kpi_fields (const HubsKpi *kpi,
+            const char   **names,
+            char         **values)
+{
+  static const char * const field_names[] = {
+    "name_ja", "name_en", "pillar", "unit", "aggregation", "direction", "qualifier",
+    "per_year", "path_from_zero", "note_ja", "note_en", "parent_id",
+  };
+  guint i = 0;
+
+  for (i = 0; i < G_N_ELEMENTS (field_names); i++)
+    names[i] = field_names[i];
+
+  i = 0;
+  values[i++] = g_strdup (kpi ? kpi->name_ja : NULL);
+  values[i++] = g_strdup (kpi ? kpi->name_en : NULL);
+  values[i++] = g_strdup (kpi ? hubs_pillar_to_string (kpi->pillar) : NULL);
+  values[i++] = g_strdup (kpi ? kpi->unit : NULL);
+  values[i++] = g_strdup (kpi ? hubs_aggregation_to_string (kpi->aggregation) : NULL);
+  values[i++] = g_strdup (kpi ? hubs_direction_to_string (kpi->direction) : NULL);
+  values[i++] = g_strdup (kpi ? hubs_qualifier_to_string (kpi->qualifier) : NULL);
+  values[i++] = kpi ? g_strdup (kpi->per_year ? "true" : "false") : NULL;
+  values[i++] = kpi ? g_strdup (kpi->path_from_zero ? "true" : "false") : NULL;
+  values[i++] = g_strdup (kpi ? kpi->note_ja : NULL);
+  values[i++] = g_strdup (kpi ? kpi->note_en : NULL);
+  values[i++] = g_strdup (kpi ? kpi->parent_id : NULL);
+}
+
+#define N_KPI_FIELDS 12
+
+/* Appends one history row for each field that differs between @old (or no KPI) and @new
+ * (or no KPI). */
+gboolean
+_hubs_store_append_kpi_history (HubsStore      *self,
+                                const char     *hub_id,
+                                const char     *kpi_id,
+                                const HubsKpi  *old,
+                                const HubsKpi  *new,
+                                GError        **error)
+{
+  const char *names[N_KPI_FIELDS];
+  char *old_values[N_KPI_FIELDS];
+  char *new_values[N_KPI_FIELDS];
+  gboolean ok = TRUE;
+
+  kpi_fields (old, names, old_values);
+  kpi_fields (new, names, new_values);
+
+  for (guint i = 0; i < N_KPI_FIELDS; i++)
+    {
+      if (ok)
+        ok = _hubs_store_append_history_row (self, hub_id, kpi_id, 0, NULL, names[i],
+                                             old_values[i], new_values[i], error);
+      g_free (old_values[i]);
+      g_free (new_values[i]);
+    }
+
+  return ok;
+}
+
+static gboolean
+update_kpi (HubsStore      *self,
+            const HubsKpi  *kpi,
+            GError        **error)
+{
+  sqlite3_stmt *stmt;
+
+  if (!(stmt = _hubs_store_prepare (self,
+                                    "UPDATE kpi SET parent_id = ?2, name_ja = ?3, name_en = ?4, "
+                                    "pillar = ?5, unit = ?6, aggregation = ?7, direction = ?8, "
+                                    "qualifier = ?9, per_year = ?10, path_from_zero = ?11, note_ja "
+                                    "= ?12, note_en = ?13 WHERE id = ?1", error)))
+    return FALSE;
+
+  _hubs_store_bind_text (stmt, 1, kpi->id);
+  _hubs_store_bind_text (stmt, 2, kpi->parent_id);
+  _hubs_store_bind_text_or_empty (stmt, 3, kpi->name_ja);
+  _hubs_store_bind_text_or_empty (stmt, 4, kpi->name_en);
+  _hubs_store_bind_text (stmt, 5, hubs_pillar_to_string (kpi->pillar));
+  _hubs_store_bind_text_or_empty (stmt, 6, kpi->unit);
+  _hubs_store_bind_text (stmt, 7, hubs_aggregation_to_string (kpi->aggregation));
+  _hubs_store_bind_text (stmt, 8, hubs_direction_to_string (kpi->direction));
+  _hubs_store_bind_text (stmt, 9, hubs_qualifier_to_string (kpi->qualifier));
+  sqlite3_bind_int (stmt, 10, kpi->per_year);
+  sqlite3_bind_int (stmt, 11, kpi->path_from_zero);
+  _hubs_store_bind_text_or_empty (stmt, 12, kpi->note_ja);
+  _hubs_store_bind_text_or_empty (stmt, 13, kpi->note_en);
+
+  return _hubs_store_step_done (self, stmt, error);
+}
+
+static gboolean
+check_kpi (const HubsKpi  *kpi,
+           GError        **error)
+{
+  if ((kpi->name_ja == NULL || *kpi->name_ja == '\0') &&
+      (kpi->name_en == NULL || *kpi->name_en == '\0'))
+    {
+      g_set_error (error, HUBS_STORE_ERROR, HUBS_STORE_ERROR_INVALID,
+                   _("A KPI needs a name in Japanese or English."));
+      return FALSE;
+    }
+
+  if (kpi->unit == NULL || *kpi->unit == '\0')
+    {
+      g_set_error (error, HUBS_STORE_ERROR, HUBS_STORE_ERROR_INVALID,
+                   _("A KPI needs a unit, such as 社 or 件."));
+      return FALSE;
+    }
+
+  return TRUE;
+}
+
+/**
+ * hubs_store_save_kpi:
+ * @self: a #HubsStore
+ * @kpi: the KPI's fields; its id says which KPI
+ * @error: a location for a #GError
+ *
+ * Adds @kpi, at the end of its hub, or updates the KPI with its id, recording each changed
+ * field in the history, in one transaction. Sort order is changed only by
+ * hubs_store_move_kpi().
+ *
+ * Returns: %TRUE on success
+ */
+gboolean
+hubs_store_save_kpi (HubsStore      *self,
+                     const HubsKpi  *kpi,
+                     GError        **error)
+{
+  g_autoptr(HubsKpi) old = NULL;
+  g_autoptr(GError) local_error = NULL;
+
+  g_return_val_if_fail (HUBS_IS_STORE (self), FALSE);
+  g_return_val_if_fail (kpi != NULL && kpi->id != NULL && kpi->hub_id != NULL, FALSE);
+
+  if (!check_kpi (kpi, error) || !_hubs_store_begin (self, error))
+    return FALSE;
+
+  old = hubs_store_get_kpi (self, kpi->id, &local_error);
+  if (old == NULL && !g_error_matches (local_error, HUBS_STORE_ERROR, HUBS_STORE_ERROR_NOT_FOUND))
+    {
+      g_propagate_error (error, g_steal_pointer (&local_error));
+      goto failed;
+    }
+
+  if (old != NULL)
+    {
+      if (!update_kpi (self, kpi, error))
+        goto failed;
+    }
+  else
+    {
+      g_autoptr(HubsKpi) added = hubs_kpi_copy (kpi);
+      int n_kpis;
+      sqlite3_stmt *stmt;
+
+      if (!(stmt = _hubs_store_prepare (self, "SELECT coalesce (max (sort_order) + 1, 0) FROM kpi "
+                                  "WHERE hub_id = ?1", error)))
+        goto failed;
+      _hubs_store_bind_text (stmt, 1, kpi->hub_id);
+      if (sqlite3_step (stmt) != SQLITE_ROW)
+        {
+          sqlite3_reset (stmt);
+          _hubs_store_set_sqlite_error (error, self->db, sqlite3_errcode (self->db), self->path);
+          goto failed;
+        }
+      n_kpis = sqlite3_column_int (stmt, 0);
+      sqlite3_reset (stmt);
+
+      added->sort_order = n_kpis;
+      if (!_hubs_store_insert_kpi (self, added, error))
+        goto failed;
+    }
+
+  if (!_hubs_store_append_kpi_history (self, kpi->hub_id, kpi->id, old, kpi, error) ||
+      !_hubs_store_commit (self, error))
+    goto failed;
+
+  if (old != NULL)
+    {
+      g_autoptr(HubsKpi) saved = hubs_kpi_copy (kpi);
+      HubsStoreChange change = {
+        .kind = HUBS_STORE_CHANGE_KPI, .hub_id = kpi->hub_id, .kpi_id = kpi->id, .kpi = saved,
+      };
+
+      /* Its place is changed only by hubs_store_move_kpi(). */
+      saved->sort_order = old->sort_order;
+      _hubs_store_emit_change (self, &change);
+    }
+  else
+    _hubs_store_emit_simple_change (self, HUBS_STORE_CHANGE_KPI_LIST, kpi->hub_id, kpi->id);
+
+  return TRUE;
+
+failed:
+  _hubs_store_rollback (self);
+  return FALSE;
+}
+
+/**
+ * hubs_store_delete_kpi:
+ * @self: a #HubsStore
+ * @kpi_id: a KPI id
+ * @error: a location for a #GError
+ *
+ * Deletes a KPI and its figures, recording every deleted field and figure in the history so
+ * that nothing is lost, in one transaction. Its breakdowns stay, without a parent.
+ *
+ * Returns: %TRUE on success
+ */
+gboolean
+hubs_store_delete_kpi (HubsStore   *self,
+                       const char  *kpi_id,
+                       GError     **error)
+{
+  g_autoptr(HubsKpi) old = NULL;
+  g_autoptr(GPtrArray) figures = NULL;
+  sqlite3_stmt *stmt;
+
+  g_return_val_if_fail (HUBS_IS_STORE (self), FALSE);
+  g_return_val_if_fail (kpi_id != NULL, FALSE);
+
+  if (!_hubs_store_begin (self, error))
+    return FALSE;
+
+  if (!(old = hubs_store_get_kpi (self, kpi_id, error)) ||
+      !(figures = hubs_store_list_figures (self, kpi_id, error)))
+    goto failed;
+
+  for (guint i = 0; i < figures->len; i++)
+    {
+      const HubsFigure *figure = g_ptr_array_index (figures, i);
+
+      if (!_hubs_store_append_figure_history (self, old->hub_id, kpi_id, figure->fiscal_year,
+                                              figure->kind, figure, NULL, error))
+        goto failed;
+    }
+
+  if (!_hubs_store_append_kpi_history (self, old->hub_id, kpi_id, old, NULL, error))
+    goto failed;
+
+  if (!(stmt = _hubs_store_prepare (self, "DELETE FROM kpi WHERE id = ?1", error)))
+    goto failed;
+  _hubs_store_bind_text (stmt, 1, kpi_id);
+  if (!_hubs_store_step_done (self, stmt, error) || !_hubs_store_commit (self, error))
+    goto failed;
+
+  _hubs_store_emit_simple_change (self, HUBS_STORE_CHANGE_KPI_LIST, old->hub_id, kpi_id);
+
+  return TRUE;
+
+failed:
+  _hubs_store_rollback (self);
+  return FALSE;
+}
+
+/**
+ * hubs_store_restore_kpi:
+ * @self: a #HubsStore
+ * @kpi: a deleted KPI, as it was, with its sort order
+ * @figures: (element-type HubsFigure): its figures
+ * @error: a location for a #GError
+ *
+ * Puts a deleted KPI and its figures back where they were, in one transaction; undoes
+ * hubs_store_delete_kpi().
+ *
+ * Returns: %TRUE on success
+ */
+gboolean
+hubs_store_restore_kpi (HubsStore      *self,
+                        const HubsKpi  *kpi,
+                        GPtrArray      *figures,
+                        GError        **error)
+{
+  sqlite3_stmt *stmt;
+
+  g_return_val_if_fail (HUBS_IS_STORE (self), FALSE);
+  g_return_val_if_fail (kpi != NULL && figures != NULL, FALSE);
+
+  if (!_hubs_store_begin (self, error))
+    return FALSE;
+
+  /* Make room at its old place. */
+  if (!(stmt = _hubs_store_prepare (self, "UPDATE kpi SET sort_order = sort_order + 1 "
+                              "WHERE hub_id = ?1 AND sort_order >= ?2", error)))
+    goto failed;
+  _hubs_store_bind_text (stmt, 1, kpi->hub_id);
+  sqlite3_bind_int (stmt, 2, kpi->sort_order);
+  if (!_hubs_store_step_done (self, stmt, error) || !_hubs_store_insert_kpi (self, kpi, error) ||
+      !_hubs_store_append_kpi_history (self, kpi->hub_id, kpi->id, NULL, kpi, error))
+    goto failed;
+
+  for (guint i = 0; i < figures->len; i++)
+    {
+      const HubsFigure *figure = g_ptr_array_index (figures, i);
+
+      if (!_hubs_store_write_figure (self, figure, error) ||
+          !_hubs_store_append_figure_history (self, kpi->hub_id, kpi->id, figure->fiscal_year,
+                                              figure->kind, NULL, figure, error))
+        goto failed;
+    }
+
+  if (!_hubs_store_commit (self, error))
+    goto failed;
+
+  _hubs_store_emit_simple_change (self, HUBS_STORE_CHANGE_KPI_LIST, kpi->hub_id, kpi->id);
+
+  return TRUE;
+
+failed:
+  _hubs_store_rollback (self);
+  return FALSE;
+}
+
+/**
+ * hubs_store_move_kpi:
+ * @self: a #HubsStore
+ * @kpi_id: a KPI id
+ * @delta: -1 to move it up one place within its hub, 1 to move it down
+ * @error: a location for a #GError
+ *
+ * Swaps the KPI with its neighbour, in one transaction. Moving past either end changes
+ * nothing.
+ *
+ * Returns: %TRUE on success
+ */
+gboolean
+hubs_store_move_kpi (HubsStore   *self,
+                     const char  *kpi_id,
+                     int          delta,
+                     GError     **error)
+{
+  g_autoptr(HubsKpi) kpi = NULL;
+  g_autoptr(GPtrArray) kpis = NULL;
+  g_autofree char *old_position = NULL;
+  g_autofree char *new_position = NULL;
+  const HubsKpi *other;
+  sqlite3_stmt *stmt;
+  guint index = 0;
+  int target;
+
+  g_return_val_if_fail (HUBS_IS_STORE (self), FALSE);
+  g_return_val_if_fail (kpi_id != NULL, FALSE);
+  g_return_val_if_fail (delta == -1 || delta == 1, FALSE);
+
+  if (!_hubs_store_begin (self, error))
+    return FALSE;
+
+  if (!(kpi = hubs_store_get_kpi (self, kpi_id, error)) ||
+      !(kpis = hubs_store_list_kpis (self, kpi->hub_id, error)))
+    goto failed;
+
+  while (index < kpis->len && !g_str_equal (((HubsKpi *) kpis->pdata[index])->id, kpi_id))
+    index++;
+
+  target = (int) index + delta;
+  if (target < 0 || target >= (int) kpis->len)
+    {
+      _hubs_store_rollback (self);
+      return TRUE;
+    }
+
+  other = g_ptr_array_index (kpis, target);
+
+  /* Renumber the whole hub so equal sort orders from older data cannot stall a move. */
+  if (!(stmt = _hubs_store_prepare (self, "UPDATE kpi SET sort_order = ?2 WHERE id = ?1", error)))
+    goto failed;
+  for (guint i = 0; i < kpis->len; i++)
+    {
+      const HubsKpi *k = g_ptr_array_index (kpis, i);
+      int position = i == index ? target : (int) i == target ? (int) index : (int) i;
+
+      sqlite3_reset (stmt);
+      _hubs_store_bind_text (stmt, 1, k->id);
+      sqlite3_bind_int (stmt, 2, position);
+      if (!_hubs_store_step_done (self, stmt, error))
+        goto failed;
+    }
+
+  old_position = g_strdup_printf ("%u", index);
+  new_position = g_strdup_printf ("%d", target);
+  if (!_hubs_store_append_history_row (self, kpi->hub_id, kpi_id, 0, NULL, "position",
+                                       old_position, new_position, error) ||
+      !_hubs_store_commit (self, error))
+    goto failed;
+
+  g_debug ("Moved %s past %s", kpi_id, other->id);
+  _hubs_store_emit_simple_change (self, HUBS_STORE_CHANGE_KPI_LIST, kpi->hub_id, kpi_id);
+
+  return TRUE;
+
+failed:
+  _hubs_store_rollback (self);
+  return FALSE;
+}
+
+/**
+ * hubs_store_new_kpi_id:
+ * @self: a #HubsStore
+ * @hub_id: the hub the KPI is for
+ * @error: a location for a #GError
+ *
+ * Returns: (transfer full): an unused KPI id of the form `HUB/kpi-N`
+ */
+char *
+hubs_store_new_kpi_id (HubsStore   *self,
+                       const char  *hub_id,
+                       GError     **error)
+{
+  g_return_val_if_fail (HUBS_IS_STORE (self), NULL);
+  g_return_val_if_fail (hub_id != NULL, NULL);
+
+  for (guint n = 1; n < G_MAXUINT; n++)
+    {
+      g_autofree char *id = g_strdup_printf ("%s/kpi-%u", hub_id, n);
+      g_autoptr(HubsKpi) existing = NULL;
+      g_autoptr(GError) local_error = NULL;
+
+      existing = hubs_store_get_kpi (self, id, &local_error);
+      if (existing == NULL)
+        {
+          if (g_error_matches (local_error, HUBS_STORE_ERROR, HUBS_STORE_ERROR_NOT_FOUND))
+            return g_steal_pointer (&id);
+          g_propagate_error (error, g_steal_pointer (&local_error));
+          return NULL;
+        }
+    }
+
+  g_return_val_if_reached (NULL);
+}
+
+/**
+ * hubs_store_save_hub:
+ * @self: a #HubsStore
+ * @hub: the hub's fields; its id says which hub
+ * @error: a location for a #GError
+ *
+ * Adds @hub at the end of the list, or updates the hub with its id, recording each changed
+ * field in the history, in one transaction.
+ *
+ * Returns: %TRUE on success
+ */
+gboolean
+hubs_store_save_hub (HubsStore      *self,
+                     const HubsHub  *hub,
+                     GError        **error)
+{
+  g_autoptr(HubsHub) old = NULL;
+  g_autoptr(HubsHub) saved = NULL;
+  g_autoptr(GError) local_error = NULL;
+  sqlite3_stmt *stmt;
+
+  g_return_val_if_fail (HUBS_IS_STORE (self), FALSE);
+  g_return_val_if_fail (hub != NULL && hub->id != NULL, FALSE);
+
+  if ((hub->name_ja == NULL || *hub->name_ja == '\0') &&
+      (hub->name_en == NULL || *hub->name_en == '\0'))
+    {
+      g_set_error (error, HUBS_STORE_ERROR, HUBS_STORE_ERROR_INVALID,
+                   _("A hub city needs a name in Japanese or English."));
+      return FALSE;
+    }
+
+  if (!_hubs_store_begin (self, error))
+    return FALSE;
+
+  old = hubs_store_get_hub (self, hub->id, &local_error);
+  if (old == NULL && !g_error_matches (local_error, HUBS_STORE_ERROR, HUBS_STORE_ERROR_NOT_FOUND))
+    {
+      g_propagate_error (error, g_steal_pointer (&local_error));
+      goto failed;
+    }
+
+  saved = hubs_hub_copy (hub);
+
+  if (!(stmt = _hubs_store_prepare (self,
+                                    "INSERT INTO hub (" HUBS_STORE_HUB_COLUMNS ") VALUES (?1, ?2, "
+                                    "?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, "
+                                    "coalesce (?16, (SELECT coalesce (max (sort_order) + 1, 0) "
+                                    "FROM hub))) ON CONFLICT (id) DO UPDATE SET name_ja = ?2, "
+                                    "name_en = ?3, consortium_ja = ?4, consortium_en = ?5, tier = "
+                                    "?6, type = ?7, slogan_ja = ?8, slogan_en = ?9, summary_ja = "
+                                    "?10, summary_en = ?11, members_ja = ?12, members_en = ?13, "
+                                    "focus_ja = ?14, focus_en = ?15",
+                                    error)))
+    goto failed;
+
+  _hubs_store_bind_text (stmt, 1, saved->id);
+  _hubs_store_bind_text_or_empty (stmt, 2, saved->name_ja);
+  _hubs_store_bind_text_or_empty (stmt, 3, saved->name_en);
+  _hubs_store_bind_text_or_empty (stmt, 4, saved->consortium_ja);
+  _hubs_store_bind_text_or_empty (stmt, 5, saved->consortium_en);
+  _hubs_store_bind_text (stmt, 6, hubs_tier_to_string (saved->tier));
+  _hubs_store_bind_text (stmt, 7, hubs_hub_type_to_string (saved->type));
+  _hubs_store_bind_text_or_empty (stmt, 8, saved->slogan_ja);
+  _hubs_store_bind_text_or_empty (stmt, 9, saved->slogan_en);
+  _hubs_store_bind_text_or_empty (stmt, 10, saved->summary_ja);
+  _hubs_store_bind_text_or_empty (stmt, 11, saved->summary_en);
+  _hubs_store_bind_text_or_empty (stmt, 12, saved->members_ja);
+  _hubs_store_bind_text_or_empty (stmt, 13, saved->members_en);
+  _hubs_store_bind_text_or_empty (stmt, 14, saved->focus_ja);
+  _hubs_store_bind_text_or_empty (stmt, 15, saved->focus_en);
+  if (old != NULL)
+    sqlite3_bind_int (stmt, 16, old->sort_order);
+
+  if (!_hubs_store_step_done (self, stmt, error) ||
+      !_hubs_store_append_history_row (self, hub->id, NULL, 0, NULL, "hub_name_ja",
+                                       old ? old->name_ja : NULL, saved->name_ja, error) ||
+      !_hubs_store_append_history_row (self, hub->id, NULL, 0, NULL, "hub_name_en",
+                                       old ? old->name_en : NULL, saved->name_en, error) ||
+      !_hubs_store_append_history_row (self, hub->id, NULL, 0, NULL, "consortium_ja",
+                                       old ? old->consortium_ja : NULL, saved->consortium_ja,
+                                       error) ||
+      !_hubs_store_append_history_row (self, hub->id, NULL, 0, NULL, "consortium_en",
+                                       old ? old->consortium_en : NULL, saved->consortium_en,
+                                       error) ||
+      !_hubs_store_commit (self, error))
+    goto failed;
+
+  {
+    HubsStoreChange change = { .kind = HUBS_STORE_CHANGE_HUB, .hub_id = hub->id, .hub = saved };
+
+    if (old != NULL)
+      saved->sort_order = old->sort_order;
+    _hubs_store_emit_change (self, &change);
+  }
+
+  return TRUE;
+
+failed:
+  _hubs_store_rollback (self);
+  return FALSE;
+}
+
+/**
+ * hubs_store_new_hub_id:
+ * @self: a #HubsStore
+ * @name_en: the hub's English name
+ * @error: a location for a #GError
+ *
+ * Makes a hub id from the English name: lowercase ASCII letters and digits joined by `-`
+ * (`Test City` → `test-city`), with `-2`, `-3`… when that is taken, or `hub` when the name
+ * has no such letters.
+ *
+ * Returns: (transfer full): an unused hub id, or %NULL when the database cannot be read
+ */
+char *
+hubs_store_new_hub_id (HubsStore   *self,
+                       const char  *name_en,
+                       GError     **error)
+{
+  g_autoptr(GString) slug = g_string_new (NULL);
+
+  g_return_val_if_fail (HUBS_IS_STORE (self), NULL);
+
+  for (const char *p = name_en ? name_en : ""; *p; p++)
+    {
+      if (g_ascii_isalnum (*p))
+        g_string_append_c (slug, g_ascii_tolower (*p));
+      else if (slug->len > 0 && slug->str[slug->len - 1] != '-')
+        g_string_append_c (slug, '-');
+    }
+  while (slug->len > 0 && slug->str[slug->len - 1] == '-')
+    g_string_truncate (slug, slug->len - 1);
+  if (slug->len == 0)
+    g_string_assign (slug, "hub");
+
+  for (guint n = 1; n < G_MAXUINT; n++)
+    {
+      g_autofree char *id = n == 1 ? g_strdup (slug->str) : g_strdup_printf ("%s-%u", slug->str, n);
+      g_autoptr(HubsHub) existing = NULL;
+      g_autoptr(GError) local_error = NULL;
+
+      if ((existing = hubs_store_get_hub (self, id, &local_error)) != NULL)
+        continue;
+      if (g_error_matches (local_error, HUBS_STORE_ERROR, HUBS_STORE_ERROR_NOT_FOUND))
+        return g_steal_pointer (&id);
+      g_propagate_error (error, g_steal_pointer (&local_error));
+      return NULL;
+    }
+
+  g_return_val_if_reached (NULL);
+}
+
+/**
+ * hubs_store_delete_hub:
+ * @self: a #HubsStore
+ * @hub_id: a hub id
+ * @error: a location for a #GError
+ *
+ * Deletes a hub with its KPIs, figures and phase-1 results, recording every deleted KPI,
+ * figure and the hub itself in the history, in one transaction.
+ *
+ * Returns: %TRUE on success
+ */
+gboolean
+hubs_store_delete_hub (HubsStore   *self,
+                       const char  *hub_id,
+                       GError     **error)
+{
+  g_autoptr(HubsHub) old = NULL;
+  g_autoptr(GPtrArray) kpis = NULL;
+  g_autoptr(GHashTable) figures = NULL;
+  sqlite3_stmt *stmt;
+
+  g_return_val_if_fail (HUBS_IS_STORE (self), FALSE);
+  g_return_val_if_fail (hub_id != NULL, FALSE);
+
+  if (!_hubs_store_begin (self, error))
+    return FALSE;
+
+  if (!(old = hubs_store_get_hub (self, hub_id, error)) ||
+      !(kpis = hubs_store_list_kpis (self, hub_id, error)) ||
+      !(figures = hubs_store_list_hub_figures (self, hub_id, error)))
+    goto failed;
+
+  for (guint i = 0; i < kpis->len; i++)
+    {
+      const HubsKpi *kpi = g_ptr_array_index (kpis, i);
+      GPtrArray *kpi_figures = g_hash_table_lookup (figures, kpi->id);
+
+      for (guint j = 0; kpi_figures != NULL && j < kpi_figures->len; j++)
+        {
+          const HubsFigure *figure = g_ptr_array_index (kpi_figures, j);
+
+          if (!_hubs_store_append_figure_history (self, hub_id, kpi->id, figure->fiscal_year,
+                                                  figure->kind, figure, NULL, error))
+            goto failed;
+        }
+      if (!_hubs_store_append_kpi_history (self, hub_id, kpi->id, kpi, NULL, error))
+        goto failed;
+    }
+
+  if (!_hubs_store_append_history_row (self, hub_id, NULL, 0, NULL, "hub", hub_id, NULL, error) ||
+      !(stmt = _hubs_store_prepare (self, "DELETE FROM hub WHERE id = ?1", error)))
+    goto failed;
+  _hubs_store_bind_text (stmt, 1, hub_id);
+  if (!_hubs_store_step_done (self, stmt, error) || !_hubs_store_commit (self, error))
+    goto failed;
+
+  _hubs_store_emit_simple_change (self, HUBS_STORE_CHANGE_HUB, hub_id, NULL);
+
+  return TRUE;
+
+failed:
+  _hubs_store_rollback (self);
+  return FALSE;
+}
+
+/**
+ * hubs_store_restore_hub:
+ * @self: a #HubsStore
+ * @hub: a deleted hub, as it was, with its sort order
+ * @kpis: (element-type HubsKpi): its KPIs, parents before their breakdowns
+ * @figures: (element-type HubsFigure): their figures
+ * @phase1_results: (element-type HubsPhase1Result) (nullable): its phase-1 results
+ * @error: a location for a #GError
+ *
+ * Puts a deleted hub back with everything it held, in one transaction, recording it in the
+ * history; undoes hubs_store_delete_hub().
+ *
+ * Returns: %TRUE on success
+ */
+gboolean
+hubs_store_restore_hub (HubsStore      *self,
+                        const HubsHub  *hub,
+                        GPtrArray      *kpis,
+                        GPtrArray      *figures,
+                        GPtrArray      *phase1_results,
+                        GError        **error)
+{
+  g_return_val_if_fail (HUBS_IS_STORE (self), FALSE);
+  g_return_val_if_fail (hub != NULL && kpis != NULL && figures != NULL, FALSE);
+
+  if (!_hubs_store_begin (self, error))
+    return FALSE;
+
+  if (!_hubs_store_insert_hub (self, hub, error) ||
+      !_hubs_store_append_history_row (self, hub->id, NULL, 0, NULL, "hub", NULL, hub->id, error))
+    goto failed;
+
+  for (guint i = 0; i < kpis->len; i++)
+    {
+      const HubsKpi *kpi = g_ptr_array_index (kpis, i);
+
+      if (!_hubs_store_insert_kpi (self, kpi, error) ||
+          !_hubs_store_append_kpi_history (self, hub->id, kpi->id, NULL, kpi, error))
+        goto failed;
+    }
+
+  for (guint i = 0; i < figures->len; i++)
+    {
+      const HubsFigure *figure = g_ptr_array_index (figures, i);
+
+      if (!_hubs_store_write_figure (self, figure, error) ||
+          !_hubs_store_append_figure_history (self, hub->id, figure->kpi_id, figure->fiscal_year,
+                                              figure->kind, NULL, figure, error))
+        goto failed;
+    }
+
+  for (guint i = 0; phase1_results != NULL && i < phase1_results->len; i++)
+    if (!_hubs_store_insert_phase1_result (self, g_ptr_array_index (phase1_results, i), error))
+      goto failed;
+
+  if (!_hubs_store_commit (self, error))
+    goto failed;
+
+  _hubs_store_emit_simple_change (self, HUBS_STORE_CHANGE_HUB, hub->id, NULL);
+
+  return TRUE;
+
+failed:
+  _hubs_store_rollback (self);
+  return FALSE;
+}
