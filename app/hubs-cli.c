@@ -315,6 +315,23 @@ import_csv (const char *database_path,
       print_changes (path, plan, TRUE);
     }
 
+  /* Figures far from the plan are imported, but each is named, like a compiler's warning. */
+  if (hubs_import_plan_count_warnings (plan) > 0)
+    {
+      GPtrArray *changes = hubs_import_plan_get_changes (plan);
+
+      for (guint i = 0; i < changes->len; i++)
+        {
+          const HubsImportChange *change = g_ptr_array_index (changes, i);
+
+          if (change->warning != NULL)
+            /* Translators: %1$s:%2$u:%3$u is file:line:column, %4$s the KPI id, %5$s why
+             * the figure looks wrong */
+            g_printerr (_("%1$s:%2$u:%3$u: warning: %4$s: %5$s\n"), path, change->line,
+                        change->column, change->kpi->id, change->warning);
+        }
+    }
+
   problems = hubs_import_plan_get_problems (plan);
   n_problems = hubs_import_plan_get_n_problems (plan);
   if (n_problems > 0)

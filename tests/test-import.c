@@ -714,6 +714,45 @@ test_no_data_marks (Fixture       *f,
   assert_problems_at (negative, (const char * const[]) { "2:2", NULL });
 }
 
+/* A share of 1,234% stops the file like an unreadable number; 12,856 startup visas against a
+ * plan of about 160 are imported, but said, in the plan and on the command line. */
+static void
+test_plausibility (Fixture       *f,
+                   gconstpointer  data)
+{
+  g_autoptr(HubsImportPlan) impossible = NULL;
+  g_autoptr(HubsImportPlan) unlikely = NULL;
+  g_autofree char *csv = hubs_test_path (f->dir, "visas.csv");
+  g_autofree char *arg = g_strconcat ("--import-csv=", csv, NULL);
+  g_autoptr(HubsFigure) figure = NULL;
+  const HubsImportChange *change;
+  g_auto(Run) run = { 0 };
+
+  impossible = plan_for_text (f, "kpi_id,FY2025\nsapporo/global-business-share,1234\n");
+  assert_problems_at (impossible, (const char * const[]) { "2:2", NULL });
+  g_test_message ("refused: %s",
+                  ((HubsCsvProblem *) hubs_import_plan_get_problems (impossible)->pdata[0])->message);
+
+  unlikely = plan_for_text (f, "kpi_id,FY2025,FY2026\nfukuoka/startup-visas,12856,170\n");
+  assert_no_problems (unlikely);
+  g_assert_cmpuint (hubs_import_plan_count_warnings (unlikely), ==, 1);
+  change = g_ptr_array_index (hubs_import_plan_get_changes (unlikely), 0);
+  g_assert_cmpint (change->figure->fiscal_year, ==, 2025);
+  g_assert_nonnull (change->warning);
+  g_assert_nonnull (strstr (change->warning, "12,856"));
+  change = g_ptr_array_index (hubs_import_plan_get_changes (unlikely), 1);
+  g_assert_null (change->warning);
+
+  g_file_set_contents (csv, "kpi_id,FY2025\nfukuoka/startup-visas,12856\n", -1, NULL);
+  g_clear_object (&f->store);
+  run_hubs (&run, f->path, arg, NULL);
+  g_assert_true (g_spawn_check_wait_status (run.status, NULL));
+  g_assert_nonnull (strstr (run.err, ":2:2: warning: fukuoka/startup-visas: 12,856"));
+  f->store = hubs_store_open (f->path, HUBS_STORE_OPEN_DEFAULT, NULL);
+  figure = get_figure (f, "fukuoka/startup-visas", 2025, HUBS_FIGURE_ACTUAL);
+  g_assert_cmpfloat (figure->value, ==, 12856);
+}
+
 /* A typo in a target (300 → 3,000) is a change of the plan: listed apart, and applied only
  * when asked, while the actuals of the same file go in. */
 static void
@@ -1054,6 +1093,7 @@ main (int   argc,
   ADD ("/hubs/import/many-errors-capped", test_many_errors_capped);
   ADD ("/hubs/import/no-data-marks", test_no_data_marks);
   ADD ("/hubs/import/plan-changes-apart", test_plan_changes_apart);
+  ADD ("/hubs/import/plausibility", test_plausibility);
   ADD ("/hubs/import/as-of-and-detail-columns", test_as_of_and_detail_columns);
   ADD ("/hubs/import/cli-plan-changes", test_cli_plan_changes);
   ADD ("/hubs/import/cli-dry-run", test_cli_dry_run);

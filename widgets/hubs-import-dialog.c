@@ -214,6 +214,17 @@ build_changes_group (HubsImportDialog *self)
                                       old_value, new_value, change->line, change->column);
         }
 
+      /* A figure far from the plan is imported, but the preview says so under it. */
+      if (change->warning != NULL)
+        {
+          g_autofree char *with_warning = NULL;
+
+          /* Translators: a change in the preview, then why the figure looks wrong */
+          with_warning = g_strdup_printf (_("%1$s\n⚠ %2$s"), subtitle, change->warning);
+          g_free (subtitle);
+          subtitle = g_steal_pointer (&with_warning);
+        }
+
       adw_preferences_group_add (self->changes_group,
                                  make_row (title, subtitle,
                                            change->kind == HUBS_IMPORT_NEW

@@ -28,6 +28,7 @@
 #include "hubs-backup.h"
 #include "hubs-format.h"
 #include "hubs-import.h"
+#include "hubs-plausibility.h"
 
 G_DEFINE_QUARK (hubs-import-error-quark, hubs_import_error)
 
@@ -119,6 +120,7 @@ struct _HubsImportPlan
   guint             n_unchanged;
   GPtrArray        *problems;       /* the first HUBS_IMPORT_MAX_LISTED_PROBLEMS */
   guint             n_problems;     /* all of them */
+  guint             n_warnings;     /* changes far from the plan */
   GPtrArray        *ignored;
   GHashTable       *kpis_by_id;     /* id → ImportKpi; the changes point to their KPIs */
 
@@ -146,6 +148,7 @@ change_free (HubsImportChange *change)
 {
   g_clear_pointer (&change->old, hubs_figure_free);
   g_clear_pointer (&change->figure, hubs_figure_free);
+  g_free (change->warning);
   g_free (change);
 }
 
@@ -800,6 +803,8 @@ add_figure (HubsImportPlan      *plan,
   const HubsKpi *kpi = ikpi->kpi;
   g_autoptr(GError) local_error = NULL;
   const HubsFigure *old = NULL;
+  g_autofree char *doubt = NULL;
+  HubsPlausibility plausibility;
   HubsFigure merged;
   HubsImportChange *change;
   GPtrArray *stored;
@@ -863,7 +868,22 @@ add_figure (HubsImportPlan      *plan,
       return;
     }
 
+  /* What the KPI cannot be stops the file, as an unreadable number does; what is far from
+   * the plan is applied and said. */
+  plausibility = hubs_plausibility_check (kpi, stored, &merged, hubs_language_current (),
+                                          &doubt);
+  if (plausibility == HUBS_PLAUSIBILITY_IMPOSSIBLE)
+    {
+      add_problem (plan, where->line, where->column, doubt);
+      return;
+    }
+
   change = g_new0 (HubsImportChange, 1);
+  if (plausibility == HUBS_PLAUSIBILITY_UNLIKELY)
+    {
+      change->warning = g_steal_pointer (&doubt);
+      plan->n_warnings++;
+    }
   change->line = where->line;
   change->column = where->column;
   change->kpi = kpi;
@@ -1360,6 +1380,20 @@ hubs_import_plan_count_plan_changes (HubsImportPlan *plan)
       n++;
 
   return n;
+}
+
+/**
+ * hubs_import_plan_count_warnings:
+ * @plan: an import plan
+ *
+ * Returns: how many changes are far from their KPI's plan path (each has a warning)
+ */
+guint
+hubs_import_plan_count_warnings (HubsImportPlan *plan)
+{
+  g_return_val_if_fail (plan != NULL, 0);
+
+  return plan->n_warnings;
 }
 
 /**

@@ -78,6 +78,8 @@ typedef struct
   const HubsKpi        *kpi;
   HubsFigure           *old;
   HubsFigure           *figure;
+  /* Far from the plan path (see hubs_plausibility_check()): applied, but said. */
+  char                 *warning;
   guint                 changes_plan : 1;
 } HubsImportChange;
 
@@ -109,6 +111,7 @@ GPtrArray        *hubs_import_plan_get_changes       (HubsImportPlan   *plan);
 guint             hubs_import_plan_count             (HubsImportPlan   *plan,
                                                       HubsImportChangeKind kind);
 guint             hubs_import_plan_count_plan_changes (HubsImportPlan  *plan);
+guint             hubs_import_plan_count_warnings    (HubsImportPlan   *plan);
 GPtrArray        *hubs_import_plan_get_problems      (HubsImportPlan   *plan);
 guint             hubs_import_plan_get_n_problems    (HubsImportPlan   *plan);
 gboolean          hubs_import_plan_has_problems      (HubsImportPlan   *plan);
