@@ -39,6 +39,7 @@ struct _HubsHubPage
   /* The pillars' groups, and the KPIs under each when they were built */
   AdwPreferencesGroup *groups[HUBS_N_PILLARS];
   guint         rows_source;
+  guint         rows_added;
 
   /* Owned references */
   HubsLiveHub  *hub;
@@ -305,18 +306,21 @@ clear_rows (HubsHubPage *self)
   while ((child = gtk_widget_get_first_child (GTK_WIDGET (self->rows))))
     gtk_box_remove (self->rows, child);
   memset (self->groups, 0, sizeof self->groups);
+  self->rows_added = 0;
 }
 
-/* Adds one row per live KPI, under its pillar's heading. */
-static void
-add_rows (HubsHubPage *self)
+/* Adds the rows of up to @max more live KPIs, each under its pillar's heading. Returns
+ * whether every KPI has its row. */
+static gboolean
+add_more_rows (HubsHubPage *self,
+               guint        max)
 {
   GListModel *kpis = G_LIST_MODEL (self->hub);
+  guint n = g_list_model_get_n_items (kpis);
 
-  clear_rows (self);
-
-  for (guint i = 0; i < g_list_model_get_n_items (kpis); i++)
+  for (guint added = 0; self->rows_added < n && added < max; self->rows_added++, added++)
     {
+      guint i = self->rows_added;
       g_autoptr(HubsLiveKpi) kpi = g_list_model_get_item (kpis, i);
       HubsPillar pillar = hubs_live_kpi_get_kpi (kpi)->pillar;
       AdwPreferencesGroup *group = self->groups[pillar];
@@ -335,18 +339,33 @@ add_rows (HubsHubPage *self)
                                G_CONNECT_SWAPPED);
       adw_preferences_group_add (group, row);
     }
+
+  return self->rows_added >= n;
 }
 
-/* The rows sit below the header and the overview: they come in the frame after the first,
- * so a hub shows as soon as what is on screen is ready. */
+/* Builds every row at once: after a change, so the page keeps its length and scroll. */
+static void
+add_rows (HubsHubPage *self)
+{
+  clear_rows (self);
+  add_more_rows (self, G_MAXUINT);
+}
+
+/* Rows built per frame on a hub's first showing: a hub of 30 KPIs takes several frames
+ * instead of one long one. */
+#define ROWS_PER_FRAME 8
+
+/* The rows sit below the header and the overview: they come in the frames after the first,
+ * so a hub shows as soon as what is on screen is ready, and no frame waits long. */
 static gboolean
 add_rows_idle (gpointer data)
 {
   HubsHubPage *self = data;
 
-  self->rows_source = 0;
-  add_rows (self);
+  if (!add_more_rows (self, ROWS_PER_FRAME))
+    return G_SOURCE_CONTINUE;
 
+  self->rows_source = 0;
   return G_SOURCE_REMOVE;
 }
 
@@ -362,8 +381,7 @@ static void
 on_hub_items_changed (HubsHubPage *self)
 {
   show_overview (self);
-  if (self->rows_source == 0)
-    add_rows (self);
+  add_rows (self);
 }
 
 static gboolean
@@ -493,7 +511,10 @@ hubs_hub_page_find_kpi_row (HubsHubPage *self,
   g_return_val_if_fail (HUBS_IS_HUB_PAGE (self), NULL);
 
   if (self->rows_source != 0)
-    add_rows (self);
+    {
+      g_clear_handle_id (&self->rows_source, g_source_remove);
+      add_more_rows (self, G_MAXUINT);
+    }
 
   return find_row (GTK_WIDGET (self->rows), kpi_id);
 }
