@@ -19,10 +19,11 @@
 
 typedef struct
 {
-  char      *dir;
-  HubsStore *store;
-  GtkWindow *window;
-  GtkWidget *view;
+  char          *dir;
+  HubsStore     *store;
+  HubsLiveModel *model;
+  GtkWindow     *window;
+  GtkWidget     *view;
 } Fixture;
 
 static void
@@ -37,12 +38,16 @@ fixture_set_up (Fixture       *f,
   f->store = hubs_store_open (path, HUBS_STORE_OPEN_DEFAULT, &error);
   g_assert_no_error (error);
   hubs_test_demo_fill (f->store, "sapporo");
+  f->model = hubs_live_model_new (f->store, &error);
+  g_assert_no_error (error);
 
   f->window = GTK_WINDOW (gtk_window_new ());
   gtk_window_set_default_size (f->window, 800, 450);
   f->view = hubs_chart_view_new (HUBS_CHART_TRAJECTORY);
   gtk_window_set_child (f->window, f->view);
-  hubs_chart_view_set_kpi (HUBS_CHART_VIEW (f->view), f->store, "sapporo/startups");
+  hubs_chart_view_set_live_kpi (HUBS_CHART_VIEW (f->view),
+                                hubs_live_model_lookup_hub (f->model, "sapporo"),
+                                hubs_live_model_lookup_kpi (f->model, "sapporo/startups", NULL));
   gtk_window_present (f->window);
   hubs_test_wait_frames (GTK_WIDGET (f->window), 2);
 }
@@ -56,6 +61,7 @@ fixture_tear_down (Fixture       *f,
   hubs_test_spin (50);
   /* The view let go of everything: the window's end finalized it, and the store goes now. */
   g_assert_null (f->view);
+  g_assert_finalize_object (f->model);
   g_assert_finalize_object (f->store);
   hubs_test_remove_dir (f->dir);
   g_free (f->dir);
@@ -202,14 +208,14 @@ test_overview_and_comparison (Fixture       *f,
   g_autofree char *comparison = NULL;
 
   hubs_chart_view_set_kind (view, HUBS_CHART_HUB_OVERVIEW);
-  hubs_chart_view_set_hub (view, f->store, "sapporo");
+  hubs_chart_view_set_live_hub (view, hubs_live_model_lookup_hub (f->model, "sapporo"));
   overview = hubs_chart_view_get_description (view);
   g_assert_true (g_str_has_prefix (overview, "Sapporo & Hokkaido: progress of the KPIs."));
   gtk_window_set_default_size (f->window, 1000, 640);
   g_free (hubs_test_save_screenshot (GTK_WIDGET (f->window), "chart-view-overview"));
 
   hubs_chart_view_set_kind (view, HUBS_CHART_COMPARISON);
-  hubs_chart_view_set_comparison (view, f->store);
+  hubs_chart_view_set_live_comparison (view, f->model);
   comparison = hubs_chart_view_get_description (view);
   g_assert_nonnull (strstr (comparison, "1. Sapporo & Hokkaido"));
 }

@@ -18,8 +18,9 @@
 
 typedef struct
 {
-  char      *dir;
-  HubsStore *store;
+  char          *dir;
+  HubsStore     *store;
+  HubsLiveModel *model;
 } Fixture;
 
 static void
@@ -34,12 +35,15 @@ fixture_set_up (Fixture       *f,
   f->store = hubs_store_open (path, HUBS_STORE_OPEN_DEFAULT, &error);
   g_assert_no_error (error);
   hubs_test_demo_fill (f->store, NULL);
+  f->model = hubs_live_model_new (f->store, &error);
+  g_assert_no_error (error);
 }
 
 static void
 fixture_tear_down (Fixture       *f,
                    gconstpointer  data)
 {
+  g_assert_finalize_object (f->model);
   g_assert_finalize_object (f->store);
   hubs_test_remove_dir (f->dir);
   g_free (f->dir);
@@ -51,7 +55,7 @@ open_presentation (Fixture    *f,
                    int         width,
                    int         height)
 {
-  HubsPresentation *presentation = hubs_presentation_new (NULL, f->store, hub_id);
+  HubsPresentation *presentation = hubs_presentation_new (NULL, f->model, hub_id);
 
   /* Xvfb's screen is smaller than a projector, and GTK keeps a window within the screen:
    * the content asks for the projector's size instead of the window going full screen. */

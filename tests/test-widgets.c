@@ -185,7 +185,7 @@ test_chart_views (Fixture       *f,
                                 lookup_kpi (f, "fukuoka/valuation-10bn-yen"));
   show_and_finalize (trajectory);
 
-  hubs_chart_view_set_comparison (HUBS_CHART_VIEW (comparison), f->store);
+  hubs_chart_view_set_live_comparison (HUBS_CHART_VIEW (comparison), f->model);
   show_and_finalize (comparison);
   change_figure (f, "fukuoka/valuation-10bn-yen", 1);
 }
@@ -218,7 +218,7 @@ test_dialogs (Fixture       *f,
   present_and_finalize (hubs_import_dialog_new (GTK_WINDOW (parent), f->store));
   present_and_finalize (hubs_restore_dialog_new (GTK_WINDOW (parent), f->store));
   present_and_finalize (hubs_preferences_window_new (GTK_WINDOW (parent)));
-  present_and_finalize (GTK_WIDGET (hubs_presentation_new (GTK_WINDOW (parent), f->store,
+  present_and_finalize (GTK_WIDGET (hubs_presentation_new (GTK_WINDOW (parent), f->model,
                                                            "hiroshima")));
   gtk_window_destroy (GTK_WINDOW (parent));
 }

@@ -295,6 +295,42 @@ hubs_chart_data_new_comparison (HubsStore  *store,
 }
 
 /**
+ * hubs_chart_data_new_comparison_live:
+ * @model: the live model
+ *
+ * Every hub's progress as the live model holds it, best first; reads the KPIs of the hubs
+ * nobody looked at yet.
+ *
+ * Returns: (transfer full): the data
+ */
+HubsChartData *
+hubs_chart_data_new_comparison_live (HubsLiveModel *model)
+{
+  HubsChartData *data;
+  GListModel *hubs;
+
+  g_return_val_if_fail (HUBS_IS_LIVE_MODEL (model), NULL);
+
+  data = hubs_chart_data_new (HUBS_CHART_COMPARISON);
+  hubs = hubs_live_model_get_hubs (model);
+  for (guint i = 0; i < g_list_model_get_n_items (hubs); i++)
+    {
+      g_autoptr(HubsLiveHub) hub = g_list_model_get_item (hubs, i);
+      g_autoptr(GError) error = NULL;
+      HubsChartHubSummary *summary = g_new0 (HubsChartHubSummary, 1);
+
+      summary->hub = hubs_hub_copy (hubs_live_hub_get_hub (hub));
+      if (!hubs_live_hub_get_summary (hub, &summary->all, summary->pillars, &error))
+        g_warning ("Cannot sum up the progress of %s: %s", summary->hub->id, error->message);
+      g_ptr_array_add (data->hubs, summary);
+    }
+
+  g_ptr_array_sort (data->hubs, compare_summaries);
+
+  return data;
+}
+
+/**
  * hubs_chart_kpi_get_figure:
  * @chart_kpi: a KPI of chart data
  * @kind: the kind of figure

@@ -8,7 +8,7 @@
 #include <glib.h>
 
 #include "hubs-progress.h"
-#include "hubs-live-hub.h"
+#include "hubs-live-model.h"
 #include "hubs-store.h"
 
 G_BEGIN_DECLS
@@ -93,6 +93,7 @@ HubsChartData     *hubs_chart_data_new_for_live_kpi (HubsLiveHub        *hub,
                                                      HubsLiveKpi        *kpi,
                                                      HubsChartKind       kind);
 HubsChartData     *hubs_chart_data_new_for_live_hub (HubsLiveHub        *hub);
+HubsChartData     *hubs_chart_data_new_comparison_live (HubsLiveModel   *model);
 HubsChartData     *hubs_chart_data_new_comparison  (HubsStore           *store,
                                                     GError             **error);
 const HubsFigure  *hubs_chart_kpi_get_figure       (const HubsChartKpi  *chart_kpi,

@@ -2,7 +2,7 @@
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  *
- * A chart on screen: gathers the data from the store, takes its colours from the style and
+ * A chart on screen: gathers the data from the live model, takes its colours from the style and
  * calls the drawing function of hubs-chart.c from snapshot. Pointing at a mark shows its exact
  * figure in a tooltip; with the keyboard, the arrow keys move between marks and a popover shows
  * the same text. The accessible description states every number the chart shows.
@@ -27,16 +27,13 @@ struct _HubsChartView
   GtkWidget      *popover_label;
 
   /* Owned references */
-  HubsStore      *store;
-  GSignalGroup   *store_signals;
-  /* Or, instead of a store, a live hub (overview) or a live KPI of it (trajectory, bullet),
-   * whose "changed" the view follows without reading the database. */
+  /* What it shows: a live hub (overview), a live KPI of it (trajectory, bullet) or the live
+   * model (comparison), whose "changed" the view follows without reading the database. */
+  HubsLiveModel  *live_model;
   HubsLiveHub    *live_hub;
   HubsLiveKpi    *live_kpi;
   gulong          live_handler;
   HubsChartData  *data;
-  char           *kpi_id;
-  char           *hub_id;
   /* The marks of the last frame, for pointing and focus. */
   GArray         *hits;
 
@@ -218,60 +215,28 @@ set_data (HubsChartView *self,
  * hubs_chart_view_reload:
  * @self: a #HubsChartView
  *
- * Reads the chart's data again from its store. The view does this by itself whenever the
- * store says something it shows has changed.
+ * Gathers the chart's data again from the live objects it shows. The view does this by
+ * itself whenever they change.
  */
 void
 hubs_chart_view_reload (HubsChartView *self)
 {
-  g_autoptr(GError) error = NULL;
   HubsChartData *data = NULL;
 
   g_return_if_fail (HUBS_IS_CHART_VIEW (self));
 
-  if (self->live_hub != NULL)
-    {
-      self->live_dirty = FALSE;
-      if (self->live_kpi != NULL && self->kind != HUBS_CHART_HUB_OVERVIEW &&
-          self->kind != HUBS_CHART_COMPARISON)
-        data = hubs_chart_data_new_for_live_kpi (self->live_hub, self->live_kpi, self->kind);
-      else if (self->kind == HUBS_CHART_HUB_OVERVIEW)
-        data = hubs_chart_data_new_for_live_hub (self->live_hub);
-      else
-        data = hubs_chart_data_new (self->kind);
-      set_data (self, data);
-      return;
-    }
-
-  if (self->store == NULL)
+  if (self->live_hub == NULL && self->live_model == NULL)
     return;
 
-  switch (self->kind)
-    {
-    case HUBS_CHART_TRAJECTORY:
-    case HUBS_CHART_BULLET:
-      if (self->kpi_id != NULL)
-        data = hubs_chart_data_new_for_kpi (self->store, self->kind, self->kpi_id, &error);
-      break;
-
-    case HUBS_CHART_HUB_OVERVIEW:
-      if (self->hub_id != NULL)
-        data = hubs_chart_data_new_for_hub (self->store, self->hub_id, &error);
-      break;
-
-    case HUBS_CHART_COMPARISON:
-      data = hubs_chart_data_new_comparison (self->store, &error);
-      break;
-
-    default:
-      g_assert_not_reached ();
-    }
-
-  /* A KPI or hub deleted while shown: the chart says there is nothing, the log says why. */
-  if (error != NULL)
-    g_debug ("Chart of %s: %s", self->kpi_id != NULL ? self->kpi_id : self->hub_id,
-             error->message);
-  if (data == NULL)
+  self->live_dirty = FALSE;
+  if (self->kind == HUBS_CHART_COMPARISON && self->live_model != NULL)
+    data = hubs_chart_data_new_comparison_live (self->live_model);
+  else if (self->kind == HUBS_CHART_HUB_OVERVIEW && self->live_hub != NULL)
+    data = hubs_chart_data_new_for_live_hub (self->live_hub);
+  else if ((self->kind == HUBS_CHART_TRAJECTORY || self->kind == HUBS_CHART_BULLET) &&
+           self->live_kpi != NULL)
+    data = hubs_chart_data_new_for_live_kpi (self->live_hub, self->live_kpi, self->kind);
+  else
     data = hubs_chart_data_new (self->kind);
 
   set_data (self, data);
@@ -291,68 +256,16 @@ on_live_changed_cb (HubsChartView *self)
 }
 
 static void
-on_store_changed_cb (HubsChartView         *self,
-                     const HubsStoreChange *change,
-                     HubsStore             *store)
-{
-  const char *hub_id = change->kind == HUBS_STORE_CHANGE_ALL ? NULL : change->hub_id;
-  const char *kpi_id = change->kind == HUBS_STORE_CHANGE_ALL ? NULL : change->kpi_id;
-  gboolean affected;
-
-  switch (self->kind)
-    {
-    case HUBS_CHART_TRAJECTORY:
-    case HUBS_CHART_BULLET:
-      affected = kpi_id == NULL || g_strcmp0 (kpi_id, self->kpi_id) == 0;
-      if (kpi_id == NULL && hub_id != NULL && self->data != NULL && self->data->hub != NULL)
-        affected = g_str_equal (hub_id, self->data->hub->id);
-      break;
-
-    case HUBS_CHART_HUB_OVERVIEW:
-      affected = hub_id == NULL || g_strcmp0 (hub_id, self->hub_id) == 0;
-      break;
-
-    case HUBS_CHART_COMPARISON:
-    default:
-      affected = TRUE;
-      break;
-    }
-
-  if (affected)
-    hubs_chart_view_reload (self);
-}
-
-static void
 clear_live (HubsChartView *self)
 {
   if (self->live_handler != 0)
     g_clear_signal_handler (&self->live_handler,
                             self->live_kpi != NULL ? (gpointer) self->live_kpi
-                                                   : (gpointer) self->live_hub);
+                            : self->live_hub != NULL ? (gpointer) self->live_hub
+                            : (gpointer) self->live_model);
   g_clear_object (&self->live_kpi);
   g_clear_object (&self->live_hub);
-}
-
-static void
-set_source (HubsChartView *self,
-            HubsStore     *store,
-            const char    *kpi_id,
-            const char    *hub_id)
-{
-  clear_live (self);
-  g_set_object (&self->store, store);
-  g_signal_group_set_target (self->store_signals, store);
-  if (g_strcmp0 (self->kpi_id, kpi_id) != 0)
-    {
-      g_free (self->kpi_id);
-      self->kpi_id = g_strdup (kpi_id);
-    }
-  if (g_strcmp0 (self->hub_id, hub_id) != 0)
-    {
-      g_free (self->hub_id);
-      self->hub_id = g_strdup (hub_id);
-    }
-  hubs_chart_view_reload (self);
+  g_clear_object (&self->live_model);
 }
 
 /* Pointing and keys
@@ -594,7 +507,6 @@ hubs_chart_view_dispose (GObject *object)
   HubsChartView *self = HUBS_CHART_VIEW (object);
 
   g_clear_pointer (&self->popover, gtk_widget_unparent);
-  g_signal_group_set_target (self->store_signals, NULL);
   clear_live (self);
 
   G_OBJECT_CLASS (hubs_chart_view_parent_class)->dispose (object);
@@ -605,12 +517,8 @@ hubs_chart_view_finalize (GObject *object)
 {
   HubsChartView *self = HUBS_CHART_VIEW (object);
 
-  g_clear_object (&self->store_signals);
-  g_clear_object (&self->store);
   g_clear_pointer (&self->data, hubs_chart_data_free);
   g_clear_pointer (&self->hits, g_array_unref);
-  g_clear_pointer (&self->kpi_id, g_free);
-  g_clear_pointer (&self->hub_id, g_free);
 
   G_OBJECT_CLASS (hubs_chart_view_parent_class)->finalize (object);
 }
@@ -750,9 +658,6 @@ hubs_chart_view_init (HubsChartView *self)
   self->hits = g_array_new (FALSE, FALSE, sizeof (HubsChartHit));
   hubs_chart_theme_init_print (&self->theme);
 
-  self->store_signals = g_signal_group_new (HUBS_TYPE_STORE);
-  g_signal_group_connect_object (self->store_signals, "changed",
-                                 G_CALLBACK (on_store_changed_cb), self, G_CONNECT_SWAPPED);
 
   gtk_widget_set_focusable (GTK_WIDGET (self), TRUE);
   gtk_widget_set_has_tooltip (GTK_WIDGET (self), TRUE);
@@ -787,9 +692,9 @@ hubs_chart_view_init (HubsChartView *self)
  * hubs_chart_view_new:
  * @kind: the chart to show
  *
- * Creates a chart view. Give it its data with hubs_chart_view_set_kpi() (trajectory or
- * bullet), hubs_chart_view_set_hub() (overview), hubs_chart_view_set_comparison() or
- * hubs_chart_view_set_data().
+ * Creates a chart view. Give it its data with hubs_chart_view_set_live_kpi() (trajectory or
+ * bullet), hubs_chart_view_set_live_hub() (overview), hubs_chart_view_set_live_comparison()
+ * or hubs_chart_view_set_data().
  *
  * Returns: (transfer floating): the view
  */
@@ -832,84 +737,26 @@ hubs_chart_view_set_kind (HubsChartView *self,
 
   self->kind = kind;
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_KIND]);
-  if (self->data != NULL && self->store == NULL && self->live_hub == NULL)
+  if (self->data != NULL && self->live_hub == NULL && self->live_model == NULL)
     self->data->kind = kind;
   hubs_chart_view_reload (self);
   gtk_widget_queue_resize (GTK_WIDGET (self));
 }
 
-/**
- * hubs_chart_view_set_kpi:
- * @self: a #HubsChartView showing a trajectory or a bullet
- * @store: the database
- * @kpi_id: the KPI to show
- *
- * Shows @kpi_id, and follows its changes in @store.
- */
-void
-hubs_chart_view_set_kpi (HubsChartView *self,
-                         HubsStore     *store,
-                         const char    *kpi_id)
-{
-  g_return_if_fail (HUBS_IS_CHART_VIEW (self));
-  g_return_if_fail (HUBS_IS_STORE (store));
-  g_return_if_fail (kpi_id != NULL);
-
-  set_source (self, store, kpi_id, NULL);
-}
-
-/**
- * hubs_chart_view_set_hub:
- * @self: a #HubsChartView showing an overview
- * @store: the database
- * @hub_id: the hub to show
- *
- * Shows every KPI of @hub_id, and follows their changes in @store.
- */
-void
-hubs_chart_view_set_hub (HubsChartView *self,
-                         HubsStore     *store,
-                         const char    *hub_id)
-{
-  g_return_if_fail (HUBS_IS_CHART_VIEW (self));
-  g_return_if_fail (HUBS_IS_STORE (store));
-  g_return_if_fail (hub_id != NULL);
-
-  set_source (self, store, NULL, hub_id);
-}
-
-/**
- * hubs_chart_view_set_comparison:
- * @self: a #HubsChartView showing the comparison across hubs
- * @store: the database
- *
- * Shows every hub's progress, and follows changes in @store.
- */
-void
-hubs_chart_view_set_comparison (HubsChartView *self,
-                                HubsStore     *store)
-{
-  g_return_if_fail (HUBS_IS_CHART_VIEW (self));
-  g_return_if_fail (HUBS_IS_STORE (store));
-
-  set_source (self, store, NULL, NULL);
-}
-
 static void
 set_live_source (HubsChartView *self,
+                 HubsLiveModel *model,
                  HubsLiveHub   *hub,
                  HubsLiveKpi   *kpi)
 {
-  g_clear_object (&self->store);
-  g_signal_group_set_target (self->store_signals, NULL);
-  g_clear_pointer (&self->kpi_id, g_free);
-  g_clear_pointer (&self->hub_id, g_free);
+  gpointer followed = kpi != NULL ? (gpointer) kpi : hub != NULL ? (gpointer) hub : model;
+
   clear_live (self);
+  g_set_object (&self->live_model, model);
   g_set_object (&self->live_hub, hub);
   g_set_object (&self->live_kpi, kpi);
-  self->live_handler = g_signal_connect_swapped (kpi != NULL ? (gpointer) kpi : (gpointer) hub,
-                                                 "changed", G_CALLBACK (on_live_changed_cb),
-                                                 self);
+  self->live_handler = g_signal_connect_swapped (followed, "changed",
+                                                 G_CALLBACK (on_live_changed_cb), self);
   hubs_chart_view_reload (self);
 }
 
@@ -930,7 +777,7 @@ hubs_chart_view_set_live_kpi (HubsChartView *self,
   g_return_if_fail (HUBS_IS_LIVE_HUB (hub));
   g_return_if_fail (HUBS_IS_LIVE_KPI (kpi));
 
-  set_live_source (self, hub, kpi);
+  set_live_source (self, NULL, hub, kpi);
 }
 
 /**
@@ -947,7 +794,24 @@ hubs_chart_view_set_live_hub (HubsChartView *self,
   g_return_if_fail (HUBS_IS_CHART_VIEW (self));
   g_return_if_fail (HUBS_IS_LIVE_HUB (hub));
 
-  set_live_source (self, hub, NULL);
+  set_live_source (self, NULL, hub, NULL);
+}
+
+/**
+ * hubs_chart_view_set_live_comparison:
+ * @self: a #HubsChartView showing the comparison across hubs
+ * @model: the live model
+ *
+ * Shows every hub's progress and redraws whenever anything changes.
+ */
+void
+hubs_chart_view_set_live_comparison (HubsChartView *self,
+                                     HubsLiveModel *model)
+{
+  g_return_if_fail (HUBS_IS_CHART_VIEW (self));
+  g_return_if_fail (HUBS_IS_LIVE_MODEL (model));
+
+  set_live_source (self, model, NULL, NULL);
 }
 
 /**
@@ -955,8 +819,8 @@ hubs_chart_view_set_live_hub (HubsChartView *self,
  * @self: a #HubsChartView
  * @data: (transfer full) (nullable): data to show
  *
- * Shows @data as it is, without a store: for a preview of figures being typed but not saved
- * yet. The view stops following any store.
+ * Shows @data as it is, without a live source: for a preview of figures being typed but not
+ * saved yet. The view stops following any live object.
  */
 void
 hubs_chart_view_set_data (HubsChartView *self,
@@ -964,11 +828,7 @@ hubs_chart_view_set_data (HubsChartView *self,
 {
   g_return_if_fail (HUBS_IS_CHART_VIEW (self));
 
-  g_clear_object (&self->store);
-  g_signal_group_set_target (self->store_signals, NULL);
   clear_live (self);
-  g_clear_pointer (&self->kpi_id, g_free);
-  g_clear_pointer (&self->hub_id, g_free);
   if (data != NULL && data->kind != self->kind)
     {
       self->kind = data->kind;

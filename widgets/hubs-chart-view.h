@@ -8,7 +8,7 @@
 #include <gtk/gtk.h>
 
 #include "hubs-chart.h"
-#include "hubs-live-hub.h"
+#include "hubs-live-model.h"
 #include "hubs-store.h"
 
 G_BEGIN_DECLS
@@ -21,19 +21,13 @@ GtkWidget           *hubs_chart_view_new             (HubsChartKind  kind);
 HubsChartKind        hubs_chart_view_get_kind        (HubsChartView *self);
 void                 hubs_chart_view_set_kind        (HubsChartView *self,
                                                       HubsChartKind  kind);
-void                 hubs_chart_view_set_kpi         (HubsChartView *self,
-                                                      HubsStore     *store,
-                                                      const char    *kpi_id);
-void                 hubs_chart_view_set_hub         (HubsChartView *self,
-                                                      HubsStore     *store,
-                                                      const char    *hub_id);
 void                 hubs_chart_view_set_live_kpi    (HubsChartView *self,
                                                       HubsLiveHub   *hub,
                                                       HubsLiveKpi   *kpi);
 void                 hubs_chart_view_set_live_hub    (HubsChartView *self,
                                                       HubsLiveHub   *hub);
-void                 hubs_chart_view_set_comparison  (HubsChartView *self,
-                                                      HubsStore     *store);
+void                 hubs_chart_view_set_live_comparison (HubsChartView *self,
+                                                          HubsLiveModel *model);
 void                 hubs_chart_view_set_data        (HubsChartView *self,
                                                       HubsChartData *data);
 const HubsChartData *hubs_chart_view_get_data        (HubsChartView *self);

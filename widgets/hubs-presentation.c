@@ -31,8 +31,8 @@ struct _HubsPresentation
   GtkLabel      *counter;
 
   /* Owned references */
-  HubsStore     *store;
-  char          *hub_id;
+  HubsLiveModel *model;
+  HubsLiveHub   *hub;
   GArray        *slides;
 
   /* State */
@@ -69,17 +69,24 @@ show_slide (HubsPresentation *self)
   switch (slide->kind)
     {
     case HUBS_CHART_HUB_OVERVIEW:
-      hubs_chart_view_set_hub (self->chart, self->store, slide->id);
+      hubs_chart_view_set_live_hub (self->chart, self->hub);
       break;
 
     case HUBS_CHART_COMPARISON:
-      hubs_chart_view_set_comparison (self->chart, self->store);
+      hubs_chart_view_set_live_comparison (self->chart, self->model);
       break;
 
     case HUBS_CHART_TRAJECTORY:
     case HUBS_CHART_BULLET:
     default:
-      hubs_chart_view_set_kpi (self->chart, self->store, slide->id);
+      {
+        HubsLiveKpi *kpi = hubs_live_hub_lookup_kpi (self->hub, slide->id);
+
+        if (kpi != NULL)
+          hubs_chart_view_set_live_kpi (self->chart, self->hub, kpi);
+        else
+          hubs_chart_view_set_data (self->chart, hubs_chart_data_new (slide->kind));
+      }
       break;
     }
 
@@ -92,20 +99,19 @@ show_slide (HubsPresentation *self)
 static void
 build_slides (HubsPresentation *self)
 {
-  g_autoptr(GPtrArray) kpis = NULL;
-  g_autoptr(GError) error = NULL;
+  GListModel *kpis = G_LIST_MODEL (self->hub);
   Slide slide;
 
   g_array_set_size (self->slides, 0);
 
-  slide = (Slide) { HUBS_CHART_HUB_OVERVIEW, g_strdup (self->hub_id) };
+  slide = (Slide) { HUBS_CHART_HUB_OVERVIEW, g_strdup (hubs_live_hub_get_id (self->hub)) };
   g_array_append_val (self->slides, slide);
 
-  if (!(kpis = hubs_store_list_kpis (self->store, self->hub_id, &error)))
-    g_warning ("Presentation of %s: cannot list the KPIs: %s", self->hub_id, error->message);
-  for (guint i = 0; kpis != NULL && i < kpis->len; i++)
+  for (guint i = 0; i < g_list_model_get_n_items (kpis); i++)
     {
-      slide = (Slide) { HUBS_CHART_TRAJECTORY, g_strdup (((HubsKpi *) kpis->pdata[i])->id) };
+      g_autoptr(HubsLiveKpi) kpi = g_list_model_get_item (kpis, i);
+
+      slide = (Slide) { HUBS_CHART_TRAJECTORY, g_strdup (hubs_live_kpi_get_id (kpi)) };
       g_array_append_val (self->slides, slide);
     }
 
@@ -116,21 +122,12 @@ build_slides (HubsPresentation *self)
     self->slide = self->slides->len - 1;
 }
 
+/* KPIs added, deleted or moved: the slides follow; the chart view follows figures itself. */
 static void
-on_store_changed_cb (HubsPresentation      *self,
-                     const HubsStoreChange *change,
-                     HubsStore             *store)
+on_kpis_changed_cb (HubsPresentation *self)
 {
-  guint n = self->slides->len;
-
-  /* KPIs may have been added or removed; the chart view follows figures by itself. */
-  if (change->kind != HUBS_STORE_CHANGE_KPI_LIST && change->kind != HUBS_STORE_CHANGE_ALL)
-    return;
-  if (change->hub_id != NULL && !g_str_equal (change->hub_id, self->hub_id))
-    return;
   build_slides (self);
-  if (n != self->slides->len)
-    show_slide (self);
+  show_slide (self);
 }
 
 static void
@@ -212,8 +209,8 @@ hubs_presentation_finalize (GObject *object)
 {
   HubsPresentation *self = HUBS_PRESENTATION (object);
 
-  g_clear_object (&self->store);
-  g_clear_pointer (&self->hub_id, g_free);
+  g_clear_object (&self->hub);
+  g_clear_object (&self->model);
   g_clear_pointer (&self->slides, g_array_unref);
 
   G_OBJECT_CLASS (hubs_presentation_parent_class)->finalize (object);
@@ -343,29 +340,37 @@ hubs_presentation_init (HubsPresentation *self)
 /**
  * hubs_presentation_new:
  * @parent: (nullable): the window it is started from
- * @store: the database
+ * @model: the live model
  * @hub_id: the hub to present
  *
  * Creates the slideshow of @hub_id, full screen. Present it with gtk_window_present(); it
  * closes itself when the presenter presses Esc.
  *
- * Returns: (transfer none): the window, owned by GTK's list of toplevels
+ * Returns: (transfer none) (nullable): the window, owned by GTK's list of toplevels, or
+ *   %NULL when there is no such hub
  */
 HubsPresentation *
-hubs_presentation_new (GtkWindow  *parent,
-                       HubsStore  *store,
-                       const char *hub_id)
+hubs_presentation_new (GtkWindow     *parent,
+                       HubsLiveModel *model,
+                       const char    *hub_id)
 {
+  g_autoptr(GError) error = NULL;
   HubsPresentation *self;
+  HubsLiveHub *hub;
 
   g_return_val_if_fail (parent == NULL || GTK_IS_WINDOW (parent), NULL);
-  g_return_val_if_fail (HUBS_IS_STORE (store), NULL);
+  g_return_val_if_fail (HUBS_IS_LIVE_MODEL (model), NULL);
   g_return_val_if_fail (hub_id != NULL, NULL);
 
+  if ((hub = hubs_live_model_lookup_hub (model, hub_id)) == NULL)
+    return NULL;
+  if (!hubs_live_hub_load (hub, &error))
+    g_warning ("Presentation of %s: cannot read its KPIs: %s", hub_id, error->message);
+
   self = g_object_new (HUBS_TYPE_PRESENTATION, "transient-for", parent, NULL);
-  self->store = g_object_ref (store);
-  self->hub_id = g_strdup (hub_id);
-  g_signal_connect_object (store, "changed", G_CALLBACK (on_store_changed_cb), self,
+  self->model = g_object_ref (model);
+  self->hub = g_object_ref (hub);
+  g_signal_connect_object (hub, "items-changed", G_CALLBACK (on_kpis_changed_cb), self,
                            G_CONNECT_SWAPPED);
 
   build_slides (self);

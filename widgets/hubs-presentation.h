@@ -7,7 +7,7 @@
 
 #include <adwaita.h>
 
-#include "hubs-store.h"
+#include "hubs-live-model.h"
 
 G_BEGIN_DECLS
 
@@ -16,7 +16,7 @@ G_BEGIN_DECLS
 G_DECLARE_FINAL_TYPE (HubsPresentation, hubs_presentation, HUBS, PRESENTATION, AdwWindow)
 
 HubsPresentation *hubs_presentation_new          (GtkWindow        *parent,
-                                                  HubsStore        *store,
+                                                  HubsLiveModel    *model,
                                                   const char       *hub_id);
 guint             hubs_presentation_get_slide    (HubsPresentation *self);
 void              hubs_presentation_set_slide    (HubsPresentation *self,

@@ -153,12 +153,13 @@ present_action (GtkWidget  *widget,
 {
   HubsWindow *self = HUBS_WINDOW (widget);
   const char *hub_id = hubs_window_get_hub_id (self);
+  HubsPresentation *presentation;
 
-  if (self->store == NULL || hub_id == NULL)
+  if (self->live == NULL || hub_id == NULL)
     return;
 
-  gtk_window_present (GTK_WINDOW (hubs_presentation_new (GTK_WINDOW (self), self->store,
-                                                          hub_id)));
+  if ((presentation = hubs_presentation_new (GTK_WINDOW (self), self->live, hub_id)) != NULL)
+    gtk_window_present (GTK_WINDOW (presentation));
 }
 
 /**
