@@ -43,16 +43,38 @@ hubs_kpi_row_finalize (GObject *object)
 }
 
 static void
+hubs_kpi_row_dispose (GObject *object)
+{
+  gtk_widget_dispose_template (GTK_WIDGET (object), HUBS_TYPE_KPI_ROW);
+
+  G_OBJECT_CLASS (hubs_kpi_row_parent_class)->dispose (object);
+}
+
+static void
 hubs_kpi_row_class_init (HubsKpiRowClass *klass)
 {
-  G_OBJECT_CLASS (klass)->finalize = hubs_kpi_row_finalize;
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+
+  object_class->dispose = hubs_kpi_row_dispose;
+  object_class->finalize = hubs_kpi_row_finalize;
+
+  gtk_widget_class_set_template_from_resource (widget_class,
+                                               "/com/example/Hubs/ui/hubs-kpi-row.ui");
+  gtk_widget_class_bind_template_child (widget_class, HubsKpiRow, status);
+  gtk_widget_class_bind_template_child (widget_class, HubsKpiRow, bar);
+  gtk_widget_class_bind_template_child (widget_class, HubsKpiRow, edit);
 }
 
 static void
 hubs_kpi_row_init (HubsKpiRow *self)
 {
-  adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (self), FALSE);
-  gtk_list_box_row_set_activatable (GTK_LIST_BOX_ROW (self), TRUE);
+  gtk_widget_init_template (GTK_WIDGET (self));
+
+  /* One colour for the share achieved: the status says how good it is, in words. */
+  gtk_level_bar_remove_offset_value (self->bar, GTK_LEVEL_BAR_OFFSET_LOW);
+  gtk_level_bar_remove_offset_value (self->bar, GTK_LEVEL_BAR_OFFSET_HIGH);
+  gtk_level_bar_remove_offset_value (self->bar, GTK_LEVEL_BAR_OFFSET_FULL);
 }
 
 /* Latest actual, baseline and next target, as one line of text. */
@@ -166,45 +188,12 @@ GtkWidget *
 hubs_kpi_row_new (HubsLiveKpi *kpi)
 {
   HubsKpiRow *self;
-  GtkWidget *box;
-  GtkWidget *bar;
-  GtkWidget *status;
 
   g_return_val_if_fail (HUBS_IS_LIVE_KPI (kpi), NULL);
 
   self = g_object_new (HUBS_TYPE_KPI_ROW, NULL);
   self->kpi = g_object_ref (kpi);
-
-  adw_action_row_set_subtitle_lines (ADW_ACTION_ROW (self), 2);
-
-  box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 4);
-  gtk_widget_set_valign (box, GTK_ALIGN_CENTER);
-  gtk_widget_set_size_request (box, 150, -1);
-
-  status = gtk_label_new (NULL);
-  gtk_label_set_xalign (GTK_LABEL (status), 1);
-  gtk_widget_add_css_class (status, "caption-heading");
-  gtk_widget_add_css_class (status, "hubs-status");
-  gtk_box_append (GTK_BOX (box), status);
-  self->status = GTK_LABEL (status);
-
-  bar = gtk_level_bar_new_for_interval (0, 1);
-  gtk_level_bar_remove_offset_value (GTK_LEVEL_BAR (bar), GTK_LEVEL_BAR_OFFSET_LOW);
-  gtk_level_bar_remove_offset_value (GTK_LEVEL_BAR (bar), GTK_LEVEL_BAR_OFFSET_HIGH);
-  gtk_level_bar_remove_offset_value (GTK_LEVEL_BAR (bar), GTK_LEVEL_BAR_OFFSET_FULL);
-  gtk_accessible_update_state (GTK_ACCESSIBLE (bar), GTK_ACCESSIBLE_STATE_HIDDEN, TRUE, -1);
-  gtk_box_append (GTK_BOX (box), bar);
-  self->bar = GTK_LEVEL_BAR (bar);
-
-  adw_action_row_add_suffix (ADW_ACTION_ROW (self), box);
-
-  /* A real button, so that the KPI can be opened from the accessibility tree too. */
-  self->edit = gtk_button_new_from_icon_name ("go-next-symbolic");
-  gtk_widget_add_css_class (self->edit, "flat");
-  gtk_widget_set_valign (self->edit, GTK_ALIGN_CENTER);
-  gtk_actionable_set_action_name (GTK_ACTIONABLE (self->edit), "win.open-kpi");
   gtk_actionable_set_action_target (GTK_ACTIONABLE (self->edit), "s", hubs_live_kpi_get_id (kpi));
-  adw_action_row_add_suffix (ADW_ACTION_ROW (self), self->edit);
 
   g_signal_connect_object (kpi, "changed", G_CALLBACK (refresh), self, G_CONNECT_SWAPPED);
   refresh (self);
