@@ -277,6 +277,20 @@ switch_hub (HubsWindow *window,
   return wait_drawn () ? probe.drawn_frame_end - start : -1;
 }
 
+/* A figure a person would type for @kpi_id: just below its FY2027 target, so that it is
+ * neither impossible (a share above 100%) nor questioned as far from the plan, which would
+ * stop the save for a confirmation. */
+static guint
+plausible_value (HubsStore  *store,
+                 const char *kpi_id)
+{
+  g_autoptr(HubsFigure) target = hubs_store_get_figure (store, kpi_id, 2027, HUBS_FIGURE_TARGET,
+                                                        NULL);
+
+  return target != NULL && target->measured && target->value >= 4 ? (guint) target->value
+                                                                    : 100;
+}
+
 /* The child: one window on @database; prints one line per measure. */
 static int
 run_child (const char *database,
@@ -321,12 +335,16 @@ run_child (const char *database,
   /* One save on another KPI first, so that the saves measured find the code and the file's
    * pages warm, and their own KPI's history exactly as made. */
   open_kpi (window, hub_id, warm_kpi_id);
-  type_figure (window, reader, warm_kpi_id, "3000", times);
+  {
+    g_autofree char *text = g_strdup_printf ("%u", plausible_value (reader, warm_kpi_id) - 1);
+
+    type_figure (window, reader, warm_kpi_id, text, times);
+  }
 
   open_kpi (window, hub_id, kpi_id);
   for (guint i = 0; i < SAVES_PER_RUN; i++)
     {
-      g_autofree char *text = g_strdup_printf ("%u", 2000 + i);
+      g_autofree char *text = g_strdup_printf ("%u", plausible_value (reader, kpi_id) - 2 + i % 2);
 
       type_figure (window, reader, kpi_id, text, times);
       g_print ("save %" G_GINT64_FORMAT " %" G_GINT64_FORMAT " %" G_GINT64_FORMAT "\n",
@@ -376,7 +394,7 @@ make_history (const char *database,
   /* The first save may write more than one row (each field it sets); each after it one. */
   for (guint i = 0, rows = 0; rows < n; i++)
     {
-      figure->value = 1000 + i % 2;
+      figure->value = plausible_value (store, kpi_id) - i % 2;
       if (!hubs_store_set_figure (store, figure, &error))
         g_error ("%s", error->message);
       if (i == 0)
