@@ -35,9 +35,7 @@ G_DEFINE_FINAL_TYPE (HubsSidebarRow, hubs_sidebar_row, GTK_TYPE_WIDGET)
 static void
 hubs_sidebar_row_dispose (GObject *object)
 {
-  HubsSidebarRow *self = (HubsSidebarRow *)object;
-
-  g_clear_pointer (&self->box, gtk_widget_unparent);
+  gtk_widget_dispose_template (GTK_WIDGET (object), HUBS_TYPE_SIDEBAR_ROW);
 
   G_OBJECT_CLASS (hubs_sidebar_row_parent_class)->dispose (object);
 }
@@ -50,23 +48,15 @@ hubs_sidebar_row_class_init (HubsSidebarRowClass *klass)
 
   object_class->dispose = hubs_sidebar_row_dispose;
 
+  gtk_widget_class_set_template_from_resource (widget_class,
+                                               "/com/example/Hubs/ui/hubs-sidebar-row.ui");
+  gtk_widget_class_bind_template_child (widget_class, HubsSidebarRow, box);
+  gtk_widget_class_bind_template_child (widget_class, HubsSidebarRow, name);
+  gtk_widget_class_bind_template_child (widget_class, HubsSidebarRow, detail);
+  gtk_widget_class_bind_template_child (widget_class, HubsSidebarRow, line);
+  gtk_widget_class_bind_template_child (widget_class, HubsSidebarRow, bar);
   gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BIN_LAYOUT);
   gtk_widget_class_set_css_name (widget_class, "hubs-sidebar-row");
-}
-
-static GtkLabel *
-add_label (GtkWidget  *box,
-           const char *css_class)
-{
-  GtkWidget *label = gtk_label_new (NULL);
-
-  gtk_label_set_xalign (GTK_LABEL (label), 0);
-  gtk_label_set_ellipsize (GTK_LABEL (label), PANGO_ELLIPSIZE_END);
-  if (css_class != NULL)
-    gtk_widget_add_css_class (label, css_class);
-  gtk_box_append (GTK_BOX (box), label);
-
-  return GTK_LABEL (label);
 }
 
 /* A small bar: the share of KPIs on track, in the text colour over a faint trough. Drawn
@@ -97,24 +87,8 @@ draw_bar (GtkDrawingArea *area,
 static void
 hubs_sidebar_row_init (HubsSidebarRow *self)
 {
-  self->box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 2);
-  gtk_widget_set_margin_top (self->box, 6);
-  gtk_widget_set_margin_bottom (self->box, 6);
-  gtk_widget_set_parent (self->box, GTK_WIDGET (self));
-
-  self->name = add_label (self->box, NULL);
-
-  self->line = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 6);
-  gtk_box_append (GTK_BOX (self->box), self->line);
-  self->bar = gtk_drawing_area_new ();
-  gtk_drawing_area_set_content_width (GTK_DRAWING_AREA (self->bar), 40);
+  gtk_widget_init_template (GTK_WIDGET (self));
   gtk_drawing_area_set_draw_func (GTK_DRAWING_AREA (self->bar), draw_bar, self, NULL);
-  /* The words next to it say the same, for screen readers too. */
-  gtk_accessible_update_state (GTK_ACCESSIBLE (self->bar), GTK_ACCESSIBLE_STATE_HIDDEN, TRUE, -1);
-  gtk_box_append (GTK_BOX (self->line), self->bar);
-  self->detail = add_label (self->line, "caption");
-  gtk_widget_set_hexpand (GTK_WIDGET (self->detail), TRUE);
-  gtk_widget_add_css_class (GTK_WIDGET (self->detail), "dim-label");
 }
 
 GtkWidget *
