@@ -382,6 +382,7 @@ hubs_figure_row_dispose (GObject *object)
   g_clear_object (&self->figure);
   g_clear_pointer (&self->error, g_free);
   g_clear_pointer (&self->shown, g_free);
+  gtk_widget_dispose_template (GTK_WIDGET (self), HUBS_TYPE_FIGURE_ROW);
 
   G_OBJECT_CLASS (hubs_figure_row_parent_class)->dispose (object);
 }
@@ -390,8 +391,21 @@ static void
 hubs_figure_row_class_init (HubsFigureRowClass *klass)
 {
   GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
 
   object_class->dispose = hubs_figure_row_dispose;
+
+  gtk_widget_class_set_template_from_resource (widget_class,
+                                               "/com/example/Hubs/ui/hubs-figure-row.ui");
+  gtk_widget_class_bind_template_child (widget_class, HubsFigureRow, entry);
+  gtk_widget_class_bind_template_child (widget_class, HubsFigureRow, unit);
+  gtk_widget_class_bind_template_child (widget_class, HubsFigureRow, confirmed);
+  gtk_widget_class_bind_template_child (widget_class, HubsFigureRow, note);
+  gtk_widget_class_bind_template_child (widget_class, HubsFigureRow, source);
+  gtk_widget_class_bind_template_callback (widget_class, on_entry_activate);
+  gtk_widget_class_bind_template_callback (widget_class, on_focus_leave);
+  gtk_widget_class_bind_template_callback (widget_class, on_confirmed_changed);
+  gtk_widget_class_bind_template_callback (widget_class, on_detail_apply);
 
   /**
    * HubsFigureRow::saved:
@@ -408,59 +422,10 @@ hubs_figure_row_class_init (HubsFigureRowClass *klass)
                   G_TYPE_NONE, 1, G_TYPE_STRING);
 }
 
-static AdwEntryRow *
-add_detail_row (HubsFigureRow *self,
-                const char    *title)
-{
-  GtkWidget *row = adw_entry_row_new ();
-
-  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), title);
-  adw_entry_row_set_show_apply_button (ADW_ENTRY_ROW (row), TRUE);
-  g_signal_connect_swapped (row, "apply", G_CALLBACK (on_detail_apply), self);
-  g_signal_connect_swapped (row, "entry-activated", G_CALLBACK (on_detail_apply), self);
-  adw_expander_row_add_row (ADW_EXPANDER_ROW (self), row);
-
-  return ADW_ENTRY_ROW (row);
-}
-
 static void
 hubs_figure_row_init (HubsFigureRow *self)
 {
-  GtkEventController *focus;
-  GtkWidget *row;
-
-  self->entry = GTK_ENTRY (gtk_entry_new ());
-  gtk_editable_set_width_chars (GTK_EDITABLE (self->entry), 14);
-  /* A fixed width: a long error in the subtitle takes room from the title, not from the
-   * field, so neither the field nor its unit moves while the user fixes the value. */
-  gtk_widget_set_size_request (GTK_WIDGET (self->entry), 150, -1);
-  gtk_widget_set_hexpand (GTK_WIDGET (self->entry), FALSE);
-  gtk_entry_set_alignment (self->entry, 1.0);
-  gtk_widget_set_valign (GTK_WIDGET (self->entry), GTK_ALIGN_CENTER);
-  gtk_entry_set_input_purpose (self->entry, GTK_INPUT_PURPOSE_NUMBER);
-  /* Ctrl+Z takes back the saved change (the window's undo), not the typing behind it. */
-  gtk_editable_set_enable_undo (GTK_EDITABLE (self->entry), FALSE);
-  g_signal_connect_swapped (self->entry, "activate", G_CALLBACK (on_entry_activate), self);
-  focus = gtk_event_controller_focus_new ();
-  g_signal_connect_swapped (focus, "leave", G_CALLBACK (on_focus_leave), self);
-  gtk_widget_add_controller (GTK_WIDGET (self->entry), focus);
-  adw_expander_row_add_action (ADW_EXPANDER_ROW (self), GTK_WIDGET (self->entry));
-
-  row = adw_action_row_new ();
-  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), _("Confirmed figure"));
-  adw_action_row_set_subtitle (ADW_ACTION_ROW (row),
-                               _("Off while the figure is provisional (速報), on once it is "
-                                 "confirmed (確定)"));
-  self->confirmed = GTK_SWITCH (gtk_switch_new ());
-  gtk_widget_set_valign (GTK_WIDGET (self->confirmed), GTK_ALIGN_CENTER);
-  g_signal_connect_swapped (self->confirmed, "notify::active",
-                            G_CALLBACK (on_confirmed_changed), self);
-  adw_action_row_add_suffix (ADW_ACTION_ROW (row), GTK_WIDGET (self->confirmed));
-  adw_action_row_set_activatable_widget (ADW_ACTION_ROW (row), GTK_WIDGET (self->confirmed));
-  adw_expander_row_add_row (ADW_EXPANDER_ROW (self), row);
-
-  self->note = add_detail_row (self, _("Note"));
-  self->source = add_detail_row (self, _("Source"));
+  gtk_widget_init_template (GTK_WIDGET (self));
 }
 
 /* Shows what the live figure holds, replacing what is typed, unless the field shows an
@@ -543,15 +508,6 @@ hubs_figure_row_new (HubsUndoStack  *undo,
   self->undo = g_object_ref (undo);
   self->kpi = g_object_ref (kpi);
   self->figure = g_object_ref (figure);
-
-  /* The unit after the field, as on a paper form. */
-  self->unit = GTK_LABEL (gtk_label_new (NULL));
-  gtk_widget_add_css_class (GTK_WIDGET (self->unit), "dim-label");
-  gtk_widget_set_size_request (GTK_WIDGET (self->unit), 40, -1);
-  gtk_label_set_xalign (self->unit, 0);
-  adw_expander_row_add_action (ADW_EXPANDER_ROW (self), GTK_WIDGET (self->unit));
-
-  adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (self), FALSE);
 
   g_signal_connect_swapped (figure, "notify::figure", G_CALLBACK (show_figure), self);
   g_signal_connect_swapped (kpi, "notify::unit", G_CALLBACK (show_unit), self);
