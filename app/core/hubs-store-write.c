@@ -938,6 +938,33 @@ failed:
   return FALSE;
 }
 
+/* Whether @id is already used, by @sql (a `SELECT 1 … WHERE id = ?1` on hub or kpi). */
+static gboolean
+id_is_taken (HubsStore   *self,
+             const char  *sql,
+             const char  *id,
+             gboolean    *taken,
+             GError     **error)
+{
+  sqlite3_stmt *stmt;
+  int rc;
+
+  if (!(stmt = _hubs_store_prepare (self, sql, error)))
+    return FALSE;
+  _hubs_store_bind_text (stmt, 1, id);
+  rc = sqlite3_step (stmt);
+  sqlite3_reset (stmt);
+
+  if (rc != SQLITE_ROW && rc != SQLITE_DONE)
+    {
+      _hubs_store_set_sqlite_error (error, self->db, rc, self->path);
+      return FALSE;
+    }
+
+  *taken = rc == SQLITE_ROW;
+  return TRUE;
+}
+
 /**
  * hubs_store_new_kpi_id:
  * @self: a #HubsStore
@@ -957,17 +984,12 @@ hubs_store_new_kpi_id (HubsStore   *self,
   for (guint n = 1; n < G_MAXUINT; n++)
     {
       g_autofree char *id = g_strdup_printf ("%s/kpi-%u", hub_id, n);
-      g_autoptr(HubsKpi) existing = NULL;
-      g_autoptr(GError) local_error = NULL;
+      gboolean taken;
 
-      existing = hubs_store_get_kpi (self, id, &local_error);
-      if (existing == NULL)
-        {
-          if (g_error_matches (local_error, HUBS_STORE_ERROR, HUBS_STORE_ERROR_NOT_FOUND))
-            return g_steal_pointer (&id);
-          g_propagate_error (error, g_steal_pointer (&local_error));
-          return NULL;
-        }
+      if (!id_is_taken (self, "SELECT 1 FROM kpi WHERE id = ?1", id, &taken, error))
+        return NULL;
+      if (!taken)
+        return g_steal_pointer (&id);
     }
 
   g_return_val_if_reached (NULL);
@@ -1112,15 +1134,12 @@ hubs_store_new_hub_id (HubsStore   *self,
   for (guint n = 1; n < G_MAXUINT; n++)
     {
       g_autofree char *id = n == 1 ? g_strdup (slug->str) : g_strdup_printf ("%s-%u", slug->str, n);
-      g_autoptr(HubsHub) existing = NULL;
-      g_autoptr(GError) local_error = NULL;
+      gboolean taken;
 
-      if ((existing = hubs_store_get_hub (self, id, &local_error)) != NULL)
-        continue;
-      if (g_error_matches (local_error, HUBS_STORE_ERROR, HUBS_STORE_ERROR_NOT_FOUND))
+      if (!id_is_taken (self, "SELECT 1 FROM hub WHERE id = ?1", id, &taken, error))
+        return NULL;
+      if (!taken)
         return g_steal_pointer (&id);
-      g_propagate_error (error, g_steal_pointer (&local_error));
-      return NULL;
     }
 
   g_return_val_if_reached (NULL);
