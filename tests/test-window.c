@@ -786,6 +786,30 @@ test_unlikely_figure_confirmed (Fixture       *f,
   g_assert_cmpfloat (stored->value, ==, 12856);
 }
 
+/* Clicking a KPI's row in the hub's overview (or Enter on it) opens that KPI. */
+static void
+test_overview_opens_kpi (Fixture       *f,
+                         gconstpointer  data)
+{
+  HubsChartView *overview;
+  gboolean opened = FALSE;
+
+  activate_hub (f, "sapporo");
+  overview = HUBS_CHART_VIEW (find_widget (hubs_window_get_hub_page (f->window),
+                                           HUBS_TYPE_CHART_VIEW));
+  hubs_test_wait_frames (GTK_WIDGET (f->window), 2);
+
+  /* The marks in drawing order: the first that leads somewhere is the first KPI's row. */
+  for (int i = 0; i < 500 && !opened; i++)
+    opened = hubs_chart_view_activate_hit (overview, i);
+
+  g_assert_true (opened);
+  hubs_test_wait_frames (GTK_WIDGET (f->window), 1);
+  g_assert_cmpstr (hubs_kpi_editor_get_kpi_id (HUBS_KPI_EDITOR (hubs_window_get_kpi_editor (f->window))),
+                   ==, "sapporo/startups");
+  g_assert_true (gtk_widget_is_drawable (hubs_window_get_kpi_editor (f->window)));
+}
+
 static void
 test_survives_restart (Fixture       *f,
                        gconstpointer  data)
@@ -1580,6 +1604,7 @@ main (int   argc,
   ADD ("/hubs/window/unreadable-figure", test_unreadable_figure);
   ADD ("/hubs/window/undo-redo", test_undo_redo);
   ADD ("/hubs/window/error-keeps-field", test_error_keeps_field);
+  ADD ("/hubs/window/overview-opens-kpi", test_overview_opens_kpi);
   ADD ("/hubs/window/impossible-figure", test_impossible_figure);
   ADD ("/hubs/window/unlikely-figure-confirmed", test_unlikely_figure_confirmed);
   ADD ("/hubs/window/unit-change-then-figure", test_unit_change_then_figure);

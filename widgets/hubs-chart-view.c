@@ -297,6 +297,19 @@ find_hit (HubsChartView *self,
   return found;
 }
 
+static void
+on_click_released_cb (GtkGestureClick *gesture,
+                      int              n_press,
+                      double           x,
+                      double           y,
+                      HubsChartView   *self)
+{
+  int index = find_hit (self, x, y);
+
+  if (index >= 0 && hubs_chart_view_activate_hit (self, index))
+    gtk_gesture_set_state (GTK_GESTURE (gesture), GTK_EVENT_SEQUENCE_CLAIMED);
+}
+
 static gboolean
 on_query_tooltip_cb (HubsChartView *self,
                      int            x,
@@ -367,6 +380,11 @@ on_key_pressed_cb (HubsChartView         *self,
         return FALSE;
       index = -1;
       break;
+
+    case GDK_KEY_Return:
+    case GDK_KEY_KP_Enter:
+    case GDK_KEY_space:
+      return self->focus_index >= 0 && hubs_chart_view_activate_hit (self, self->focus_index);
 
     default:
       return FALSE;
@@ -666,6 +684,11 @@ hubs_chart_view_init (HubsChartView *self)
   controller = gtk_event_controller_key_new ();
   g_signal_connect_object (controller, "key-pressed", G_CALLBACK (on_key_pressed_cb), self,
                            G_CONNECT_SWAPPED);
+  gtk_widget_add_controller (GTK_WIDGET (self), controller);
+
+  /* A click on a KPI's row of an overview opens the KPI. */
+  controller = GTK_EVENT_CONTROLLER (gtk_gesture_click_new ());
+  g_signal_connect (controller, "released", G_CALLBACK (on_click_released_cb), self);
   gtk_widget_add_controller (GTK_WIDGET (self), controller);
 
   controller = gtk_event_controller_focus_new ();
@@ -1011,4 +1034,35 @@ hubs_chart_view_get_theme (HubsChartView *self)
   g_return_val_if_fail (HUBS_IS_CHART_VIEW (self), NULL);
 
   return &self->theme;
+}
+
+/**
+ * hubs_chart_view_activate_hit:
+ * @self: a #HubsChartView
+ * @index: a mark of the last frame, as #HubsChartView:focus-index counts them
+ *
+ * Does what clicking the mark does: a KPI's row of an overview opens the KPI (the
+ * `win.open-kpi` action of the window the view is in). Enter does it for the focused mark.
+ *
+ * Returns: %TRUE when the mark leads somewhere
+ */
+gboolean
+hubs_chart_view_activate_hit (HubsChartView *self,
+                              int            index)
+{
+  const HubsChartHit *hit;
+  const HubsChartKpi *kpi;
+
+  g_return_val_if_fail (HUBS_IS_CHART_VIEW (self), FALSE);
+
+  if (index < 0 || (guint) index >= self->hits->len || self->data == NULL)
+    return FALSE;
+
+  hit = &g_array_index (self->hits, HubsChartHit, index);
+  if (hit->kind != HUBS_CHART_HIT_KPI || hit->index >= self->data->kpis->len)
+    return FALSE;
+
+  kpi = g_ptr_array_index (self->data->kpis, hit->index);
+
+  return gtk_widget_activate_action (GTK_WIDGET (self), "win.open-kpi", "s", kpi->kpi->id);
 }

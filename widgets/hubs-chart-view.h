@@ -32,6 +32,8 @@ void                 hubs_chart_view_set_data        (HubsChartView *self,
                                                       HubsChartData *data);
 const HubsChartData *hubs_chart_view_get_data        (HubsChartView *self);
 void                 hubs_chart_view_reload          (HubsChartView *self);
+gboolean             hubs_chart_view_activate_hit    (HubsChartView *self,
+                                                      int            index);
 gboolean             hubs_chart_view_get_show_title  (HubsChartView *self);
 void                 hubs_chart_view_set_show_title  (HubsChartView *self,
                                                       gboolean       show_title);
