@@ -18,6 +18,7 @@
 
 #include "hubs-backup.h"
 #include "hubs-chart-export.h"
+#include "hubs-hub-aliases.h"
 #include "hubs-report.h"
 #include "hubs-cli.h"
 #include "hubs-export.h"
@@ -494,6 +495,19 @@ render_chart (const char *database_path,
   return 0;
 }
 
+/* After an unknown --hub: the hub the user probably meant. */
+static void
+suggest_hub (HubsStore  *store,
+             const char *hub_id)
+{
+  g_autoptr(GPtrArray) hubs = hubs_store_list_hubs (store, NULL);
+  const char *suggestion = hubs != NULL ? hubs_hub_aliases_suggest (hubs, hub_id) : NULL;
+
+  if (suggestion != NULL)
+    /* Translators: after an unknown hub id; %s is the id of the hub meant, e.g. “kansai” */
+    g_printerr (_("Did you mean --hub=%s?\n"), suggestion);
+}
+
 static int
 export_report (const char *database_path,
                const char *output,
@@ -512,6 +526,9 @@ export_report (const char *database_path,
       !hubs_report_export (store, hub_id, output, lang, &error))
     {
       hubs_cli_print_error (error->message);
+      if (store != NULL && hub_id != NULL &&
+          g_error_matches (error, HUBS_STORE_ERROR, HUBS_STORE_ERROR_NOT_FOUND))
+        suggest_hub (store, hub_id);
       return 1;
     }
 

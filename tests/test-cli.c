@@ -257,6 +257,36 @@ assert_one_line_error (Run        *run,
   g_assert_cmpuint (count_lines (run->stderr_text), <=, 2);
 }
 
+/* A mistyped or former hub name on the command line: refused, with the hub meant. */
+static void
+test_unknown_hub_suggests (void)
+{
+  g_autofree char *dir = hubs_test_make_dir ();
+  g_autofree char *db = hubs_test_path (dir, "hubs.sqlite3");
+  g_autofree char *pdf = hubs_test_path (dir, "report.pdf");
+  g_autofree char *db_arg = g_strconcat ("--database=", db, NULL);
+  g_autofree char *pdf_arg = g_strconcat ("--export-report=", pdf, NULL);
+  g_autoptr(HubsStore) store = hubs_test_open_store (db, HUBS_STORE_OPEN_DEFAULT);
+  g_auto(Run) typo = { 0 };
+  g_auto(Run) former = { 0 };
+  g_auto(Run) nothing = { 0 };
+
+  g_clear_object (&store);
+  run_hubs (&typo, db_arg, pdf_arg, "--hub=kansia", NULL);
+  assert_one_line_error (&typo, "kansia");
+  g_assert_nonnull (strstr (typo.stderr_text, "--hub=kansai"));
+
+  run_hubs (&former, db_arg, pdf_arg, "--hub=京阪神", NULL);
+  assert_one_line_error (&former, "--hub=kansai");
+
+  run_hubs (&nothing, db_arg, pdf_arg, "--hub=atlantis", NULL);
+  assert_one_line_error (&nothing, "atlantis");
+  g_assert_null (strstr (nothing.stderr_text, "--hub="));
+  g_assert_false (g_file_test (pdf, G_FILE_TEST_EXISTS));
+
+  hubs_test_remove_dir (dir);
+}
+
 static void
 test_unknown_option (void)
 {
@@ -718,6 +748,7 @@ main (int   argc,
   g_test_add_func ("/hubs/cli/export-stdout", test_export_stdout);
   g_test_add_func ("/hubs/cli/export-file", test_export_file);
   g_test_add_func ("/hubs/cli/unknown-option", test_unknown_option);
+  g_test_add_func ("/hubs/cli/unknown-hub-suggests", test_unknown_hub_suggests);
   g_test_add_func ("/hubs/cli/not-a-database", test_not_a_database);
   g_test_add_func ("/hubs/cli/unwritable-export", test_unwritable_export);
   g_test_add_func ("/hubs/cli/no-display", test_no_display);

@@ -93,3 +93,84 @@ hubs_hub_aliases_match (const char *text)
 
   return found;
 }
+
+/* The edit distance of @a and @b, counted in bytes (the ids are ASCII), at most @limit + 1. */
+static guint
+distance (const char *a,
+          const char *b,
+          guint       limit)
+{
+  gsize la = strlen (a), lb = strlen (b);
+  g_autofree guint *row = g_new (guint, lb + 1);
+
+  if ((la > lb ? la - lb : lb - la) > limit)
+    return limit + 1;
+
+  for (gsize j = 0; j <= lb; j++)
+    row[j] = j;
+
+  for (gsize i = 1; i <= la; i++)
+    {
+      guint diagonal = row[0];
+
+      row[0] = i;
+      for (gsize j = 1; j <= lb; j++)
+        {
+          guint above = row[j];
+          guint cost = g_ascii_tolower (a[i - 1]) == g_ascii_tolower (b[j - 1]) ? 0 : 1;
+
+          row[j] = MIN (MIN (row[j] + 1, row[j - 1] + 1), diagonal + cost);
+          diagonal = above;
+        }
+    }
+
+  return row[lb];
+}
+
+/**
+ * hubs_hub_aliases_suggest:
+ * @hubs: (element-type HubsHub): the hubs there are
+ * @text: a hub id that matched none of them, as the user typed it
+ *
+ * What the user probably meant: a hub whose former or other name, or whose name, is @text
+ * (京阪神, osaka), or whose id is one or two letters away (kansia).
+ *
+ * Returns: (nullable): the hub id to suggest, or %NULL
+ */
+const char *
+hubs_hub_aliases_suggest (GPtrArray  *hubs,
+                          const char *text)
+{
+  g_autoptr(GPtrArray) by_alias = NULL;
+  const char *best = NULL;
+  guint best_distance = 3;
+
+  g_return_val_if_fail (hubs != NULL, NULL);
+  g_return_val_if_fail (text != NULL, NULL);
+
+  by_alias = hubs_hub_aliases_match (text);
+  for (guint i = 0; i < hubs->len; i++)
+    {
+      const HubsHub *hub = g_ptr_array_index (hubs, i);
+
+      for (guint a = 0; a < by_alias->len; a++)
+        if (g_str_equal (by_alias->pdata[a], hub->id))
+          return hub->id;
+      if (g_ascii_strcasecmp (hub->name_en, text) == 0 || g_str_equal (hub->name_ja, text))
+        return hub->id;
+    }
+
+  for (guint i = 0; i < hubs->len; i++)
+    {
+      const HubsHub *hub = g_ptr_array_index (hubs, i);
+      guint d = distance (text, hub->id, best_distance);
+
+      if (d < best_distance)
+        {
+          best_distance = d;
+          best = hub->id;
+        }
+    }
+
+  return best;
+}
