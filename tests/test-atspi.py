@@ -33,9 +33,13 @@ def fail(message):
     sys.exit(1)
 
 
+# A sanitizer build runs the application several times slower: every wait is longer there.
+SLOWER = float(os.environ.get('HUBS_TEST_SLOWER', '1'))
+
+
 def wait_for(what, predicate, timeout=30):
     print('# waiting for ' + what, flush=True)
-    deadline = time.monotonic() + timeout
+    deadline = time.monotonic() + timeout * SLOWER
     while time.monotonic() < deadline:
         try:
             value = predicate()
@@ -88,7 +92,7 @@ def main():
     env = dict(os.environ, LANGUAGE='en', GTK_A11Y='atspi')
     env.pop('NO_AT_BRIDGE', None)
     # A question to an application that is busy starting must not hang the test.
-    Atspi.set_timeout(3000, 15000)
+    Atspi.set_timeout(int(3000 * SLOWER), int(15000 * SLOWER))
     app = subprocess.Popen([binary, '--database=' + db], env=env)
 
     try:
