@@ -1170,11 +1170,18 @@ test_language_switch_for_data (Fixture       *f,
   hubs_test_wait_frames (GTK_WIDGET (f->window), 1);
   g_assert_true (has_label (hubs_window_get_hub_page (f->window), tokyo->consortium_ja));
   g_assert_cmpstr (hubs_window_get_hub_id (f->window), ==, "tokyo");
+  /* The sidebar's names follow too, not only the page. */
+  g_assert_true (has_label (find_first (GTK_WIDGET (f->window), is_hub_list, NULL),
+                            tokyo->name_ja));
 
   g_settings_set_string (settings, "language", "en");
   hubs_test_wait_frames (GTK_WIDGET (f->window), 1);
   g_assert_true (has_label (hubs_window_get_hub_page (f->window), tokyo->consortium_en));
   g_assert_false (has_label (hubs_window_get_hub_page (f->window), tokyo->consortium_ja));
+  g_assert_true (has_label (find_first (GTK_WIDGET (f->window), is_hub_list, NULL),
+                            tokyo->name_en));
+  g_assert_false (has_label (find_first (GTK_WIDGET (f->window), is_hub_list, NULL),
+                             tokyo->name_ja));
 
   g_settings_reset (settings, "language");
 }
