@@ -656,13 +656,15 @@ describe_command (HubsUndoStack *self,
 
         /* A change of the note, the source or 速報/確定 only. */
         if (g_strcmp0 (before, after) == 0)
-          /* Translators: an undo step: the KPI, the fiscal year, the kind (e.g. “actual”) */
-          return g_strdup_printf (_("%1$s, %2$s %3$s: details"), name, year,
+          /* Translators: an undo step: the fiscal year, the kind (e.g. “actual”), then the
+           * KPI; what changed comes first, as a toast may cut off its end */
+          return g_strdup_printf (_("%2$s %3$s details · %1$s"), name, year,
                                   hubs_figure_kind_get_label (command->figure_kind));
 
-        /* Translators: an undo step: the KPI, the fiscal year, the kind (e.g. “actual”),
-         * the value before → the value after */
-        return g_strdup_printf (_("%1$s, %2$s %3$s: %4$s → %5$s"), name, year,
+        /* Translators: an undo step: the value before → the value after, the fiscal year and
+         * the kind (e.g. “actual”), then the KPI; what changed comes first, as a toast may
+         * cut off its end */
+        return g_strdup_printf (_("%4$s → %5$s, %2$s %3$s · %1$s"), name, year,
                                 hubs_figure_kind_get_label (command->figure_kind),
                                 before, after);
       }
