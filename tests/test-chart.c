@@ -643,6 +643,36 @@ test_export_errors (Fixture       *f,
   g_assert_error (error, HUBS_CHART_EXPORT_ERROR, HUBS_CHART_EXPORT_ERROR_SIZE);
 }
 
+/* A runaway trend leaves the top of the plot: the chart still says where it goes, with the
+ * value of the projection at the edge where the line leaves (read back from the PDF's text). */
+static void
+test_runaway_projection_labelled (Fixture       *f,
+                                  gconstpointer  user_data)
+{
+  g_autofree char *pdf = hubs_test_path (f->dir, "runaway.pdf");
+  g_autoptr(HubsChartData) data = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *out = NULL;
+  char *argv[] = { (char *) "pdftotext", pdf, (char *) "-", NULL };
+  int status;
+
+  /* 関西's startups are counted from April 2025: 1,234, then 2,600, run far above the plan. */
+  hubs_test_demo_set (f->store, "kansai/startups", 2025, 1234, TRUE);
+  hubs_test_demo_set (f->store, "kansai/startups", 2026, 2600, FALSE);
+  data = hubs_chart_data_new_for_kpi (f->store, HUBS_CHART_TRAJECTORY, "kansai/startups", &error);
+  g_assert_no_error (error);
+  g_assert_true (hubs_chart_export (data, pdf, 1100, 500, HUBS_LANGUAGE_EN, &error));
+  g_assert_no_error (error);
+
+  g_spawn_sync (NULL, argv, NULL, G_SPAWN_SEARCH_PATH | G_SPAWN_STDERR_TO_DEV_NULL, NULL, NULL,
+                &out, NULL, &status, &error);
+  g_assert_no_error (error);
+  g_assert_true (g_spawn_check_wait_status (status, NULL));
+  g_test_message ("%s", out);
+  g_assert_nonnull (strstr (out, "Projected"));
+  g_assert_nonnull (strstr (out, "↑"));
+}
+
 static guint
 pdf_pages (const char *path)
 {
@@ -1014,6 +1044,7 @@ main (int   argc,
   ADD ("export-errors", test_export_errors);
   ADD ("report", test_report);
   ADD ("export-to-device", test_export_to_device);
+  ADD ("runaway-projection-labelled", test_runaway_projection_labelled);
   ADD ("cli-render", test_cli_render);
   ADD ("cli-errors", test_cli_errors);
   ADD ("cli-report", test_cli_report);

@@ -400,13 +400,24 @@ draw_labels (HubsChartPainter *p,
       g_autofree char *label = NULL;
 
       hubs_progress_get_projection (pr, HUBS_LAST_FISCAL_YEAR, &v);
+      value = hubs_chart_format_value (ck, v, p->lang);
+      /* Translators: the label at the end of the projection of a chart; %s is the value. */
+      label = g_strdup_printf (hubs_i18n_gettext (p->lang, N_("Projected %s")), value);
       if (ty (t, v) >= t->plot.y - 1 && ty (t, v) <= t->plot.y + t->plot.height + 1)
+        hubs_chart_painter_place_label (p, label, tx (t, HUBS_LAST_FISCAL_YEAR), ty (t, v), 1,
+                                        small, FALSE, &p->theme->projection, &bounds);
+      else
         {
-          value = hubs_chart_format_value (ck, v, p->lang);
-          /* Translators: the label at the end of the projection of a chart; %s is the value. */
-          label = g_strdup_printf (hubs_i18n_gettext (p->lang, N_("Projected %s")), value);
-          hubs_chart_painter_place_label (p, label, tx (t, HUBS_LAST_FISCAL_YEAR), ty (t, v), 1,
-                                          small, FALSE, &p->theme->projection, &bounds);
+          /* A runaway trend leaves the plot: its value is said where the line leaves it, with
+           * an arrow to say it goes on. */
+          double edge = v > t->y.max ? t->y.max : t->y.min;
+          double share = (edge - pr->actual) / (v - pr->actual);
+          double year = pr->actual_year + share * (HUBS_LAST_FISCAL_YEAR - pr->actual_year);
+          g_autofree char *marked = g_strdup_printf (v > t->y.max ? "%s ↑" : "%s ↓", label);
+
+          if (isfinite (year))
+            hubs_chart_painter_place_label (p, marked, tx (t, year), ty (t, edge), 1, small,
+                                            FALSE, &p->theme->projection, &bounds);
         }
     }
 }
