@@ -29,7 +29,6 @@
 
 #include <glib/gstdio.h>
 
-#include "hubs-backup.h"
 #include "hubs-test-util.h"
 
 static const guint sizes[] = { 13, 1000, 10000 };
@@ -282,47 +281,6 @@ change_actuals (const char *csv,
   return out;
 }
 
-static void
-remove_database (const char *path)
-{
-  g_autofree char *wal = g_strconcat (path, "-wal", NULL);
-  g_autofree char *shm = g_strconcat (path, "-shm", NULL);
-  g_autofree char *backups = hubs_backup_get_dir (path);
-
-  g_unlink (path);
-  g_unlink (wal);
-  g_unlink (shm);
-  hubs_test_remove_dir (backups);
-}
-
-static void
-copy_file (const char *from,
-           const char *to)
-{
-  g_autoptr(GFile) source = g_file_new_for_path (from);
-  g_autoptr(GFile) destination = g_file_new_for_path (to);
-  g_autoptr(GError) error = NULL;
-
-  if (!g_file_copy (source, destination, G_FILE_COPY_OVERWRITE, NULL, NULL, NULL, &error))
-    g_error ("%s", error->message);
-}
-
-static int
-compare_doubles (gconstpointer a,
-                 gconstpointer b)
-{
-  double x = *(const double *) a, y = *(const double *) b;
-
-  return x < y ? -1 : x > y;
-}
-
-static double
-median (GArray *values)
-{
-  g_array_sort (values, compare_doubles);
-  return g_array_index (values, double, values->len / 2);
-}
-
 /* The figures of one command at one size, over the runs. */
 typedef struct
 {
@@ -359,8 +317,8 @@ figures_print (Figures    *figures,
       return;
     }
 
-  g_print ("%s: %.2f s\n", name, median (figures->seconds));
-  g_print ("%s-peak: %.0f MiB\n", name, median (figures->peaks));
+  g_print ("%s: %.2f s\n", name, hubs_test_median (figures->seconds));
+  g_print ("%s-peak: %.0f MiB\n", name, hubs_test_median (figures->peaks));
   if (figures->refused != NULL)
     g_print ("%s-failed-runs: %s\n", name, figures->refused);
 }
@@ -460,7 +418,7 @@ main (int   argc,
       if (!g_file_set_contents (imports[s], changed_csv->str, changed_csv->len, &error))
         g_error ("%s", error->message);
       g_unlink (exported);
-      remove_database (work);
+      hubs_test_remove_database (work);
 
       for (guint c = 0; c < N_COMMANDS; c++)
         figures_init (&figures[s][c]);
@@ -488,8 +446,8 @@ main (int   argc,
 
           /* A fresh copy each time: the import finds the same work to do, and the export
            * reads the database as the import left it. */
-          remove_database (work);
-          copy_file (templates[s], work);
+          hubs_test_remove_database (work);
+          hubs_test_copy_file (templates[s], work);
 
           run_hubs (self_path, dir, import_args, &run);
           figures_add (&figures[s][IMPORT], &run);

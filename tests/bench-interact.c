@@ -36,7 +36,6 @@
 #include <adwaita.h>
 #include <glib/gstdio.h>
 
-#include "hubs-backup.h"
 #include "hubs-chart-view.h"
 #include "hubs-figure-row.h"
 #include "hubs-hub-page.h"
@@ -420,50 +419,6 @@ make_history (const char *database,
 }
 
 static void
-remove_database (const char *path)
-{
-  g_autofree char *wal = g_strconcat (path, "-wal", NULL);
-  g_autofree char *shm = g_strconcat (path, "-shm", NULL);
-  g_autofree char *backups = hubs_backup_get_dir (path);
-
-  g_unlink (path);
-  g_unlink (wal);
-  g_unlink (shm);
-  hubs_test_remove_dir (backups);
-}
-
-static void
-copy_file (const char *from,
-           const char *to)
-{
-  g_autoptr(GFile) source = g_file_new_for_path (from);
-  g_autoptr(GFile) destination = g_file_new_for_path (to);
-  g_autoptr(GError) error = NULL;
-
-  if (!g_file_copy (source, destination, G_FILE_COPY_OVERWRITE, NULL, NULL, NULL, &error))
-    g_error ("%s", error->message);
-}
-
-static int
-compare_doubles (gconstpointer a,
-                 gconstpointer b)
-{
-  double x = *(const double *) a, y = *(const double *) b;
-
-  return x < y ? -1 : x > y;
-}
-
-/* The median in milliseconds; NAN when nothing was measured. */
-static double
-median_ms (GArray *values)
-{
-  if (values->len == 0)
-    return NAN;
-  g_array_sort (values, compare_doubles);
-  return g_array_index (values, double, values->len / 2);
-}
-
-static void
 add_ms (GArray   *values,
         guint    *missed,
         gint64    usec)
@@ -508,8 +463,8 @@ spawn_run (const char *self_path,
                          config->warm_kpi_id, NULL };
   int status;
 
-  remove_database (work);
-  copy_file (config->template, work);
+  hubs_test_remove_database (work);
+  hubs_test_copy_file (config->template, work);
 
   if (!g_spawn_sync (NULL, (char **) argv, NULL, G_SPAWN_DEFAULT, NULL, NULL, &out, NULL,
                      &status, &error) ||
@@ -599,10 +554,10 @@ main (int   argc,
           config->next = g_array_new (FALSE, FALSE, sizeof (double));
           config->missed = 0;
 
-          copy_file (base, config->template);
+          hubs_test_copy_file (base, config->template);
           make_history (config->template, config->kpi_id, config->history);
         }
-      remove_database (base);
+      hubs_test_remove_database (base);
     }
 
   /* A B C … A B C …: every configuration sees the same state of the machine. */
@@ -616,19 +571,19 @@ main (int   argc,
       Config *config = &configs[c];
 
       g_print ("enter-to-disk-%s-history-%u: %.2f ms\n", config->label, config->history,
-               median_ms (config->disk));
+               hubs_test_median (config->disk));
       g_print ("enter-to-chart-frame-%s-history-%u: %.1f ms\n", config->label,
-               config->history, median_ms (config->chart));
+               config->history, hubs_test_median (config->chart));
       g_print ("enter-to-next-frame-%s-history-%u: %.1f ms\n", config->label,
-               config->history, median_ms (config->next));
+               config->history, hubs_test_median (config->next));
       if (config->missed > 0)
         g_print ("enter-missed-frames-%s-history-%u: %u\n", config->label, config->history,
                  config->missed);
     }
   for (guint d = 0; d < 2; d++)
     {
-      g_print ("hub-switch-%s: %.1f ms\n", db_labels[d], median_ms (switching[d].first));
-      g_print ("hub-switch-again-%s: %.1f ms\n", db_labels[d], median_ms (switching[d].again));
+      g_print ("hub-switch-%s: %.1f ms\n", db_labels[d], hubs_test_median (switching[d].first));
+      g_print ("hub-switch-again-%s: %.1f ms\n", db_labels[d], hubs_test_median (switching[d].again));
       if (switching[d].missed > 0)
         g_print ("hub-switch-missed-frames-%s: %u\n", db_labels[d], switching[d].missed);
     }

@@ -171,22 +171,6 @@ spawn_once (const char *self_path,
     figures[i] = g_ascii_strtoll (fields[i], NULL, 10) / 1000.0;
 }
 
-static int
-compare_doubles (gconstpointer a,
-                 gconstpointer b)
-{
-  double x = *(const double *) a, y = *(const double *) b;
-
-  return x < y ? -1 : x > y;
-}
-
-static double
-median (GArray *values)
-{
-  g_array_sort (values, compare_doubles);
-  return g_array_index (values, double, values->len / 2);
-}
-
 int
 main (int   argc,
       char *argv[])
@@ -232,11 +216,11 @@ main (int   argc,
 
   for (guint m = 0; m < 2; m++)
     {
-      g_print ("longest-stall-%u-hubs%s: %.0f ms\n", N_HUBS, names[m], median (figures[m][0]));
+      g_print ("longest-stall-%u-hubs%s: %.0f ms\n", N_HUBS, names[m], hubs_test_median (figures[m][0]));
       g_print ("check-done-after-first-frame-%u-hubs%s: %.0f ms\n", N_HUBS, names[m],
-               median (figures[m][1]));
+               hubs_test_median (figures[m][1]));
       g_print ("backup-done-after-first-frame-%u-hubs%s: %.0f ms\n", N_HUBS, names[m],
-               median (figures[m][2]));
+               hubs_test_median (figures[m][2]));
     }
   g_print ("runs-each: %u\n", runs);
 

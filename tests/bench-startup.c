@@ -100,22 +100,6 @@ spawn_once (const char *self_path,
   return g_ascii_strtoll (out, NULL, 10) / 1000.0;
 }
 
-static int
-compare_doubles (gconstpointer a,
-                 gconstpointer b)
-{
-  double x = *(const double *) a, y = *(const double *) b;
-
-  return x < y ? -1 : x > y;
-}
-
-static double
-median_of (GArray *times)
-{
-  g_array_sort (times, compare_doubles);
-  return g_array_index (times, double, times->len / 2);
-}
-
 /* Shows each of the first hubs once (the page is built), then each again (the page is kept):
  * the time from selecting the hub to the next frame. */
 static void
@@ -168,8 +152,8 @@ bench_switching (const char *database,
     }
 
   g_print ("hub-switch-%s: %.1f ms (first visit; one frame is 16.7 ms)\n", label,
-           median_of (first));
-  g_print ("hub-switch-again-%s: %.1f ms\n", label, median_of (again));
+           hubs_test_median (first));
+  g_print ("hub-switch-again-%s: %.1f ms\n", label, hubs_test_median (again));
 
   gtk_window_destroy (GTK_WINDOW (window));
 }
@@ -226,9 +210,9 @@ main (int   argc,
         g_array_append_val (many, t);
       }
 
-    empty_ms = median_of (empty);
-    seeded_ms = median_of (plan);
-    large_ms = median_of (many);
+    empty_ms = hubs_test_median (empty);
+    seeded_ms = hubs_test_median (plan);
+    large_ms = hubs_test_median (many);
   }
 
   /* One figure a line, "name: value unit", for scripts. */

@@ -8,8 +8,11 @@
 
 #include "config.h"
 
+#include <math.h>
+
 #include <glib/gstdio.h>
 
+#include "hubs-backup.h"
 #include "hubs-test-util.h"
 
 void
@@ -270,4 +273,49 @@ hubs_test_make_actual (const char *kpi_id,
   figure->value = value;
 
   return figure;
+}
+
+/* Removes a database with its WAL files and its backups folder, as if it had never been. */
+void
+hubs_test_remove_database (const char *path)
+{
+  g_autofree char *wal = g_strconcat (path, "-wal", NULL);
+  g_autofree char *shm = g_strconcat (path, "-shm", NULL);
+  g_autofree char *backups = hubs_backup_get_dir (path);
+
+  g_unlink (path);
+  g_unlink (wal);
+  g_unlink (shm);
+  hubs_test_remove_dir (backups);
+}
+
+void
+hubs_test_copy_file (const char *from,
+                     const char *to)
+{
+  g_autoptr(GFile) source = g_file_new_for_path (from);
+  g_autoptr(GFile) destination = g_file_new_for_path (to);
+  g_autoptr(GError) error = NULL;
+
+  if (!g_file_copy (source, destination, G_FILE_COPY_OVERWRITE, NULL, NULL, NULL, &error))
+    g_error ("%s", error->message);
+}
+
+static int
+compare_doubles (gconstpointer a,
+                 gconstpointer b)
+{
+  double x = *(const double *) a, y = *(const double *) b;
+
+  return x < y ? -1 : x > y;
+}
+
+/* The median of @values (sorting them); NAN when nothing was measured. */
+double
+hubs_test_median (GArray *values)
+{
+  if (values->len == 0)
+    return NAN;
+  g_array_sort (values, compare_doubles);
+  return g_array_index (values, double, values->len / 2);
 }

@@ -32,6 +32,10 @@ GBytes *hubs_test_read_bytes      (const char *path);
 void    hubs_test_assert_same_bytes (const char *path,
                                      GBytes     *expected);
 void    hubs_test_remove_dir      (const char *dir);
+void    hubs_test_remove_database (const char *path);
+void    hubs_test_copy_file       (const char *from,
+                                   const char *to);
+double  hubs_test_median          (GArray     *values);
 HubsFigure *hubs_test_make_actual (const char *kpi_id,
                                    int         fiscal_year,
                                    double      value);
