@@ -166,6 +166,20 @@ build_errors_group (HubsImportDialog *self)
   adw_preferences_page_add (self->preview_page, self->errors_group);
 }
 
+/* Which figure a change is about: its KPI, fiscal year and kind. */
+static char *
+describe_figure (const HubsImportChange *change,
+                 HubsLanguage            lang)
+{
+  const HubsKpi *kpi = change->kpi;
+  const char *name = lang == HUBS_LANGUAGE_JA ? kpi->name_ja : kpi->name_en;
+  g_autofree char *year = hubs_format_fiscal_year (change->figure->fiscal_year, lang);
+
+  /* Translators: %1$s is a KPI name, %2$s a fiscal year, %3$s actual, target or baseline */
+  return g_strdup_printf (_("%1$s: %2$s, %3$s"), name, year,
+                          hubs_figure_kind_get_label (change->figure->kind));
+}
+
 static void
 build_changes_group (HubsImportDialog *self)
 {
@@ -181,8 +195,6 @@ build_changes_group (HubsImportDialog *self)
     {
       const HubsImportChange *change = g_ptr_array_index (changes, i);
       const HubsKpi *kpi = change->kpi;
-      const char *name = lang == HUBS_LANGUAGE_JA ? kpi->name_ja : kpi->name_en;
-      g_autofree char *year = NULL;
       g_autofree char *title = NULL;
       g_autofree char *subtitle = NULL;
       g_autofree char *new_value = NULL;
@@ -194,11 +206,7 @@ build_changes_group (HubsImportDialog *self)
       if (++total > MAX_ROWS)
         continue;
 
-      year = hubs_format_fiscal_year (change->figure->fiscal_year, lang);
-      /* Translators: %1$s is a KPI name, %2$s a fiscal year, %3$s actual, target or
-       * baseline */
-      title = g_strdup_printf (_("%1$s: %2$s, %3$s"), name, year,
-                               hubs_figure_kind_get_label (change->figure->kind));
+      title = describe_figure (change, lang);
       new_value = describe_value (change->figure, kpi, lang);
 
       if (change->kind == HUBS_IMPORT_NEW)
@@ -279,8 +287,6 @@ build_plan_group (HubsImportDialog *self)
     {
       const HubsImportChange *change = g_ptr_array_index (changes, i);
       const HubsKpi *kpi = change->kpi;
-      const char *name = lang == HUBS_LANGUAGE_JA ? kpi->name_ja : kpi->name_en;
-      g_autofree char *year = NULL;
       g_autofree char *title = NULL;
       g_autofree char *subtitle = NULL;
       g_autofree char *new_value = NULL;
@@ -292,10 +298,7 @@ build_plan_group (HubsImportDialog *self)
       if (++total > MAX_ROWS)
         continue;
 
-      year = hubs_format_fiscal_year (change->figure->fiscal_year, lang);
-      /* Translators: %1$s is a KPI name, %2$s a fiscal year, %3$s target or baseline */
-      title = g_strdup_printf (_("%1$s: %2$s, %3$s"), name, year,
-                               hubs_figure_kind_get_label (change->figure->kind));
+      title = describe_figure (change, lang);
       new_value = describe_value (change->figure, kpi, lang);
 
       if (change->kind == HUBS_IMPORT_NEW)
