@@ -281,7 +281,7 @@ test_value_plain_shortest (void)
 
   for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
     {
-      g_autofree char *text = hubs_value_to_plain_string (cases[i].value);
+      g_autofree char *text = hubs_format_number_exact (cases[i].value);
 
       g_assert_cmpstr (text, ==, cases[i].text);
       g_assert_cmpfloat (g_ascii_strtod (text, NULL), ==, cases[i].value);

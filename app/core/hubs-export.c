@@ -16,6 +16,7 @@
 
 #include "hubs-csv.h"
 #include "hubs-export.h"
+#include "hubs-format.h"
 #include "hubs-output.h"
 
 /* Write out every so many bytes, so a large database does not sit in memory twice. */
@@ -67,7 +68,7 @@ append_int (GString *out,
   g_string_append_len (out, p, buf + sizeof buf - p);
 }
 
-/* A value as hubs_value_to_plain_string() writes it; whole numbers, most figures, without
+/* A value as hubs_format_number_exact() writes it; whole numbers, most figures, without
  * the allocation. */
 static void
 append_value (GString *out,
@@ -81,7 +82,7 @@ append_value (GString *out,
       return;
     }
 
-  text = hubs_value_to_plain_string (value);
+  text = hubs_format_number_exact (value);
   g_string_append (out, text);
 }
 

@@ -522,6 +522,88 @@ hubs_format_number_plain (double value)
   return g_string_free (out, FALSE);
 }
 
+/**
+ * hubs_format_number_exact:
+ * @value: a number
+ *
+ * Writes @value as a plain ASCII number with no grouping and no exponent where it can be
+ * avoided, the shortest form that reads back to the same double: `255`, `73.7`, `0.5` (15
+ * significant digits, or 16 or 17 only when fewer do not read back). Every export and the
+ * history write values through this one function. This is the machine form used in CSV
+ * and the database's text columns, not a display form; hubs_format_number_plain() rounds
+ * as the display does.
+ *
+ * Returns: (transfer full): the number as text
+ */
+char *
+hubs_format_number_exact (double value)
+{
+  char buf[G_ASCII_DTOSTR_BUF_SIZE];
+  char digits[32];
+  GString *out;
+  const char *mantissa;
+  char *e;
+  int precision;
+  int exponent;
+  guint n_digits = 0;
+
+  if (value == (double) (gint64) value && ABS (value) < 1e15)
+    return g_strdup_printf ("%" G_GINT64_FORMAT, (gint64) value);
+
+  if (!isfinite (value))
+    return g_strdup (g_ascii_dtostr (buf, sizeof buf, value));
+
+  /* The fewest significant digits that read back to the same double: 15 always suffice for
+   * what a person types, 17 for any double. */
+  for (precision = 15; precision < 17; precision++)
+    {
+      g_ascii_formatd (buf, sizeof buf, precision == 15 ? "%.14e" : "%.15e", value);
+      if (g_ascii_strtod (buf, NULL) == value)
+        break;
+    }
+  if (precision == 17)
+    g_ascii_formatd (buf, sizeof buf, "%.16e", value);
+
+  /* buf is [-]D.DDDDe±XX: gather the digits without trailing zeros, and the exponent. */
+  mantissa = buf[0] == '-' ? buf + 1 : buf;
+  e = strchr (mantissa, 'e');
+  g_assert (e != NULL);
+  exponent = (int) g_ascii_strtoll (e + 1, NULL, 10);
+  for (const char *c = mantissa; c < e; c++)
+    if (g_ascii_isdigit (*c))
+      digits[n_digits++] = *c;
+  while (n_digits > 1 && digits[n_digits - 1] == '0')
+    n_digits--;
+  digits[n_digits] = '\0';
+
+  /* Far outside the magnitudes of any figure, the exponent form stays readable. */
+  if (exponent < -7 || exponent > 20)
+    return g_strdup (g_ascii_dtostr (buf, sizeof buf, value));
+
+  out = g_string_new (value < 0 ? "-" : NULL);
+  if (exponent < 0)
+    {
+      g_string_append (out, "0.");
+      for (int i = 0; i < -exponent - 1; i++)
+        g_string_append_c (out, '0');
+      g_string_append (out, digits);
+    }
+  else if ((int) n_digits <= exponent + 1)
+    {
+      g_string_append (out, digits);
+      for (int i = n_digits; i < exponent + 1; i++)
+        g_string_append_c (out, '0');
+    }
+  else
+    {
+      g_string_append_len (out, digits, exponent + 1);
+      g_string_append_c (out, '.');
+      g_string_append (out, digits + exponent + 1);
+    }
+
+  return g_string_free (out, FALSE);
+}
+
 static const char *
 ordinal_suffix (const char *int_digits)
 {

@@ -67,6 +67,7 @@ const char  *hubs_format_unit            (const char   *unit,
 char        *hubs_format_number          (double        value,
                                           HubsLanguage  lang);
 char        *hubs_format_number_plain    (double        value);
+char        *hubs_format_number_exact    (double        value);
 char        *hubs_format_value           (double        value,
                                           const char   *unit,
                                           HubsLanguage  lang);

@@ -193,8 +193,6 @@ HubsPhase1Result *hubs_phase1_result_new       (void);
 HubsPhase1Result *hubs_phase1_result_copy      (const HubsPhase1Result *result);
 void              hubs_phase1_result_free      (HubsPhase1Result       *result);
 
-char             *hubs_value_to_plain_string   (double                  value);
-
 const char       *hubs_tier_get_label          (HubsTier                tier);
 const char       *hubs_hub_type_get_label      (HubsHubType             type);
 const char       *hubs_pillar_get_label        (HubsPillar              pillar);

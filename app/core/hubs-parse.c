@@ -338,7 +338,7 @@ fail_inexact (Parser  *p,
               double   result,
               GError **error)
 {
-  g_autofree char *stored = hubs_value_to_plain_string (result);
+  g_autofree char *stored = hubs_format_number_exact (result);
 
   g_set_error (error, HUBS_FORMAT_ERROR, HUBS_FORMAT_ERROR_INVALID,
                /* Translators: %1$s is what the user typed, %2$s the number it would be

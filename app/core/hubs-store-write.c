@@ -26,7 +26,7 @@ figure_value_text (const HubsFigure *figure)
     return NULL;
   if (!figure->measured)
     return g_strdup ("not_measured");
-  return hubs_value_to_plain_string (figure->value);
+  return hubs_format_number_exact (figure->value);
 }
 
 /* Appends one history row when @old_value and @new_value differ. @kind may be NULL and

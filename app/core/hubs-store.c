@@ -22,6 +22,7 @@
 #include <glib/gi18n.h>
 #include <sqlite3.h>
 
+#include "hubs-format.h"
 #include "hubs-store-private.h"
 
 G_DEFINE_FINAL_TYPE (HubsStore, hubs_store, G_TYPE_OBJECT)
@@ -246,7 +247,7 @@ history_value_func (sqlite3_context  *context,
       return;
     }
 
-  text = hubs_value_to_plain_string (sqlite3_value_double (argv[0]));
+  text = hubs_format_number_exact (sqlite3_value_double (argv[0]));
   sqlite3_result_text (context, text, -1, SQLITE_TRANSIENT);
 }
 
