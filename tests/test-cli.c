@@ -205,7 +205,7 @@ test_export_stdout (void)
   g_assert_cmpstr (run.stderr_text, ==, "");
 
   cells = hubs_test_parse_csv (run.stdout_text, &width, &rows);
-  g_assert_cmpuint (width, ==, 22);
+  g_assert_cmpuint (width, ==, 24);
   g_assert_cmpuint (rows, >, 200);
 
   for (guint r = 1; r < rows; r++)
@@ -698,7 +698,7 @@ test_read_only_folder (void)
   g_assert_cmpstr (export.stderr_text, ==, "");
   g_assert_true (g_spawn_check_wait_status (export.status, NULL));
   cells = hubs_test_parse_csv (export.stdout_text, &width, &rows);
-  g_assert_cmpuint (width, ==, 22);
+  g_assert_cmpuint (width, ==, 24);
   for (guint r = 1; r < rows; r++)
     {
       char **row = cells + r * width;

@@ -78,7 +78,7 @@ test_round_trip (Fixture       *f,
 
   cells = export_and_parse (f, &width, &rows);
 
-  g_assert_cmpuint (width, ==, 22);
+  g_assert_cmpuint (width, ==, 24);
   for (guint c = 0; c < width; c++)
     g_assert_cmpstr (cells[c], ==, header[c]);
   g_assert_cmpstr (cells[0], ==, "hub_id");
@@ -199,7 +199,8 @@ find_long_row (char       **cells,
 }
 
 /* What makes a figure readable is in the columns after the old ones: the qualifier, per
- * year or from zero, the as-of date, the breakdown's parent and the KPI's notes. */
+ * year or from zero, the as-of date, the breakdown's parent, the KPI's notes, and the
+ * figure's English note and unit as published. */
 static void
 test_detail_columns (Fixture       *f,
                      gconstpointer  data)
@@ -213,7 +214,7 @@ test_detail_columns (Fixture       *f,
   guint width, rows;
 
   cells = export_and_parse (f, &width, &rows);
-  g_assert_cmpuint (width, ==, 22);
+  g_assert_cmpuint (width, ==, 24);
   /* The old columns keep their places. */
   g_assert_cmpstr (cells[14], ==, "note");
   g_assert_cmpstr (cells[15], ==, "qualifier");
@@ -224,13 +225,33 @@ test_detail_columns (Fixture       *f,
   g_assert_cmpstr (g_hash_table_lookup (okinawa, "value"), ==, "73.7");
   g_assert_cmpstr (g_hash_table_lookup (okinawa, "as_of"), ==, "2025年1月1日時点");
   g_assert_cmpstr (g_hash_table_lookup (okinawa, "qualifier"), ==, "none");
-  g_assert_nonnull (strstr (g_hash_table_lookup (okinawa, "kpi_note_ja"), "2025年1月1日時点"));
-  g_assert_nonnull (strstr (g_hash_table_lookup (okinawa, "kpi_note_en"), "1 January 2025"));
 
+  /* Only the summary's 5位以内, of FY2029, says "or better": a note on that target. */
   gser = find_long_row (cells, width, rows, "tokyo/gser-rank", "2029", "target");
-  g_assert_cmpstr (g_hash_table_lookup (gser, "qualifier"), ==, "at-most");
+  g_assert_cmpstr (g_hash_table_lookup (gser, "qualifier"), ==, "none");
+  g_assert_cmpstr (g_hash_table_lookup (gser, "note"), ==, "５位以内");
+  g_assert_cmpstr (g_hash_table_lookup (gser, "note_en"), ==, "5th or better");
   g_assert_cmpstr (g_hash_table_lookup (gser, "as_of"), ==, "");
   g_assert_cmpstr (g_hash_table_lookup (gser, "parent_kpi_id"), ==, "");
+
+  /* A figure's own words come last: its English note, and the unit the plan prints it in. */
+  g_assert_cmpstr (cells[22], ==, "note_en");
+  g_assert_cmpstr (cells[23], ==, "unit_as_published");
+  {
+    g_autoptr(GHashTable) players = find_long_row (cells, width, rows, "tokyo/ecosystem-players",
+                                                   "2024", "baseline");
+    g_autoptr(GHashTable) players_target = find_long_row (cells, width, rows,
+                                                          "tokyo/ecosystem-players", "2029",
+                                                          "target");
+    g_autoptr(GHashTable) no_unit = find_long_row (cells, width, rows,
+                                                   "hiroshima/overseas-expansion-support",
+                                                   "2029", "target");
+
+    g_assert_cmpstr (g_hash_table_lookup (players, "unit"), ==, "名");
+    g_assert_cmpstr (g_hash_table_lookup (players, "unit_as_published"), ==, "件");
+    g_assert_cmpstr (g_hash_table_lookup (players_target, "unit_as_published"), ==, "");
+    g_assert_cmpstr (g_hash_table_lookup (no_unit, "unit_as_published"), ==, "none");
+  }
 
   unicorns = find_long_row (cells, width, rows, "tokyo/unicorns", "2029", "target");
   g_assert_cmpstr (g_hash_table_lookup (unicorns, "per_year"), ==, "yes");
@@ -296,8 +317,8 @@ test_detail_columns_wide (Fixture       *f,
           g_assert_cmpstr (row[parent], ==, "tokyo/collaborations");
           saw_breakdown = TRUE;
         }
-      if (g_str_equal (row[3], "tokyo/gser-rank"))
-        g_assert_cmpstr (row[qualifier], ==, "at-most");
+      if (g_str_equal (row[3], "nagano-niigata/niigata-oi-event-attendance"))
+        g_assert_cmpstr (row[qualifier], ==, "at-least");
     }
   g_assert_true (saw_okinawa);
   g_assert_true (saw_breakdown);

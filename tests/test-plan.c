@@ -240,6 +240,120 @@ test_english_words (void)
   g_assert_cmpstr (hubs_hub_type_get_label (HUBS_HUB_TYPE_WIDE_AREA), ==, "Wide-area model");
 }
 
+/* What a report prints is for its reader: the notes say what the plan says, in each language,
+ * and how the slides were read stays in the reading, which only the KPI editor shows. */
+static void
+test_reader_words (void)
+{
+  g_autoptr(HubsPlan) plan = builtin_plan ();
+  GPtrArray *hubs = hubs_plan_get_hubs (plan);
+  GPtrArray *kpis = hubs_plan_get_kpis (plan);
+  GPtrArray *figures = hubs_plan_get_figures (plan);
+  static const char * const working_ja[] = {
+    "本ファイル", "と読", "抽出テキスト", "判別できない", "とした", "可能性",
+  };
+  static const char * const working_en[] = {
+    "This file", "read as", "extracted", "Here it is", "assumed",
+  };
+  guint n_readings = 0;
+  guint n_more = 0;
+
+  for (guint i = 0; i < kpis->len; i++)
+    {
+      const HubsKpi *kpi = g_ptr_array_index (kpis, i);
+
+      for (guint w = 0; w < G_N_ELEMENTS (working_ja); w++)
+        if (kpi->note_ja != NULL && strstr (kpi->note_ja, working_ja[w]) != NULL)
+          g_error ("%s: the note for readers says “%s”: %s", kpi->id, working_ja[w], kpi->note_ja);
+      for (guint w = 0; w < G_N_ELEMENTS (working_en); w++)
+        if (kpi->note_en != NULL && strstr (kpi->note_en, working_en[w]) != NULL)
+          g_error ("%s: the note for readers says “%s”: %s", kpi->id, working_en[w], kpi->note_en);
+      if (hubs_text_has_japanese (kpi->note_en) || hubs_text_has_japanese (kpi->name_en))
+        g_error ("%s: Japanese in English: %s / %s", kpi->id, kpi->name_en, kpi->note_en);
+      g_assert_true ((kpi->note_ja == NULL) == (kpi->note_en == NULL));
+      if (hubs_plan_get_reading (plan, kpi->id, HUBS_LANGUAGE_JA) != NULL)
+        n_readings++;
+    }
+  /* The readings are kept, not dropped. */
+  g_assert_cmpuint (n_readings, >=, 50);
+  g_assert_nonnull (strstr (hubs_plan_get_reading (plan, "tokyo/global-connections",
+                                                   HUBS_LANGUAGE_JA), "判別できない"));
+
+  for (guint i = 0; i < figures->len; i++)
+    {
+      const HubsFigure *figure = g_ptr_array_index (figures, i);
+
+      g_assert_true ((figure->note == NULL) == (figure->note_en == NULL));
+      if (hubs_text_has_japanese (figure->note_en))
+        g_error ("%s %d: Japanese in the English note: %s", figure->kpi_id, figure->fiscal_year,
+                 figure->note_en);
+    }
+  g_assert_cmpstr (find_figure (plan, "kansai/startups", 2024, HUBS_FIGURE_BASELINE)->note_en, ==,
+                   "five-year total");
+
+  for (guint i = 0; i < hubs->len; i++)
+    {
+      const HubsHub *hub = g_ptr_array_index (hubs, i);
+
+      /* 等 is said of the list, not part of a member's name. */
+      g_assert_false (g_str_has_suffix (hub->members_ja, "等"));
+      g_assert_null (strstr (hub->members_en, "and others"));
+      n_more += hub->members_more;
+    }
+  g_assert_cmpuint (n_more, ==, 13);
+}
+
+/* Where the seed prints a figure in another unit than its targets, or in none, the figure
+ * says so; funding deals are deals in English. */
+static void
+test_units_as_published (void)
+{
+  g_autoptr(HubsPlan) plan = builtin_plan ();
+  static const struct
+  {
+    const char *kpi_id;
+    const char *unit;
+    const char *baseline_unit;
+  } differ[] = {
+    { "tokyo/ecosystem-players", "名", "件" },
+    { "hokuriku/open-innovation", "件", "社" },
+    { "hiroshima/startups", "社", "件" },
+    { "fukuoka/social-startup-support", "社", "件" },
+  };
+  static const char * const no_unit[] = {
+    "hiroshima/overseas-expansion-support", "hiroshima/foreign-startups-attracted",
+  };
+  const HubsKpi *deals = NULL;
+
+  for (guint i = 0; i < G_N_ELEMENTS (differ); i++)
+    {
+      const HubsFigure *baseline = find_figure (plan, differ[i].kpi_id, 2024,
+                                                HUBS_FIGURE_BASELINE);
+
+      g_assert_cmpstr (baseline->unit, ==, differ[i].baseline_unit);
+      g_assert_null (find_figure (plan, differ[i].kpi_id, 2029, HUBS_FIGURE_TARGET)->unit);
+    }
+
+  for (guint i = 0; i < G_N_ELEMENTS (no_unit); i++)
+    {
+      g_assert_cmpstr (find_figure (plan, no_unit[i], 2024, HUBS_FIGURE_BASELINE)->unit, ==, "");
+      g_assert_cmpstr (find_figure (plan, no_unit[i], 2027, HUBS_FIGURE_TARGET)->unit, ==, "");
+      g_assert_cmpstr (find_figure (plan, no_unit[i], 2029, HUBS_FIGURE_TARGET)->unit, ==, "");
+    }
+
+  for (guint i = 0; i < hubs_plan_get_kpis (plan)->len; i++)
+    {
+      const HubsKpi *kpi = g_ptr_array_index (hubs_plan_get_kpis (plan), i);
+
+      if (g_str_equal (kpi->id, "sapporo/funding-deals"))
+        deals = kpi;
+    }
+  g_assert_nonnull (deals);
+  g_assert_cmpstr (deals->unit, ==, "件");
+  g_assert_cmpstr (deals->unit_en, ==, "deals");
+  g_assert_cmpstr (deals->unit_en_one, ==, "deal");
+}
+
 static void
 test_every_kpi_complete (void)
 {
@@ -319,10 +433,15 @@ test_quirks (void)
   g_assert_cmpfloat (find_figure (plan, funding_amount->id, 2029, HUBS_FIGURE_TARGET)->value,
                      ==, 1000);
 
-  /* 東京's GSER rank improves as it falls: 10位 → 5位以内. */
+  /* 東京's GSER rank improves as it falls: 10位 → 8位 → 5位; only the summary's 5位以内, of
+   * FY2029, says "or better", so that is a note on the FY2029 target, not on both. */
   g_assert_nonnull (gser);
   g_assert_cmpint (gser->direction, ==, HUBS_DIRECTION_LOWER);
-  g_assert_cmpint (gser->qualifier, ==, HUBS_QUALIFIER_AT_MOST);
+  g_assert_cmpint (gser->qualifier, ==, HUBS_QUALIFIER_NONE);
+  g_assert_null (find_figure (plan, gser->id, 2027, HUBS_FIGURE_TARGET)->note);
+  g_assert_cmpstr (find_figure (plan, gser->id, 2029, HUBS_FIGURE_TARGET)->note, ==, "５位以内");
+  g_assert_cmpstr (find_figure (plan, gser->id, 2029, HUBS_FIGURE_TARGET)->note_en, ==,
+                   "5th or better");
   g_assert_cmpstr (gser->unit, ==, "位");
   g_assert_cmpfloat (find_figure (plan, gser->id, 2029, HUBS_FIGURE_TARGET)->value, ==, 5);
 
@@ -472,6 +591,8 @@ main (int   argc,
   g_test_add_func ("/hubs/plan/every-kpi-complete", test_every_kpi_complete);
   g_test_add_func ("/hubs/plan/seed-expectations", test_seed_expectations);
   g_test_add_func ("/hubs/plan/quirks", test_quirks);
+  g_test_add_func ("/hubs/plan/reader-words", test_reader_words);
+  g_test_add_func ("/hubs/plan/units-as-published", test_units_as_published);
   g_test_add_func ("/hubs/plan/phase1", test_phase1);
   g_test_add_func ("/hubs/plan/errors", test_errors);
 

@@ -11,6 +11,7 @@
 #include <glib/gstdio.h>
 #include <sqlite3.h>
 
+#include "hubs-plan.h"
 #include "hubs-store-private.h"
 #include "hubs-test-util.h"
 
@@ -148,7 +149,7 @@ test_migrate_from_v1 (Fixture       *f,
 
   store = hubs_store_open (f->path, HUBS_STORE_OPEN_DEFAULT, &error);
   g_assert_no_error (error);
-  g_assert_cmpint (hubs_store_get_schema_version (store), ==, 2);
+  g_assert_cmpint (hubs_store_get_schema_version (store), ==, HUBS_STORE_SCHEMA_VERSION);
   /* An existing database is upgraded, never reseeded. */
   g_assert_false (hubs_store_get_seeded (store));
 
@@ -167,6 +168,109 @@ test_migrate_from_v1 (Fixture       *f,
   phase1 = hubs_store_list_phase1_results (store, NULL, &error);
   g_assert_no_error (error);
   g_assert_cmpuint (phase1->len, ==, 0);
+}
+
+/* A database seeded from the plan file of schema 2 had the transcriber's reading where the
+ * note for readers is now, Japanese-only footnotes, 等 inside a member's name, and 以内 on
+ * both of GSER's targets. Migration 3 brings the plan's words up to date, and leaves what a
+ * user changed alone. */
+static void
+test_migrate_plan_words (Fixture       *f,
+                         gconstpointer  data)
+{
+  HubsPlan *plan = hubs_plan_get_builtin ();
+  const char *old_note_ja = hubs_plan_get_reading (plan, "tokyo/unicorns", HUBS_LANGUAGE_JA);
+  const char *old_note_en = hubs_plan_get_reading (plan, "tokyo/unicorns", HUBS_LANGUAGE_EN);
+  g_autofree char *sql = g_strdup_printf ("%s %s PRAGMA user_version = 2;",
+                                          hubs_store_get_migration_sql (1),
+                                          hubs_store_get_migration_sql (2));
+  g_autoptr(HubsStore) store = NULL;
+  g_autoptr(HubsHub) hub = NULL;
+  g_autoptr(HubsKpi) unicorns = NULL;
+  g_autoptr(HubsKpi) gser = NULL;
+  g_autoptr(HubsKpi) players = NULL;
+  g_autoptr(HubsKpi) deals = NULL;
+  g_autoptr(HubsFigure) baseline = NULL;
+  g_autoptr(HubsFigure) players_baseline = NULL;
+  g_autoptr(HubsFigure) changed_baseline = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *insert = NULL;
+  sqlite3 *db;
+
+  raw_exec (f->path, sql);
+  g_assert_cmpint (sqlite3_open (f->path, &db), ==, SQLITE_OK);
+  insert = sqlite3_mprintf (
+    "INSERT INTO hub (id, name_ja, name_en, tier, type, members_ja, members_en) VALUES "
+    "('tokyo', '東京', 'Tokyo', 'global', 'none', '東京都' || char (10) || '川崎市等', "
+    "'Tokyo Metropolitan Government' || char (10) || 'City of Kawasaki and others'),"
+    "('sapporo', '札幌', 'Sapporo', 'global', 'none', '', '');"
+    "INSERT INTO kpi (id, hub_id, name_ja, name_en, pillar, unit, aggregation, direction, "
+    "qualifier, note_ja, note_en) VALUES "
+    "('tokyo/unicorns', 'tokyo', 'ユニコーン創出数', 'Unicorns', 'overall', '社', 'flow', "
+    "'higher', 'none', %Q, %Q),"
+    "('tokyo/gser-rank', 'tokyo', 'GSER', 'GSER', 'overall', '位', 'stock', 'lower', "
+    "'at-most', 'my own note', 'my own note'),"
+    "('tokyo/ecosystem-players', 'tokyo', 'プレイヤー', 'Players', 'foundation', '名', "
+    "'cumulative', 'higher', 'none', '', ''),"
+    "('sapporo/funding-deals', 'sapporo', '資金調達件数', 'Deals', 'overall', '件', "
+    "'cumulative', 'higher', 'none', '', '');"
+    "INSERT INTO figure (kpi_id, fiscal_year, kind, value, note) VALUES "
+    "('tokyo/unicorns', 2024, 'baseline', 15, '5年累計'),"
+    "('tokyo/unicorns', 2029, 'target', 15, '私のメモ'),"
+    "('tokyo/ecosystem-players', 2024, 'baseline', 12856, NULL),"
+    "('tokyo/ecosystem-players', 2029, 'target', 50000, NULL);",
+    old_note_ja, old_note_en);
+  g_assert_cmpint (sqlite3_exec (db, insert, NULL, NULL, NULL), ==, SQLITE_OK);
+  sqlite3_free (g_steal_pointer (&insert));
+  sqlite3_close (db);
+
+  store = hubs_store_open (f->path, HUBS_STORE_OPEN_DEFAULT, &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (hubs_store_get_schema_version (store), ==, HUBS_STORE_SCHEMA_VERSION);
+  g_assert_false (hubs_store_get_seeded (store));
+
+  /* The reading gave way to the note for readers. */
+  unicorns = hubs_store_get_kpi (store, "tokyo/unicorns", &error);
+  g_assert_no_error (error);
+  g_assert_cmpstr (unicorns->note_ja, !=, old_note_ja);
+  g_assert_null (strstr (unicorns->note_ja, "比べる"));
+  g_assert_nonnull (strstr (unicorns->note_en, "five-year total"));
+
+  /* A footnote of the plan has its English; a user's own note stays as it is. */
+  baseline = hubs_store_get_figure (store, "tokyo/unicorns", 2024, HUBS_FIGURE_BASELINE, &error);
+  g_assert_no_error (error);
+  g_assert_cmpstr (baseline->note, ==, "5年累計");
+  g_assert_cmpstr (baseline->note_en, ==, "five-year total");
+  changed_baseline = hubs_store_get_figure (store, "tokyo/unicorns", 2029, HUBS_FIGURE_TARGET,
+                                            &error);
+  g_assert_no_error (error);
+  g_assert_cmpstr (changed_baseline->note, ==, "私のメモ");
+  g_assert_null (changed_baseline->note_en);
+
+  /* 以内 belongs to FY2029 alone; a user's note on the KPI is theirs. */
+  gser = hubs_store_get_kpi (store, "tokyo/gser-rank", &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (gser->qualifier, ==, HUBS_QUALIFIER_NONE);
+  g_assert_cmpstr (gser->note_ja, ==, "my own note");
+
+  /* The unit the seed prints for this baseline (件), while the figure is still the plan's. */
+  players = hubs_store_get_kpi (store, "tokyo/ecosystem-players", &error);
+  g_assert_no_error (error);
+  players_baseline = hubs_store_get_figure (store, "tokyo/ecosystem-players", 2024,
+                                            HUBS_FIGURE_BASELINE, &error);
+  g_assert_no_error (error);
+  g_assert_cmpstr (players_baseline->unit, ==, "件");
+
+  deals = hubs_store_get_kpi (store, "sapporo/funding-deals", &error);
+  g_assert_no_error (error);
+  g_assert_cmpstr (deals->unit_en, ==, "deals");
+
+  /* 等 is said of the list. */
+  hub = hubs_store_get_hub (store, "tokyo", &error);
+  g_assert_no_error (error);
+  g_assert_cmpstr (hub->members_ja, ==, "東京都\n川崎市");
+  g_assert_cmpstr (hub->members_en, ==, "Tokyo Metropolitan Government\nCity of Kawasaki");
+  g_assert_true (hub->members_more);
 }
 
 static void
@@ -896,6 +1000,7 @@ main (int   argc,
   ADD ("/hubs/store/reopen-does-not-seed-again", test_reopen_does_not_seed_again);
   ADD ("/hubs/store/creates-missing-folders", test_creates_missing_folders);
   ADD ("/hubs/store/migrate-from-v1", test_migrate_from_v1);
+  ADD ("/hubs/store/migrate-plan-words", test_migrate_plan_words);
   ADD ("/hubs/store/refuse-newer", test_refuse_newer);
   ADD ("/hubs/store/refuse-not-sqlite", test_refuse_not_sqlite);
   ADD ("/hubs/store/refuse-other-sqlite", test_refuse_other_sqlite);

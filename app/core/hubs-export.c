@@ -34,7 +34,7 @@ append_text (GString    *out,
 }
 
 /* The KPI's columns of HUBS_EXPORT_CSV_DETAIL_HEADER before and after as_of, each with the
- * separators around it. */
+ * separators around it, up to the end of the detail columns. */
 static void
 append_kpi_details (GString       *before_as_of,
                     GString       *after_as_of,
@@ -48,7 +48,6 @@ append_kpi_details (GString       *before_as_of,
   append_text (after_as_of, kpi->note_ja);
   g_string_append_c (after_as_of, ',');
   append_text (after_as_of, kpi->note_en);
-  g_string_append (after_as_of, "\r\n");
 }
 
 static void
@@ -104,7 +103,7 @@ typedef struct
   char          *kpi_id;
   GString       *prefix;        /* hub_id … direction, and the separator after it */
   GString       *details;       /* qualifier … path_from_zero, up to as_of */
-  GString       *suffix;        /* parent_kpi_id … kpi_note_en and the line end */
+  GString       *suffix;        /* parent_kpi_id … kpi_note_en */
 
   /* The wide layout: the current KPI's figures by kind and year. */
   int            first;
@@ -224,6 +223,14 @@ append_long_row (const HubsHub     *hub,
   g_string_append_len (out, export->details->str, export->details->len);
   append_text (out, figure->as_of);
   g_string_append_len (out, export->suffix->str, export->suffix->len);
+  g_string_append_c (out, ',');
+  append_text (out, figure->note_en);
+  g_string_append_c (out, ',');
+  /* "" is a unit too (the plan prints none); it is written as "none", which the import
+   * reads back as "". */
+  if (figure->unit != NULL)
+    append_text (out, *figure->unit != '\0' ? figure->unit : HUBS_EXPORT_NO_UNIT);
+  g_string_append (out, "\r\n");
 
   return maybe_flush (export, error);
 }
@@ -333,6 +340,7 @@ append_wide_rows (Export        *export,
         }
 
       g_string_append_len (out, export->suffix->str, export->suffix->len);
+      g_string_append (out, "\r\n");
     }
 }
 

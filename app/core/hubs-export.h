@@ -18,10 +18,18 @@ G_BEGIN_DECLS
 #define HUBS_EXPORT_CSV_DETAIL_HEADER \
   "qualifier,per_year,path_from_zero,as_of,parent_kpi_id,kpi_note_ja,kpi_note_en"
 
+/* A figure's own words in the long layout, last: its note in English, and the unit the plan
+ * prints for it where that differs from the KPI's (empty: the KPI's). */
+#define HUBS_EXPORT_CSV_FIGURE_HEADER "note_en,unit_as_published"
+
+/* unit_as_published for a figure the plan prints without a unit. */
+#define HUBS_EXPORT_NO_UNIT "none"
+
 /* The columns of the long CSV layout, in order. */
 #define HUBS_EXPORT_CSV_HEADER \
   "hub_id,hub_name_ja,hub_name_en,kpi_id,kpi_name_ja,kpi_name_en,pillar,unit,aggregation," \
-  "direction,fiscal_year,kind,value,status,note," HUBS_EXPORT_CSV_DETAIL_HEADER
+  "direction,fiscal_year,kind,value,status,note," HUBS_EXPORT_CSV_DETAIL_HEADER "," \
+  HUBS_EXPORT_CSV_FIGURE_HEADER
 
 /**
  * HubsExportLayout:

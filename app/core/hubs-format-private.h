@@ -28,6 +28,15 @@ extern const char * const _hubs_format_ordinal_suffixes[];
 
 const UnitInfo *_hubs_format_unit_info_lookup (const char *unit);
 gboolean        _hubs_format_is_unit_word     (const char *word);
+char           *_hubs_format_value_words      (double        value,
+                                               const char   *unit,
+                                               const char   *en_one,
+                                               const char   *en_other,
+                                               HubsLanguage  lang);
+char           *_hubs_format_qualify          (char         *text,
+                                               const char   *unit,
+                                               HubsQualifier qualifier,
+                                               HubsLanguage  lang);
 
 static inline gboolean
 unit_is (const char *unit,

@@ -690,6 +690,18 @@ hubs_format_value (double       value,
                    const char  *unit,
                    HubsLanguage lang)
 {
+  return _hubs_format_value_words (value, unit, NULL, NULL, lang);
+}
+
+/* hubs_format_value(), with @en_one and @en_other (both or neither) as the English words of
+ * a count in place of the unit's usual ones. */
+char *
+_hubs_format_value_words (double       value,
+                          const char  *unit,
+                          const char  *en_one,
+                          const char  *en_other,
+                          HubsLanguage lang)
+{
   g_auto(Digits) d = { 0 };
   GString *out = g_string_new (NULL);
   const UnitInfo *info;
@@ -748,7 +760,9 @@ hubs_format_value (double       value,
     {
       append_number_en (out, &d);
       g_string_append_c (out, ' ');
-      if (info == NULL)
+      if (en_one != NULL && en_other != NULL)
+        g_string_append (out, digits_is_one (&d) ? en_one : en_other);
+      else if (info == NULL)
         g_string_append (out, unit);
       else if (digits_is_one (&d))
         g_string_append (out, info->singular);
@@ -777,11 +791,19 @@ hubs_format_target (double        value,
                     HubsQualifier qualifier,
                     HubsLanguage  lang)
 {
-  g_autofree char *text = NULL;
-
   g_return_val_if_fail (isfinite (value), g_strdup (""));
 
-  text = hubs_format_value (value, unit, lang);
+  return _hubs_format_qualify (hubs_format_value (value, unit, lang), unit, qualifier, lang);
+}
+
+/* @text, a target in @unit, with what @qualifier says of it. */
+char *
+_hubs_format_qualify (char          *text_in,
+                      const char    *unit,
+                      HubsQualifier  qualifier,
+                      HubsLanguage   lang)
+{
+  g_autofree char *text = text_in;
 
   switch (qualifier)
     {

@@ -79,6 +79,25 @@ char        *hubs_format_axis_value      (double        value,
                                           const char   *unit,
                                           HubsLanguage  lang);
 
+/* A KPI's values in its own words, a figure's as the plan prints it: hubs-format-kpi.c. */
+const char  *hubs_format_kpi_unit        (const HubsKpi    *kpi,
+                                          HubsLanguage      lang);
+char        *hubs_format_kpi_value       (const HubsKpi    *kpi,
+                                          double            value,
+                                          HubsLanguage      lang);
+char        *hubs_format_kpi_target      (const HubsKpi    *kpi,
+                                          double            value,
+                                          HubsLanguage      lang);
+char        *hubs_format_figure          (const HubsKpi    *kpi,
+                                          const HubsFigure *figure,
+                                          HubsLanguage      lang);
+char        *hubs_format_figure_unit_note (const HubsKpi    *kpi,
+                                           const HubsFigure *figure,
+                                           HubsLanguage      lang);
+const char  *hubs_format_figure_note     (const HubsFigure *figure,
+                                          HubsLanguage      lang);
+gboolean     hubs_text_has_japanese      (const char       *text);
+
 /* Reading what people type: hubs-parse.c. */
 gboolean     hubs_parse_fiscal_year      (const char   *text,
                                           int          *year,

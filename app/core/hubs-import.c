@@ -26,6 +26,7 @@
 #include <glib/gstdio.h>
 
 #include "hubs-backup.h"
+#include "hubs-export.h"
 #include "hubs-format.h"
 #include "hubs-import.h"
 #include "hubs-plausibility.h"
@@ -59,6 +60,9 @@ typedef enum
   COL_PARENT_KPI_ID,
   COL_KPI_NOTE_JA,
   COL_KPI_NOTE_EN,
+  /* A figure's own, in the long layout. */
+  COL_NOTE_EN,
+  COL_UNIT_AS_PUBLISHED,
   N_COLS
 } Col;
 
@@ -66,7 +70,7 @@ static const char * const col_names[N_COLS] = {
   "hub_id", "hub_name_ja", "hub_name_en", "kpi_id", "kpi_name_ja", "kpi_name_en", "kind",
   "fiscal_year", "value", "status", "note", "unit", "as_of", "pillar", "aggregation",
   "direction", "qualifier", "per_year", "path_from_zero", "parent_kpi_id", "kpi_note_ja",
-  "kpi_note_en",
+  "kpi_note_en", "note_en", "unit_as_published",
 };
 
 /* Headers a Japanese sheet may use instead, compared as header_key() gives them. */
@@ -510,7 +514,8 @@ read_header (HubsImportPlan      *plan,
   else if (plan->years->len > 0)
     {
       /* as_of stays: the export writes the row's dates there for people to read. */
-      static const Col long_only[] = { COL_FISCAL_YEAR, COL_VALUE, COL_STATUS, COL_NOTE };
+      static const Col long_only[] = { COL_FISCAL_YEAR, COL_VALUE, COL_STATUS, COL_NOTE,
+                                       COL_NOTE_EN, COL_UNIT_AS_PUBLISHED };
 
       plan->layout = HUBS_IMPORT_LAYOUT_WIDE;
 
@@ -796,8 +801,6 @@ add_figure (HubsImportPlan      *plan,
             const HubsCsvField  *where,
             ImportKpi           *ikpi,
             HubsFigure          *read,
-            gboolean             has_note,
-            gboolean             has_as_of,
             GError             **error)
 {
   const HubsKpi *kpi = ikpi->kpi;
@@ -843,8 +846,8 @@ add_figure (HubsImportPlan      *plan,
         }
     }
 
-  /* What the file does not say (confirmed, source, and the note and as-of date unless it
-   * has their columns) stays as stored. Compared before anything is copied: most figures of
+  /* What the file does not say (confirmed, source, and the notes, as-of date and unit as
+   * published unless it has their columns) stays as stored. Compared before anything is copied: most figures of
    * a large file are as stored. */
   if (old != NULL)
     merged = *old;
@@ -857,10 +860,18 @@ add_figure (HubsImportPlan      *plan,
     }
   merged.measured = read->measured;
   merged.value = read->measured ? read->value : 0;
-  if (has_note)
-    merged.note = read->note;
-  if (has_as_of)
-    merged.as_of = read->as_of;
+  /* A wide row's as_of column is for people to read (it holds the row's dates). */
+  if (plan->layout == HUBS_IMPORT_LAYOUT_LONG)
+    {
+      if (plan->cols[COL_NOTE] >= 0)
+        merged.note = read->note;
+      if (plan->cols[COL_NOTE_EN] >= 0)
+        merged.note_en = read->note_en;
+      if (plan->cols[COL_AS_OF] >= 0)
+        merged.as_of = read->as_of;
+      if (plan->cols[COL_UNIT_AS_PUBLISHED] >= 0)
+        merged.unit = read->unit;
+    }
 
   if (old != NULL && hubs_figure_equal (old, &merged))
     {
@@ -1019,6 +1030,13 @@ read_long_row (HubsImportPlan       *plan,
       read->note = *note != '\0' ? g_strdup (note) : NULL;
     }
 
+  if (plan->cols[COL_NOTE_EN] >= 0)
+    {
+      const char *note = cell (record, plan->cols[COL_NOTE_EN]);
+
+      read->note_en = *note != '\0' ? g_strdup (note) : NULL;
+    }
+
   if (plan->cols[COL_AS_OF] >= 0)
     {
       g_autofree char *as_of = g_strstrip (g_strdup (cell (record, plan->cols[COL_AS_OF])));
@@ -1026,8 +1044,19 @@ read_long_row (HubsImportPlan       *plan,
       read->as_of = *as_of != '\0' ? g_steal_pointer (&as_of) : NULL;
     }
 
+  if (plan->cols[COL_UNIT_AS_PUBLISHED] >= 0)
+    {
+      g_autofree char *unit = g_strstrip (g_strdup (cell (record,
+                                                          plan->cols[COL_UNIT_AS_PUBLISHED])));
+
+      if (g_str_equal (unit, HUBS_EXPORT_NO_UNIT))
+        read->unit = g_strdup ("");
+      else
+        read->unit = *unit != '\0' ? g_steal_pointer (&unit) : NULL;
+    }
+
   add_figure (plan, store, not_measured && !has_value ? year_field : value_field, ikpi, read,
-              plan->cols[COL_NOTE] >= 0, plan->cols[COL_AS_OF] >= 0, error);
+              error);
 }
 
 static void
@@ -1051,7 +1080,7 @@ read_wide_row (HubsImportPlan       *plan,
       read.kind = kind;
 
       if (read_value (plan, &record->fields[yc->index], ikpi->kpi, &read))
-        add_figure (plan, store, &record->fields[yc->index], ikpi, &read, FALSE, FALSE, error);
+        add_figure (plan, store, &record->fields[yc->index], ikpi, &read, error);
     }
 }
 

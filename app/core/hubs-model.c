@@ -216,6 +216,8 @@ hubs_kpi_copy (const HubsKpi *kpi)
   copy->name_ja = g_strdup (kpi->name_ja);
   copy->name_en = g_strdup (kpi->name_en);
   copy->unit = g_strdup (kpi->unit);
+  copy->unit_en_one = g_strdup (kpi->unit_en_one);
+  copy->unit_en = g_strdup (kpi->unit_en);
   copy->note_ja = g_strdup (kpi->note_ja);
   copy->note_en = g_strdup (kpi->note_en);
 
@@ -238,6 +240,8 @@ hubs_kpi_free (HubsKpi *kpi)
   g_free (kpi->name_ja);
   g_free (kpi->name_en);
   g_free (kpi->unit);
+  g_free (kpi->unit_en_one);
+  g_free (kpi->unit_en);
   g_free (kpi->note_ja);
   g_free (kpi->note_en);
   g_free (kpi);
@@ -271,7 +275,9 @@ hubs_figure_copy (const HubsFigure *figure)
   copy->kpi_id = g_strdup (figure->kpi_id);
   copy->as_of = g_strdup (figure->as_of);
   copy->note = g_strdup (figure->note);
+  copy->note_en = g_strdup (figure->note_en);
   copy->source = g_strdup (figure->source);
+  copy->unit = g_strdup (figure->unit);
 
   return copy;
 }
@@ -289,7 +295,9 @@ hubs_figure_free (HubsFigure *figure)
   g_free (figure->kpi_id);
   g_free (figure->as_of);
   g_free (figure->note);
+  g_free (figure->note_en);
   g_free (figure->source);
+  g_free (figure->unit);
   g_free (figure);
 }
 
@@ -318,7 +326,9 @@ hubs_figure_equal (const HubsFigure *a,
          a->confirmed == b->confirmed &&
          g_strcmp0 (a->as_of, b->as_of) == 0 &&
          g_strcmp0 (a->note, b->note) == 0 &&
-         g_strcmp0 (a->source, b->source) == 0;
+         g_strcmp0 (a->note_en, b->note_en) == 0 &&
+         g_strcmp0 (a->source, b->source) == 0 &&
+         g_strcmp0 (a->unit, b->unit) == 0;
 }
 
 /**

@@ -109,6 +109,8 @@ typedef struct
   char        *focus_ja;
   char        *focus_en;
   int          sort_order;
+  /* The members listed are some of them (the plan's 等, "and others"). */
+  guint        members_more : 1;
 } HubsHub;
 
 typedef struct
@@ -120,6 +122,10 @@ typedef struct
   char            *name_en;
   HubsPillar       pillar;
   char            *unit;
+  /* The English counting word where the unit's usual one does not fit (件 of funding: "deal",
+   * "deals"); "" for the usual one. */
+  char            *unit_en_one;
+  char            *unit_en;
   HubsAggregation  aggregation;
   HubsDirection    direction;
   HubsQualifier    qualifier;
@@ -138,8 +144,13 @@ typedef struct
   HubsFigureKind  kind;
   double          value;
   char           *as_of;
+  /* The note in Japanese, or as the user typed it, and in English. */
   char           *note;
+  char           *note_en;
   char           *source;
+  /* The unit the plan prints for this figure where it differs from the KPI's ("" when it
+   * prints none), or %NULL. */
+  char           *unit;
   /* FALSE: 未計測, and value is meaningless. */
   guint           measured : 1;
   /* TRUE: 確定; FALSE: 速報 (provisional). */

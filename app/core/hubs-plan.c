@@ -24,7 +24,25 @@ struct _HubsPlan
   GPtrArray *kpis;
   GPtrArray *figures;
   GPtrArray *phase1_results;
+  /* KPI id → HubsPlanReading */
+  GHashTable *readings;
 };
+
+typedef struct
+{
+  char *ja;
+  char *en;
+} HubsPlanReading;
+
+static void
+reading_free (gpointer data)
+{
+  HubsPlanReading *reading = data;
+
+  g_free (reading->ja);
+  g_free (reading->en);
+  g_free (reading);
+}
 
 G_DEFINE_QUARK (hubs-plan-error-quark, hubs_plan_error)
 
@@ -268,6 +286,13 @@ load_hub (HubsPlan    *plan,
 
   hub->members_ja = get_list (file, group, "members", "ja");
   hub->members_en = get_list (file, group, "members", "en");
+  {
+    gboolean more;
+
+    if (!get_flag (file, group, "members-more", &more, error))
+      return FALSE;
+    hub->members_more = more;
+  }
   hub->focus_ja = get_list (file, group, "focus", "ja");
   hub->focus_en = get_list (file, group, "focus", "en");
 
@@ -318,6 +343,7 @@ add_figure (HubsPlan        *plan,
 {
   g_autofree char *str = g_key_file_get_string (file, group, key, NULL);
   g_autofree char *note_key = g_strdup_printf ("%s-note", key);
+  g_autofree char *unit_key = g_strdup_printf ("%s-unit", key);
   g_autoptr(HubsFigure) figure = NULL;
   double value;
   gboolean measured;
@@ -337,7 +363,15 @@ add_figure (HubsPlan        *plan,
   /* The published plan is final; figures typed later start provisional. */
   figure->confirmed = TRUE;
   figure->as_of = g_strdup (as_of);
-  figure->note = g_key_file_get_string (file, group, note_key, NULL);
+  if (!get_string (file, group, note_key, "ja", FALSE, &figure->note, error) ||
+      !get_string (file, group, note_key, "en", FALSE, &figure->note_en, error) ||
+      !get_string (file, group, unit_key, NULL, FALSE, &figure->unit, error))
+    return FALSE;
+  if ((figure->note == NULL) != (figure->note_en == NULL))
+    {
+      set_invalid (error, group, note_key, _("give the note in both languages, [ja] and [en]"));
+      return FALSE;
+    }
 
   g_ptr_array_add (plan->figures, g_steal_pointer (&figure));
 
@@ -354,6 +388,9 @@ load_kpi (HubsPlan    *plan,
 {
   g_autoptr(HubsKpi) kpi = hubs_kpi_new ();
   g_autofree char *as_of = NULL;
+  g_autofree char *reading_ja = NULL;
+  g_autofree char *reading_en = NULL;
+  g_auto(GStrv) unit_en = NULL;
   const char *id = group_id (group, "kpi ");
   gboolean per_year;
   gboolean path_from_zero;
@@ -375,6 +412,8 @@ load_kpi (HubsPlan    *plan,
       !get_string (file, group, "name", "en", TRUE, &kpi->name_en, error) ||
       !get_string (file, group, "note", "ja", FALSE, &kpi->note_ja, error) ||
       !get_string (file, group, "note", "en", FALSE, &kpi->note_en, error) ||
+      !get_string (file, group, "reading", "ja", FALSE, &reading_ja, error) ||
+      !get_string (file, group, "reading", "en", FALSE, &reading_en, error) ||
       !get_string (file, group, "unit", NULL, TRUE, &kpi->unit, error) ||
       !get_string (file, group, "parent", NULL, FALSE, &kpi->parent_id, error) ||
       !get_enum (file, group, "pillar", NULL, (FromString) hubs_pillar_from_string,
@@ -405,6 +444,35 @@ load_kpi (HubsPlan    *plan,
 
   kpi->per_year = per_year;
   kpi->path_from_zero = path_from_zero;
+
+  /* unit[en]=deal;deals: the English word, singular and plural, where the unit's usual one
+   * does not fit. */
+  if (g_key_file_has_key (file, group, "unit[en]", NULL))
+    {
+      unit_en = g_key_file_get_string_list (file, group, "unit[en]", NULL, NULL);
+      if (unit_en == NULL || g_strv_length (unit_en) != 2 || *g_strstrip (unit_en[0]) == '\0' ||
+          *g_strstrip (unit_en[1]) == '\0')
+        {
+          set_invalid (error, group, "unit[en]", _("must be the singular and the plural, as deal;deals"));
+          return FALSE;
+        }
+      kpi->unit_en_one = g_strdup (unit_en[0]);
+      kpi->unit_en = g_strdup (unit_en[1]);
+    }
+
+  if ((reading_ja == NULL) != (reading_en == NULL))
+    {
+      set_invalid (error, group, "reading", _("give the reading in both languages, [ja] and [en]"));
+      return FALSE;
+    }
+  if (reading_ja != NULL)
+    {
+      HubsPlanReading *reading = g_new0 (HubsPlanReading, 1);
+
+      reading->ja = g_steal_pointer (&reading_ja);
+      reading->en = g_steal_pointer (&reading_en);
+      g_hash_table_insert (plan->readings, g_strdup (id), reading);
+    }
 
   if (year != floor (year) || year < 1900 || year > 2100)
     {
@@ -525,6 +593,7 @@ hubs_plan_new_from_bytes (GBytes  *bytes,
   plan->figures = g_ptr_array_new_with_free_func ((GDestroyNotify) hubs_figure_free);
   plan->phase1_results =
     g_ptr_array_new_with_free_func ((GDestroyNotify) hubs_phase1_result_free);
+  plan->readings = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, reading_free);
 
   groups = g_key_file_get_groups (file, NULL);
 
@@ -590,6 +659,7 @@ hubs_plan_free (HubsPlan *plan)
   g_clear_pointer (&plan->kpis, g_ptr_array_unref);
   g_clear_pointer (&plan->figures, g_ptr_array_unref);
   g_clear_pointer (&plan->phase1_results, g_ptr_array_unref);
+  g_clear_pointer (&plan->readings, g_hash_table_unref);
   g_free (plan);
 }
 
@@ -639,4 +709,59 @@ GPtrArray *
 hubs_plan_get_phase1_results (HubsPlan *plan)
 {
   return plan->phase1_results;
+}
+
+/**
+ * hubs_plan_get_reading:
+ * @plan: a plan
+ * @kpi_id: a KPI's id
+ * @lang: the language to read it in
+ *
+ * How the plan's text was read for @kpi_id where the slides are ambiguous: which figure a
+ * footnote marks, which unit a figure without one is in. For the KPI editor, not for reports.
+ *
+ * Returns: (transfer none) (nullable): the reading, or %NULL when the plan says none
+ */
+const char *
+hubs_plan_get_reading (HubsPlan     *plan,
+                       const char   *kpi_id,
+                       HubsLanguage  lang)
+{
+  const HubsPlanReading *reading;
+
+  g_return_val_if_fail (plan != NULL, NULL);
+  g_return_val_if_fail (kpi_id != NULL, NULL);
+
+  if (!(reading = g_hash_table_lookup (plan->readings, kpi_id)))
+    return NULL;
+
+  return lang == HUBS_LANGUAGE_JA ? reading->ja : reading->en;
+}
+
+static gpointer
+load_builtin (gpointer data)
+{
+  g_autoptr(GError) error = NULL;
+  HubsPlan *plan = hubs_plan_new_builtin (&error);
+
+  if (plan == NULL)
+    g_warning ("The built-in plan cannot be read: %s", error->message);
+
+  return plan;
+}
+
+/**
+ * hubs_plan_get_builtin:
+ *
+ * The plan compiled into the program, read once and kept.
+ *
+ * Returns: (transfer none) (nullable): the plan, or %NULL when it cannot be read (a warning
+ *   says why)
+ */
+HubsPlan *
+hubs_plan_get_builtin (void)
+{
+  static GOnce once = G_ONCE_INIT;
+
+  return g_once (&once, load_builtin, NULL);
 }

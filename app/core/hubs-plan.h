@@ -7,6 +7,7 @@
 
 #include <gio/gio.h>
 
+#include "hubs-format.h"
 #include "hubs-model.h"
 
 G_BEGIN_DECLS
@@ -33,6 +34,10 @@ GPtrArray *hubs_plan_get_hubs           (HubsPlan     *plan);
 GPtrArray *hubs_plan_get_kpis           (HubsPlan     *plan);
 GPtrArray *hubs_plan_get_figures        (HubsPlan     *plan);
 GPtrArray *hubs_plan_get_phase1_results (HubsPlan     *plan);
+const char *hubs_plan_get_reading       (HubsPlan     *plan,
+                                         const char   *kpi_id,
+                                         HubsLanguage  lang);
+HubsPlan  *hubs_plan_get_builtin        (void);
 
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (HubsPlan, hubs_plan_free)
 

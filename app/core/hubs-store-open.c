@@ -41,6 +41,11 @@ struct _HubsStoreVerifyJob
  *
  * 1: hubs, KPIs, figures and history.
  * 2: provisional/confirmed and a source for each figure; phase-1 results.
+ * 3: a figure's note in English and its unit as published where that differs from the KPI's;
+ *    a KPI's English unit word where the usual one does not fit (件: deals, not cases); a
+ *    hub's member list that ends in 等 ("and others") says so in a flag, not in a member's
+ *    name. The plan's own words in an existing database are brought up to the shipped plan
+ *    file afterwards (see hubs-store-plan-words.c).
  */
 static const char * const migrations[] = {
   NULL,
@@ -120,9 +125,33 @@ static const char * const migrations[] = {
   "  result_value REAL NOT NULL,"
   "  sort_order INTEGER NOT NULL DEFAULT 0"
   ");",
+
+  "ALTER TABLE figure ADD COLUMN note_en TEXT;"
+  /* NULL: the KPI's unit; '': the plan prints this figure without a unit. */
+  "ALTER TABLE figure ADD COLUMN unit TEXT;"
+  "ALTER TABLE kpi ADD COLUMN unit_en_one TEXT NOT NULL DEFAULT '';"
+  "ALTER TABLE kpi ADD COLUMN unit_en TEXT NOT NULL DEFAULT '';"
+  "ALTER TABLE hub ADD COLUMN members_more INTEGER NOT NULL DEFAULT 0;"
+  "UPDATE hub SET members_more = 1, members_ja = substr (members_ja, 1, length (members_ja) - 1) "
+  "WHERE members_ja LIKE '%等';"
+  "UPDATE hub SET members_en = substr (members_en, 1, length (members_en) - 11) "
+  "WHERE members_more = 1 AND members_en LIKE '% and others';"
+  /* The seed's table gives 8位 and 5位; only its summary says 5位以内, of FY2029 alone. */
+  "UPDATE kpi SET qualifier = 'none' WHERE id = 'tokyo/gser-rank' AND qualifier = 'at-most';",
+};
+
+/* What a migration does beyond its SQL, in the same transaction, or NULL. */
+typedef gboolean (*MigrationStep) (HubsStore *self, GError **error);
+
+static const MigrationStep migration_steps[] = {
+  NULL,
+  NULL,
+  NULL,
+  _hubs_store_migrate_plan_words,
 };
 
 G_STATIC_ASSERT (G_N_ELEMENTS (migrations) == HUBS_STORE_SCHEMA_VERSION + 1);
+G_STATIC_ASSERT (G_N_ELEMENTS (migration_steps) == HUBS_STORE_SCHEMA_VERSION + 1);
 
 /**
  * hubs_store_get_migration_sql:
@@ -610,6 +639,7 @@ migrate (HubsStore  *self,
         return FALSE;
 
       if (!_hubs_store_exec (self, migrations[to], error) ||
+          (migration_steps[to] != NULL && !migration_steps[to] (self, error)) ||
           !_hubs_store_exec (self, set_version, error))
         {
           _hubs_store_rollback (self);

@@ -47,14 +47,14 @@ struct _HubsStore
 
 #define HUBS_STORE_HUB_COLUMNS \
   "id, name_ja, name_en, consortium_ja, consortium_en, tier, type, slogan_ja, slogan_en, " \
-  "summary_ja, summary_en, members_ja, members_en, focus_ja, focus_en, sort_order"
+  "summary_ja, summary_en, members_ja, members_en, focus_ja, focus_en, sort_order, members_more"
 
 #define HUBS_STORE_KPI_COLUMNS \
   "id, hub_id, parent_id, name_ja, name_en, pillar, unit, aggregation, direction, " \
-  "qualifier, per_year, path_from_zero, note_ja, note_en, sort_order"
+  "qualifier, per_year, path_from_zero, note_ja, note_en, sort_order, unit_en_one, unit_en"
 
 #define HUBS_STORE_FIGURE_COLUMNS \
-  "kpi_id, fiscal_year, kind, value, measured, as_of, note, confirmed, source"
+  "kpi_id, fiscal_year, kind, value, measured, as_of, note, confirmed, source, note_en, unit"
 
 const char   *hubs_store_get_migration_sql        (guint       to_version);
 sqlite3      *hubs_store_get_db                   (HubsStore  *self);
@@ -96,6 +96,10 @@ gboolean      _hubs_store_begin                   (HubsStore     *self,
 gboolean      _hubs_store_commit                  (HubsStore     *self,
                                                    GError       **error);
 void          _hubs_store_rollback                (HubsStore     *self);
+
+/* hubs-store-plan-words.c */
+gboolean      _hubs_store_migrate_plan_words      (HubsStore     *self,
+                                                   GError       **error);
 
 /* hubs-store-read.c */
 HubsFigure   *_hubs_store_figure_from_columns     (sqlite3_stmt  *stmt,

@@ -52,6 +52,7 @@ hub_from_row (sqlite3_stmt *stmt)
   hub->focus_ja = _hubs_store_column_text (stmt, 13);
   hub->focus_en = _hubs_store_column_text (stmt, 14);
   hub->sort_order = sqlite3_column_int (stmt, 15);
+  hub->members_more = sqlite3_column_int (stmt, 16) != 0;
 
   return hub;
 }
@@ -77,11 +78,13 @@ kpi_from_row (sqlite3_stmt *stmt)
   kpi->note_ja = _hubs_store_column_text (stmt, 12);
   kpi->note_en = _hubs_store_column_text (stmt, 13);
   kpi->sort_order = sqlite3_column_int (stmt, 14);
+  kpi->unit_en_one = _hubs_store_column_text (stmt, 15);
+  kpi->unit_en = _hubs_store_column_text (stmt, 16);
 
   return kpi;
 }
 
-/* The figure in the nine columns of HUBS_STORE_FIGURE_COLUMNS starting at column @first. */
+/* The figure in the eleven columns of HUBS_STORE_FIGURE_COLUMNS starting at column @first. */
 HubsFigure *
 _hubs_store_figure_from_columns (sqlite3_stmt *stmt,
                                  int           first)
@@ -98,6 +101,8 @@ _hubs_store_figure_from_columns (sqlite3_stmt *stmt,
   figure->note = _hubs_store_column_text (stmt, first + 6);
   figure->confirmed = sqlite3_column_int (stmt, first + 7) != 0;
   figure->source = _hubs_store_column_text (stmt, first + 8);
+  figure->note_en = _hubs_store_column_text (stmt, first + 9);
+  figure->unit = _hubs_store_column_text (stmt, first + 10);
 
   return figure;
 }

@@ -66,7 +66,7 @@ _hubs_store_append_history_row (HubsStore   *self,
   return _hubs_store_step_done (self, stmt, error);
 }
 
-/* One INSERT for the one to five fields of a figure that changed: row N binds its field, old
+/* One INSERT for the one to seven fields of a figure that changed: row N binds its field, old
  * and new value to ?(5+3N), ?(6+3N) and ?(7+3N). */
 #define HISTORY_INSERT \
   "INSERT INTO history (hub_id, kpi_id, fiscal_year, kind, field, old_value, new_value) VALUES "
@@ -78,6 +78,8 @@ _hubs_store_append_history_row (HubsStore   *self,
 #define HISTORY_ROWS_3 HISTORY_ROWS_2 ", " HISTORY_ROW (11, 12, 13)
 #define HISTORY_ROWS_4 HISTORY_ROWS_3 ", " HISTORY_ROW (14, 15, 16)
 #define HISTORY_ROWS_5 HISTORY_ROWS_4 ", " HISTORY_ROW (17, 18, 19)
+#define HISTORY_ROWS_6 HISTORY_ROWS_5 ", " HISTORY_ROW (20, 21, 22)
+#define HISTORY_ROWS_7 HISTORY_ROWS_6 ", " HISTORY_ROW (23, 24, 25)
 
 static const char * const figure_history_inserts[] = {
   HISTORY_INSERT HISTORY_ROWS_1,
@@ -85,9 +87,11 @@ static const char * const figure_history_inserts[] = {
   HISTORY_INSERT HISTORY_ROWS_3,
   HISTORY_INSERT HISTORY_ROWS_4,
   HISTORY_INSERT HISTORY_ROWS_5,
+  HISTORY_INSERT HISTORY_ROWS_6,
+  HISTORY_INSERT HISTORY_ROWS_7,
 };
 
-#define N_FIGURE_FIELDS 5
+#define N_FIGURE_FIELDS 7
 
 /* Appends one history row for each field that differs between @old (or no figure) and
  * @new (or no figure), in one statement. @hub_id may be %NULL: it is then looked up. */
@@ -103,13 +107,17 @@ _hubs_store_append_figure_history (HubsStore         *self,
 {
   g_autofree char *old_value = figure_value_text (old);
   g_autofree char *new_value = figure_value_text (new);
-  const char *fields[N_FIGURE_FIELDS] = { "value", "confirmed", "note", "source", "as_of" };
+  const char *fields[N_FIGURE_FIELDS] = {
+    "value", "confirmed", "note", "source", "as_of", "note_en", "unit"
+  };
   const char *olds[N_FIGURE_FIELDS] = {
     old_value,
     old == NULL ? NULL : old->confirmed ? "confirmed" : "provisional",
     old ? old->note : NULL,
     old ? old->source : NULL,
     old ? old->as_of : NULL,
+    old ? old->note_en : NULL,
+    old ? old->unit : NULL,
   };
   const char *news[N_FIGURE_FIELDS] = {
     new_value,
@@ -117,6 +125,8 @@ _hubs_store_append_figure_history (HubsStore         *self,
     new ? new->note : NULL,
     new ? new->source : NULL,
     new ? new->as_of : NULL,
+    new ? new->note_en : NULL,
+    new ? new->unit : NULL,
   };
   sqlite3_stmt *stmt;
   guint n = 0;
@@ -158,7 +168,7 @@ _hubs_store_write_figure (HubsStore         *self,
 
   if (!(stmt = _hubs_store_prepare (self,
                                     "INSERT OR REPLACE INTO figure (" HUBS_STORE_FIGURE_COLUMNS ") "
-                                    "VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9)", error)))
+                                    "VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11)", error)))
     return FALSE;
 
   _hubs_store_bind_text (stmt, 1, figure->kpi_id);
@@ -171,6 +181,8 @@ _hubs_store_write_figure (HubsStore         *self,
   _hubs_store_bind_text (stmt, 7, figure->note);
   sqlite3_bind_int (stmt, 8, figure->confirmed);
   _hubs_store_bind_text (stmt, 9, figure->source);
+  _hubs_store_bind_text (stmt, 10, figure->note_en);
+  _hubs_store_bind_text (stmt, 11, figure->unit);
 
   return _hubs_store_step_done (self, stmt, error);
 }
@@ -203,7 +215,8 @@ read_figure_for_change (HubsStore       *self,
 
   if (!(stmt = _hubs_store_prepare (self,
                                     "SELECT k.hub_id, k.unit, f.kpi_id, f.fiscal_year, f.kind, "
-                                    "f.value, f.measured, f.as_of, f.note, f.confirmed, f.source "
+                                    "f.value, f.measured, f.as_of, f.note, f.confirmed, f.source, "
+                                    "f.note_en, f.unit "
                                     "FROM kpi k LEFT JOIN figure f ON f.kpi_id = k.id AND "
                                     "f.fiscal_year = ?2 AND f.kind = ?3 WHERE k.id = ?1", error)))
     return FALSE;
@@ -450,8 +463,8 @@ _hubs_store_insert_hub (HubsStore      *self,
 
   if (!(stmt = _hubs_store_prepare (self,
                                     "INSERT INTO hub (" HUBS_STORE_HUB_COLUMNS ") VALUES (?1, ?2, "
-                                    "?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16)"
-                                    ,
+                                    "?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, "
+                                    "?17)",
                                     error)))
     return FALSE;
 
@@ -471,6 +484,7 @@ _hubs_store_insert_hub (HubsStore      *self,
   _hubs_store_bind_text_or_empty (stmt, 14, hub->focus_ja);
   _hubs_store_bind_text_or_empty (stmt, 15, hub->focus_en);
   sqlite3_bind_int (stmt, 16, hub->sort_order);
+  sqlite3_bind_int (stmt, 17, hub->members_more);
 
   return _hubs_store_step_done (self, stmt, error);
 }
@@ -485,7 +499,8 @@ _hubs_store_insert_kpi (HubsStore      *self,
 
   if (!(stmt = _hubs_store_prepare (self,
                                     "INSERT INTO kpi (" HUBS_STORE_KPI_COLUMNS ") VALUES (?1, ?2, "
-                                    "?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15)",
+                                    "?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, "
+                                    "?17)",
                                     error)))
     return FALSE;
 
@@ -504,6 +519,8 @@ _hubs_store_insert_kpi (HubsStore      *self,
   _hubs_store_bind_text_or_empty (stmt, 13, kpi->note_ja);
   _hubs_store_bind_text_or_empty (stmt, 14, kpi->note_en);
   sqlite3_bind_int (stmt, 15, kpi->sort_order);
+  _hubs_store_bind_text_or_empty (stmt, 16, kpi->unit_en_one);
+  _hubs_store_bind_text_or_empty (stmt, 17, kpi->unit_en);
 
   return _hubs_store_step_done (self, stmt, error);
 }
@@ -547,7 +564,7 @@ kpi_fields (const HubsKpi *kpi,
 {
   static const char * const field_names[] = {
     "name_ja", "name_en", "pillar", "unit", "aggregation", "direction", "qualifier",
-    "per_year", "path_from_zero", "note_ja", "note_en", "parent_id",
+    "per_year", "path_from_zero", "note_ja", "note_en", "parent_id", "unit_en_one", "unit_en",
   };
   guint i = 0;
 
@@ -567,9 +584,11 @@ kpi_fields (const HubsKpi *kpi,
   values[i++] = g_strdup (kpi ? kpi->note_ja : NULL);
   values[i++] = g_strdup (kpi ? kpi->note_en : NULL);
   values[i++] = g_strdup (kpi ? kpi->parent_id : NULL);
+  values[i++] = g_strdup (kpi ? kpi->unit_en_one : NULL);
+  values[i++] = g_strdup (kpi ? kpi->unit_en : NULL);
 }
 
-#define N_KPI_FIELDS 12
+#define N_KPI_FIELDS 14
 
 /* Appends one history row for each field that differs between @old (or no KPI) and @new
  * (or no KPI). */
@@ -612,7 +631,8 @@ update_kpi (HubsStore      *self,
                                     "UPDATE kpi SET parent_id = ?2, name_ja = ?3, name_en = ?4, "
                                     "pillar = ?5, unit = ?6, aggregation = ?7, direction = ?8, "
                                     "qualifier = ?9, per_year = ?10, path_from_zero = ?11, note_ja "
-                                    "= ?12, note_en = ?13 WHERE id = ?1", error)))
+                                    "= ?12, note_en = ?13, unit_en_one = ?14, unit_en = ?15 WHERE "
+                                    "id = ?1", error)))
     return FALSE;
 
   _hubs_store_bind_text (stmt, 1, kpi->id);
@@ -628,6 +648,8 @@ update_kpi (HubsStore      *self,
   sqlite3_bind_int (stmt, 11, kpi->path_from_zero);
   _hubs_store_bind_text_or_empty (stmt, 12, kpi->note_ja);
   _hubs_store_bind_text_or_empty (stmt, 13, kpi->note_en);
+  _hubs_store_bind_text_or_empty (stmt, 14, kpi->unit_en_one);
+  _hubs_store_bind_text_or_empty (stmt, 15, kpi->unit_en);
 
   return _hubs_store_step_done (self, stmt, error);
 }
@@ -1043,11 +1065,11 @@ hubs_store_save_hub (HubsStore      *self,
                                     "INSERT INTO hub (" HUBS_STORE_HUB_COLUMNS ") VALUES (?1, ?2, "
                                     "?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, "
                                     "coalesce (?16, (SELECT coalesce (max (sort_order) + 1, 0) "
-                                    "FROM hub))) ON CONFLICT (id) DO UPDATE SET name_ja = ?2, "
+                                    "FROM hub)), ?17) ON CONFLICT (id) DO UPDATE SET name_ja = ?2, "
                                     "name_en = ?3, consortium_ja = ?4, consortium_en = ?5, tier = "
                                     "?6, type = ?7, slogan_ja = ?8, slogan_en = ?9, summary_ja = "
                                     "?10, summary_en = ?11, members_ja = ?12, members_en = ?13, "
-                                    "focus_ja = ?14, focus_en = ?15",
+                                    "focus_ja = ?14, focus_en = ?15, members_more = ?17",
                                     error)))
     goto failed;
 
@@ -1068,6 +1090,7 @@ hubs_store_save_hub (HubsStore      *self,
   _hubs_store_bind_text_or_empty (stmt, 15, saved->focus_en);
   if (old != NULL)
     sqlite3_bind_int (stmt, 16, old->sort_order);
+  sqlite3_bind_int (stmt, 17, saved->members_more);
 
   if (!_hubs_store_step_done (self, stmt, error) ||
       !_hubs_store_append_history_row (self, hub->id, NULL, 0, NULL, "hub_name_ja",

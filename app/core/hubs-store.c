@@ -279,7 +279,7 @@ hubs_store_apply_figures (HubsStore  *self,
     "WHERE f.kpi_id = i.kpi_id AND f.fiscal_year = i.fiscal_year AND f.kind = i.kind "
     "AND f.measured = i.measured AND (i.measured = 0 OR f.value = i.value) "
     "AND f.confirmed = i.confirmed AND f.as_of IS i.as_of AND f.note IS i.note "
-    "AND f.source IS i.source)",
+    "AND f.source IS i.source AND f.note_en IS i.note_en AND f.unit IS i.unit)",
     /* One history row per field that changes, figure by figure in the order given, as
      * append_figure_history() writes them. */
     "INSERT INTO history (hub_id, kpi_id, fiscal_year, kind, field, old_value, new_value) "
@@ -287,18 +287,20 @@ hubs_store_apply_figures (HubsStore  *self,
     "SELECT i.rowid AS r, n.n AS n, k.hub_id AS hub_id, i.kpi_id AS kpi_id, "
     "i.fiscal_year AS fiscal_year, i.kind AS kind, "
     "CASE n.n WHEN 0 THEN 'value' WHEN 1 THEN 'confirmed' WHEN 2 THEN 'note' "
-    "WHEN 3 THEN 'source' ELSE 'as_of' END AS field, "
+    "WHEN 3 THEN 'source' WHEN 4 THEN 'as_of' WHEN 5 THEN 'note_en' ELSE 'unit' END AS field, "
     "CASE n.n WHEN 0 THEN hubs_history_value (f.value, f.measured) "
     "WHEN 1 THEN CASE WHEN f.kpi_id IS NULL THEN NULL WHEN f.confirmed THEN 'confirmed' "
     "ELSE 'provisional' END "
-    "WHEN 2 THEN f.note WHEN 3 THEN f.source ELSE f.as_of END AS old_value, "
+    "WHEN 2 THEN f.note WHEN 3 THEN f.source WHEN 4 THEN f.as_of WHEN 5 THEN f.note_en "
+    "ELSE f.unit END AS old_value, "
     "CASE n.n WHEN 0 THEN hubs_history_value (i.value, i.measured) "
     "WHEN 1 THEN CASE WHEN i.confirmed THEN 'confirmed' ELSE 'provisional' END "
-    "WHEN 2 THEN i.note WHEN 3 THEN i.source ELSE i.as_of END AS new_value "
+    "WHEN 2 THEN i.note WHEN 3 THEN i.source WHEN 4 THEN i.as_of WHEN 5 THEN i.note_en "
+    "ELSE i.unit END AS new_value "
     "FROM temp.hubs_apply_figure i "
     "JOIN kpi k ON k.id = i.kpi_id "
     "JOIN (SELECT 0 AS n UNION ALL SELECT 1 UNION ALL SELECT 2 UNION ALL SELECT 3 "
-    "UNION ALL SELECT 4) n "
+    "UNION ALL SELECT 4 UNION ALL SELECT 5 UNION ALL SELECT 6) n "
     "LEFT JOIN figure f ON f.kpi_id = i.kpi_id AND f.fiscal_year = i.fiscal_year "
     "AND f.kind = i.kind) "
     "WHERE old_value IS NOT new_value ORDER BY r, n",
@@ -347,12 +349,12 @@ hubs_store_apply_figures (HubsStore  *self,
              "CREATE TEMP TABLE IF NOT EXISTS hubs_apply_figure ("
              "  kpi_id TEXT NOT NULL, fiscal_year INTEGER NOT NULL, kind TEXT NOT NULL,"
              "  value REAL, measured INTEGER NOT NULL, as_of TEXT, note TEXT,"
-             "  confirmed INTEGER NOT NULL, source TEXT,"
+             "  confirmed INTEGER NOT NULL, source TEXT, note_en TEXT, unit TEXT,"
              "  UNIQUE (kpi_id, fiscal_year, kind) ON CONFLICT REPLACE);"
              "DELETE FROM temp.hubs_apply_figure", error) ||
       !(stmt = _hubs_store_prepare (self,
                         "INSERT INTO temp.hubs_apply_figure (" HUBS_STORE_FIGURE_COLUMNS ") "
-                        "VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9)", error)))
+                        "VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11)", error)))
     goto failed;
 
   for (guint i = 0; i < figures->len; i++)
@@ -371,6 +373,8 @@ hubs_store_apply_figures (HubsStore  *self,
       _hubs_store_bind_text (stmt, 7, figure->note);
       sqlite3_bind_int (stmt, 8, figure->confirmed);
       _hubs_store_bind_text (stmt, 9, figure->source);
+      _hubs_store_bind_text (stmt, 10, figure->note_en);
+      _hubs_store_bind_text (stmt, 11, figure->unit);
       if (!_hubs_store_step_done (self, stmt, error))
         goto failed;
     }
@@ -494,7 +498,9 @@ typedef struct
   double          value;
   char           *as_of;
   char           *note;
+  char           *note_en;
   char           *source;
+  char           *unit;
   guint           measured : 1;
   guint           confirmed : 1;
 } WalkRow;
@@ -506,7 +512,9 @@ walk_row_clear (gpointer data)
 
   g_free (row->as_of);
   g_free (row->note);
+  g_free (row->note_en);
   g_free (row->source);
+  g_free (row->unit);
 }
 
 /* By KPI, then fiscal year, then baseline, target, actual (the order of HubsFigureKind). */
@@ -598,7 +606,7 @@ hubs_store_foreach_figure (HubsStore            *self,
       if (!(kpis = hubs_store_list_kpis (self, hub->id, error)) ||
           !(stmt = _hubs_store_prepare (self,
                             "SELECT kpi_id, fiscal_year, kind, value, measured, as_of, note, "
-                            "confirmed, source FROM figure "
+                            "confirmed, source, note_en, unit FROM figure "
                             "WHERE kpi_id IN (SELECT id FROM kpi WHERE hub_id = ?1)",
                             error)))
         {
@@ -638,6 +646,8 @@ hubs_store_foreach_figure (HubsStore            *self,
           row.note = _hubs_store_column_text (stmt, 6);
           row.confirmed = sqlite3_column_int (stmt, 7) != 0;
           row.source = _hubs_store_column_text (stmt, 8);
+          row.note_en = _hubs_store_column_text (stmt, 9);
+          row.unit = _hubs_store_column_text (stmt, 10);
           g_array_append_val (rows, row);
         }
       sqlite3_reset (stmt);
@@ -665,7 +675,9 @@ hubs_store_foreach_figure (HubsStore            *self,
                 .value = row->value,
                 .as_of = row->as_of,
                 .note = row->note,
+                .note_en = row->note_en,
                 .source = row->source,
+                .unit = row->unit,
                 .measured = row->measured,
                 .confirmed = row->confirmed,
               };

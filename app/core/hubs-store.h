@@ -52,7 +52,7 @@ typedef enum
 } HubsStoreOpenFlags;
 
 /* The schema version this build writes; see hubs-store.c for the migrations. */
-#define HUBS_STORE_SCHEMA_VERSION 2
+#define HUBS_STORE_SCHEMA_VERSION 3
 
 /* The SQLite application_id of a Hubs database: "HUBS" in ASCII. */
 #define HUBS_STORE_APPLICATION_ID 0x48554253
