@@ -195,7 +195,7 @@ describe_figure (const HubsFigure *figure,
   if (!figure->measured)
     return g_strdup (_("not measured"));
 
-  return hubs_format_value (figure->value, kpi->unit, hubs_language_current ());
+  return hubs_format_kpi_value (kpi, figure->value, hubs_language_current ());
 }
 
 /* Prints the new and changed actuals, or with @plan_changes the baselines and targets. */

@@ -722,6 +722,74 @@ test_report (Fixture       *f,
     }
 }
 
+static char *
+pdf_text (const char *pdf)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *path = g_strdup (pdf);
+  char *argv[] = { (char *) "pdftotext", path, (char *) "-", NULL };
+  char *out = NULL;
+  int status;
+
+  g_spawn_sync (NULL, argv, NULL, G_SPAWN_SEARCH_PATH | G_SPAWN_STDERR_TO_DEV_NULL, NULL, NULL,
+                &out, NULL, &status, &error);
+  g_assert_no_error (error);
+  g_assert_true (g_spawn_check_wait_status (status, NULL));
+  return out;
+}
+
+/* A report is for mayors: it says what the plan says, in the report's language, and nothing
+ * of how the slides were read. The English report of all 13 hubs holds no Japanese at all. */
+static void
+test_report_reader_words (Fixture       *f,
+                          gconstpointer  user_data)
+{
+  g_autofree char *ja_pdf = hubs_test_path (f->dir, "all-ja.pdf");
+  g_autofree char *en_pdf = hubs_test_path (f->dir, "all-en.pdf");
+  g_autoptr(GError) error = NULL;
+  g_autofree char *ja = NULL;
+  g_autofree char *en = NULL;
+  g_autofree char *flat_en = NULL;
+  static const char * const working[] = {
+    "本ファイル", "と読んだ", "抽出テキスト", "判別できない", "This file", "is read as",
+  };
+
+  g_assert_true (hubs_report_export (f->store, NULL, ja_pdf, HUBS_LANGUAGE_JA, &error));
+  g_assert_no_error (error);
+  g_assert_true (hubs_report_export (f->store, NULL, en_pdf, HUBS_LANGUAGE_EN, &error));
+  g_assert_no_error (error);
+  ja = pdf_text (ja_pdf);
+  en = pdf_text (en_pdf);
+
+  for (guint i = 0; i < G_N_ELEMENTS (working); i++)
+    {
+      g_assert_null (strstr (ja, working[i]));
+      g_assert_null (strstr (en, working[i]));
+    }
+
+  for (const char *p = en; *p != '\0'; p = g_utf8_next_char (p))
+    {
+      char c[8] = { 0 };
+
+      g_unichar_to_utf8 (g_utf8_get_char (p), c);
+      if (hubs_text_has_japanese (c))
+        {
+          g_autofree char *around = g_strndup (MAX (en, p - 60), 120);
+
+          g_error ("Japanese in the English report: “%s” in …%s…", c, around);
+        }
+    }
+
+  /* The plan's footnotes in each language, and the figures it prints in another unit. */
+  flat_en = g_strdelimit (g_strdup (en), "\n", ' ');
+  g_assert_nonnull (strstr (flat_en, "five-year total"));
+  g_assert_nonnull (strstr (flat_en, "prints this figure in cases"));
+  g_assert_nonnull (strstr (flat_en, "12,856 cases*"));
+  g_assert_nonnull (strstr (flat_en, "1 January 2025"));
+  g_assert_nonnull (strstr (ja, "5年累計"));
+  g_assert_nonnull (strstr (ja, "件※"));
+}
+
 /* A chart or report written to a device (as root, `--output=/dev/null`) is written into it,
  * never renamed over it. */
 static void
@@ -1043,6 +1111,7 @@ main (int   argc,
   ADD ("export-formats", test_export_formats);
   ADD ("export-errors", test_export_errors);
   ADD ("report", test_report);
+  ADD ("report-reader-words", test_report_reader_words);
   ADD ("export-to-device", test_export_to_device);
   ADD ("runaway-projection-labelled", test_runaway_projection_labelled);
   ADD ("cli-render", test_cli_render);

@@ -870,6 +870,69 @@ test_c_locale_independent (void)
     }
 }
 
+/* A KPI's own English word (funding deals), a figure the plan prints in another unit or in
+ * none, marked and explained, and a figure's note and date in the reader's language. */
+static void
+test_kpi_and_figure_words (void)
+{
+  HubsKpi deals = { .unit = (char *) "件", .unit_en_one = (char *) "deal",
+                    .unit_en = (char *) "deals", .qualifier = HUBS_QUALIFIER_AT_LEAST };
+  HubsKpi people = { .unit = (char *) "名", .unit_en_one = (char *) "", .unit_en = (char *) "" };
+  HubsKpi companies = { .unit = (char *) "社" };
+  HubsFigure players = { .kind = HUBS_FIGURE_BASELINE, .value = 12856, .measured = TRUE,
+                         .unit = (char *) "件" };
+  HubsFigure unitless = { .kind = HUBS_FIGURE_TARGET, .value = 57, .measured = TRUE,
+                          .unit = (char *) "" };
+  HubsFigure plain = { .kind = HUBS_FIGURE_ACTUAL, .value = 1, .measured = TRUE };
+  HubsFigure noted = { .note = (char *) "5年累計", .note_en = (char *) "five-year total" };
+  HubsFigure japanese_only = { .note = (char *) "私のメモ" };
+  HubsFigure typed_in_english = { .note = (char *) "from the city's survey" };
+  struct { char *got; const char *want; } cases[] = {
+    { hubs_format_kpi_value (&deals, 27, EN), "27 deals" },
+    { hubs_format_kpi_value (&deals, 1, EN), "1 deal" },
+    { hubs_format_kpi_value (&deals, 27, JA), "27件" },
+    { hubs_format_kpi_target (&deals, 250, EN), "at least 250 deals" },
+    { g_strdup (hubs_format_kpi_unit (&deals, EN)), "deals" },
+    { g_strdup (hubs_format_kpi_unit (&deals, JA)), "件" },
+    { g_strdup (hubs_format_kpi_unit (&people, EN)), "people" },
+    { hubs_format_figure (&people, &players, JA), "1万2,856件※" },
+    { hubs_format_figure (&people, &players, EN), "12,856 cases*" },
+    { hubs_format_figure (&companies, &unitless, JA), "57※" },
+    { hubs_format_figure (&companies, &unitless, EN), "57*" },
+    { hubs_format_figure (&companies, &plain, EN), "1 company" },
+    { hubs_format_figure_unit_note (&people, &players, EN),
+      "* The plan prints this figure in cases; the KPI counts people." },
+    { hubs_format_figure_unit_note (&companies, &unitless, EN),
+      "* The plan prints this figure without a unit; companies assumed." },
+    { hubs_format_as_of ("2025年1月1日時点", EN), "1 January 2025" },
+    { hubs_format_as_of ("2025年1月1日時点", JA), "2025年1月1日時点" },
+    { hubs_format_as_of ("end of the survey", EN), "end of the survey" },
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      g_assert_cmpstr (cases[i].got, ==, cases[i].want);
+      g_free (cases[i].got);
+    }
+
+  g_assert_null (hubs_format_figure_unit_note (&companies, &plain, EN));
+  g_assert_null (hubs_format_as_of ("年度末ごろ", EN));
+
+  g_assert_cmpstr (hubs_format_figure_note (&noted, JA), ==, "5年累計");
+  g_assert_cmpstr (hubs_format_figure_note (&noted, EN), ==, "five-year total");
+  /* Never Japanese inside English text. */
+  g_assert_null (hubs_format_figure_note (&japanese_only, EN));
+  g_assert_cmpstr (hubs_format_figure_note (&japanese_only, JA), ==, "私のメモ");
+  g_assert_cmpstr (hubs_format_figure_note (&typed_in_english, EN), ==,
+                   "from the city's survey");
+
+  g_assert_true (hubs_text_has_japanese ("5年累計"));
+  g_assert_true (hubs_text_has_japanese ("※"));
+  g_assert_true (hubs_text_has_japanese ("（注）"));
+  g_assert_false (hubs_text_has_japanese ("FY2020–FY2024, ¥7.2 billion"));
+  g_assert_false (hubs_text_has_japanese (NULL));
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -901,6 +964,7 @@ main (int   argc,
   g_test_add_func ("/hubs/format/round-trip", test_round_trip);
   g_test_add_func ("/hubs/format/axis-round-trip", test_axis_round_trip);
   g_test_add_func ("/hubs/format/c-locale-independent", test_c_locale_independent);
+  g_test_add_func ("/hubs/format/kpi-and-figure-words", test_kpi_and_figure_words);
 
   return g_test_run ();
 }

@@ -11,6 +11,7 @@
 #include <locale.h>
 #include <string.h>
 
+#include "hubs-members.h"
 #include "hubs-plan.h"
 #include "hubs-store.h"
 #include "hubs-test-util.h"
@@ -354,6 +355,45 @@ test_units_as_published (void)
   g_assert_cmpstr (deals->unit_en_one, ==, "deal");
 }
 
+/* A member list reads as the seed writes it, 等 at the end of the list, and what a person
+ * types the same way comes back as the same members. */
+static void
+test_members_text (void)
+{
+  g_autoptr(HubsPlan) plan = builtin_plan ();
+  GPtrArray *hubs = hubs_plan_get_hubs (plan);
+  gboolean more;
+
+  for (guint i = 0; i < hubs->len; i++)
+    {
+      const HubsHub *hub = g_ptr_array_index (hubs, i);
+      g_autofree char *ja = hubs_members_to_text (hub->members_ja, hub->members_more,
+                                                  HUBS_LANGUAGE_JA);
+      g_autofree char *en = hubs_members_to_text (hub->members_en, hub->members_more,
+                                                  HUBS_LANGUAGE_EN);
+      g_autofree char *ja_back = hubs_members_from_text (ja, &more);
+      g_autofree char *en_back = NULL;
+
+      g_assert_cmpstr (ja_back, ==, hub->members_ja);
+      g_assert_cmpint (more, ==, hub->members_more);
+      en_back = hubs_members_from_text (en, &more);
+      g_assert_cmpstr (en_back, ==, hub->members_en);
+      g_assert_cmpint (more, ==, hub->members_more);
+    }
+
+  {
+    const HubsHub *sapporo = g_ptr_array_index (hubs, 0);
+    g_autofree char *ja = hubs_members_to_text (sapporo->members_ja, TRUE, HUBS_LANGUAGE_JA);
+    g_autofree char *en = hubs_members_to_text (sapporo->members_en, TRUE, HUBS_LANGUAGE_EN);
+    g_autofree char *typed = hubs_members_from_text (" 札幌市 , 北海道など ", &more);
+
+    g_assert_cmpstr (ja, ==, "札幌市、北海道等");
+    g_assert_cmpstr (en, ==, "City of Sapporo, Hokkaido and others");
+    g_assert_cmpstr (typed, ==, "札幌市\n北海道");
+    g_assert_true (more);
+  }
+}
+
 static void
 test_every_kpi_complete (void)
 {
@@ -592,6 +632,7 @@ main (int   argc,
   g_test_add_func ("/hubs/plan/seed-expectations", test_seed_expectations);
   g_test_add_func ("/hubs/plan/quirks", test_quirks);
   g_test_add_func ("/hubs/plan/reader-words", test_reader_words);
+  g_test_add_func ("/hubs/plan/members-text", test_members_text);
   g_test_add_func ("/hubs/plan/units-as-published", test_units_as_published);
   g_test_add_func ("/hubs/plan/phase1", test_phase1);
   g_test_add_func ("/hubs/plan/errors", test_errors);

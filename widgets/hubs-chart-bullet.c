@@ -287,12 +287,12 @@ hubs_chart_draw_bullet (HubsChartPainter    *p,
       hubs_chart_painter_draw_text (p, label, x, row.y + row.height + p->fs * 0.4, 0.5, 0, small,
                                     FALSE, &p->theme->dim, 0, 0);
     }
-  if (hubs_format_unit (ck->kpi->unit, p->lang)[0] != '\0')
+  if (hubs_format_kpi_unit (ck->kpi, p->lang)[0] != '\0')
     {
       g_autofree char *unit = g_strdup_printf (hubs_i18n_gettext (p->lang, N_("(%s)")),
                                                rank ? hubs_i18n_gettext (p->lang, N_("rank, right "
                                                                                      "is better"))
-                                                    : hubs_format_unit (ck->kpi->unit, p->lang));
+                                                    : hubs_format_kpi_unit (ck->kpi, p->lang));
 
       hubs_chart_painter_draw_text (p, unit, row.x + row.width,
                                     row.y + row.height + p->fs * 0.5 + label_h, 1, 0,
@@ -315,7 +315,7 @@ hubs_chart_draw_bullet (HubsChartPainter    *p,
         if (!has)
           continue;
         fy = hubs_format_fiscal_year (year, p->lang);
-        target = hubs_format_target (value, ck->kpi->unit, ck->kpi->qualifier, p->lang);
+        target = hubs_format_kpi_target (ck->kpi, value, p->lang);
         /* Translators: the label of a target on a chart: %1$s is a fiscal year, %2$s the target. */
         label = g_strdup_printf (hubs_i18n_gettext (p->lang, N_("%1$s target %2$s")), fy, target);
         hubs_chart_painter_place_label (p, label, bullet_x (&map, value), row.y + row.height * 0.1,

@@ -131,7 +131,7 @@ hubs_chart_format_value (const HubsChartKpi *ck,
                          double              value,
                          HubsLanguage        lang)
 {
-  return hubs_format_value (round_to (value, kpi_decimals (ck)), ck->kpi->unit, lang);
+  return hubs_format_kpi_value (ck->kpi, round_to (value, kpi_decimals (ck)), lang);
 }
 
 char *
@@ -213,8 +213,7 @@ hubs_chart_kpi_describe_status (const HubsChartKpi *chart_kpi,
         }
 
       hubs_progress_get_final_target (pr, &final_year, &final_target);
-      target = hubs_format_target (final_target, chart_kpi->kpi->unit, chart_kpi->kpi->qualifier,
-                                   lang);
+      target = hubs_format_kpi_target (chart_kpi->kpi, final_target, lang);
       target_year = hubs_format_fiscal_year (final_year, lang);
       /* Translators: %1$s is a fiscal year, %2$s the actual, %3$s the fiscal year of the final
        * target and %4$s that target. */
@@ -363,7 +362,7 @@ hubs_chart_kpi_subtitle (const HubsChartData *data,
                          const HubsChartKpi  *ck,
                          HubsLanguage         lang)
 {
-  const char *unit = hubs_format_unit (ck->kpi->unit, lang);
+  const char *unit = hubs_format_kpi_unit (ck->kpi, lang);
 
   if (unit == NULL || *unit == '\0')
     return g_strdup (hubs_chart_hub_name (data->hub, lang));
@@ -434,7 +433,7 @@ append_kpi_description (GString            *out,
       if (!has)
         continue;
       fy = hubs_format_fiscal_year (year, lang);
-      target = hubs_format_target (value, ck->kpi->unit, ck->kpi->qualifier, lang);
+      target = hubs_format_kpi_target (ck->kpi, value, lang);
       /* Translators: the start of a list of fiscal years and values, and the separator between
        * its items. */
       g_string_append (out, first ? hubs_i18n_gettext (lang, N_("Targets: "))
@@ -602,14 +601,18 @@ hubs_chart_describe_hit (const HubsChartData *data,
     {
     case HUBS_CHART_HIT_BASELINE:
       {
-        g_autofree char *value = hubs_chart_format_value (ck, hit->value, lang);
         g_autofree char *end = hubs_format_fiscal_year_end (hit->fiscal_year, lang);
+        g_autofree char *as_of = NULL;
+        g_autofree char *value = NULL;
 
         figure = hubs_chart_kpi_get_baseline (ck);
+        value = figure != NULL && figure->unit != NULL
+                ? hubs_format_figure (ck->kpi, figure, lang)
+                : hubs_chart_format_value (ck, hit->value, lang);
+        as_of = figure != NULL ? hubs_format_as_of (figure->as_of, lang) : NULL;
         /* Translators: a tooltip: %1$s is the date of the baseline, %2$s its value. */
         g_string_append_printf (out, hubs_i18n_gettext (lang, N_("Baseline (%1$s): %2$s")),
-                                figure != NULL && figure->as_of != NULL && *figure->as_of
-                                ? figure->as_of : end, value);
+                                as_of != NULL ? as_of : end, value);
         if (ck->kpi->path_from_zero)
           g_string_append (out,
                            hubs_i18n_gettext (lang, N_("\nReference only: the plan counts from "
@@ -633,10 +636,12 @@ hubs_chart_describe_hit (const HubsChartData *data,
 
     case HUBS_CHART_HIT_TARGET:
       {
-        g_autofree char *value = hubs_format_target (hit->value, ck->kpi->unit,
-                                                     ck->kpi->qualifier, lang);
+        g_autofree char *value = NULL;
 
         figure = hubs_chart_kpi_get_figure (ck, HUBS_FIGURE_TARGET, hit->fiscal_year);
+        value = figure != NULL && figure->measured ? hubs_format_figure (ck->kpi, figure, lang)
+                                                   : hubs_format_kpi_target (ck->kpi, hit->value,
+                                                                             lang);
         /* Translators: a tooltip: %1$s is a fiscal year, %2$s the target. */
         g_string_append_printf (out, hubs_i18n_gettext (lang, N_("%1$s target: %2$s")), fy, value);
       }
@@ -669,9 +674,14 @@ hubs_chart_describe_hit (const HubsChartData *data,
 
   if (figure != NULL)
     {
-      if (figure->note != NULL && *figure->note != '\0')
+      const char *note = hubs_format_figure_note (figure, lang);
+      g_autofree char *unit_note = hubs_format_figure_unit_note (ck->kpi, figure, lang);
+
+      if (note != NULL)
         /* Translators: a line added to a tooltip with the note of a figure. */
-        g_string_append_printf (out, hubs_i18n_gettext (lang, N_("\nNote: %s")), figure->note);
+        g_string_append_printf (out, hubs_i18n_gettext (lang, N_("\nNote: %s")), note);
+      if (unit_note != NULL)
+        g_string_append_printf (out, "\n%s", unit_note);
       if (figure->source != NULL && *figure->source != '\0')
         /* Translators: a line added to a tooltip with the source of a figure. */
         g_string_append_printf (out, hubs_i18n_gettext (lang, N_("\nSource: %s")), figure->source);

@@ -26,8 +26,7 @@ kpi_value_summary (const HubsChartKpi *ck,
   if (hubs_progress_get_final_target (pr, &final_year, &final_target))
     {
       g_autofree char *fy = hubs_format_fiscal_year (final_year, lang);
-      g_autofree char *value = hubs_format_target (final_target, ck->kpi->unit,
-                                                   ck->kpi->qualifier, lang);
+      g_autofree char *value = hubs_format_kpi_target (ck->kpi, final_target, lang);
 
       target = pr->yearly_target
                ? g_strdup_printf (hubs_i18n_gettext (lang, N_("target %s a year")), value)

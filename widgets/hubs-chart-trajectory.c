@@ -333,7 +333,6 @@ draw_labels (HubsChartPainter *p,
 {
   const HubsProgress *pr = t->pr;
   const HubsChartKpi *ck = t->ck;
-  const char *unit = ck->kpi->unit;
   double small = p->fs * 0.85;
   /* Labels stay off the value axis on the left; they may reach a little past the plot's other
    * edges, into the margin. */
@@ -352,7 +351,7 @@ draw_labels (HubsChartPainter *p,
       if (!has)
         continue;
       fy = hubs_format_fiscal_year (year, p->lang);
-      target = hubs_format_target (value, unit, ck->kpi->qualifier, p->lang);
+      target = hubs_format_kpi_target (ck->kpi, value, p->lang);
       if (pr->yearly_target)
         /* Translators: the label of a target on a chart: %1$s is a fiscal year, %2$s the target,
          * which applies every year. */
@@ -375,15 +374,18 @@ draw_labels (HubsChartPainter *p,
 
   if (pr->has_baseline)
     {
-      g_autofree char *value = hubs_chart_format_value (ck, pr->baseline, p->lang);
-      g_autofree char *label = NULL;
       const HubsFigure *baseline = hubs_chart_kpi_get_baseline (ck);
+      const char *note = baseline != NULL ? hubs_format_figure_note (baseline, p->lang) : NULL;
+      g_autofree char *value = baseline != NULL && baseline->unit != NULL
+                               ? hubs_format_figure (ck->kpi, baseline, p->lang)
+                               : hubs_chart_format_value (ck, pr->baseline, p->lang);
+      g_autofree char *label = NULL;
 
-      if (t->reference && baseline != NULL && baseline->note != NULL && *baseline->note != '\0')
+      if (t->reference && note != NULL)
         /* Translators: the label of the baseline on a chart: %1$s is its value, %2$s a note; it is
          * shown for reference, the plan starts elsewhere. */
         label = g_strdup_printf (hubs_i18n_gettext (p->lang, N_("Baseline %1$s (%2$s, reference)")),
-                                 value, baseline->note);
+                                 value, note);
       else if (t->reference)
         label = g_strdup_printf (hubs_i18n_gettext (p->lang, N_("Baseline %s (reference)")),
                                  value);
@@ -699,7 +701,7 @@ hubs_chart_draw_trajectory (HubsChartPainter    *p,
       else if (g_strcmp0 (ck->kpi->unit, "億円") == 0 || g_strcmp0 (ck->kpi->unit, "%") == 0)
         axis_title = NULL;
       else
-        axis_title = hubs_format_unit (ck->kpi->unit, p->lang);
+        axis_title = hubs_format_kpi_unit (ck->kpi, p->lang);
       if (axis_title != NULL && *axis_title != '\0')
         {
           g_autofree char *label = NULL;

@@ -67,8 +67,8 @@ describe_value (HubsFigureRow    *self,
     return g_strdup (_("no figure"));
   if (!figure->measured)
     return g_strdup (_("not measured"));
-  return hubs_format_value (figure->value, hubs_live_kpi_get_kpi (self->kpi)->unit,
-                            hubs_language_current ());
+  return hubs_format_kpi_value (hubs_live_kpi_get_kpi (self->kpi), figure->value,
+                                hubs_language_current ());
 }
 
 /* The figure's title, e.g. “FY2025 actual”, “FY2027 target”, “Baseline (FY2024)”. */
@@ -122,11 +122,11 @@ show_state (HubsFigureRow *self)
     subtitle = g_strdup (_("No figure"));
   else if (!figure->measured)
     subtitle = g_strdup (_("Not measured"));
-  else if (figure->note != NULL && *figure->note != '\0')
+  else if (hubs_format_figure_note (figure, hubs_language_current ()) != NULL)
     /* Translators: provisional or confirmed, then the figure's note */
     subtitle = g_strdup_printf (_("%1$s · %2$s"),
                                 figure->confirmed ? _("Confirmed") : _("Provisional"),
-                                figure->note);
+                                hubs_format_figure_note (figure, hubs_language_current ()));
   else
     subtitle = g_strdup (figure->confirmed ? _("Confirmed") : _("Provisional"));
 
@@ -302,6 +302,9 @@ hubs_figure_row_save (HubsFigureRow *self)
     }
 
   figure = figure_to_edit (self);
+  /* The unit the plan prints belongs to the plan's number, not to one typed over it. */
+  if (!figure->measured || figure->value != value)
+    g_clear_pointer (&figure->unit, g_free);
   figure->measured = TRUE;
   figure->value = value;
 
@@ -337,6 +340,18 @@ on_confirmed_changed (HubsFigureRow *self)
   store (self, figure);
 }
 
+/* The note the field edits: the one in the language shown. In English, a note typed in English
+ * before there were two is that note. */
+static char **
+note_in_language (HubsFigure *figure)
+{
+  if (hubs_language_current () == HUBS_LANGUAGE_JA)
+    return &figure->note;
+  if (figure->note_en == NULL && figure->note != NULL && !hubs_text_has_japanese (figure->note))
+    return &figure->note;
+  return &figure->note_en;
+}
+
 static void
 on_detail_apply (HubsFigureRow *self,
                  AdwEntryRow   *row)
@@ -357,8 +372,10 @@ on_detail_apply (HubsFigureRow *self,
   figure = hubs_figure_copy (stored);
   if (row == self->note)
     {
-      g_free (figure->note);
-      figure->note = *text ? g_strdup (text) : NULL;
+      char **note = note_in_language (figure);
+
+      g_free (*note);
+      *note = *text ? g_strdup (text) : NULL;
     }
   else
     {
@@ -428,6 +445,8 @@ hubs_figure_row_init (HubsFigureRow *self)
   gtk_widget_init_template (GTK_WIDGET (self));
 }
 
+static void show_unit (HubsFigureRow *self);
+
 /* Shows what the live figure holds, replacing what is typed, unless the field shows an
  * error: then what the user typed stays until they fix it. */
 static void
@@ -455,19 +474,44 @@ show_figure (HubsFigureRow *self)
   g_free (self->shown);
   self->shown = g_steal_pointer (&text);
   gtk_switch_set_active (self->confirmed, figure != NULL && figure->confirmed);
-  gtk_editable_set_text (GTK_EDITABLE (self->note), figure && figure->note ? figure->note : "");
+  if (figure != NULL)
+    {
+      g_autoptr(HubsFigure) copy = hubs_figure_copy (figure);
+      char **note = note_in_language (copy);
+
+      gtk_editable_set_text (GTK_EDITABLE (self->note), *note != NULL ? *note : "");
+    }
+  else
+    gtk_editable_set_text (GTK_EDITABLE (self->note), "");
   gtk_editable_set_text (GTK_EDITABLE (self->source),
                          figure && figure->source ? figure->source : "");
   self->updating = FALSE;
 
+  show_unit (self);
   show_state (self);
 }
 
+/* The KPI's unit, or the one the plan prints this figure in, marked, with what the mark
+ * means. */
 static void
 show_unit (HubsFigureRow *self)
 {
-  gtk_label_set_text (self->unit, hubs_format_unit (hubs_live_kpi_get_kpi (self->kpi)->unit,
-                                                    hubs_language_current ()));
+  const HubsKpi *kpi = hubs_live_kpi_get_kpi (self->kpi);
+  const HubsFigure *figure = hubs_live_figure_get_figure (self->figure);
+  HubsLanguage lang = hubs_language_current ();
+  g_autofree char *unit_note = figure != NULL ? hubs_format_figure_unit_note (kpi, figure, lang)
+                                              : NULL;
+
+  if (unit_note != NULL)
+    {
+      g_autofree char *marked = g_strconcat (hubs_format_unit (figure->unit, lang),
+                                             lang == HUBS_LANGUAGE_JA ? "※" : "*", NULL);
+
+      gtk_label_set_text (self->unit, marked);
+    }
+  else
+    gtk_label_set_text (self->unit, hubs_format_kpi_unit (kpi, lang));
+  gtk_widget_set_tooltip_text (GTK_WIDGET (self->unit), unit_note);
 }
 
 static void
@@ -511,6 +555,7 @@ hubs_figure_row_new (HubsUndoStack  *undo,
 
   g_signal_connect_swapped (figure, "notify::figure", G_CALLBACK (show_figure), self);
   g_signal_connect_swapped (kpi, "notify::unit", G_CALLBACK (show_unit), self);
+  g_signal_connect_swapped (kpi, "notify::unit-en", G_CALLBACK (show_unit), self);
   g_signal_connect_swapped (kpi, "notify::name-ja", G_CALLBACK (show_names), self);
   g_signal_connect_swapped (kpi, "notify::name-en", G_CALLBACK (show_names), self);
 

@@ -11,6 +11,7 @@
 
 #include <glib/gi18n.h>
 
+#include "hubs-members.h"
 #include "hubs-hub-dialog.h"
 
 struct _HubsHubDialog
@@ -69,30 +70,6 @@ hub_field (HubsHub    *hub,
   return &hub->members_en;
 }
 
-/* Members are one item a line in the store and one line, separated, in the field. */
-static char *
-list_to_text (const char *items,
-              const char *separator)
-{
-  g_auto(GStrv) lines = g_strsplit (items ? items : "", "\n", -1);
-
-  return g_strjoinv (separator, lines);
-}
-
-static char *
-text_to_list (const char *text)
-{
-  g_auto(GStrv) items = g_regex_split_simple ("\\s*[、,，]\\s*", text, 0, 0);
-  g_autoptr(GPtrArray) kept = g_ptr_array_new ();
-
-  for (guint i = 0; items[i]; i++)
-    if (*g_strstrip (items[i]) != '\0')
-      g_ptr_array_add (kept, items[i]);
-  g_ptr_array_add (kept, NULL);
-
-  return g_strjoinv ("\n", (char **) kept->pdata);
-}
-
 /**
  * hubs_hub_dialog_save:
  * @self: a #HubsHubDialog
@@ -108,15 +85,20 @@ hubs_hub_dialog_save (HubsHubDialog  *self,
 {
   g_autoptr(HubsHub) hub = hubs_hub_copy (self->hub);
 
+  /* Members are one a line in the store and one line, separated, in the field; a closing
+   * 等 or "and others" in either language says the list names only some. */
+  hub->members_more = FALSE;
   for (guint i = 0; i < G_N_ELEMENTS (text_fields); i++)
     {
       GtkEditable *row = g_hash_table_lookup (self->fields, text_fields[i].field);
       char **value = hub_field (hub, text_fields[i].field);
       const char *text = gtk_editable_get_text (row);
+      gboolean more = FALSE;
 
       g_free (*value);
       *value = g_str_has_prefix (text_fields[i].field, "members")
-               ? text_to_list (text) : g_strstrip (g_strdup (text));
+               ? hubs_members_from_text (text, &more) : g_strstrip (g_strdup (text));
+      hub->members_more |= more;
     }
 
   hub->tier = adw_combo_row_get_selected (self->tier);
@@ -277,7 +259,9 @@ hubs_hub_dialog_new (GtkWindow     *parent,
       g_autofree char *text = NULL;
 
       if (g_str_has_prefix (text_fields[i].field, "members"))
-        text = list_to_text (*value, g_str_has_suffix (text_fields[i].field, "ja") ? "、" : ", ");
+        text = hubs_members_to_text (*value, self->hub->members_more,
+                                     g_str_has_suffix (text_fields[i].field, "ja")
+                                     ? HUBS_LANGUAGE_JA : HUBS_LANGUAGE_EN);
       else
         text = g_strdup (*value ? *value : "");
 

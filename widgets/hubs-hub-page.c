@@ -16,6 +16,7 @@
 
 #include <glib/gi18n.h>
 
+#include "hubs-members.h"
 #include "hubs-chart-view.h"
 #include "hubs-format.h"
 #include "hubs-hub-page.h"
@@ -225,16 +226,6 @@ add_label (GtkBox     *box,
   return label;
 }
 
-/* One item a line in the store; one line, separated the way the language lists things. */
-static char *
-join_list (const char *items,
-           gboolean    japanese)
-{
-  g_auto(GStrv) lines = g_strsplit (items != NULL ? items : "", "\n", -1);
-
-  return g_strjoinv (japanese ? "、" : ", ", lines);
-}
-
 static void
 on_row_activated (HubsHubPage *self,
                   HubsKpiRow  *row)
@@ -276,7 +267,8 @@ show_header (HubsHubPage *self)
     members = ja ? hub->members_en : hub->members_ja;
   if (members != NULL && *members != '\0')
     {
-      g_autofree char *list = join_list (members, ja);
+      g_autofree char *list = hubs_members_to_text (members, hub->members_more,
+                                                    ja ? HUBS_LANGUAGE_JA : HUBS_LANGUAGE_EN);
 
       /* Translators: the governments that form the consortium */
       members_line = g_strdup_printf (_("Members: %s"), list);

@@ -90,7 +90,7 @@ describe_value (const HubsFigure *figure,
   if (!figure->measured)
     return g_strdup (_("not measured"));
 
-  return hubs_format_value (figure->value, kpi->unit, lang);
+  return hubs_format_kpi_value (kpi, figure->value, lang);
 }
 
 static GtkWidget *

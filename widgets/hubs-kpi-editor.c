@@ -24,6 +24,7 @@
 #include "hubs-i18n.h"
 #include "hubs-kpi-editor.h"
 #include "hubs-page-layout.h"
+#include "hubs-plan.h"
 
 struct _HubsKpiEditor
 {
@@ -200,7 +201,7 @@ show_title (HubsKpiEditor *self)
   gtk_label_set_text (self->title, hubs_live_kpi_get_name (self->kpi));
   /* Translators: under a KPI's name: its pillar, then its unit */
   subtitle = g_strdup_printf (_("%1$s · unit: %2$s"), hubs_pillar_get_label (kpi->pillar),
-                              hubs_format_unit (kpi->unit, hubs_language_current ()));
+                              hubs_format_kpi_unit (kpi, hubs_language_current ()));
   gtk_label_set_text (self->subtitle, subtitle);
 }
 
@@ -258,6 +259,10 @@ text_field (HubsKpi    *kpi,
     return &kpi->name_en;
   if (g_str_equal (name, "unit"))
     return &kpi->unit;
+  if (g_str_equal (name, "unit_en_one"))
+    return &kpi->unit_en_one;
+  if (g_str_equal (name, "unit_en"))
+    return &kpi->unit_en;
   if (g_str_equal (name, "note_ja"))
     return &kpi->note_ja;
   return &kpi->note_en;
@@ -387,6 +392,34 @@ refresh_fields (HubsKpiEditor *self)
   self->updating = FALSE;
 }
 
+/* How the plan's slides were read for this KPI, from the shipped plan file: for the person
+ * checking a figure, never printed in a report. */
+static void
+add_reading (HubsKpiEditor *self)
+{
+  HubsPlan *plan = hubs_plan_get_builtin ();
+  const char *reading;
+  AdwPreferencesGroup *group;
+  GtkWidget *label;
+
+  if (plan == NULL ||
+      !(reading = hubs_plan_get_reading (plan, hubs_live_kpi_get_id (self->kpi),
+                                         hubs_language_current ())))
+    return;
+
+  group = add_group (self, _("How the Plan Was Read"));
+  adw_preferences_group_set_description (group,
+                                         _("Where the published plan is ambiguous, this is the "
+                                           "reading Hubs uses. Reports do not show it."));
+  label = gtk_label_new (reading);
+  gtk_label_set_wrap (GTK_LABEL (label), TRUE);
+  gtk_label_set_xalign (GTK_LABEL (label), 0);
+  gtk_label_set_selectable (GTK_LABEL (label), TRUE);
+  gtk_widget_add_css_class (label, "card");
+  gtk_widget_add_css_class (label, "hubs-reading");
+  adw_preferences_group_add (group, label);
+}
+
 static void
 build (HubsKpiEditor *self)
 {
@@ -449,8 +482,11 @@ build (HubsKpiEditor *self)
     add_choice_field (self, group, "direction", _("Direction"), directions);
     add_choice_field (self, group, "qualifier", _("Target qualifier"), qualifiers);
   }
+  add_text_field (self, group, "unit_en_one", _("English unit for one, e.g. deal"));
+  add_text_field (self, group, "unit_en", _("English unit for several, e.g. deals"));
   add_text_field (self, group, "note_ja", _("Note in Japanese"));
   add_text_field (self, group, "note_en", _("Note in English"));
+  add_reading (self);
 
   group = add_group (self, _("Arrange"));
   {

@@ -88,7 +88,7 @@ describe (HubsKpiRow *self)
 
   if (p->has_actual)
     {
-      g_autofree char *value = hubs_format_value (p->actual, kpi->unit, lang);
+      g_autofree char *value = hubs_format_kpi_value (kpi, p->actual, lang);
       g_autofree char *year = hubs_format_fiscal_year (p->actual_year, lang);
 
       /* Translators: the latest actual figure, e.g. “Actual 160 companies (FY2025)” */
@@ -99,7 +99,7 @@ describe (HubsKpiRow *self)
 
   if (p->has_baseline)
     {
-      g_autofree char *value = hubs_format_value (p->baseline, kpi->unit, lang);
+      g_autofree char *value = hubs_format_kpi_value (kpi, p->baseline, lang);
 
       /* Translators: e.g. “Baseline 142 companies” */
       g_ptr_array_add (parts, g_strdup_printf (_("Baseline %s"), value));
@@ -115,8 +115,7 @@ describe (HubsKpiRow *self)
 
     if (next_is_2027 || p->has_target_2029)
       {
-        g_autofree char *value = hubs_format_target (target, kpi->unit,
-                                                     kpi->qualifier, lang);
+        g_autofree char *value = hubs_format_kpi_target (kpi, target, lang);
         g_autofree char *fy = hubs_format_fiscal_year (year, lang);
 
         /* Translators: the next target, e.g. “Target 225 companies (FY2027)” */

@@ -224,7 +224,7 @@ report_kpi_page (Report              *r,
   if (kpi->unit != NULL && *kpi->unit != '\0')
     /* Translators: added to the subtitle of a KPI’s page of a report; %s is the unit. */
     g_string_append_printf (subtitle, hubs_i18n_gettext (lang, N_(" | Unit: %s")),
-                            hubs_format_unit (kpi->unit, lang));
+                            hubs_format_kpi_unit (kpi, lang));
   if (pr->is_breakdown)
     {
       for (guint i = 0; i < hub_data->kpis->len; i++)
@@ -248,10 +248,18 @@ report_kpi_page (Report              *r,
   for (guint i = 0; i < ck->figures->len; i++)
     {
       const HubsFigure *figure = g_ptr_array_index (ck->figures, i);
+      const char *figure_note = hubs_format_figure_note (figure, lang);
+      g_autofree char *unit_note = hubs_format_figure_unit_note (kpi, figure, lang);
       g_autofree char *fy = NULL;
       const char *kind;
 
-      if (figure->note == NULL || *figure->note == '\0')
+      if (unit_note != NULL)
+        {
+          if (notes->len > 0)
+            g_string_append_c (notes, '\n');
+          g_string_append (notes, unit_note);
+        }
+      if (figure_note == NULL)
         continue;
       fy = hubs_format_fiscal_year (figure->fiscal_year, lang);
       kind = figure->kind == HUBS_FIGURE_BASELINE ? hubs_i18n_gettext (lang, N_("baseline"))
@@ -262,7 +270,7 @@ report_kpi_page (Report              *r,
       /* Translators: %1$s is a fiscal year, %2$s the kind of figure (baseline, target, actual),
        * %3$s the note. */
       g_string_append_printf (notes, hubs_i18n_gettext (lang, N_("Note on the %1$s %2$s: %3$s")),
-                              fy, kind, figure->note);
+                              fy, kind, figure_note);
     }
 
   /* The chart on the left, the figures on the right; the notes take what they need below, up
@@ -314,10 +322,11 @@ report_kpi_page (Report              *r,
     if (baseline != NULL && baseline->measured)
       {
         g_autofree char *end = hubs_format_fiscal_year_end (baseline->fiscal_year, lang);
+        g_autofree char *as_of = hubs_format_as_of (baseline->as_of, lang);
 
         label = g_strdup_printf (hubs_i18n_gettext (lang, N_("Baseline (%s)")),
-                                 baseline->as_of != NULL && *baseline->as_of ? baseline->as_of : end);
-        value = hubs_format_value (baseline->value, kpi->unit, lang);
+                                 as_of != NULL ? as_of : end);
+        value = hubs_format_figure (kpi, baseline, lang);
       }
     else
       {
@@ -343,7 +352,7 @@ report_kpi_page (Report              *r,
         value = g_strdup (hubs_i18n_gettext (lang, N_("not measured")));
       else
         {
-          g_autofree char *v = hubs_format_value (figure->value, kpi->unit, lang);
+          g_autofree char *v = hubs_format_kpi_value (kpi, figure->value, lang);
 
           value = figure->confirmed ? g_steal_pointer (&v)
                                     : g_strdup_printf (hubs_i18n_gettext (lang,
@@ -365,7 +374,7 @@ report_kpi_page (Report              *r,
       fy = hubs_format_fiscal_year (year, lang);
       /* Translators: a row of a KPI’s page of a report; %s is a fiscal year. */
       label = g_strdup_printf (hubs_i18n_gettext (lang, N_("%s target")), fy);
-      value = figure->measured ? hubs_format_target (figure->value, kpi->unit, kpi->qualifier, lang)
+      value = figure->measured ? hubs_format_figure (kpi, figure, lang)
                                : g_strdup (hubs_i18n_gettext (lang, N_("not measured")));
       report_figure_row (r, label, value, panel_x, &py, panel_w);
     }

@@ -12,6 +12,8 @@
 
 #include "config.h"
 
+#include <stdio.h>
+
 #include <glib/gi18n.h>
 
 #include "hubs-format-private.h"
@@ -233,4 +235,39 @@ hubs_format_figure_note (const HubsFigure *figure,
     return en;
 
   return ja != NULL && !hubs_text_has_japanese (ja) ? ja : NULL;
+}
+
+/**
+ * hubs_format_as_of:
+ * @as_of: (nullable): a figure's as-of date as the plan or the user writes it
+ *   (2025年1月1日時点)
+ * @lang: the language of the text it goes into
+ *
+ * The date in @lang: Japanese as written; in English, a date the plan's way (2025年1月1日時点)
+ * as "1 January 2025", other English text as written. Japanese that cannot be read as a date
+ * is left out of English text.
+ *
+ * Returns: (transfer full) (nullable): the date, or %NULL
+ */
+char *
+hubs_format_as_of (const char   *as_of,
+                   HubsLanguage  lang)
+{
+  static const char * const months[] = {
+    "January", "February", "March", "April", "May", "June", "July", "August", "September",
+    "October", "November", "December",
+  };
+  int year, month, day, end = 0;
+
+  if (as_of == NULL || *as_of == '\0')
+    return NULL;
+  if (lang == HUBS_LANGUAGE_JA || !hubs_text_has_japanese (as_of))
+    return g_strdup (as_of);
+
+  if (sscanf (as_of, "%d年%d月%d日%n", &year, &month, &day, &end) == 3 && end > 0 &&
+      (as_of[end] == '\0' || g_str_equal (as_of + end, "時点")) && month >= 1 && month <= 12 &&
+      day >= 1 && day <= 31)
+    return g_strdup_printf ("%d %s %d", day, months[month - 1], year);
+
+  return NULL;
 }

@@ -27,10 +27,11 @@ G_DEFINE_QUARK (hubs-format-error-quark, hubs_format_error)
  * ----- */
 
 /* 名 and 人 both count people, 件 and 事例 both count cases: their English words are the same,
- * so English input cannot tell them apart, and each accepts the other's Japanese spelling too. */
+ * so English input cannot tell them apart, and each accepts the other's Japanese spelling too.
+ * 件 of funding is deals in English (a KPI's own word, see hubs_format_kpi_value()). */
 static const UnitInfo unit_infos[] = {
   { "社", "company", "companies", { "社", "company", "companies", NULL } },
-  { "件", "case", "cases", { "件", "事例", "case", "cases", NULL } },
+  { "件", "case", "cases", { "件", "事例", "case", "cases", "deal", "deals", NULL } },
   { "名", "person", "people", { "名", "人", "person", "persons", "people", NULL } },
   { "人", "person", "people", { "人", "名", "person", "persons", "people", NULL } },
   { "自治体", "municipality", "municipalities",

@@ -96,6 +96,8 @@ char        *hubs_format_figure_unit_note (const HubsKpi    *kpi,
                                            HubsLanguage      lang);
 const char  *hubs_format_figure_note     (const HubsFigure *figure,
                                           HubsLanguage      lang);
+char        *hubs_format_as_of           (const char       *as_of,
+                                          HubsLanguage      lang);
 gboolean     hubs_text_has_japanese      (const char       *text);
 
 /* Reading what people type: hubs-parse.c. */

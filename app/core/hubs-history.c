@@ -35,6 +35,8 @@ hubs_history_field_get_label (const char *field)
     { "name_en", N_("English name") },
     { "pillar", N_("pillar") },
     { "unit", N_("unit") },
+    { "unit_en_one", N_("English unit for one") },
+    { "unit_en", N_("English unit") },
     { "aggregation", N_("aggregation") },
     { "direction", N_("direction") },
     { "qualifier", N_("qualifier") },

@@ -239,6 +239,7 @@ _hubs_live_hub_update (HubsLiveHub   *self,
             g_strcmp0 (old->summary_en, hub->summary_en) != 0 ||
             g_strcmp0 (old->members_ja, hub->members_ja) != 0 ||
             g_strcmp0 (old->members_en, hub->members_en) != 0 ||
+            old->members_more != hub->members_more ||
             g_strcmp0 (old->focus_ja, hub->focus_ja) != 0 ||
             g_strcmp0 (old->focus_en, hub->focus_en) != 0 ||
             old->type != hub->type || old->sort_order != hub->sort_order;

@@ -41,6 +41,8 @@ enum {
   PROP_NAME_EN,
   PROP_PILLAR,
   PROP_UNIT,
+  PROP_UNIT_EN_ONE,
+  PROP_UNIT_EN,
   PROP_AGGREGATION,
   PROP_DIRECTION,
   PROP_QUALIFIER,
@@ -93,6 +95,8 @@ hubs_live_kpi_get_property (GObject    *object,
     case PROP_NAME_EN: g_value_set_string (value, k->name_en); break;
     case PROP_PILLAR: g_value_set_uint (value, k->pillar); break;
     case PROP_UNIT: g_value_set_string (value, k->unit); break;
+    case PROP_UNIT_EN_ONE: g_value_set_string (value, k->unit_en_one); break;
+    case PROP_UNIT_EN: g_value_set_string (value, k->unit_en); break;
     case PROP_AGGREGATION: g_value_set_uint (value, k->aggregation); break;
     case PROP_DIRECTION: g_value_set_uint (value, k->direction); break;
     case PROP_QUALIFIER: g_value_set_uint (value, k->qualifier); break;
@@ -126,6 +130,8 @@ hubs_live_kpi_class_init (HubsLiveKpiClass *klass)
   properties[PROP_PILLAR] =
     g_param_spec_uint ("pillar", NULL, NULL, 0, HUBS_N_PILLARS - 1, 0, flags);
   properties[PROP_UNIT] = g_param_spec_string ("unit", NULL, NULL, NULL, flags);
+  properties[PROP_UNIT_EN_ONE] = g_param_spec_string ("unit-en-one", NULL, NULL, NULL, flags);
+  properties[PROP_UNIT_EN] = g_param_spec_string ("unit-en", NULL, NULL, NULL, flags);
   properties[PROP_AGGREGATION] =
     g_param_spec_uint ("aggregation", NULL, NULL, 0, HUBS_AGGREGATION_CUMULATIVE, 0, flags);
   properties[PROP_DIRECTION] =
@@ -290,6 +296,8 @@ _hubs_live_kpi_update (HubsLiveKpi   *self,
   NOTIFY_IF (g_strcmp0 (old->name_en, kpi->name_en) != 0, PROP_NAME_EN);
   NOTIFY_IF (old->pillar != kpi->pillar, PROP_PILLAR);
   NOTIFY_IF (g_strcmp0 (old->unit, kpi->unit) != 0, PROP_UNIT);
+  NOTIFY_IF (g_strcmp0 (old->unit_en_one, kpi->unit_en_one) != 0, PROP_UNIT_EN_ONE);
+  NOTIFY_IF (g_strcmp0 (old->unit_en, kpi->unit_en) != 0, PROP_UNIT_EN);
   NOTIFY_IF (old->aggregation != kpi->aggregation, PROP_AGGREGATION);
   NOTIFY_IF (old->direction != kpi->direction, PROP_DIRECTION);
   NOTIFY_IF (old->qualifier != kpi->qualifier, PROP_QUALIFIER);

@@ -129,7 +129,7 @@ hubs_plausibility_check (const HubsKpi     *kpi,
   if (!figure->measured || !isfinite (figure->value))
     return HUBS_PLAUSIBILITY_FINE;
 
-  value = hubs_format_value (figure->value, kpi->unit, language);
+  value = hubs_format_kpi_value (kpi, figure->value, language);
 
   if (is_share (kpi) && (figure->value < 0 || figure->value > 100))
     {
@@ -170,7 +170,7 @@ hubs_plausibility_check (const HubsKpi     *kpi,
     {
       if (message != NULL)
         {
-          g_autofree char *expected = hubs_format_value (reference, kpi->unit, language);
+          g_autofree char *expected = hubs_format_kpi_value (kpi, reference, language);
           g_autofree char *year = hubs_format_fiscal_year (figure->fiscal_year, language);
 
           if (from_plan)
