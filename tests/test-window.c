@@ -1358,6 +1358,95 @@ find_hub_dialog (void)
   return NULL;
 }
 
+/* The sidebar as a person reads it: each heading ("#0" global, "#1" NEXT), then its hubs. */
+static char *
+sidebar_outline (Fixture *f)
+{
+  GtkListView *list = GTK_LIST_VIEW (find_first (GTK_WIDGET (f->window), is_hub_list, NULL));
+  GListModel *model = G_LIST_MODEL (gtk_list_view_get_model (list));
+  GString *outline = g_string_new (NULL);
+
+  for (guint i = 0; i < g_list_model_get_n_items (model); i++)
+    {
+      g_autoptr(HubsHubItem) item = g_list_model_get_item (model, i);
+
+      if (hubs_hub_item_is_header (item))
+        g_string_append_printf (outline, "#%u;", hubs_hub_item_get_tier (item));
+      else
+        g_string_append_printf (outline, "%s;", hubs_hub_item_get_id (item));
+    }
+
+  return g_string_free (outline, FALSE);
+}
+
+static gboolean
+is_combo_row_titled (GtkWidget     *widget,
+                     gconstpointer  title)
+{
+  return ADW_IS_COMBO_ROW (widget) &&
+         g_strcmp0 (adw_preferences_row_get_title (ADW_PREFERENCES_ROW (widget)), title) == 0;
+}
+
+/* A hub whose tier is changed in the hub dialog moves under the other heading at once, stays
+ * selected, and moves back with undo. */
+static void
+test_edit_hub_tier_moves_row (Fixture       *f,
+                              gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *before = NULL;
+  g_autofree char *after = NULL;
+  g_autofree char *undone = NULL;
+  HubsHubDialog *dialog;
+  GtkWidget *tier;
+  GtkWidget *list;
+
+  before = sidebar_outline (f);
+  g_assert_nonnull (strstr (before, "#0;sapporo;tohoku;tokyo;chubu;"));
+  activate_hub (f, "tokyo");
+
+  gtk_widget_activate_action (GTK_WIDGET (f->window), "win.edit-hub", NULL);
+  dialog = find_hub_dialog ();
+  g_assert_nonnull (dialog);
+  tier = find_first (GTK_WIDGET (dialog), is_combo_row_titled, _("Tier"));
+  g_assert_nonnull (tier);
+  adw_combo_row_set_selected (ADW_COMBO_ROW (tier), HUBS_TIER_NEXT_GLOBAL);
+  g_assert_true (hubs_hub_dialog_save (dialog, &error));
+  g_assert_no_error (error);
+  gtk_window_destroy (GTK_WINDOW (dialog));
+
+  after = sidebar_outline (f);
+  g_test_message ("%s", after);
+  g_assert_nonnull (strstr (after, "#0;sapporo;tohoku;chubu;"));
+  g_assert_nonnull (strstr (after, "#1;"));
+  g_assert_true (strstr (after, "tokyo;") > strstr (after, "#1;"));
+  g_assert_cmpstr (hubs_window_get_hub_id (f->window), ==, "tokyo");
+
+  /* And on screen: the row is drawn, under the NEXT heading. */
+  hubs_test_wait_frames (GTK_WIDGET (f->window), 2);
+  list = find_first (GTK_WIDGET (f->window), is_hub_list, NULL);
+  {
+    g_autoptr(HubsHub) tokyo = hubs_store_get_hub (f->store, "tokyo", NULL);
+    const char *name = hubs_language_current () == HUBS_LANGUAGE_JA ? tokyo->name_ja
+                                                                    : tokyo->name_en;
+    const char *next = hubs_tier_get_label (HUBS_TIER_NEXT_GLOBAL);
+    GtkWidget *row = find_first (list, is_label_with_text, name);
+    GtkWidget *heading = find_first (list, is_label_with_text, next);
+    graphene_point_t row_at, heading_at;
+
+    g_assert_nonnull (row);
+    g_assert_nonnull (heading);
+    g_assert_true (gtk_widget_compute_point (row, list, &GRAPHENE_POINT_INIT (0, 0), &row_at));
+    g_assert_true (gtk_widget_compute_point (heading, list, &GRAPHENE_POINT_INIT (0, 0),
+                                             &heading_at));
+    g_assert_cmpfloat (row_at.y, >, heading_at.y);
+  }
+
+  gtk_widget_activate_action (GTK_WIDGET (f->window), "win.undo", NULL);
+  undone = sidebar_outline (f);
+  g_assert_cmpstr (undone, ==, before);
+}
+
 static void
 test_add_and_edit_hub (Fixture       *f,
                        gconstpointer  data)
@@ -1677,6 +1766,7 @@ main (int   argc,
   ADD ("/hubs/window/shortcuts-window-complete", test_shortcuts_window_complete);
   ADD ("/hubs/window/toasts-not-cut-off", test_toasts_not_cut_off);
   ADD ("/hubs/window/add-and-edit-hub", test_add_and_edit_hub);
+  ADD ("/hubs/window/edit-hub-tier-moves-row", test_edit_hub_tier_moves_row);
   ADD ("/hubs/window/delete-hub-and-undo", test_delete_hub_and_undo);
   ADD ("/hubs/window/export-from-window", test_export_from_window);
   ADD ("/hubs/window/read-only-database", test_read_only_database);

@@ -462,13 +462,40 @@ find_item (HubsWindow *self,
   return NULL;
 }
 
-/* What is not bound to one live object: the search's matches, the title, the actions, and
- * the editor of a KPI that is gone. */
+/* Whether each hub of the sidebar is under the heading of its tier as the live model has it
+ * now: a hub whose tier was edited moves under the other heading. */
+static gboolean
+sidebar_tiers_match (HubsWindow *self)
+{
+  GListModel *all = G_LIST_MODEL (self->hubs);
+
+  for (guint i = 0; i < g_list_model_get_n_items (all); i++)
+    {
+      g_autoptr(HubsHubItem) item = g_list_model_get_item (all, i);
+      HubsLiveHub *hub = hubs_hub_item_get_live_hub (item);
+
+      if (hub != NULL && !hubs_hub_item_is_header (item) &&
+          hubs_hub_item_get_tier (item) != hubs_live_hub_get_hub (hub)->tier)
+        return FALSE;
+    }
+
+  return TRUE;
+}
+
+static void on_live_hubs_changed (HubsWindow *self);
+
+/* What is not bound to one live object: the search's matches, the title, the actions, the
+ * sidebar's headings, and the editor of a KPI that is gone. */
 static void
 on_live_changed (HubsWindow            *self,
                  const HubsStoreChange *change)
 {
   HubsLiveKpi *editing = hubs_kpi_editor_get_kpi (HUBS_KPI_EDITOR (self->kpi_editor));
+
+  /* The headings group the list; a row cannot move itself under another one. */
+  if ((change->kind == HUBS_STORE_CHANGE_HUB || change->kind == HUBS_STORE_CHANGE_ALL) &&
+      !sidebar_tiers_match (self))
+    on_live_hubs_changed (self);
 
   if (change->kind != HUBS_STORE_CHANGE_FIGURE &&
       *gtk_editable_get_text (GTK_EDITABLE (self->search_entry)) != '\0')
