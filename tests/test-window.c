@@ -162,6 +162,20 @@ has_label_containing (GtkWidget  *widget,
   return find_first (widget, is_label_containing, text) != NULL;
 }
 
+/* Spins the main loop until a label under @root contains @text (the sidebar's summaries
+ * come in at idle), or a generous deadline passes. */
+static gboolean
+wait_for_label_containing (GtkWidget  *root,
+                           const char *text)
+{
+  gint64 deadline = g_get_monotonic_time () + 30 * G_USEC_PER_SEC;
+
+  while (!has_label_containing (root, text) && g_get_monotonic_time () < deadline)
+    g_main_context_iteration (NULL, FALSE);
+
+  return has_label_containing (root, text);
+}
+
 static GtkWidget *
 find_action_button (GtkWidget  *widget,
                     const char *action_name)
@@ -323,6 +337,69 @@ test_starts_with_sidebar (Fixture       *f,
     g_assert_true (has_label_containing (GTK_WIDGET (f->window), none));
     g_assert_false (has_label_containing (GTK_WIDGET (f->window), failure));
   }
+}
+
+static gboolean
+is_ellipsized_label (GtkWidget     *widget,
+                     gconstpointer  data)
+{
+  return GTK_IS_LABEL (widget) && gtk_widget_is_drawable (widget) &&
+         pango_layout_is_ellipsized (gtk_label_get_layout (GTK_LABEL (widget)));
+}
+
+/* The sidebar's type and progress line is read whole, at the default size (a 300 px sidebar)
+ * and at the smallest (one pane, as narrow as GNOME allows), in either language: where one
+ * line is too short it takes two. */
+static void
+test_sidebar_detail_fits (Fixture       *f,
+                          gconstpointer  data)
+{
+  const struct { int width, height; const char *shot; } sizes[] = {
+    { 1100, 760, "sidebar-default" },
+    { 360, 600, "sidebar-smallest" },
+  };
+  gboolean ja = hubs_language_current () == HUBS_LANGUAGE_JA;
+
+  /* Core-city hubs, the longest type: Sapporo with no actual yet, Fukuoka with one (its bar
+   * and “… of 8 KPIs on track”). */
+  type_and_enter (open_actual_field (f, "fukuoka", "fukuoka/valuation-10bn-yen", 2025), "3");
+  gtk_widget_activate_action (GTK_WIDGET (f->window), "win.back", NULL);
+  g_assert_true (wait_for_label_containing (GTK_WIDGET (f->window),
+                                            ja ? "中核都市型・KPI" : "Core-city model · 8 KPIs"));
+  g_assert_true (wait_for_label_containing (GTK_WIDGET (f->window),
+                                            ja ? "KPI 8件中" : "of 8 KPIs on track"));
+
+  for (guint i = 0; i < G_N_ELEMENTS (sizes); i++)
+    {
+      g_autofree char *shot = g_strdup_printf ("window-%s-%s", sizes[i].shot, ja ? "ja" : "en");
+      AdwLeaflet *leaflet;
+      GtkWidget *list;
+      GtkWidget *cut;
+
+      gtk_window_set_default_size (GTK_WINDOW (f->window), sizes[i].width, sizes[i].height);
+      hubs_test_wait_frames (GTK_WIDGET (f->window), 3);
+      /* Folded to one pane, the sidebar is the pane that shows. */
+      leaflet = ADW_LEAFLET (find_widget (GTK_WIDGET (f->window), ADW_TYPE_LEAFLET));
+      if (adw_leaflet_get_folded (leaflet))
+        {
+          gint64 deadline = g_get_monotonic_time () + 10 * G_USEC_PER_SEC;
+
+          gtk_widget_activate_action (GTK_WIDGET (f->window), "win.back", NULL);
+          do
+            hubs_test_wait_frames (GTK_WIDGET (f->window), 1);
+          while (adw_leaflet_get_child_transition_running (leaflet) &&
+                 g_get_monotonic_time () < deadline);
+        }
+
+      list = find_first (GTK_WIDGET (f->window), is_hub_list, NULL);
+      g_assert_true (gtk_widget_is_drawable (list));
+      g_test_message ("%s: sidebar %d px wide", shot, gtk_widget_get_width (list));
+      g_free (hubs_test_save_screenshot (GTK_WIDGET (f->window), shot));
+
+      cut = find_first (list, is_ellipsized_label, NULL);
+      if (cut != NULL)
+        g_error ("%s: “%s” is cut off", shot, gtk_label_get_text (GTK_LABEL (cut)));
+    }
 }
 
 static gboolean
@@ -1157,20 +1234,6 @@ test_keyboard_focus (Fixture       *f,
 }
 
 
-/* Spins the main loop until a label under @root contains @text (the sidebar's summaries
- * come in at idle), or a generous deadline passes. */
-static gboolean
-wait_for_label_containing (GtkWidget  *root,
-                           const char *text)
-{
-  gint64 deadline = g_get_monotonic_time () + 30 * G_USEC_PER_SEC;
-
-  while (!has_label_containing (root, text) && g_get_monotonic_time () < deadline)
-    g_main_context_iteration (NULL, FALSE);
-
-  return has_label_containing (root, text);
-}
-
 /* What the sidebar and the page say in one language, and not in the other: the hub's names,
  * the tier headings and the hub's type and progress. Tokyo: a global, wide-area hub with six
  * KPIs and no actual yet. */
@@ -1745,6 +1808,7 @@ main (int   argc,
   ADD ("/hubs/window/starts-with-sidebar", test_starts_with_sidebar);
   ADD ("/hubs/window/select-hub-shows-kpis", test_select_hub_shows_kpis);
   ADD ("/hubs/window/first-start-empty-state", test_first_start_empty_state);
+  ADD ("/hubs/window/sidebar-detail-fits", test_sidebar_detail_fits);
   ADD ("/hubs/window/type-figure-saves", test_type_figure_saves);
   ADD ("/hubs/window/unreadable-figure", test_unreadable_figure);
   ADD ("/hubs/window/undo-redo", test_undo_redo);

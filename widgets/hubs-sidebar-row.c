@@ -219,7 +219,7 @@ show_item (HubsSidebarRow *self)
       gtk_widget_remove_css_class (GTK_WIDGET (self->name), "heading");
       gtk_widget_remove_css_class (GTK_WIDGET (self->name), "dim-label");
       gtk_widget_set_visible (self->line, TRUE);
-      gtk_widget_set_opacity (self->bar, 0);
+      gtk_widget_set_visible (self->bar, FALSE);
       gtk_widget_set_margin_top (self->box, 2);
       gtk_widget_set_margin_start (self->box, 18);
       gtk_label_set_text (self->name, kpi_name);
@@ -246,7 +246,7 @@ show_item (HubsSidebarRow *self)
   /* The summary is computed after the row first shows, so a long list opens quickly. */
   if (!hubs_hub_item_has_summary (item))
     {
-      gtk_widget_set_opacity (self->bar, 0);
+      gtk_widget_set_visible (self->bar, FALSE);
       gtk_label_set_text (self->detail, type);
       gtk_accessible_update_property (GTK_ACCESSIBLE (self),
                                       GTK_ACCESSIBLE_PROPERTY_LABEL, name,
@@ -272,7 +272,8 @@ show_item (HubsSidebarRow *self)
     detail = g_strdup_printf (hubs_i18n_ngettext (lang, "%1$u of %2$u KPI on track",
                                                   "%1$u of %2$u KPIs on track", summary->n_kpis),
                               on_track, summary->n_kpis);
-  gtk_widget_set_opacity (self->bar, n_actuals > 0);
+  /* No bar before the first actual: an empty one says nothing, and its room is the words'. */
+  gtk_widget_set_visible (self->bar, n_actuals > 0);
   if (*type != '\0')
     {
       g_autofree char *with_type = NULL;
