@@ -423,9 +423,9 @@ test_first_start_empty_state (Fixture       *f,
   activate_hub (f, "sapporo");
   hubs_test_spin (300);
   page = hubs_window_get_hub_page (f->window);
-  g_assert_true (has_label_containing (page, _("No actuals entered yet")));
+  g_assert_true (has_label_containing (page, _("No Actuals Entered Yet")));
   g_assert_true (gtk_widget_is_drawable (find_first (page, is_label_with_text,
-                                                     _("No actuals entered yet"))));
+                                                     _("No Actuals Entered Yet"))));
   g_assert_true (has_label (page, _("Not entered yet")));
   hubs_test_save_screenshot (GTK_WIDGET (f->window),
                              hubs_language_current () == HUBS_LANGUAGE_JA ? "window-first-start-ja"
@@ -445,7 +445,7 @@ test_first_start_empty_state (Fixture       *f,
   hubs_test_spin (300);
   page = hubs_window_get_hub_page (f->window);
   g_assert_false (gtk_widget_is_drawable (find_first (page, is_label_with_text,
-                                                      _("No actuals entered yet"))));
+                                                      _("No Actuals Entered Yet"))));
 }
 
 static void

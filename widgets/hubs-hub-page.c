@@ -115,7 +115,7 @@ first_steps_new (HubsHubPage *self)
 {
   HubsLanguage lang = hubs_language_current ();
   GtkWidget *card = gtk_box_new (GTK_ORIENTATION_VERTICAL, 6);
-  GtkWidget *title = gtk_label_new (hubs_i18n_gettext (lang, N_("No actuals entered yet")));
+  GtkWidget *title = gtk_label_new (hubs_i18n_gettext (lang, N_("No Actuals Entered Yet")));
   GtkWidget *text = gtk_label_new (hubs_i18n_gettext (lang,
                                                       N_("Each KPI shows its status once its "
                                                          "first actual is in. Open a KPI and "

@@ -1305,7 +1305,7 @@ hubs_window_ask_to_leave (HubsWindow *self,
                             adw_preferences_row_get_title (ADW_PREFERENCES_ROW (row)),
                             hubs_figure_row_get_error (HUBS_FIGURE_ROW (row)));
 
-  dialog = adw_message_dialog_new (GTK_WINDOW (self), _("A Figure Is Not Saved"), body);
+  dialog = adw_message_dialog_new (GTK_WINDOW (self), _("Unsaved Figure"), body);
   adw_message_dialog_add_responses (ADW_MESSAGE_DIALOG (dialog),
                                     "cancel", _("_Keep Editing"),
                                     "leave", quit ? _("_Quit Without It")
