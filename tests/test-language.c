@@ -241,6 +241,52 @@ test_words_of_the_seed (void)
   g_test_trap_assert_passed ();
 }
 
+/* Counted words in a language chosen apart from the interface's, as the sidebar needs after
+ * a switch: Japanese has one form whatever the number, English two. */
+static void
+test_ngettext (void)
+{
+  if (g_test_subprocess ())
+    {
+      g_setenv ("LANGUAGE", "en", TRUE);
+      start_like_main ();
+
+      for (gulong n = 0; n < 3; n++)
+        g_assert_cmpstr (hubs_i18n_ngettext (HUBS_LANGUAGE_JA, "%u KPI, no actuals yet",
+                                             "%u KPIs, no actuals yet", n),
+                         ==, "KPI %u件・実績値未入力");
+      g_assert_cmpstr (hubs_i18n_ngettext (HUBS_LANGUAGE_EN, "%u KPI, no actuals yet",
+                                           "%u KPIs, no actuals yet", 1),
+                       ==, "%u KPI, no actuals yet");
+      g_assert_cmpstr (hubs_i18n_ngettext (HUBS_LANGUAGE_EN, "%u KPI, no actuals yet",
+                                           "%u KPIs, no actuals yet", 0),
+                       ==, "%u KPIs, no actuals yet");
+      g_assert_cmpstr (hubs_i18n_ngettext (HUBS_LANGUAGE_EN, "%u KPI, no actuals yet",
+                                           "%u KPIs, no actuals yet", 8),
+                       ==, "%u KPIs, no actuals yet");
+      /* Not in the catalogue: English, with its plural, as gettext falls back. */
+      g_assert_cmpstr (hubs_i18n_ngettext (HUBS_LANGUAGE_JA, "%u apple", "%u apples", 1),
+                       ==, "%u apple");
+      g_assert_cmpstr (hubs_i18n_ngettext (HUBS_LANGUAGE_JA, "%u apple", "%u apples", 2),
+                       ==, "%u apples");
+      /* The interface stays English: only the chosen words are Japanese. */
+      g_assert_cmpstr (g_dngettext (GETTEXT_PACKAGE, "%u KPI, no actuals yet",
+                                    "%u KPIs, no actuals yet", 2),
+                       ==, "%u KPIs, no actuals yet");
+      /* The words of the model follow the language of the data. */
+      g_assert_cmpstr (hubs_tier_get_label (HUBS_TIER_GLOBAL), ==, "Global Hub Cities");
+      hubs_i18n_set_data_language ("ja");
+      g_assert_cmpstr (hubs_tier_get_label (HUBS_TIER_GLOBAL), ==, "グローバル拠点都市");
+      g_assert_cmpstr (hubs_hub_type_get_label (HUBS_HUB_TYPE_CORE_CITY), ==, "中核都市型");
+      g_assert_cmpstr (hubs_i18n_tier_label (HUBS_LANGUAGE_EN, HUBS_TIER_NEXT_GLOBAL), ==,
+                       "NEXT Global Hub Cities");
+      return;
+    }
+
+  g_test_trap_subprocess (NULL, 0, 0);
+  g_test_trap_assert_passed ();
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -258,6 +304,7 @@ main (int   argc,
   g_test_add_func ("/hubs/language/set-data-language", test_set_data_language);
   g_test_add_func ("/hubs/language/restart-forgets-choice", test_restart_forgets_choice);
   g_test_add_func ("/hubs/language/words-of-the-seed", test_words_of_the_seed);
+  g_test_add_func ("/hubs/language/ngettext", test_ngettext);
 
   return g_test_run ();
 }

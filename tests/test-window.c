@@ -162,6 +162,20 @@ has_label_containing (GtkWidget  *widget,
   return find_first (widget, is_label_containing, text) != NULL;
 }
 
+/* Spins the main loop until a label under @root contains @text (the sidebar's summaries
+ * come in at idle), or a generous deadline passes. */
+static gboolean
+wait_for_label_containing (GtkWidget  *root,
+                           const char *text)
+{
+  gint64 deadline = g_get_monotonic_time () + 30 * G_USEC_PER_SEC;
+
+  while (!has_label_containing (root, text) && g_get_monotonic_time () < deadline)
+    g_main_context_iteration (NULL, FALSE);
+
+  return has_label_containing (root, text);
+}
+
 static GtkWidget *
 find_action_button (GtkWidget  *widget,
                     const char *action_name)
@@ -326,6 +340,69 @@ test_starts_with_sidebar (Fixture       *f,
 }
 
 static gboolean
+is_ellipsized_label (GtkWidget     *widget,
+                     gconstpointer  data)
+{
+  return GTK_IS_LABEL (widget) && gtk_widget_is_drawable (widget) &&
+         pango_layout_is_ellipsized (gtk_label_get_layout (GTK_LABEL (widget)));
+}
+
+/* The sidebar's type and progress line is read whole, at the default size (a 300 px sidebar)
+ * and at the smallest (one pane, as narrow as GNOME allows), in either language: where one
+ * line is too short it takes two. */
+static void
+test_sidebar_detail_fits (Fixture       *f,
+                          gconstpointer  data)
+{
+  const struct { int width, height; const char *shot; } sizes[] = {
+    { 1100, 760, "sidebar-default" },
+    { 360, 600, "sidebar-smallest" },
+  };
+  gboolean ja = hubs_language_current () == HUBS_LANGUAGE_JA;
+
+  /* Core-city hubs, the longest type: Sapporo with no actual yet, Fukuoka with one (its bar
+   * and “… of 8 KPIs on track”). */
+  type_and_enter (open_actual_field (f, "fukuoka", "fukuoka/valuation-10bn-yen", 2025), "3");
+  gtk_widget_activate_action (GTK_WIDGET (f->window), "win.back", NULL);
+  g_assert_true (wait_for_label_containing (GTK_WIDGET (f->window),
+                                            ja ? "中核都市型・KPI" : "Core-city model · 8 KPIs"));
+  g_assert_true (wait_for_label_containing (GTK_WIDGET (f->window),
+                                            ja ? "KPI 8件中" : "of 8 KPIs on track"));
+
+  for (guint i = 0; i < G_N_ELEMENTS (sizes); i++)
+    {
+      g_autofree char *shot = g_strdup_printf ("window-%s-%s", sizes[i].shot, ja ? "ja" : "en");
+      AdwLeaflet *leaflet;
+      GtkWidget *list;
+      GtkWidget *cut;
+
+      gtk_window_set_default_size (GTK_WINDOW (f->window), sizes[i].width, sizes[i].height);
+      hubs_test_wait_frames (GTK_WIDGET (f->window), 3);
+      /* Folded to one pane, the sidebar is the pane that shows. */
+      leaflet = ADW_LEAFLET (find_widget (GTK_WIDGET (f->window), ADW_TYPE_LEAFLET));
+      if (adw_leaflet_get_folded (leaflet))
+        {
+          gint64 deadline = g_get_monotonic_time () + 10 * G_USEC_PER_SEC;
+
+          gtk_widget_activate_action (GTK_WIDGET (f->window), "win.back", NULL);
+          do
+            hubs_test_wait_frames (GTK_WIDGET (f->window), 1);
+          while (adw_leaflet_get_child_transition_running (leaflet) &&
+                 g_get_monotonic_time () < deadline);
+        }
+
+      list = find_first (GTK_WIDGET (f->window), is_hub_list, NULL);
+      g_assert_true (gtk_widget_is_drawable (list));
+      g_test_message ("%s: sidebar %d px wide", shot, gtk_widget_get_width (list));
+      g_free (hubs_test_save_screenshot (GTK_WIDGET (f->window), shot));
+
+      cut = find_first (list, is_ellipsized_label, NULL);
+      if (cut != NULL)
+        g_error ("%s: “%s” is cut off", shot, gtk_label_get_text (GTK_LABEL (cut)));
+    }
+}
+
+static gboolean
 is_visible_button_with_label (GtkWidget     *widget,
                               gconstpointer  label)
 {
@@ -346,9 +423,9 @@ test_first_start_empty_state (Fixture       *f,
   activate_hub (f, "sapporo");
   hubs_test_spin (300);
   page = hubs_window_get_hub_page (f->window);
-  g_assert_true (has_label_containing (page, _("No actuals entered yet")));
+  g_assert_true (has_label_containing (page, _("No Actuals Entered Yet")));
   g_assert_true (gtk_widget_is_drawable (find_first (page, is_label_with_text,
-                                                     _("No actuals entered yet"))));
+                                                     _("No Actuals Entered Yet"))));
   g_assert_true (has_label (page, _("Not entered yet")));
   hubs_test_save_screenshot (GTK_WIDGET (f->window),
                              hubs_language_current () == HUBS_LANGUAGE_JA ? "window-first-start-ja"
@@ -368,7 +445,7 @@ test_first_start_empty_state (Fixture       *f,
   hubs_test_spin (300);
   page = hubs_window_get_hub_page (f->window);
   g_assert_false (gtk_widget_is_drawable (find_first (page, is_label_with_text,
-                                                      _("No actuals entered yet"))));
+                                                      _("No Actuals Entered Yet"))));
 }
 
 static void
@@ -1157,31 +1234,66 @@ test_keyboard_focus (Fixture       *f,
 }
 
 
+/* What the sidebar and the page say in one language, and not in the other: the hub's names,
+ * the tier headings and the hub's type and progress. Tokyo: a global, wide-area hub with six
+ * KPIs and no actual yet. */
+static void
+assert_window_language (Fixture      *f,
+                        HubsLanguage  lang,
+                        const HubsHub *tokyo)
+{
+  GtkWidget *list = find_first (GTK_WIDGET (f->window), is_hub_list, NULL);
+  GtkWidget *page = hubs_window_get_hub_page (f->window);
+  gboolean ja = lang == HUBS_LANGUAGE_JA;
+
+  g_assert_true (has_label (page, ja ? tokyo->consortium_ja : tokyo->consortium_en));
+  g_assert_false (has_label (page, ja ? tokyo->consortium_en : tokyo->consortium_ja));
+  g_assert_true (has_label (list, ja ? tokyo->name_ja : tokyo->name_en));
+  g_assert_false (has_label (list, ja ? tokyo->name_en : tokyo->name_ja));
+
+  g_assert_true (has_label (list, ja ? "グローバル拠点都市" : "Global Hub Cities"));
+  g_assert_true (has_label (list, ja ? "NEXTグローバル拠点都市" : "NEXT Global Hub Cities"));
+  g_assert_false (has_label (list, ja ? "Global Hub Cities" : "グローバル拠点都市"));
+
+  g_assert_true (wait_for_label_containing (list, ja ? "広域都市圏型・KPI 6件・実績値未入力"
+                                                     : "Wide-area model · 6 KPIs, no actuals yet"));
+  g_assert_false (has_label_containing (list, ja ? "no actuals yet" : "実績値未入力"));
+
+  /* The page's line under the consortium: tier and type. */
+  g_assert_true (has_label_containing (page, ja ? "グローバル拠点都市・広域都市圏型"
+                                                : "Global Hub Cities · Wide-area model"));
+}
+
+/* A switch of language in the preferences shows at once in the sidebar and on the page, in
+ * both directions, without the sidebar's list being filled again. */
 static void
 test_language_switch_for_data (Fixture       *f,
                                gconstpointer  data)
 {
   g_autoptr(GSettings) settings = g_settings_new (APP_ID);
   g_autoptr(HubsHub) tokyo = hubs_store_get_hub (f->store, "tokyo", NULL);
+  GtkWidget *list = find_first (GTK_WIDGET (f->window), is_hub_list, NULL);
+  GListModel *model = G_LIST_MODEL (gtk_list_view_get_model (GTK_LIST_VIEW (list)));
+  g_autoptr(HubsHubItem) first = g_list_model_get_item (model, 0);
+  const char *steps[] = { "ja", "en", "ja", "en" };
 
   activate_hub (f, "tokyo");
 
-  g_settings_set_string (settings, "language", "ja");
-  hubs_test_wait_frames (GTK_WIDGET (f->window), 1);
-  g_assert_true (has_label (hubs_window_get_hub_page (f->window), tokyo->consortium_ja));
-  g_assert_cmpstr (hubs_window_get_hub_id (f->window), ==, "tokyo");
-  /* The sidebar's names follow too, not only the page. */
-  g_assert_true (has_label (find_first (GTK_WIDGET (f->window), is_hub_list, NULL),
-                            tokyo->name_ja));
+  for (guint i = 0; i < G_N_ELEMENTS (steps); i++)
+    {
+      g_autoptr(HubsHubItem) first_now = NULL;
 
-  g_settings_set_string (settings, "language", "en");
-  hubs_test_wait_frames (GTK_WIDGET (f->window), 1);
-  g_assert_true (has_label (hubs_window_get_hub_page (f->window), tokyo->consortium_en));
-  g_assert_false (has_label (hubs_window_get_hub_page (f->window), tokyo->consortium_ja));
-  g_assert_true (has_label (find_first (GTK_WIDGET (f->window), is_hub_list, NULL),
-                            tokyo->name_en));
-  g_assert_false (has_label (find_first (GTK_WIDGET (f->window), is_hub_list, NULL),
-                             tokyo->name_ja));
+      g_test_message ("language → %s", steps[i]);
+      g_settings_set_string (settings, "language", steps[i]);
+      hubs_test_wait_frames (GTK_WIDGET (f->window), 1);
+      g_assert_cmpstr (hubs_window_get_hub_id (f->window), ==, "tokyo");
+      assert_window_language (f, g_str_equal (steps[i], "ja") ? HUBS_LANGUAGE_JA
+                                                              : HUBS_LANGUAGE_EN, tokyo);
+
+      /* The rows showed the same items again: the list was not made anew. */
+      first_now = g_list_model_get_item (model, 0);
+      g_assert_true (first_now == first);
+    }
 
   g_settings_reset (settings, "language");
 }
@@ -1307,6 +1419,95 @@ find_hub_dialog (void)
     }
 
   return NULL;
+}
+
+/* The sidebar as a person reads it: each heading ("#0" global, "#1" NEXT), then its hubs. */
+static char *
+sidebar_outline (Fixture *f)
+{
+  GtkListView *list = GTK_LIST_VIEW (find_first (GTK_WIDGET (f->window), is_hub_list, NULL));
+  GListModel *model = G_LIST_MODEL (gtk_list_view_get_model (list));
+  GString *outline = g_string_new (NULL);
+
+  for (guint i = 0; i < g_list_model_get_n_items (model); i++)
+    {
+      g_autoptr(HubsHubItem) item = g_list_model_get_item (model, i);
+
+      if (hubs_hub_item_is_header (item))
+        g_string_append_printf (outline, "#%u;", hubs_hub_item_get_tier (item));
+      else
+        g_string_append_printf (outline, "%s;", hubs_hub_item_get_id (item));
+    }
+
+  return g_string_free (outline, FALSE);
+}
+
+static gboolean
+is_combo_row_titled (GtkWidget     *widget,
+                     gconstpointer  title)
+{
+  return ADW_IS_COMBO_ROW (widget) &&
+         g_strcmp0 (adw_preferences_row_get_title (ADW_PREFERENCES_ROW (widget)), title) == 0;
+}
+
+/* A hub whose tier is changed in the hub dialog moves under the other heading at once, stays
+ * selected, and moves back with undo. */
+static void
+test_edit_hub_tier_moves_row (Fixture       *f,
+                              gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *before = NULL;
+  g_autofree char *after = NULL;
+  g_autofree char *undone = NULL;
+  HubsHubDialog *dialog;
+  GtkWidget *tier;
+  GtkWidget *list;
+
+  before = sidebar_outline (f);
+  g_assert_nonnull (strstr (before, "#0;sapporo;tohoku;tokyo;chubu;"));
+  activate_hub (f, "tokyo");
+
+  gtk_widget_activate_action (GTK_WIDGET (f->window), "win.edit-hub", NULL);
+  dialog = find_hub_dialog ();
+  g_assert_nonnull (dialog);
+  tier = find_first (GTK_WIDGET (dialog), is_combo_row_titled, _("Tier"));
+  g_assert_nonnull (tier);
+  adw_combo_row_set_selected (ADW_COMBO_ROW (tier), HUBS_TIER_NEXT_GLOBAL);
+  g_assert_true (hubs_hub_dialog_save (dialog, &error));
+  g_assert_no_error (error);
+  gtk_window_destroy (GTK_WINDOW (dialog));
+
+  after = sidebar_outline (f);
+  g_test_message ("%s", after);
+  g_assert_nonnull (strstr (after, "#0;sapporo;tohoku;chubu;"));
+  g_assert_nonnull (strstr (after, "#1;"));
+  g_assert_true (strstr (after, "tokyo;") > strstr (after, "#1;"));
+  g_assert_cmpstr (hubs_window_get_hub_id (f->window), ==, "tokyo");
+
+  /* And on screen: the row is drawn, under the NEXT heading. */
+  hubs_test_wait_frames (GTK_WIDGET (f->window), 2);
+  list = find_first (GTK_WIDGET (f->window), is_hub_list, NULL);
+  {
+    g_autoptr(HubsHub) tokyo = hubs_store_get_hub (f->store, "tokyo", NULL);
+    const char *name = hubs_language_current () == HUBS_LANGUAGE_JA ? tokyo->name_ja
+                                                                    : tokyo->name_en;
+    const char *next = hubs_tier_get_label (HUBS_TIER_NEXT_GLOBAL);
+    GtkWidget *row = find_first (list, is_label_with_text, name);
+    GtkWidget *heading = find_first (list, is_label_with_text, next);
+    graphene_point_t row_at, heading_at;
+
+    g_assert_nonnull (row);
+    g_assert_nonnull (heading);
+    g_assert_true (gtk_widget_compute_point (row, list, &GRAPHENE_POINT_INIT (0, 0), &row_at));
+    g_assert_true (gtk_widget_compute_point (heading, list, &GRAPHENE_POINT_INIT (0, 0),
+                                             &heading_at));
+    g_assert_cmpfloat (row_at.y, >, heading_at.y);
+  }
+
+  gtk_widget_activate_action (GTK_WIDGET (f->window), "win.undo", NULL);
+  undone = sidebar_outline (f);
+  g_assert_cmpstr (undone, ==, before);
 }
 
 static void
@@ -1607,6 +1808,7 @@ main (int   argc,
   ADD ("/hubs/window/starts-with-sidebar", test_starts_with_sidebar);
   ADD ("/hubs/window/select-hub-shows-kpis", test_select_hub_shows_kpis);
   ADD ("/hubs/window/first-start-empty-state", test_first_start_empty_state);
+  ADD ("/hubs/window/sidebar-detail-fits", test_sidebar_detail_fits);
   ADD ("/hubs/window/type-figure-saves", test_type_figure_saves);
   ADD ("/hubs/window/unreadable-figure", test_unreadable_figure);
   ADD ("/hubs/window/undo-redo", test_undo_redo);
@@ -1628,6 +1830,7 @@ main (int   argc,
   ADD ("/hubs/window/shortcuts-window-complete", test_shortcuts_window_complete);
   ADD ("/hubs/window/toasts-not-cut-off", test_toasts_not_cut_off);
   ADD ("/hubs/window/add-and-edit-hub", test_add_and_edit_hub);
+  ADD ("/hubs/window/edit-hub-tier-moves-row", test_edit_hub_tier_moves_row);
   ADD ("/hubs/window/delete-hub-and-undo", test_delete_hub_and_undo);
   ADD ("/hubs/window/export-from-window", test_export_from_window);
   ADD ("/hubs/window/read-only-database", test_read_only_database);

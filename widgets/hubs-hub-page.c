@@ -114,13 +114,19 @@ on_first_steps_clicked (HubsHubPage *self)
 static GtkWidget *
 first_steps_new (HubsHubPage *self)
 {
+  HubsLanguage lang = hubs_language_current ();
   GtkWidget *card = gtk_box_new (GTK_ORIENTATION_VERTICAL, 6);
-  GtkWidget *title = gtk_label_new (_("No actuals entered yet"));
-  GtkWidget *text = gtk_label_new (_("Each KPI shows its status once its first actual is in. "
-                                     "Open a KPI and type this year’s figure, or import the "
-                                     "figures from a spreadsheet (Import Figures… in the main "
-                                     "menu)."));
-  GtkWidget *button = gtk_button_new_with_mnemonic (_("_Enter the First Actual"));
+  GtkWidget *title = gtk_label_new (hubs_i18n_gettext (lang, N_("No Actuals Entered Yet")));
+  GtkWidget *text = gtk_label_new (hubs_i18n_gettext (lang,
+                                                      N_("Each KPI shows its status once its "
+                                                         "first actual is in. Open a KPI and "
+                                                         "type this year’s figure, or import "
+                                                         "the figures from a spreadsheet "
+                                                         "(Import Figures… in the main "
+                                                         "menu).")));
+  GtkWidget *button = gtk_button_new_with_mnemonic (hubs_i18n_gettext (lang,
+                                                                       N_("_Enter the First "
+                                                                          "Actual")));
 
   gtk_widget_add_css_class (card, "card");
   gtk_widget_add_css_class (card, "hubs-first-steps");
@@ -168,6 +174,9 @@ show_first_steps (HubsHubPage *self)
 static void
 hubs_hub_page_init (HubsHubPage *self)
 {
+  /* A page is made again when the language changes: its words are those of the data. */
+  HubsLanguage lang = hubs_language_current ();
+
   self->scroller = hubs_page_layout_new (GTK_WIDGET (self), 960, 18, &self->box);
 
   self->header = GTK_BOX (gtk_box_new (GTK_ORIENTATION_VERTICAL, 18));
@@ -180,10 +189,12 @@ hubs_hub_page_init (HubsHubPage *self)
 
   self->empty = adw_status_page_new ();
   adw_status_page_set_icon_name (ADW_STATUS_PAGE (self->empty), "view-list-symbolic");
-  adw_status_page_set_title (ADW_STATUS_PAGE (self->empty), _("No KPIs Yet"));
+  adw_status_page_set_title (ADW_STATUS_PAGE (self->empty),
+                             hubs_i18n_gettext (lang, N_("No KPIs Yet")));
   adw_status_page_set_description (ADW_STATUS_PAGE (self->empty),
-                                   _("Add the KPIs this hub city committed to with the "
-                                     "Add KPI button."));
+                                   hubs_i18n_gettext (lang, N_("Add the KPIs this hub city "
+                                                               "committed to with the Add "
+                                                               "KPI button.")));
   gtk_box_append (self->box, self->empty);
 
   self->first_steps = first_steps_new (self);
@@ -237,7 +248,8 @@ static void
 show_header (HubsHubPage *self)
 {
   const HubsHub *hub = hubs_live_hub_get_hub (self->hub);
-  gboolean ja = hubs_i18n_is_japanese ();
+  HubsLanguage lang = hubs_language_current ();
+  gboolean ja = lang == HUBS_LANGUAGE_JA;
   const char *members = ja ? hub->members_ja : hub->members_en;
   g_autofree char *members_line = NULL;
   g_autofree char *kind = NULL;
@@ -253,7 +265,8 @@ show_header (HubsHubPage *self)
 
   if (*type != '\0')
     /* Translators: tier and type of a hub, e.g. “Global Hub Cities · Wide-area model” */
-    kind = g_strdup_printf (_("%1$s · %2$s"), hubs_tier_get_label (hub->tier), type);
+    kind = g_strdup_printf (hubs_i18n_gettext (lang, N_("%1$s · %2$s")),
+                            hubs_tier_get_label (hub->tier), type);
   else
     kind = g_strdup (hubs_tier_get_label (hub->tier));
   add_label (self->header, kind, "dim-label");
@@ -267,11 +280,10 @@ show_header (HubsHubPage *self)
     members = ja ? hub->members_en : hub->members_ja;
   if (members != NULL && *members != '\0')
     {
-      g_autofree char *list = hubs_members_to_text (members, hub->members_more,
-                                                    ja ? HUBS_LANGUAGE_JA : HUBS_LANGUAGE_EN);
+      g_autofree char *list = hubs_members_to_text (members, hub->members_more, lang);
 
       /* Translators: the governments that form the consortium */
-      members_line = g_strdup_printf (_("Members: %s"), list);
+      members_line = g_strdup_printf (hubs_i18n_gettext (lang, N_("Members: %s")), list);
       add_label (self->header, members_line, "caption");
     }
 }

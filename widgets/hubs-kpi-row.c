@@ -92,20 +92,21 @@ describe (HubsKpiRow *self)
       g_autofree char *year = hubs_format_fiscal_year (p->actual_year, lang);
 
       /* Translators: the latest actual figure, e.g. “Actual 160 companies (FY2025)” */
-      g_ptr_array_add (parts, g_strdup_printf (_("Actual %1$s (%2$s)"), value, year));
+      g_ptr_array_add (parts, g_strdup_printf (hubs_i18n_gettext (lang, N_("Actual %1$s (%2$s)")),
+                                               value, year));
     }
   else
-    g_ptr_array_add (parts, g_strdup (_("No actual yet")));
+    g_ptr_array_add (parts, g_strdup (hubs_i18n_gettext (lang, N_("No actual yet"))));
 
   if (p->has_baseline)
     {
       g_autofree char *value = hubs_format_kpi_value (kpi, p->baseline, lang);
 
       /* Translators: e.g. “Baseline 142 companies” */
-      g_ptr_array_add (parts, g_strdup_printf (_("Baseline %s"), value));
+      g_ptr_array_add (parts, g_strdup_printf (hubs_i18n_gettext (lang, N_("Baseline %s")), value));
     }
   else
-    g_ptr_array_add (parts, g_strdup (_("Baseline not measured")));
+    g_ptr_array_add (parts, g_strdup (hubs_i18n_gettext (lang, N_("Baseline not measured"))));
 
   {
     gboolean next_is_2027 = p->has_target_2027 &&
@@ -119,14 +120,16 @@ describe (HubsKpiRow *self)
         g_autofree char *fy = hubs_format_fiscal_year (year, lang);
 
         /* Translators: the next target, e.g. “Target 225 companies (FY2027)” */
-        g_ptr_array_add (parts, g_strdup_printf (_("Target %1$s (%2$s)"), value, fy));
+        g_ptr_array_add (parts,
+                         g_strdup_printf (hubs_i18n_gettext (lang, N_("Target %1$s (%2$s)")),
+                                          value, fy));
       }
   }
 
   g_ptr_array_add (parts, NULL);
 
   /* Translators: separates the parts of a KPI's summary line */
-  return g_strjoinv (_(" · "), (char **) parts->pdata);
+  return g_strjoinv (hubs_i18n_gettext (lang, N_(" · ")), (char **) parts->pdata);
 }
 
 /* Shows what the live KPI holds now. */
@@ -148,10 +151,11 @@ refresh (HubsKpiRow *self)
   /* No actual is not a status to worry about: say what is missing instead. */
   if (!progress->has_actual)
     /* Translators: in place of a KPI's status before its first actual is entered */
-    status_text = g_strdup (_("Not entered yet"));
+    status_text = g_strdup (hubs_i18n_gettext (lang, N_("Not entered yet")));
   else
     /* Translators: a status symbol then its word, e.g. “○ On track” */
-    status_text = g_strdup_printf (_("%1$s %2$s"), hubs_status_get_symbol (progress->status),
+    status_text = g_strdup_printf (hubs_i18n_gettext (lang, N_("%1$s %2$s")),
+                                   hubs_status_get_symbol (progress->status),
                                    hubs_status_get_label (progress->status, lang));
   gtk_label_set_text (self->status, status_text);
   for (HubsStatus status = 0; status < HUBS_N_STATUSES; status++)
@@ -163,14 +167,14 @@ refresh (HubsKpiRow *self)
                                                                              : 0);
 
   /* Translators: the button that opens a KPI's figures, e.g. “Edit Number of startups” */
-  edit_label = g_strdup_printf (_("Edit %s"), name);
+  edit_label = g_strdup_printf (hubs_i18n_gettext (lang, N_("Edit %s")), name);
   gtk_widget_set_tooltip_text (self->edit, edit_label);
   gtk_accessible_update_property (GTK_ACCESSIBLE (self->edit),
                                   GTK_ACCESSIBLE_PROPERTY_LABEL, edit_label,
                                   -1);
 
   /* Translators: what a screen reader says for a KPI row: name, status, then the figures */
-  accessible = g_strdup_printf (_("%1$s: %2$s. %3$s"), name,
+  accessible = g_strdup_printf (hubs_i18n_gettext (lang, N_("%1$s: %2$s. %3$s")), name,
                                 hubs_status_get_label (progress->status, lang), subtitle);
   gtk_accessible_update_property (GTK_ACCESSIBLE (self),
                                   GTK_ACCESSIBLE_PROPERTY_LABEL, accessible,

@@ -26,18 +26,69 @@ struct _HubsSidebarRow
   GtkWidget   *line;
   GtkWidget   *bar;
 
+  /* Owned references */
+  HubsHubItem *item;
+
   /* State */
   double       fraction;
+  HubsLanguage language;
 };
 
 G_DEFINE_FINAL_TYPE (HubsSidebarRow, hubs_sidebar_row, GTK_TYPE_WIDGET)
 
+enum {
+  PROP_0,
+  PROP_LANGUAGE,
+  N_PROPS
+};
+
+static GParamSpec *properties[N_PROPS];
+
 static void
 hubs_sidebar_row_dispose (GObject *object)
 {
+  HubsSidebarRow *self = (HubsSidebarRow *)object;
+
   gtk_widget_dispose_template (GTK_WIDGET (object), HUBS_TYPE_SIDEBAR_ROW);
+  g_clear_object (&self->item);
 
   G_OBJECT_CLASS (hubs_sidebar_row_parent_class)->dispose (object);
+}
+
+static void
+hubs_sidebar_row_get_property (GObject    *object,
+                               guint       prop_id,
+                               GValue     *value,
+                               GParamSpec *pspec)
+{
+  HubsSidebarRow *self = HUBS_SIDEBAR_ROW (object);
+
+  switch (prop_id)
+    {
+    case PROP_LANGUAGE:
+      g_value_set_uint (value, self->language);
+      break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+hubs_sidebar_row_set_property (GObject      *object,
+                               guint         prop_id,
+                               const GValue *value,
+                               GParamSpec   *pspec)
+{
+  HubsSidebarRow *self = HUBS_SIDEBAR_ROW (object);
+
+  switch (prop_id)
+    {
+    case PROP_LANGUAGE:
+      hubs_sidebar_row_set_language (self, g_value_get_uint (value));
+      break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
 }
 
 static void
@@ -47,6 +98,21 @@ hubs_sidebar_row_class_init (HubsSidebarRowClass *klass)
   GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
 
   object_class->dispose = hubs_sidebar_row_dispose;
+  object_class->get_property = hubs_sidebar_row_get_property;
+  object_class->set_property = hubs_sidebar_row_set_property;
+
+  /**
+   * HubsSidebarRow:language:
+   *
+   * The #HubsLanguage of the row's words: its tier heading, the hub's name, its type and
+   * progress, and what a screen reader says. The window binds it to its
+   * #HubsWindow:content-language, so a switch of language shows at once.
+   */
+  properties[PROP_LANGUAGE] =
+    g_param_spec_uint ("language", NULL, NULL,
+                       HUBS_LANGUAGE_JA, HUBS_LANGUAGE_EN, HUBS_LANGUAGE_EN,
+                       G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  g_object_class_install_properties (object_class, N_PROPS, properties);
 
   gtk_widget_class_set_template_from_resource (widget_class,
                                                "/com/example/Hubs/ui/hubs-sidebar-row.ui");
@@ -87,6 +153,7 @@ draw_bar (GtkDrawingArea *area,
 static void
 hubs_sidebar_row_init (HubsSidebarRow *self)
 {
+  self->language = HUBS_LANGUAGE_EN;
   gtk_widget_init_template (GTK_WIDGET (self));
   gtk_drawing_area_set_draw_func (GTK_DRAWING_AREA (self->bar), draw_bar, self, NULL);
 }
@@ -97,17 +164,25 @@ hubs_sidebar_row_new (void)
   return g_object_new (HUBS_TYPE_SIDEBAR_ROW, NULL);
 }
 
-/**
- * hubs_sidebar_row_bind:
- * @self: a #HubsSidebarRow
- * @item: what the row shows
- *
- * Shows @item in the row.
- */
-void
-hubs_sidebar_row_bind (HubsSidebarRow *self,
-                       HubsHubItem    *item)
+/* A name in the row's language, or in the other when that one is missing. */
+static const char *
+pick (HubsSidebarRow *self,
+      const char     *text_ja,
+      const char     *text_en)
 {
+  const char *first = self->language == HUBS_LANGUAGE_JA ? text_ja : text_en;
+  const char *second = self->language == HUBS_LANGUAGE_JA ? text_en : text_ja;
+
+  if (first != NULL && *first != '\0')
+    return first;
+  return second != NULL ? second : "";
+}
+
+static void
+show_item (HubsSidebarRow *self)
+{
+  HubsLanguage lang = self->language;
+  HubsHubItem *item = self->item;
   const HubsHub *hub;
   const HubsProgressSummary *summary;
   g_autofree char *detail = NULL;
@@ -117,12 +192,12 @@ hubs_sidebar_row_bind (HubsSidebarRow *self,
   const char *name;
   const char *type;
 
-  g_return_if_fail (HUBS_IS_SIDEBAR_ROW (self));
-  g_return_if_fail (HUBS_IS_HUB_ITEM (item));
+  if (item == NULL)
+    return;
 
   if (hubs_hub_item_is_header (item))
     {
-      gtk_label_set_text (self->name, hubs_tier_get_label (hubs_hub_item_get_tier (item)));
+      gtk_label_set_text (self->name, hubs_i18n_tier_label (lang, hubs_hub_item_get_tier (item)));
       gtk_widget_add_css_class (GTK_WIDGET (self->name), "heading");
       gtk_widget_add_css_class (GTK_WIDGET (self->name), "dim-label");
       gtk_widget_set_visible (self->line, FALSE);
@@ -132,32 +207,35 @@ hubs_sidebar_row_bind (HubsSidebarRow *self,
     }
 
   hub = hubs_hub_item_get_hub (item);
-  name = hubs_i18n_pick (hub->name_ja, hub->name_en);
+  name = pick (self, hub->name_ja, hub->name_en);
   gtk_widget_set_margin_start (self->box, 0);
 
   /* A KPI found by a search, under its hub. */
   if (hubs_hub_item_get_kpi (item) != NULL)
     {
-      HubsLiveKpi *kpi = hubs_hub_item_get_kpi (item);
+      const HubsKpi *kpi = hubs_live_kpi_get_kpi (hubs_hub_item_get_kpi (item));
+      const char *kpi_name = pick (self, kpi->name_ja, kpi->name_en);
 
       gtk_widget_remove_css_class (GTK_WIDGET (self->name), "heading");
       gtk_widget_remove_css_class (GTK_WIDGET (self->name), "dim-label");
       gtk_widget_set_visible (self->line, TRUE);
-      gtk_widget_set_opacity (self->bar, 0);
+      gtk_widget_set_visible (self->bar, FALSE);
       gtk_widget_set_margin_top (self->box, 2);
       gtk_widget_set_margin_start (self->box, 18);
-      gtk_label_set_text (self->name, hubs_live_kpi_get_name (kpi));
+      gtk_label_set_text (self->name, kpi_name);
       /* Translators: under a KPI found by a search: whose KPI it is */
-      detail = g_strdup_printf (_("KPI of %s"), name);
+      detail = g_strdup_printf (hubs_i18n_gettext (lang, N_("KPI of %s")), name);
       gtk_label_set_text (self->detail, detail);
       /* Translators: what a screen reader says for a KPI found by a search */
-      label = g_strdup_printf (_("%1$s, KPI of %2$s"), hubs_live_kpi_get_name (kpi), name);
+      label = g_strdup_printf (hubs_i18n_gettext (lang, N_("%1$s, KPI of %2$s")), kpi_name,
+                               name);
       gtk_accessible_update_property (GTK_ACCESSIBLE (self),
                                       GTK_ACCESSIBLE_PROPERTY_LABEL, label,
                                       -1);
       return;
     }
-  type = hubs_hub_type_get_label (hub->type);
+
+  type = hubs_i18n_hub_type_label (lang, hub->type);
 
   gtk_widget_remove_css_class (GTK_WIDGET (self->name), "heading");
   gtk_widget_remove_css_class (GTK_WIDGET (self->name), "dim-label");
@@ -168,7 +246,7 @@ hubs_sidebar_row_bind (HubsSidebarRow *self,
   /* The summary is computed after the row first shows, so a long list opens quickly. */
   if (!hubs_hub_item_has_summary (item))
     {
-      gtk_widget_set_opacity (self->bar, 0);
+      gtk_widget_set_visible (self->bar, FALSE);
       gtk_label_set_text (self->detail, type);
       gtk_accessible_update_property (GTK_ACCESSIBLE (self),
                                       GTK_ACCESSIBLE_PROPERTY_LABEL, name,
@@ -183,24 +261,25 @@ hubs_sidebar_row_bind (HubsSidebarRow *self,
 
   /* Before any actual is in, “0 of 8 on track” would read as failure. */
   if (summary->n_kpis == 0)
-    detail = g_strdup (_("No KPIs yet"));
+    detail = g_strdup (hubs_i18n_gettext (lang, N_("No KPIs yet")));
   else if (n_actuals == 0)
     /* Translators: in the sidebar, for a hub whose KPIs have no actual figure yet */
-    detail = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u KPI, no actuals yet",
-                                           "%u KPIs, no actuals yet", summary->n_kpis),
+    detail = g_strdup_printf (hubs_i18n_ngettext (lang, "%u KPI, no actuals yet",
+                                                  "%u KPIs, no actuals yet", summary->n_kpis),
                               summary->n_kpis);
   else
     /* Translators: in the sidebar, e.g. “2 of 8 KPIs on track”; %2$u is how many KPIs */
-    detail = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%1$u of %2$u KPI on track",
-                                           "%1$u of %2$u KPIs on track", summary->n_kpis),
+    detail = g_strdup_printf (hubs_i18n_ngettext (lang, "%1$u of %2$u KPI on track",
+                                                  "%1$u of %2$u KPIs on track", summary->n_kpis),
                               on_track, summary->n_kpis);
-  gtk_widget_set_opacity (self->bar, n_actuals > 0);
+  /* No bar before the first actual: an empty one says nothing, and its room is the words'. */
+  gtk_widget_set_visible (self->bar, n_actuals > 0);
   if (*type != '\0')
     {
       g_autofree char *with_type = NULL;
 
       /* Translators: the hub's type, then its progress, e.g. “Core-city model · 2 of 8 on track” */
-      with_type = g_strdup_printf (_("%1$s · %2$s"), type, detail);
+      with_type = g_strdup_printf (hubs_i18n_gettext (lang, N_("%1$s · %2$s")), type, detail);
       g_free (detail);
       detail = g_steal_pointer (&with_type);
     }
@@ -210,8 +289,63 @@ hubs_sidebar_row_bind (HubsSidebarRow *self,
   gtk_widget_queue_draw (self->bar);
 
   /* Translators: what a screen reader says for a sidebar row: the hub, then its progress */
-  label = g_strdup_printf (_("%1$s, %2$s"), name, detail);
+  label = g_strdup_printf (hubs_i18n_gettext (lang, N_("%1$s, %2$s")), name, detail);
   gtk_accessible_update_property (GTK_ACCESSIBLE (self),
                                   GTK_ACCESSIBLE_PROPERTY_LABEL, label,
                                   -1);
+}
+
+/**
+ * hubs_sidebar_row_bind:
+ * @self: a #HubsSidebarRow
+ * @item: what the row shows
+ *
+ * Shows @item in the row, in the row's #HubsSidebarRow:language; the row keeps @item, to
+ * show it again when that changes.
+ */
+void
+hubs_sidebar_row_bind (HubsSidebarRow *self,
+                       HubsHubItem    *item)
+{
+  g_return_if_fail (HUBS_IS_SIDEBAR_ROW (self));
+  g_return_if_fail (HUBS_IS_HUB_ITEM (item));
+
+  g_set_object (&self->item, item);
+  show_item (self);
+}
+
+/**
+ * hubs_sidebar_row_get_language:
+ * @self: a #HubsSidebarRow
+ *
+ * Returns: the language of the row's words
+ */
+HubsLanguage
+hubs_sidebar_row_get_language (HubsSidebarRow *self)
+{
+  g_return_val_if_fail (HUBS_IS_SIDEBAR_ROW (self), HUBS_LANGUAGE_EN);
+
+  return self->language;
+}
+
+/**
+ * hubs_sidebar_row_set_language:
+ * @self: a #HubsSidebarRow
+ * @language: the language to show the row's words in
+ *
+ * Shows the row's item again in @language.
+ */
+void
+hubs_sidebar_row_set_language (HubsSidebarRow *self,
+                               HubsLanguage    language)
+{
+  g_return_if_fail (HUBS_IS_SIDEBAR_ROW (self));
+  g_return_if_fail (language == HUBS_LANGUAGE_JA || language == HUBS_LANGUAGE_EN);
+
+  if (self->language == language)
+    return;
+
+  self->language = language;
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_LANGUAGE]);
+  show_item (self);
 }

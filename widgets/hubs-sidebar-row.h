@@ -7,6 +7,7 @@
 
 #include <gtk/gtk.h>
 
+#include "hubs-format.h"
 #include "hubs-hub-item.h"
 
 G_BEGIN_DECLS
@@ -15,8 +16,11 @@ G_BEGIN_DECLS
 
 G_DECLARE_FINAL_TYPE (HubsSidebarRow, hubs_sidebar_row, HUBS, SIDEBAR_ROW, GtkWidget)
 
-GtkWidget *hubs_sidebar_row_new  (void);
-void       hubs_sidebar_row_bind (HubsSidebarRow *self,
-                                  HubsHubItem    *item);
+GtkWidget   *hubs_sidebar_row_new          (void);
+void         hubs_sidebar_row_bind         (HubsSidebarRow *self,
+                                            HubsHubItem    *item);
+HubsLanguage hubs_sidebar_row_get_language (HubsSidebarRow *self);
+void         hubs_sidebar_row_set_language (HubsSidebarRow *self,
+                                            HubsLanguage    language);
 
 G_END_DECLS

@@ -7,6 +7,7 @@
 
 #pragma once
 
+#include "hubs-format.h"
 #include "hubs-live-model.h"
 #include "hubs-window.h"
 
@@ -53,6 +54,8 @@ struct _HubsWindow
   GCancellable         *verify_cancellable;
 
   /* State */
+  /* The language of the words the window shows: see HubsWindow:content-language. */
+  HubsLanguage          content_language;
   gboolean              tier_matches[2];
   guint                 verify_source;
   guint                 summary_source;

@@ -28,6 +28,7 @@ G_DEFINE_FINAL_TYPE (HubsWindow, hubs_window, ADW_TYPE_APPLICATION_WINDOW)
 enum {
   PROP_0,
   PROP_STORE,
+  PROP_CONTENT_LANGUAGE,
   N_PROPS
 };
 
@@ -51,14 +52,16 @@ update_title (HubsWindow *self)
 
   if (hub == NULL)
     {
-      adw_window_title_set_title (self->content_title, _("Hubs"));
+      adw_window_title_set_title (self->content_title,
+                                  hubs_i18n_gettext (self->content_language, N_("Hubs")));
       adw_window_title_set_subtitle (self->content_title, NULL);
       return;
     }
 
   adw_window_title_set_title (self->content_title, hubs_i18n_pick (hub->name_ja, hub->name_en));
   if (g_strcmp0 (page, "kpi") == 0)
-    adw_window_title_set_subtitle (self->content_title, _("Edit KPI"));
+    adw_window_title_set_subtitle (self->content_title,
+                                   hubs_i18n_gettext (self->content_language, N_("Edit KPI")));
   else
     adw_window_title_set_subtitle (self->content_title,
                                    hubs_i18n_pick (hub->consortium_ja, hub->consortium_en));
@@ -374,7 +377,11 @@ setup_row (GtkSignalListItemFactory *factory,
            GtkListItem              *list_item,
            HubsWindow               *self)
 {
-  gtk_list_item_set_child (list_item, hubs_sidebar_row_new ());
+  GtkWidget *row = hubs_sidebar_row_new ();
+
+  /* A switch of language shows in the rows at once, without filling the list again. */
+  g_object_bind_property (self, "content-language", row, "language", G_BINDING_SYNC_CREATE);
+  gtk_list_item_set_child (list_item, row);
   g_object_set_data (G_OBJECT (list_item), "hubs-window", self);
 }
 
@@ -455,13 +462,40 @@ find_item (HubsWindow *self,
   return NULL;
 }
 
-/* What is not bound to one live object: the search's matches, the title, the actions, and
- * the editor of a KPI that is gone. */
+/* Whether each hub of the sidebar is under the heading of its tier as the live model has it
+ * now: a hub whose tier was edited moves under the other heading. */
+static gboolean
+sidebar_tiers_match (HubsWindow *self)
+{
+  GListModel *all = G_LIST_MODEL (self->hubs);
+
+  for (guint i = 0; i < g_list_model_get_n_items (all); i++)
+    {
+      g_autoptr(HubsHubItem) item = g_list_model_get_item (all, i);
+      HubsLiveHub *hub = hubs_hub_item_get_live_hub (item);
+
+      if (hub != NULL && !hubs_hub_item_is_header (item) &&
+          hubs_hub_item_get_tier (item) != hubs_live_hub_get_hub (hub)->tier)
+        return FALSE;
+    }
+
+  return TRUE;
+}
+
+static void on_live_hubs_changed (HubsWindow *self);
+
+/* What is not bound to one live object: the search's matches, the title, the actions, the
+ * sidebar's headings, and the editor of a KPI that is gone. */
 static void
 on_live_changed (HubsWindow            *self,
                  const HubsStoreChange *change)
 {
   HubsLiveKpi *editing = hubs_kpi_editor_get_kpi (HUBS_KPI_EDITOR (self->kpi_editor));
+
+  /* The headings group the list; a row cannot move itself under another one. */
+  if ((change->kind == HUBS_STORE_CHANGE_HUB || change->kind == HUBS_STORE_CHANGE_ALL) &&
+      !sidebar_tiers_match (self))
+    on_live_hubs_changed (self);
 
   if (change->kind != HUBS_STORE_CHANGE_FIGURE &&
       *gtk_editable_get_text (GTK_EDITABLE (self->search_entry)) != '\0')
@@ -490,11 +524,10 @@ on_kpi_activated (HubsWindow *self,
   hubs_window_open_kpi (self, kpi_id);
 }
 
-/* Fills the sidebar from the live model's hubs. With @forget_pages, every cached hub page
- * goes (the language changed); otherwise only those of hubs no longer there. */
+/* Fills the sidebar from the live model's hubs; the cached pages of hubs no longer there
+ * go. */
 static void
-load (HubsWindow *self,
-      gboolean    forget_pages)
+load (HubsWindow *self)
 {
   GListModel *hubs = hubs_live_model_get_hubs (self->live);
   g_autofree char *remembered = NULL;
@@ -534,7 +567,7 @@ load (HubsWindow *self,
       HubsHubPage *page = link->data;
       HubsLiveHub *hub = hubs_hub_page_get_hub (page);
 
-      if (forget_pages || hub == NULL || hubs_live_hub_get_deleted (hub))
+      if (hub == NULL || hubs_live_hub_get_deleted (hub))
         forget_hub_page (self, GTK_WIDGET (page));
       link = next;
     }
@@ -560,7 +593,7 @@ on_live_hubs_changed (HubsWindow *self)
 {
   gboolean editing = g_strcmp0 (gtk_stack_get_visible_child_name (self->stack), "kpi") == 0;
 
-  load (self, FALSE);
+  load (self);
   if (editing)
     {
       HubsLiveKpi *kpi = hubs_kpi_editor_get_kpi (HUBS_KPI_EDITOR (self->kpi_editor));
@@ -570,26 +603,36 @@ on_live_hubs_changed (HubsWindow *self)
     }
 }
 
-/* Data and charts follow a new language at once; GTK's own labels after a restart. */
+/* The hub pages, the sidebar's rows and the title follow a new language at once; the labels
+ * GTK built from the templates (menus, tooltips) after a restart. */
 static void
 on_language_changed (HubsWindow *self)
 {
   g_autofree char *language = g_settings_get_string (self->settings,
                                                      HUBS_I18N_SETTINGS_KEY_LANGUAGE);
+  g_autofree char *editing = NULL;
+  GtkWidget *page;
 
   hubs_i18n_set_data_language (language);
+  if (self->content_language == hubs_language_current ())
+    return;
 
-  if (self->store != NULL)
-    {
-      g_autofree char *editing = NULL;
+  self->content_language = hubs_language_current ();
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_CONTENT_LANGUAGE]);
 
-      if (g_strcmp0 (gtk_stack_get_visible_child_name (self->stack), "kpi") == 0)
-        editing = g_strdup (hubs_kpi_editor_get_kpi_id (HUBS_KPI_EDITOR (self->kpi_editor)));
+  if (self->store == NULL)
+    return;
 
-      load (self, TRUE);
-      if (editing != NULL)
-        hubs_window_open_kpi (self, editing);
-    }
+  /* The pages are made again, in the new language: a page is cheap to make, and what a
+   * page shows in words is spread over many widgets. */
+  if (g_strcmp0 (gtk_stack_get_visible_child_name (self->stack), "kpi") == 0)
+    editing = g_strdup (hubs_kpi_editor_get_kpi_id (HUBS_KPI_EDITOR (self->kpi_editor)));
+  while ((page = g_queue_peek_head (&self->page_order)))
+    forget_hub_page (self, page);
+  show_hub_page (self);
+  if (editing != NULL)
+    hubs_window_open_kpi (self, editing);
+  update_title (self);
 }
 
 static void
@@ -651,7 +694,7 @@ set_store (HubsWindow *self,
   g_signal_connect_object (hubs_live_model_get_hubs (self->live), "items-changed",
                            G_CALLBACK (on_live_hubs_changed), self, G_CONNECT_SWAPPED);
 
-  load (self, FALSE);
+  load (self);
   hubs_window_update_actions (self);
   self->verify_source = g_idle_add_full (G_PRIORITY_LOW, verify_store_idle, self, NULL);
 
@@ -813,6 +856,10 @@ hubs_window_get_property (GObject    *object,
       g_value_set_object (value, self->store);
       break;
 
+    case PROP_CONTENT_LANGUAGE:
+      g_value_set_uint (value, self->content_language);
+      break;
+
     default:
       G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
     }
@@ -859,6 +906,18 @@ hubs_window_class_init (HubsWindowClass *klass)
                          HUBS_TYPE_STORE,
                          G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS);
 
+  /**
+   * HubsWindow:content-language:
+   *
+   * The #HubsLanguage of what the window shows of the data and about it: hub and KPI names,
+   * the sidebar's headings and progress, the hub pages. It follows the language setting at
+   * once (hubs_language_current()); the rows of the sidebar bind to it.
+   */
+  properties[PROP_CONTENT_LANGUAGE] =
+    g_param_spec_uint ("content-language", NULL, NULL,
+                       HUBS_LANGUAGE_JA, HUBS_LANGUAGE_EN, HUBS_LANGUAGE_EN,
+                       G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+
   g_object_class_install_properties (object_class, N_PROPS, properties);
 
   gtk_widget_class_set_template_from_resource (widget_class, "/com/example/Hubs/ui/hubs-window.ui");
@@ -889,6 +948,7 @@ hubs_window_init (HubsWindow *self)
 
   gtk_widget_init_template (GTK_WIDGET (self));
 
+  self->content_language = hubs_language_current ();
   self->verify_cancellable = g_cancellable_new ();
   self->settings = g_settings_new (APP_ID);
   g_settings_bind (self->settings, "window-width", self, "default-width", G_SETTINGS_BIND_DEFAULT);
@@ -1245,7 +1305,7 @@ hubs_window_ask_to_leave (HubsWindow *self,
                             adw_preferences_row_get_title (ADW_PREFERENCES_ROW (row)),
                             hubs_figure_row_get_error (HUBS_FIGURE_ROW (row)));
 
-  dialog = adw_message_dialog_new (GTK_WINDOW (self), _("A Figure Is Not Saved"), body);
+  dialog = adw_message_dialog_new (GTK_WINDOW (self), _("Unsaved Figure"), body);
   adw_message_dialog_add_responses (ADW_MESSAGE_DIALOG (dialog),
                                     "cancel", _("_Keep Editing"),
                                     "leave", quit ? _("_Quit Without It")

@@ -370,6 +370,43 @@ hubs_i18n_gettext (HubsLanguage  language,
 }
 
 /**
+ * hubs_i18n_ngettext:
+ * @language: the language to translate into
+ * @msgid: the English text for one, marked as for g_dngettext()
+ * @msgid_plural: the English text for several
+ * @n: the number the text is about
+ *
+ * hubs_i18n_gettext() for a text about a number, such as “%u KPIs”: the form for @n in
+ * @language, as g_dngettext() would give it were @language the interface's.
+ *
+ * English is the msgids themselves: @msgid for one, @msgid_plural otherwise. Japanese has one
+ * form whatever the number (ja.po says `nplurals=1; plural=0;`), which the catalogue keeps
+ * first among the translations of the entry; an entry without one falls back to English, as
+ * gettext does.
+ *
+ * Returns: (transfer none): the translation, or @msgid or @msgid_plural when there is none
+ */
+const char *
+hubs_i18n_ngettext (HubsLanguage  language,
+                    const char   *msgid,
+                    const char   *msgid_plural,
+                    gulong        n)
+{
+  const char *msgstr;
+
+  g_return_val_if_fail (msgid != NULL, NULL);
+  g_return_val_if_fail (msgid_plural != NULL, NULL);
+
+  /* A plural entry is stored as "msgid\0msgid_plural" → "form 0\0form 1…"; the table's key
+   * and value end at the first NUL, so they are the msgid and the first form. */
+  msgstr = hubs_i18n_gettext (language, msgid);
+  if (language == HUBS_LANGUAGE_JA && msgstr != msgid)
+    return msgstr;
+
+  return n == 1 ? msgid : msgid_plural;
+}
+
+/**
  * hubs_i18n_pgettext:
  * @language: the language to translate into
  * @context: the context of @msgid, as given to NC_()
@@ -397,4 +434,59 @@ hubs_i18n_pgettext (HubsLanguage  language,
   key = g_strconcat (context, "\004", msgid, NULL);
   msgstr = hubs_i18n_gettext (language, key);
   return msgstr != key ? msgstr : msgid;
+}
+
+/**
+ * hubs_i18n_tier_label:
+ * @language: the language to write in
+ * @tier: a tier
+ *
+ * The tier's name, such as “Global Hub Cities”: a word of the data, which the sidebar's
+ * headings and the hub page show in the language data is shown in.
+ *
+ * Returns: (transfer none): the name in @language
+ */
+const char *
+hubs_i18n_tier_label (HubsLanguage language,
+                      HubsTier     tier)
+{
+  switch (tier)
+    {
+    case HUBS_TIER_GLOBAL:
+      return hubs_i18n_gettext (language, N_("Global Hub Cities"));
+    case HUBS_TIER_NEXT_GLOBAL:
+      return hubs_i18n_gettext (language, N_("NEXT Global Hub Cities"));
+    default:
+      g_return_val_if_reached (NULL);
+    }
+}
+
+/**
+ * hubs_i18n_hub_type_label:
+ * @language: the language to write in
+ * @type: a hub type
+ *
+ * The type's name, such as “Core-city model”, as hubs_i18n_tier_label() gives the tier's.
+ *
+ * Returns: (transfer none): the name in @language, "" for %HUBS_HUB_TYPE_NONE
+ */
+const char *
+hubs_i18n_hub_type_label (HubsLanguage language,
+                          HubsHubType  type)
+{
+  switch (type)
+    {
+    case HUBS_HUB_TYPE_NONE:
+      return "";
+    case HUBS_HUB_TYPE_WIDE_AREA:
+      /* Translators: 広域都市圏型, a consortium spanning several prefectures; “model”, since
+       * “wide-area city” is no official term */
+      return hubs_i18n_gettext (language, N_("Wide-area model"));
+    case HUBS_HUB_TYPE_CORE_CITY:
+      /* Translators: 中核都市型, a consortium built around one city; “model”, since “core
+       * city” is the official English for 中核市, which not every such hub is */
+      return hubs_i18n_gettext (language, N_("Core-city model"));
+    default:
+      g_return_val_if_reached (NULL);
+    }
 }

@@ -30,8 +30,16 @@ void        hubs_i18n_set_data_language      (const char *language);
 void        hubs_i18n_init_locale            (void);
 const char *hubs_i18n_gettext                (HubsLanguage  language,
                                               const char   *msgid) G_GNUC_FORMAT (2);
+const char *hubs_i18n_ngettext               (HubsLanguage  language,
+                                              const char   *msgid,
+                                              const char   *msgid_plural,
+                                              gulong        n) G_GNUC_FORMAT (2) G_GNUC_FORMAT (3);
 const char *hubs_i18n_pgettext               (HubsLanguage  language,
                                               const char   *context,
                                               const char   *msgid) G_GNUC_FORMAT (3);
+const char *hubs_i18n_tier_label             (HubsLanguage  language,
+                                              HubsTier      tier);
+const char *hubs_i18n_hub_type_label         (HubsLanguage  language,
+                                              HubsHubType   type);
 
 G_END_DECLS

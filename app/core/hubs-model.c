@@ -12,6 +12,7 @@
 
 #include <glib/gi18n.h>
 
+#include "hubs-i18n.h"
 #include "hubs-model.h"
 
 static const char * const tier_names[] = { "global", "next-global", NULL };
@@ -387,57 +388,40 @@ hubs_phase1_result_free (HubsPhase1Result *result)
   g_free (result);
 }
 
+/* The pillar names are words of the data: they switch with it at once (see
+ * hubs_i18n_set_data_language()), in the lists and on the charts alike. */
+#define DATA_WORD(msgid) hubs_i18n_gettext (hubs_language_current (), msgid)
+
 /**
  * hubs_tier_get_label:
  * @tier: a tier
  *
- * Returns: the tier's name in the interface's language
+ * Returns: the tier's name in the language data is shown in (hubs_language_current()), as
+ *   hubs_i18n_tier_label() has it
  */
 const char *
 hubs_tier_get_label (HubsTier tier)
 {
-  switch (tier)
-    {
-    case HUBS_TIER_GLOBAL:
-      return _("Global Hub Cities");
-    case HUBS_TIER_NEXT_GLOBAL:
-      return _("NEXT Global Hub Cities");
-    default:
-      g_return_val_if_reached (NULL);
-    }
+  return hubs_i18n_tier_label (hubs_language_current (), tier);
 }
 
 /**
  * hubs_hub_type_get_label:
  * @type: a hub type
  *
- * Returns: the type's name in the interface's language, "" for none
+ * Returns: the type's name in the language data is shown in, "" for none
  */
 const char *
 hubs_hub_type_get_label (HubsHubType type)
 {
-  switch (type)
-    {
-    case HUBS_HUB_TYPE_NONE:
-      return "";
-    case HUBS_HUB_TYPE_WIDE_AREA:
-      /* Translators: 広域都市圏型, a consortium spanning several prefectures; “model”, since
-       * “wide-area city” is no official term */
-      return _("Wide-area model");
-    case HUBS_HUB_TYPE_CORE_CITY:
-      /* Translators: 中核都市型, a consortium built around one city; “model”, since “core
-       * city” is the official English for 中核市, which not every such hub is */
-      return _("Core-city model");
-    default:
-      g_return_val_if_reached (NULL);
-    }
+  return hubs_i18n_hub_type_label (hubs_language_current (), type);
 }
 
 /**
  * hubs_pillar_get_label:
  * @pillar: a pillar
  *
- * Returns: the pillar's name in the interface's language
+ * Returns: the pillar's name in the language data is shown in
  */
 const char *
 hubs_pillar_get_label (HubsPillar pillar)
@@ -445,13 +429,13 @@ hubs_pillar_get_label (HubsPillar pillar)
   switch (pillar)
     {
     case HUBS_PILLAR_OVERALL:
-      return _("Overall KPIs");
+      return DATA_WORD (N_("Overall KPIs"));
     case HUBS_PILLAR_WORLD:
-      return _("Connect Seamlessly with the World");
+      return DATA_WORD (N_("Connect Seamlessly with the World"));
     case HUBS_PILLAR_GROWTH:
-      return _("Support Startup Growth");
+      return DATA_WORD (N_("Support Startup Growth"));
     case HUBS_PILLAR_FOUNDATION:
-      return _("Build the Ecosystem’s Foundation");
+      return DATA_WORD (N_("Build the Ecosystem’s Foundation"));
     case HUBS_N_PILLARS:
     default:
       g_return_val_if_reached (NULL);
