@@ -41,7 +41,8 @@ draw_share_cell (HubsChartPainter          *p,
   if (summary->n_kpis == 0)
     {
       if (text_w > 0)
-        hubs_chart_painter_draw_text (p, hubs_i18n_gettext (p->lang, N_("no KPI")),
+        hubs_chart_painter_draw_text (p, HUBS_CHART_ELEMENT_VALUE,
+                                      hubs_i18n_gettext (p->lang, N_("no KPI")),
                                       bar->x + bar->width / 2, cy, 0.5, 0.5,
                                       size * 0.8, FALSE, &p->theme->dim, bar->width, 1);
       return;
@@ -74,7 +75,8 @@ draw_share_cell (HubsChartPainter          *p,
         g_autofree char *label = hubs_chart_format_percent (share, p->lang);
 
         hubs_chart_draw_status_shape (cr, status, p->theme, text_x + size / 2, cy, size);
-        hubs_chart_painter_draw_text (p, label, text_x + text_w, cy, 1, 0.5, size, TRUE,
+        hubs_chart_painter_draw_text (p, HUBS_CHART_ELEMENT_VALUE,
+                                      label, text_x + text_w, cy, 1, 0.5, size, TRUE,
                                       &p->theme->foreground, 0, 0);
       }
 
@@ -105,7 +107,8 @@ draw_status_key (HubsChartPainter *p,
       HubsChartRect r;
 
       hubs_chart_draw_status_shape (p->cr, s, p->theme, x + size / 2, y_bottom - h / 2, size);
-      r = hubs_chart_painter_draw_text (p, hubs_status_get_label (s, p->lang), x + size * 1.4,
+      r = hubs_chart_painter_draw_text (p, HUBS_CHART_ELEMENT_LEGEND,
+                                        hubs_status_get_label (s, p->lang), x + size * 1.4,
                                         y_bottom - h / 2, 0,
                                         0.5, size, FALSE, &p->theme->dim, 0, 0);
       x += size * 1.4 + r.width + gap;
@@ -171,7 +174,8 @@ hubs_chart_draw_comparison (HubsChartPainter    *p,
           const char *label = col < 0 ? hubs_i18n_gettext (p->lang, N_("All KPIs"))
                                       : hubs_chart_pillar_get_short_label (col, p->lang);
 
-          hubs_chart_painter_draw_text (p, label, cx + bar_w / 2, y + p->fs * 1.2, 0.5, 1,
+          hubs_chart_painter_draw_text (p, HUBS_CHART_ELEMENT_AXIS,
+                                        label, cx + bar_w / 2, y + p->fs * 1.2, 0.5, 1,
                                         p->fs * 0.9, TRUE, &p->theme->foreground, col_w, 1);
           /* The scale on top and at the bottom of each column: 0 and 100 % only. */
           for (double v = 0; v <= 100; v += 100)
@@ -179,9 +183,11 @@ hubs_chart_draw_comparison (HubsChartPainter    *p,
               g_autofree char *tick = hubs_format_axis_value (v, "%", p->lang);
               double x = hubs_chart_scale_map (&scale, v);
 
-              hubs_chart_painter_draw_text (p, tick, x, rows_top - p->fs * 0.25, 0.5, 1,
+              hubs_chart_painter_draw_text (p, HUBS_CHART_ELEMENT_AXIS,
+                                            tick, x, rows_top - p->fs * 0.25, 0.5, 1,
                                             p->fs * 0.7, FALSE, &p->theme->dim, 0, 0);
-              hubs_chart_painter_draw_text (p, tick, x, rows_top + row_h * n + p->fs * 0.2, 0.5, 0,
+              hubs_chart_painter_draw_text (p, HUBS_CHART_ELEMENT_AXIS,
+                                            tick, x, rows_top + row_h * n + p->fs * 0.2, 0.5, 0,
                                             p->fs * 0.7, FALSE, &p->theme->dim, 0, 0);
             }
         }
@@ -212,13 +218,16 @@ hubs_chart_draw_comparison (HubsChartPainter    *p,
 
       if (row_h > p->fs * 2)
         {
-          hubs_chart_painter_draw_text (p, hubs_chart_hub_name (summary->hub, p->lang), pad, cy, 0,
+          hubs_chart_painter_draw_text (p, HUBS_CHART_ELEMENT_NAME,
+                                        hubs_chart_hub_name (summary->hub, p->lang), pad, cy, 0,
                                         1, size, TRUE, &p->theme->foreground, name_w, 1);
-          hubs_chart_painter_draw_text (p, count, pad, cy, 0, 0, size * 0.75, FALSE, &p->theme->dim,
+          hubs_chart_painter_draw_text (p, HUBS_CHART_ELEMENT_VALUE,
+                                        count, pad, cy, 0, 0, size * 0.75, FALSE, &p->theme->dim,
                                         name_w, 1);
         }
       else
-        hubs_chart_painter_draw_text (p, hubs_chart_hub_name (summary->hub, p->lang), pad, cy, 0,
+        hubs_chart_painter_draw_text (p, HUBS_CHART_ELEMENT_NAME,
+                                      hubs_chart_hub_name (summary->hub, p->lang), pad, cy, 0,
                                       0.5, size, TRUE, &p->theme->foreground, name_w, 1);
     }
 }

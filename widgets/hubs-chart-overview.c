@@ -176,7 +176,8 @@ hubs_chart_draw_overview (HubsChartPainter    *p,
       if ((int) ck->kpi->pillar != last_pillar)
         {
           if (text)
-            hubs_chart_painter_draw_text (p, hubs_chart_pillar_get_label (ck->kpi->pillar,
+            hubs_chart_painter_draw_text (p, HUBS_CHART_ELEMENT_NAME,
+                                          hubs_chart_pillar_get_label (ck->kpi->pillar,
                                                                           p->lang),
                                           pad, y + row_h * heading_rows, 0, 1, name_size * 0.9,
                                           TRUE, &p->theme->dim, name_w, 1);
@@ -195,14 +196,16 @@ hubs_chart_draw_overview (HubsChartPainter    *p,
           double indent = breakdown ? p->fs * 1.2 : 0;
           g_autofree char *values = kpi_value_summary (ck, p->lang);
 
-          hubs_chart_painter_draw_text (p, hubs_chart_kpi_name (ck->kpi, p->lang),
+          hubs_chart_painter_draw_text (p, HUBS_CHART_ELEMENT_NAME,
+                                        hubs_chart_kpi_name (ck->kpi, p->lang),
                                         pad + p->fs * 0.4 + indent, y + row_h / 2, 0, 0.5,
                                         name_size, FALSE, &p->theme->foreground,
                                         name_w - p->fs * 0.4 - indent, 2);
           hubs_chart_painter_draw_status_badge (p, ck->progress.status, status_x, y + row_h / 2,
                                                 name_size * 0.95, FALSE);
           if (value_w > 0)
-            hubs_chart_painter_draw_text (p, values, value_x, y + row_h / 2, 0, 0.5,
+            hubs_chart_painter_draw_text (p, HUBS_CHART_ELEMENT_VALUE,
+                                          values, value_x, y + row_h / 2, 0, 0.5,
                                           name_size * 0.85, FALSE, &p->theme->dim, value_w, 2);
         }
 

@@ -77,10 +77,35 @@ hubs_chart_painter_measure (HubsChartPainter *p,
   return w;
 }
 
+/* Notes what was just laid out at (x, y) in the layout the caller asked for, if any. */
+static void
+record_text (HubsChartPainter *p,
+             HubsChartElement  element,
+             double            x,
+             double            y)
+{
+  PangoRectangle logical;
+  HubsChartBox box;
+
+  if (p->boxes == NULL)
+    return;
+
+  pango_layout_get_extents (p->layout, NULL, &logical);
+  box.element = element;
+  box.x = x + (double) logical.x / PANGO_SCALE;
+  box.y = y + (double) logical.y / PANGO_SCALE;
+  box.width = (double) logical.width / PANGO_SCALE;
+  box.height = (double) logical.height / PANGO_SCALE;
+  box.text = g_strdup (pango_layout_get_text (p->layout));
+  box.ellipsized = pango_layout_is_ellipsized (p->layout);
+  g_array_append_val (p->boxes, box);
+}
+
 /* Draws the current layout with its top-left corner at (x, y); a halo of the background
- * keeps labels readable over lines. */
+ * keeps labels readable over lines. @element says what it is, for the caller's layout. */
 void
 hubs_chart_painter_show (HubsChartPainter     *p,
+                         HubsChartElement      element,
                          double                x,
                          double                y,
                          const HubsChartColor *color,
@@ -107,12 +132,14 @@ hubs_chart_painter_show (HubsChartPainter     *p,
   hubs_chart_color_set_source (color, cr);
   cairo_move_to (cr, x, y);
   pango_cairo_show_layout (cr, p->layout);
+  record_text (p, element, x, y);
 }
 
 /* Draws text aligned on (x, y): @xalign 0 left, 0.5 centre, 1 right; @yalign likewise.
  * Returns the rectangle it took. */
 HubsChartRect
 hubs_chart_painter_draw_text (HubsChartPainter     *p,
+                              HubsChartElement      element,
                               const char           *text,
                               double                x,
                               double                y,
@@ -139,7 +166,8 @@ hubs_chart_painter_draw_text (HubsChartPainter     *p,
   r.x = x - r.width * xalign;
   r.y = y - r.height * yalign;
   /* With a set width, Pango aligns inside that width. */
-  hubs_chart_painter_show (p, max_width > 0 ? x - max_width * xalign : r.x, r.y, color, FALSE);
+  hubs_chart_painter_show (p, element, max_width > 0 ? x - max_width * xalign : r.x, r.y, color,
+                           FALSE);
 
   return r;
 }
@@ -161,6 +189,60 @@ rect_inside (const HubsChartRect *inner,
          inner->y + inner->height <= outer->y + outer->height + 0.5;
 }
 
+/* Cuts the segment to the part inside @r (Liang–Barsky); FALSE when none of it is. */
+static gboolean
+clip_segment (HubsChartSegment    *s,
+              const HubsChartRect *r)
+{
+  double dx = s->x1 - s->x0, dy = s->y1 - s->y0;
+  double q[4] = { s->x0 - r->x, r->x + r->width - s->x0, s->y0 - r->y, r->y + r->height - s->y0 };
+  double pk[4] = { -dx, dx, -dy, dy };
+  double t0 = 0, t1 = 1;
+
+  for (guint i = 0; i < 4; i++)
+    {
+      if (pk[i] == 0)
+        {
+          if (q[i] < 0)
+            return FALSE;
+          continue;
+        }
+      if (pk[i] < 0)
+        t0 = MAX (t0, q[i] / pk[i]);
+      else
+        t1 = MIN (t1, q[i] / pk[i]);
+    }
+  if (t0 > t1)
+    return FALSE;
+
+  *s = (HubsChartSegment) { s->x0 + t0 * dx, s->y0 + t0 * dy, s->x0 + t1 * dx, s->y0 + t1 * dy };
+  return TRUE;
+}
+
+static gboolean
+crosses_a_line (HubsChartPainter    *p,
+                const HubsChartRect *r)
+{
+  for (guint i = 0; i < p->segments->len; i++)
+    {
+      HubsChartSegment s = g_array_index (p->segments, HubsChartSegment, i);
+
+      if (clip_segment (&s, r))
+        return TRUE;
+    }
+  return FALSE;
+}
+
+static gboolean
+covers_a_label (HubsChartPainter    *p,
+                const HubsChartRect *r)
+{
+  for (guint i = 0; i < p->placed->len; i++)
+    if (rects_overlap (r, &g_array_index (p->placed, HubsChartRect, i)))
+      return TRUE;
+  return FALSE;
+}
+
 void
 hubs_chart_painter_add_placed (HubsChartPainter *p,
                                double            x,
@@ -173,21 +255,52 @@ hubs_chart_painter_add_placed (HubsChartPainter *p,
   g_array_append_val (p->placed, r);
 }
 
-/* Places a label near (x, y), trying positions around it in order until one neither leaves
- * @bounds nor covers a label or mark placed before. @prefer: 0 above, 1 below. */
+/* Notes a straight piece of a data line from (x0, y0) to (x1, y1), as much of it as shows
+ * inside @clip (or all of it), so that labels placed later keep off it. */
 void
+hubs_chart_painter_add_segment (HubsChartPainter    *p,
+                                double               x0,
+                                double               y0,
+                                double               x1,
+                                double               y1,
+                                const HubsChartRect *clip)
+{
+  HubsChartSegment s = { x0, y0, x1, y1 };
+
+  if (!isfinite (x0) || !isfinite (y0) || !isfinite (x1) || !isfinite (y1))
+    return;
+  if (clip != NULL && !clip_segment (&s, clip))
+    return;
+  g_array_append_val (p->segments, s);
+
+  if (p->boxes != NULL)
+    {
+      HubsChartBox box = { HUBS_CHART_ELEMENT_LINE, s.x0, s.y0, s.x1 - s.x0, s.y1 - s.y0,
+                           NULL, FALSE };
+
+      g_array_append_val (p->boxes, box);
+    }
+}
+
+/* Places a label near (x, y), trying spots around it, nearest first, until one neither leaves
+ * @bounds nor covers a label, a mark or a data line placed before; @prefer: 0 above, 1 below.
+ * With no such spot an @optional label is left out (the mark's tooltip and the chart's
+ * description still say it) and the others take the first spot clear of labels and marks.
+ * Returns whether the label was drawn. */
+gboolean
 hubs_chart_painter_place_label (HubsChartPainter     *p,
                                 const char           *text,
                                 double                x,
                                 double                y,
                                 int                   prefer,
+                                gboolean              optional,
                                 double                size,
                                 gboolean              bold,
                                 const HubsChartColor *color,
                                 const HubsChartRect  *bounds)
 {
   double w, h, d = p->fs * 0.55;
-  HubsChartRect candidates[8];
+  HubsChartRect candidates[40];
   guint n = 0;
   int chosen = -1;
 
@@ -197,37 +310,43 @@ hubs_chart_painter_place_label (HubsChartPainter     *p,
 #define CANDIDATE(cx, cy) \
   candidates[n++] = (HubsChartRect) { (cx), (cy), w, h }
 
-  if (prefer == 0)
+  /* Centred over the mark, then to either side of it, one row further out each round; beside
+   * the mark in the first round only. */
+  for (int round = 0; round < 3; round++)
     {
-      CANDIDATE (x - w / 2, y - d - h);
-      CANDIDATE (x - w - d * 0.5, y - d - h);
-      CANDIDATE (x + d * 0.5, y - d - h);
-      CANDIDATE (x - w / 2, y + d);
+      for (int side = 0; side < 2; side++)
+        {
+          gboolean above = (side == 0) == (prefer == 0);
+          double cy = above ? y - d - h - round * h : y + d + round * h;
+
+          CANDIDATE (x - w / 2, cy);
+          CANDIDATE (x - w - d * 0.5, cy);
+          CANDIDATE (x + d * 0.5, cy);
+          CANDIDATE (x - w + d, cy);
+          CANDIDATE (x - d, cy);
+          if (round == 0 && side == 0)
+            {
+              CANDIDATE (x - w - d, y - h / 2);
+              CANDIDATE (x + d, y - h / 2);
+            }
+        }
     }
-  else
-    {
-      CANDIDATE (x - w / 2, y + d);
-      CANDIDATE (x - w - d * 0.5, y + d);
-      CANDIDATE (x + d * 0.5, y + d);
-      CANDIDATE (x - w / 2, y - d - h);
-    }
-  CANDIDATE (x - w - d, y - h / 2);
-  CANDIDATE (x + d, y - h / 2);
-  CANDIDATE (x - w - d * 0.5, prefer == 0 ? y + d : y - d - h);
-  CANDIDATE (x + d * 0.5, prefer == 0 ? y + d : y - d - h);
 #undef CANDIDATE
+  g_assert (n <= G_N_ELEMENTS (candidates));
 
   for (guint i = 0; i < n && chosen < 0; i++)
-    {
-      gboolean free = rect_inside (&candidates[i], bounds);
+    if (rect_inside (&candidates[i], bounds) && !covers_a_label (p, &candidates[i]) &&
+        !crosses_a_line (p, &candidates[i]))
+      chosen = i;
 
-      for (guint j = 0; free && j < p->placed->len; j++)
-        free = !rects_overlap (&candidates[i], &g_array_index (p->placed, HubsChartRect, j));
-      if (free)
-        chosen = i;
-    }
+  if (chosen < 0 && optional)
+    return FALSE;
 
-  /* Nowhere free: the first spot that stays inside, overlapping or not. */
+  /* Nowhere free: a spot that stays inside and clear of the other labels, over a line if it
+   * must, or failing that any spot inside. */
+  for (guint i = 0; i < n && chosen < 0; i++)
+    if (rect_inside (&candidates[i], bounds) && !covers_a_label (p, &candidates[i]))
+      chosen = i;
   for (guint i = 0; i < n && chosen < 0; i++)
     if (rect_inside (&candidates[i], bounds))
       chosen = i;
@@ -240,8 +359,10 @@ hubs_chart_painter_place_label (HubsChartPainter     *p,
                                MAX (bounds->y, bounds->y + bounds->height - h));
     }
 
-  hubs_chart_painter_show (p, candidates[chosen].x, candidates[chosen].y, color, TRUE);
+  hubs_chart_painter_show (p, HUBS_CHART_ELEMENT_LABEL, candidates[chosen].x,
+                           candidates[chosen].y, color, TRUE);
   g_array_append_val (p->placed, candidates[chosen]);
+  return TRUE;
 }
 
 /* Marks
@@ -356,7 +477,8 @@ hubs_chart_painter_draw_status_badge (HubsChartPainter *p,
   double mark = size * 1.05;
 
   hubs_chart_draw_status_shape (p->cr, status, p->theme, x + mark / 2, y, mark);
-  r = hubs_chart_painter_draw_text (p, hubs_status_get_label (status, p->lang),
+  r = hubs_chart_painter_draw_text (p, HUBS_CHART_ELEMENT_STATUS,
+                                    hubs_status_get_label (status, p->lang),
                                     x + mark + size * 0.35, y,
                                     0, 0.5, size, bold, &p->theme->foreground, 0, 0);
 
@@ -623,7 +745,8 @@ hubs_chart_painter_draw_legend (HubsChartPainter          *p,
         for (guint j = first; j < i; j++)
           {
             draw_legend_key (p, items[j], cx, cy, key);
-            hubs_chart_painter_draw_text (p, legend_label (items[j], p->lang),
+            hubs_chart_painter_draw_text (p, HUBS_CHART_ELEMENT_LEGEND,
+                                          legend_label (items[j], p->lang),
                                           cx + key + p->fs * 0.4, cy, 0, 0.5,
                                           size, FALSE, &p->theme->dim, 0, 0);
             cx += widths[j] + gap;
@@ -641,7 +764,8 @@ hubs_chart_painter_draw_empty (HubsChartPainter *p,
 {
   if (p->width < p->fs * 4 || p->height < p->fs * 2)
     return;
-  hubs_chart_painter_draw_text (p, message, p->width / 2, p->height / 2, 0.5, 0.5, p->fs, FALSE,
+  hubs_chart_painter_draw_text (p, HUBS_CHART_ELEMENT_MESSAGE, message, p->width / 2,
+                                p->height / 2, 0.5, 0.5, p->fs, FALSE,
                                 &p->theme->dim, p->width - p->fs * 2, 3);
 }
 
@@ -656,12 +780,14 @@ hubs_chart_painter_draw_heading (HubsChartPainter *p,
 {
   HubsChartRect r;
 
-  r = hubs_chart_painter_draw_text (p, title, x, y, 0, 0, p->fs * 1.35, TRUE, &p->theme->foreground,
+  r = hubs_chart_painter_draw_text (p, HUBS_CHART_ELEMENT_TITLE, title, x, y, 0, 0,
+                                    p->fs * 1.35, TRUE, &p->theme->foreground,
                                     width, 2);
   y += r.height + p->fs * 0.15;
   if (subtitle != NULL && *subtitle != '\0')
     {
-      r = hubs_chart_painter_draw_text (p, subtitle, x, y, 0, 0, p->fs * 0.9, FALSE, &p->theme->dim,
+      r = hubs_chart_painter_draw_text (p, HUBS_CHART_ELEMENT_TITLE, subtitle, x, y, 0, 0,
+                                        p->fs * 0.9, FALSE, &p->theme->dim,
                                         width, 2);
       y += r.height;
     }
@@ -709,7 +835,8 @@ hubs_chart_painter_draw_norm_axis (HubsChartPainter     *p,
         label = g_strdup (hubs_i18n_gettext (p->lang, N_("Target")));
       else
         label = hubs_format_axis_value (v, "%", p->lang);
-      hubs_chart_painter_draw_text (p, label, x, y, 0.5, yalign, small, FALSE, &p->theme->dim, 0,
+      hubs_chart_painter_draw_text (p, HUBS_CHART_ELEMENT_AXIS, label, x, y, 0.5, yalign, small,
+                                    FALSE, &p->theme->dim, 0,
                                     0);
     }
 }
