@@ -229,18 +229,8 @@ hubs_chart_draw_bullet (HubsChartPainter    *p,
                                               p->width - 2 * pad, TRUE) + p->fs * 0.5;
 
   if (text && p->options->show_status)
-    {
-      double badge_w = hubs_chart_painter_draw_status_badge (p, pr->status, pad, y + p->fs * 0.7,
-                                                             p->fs * 1.05, TRUE);
-      HubsChartRect r;
-
-      r = hubs_chart_painter_draw_text (p, HUBS_CHART_ELEMENT_STATUS,
-                                        status_text, pad + badge_w + p->fs * 0.8, y, 0, 0,
-                                        p->fs, FALSE, &p->theme->foreground,
-                                        p->width - 2 * pad - badge_w - p->fs * 0.8, 2);
-
-      y += MAX (r.height, p->fs * 1.4) + p->fs * 0.6;
-    }
+    y += hubs_chart_painter_draw_status_line (p, pr->status, status_text, pad, y,
+                                              p->width - 2 * pad, TRUE) + p->fs * 0.6;
 
   if (text)
     {

@@ -282,11 +282,67 @@ hubs_chart_painter_add_segment (HubsChartPainter    *p,
     }
 }
 
-/* Places a label near (x, y), trying spots around it, nearest first, until one neither leaves
- * @bounds nor covers a label, a mark or a data line placed before; @prefer: 0 above, 1 below.
- * With no such spot an @optional label is left out (the mark's tooltip and the chart's
- * description still say it) and the others take the first spot clear of labels and marks.
- * Returns whether the label was drawn. */
+/* How choosy find_spot() is. */
+typedef enum
+{
+  SPOT_FREE,          /* inside, clear of labels, marks and lines */
+  SPOT_CLEAR,         /* inside, clear of labels and marks */
+  SPOT_INSIDE,        /* inside */
+} SpotKind;
+
+/* Finds a spot for a @w × @h label near (x, y): centred over the mark, then to either side
+ * of it, one row further out each round; beside the mark in the first round only. @prefer:
+ * 0 above, 1 below. */
+static gboolean
+find_spot (HubsChartPainter    *p,
+           double               x,
+           double               y,
+           double               w,
+           double               h,
+           int                  prefer,
+           const HubsChartRect *bounds,
+           SpotKind             kind,
+           HubsChartRect       *spot)
+{
+  /* Far enough out to clear a target's marker (1.2 fs across) and the line through it. */
+  double d = p->fs * 0.7;
+
+  for (int round = 0; round < 6; round++)
+    for (int side = 0; side < 2; side++)
+      {
+        gboolean above = (side == 0) == (prefer == 0);
+        double cy = above ? y - d - h - round * h : y + d + round * h;
+        HubsChartRect candidates[7] = {
+          { x - w / 2, cy, w, h },
+          { x - w - d * 0.5, cy, w, h },
+          { x + d * 0.5, cy, w, h },
+          { x - w + d, cy, w, h },
+          { x - d, cy, w, h },
+          { x - w - d, y - h / 2, w, h },
+          { x + d, y - h / 2, w, h },
+        };
+        guint n = round == 0 && side == 0 ? 7 : 5;
+
+        for (guint i = 0; i < n; i++)
+          {
+            const HubsChartRect *c = &candidates[i];
+
+            if (rect_inside (c, bounds) && (kind == SPOT_INSIDE || !covers_a_label (p, c)) &&
+                (kind != SPOT_FREE || !crosses_a_line (p, c)))
+              {
+                *spot = *c;
+                return TRUE;
+              }
+          }
+      }
+  return FALSE;
+}
+
+/* Places a label near (x, y) where it neither leaves @bounds nor covers a label, a mark or a
+ * data line placed before, on one line or failing that two; @prefer: 0 above, 1 below. With
+ * no such spot an @optional label is left out (the mark's tooltip and the chart's description
+ * still say it) and the others take the first spot clear of labels and marks, or failing that
+ * any inside. Returns whether the label was drawn. */
 gboolean
 hubs_chart_painter_place_label (HubsChartPainter     *p,
                                 const char           *text,
@@ -299,69 +355,39 @@ hubs_chart_painter_place_label (HubsChartPainter     *p,
                                 const HubsChartColor *color,
                                 const HubsChartRect  *bounds)
 {
-  double w, h, d = p->fs * 0.55;
-  HubsChartRect candidates[40];
-  guint n = 0;
-  int chosen = -1;
+  double w, h;
+  HubsChartRect spot;
+  gboolean found;
 
   hubs_chart_painter_set_text (p, text, size, bold, 0, 0);
+  pango_layout_set_alignment (p->layout, PANGO_ALIGN_LEFT);
   hubs_chart_painter_text_size (p, &w, &h);
+  found = find_spot (p, x, y, w, h, prefer, bounds, SPOT_FREE, &spot);
 
-#define CANDIDATE(cx, cy) \
-  candidates[n++] = (HubsChartRect) { (cx), (cy), w, h }
-
-  /* Centred over the mark, then to either side of it, one row further out each round; beside
-   * the mark in the first round only. */
-  for (int round = 0; round < 3; round++)
+  if (!found)
     {
-      for (int side = 0; side < 2; side++)
-        {
-          gboolean above = (side == 0) == (prefer == 0);
-          double cy = above ? y - d - h - round * h : y + d + round * h;
+      double w2, h2;
 
-          CANDIDATE (x - w / 2, cy);
-          CANDIDATE (x - w - d * 0.5, cy);
-          CANDIDATE (x + d * 0.5, cy);
-          CANDIDATE (x - w + d, cy);
-          CANDIDATE (x - d, cy);
-          if (round == 0 && side == 0)
-            {
-              CANDIDATE (x - w - d, y - h / 2);
-              CANDIDATE (x + d, y - h / 2);
-            }
-        }
+      hubs_chart_painter_set_text (p, text, size, bold, w * 0.62, 2);
+      hubs_chart_painter_text_size (p, &w2, &h2);
+      found = !pango_layout_is_ellipsized (p->layout) && pango_layout_get_line_count (p->layout) == 2 &&
+              find_spot (p, x, y, w2, h2, prefer, bounds, SPOT_FREE, &spot);
+      if (!found)
+        hubs_chart_painter_set_text (p, text, size, bold, 0, 0);
     }
-#undef CANDIDATE
-  g_assert (n <= G_N_ELEMENTS (candidates));
 
-  for (guint i = 0; i < n && chosen < 0; i++)
-    if (rect_inside (&candidates[i], bounds) && !covers_a_label (p, &candidates[i]) &&
-        !crosses_a_line (p, &candidates[i]))
-      chosen = i;
-
-  if (chosen < 0 && optional)
+  if (!found && optional)
     return FALSE;
 
-  /* Nowhere free: a spot that stays inside and clear of the other labels, over a line if it
-   * must, or failing that any spot inside. */
-  for (guint i = 0; i < n && chosen < 0; i++)
-    if (rect_inside (&candidates[i], bounds) && !covers_a_label (p, &candidates[i]))
-      chosen = i;
-  for (guint i = 0; i < n && chosen < 0; i++)
-    if (rect_inside (&candidates[i], bounds))
-      chosen = i;
-  if (chosen < 0)
-    {
-      chosen = 0;
-      candidates[0].x = CLAMP (candidates[0].x, bounds->x,
-                               MAX (bounds->x, bounds->x + bounds->width - w));
-      candidates[0].y = CLAMP (candidates[0].y, bounds->y,
-                               MAX (bounds->y, bounds->y + bounds->height - h));
-    }
+  if (!found && !find_spot (p, x, y, w, h, prefer, bounds, SPOT_CLEAR, &spot) &&
+      !find_spot (p, x, y, w, h, prefer, bounds, SPOT_INSIDE, &spot))
+    spot = (HubsChartRect) {
+      CLAMP (x - w / 2, bounds->x, MAX (bounds->x, bounds->x + bounds->width - w)),
+      CLAMP (y - h, bounds->y, MAX (bounds->y, bounds->y + bounds->height - h)), w, h
+    };
 
-  hubs_chart_painter_show (p, HUBS_CHART_ELEMENT_LABEL, candidates[chosen].x,
-                           candidates[chosen].y, color, TRUE);
-  g_array_append_val (p->placed, candidates[chosen]);
+  hubs_chart_painter_show (p, HUBS_CHART_ELEMENT_LABEL, spot.x, spot.y, color, TRUE);
+  g_array_append_val (p->placed, spot);
   return TRUE;
 }
 
@@ -483,6 +509,39 @@ hubs_chart_painter_draw_status_badge (HubsChartPainter *p,
                                     0, 0.5, size, bold, &p->theme->foreground, 0, 0);
 
   return mark + size * 0.35 + r.width;
+}
+
+/* The status of a KPI above its chart: the badge, then with @sentence (nullable) the status in
+ * words in up to two lines beside it, both from the top of the line at @y. Draws only with
+ * @draw; returns the height taken either way. */
+double
+hubs_chart_painter_draw_status_line (HubsChartPainter *p,
+                                     HubsStatus        status,
+                                     const char       *sentence,
+                                     double            x,
+                                     double            y,
+                                     double            width,
+                                     gboolean          draw)
+{
+  double size = p->fs * 1.05;
+  double badge_w = hubs_chart_painter_status_badge_width (p, status, size, TRUE);
+  double badge_h, sentence_h = 0;
+  double sentence_x = x + badge_w + p->fs * 0.8;
+
+  hubs_chart_painter_measure (p, hubs_status_get_label (status, p->lang), size, TRUE, 0, 0,
+                              &badge_h);
+  if (sentence != NULL)
+    hubs_chart_painter_measure (p, sentence, p->fs, FALSE, x + width - sentence_x, 2,
+                                &sentence_h);
+  if (draw)
+    {
+      hubs_chart_painter_draw_status_badge (p, status, x, y + badge_h / 2, size, TRUE);
+      if (sentence != NULL)
+        hubs_chart_painter_draw_text (p, HUBS_CHART_ELEMENT_STATUS, sentence, sentence_x, y, 0, 0,
+                                      p->fs, FALSE, &p->theme->foreground,
+                                      x + width - sentence_x, 2);
+    }
+  return MAX (badge_h, sentence_h);
 }
 
 void

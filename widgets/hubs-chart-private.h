@@ -172,6 +172,13 @@ double         hubs_chart_painter_draw_status_badge   (HubsChartPainter         
                                                        double                     y,
                                                        double                     size,
                                                        gboolean                   bold);
+double         hubs_chart_painter_draw_status_line    (HubsChartPainter          *p,
+                                                       HubsStatus                 status,
+                                                       const char                *sentence,
+                                                       double                     x,
+                                                       double                     y,
+                                                       double                     width,
+                                                       gboolean                   draw);
 void           hubs_chart_painter_draw_point          (HubsChartPainter          *p,
                                                        double                     x,
                                                        double                     y,

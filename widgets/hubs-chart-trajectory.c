@@ -31,6 +31,8 @@ typedef struct
   gboolean            rank;
   /* The baseline is a reference, not the start of the path. */
   gboolean            reference;
+  /* The projection is said in words above the plot. */
+  gboolean            projection_said;
 } Trajectory;
 
 static void
@@ -132,8 +134,12 @@ draw_grid (HubsChartPainter *p,
   if (text)
     {
       double spacing = t->plot.width / MAX (1, t->last_year - t->first_year + 0.7);
-      double widest = 0;
+      double widest = 0, label_h, years_y;
       int every = 1;
+
+      /* Below the half of the lowest tick's label that hangs under the plot. */
+      hubs_chart_painter_measure (p, "2029", small, FALSE, 0, 0, &label_h);
+      years_y = t->plot.y + t->plot.height + label_h / 2 + p->fs * 0.1;
 
       for (int year = t->first_year; year <= t->last_year; year++)
         {
@@ -152,7 +158,7 @@ draw_grid (HubsChartPainter *p,
             continue;
           label = hubs_format_fiscal_year (year, p->lang);
           hubs_chart_painter_draw_text (p, HUBS_CHART_ELEMENT_AXIS, label, tx (t, year),
-                                        t->plot.y + t->plot.height + p->fs * 0.35, 0.5, 0,
+                                        years_y, 0.5, 0,
                                         small, FALSE, &p->theme->dim, 0, 0);
         }
     }
@@ -351,8 +357,10 @@ draw_marks (HubsChartPainter *p,
     }
 }
 
-/* The labels of the targets, the latest actual, the baseline and the projection, most
- * important first so they get the best spots. */
+/* The labels of the targets, the latest actual, the projection and the baseline, most
+ * important first so they get the best spots. Those said elsewhere give way when there is no
+ * room: the midterm target and the baseline (their marks' tooltips say them), the projection
+ * when the sentence above the plot says it. */
 static void
 draw_labels (HubsChartPainter *p,
              const Trajectory *t)
@@ -400,6 +408,35 @@ draw_labels (HubsChartPainter *p,
                                       FALSE, small, TRUE, &p->theme->actual, &bounds);
     }
 
+  if (pr->has_projection && pr->actual_year < HUBS_LAST_FISCAL_YEAR)
+    {
+      double v;
+      g_autofree char *value = NULL;
+      g_autofree char *label = NULL;
+
+      hubs_progress_get_projection (pr, HUBS_LAST_FISCAL_YEAR, &v);
+      value = hubs_chart_format_value (ck, v, p->lang);
+      /* Translators: the label at the end of the projection of a chart; %s is the value. */
+      label = g_strdup_printf (hubs_i18n_gettext (p->lang, N_("Projected %s")), value);
+      if (ty (t, v) >= t->plot.y - 1 && ty (t, v) <= t->plot.y + t->plot.height + 1)
+        hubs_chart_painter_place_label (p, label, tx (t, HUBS_LAST_FISCAL_YEAR), ty (t, v), 1,
+                                        t->projection_said, small, FALSE, &p->theme->projection, &bounds);
+      else
+        {
+          /* A runaway trend leaves the plot: its value is said where the line leaves it, with
+           * an arrow to say it goes on. */
+          double edge = v > t->y.max ? t->y.max : t->y.min;
+          double share = (edge - pr->actual) / (v - pr->actual);
+          double year = pr->actual_year + share * (HUBS_LAST_FISCAL_YEAR - pr->actual_year);
+          g_autofree char *marked = g_strdup_printf (v > t->y.max ? "%s ↑" : "%s ↓", label);
+
+          if (isfinite (year))
+            hubs_chart_painter_place_label (p, marked, tx (t, year), ty (t, edge), 1,
+                                            t->projection_said, small,
+                                            FALSE, &p->theme->projection, &bounds);
+        }
+    }
+
   if (pr->has_baseline)
     {
       g_autofree char *value = hubs_chart_format_value (ck, pr->baseline, p->lang);
@@ -418,34 +455,6 @@ draw_labels (HubsChartPainter *p,
         label = g_strdup_printf (hubs_i18n_gettext (p->lang, N_("Baseline %s")), value);
       hubs_chart_painter_place_label (p, label, tx (t, pr->baseline_year), ty (t, pr->baseline), 1,
                                       TRUE, small, FALSE, &p->theme->dim, &bounds);
-    }
-
-  if (pr->has_projection && pr->actual_year < HUBS_LAST_FISCAL_YEAR)
-    {
-      double v;
-      g_autofree char *value = NULL;
-      g_autofree char *label = NULL;
-
-      hubs_progress_get_projection (pr, HUBS_LAST_FISCAL_YEAR, &v);
-      value = hubs_chart_format_value (ck, v, p->lang);
-      /* Translators: the label at the end of the projection of a chart; %s is the value. */
-      label = g_strdup_printf (hubs_i18n_gettext (p->lang, N_("Projected %s")), value);
-      if (ty (t, v) >= t->plot.y - 1 && ty (t, v) <= t->plot.y + t->plot.height + 1)
-        hubs_chart_painter_place_label (p, label, tx (t, HUBS_LAST_FISCAL_YEAR), ty (t, v), 1,
-                                        FALSE, small, FALSE, &p->theme->projection, &bounds);
-      else
-        {
-          /* A runaway trend leaves the plot: its value is said where the line leaves it, with
-           * an arrow to say it goes on. */
-          double edge = v > t->y.max ? t->y.max : t->y.min;
-          double share = (edge - pr->actual) / (v - pr->actual);
-          double year = pr->actual_year + share * (HUBS_LAST_FISCAL_YEAR - pr->actual_year);
-          g_autofree char *marked = g_strdup_printf (v > t->y.max ? "%s ↑" : "%s ↓", label);
-
-          if (isfinite (year))
-            hubs_chart_painter_place_label (p, marked, tx (t, year), ty (t, edge), 1, FALSE, small,
-                                            FALSE, &p->theme->projection, &bounds);
-        }
     }
 }
 
@@ -580,20 +589,9 @@ hubs_chart_draw_trajectory (HubsChartPainter    *p,
       if (show_title)
         top += hubs_chart_painter_heading_height (p, title, subtitle, p->width - 2 * pad);
       if (show_status)
-        {
-          double h;
-
-          h = 0;
-          if (show_sentence)
-            {
-              double badge_w = hubs_chart_painter_status_badge_width (p, t.pr->status,
-                                                                      p->fs * 1.05, TRUE);
-
-              hubs_chart_painter_measure (p, status_text, p->fs, FALSE,
-                                          p->width - 2 * pad - p->fs * 0.8 - badge_w, 2, &h);
-            }
-          top += MAX (h, p->fs * 1.3) + p->fs * 0.2;
-        }
+        top += hubs_chart_painter_draw_status_line (p, t.pr->status,
+                                                    show_sentence ? status_text : NULL, pad, top,
+                                                    p->width - 2 * pad, FALSE) + p->fs * 0.2;
       if (show_projection)
         {
           double h;
@@ -602,13 +600,13 @@ hubs_chart_draw_trajectory (HubsChartPainter    *p,
           top += h + p->fs * 0.2;
         }
       if (text)
-        top += label_h + p->fs * 0.5;       /* the axis title */
+        top += label_h * 1.5 + p->fs * 0.3; /* the axis title, over the top tick's label */
       if (show_legend)
         bottom -= hubs_chart_painter_draw_legend (p, legend, n_legend, pad, bottom,
                                                   p->width - 2 * pad, FALSE) +
                   p->fs * 0.4;
       if (text)
-        bottom -= label_h + p->fs * 0.45;   /* fiscal years */
+        bottom -= label_h * 1.5 + p->fs * 0.2; /* fiscal years, under the lowest tick's label */
 
       /* The plot deserves at least half of the chart. */
       if (bottom - top >= MAX (p->fs * 6, p->height * 0.5) ||
@@ -635,8 +633,13 @@ hubs_chart_draw_trajectory (HubsChartPainter    *p,
   trajectory_range (&t, &lower, &upper);
   if (!t.rank)
     {
-      /* Headroom, so the label of the highest target fits above it. */
-      upper += (upper - lower) * 0.06;
+      /* Headroom, so the label of the highest mark fits above it inside the plot. */
+      double room = text ? label_h + p->fs * 0.6 : 0;
+
+      if (bottom - top > room * 3)
+        upper += (upper - lower) * room / (bottom - top - room);
+      else
+        upper += (upper - lower) * 0.06;
       hubs_chart_scale_init (&t.y, lower, upper,
                              (guint) CLAMP ((bottom - top) / (p->fs * 2.2), 2, 8));
     }
@@ -690,28 +693,9 @@ hubs_chart_draw_trajectory (HubsChartPainter    *p,
       if (show_title)
         y = hubs_chart_painter_draw_heading (p, title, subtitle, pad, y, p->width - 2 * pad);
       if (show_status)
-        {
-          double badge_w, h;
-
-          hubs_chart_painter_measure (p, status_text, p->fs, FALSE, 1, 1, &h);
-          badge_w = hubs_chart_painter_draw_status_badge (p, t.pr->status, pad,
-                                                          y + MAX (h, p->fs * 1.3) / 2,
-                                                          p->fs * 1.05, TRUE);
-          if (show_sentence)
-            {
-              HubsChartRect r;
-
-              r = hubs_chart_painter_draw_text (p, HUBS_CHART_ELEMENT_STATUS,
-                                                status_text, pad + badge_w + p->fs * 0.8, y,
-                                                0, 0, p->fs, FALSE, &p->theme->foreground,
-                                                p->width - 2 * pad - badge_w - p->fs * 0.8, 2);
-
-              h = r.height;
-            }
-          else
-            h = 0;
-          y += MAX (h, p->fs * 1.3) + p->fs * 0.2;
-        }
+        y += hubs_chart_painter_draw_status_line (p, t.pr->status,
+                                                  show_sentence ? status_text : NULL, pad, y,
+                                                  p->width - 2 * pad, TRUE) + p->fs * 0.2;
       if (show_projection)
         {
           HubsChartRect r = hubs_chart_painter_draw_text (p, HUBS_CHART_ELEMENT_STATUS,
@@ -741,11 +725,13 @@ hubs_chart_draw_trajectory (HubsChartPainter    *p,
 
           hubs_chart_painter_draw_text (p, HUBS_CHART_ELEMENT_AXIS,
                                         label, MAX (pad * 0.5, t.plot.x - axis_w),
-                                        t.plot.y - p->fs * 0.5, 0,
+                                        t.plot.y - label_h / 2 - p->fs * 0.1, 0,
                                         1, small, FALSE, &p->theme->dim, 0, 0);
         }
     }
 
+  /* Without the status above it, a report says it beside the chart. */
+  t.projection_said = text && (show_projection || !p->options->show_status);
   draw_trajectory_plot (p, &t, text);
 
   if (show_legend)
