@@ -295,6 +295,21 @@ hubs_chart_draw_bullet (HubsChartPainter    *p,
     HubsChartRect bounds = { 0, row.y - label_h * 2 - p->fs, p->width,
                              row.height + label_h * 4 + p->fs * 2 };
 
+    /* The actual at the end of its bar, first: the other labels keep clear of it. */
+    if (pr->has_actual)
+      {
+        g_autofree char *label = hubs_chart_format_actual (ck, pr->actual, pr->actual_confirmed,
+                                                           p->lang);
+        double x = bullet_x (&map, pr->actual), h;
+        double w = hubs_chart_painter_measure (p, label, small, TRUE, 0, 0, &h);
+        double lx = x + p->fs * 0.4, ly = row.y + row.height * 0.5 - h / 2;
+
+        if (lx + w > row.x + row.width)
+          lx = x - p->fs * 0.4 - w;
+        hubs_chart_painter_add_placed (p, lx, ly, w, h);
+        hubs_chart_painter_show (p, HUBS_CHART_ELEMENT_LABEL, lx, ly, &p->theme->actual, TRUE);
+      }
+
     for (int year = HUBS_LAST_FISCAL_YEAR; year >= HUBS_MIDTERM_FISCAL_YEAR; year -= 2)
       {
         gboolean has = year == HUBS_MIDTERM_FISCAL_YEAR ? pr->has_target_2027 : pr->has_target_2029;
@@ -326,21 +341,5 @@ hubs_chart_draw_bullet (HubsChartPainter    *p,
                                         FALSE, &p->theme->dim, &bounds);
       }
 
-    /* The actual at the end of its bar. */
-    if (pr->has_actual)
-      {
-        g_autofree char *label = hubs_chart_format_actual (ck, pr->actual, pr->actual_confirmed,
-                                                           p->lang);
-        double x = bullet_x (&map, pr->actual);
-        double w = hubs_chart_painter_measure (p, label, small, TRUE, 0, 0, NULL);
-        double lx = x + p->fs * 0.4;
-
-        if (lx + w > row.x + row.width)
-          lx = x - p->fs * 0.4 - w;
-        hubs_chart_painter_set_text (p, label, small, TRUE, 0, 0);
-        hubs_chart_painter_show (p, HUBS_CHART_ELEMENT_LABEL,
-                                 lx, row.y + row.height * 0.5 - label_h / 2, &p->theme->actual,
-                                 TRUE);
-      }
   }
 }
