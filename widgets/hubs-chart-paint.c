@@ -871,6 +871,8 @@ hubs_chart_painter_heading_height (HubsChartPainter *p,
   return total + p->fs * 0.5;
 }
 
+/* The ticks of the normalised scale along @y; with @words, "Start" and "Target" at 0 and 100 %,
+ * which go first: a tick label that would touch one drawn before is left out. */
 void
 hubs_chart_painter_draw_norm_axis (HubsChartPainter     *p,
                                    const HubsChartScale *scale,
@@ -879,25 +881,41 @@ hubs_chart_painter_draw_norm_axis (HubsChartPainter     *p,
                                    gboolean              words)
 {
   double small = p->fs * 0.75;
+  g_autoptr(GArray) drawn = g_array_new (FALSE, FALSE, sizeof (HubsChartRect));
 
-  for (guint i = 0; i < hubs_chart_scale_get_n_ticks (scale); i++)
-    {
-      double v = hubs_chart_scale_get_tick (scale, i);
-      double x = hubs_chart_scale_map (scale, v);
-      g_autofree char *label = NULL;
+  for (int pass = 0; pass < 2; pass++)
+    for (guint i = 0; i < hubs_chart_scale_get_n_ticks (scale); i++)
+      {
+        double v = hubs_chart_scale_get_tick (scale, i);
+        double x = hubs_chart_scale_map (scale, v);
+        gboolean landmark = fabs (v) < 1e-9 || fabs (v - 100) < 1e-9;
+        g_autofree char *label = NULL;
+        HubsChartRect r;
+        gboolean free = TRUE;
+        double w, h;
 
-      if (words && fabs (v) < 1e-9)
-        /* Translators: the 0% tick of a scale that runs from each KPI’s start (0%) to its target
-         * (100%). */
-        label = g_strdup (hubs_i18n_gettext (p->lang, N_("Start")));
-      else if (words && fabs (v - 100) < 1e-9)
-        label = g_strdup (hubs_i18n_gettext (p->lang, N_("Target")));
-      else
-        label = hubs_format_axis_value (v, "%", p->lang);
-      hubs_chart_painter_draw_text (p, HUBS_CHART_ELEMENT_AXIS, label, x, y, 0.5, yalign, small,
-                                    FALSE, &p->theme->dim, 0,
-                                    0);
-    }
+        if (landmark != (pass == 0))
+          continue;
+        if (words && fabs (v) < 1e-9)
+          /* Translators: the 0% tick of a scale that runs from each KPI’s start (0%) to its
+           * target (100%). */
+          label = g_strdup (hubs_i18n_gettext (p->lang, N_("Start")));
+        else if (words && fabs (v - 100) < 1e-9)
+          label = g_strdup (hubs_i18n_gettext (p->lang, N_("Target")));
+        else
+          label = hubs_format_axis_value (v, "%", p->lang);
+
+        w = hubs_chart_painter_measure (p, label, small, FALSE, 0, 0, &h);
+        r = (HubsChartRect) { x - w / 2 - p->fs * 0.2, y - h * yalign, w + p->fs * 0.4, h };
+        r.x = CLAMP (r.x, 0, MAX (0, p->width - r.width));
+        for (guint j = 0; j < drawn->len && free; j++)
+          free = !rects_overlap (&r, &g_array_index (drawn, HubsChartRect, j));
+        if (!free)
+          continue;
+        g_array_append_val (drawn, r);
+        hubs_chart_painter_draw_text (p, HUBS_CHART_ELEMENT_AXIS, label, x, y, 0.5, yalign, small,
+                                      FALSE, &p->theme->dim, 0, 0);
+      }
 }
 
 void
