@@ -276,7 +276,8 @@ hubs_chart_draw_bullet (HubsChartPainter    *p,
       cairo_line_to (p->cr, round (x) + 0.5, row.y + row.height + p->fs * 0.3);
       cairo_stroke (p->cr);
       hubs_chart_painter_draw_text (p, HUBS_CHART_ELEMENT_AXIS, label, x,
-                                    row.y + row.height + p->fs * 0.4, 0.5, 0, small, FALSE, &p->theme->dim, 0, 0);
+                                    row.y + row.height + p->fs * 0.4, 0.5, 0, small, FALSE,
+                                    &p->theme->dim, 0, 0);
     }
   if (hubs_format_unit (ck->kpi->unit, p->lang)[0] != '\0')
     {
@@ -325,7 +326,8 @@ hubs_chart_draw_bullet (HubsChartPainter    *p,
         /* Translators: the label of a target on a chart: %1$s is a fiscal year, %2$s the target. */
         label = g_strdup_printf (hubs_i18n_gettext (p->lang, N_("%1$s target %2$s")), fy, target);
         hubs_chart_painter_place_label (p, label, bullet_x (&map, value), row.y + row.height * 0.1,
-                                        0, year != HUBS_LAST_FISCAL_YEAR, small, TRUE, &p->theme->target, &bounds);
+                                        0, year != HUBS_LAST_FISCAL_YEAR, small, TRUE,
+                                        &p->theme->target, &bounds);
       }
 
     if (pr->has_expected && pr->has_start)

@@ -370,7 +370,8 @@ hubs_chart_painter_place_label (HubsChartPainter     *p,
 
       hubs_chart_painter_set_text (p, text, size, bold, w * 0.62, 2);
       hubs_chart_painter_text_size (p, &w2, &h2);
-      found = !pango_layout_is_ellipsized (p->layout) && pango_layout_get_line_count (p->layout) == 2 &&
+      found = !pango_layout_is_ellipsized (p->layout) &&
+              pango_layout_get_line_count (p->layout) == 2 &&
               find_spot (p, x, y, w2, h2, prefer, bounds, SPOT_FREE, &spot);
       if (!found)
         hubs_chart_painter_set_text (p, text, size, bold, 0, 0);

@@ -420,7 +420,8 @@ draw_labels (HubsChartPainter *p,
       label = g_strdup_printf (hubs_i18n_gettext (p->lang, N_("Projected %s")), value);
       if (ty (t, v) >= t->plot.y - 1 && ty (t, v) <= t->plot.y + t->plot.height + 1)
         hubs_chart_painter_place_label (p, label, tx (t, HUBS_LAST_FISCAL_YEAR), ty (t, v), 1,
-                                        t->projection_said, small, FALSE, &p->theme->projection, &bounds);
+                                        t->projection_said, small, FALSE, &p->theme->projection,
+                                        &bounds);
       else
         {
           /* A runaway trend leaves the plot: its value is said where the line leaves it, with
