@@ -229,17 +229,8 @@ hubs_chart_draw_bullet (HubsChartPainter    *p,
                                               p->width - 2 * pad, TRUE) + p->fs * 0.5;
 
   if (text && p->options->show_status)
-    {
-      double badge_w = hubs_chart_painter_draw_status_badge (p, pr->status, pad, y + p->fs * 0.7,
-                                                             p->fs * 1.05, TRUE);
-      HubsChartRect r;
-
-      r = hubs_chart_painter_draw_text (p, status_text, pad + badge_w + p->fs * 0.8, y, 0, 0,
-                                        p->fs, FALSE, &p->theme->foreground,
-                                        p->width - 2 * pad - badge_w - p->fs * 0.8, 2);
-
-      y += MAX (r.height, p->fs * 1.4) + p->fs * 0.6;
-    }
+    y += hubs_chart_painter_draw_status_line (p, pr->status, status_text, pad, y,
+                                              p->width - 2 * pad, TRUE) + p->fs * 0.6;
 
   if (text)
     {
@@ -284,8 +275,9 @@ hubs_chart_draw_bullet (HubsChartPainter    *p,
       cairo_move_to (p->cr, round (x) + 0.5, row.y + row.height);
       cairo_line_to (p->cr, round (x) + 0.5, row.y + row.height + p->fs * 0.3);
       cairo_stroke (p->cr);
-      hubs_chart_painter_draw_text (p, label, x, row.y + row.height + p->fs * 0.4, 0.5, 0, small,
-                                    FALSE, &p->theme->dim, 0, 0);
+      hubs_chart_painter_draw_text (p, HUBS_CHART_ELEMENT_AXIS, label, x,
+                                    row.y + row.height + p->fs * 0.4, 0.5, 0, small, FALSE,
+                                    &p->theme->dim, 0, 0);
     }
   if (hubs_format_kpi_unit (ck->kpi, p->lang)[0] != '\0')
     {
@@ -294,7 +286,7 @@ hubs_chart_draw_bullet (HubsChartPainter    *p,
                                                                                      "is better"))
                                                     : hubs_format_kpi_unit (ck->kpi, p->lang));
 
-      hubs_chart_painter_draw_text (p, unit, row.x + row.width,
+      hubs_chart_painter_draw_text (p, HUBS_CHART_ELEMENT_AXIS, unit, row.x + row.width,
                                     row.y + row.height + p->fs * 0.5 + label_h, 1, 0,
                                     small, FALSE, &p->theme->dim, 0, 0);
     }
@@ -303,6 +295,21 @@ hubs_chart_draw_bullet (HubsChartPainter    *p,
   {
     HubsChartRect bounds = { 0, row.y - label_h * 2 - p->fs, p->width,
                              row.height + label_h * 4 + p->fs * 2 };
+
+    /* The actual at the end of its bar, first: the other labels keep clear of it. */
+    if (pr->has_actual)
+      {
+        g_autofree char *label = hubs_chart_format_actual (ck, pr->actual, pr->actual_confirmed,
+                                                           p->lang);
+        double x = bullet_x (&map, pr->actual), h;
+        double w = hubs_chart_painter_measure (p, label, small, TRUE, 0, 0, &h);
+        double lx = x + p->fs * 0.4, ly = row.y + row.height * 0.5 - h / 2;
+
+        if (lx + w > row.x + row.width)
+          lx = x - p->fs * 0.4 - w;
+        hubs_chart_painter_add_placed (p, lx, ly, w, h);
+        hubs_chart_painter_show (p, HUBS_CHART_ELEMENT_LABEL, lx, ly, &p->theme->actual, TRUE);
+      }
 
     for (int year = HUBS_LAST_FISCAL_YEAR; year >= HUBS_MIDTERM_FISCAL_YEAR; year -= 2)
       {
@@ -319,7 +326,8 @@ hubs_chart_draw_bullet (HubsChartPainter    *p,
         /* Translators: the label of a target on a chart: %1$s is a fiscal year, %2$s the target. */
         label = g_strdup_printf (hubs_i18n_gettext (p->lang, N_("%1$s target %2$s")), fy, target);
         hubs_chart_painter_place_label (p, label, bullet_x (&map, value), row.y + row.height * 0.1,
-                                        0, small, TRUE, &p->theme->target, &bounds);
+                                        0, year != HUBS_LAST_FISCAL_YEAR, small, TRUE,
+                                        &p->theme->target, &bounds);
       }
 
     if (pr->has_expected && pr->has_start)
@@ -330,24 +338,10 @@ hubs_chart_draw_bullet (HubsChartPainter    *p,
         g_autofree char *label = g_strdup_printf (hubs_i18n_gettext (p->lang, N_("%1$s plan %2$s")),
                                                   fy, expected);
 
-        hubs_chart_painter_place_label (p, label, bullet_x (&map, pr->expected), row.y, 0, small,
+        hubs_chart_painter_place_label (p, label, bullet_x (&map, pr->expected), row.y, 0, TRUE,
+                                        small,
                                         FALSE, &p->theme->dim, &bounds);
       }
 
-    /* The actual at the end of its bar. */
-    if (pr->has_actual)
-      {
-        g_autofree char *label = hubs_chart_format_actual (ck, pr->actual, pr->actual_confirmed,
-                                                           p->lang);
-        double x = bullet_x (&map, pr->actual);
-        double w = hubs_chart_painter_measure (p, label, small, TRUE, 0, 0, NULL);
-        double lx = x + p->fs * 0.4;
-
-        if (lx + w > row.x + row.width)
-          lx = x - p->fs * 0.4 - w;
-        hubs_chart_painter_set_text (p, label, small, TRUE, 0, 0);
-        hubs_chart_painter_show (p, lx, row.y + row.height * 0.5 - label_h / 2, &p->theme->actual,
-                                 TRUE);
-      }
   }
 }

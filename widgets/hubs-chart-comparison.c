@@ -41,7 +41,8 @@ draw_share_cell (HubsChartPainter          *p,
   if (summary->n_kpis == 0)
     {
       if (text_w > 0)
-        hubs_chart_painter_draw_text (p, hubs_i18n_gettext (p->lang, N_("no KPI")),
+        hubs_chart_painter_draw_text (p, HUBS_CHART_ELEMENT_VALUE,
+                                      hubs_i18n_gettext (p->lang, N_("no KPI")),
                                       bar->x + bar->width / 2, cy, 0.5, 0.5,
                                       size * 0.8, FALSE, &p->theme->dim, bar->width, 1);
       return;
@@ -74,7 +75,8 @@ draw_share_cell (HubsChartPainter          *p,
         g_autofree char *label = hubs_chart_format_percent (share, p->lang);
 
         hubs_chart_draw_status_shape (cr, status, p->theme, text_x + size / 2, cy, size);
-        hubs_chart_painter_draw_text (p, label, text_x + text_w, cy, 1, 0.5, size, TRUE,
+        hubs_chart_painter_draw_text (p, HUBS_CHART_ELEMENT_VALUE,
+                                      label, text_x + text_w, cy, 1, 0.5, size, TRUE,
                                       &p->theme->foreground, 0, 0);
       }
 
@@ -105,7 +107,8 @@ draw_status_key (HubsChartPainter *p,
       HubsChartRect r;
 
       hubs_chart_draw_status_shape (p->cr, s, p->theme, x + size / 2, y_bottom - h / 2, size);
-      r = hubs_chart_painter_draw_text (p, hubs_status_get_label (s, p->lang), x + size * 1.4,
+      r = hubs_chart_painter_draw_text (p, HUBS_CHART_ELEMENT_LEGEND,
+                                        hubs_status_get_label (s, p->lang), x + size * 1.4,
                                         y_bottom - h / 2, 0,
                                         0.5, size, FALSE, &p->theme->dim, 0, 0);
       x += size * 1.4 + r.width + gap;
@@ -141,16 +144,27 @@ hubs_chart_draw_comparison (HubsChartPainter    *p,
       legend_h += legend_h > 0 ? p->fs * 0.5 : 0;
     }
 
-  name_w = text ? MIN ((p->width - 2 * pad) * 0.17, p->fs * 9) : 0;
-  gap = text ? p->fs * 1.0 : p->width * 0.01;
-  col_w = MAX (1, (p->width - 2 * pad - name_w - gap * (HUBS_N_PILLARS + 1)) /
-                  (HUBS_N_PILLARS + 1));
   header_h = text ? p->fs * 3.0 : 0;
   row_h = MAX (1, MIN ((p->height - y - pad - legend_h - header_h - (text ? p->fs * 1.3 : 0)) / n,
                        p->fs * 3));
   size = MIN (p->fs, row_h * 0.45);
   if (text && row_h < p->fs * 1.1)
     text = FALSE;
+
+  /* The names take what the longest needs, up to a quarter of the width. */
+  name_w = 0;
+  for (guint i = 0; text && i < n; i++)
+    {
+      const HubsChartHubSummary *summary = g_ptr_array_index (data->hubs, i);
+
+      name_w = MAX (name_w, hubs_chart_painter_measure (p, hubs_chart_hub_name (summary->hub,
+                                                                                p->lang),
+                                                        size, TRUE, 0, 0, NULL) + 1);
+    }
+  name_w = MIN (name_w, (p->width - 2 * pad) * 0.25);
+  gap = text ? p->fs * 1.0 : p->width * 0.01;
+  col_w = MAX (1, (p->width - 2 * pad - name_w - gap * (HUBS_N_PILLARS + 1)) /
+                  (HUBS_N_PILLARS + 1));
 
   for (int col = -1; col < HUBS_N_PILLARS; col++)
     {
@@ -171,17 +185,25 @@ hubs_chart_draw_comparison (HubsChartPainter    *p,
           const char *label = col < 0 ? hubs_i18n_gettext (p->lang, N_("All KPIs"))
                                       : hubs_chart_pillar_get_short_label (col, p->lang);
 
-          hubs_chart_painter_draw_text (p, label, cx + bar_w / 2, y + p->fs * 1.2, 0.5, 1,
+          hubs_chart_painter_draw_text (p, HUBS_CHART_ELEMENT_AXIS,
+                                        label, cx + bar_w / 2, y + p->fs * 1.2, 0.5, 1,
                                         p->fs * 0.9, TRUE, &p->theme->foreground, col_w, 1);
-          /* The scale on top and at the bottom of each column: 0 and 100 % only. */
-          for (double v = 0; v <= 100; v += 100)
+          /* The scale on top and at the bottom of each column: 0 and 100 % only, or 100 %
+           * alone where the two would touch. */
+          double tick_w = hubs_chart_painter_measure (p, "100%", p->fs * 0.7, FALSE, 0, 0, NULL);
+          double first = hubs_chart_scale_map (&scale, 100) - hubs_chart_scale_map (&scale, 0) <
+                         tick_w + p->fs * 0.4 ? 100 : 0;
+
+          for (double v = first; v <= 100; v += 100)
             {
               g_autofree char *tick = hubs_format_axis_value (v, "%", p->lang);
               double x = hubs_chart_scale_map (&scale, v);
 
-              hubs_chart_painter_draw_text (p, tick, x, rows_top - p->fs * 0.25, 0.5, 1,
+              hubs_chart_painter_draw_text (p, HUBS_CHART_ELEMENT_AXIS,
+                                            tick, x, rows_top - p->fs * 0.25, 0.5, 1,
                                             p->fs * 0.7, FALSE, &p->theme->dim, 0, 0);
-              hubs_chart_painter_draw_text (p, tick, x, rows_top + row_h * n + p->fs * 0.2, 0.5, 0,
+              hubs_chart_painter_draw_text (p, HUBS_CHART_ELEMENT_AXIS,
+                                            tick, x, rows_top + row_h * n + p->fs * 0.2, 0.5, 0,
                                             p->fs * 0.7, FALSE, &p->theme->dim, 0, 0);
             }
         }
@@ -212,13 +234,16 @@ hubs_chart_draw_comparison (HubsChartPainter    *p,
 
       if (row_h > p->fs * 2)
         {
-          hubs_chart_painter_draw_text (p, hubs_chart_hub_name (summary->hub, p->lang), pad, cy, 0,
+          hubs_chart_painter_draw_text (p, HUBS_CHART_ELEMENT_NAME,
+                                        hubs_chart_hub_name (summary->hub, p->lang), pad, cy, 0,
                                         1, size, TRUE, &p->theme->foreground, name_w, 1);
-          hubs_chart_painter_draw_text (p, count, pad, cy, 0, 0, size * 0.75, FALSE, &p->theme->dim,
+          hubs_chart_painter_draw_text (p, HUBS_CHART_ELEMENT_VALUE,
+                                        count, pad, cy, 0, 0, size * 0.75, FALSE, &p->theme->dim,
                                         name_w, 1);
         }
       else
-        hubs_chart_painter_draw_text (p, hubs_chart_hub_name (summary->hub, p->lang), pad, cy, 0,
+        hubs_chart_painter_draw_text (p, HUBS_CHART_ELEMENT_NAME,
+                                      hubs_chart_hub_name (summary->hub, p->lang), pad, cy, 0,
                                       0.5, size, TRUE, &p->theme->foreground, name_w, 1);
     }
 }

@@ -77,10 +77,35 @@ hubs_chart_painter_measure (HubsChartPainter *p,
   return w;
 }
 
+/* Notes what was just laid out at (x, y) in the layout the caller asked for, if any. */
+static void
+record_text (HubsChartPainter *p,
+             HubsChartElement  element,
+             double            x,
+             double            y)
+{
+  PangoRectangle logical;
+  HubsChartBox box;
+
+  if (p->boxes == NULL)
+    return;
+
+  pango_layout_get_extents (p->layout, NULL, &logical);
+  box.element = element;
+  box.x = x + (double) logical.x / PANGO_SCALE;
+  box.y = y + (double) logical.y / PANGO_SCALE;
+  box.width = (double) logical.width / PANGO_SCALE;
+  box.height = (double) logical.height / PANGO_SCALE;
+  box.text = g_strdup (pango_layout_get_text (p->layout));
+  box.ellipsized = pango_layout_is_ellipsized (p->layout);
+  g_array_append_val (p->boxes, box);
+}
+
 /* Draws the current layout with its top-left corner at (x, y); a halo of the background
- * keeps labels readable over lines. */
+ * keeps labels readable over lines. @element says what it is, for the caller's layout. */
 void
 hubs_chart_painter_show (HubsChartPainter     *p,
+                         HubsChartElement      element,
                          double                x,
                          double                y,
                          const HubsChartColor *color,
@@ -107,12 +132,14 @@ hubs_chart_painter_show (HubsChartPainter     *p,
   hubs_chart_color_set_source (color, cr);
   cairo_move_to (cr, x, y);
   pango_cairo_show_layout (cr, p->layout);
+  record_text (p, element, x, y);
 }
 
 /* Draws text aligned on (x, y): @xalign 0 left, 0.5 centre, 1 right; @yalign likewise.
  * Returns the rectangle it took. */
 HubsChartRect
 hubs_chart_painter_draw_text (HubsChartPainter     *p,
+                              HubsChartElement      element,
                               const char           *text,
                               double                x,
                               double                y,
@@ -139,7 +166,8 @@ hubs_chart_painter_draw_text (HubsChartPainter     *p,
   r.x = x - r.width * xalign;
   r.y = y - r.height * yalign;
   /* With a set width, Pango aligns inside that width. */
-  hubs_chart_painter_show (p, max_width > 0 ? x - max_width * xalign : r.x, r.y, color, FALSE);
+  hubs_chart_painter_show (p, element, max_width > 0 ? x - max_width * xalign : r.x, r.y, color,
+                           FALSE);
 
   return r;
 }
@@ -161,6 +189,60 @@ rect_inside (const HubsChartRect *inner,
          inner->y + inner->height <= outer->y + outer->height + 0.5;
 }
 
+/* Cuts the segment to the part inside @r (Liang–Barsky); FALSE when none of it is. */
+static gboolean
+clip_segment (HubsChartSegment    *s,
+              const HubsChartRect *r)
+{
+  double dx = s->x1 - s->x0, dy = s->y1 - s->y0;
+  double q[4] = { s->x0 - r->x, r->x + r->width - s->x0, s->y0 - r->y, r->y + r->height - s->y0 };
+  double pk[4] = { -dx, dx, -dy, dy };
+  double t0 = 0, t1 = 1;
+
+  for (guint i = 0; i < 4; i++)
+    {
+      if (pk[i] == 0)
+        {
+          if (q[i] < 0)
+            return FALSE;
+          continue;
+        }
+      if (pk[i] < 0)
+        t0 = MAX (t0, q[i] / pk[i]);
+      else
+        t1 = MIN (t1, q[i] / pk[i]);
+    }
+  if (t0 > t1)
+    return FALSE;
+
+  *s = (HubsChartSegment) { s->x0 + t0 * dx, s->y0 + t0 * dy, s->x0 + t1 * dx, s->y0 + t1 * dy };
+  return TRUE;
+}
+
+static gboolean
+crosses_a_line (HubsChartPainter    *p,
+                const HubsChartRect *r)
+{
+  for (guint i = 0; i < p->segments->len; i++)
+    {
+      HubsChartSegment s = g_array_index (p->segments, HubsChartSegment, i);
+
+      if (clip_segment (&s, r))
+        return TRUE;
+    }
+  return FALSE;
+}
+
+static gboolean
+covers_a_label (HubsChartPainter    *p,
+                const HubsChartRect *r)
+{
+  for (guint i = 0; i < p->placed->len; i++)
+    if (rects_overlap (r, &g_array_index (p->placed, HubsChartRect, i)))
+      return TRUE;
+  return FALSE;
+}
+
 void
 hubs_chart_painter_add_placed (HubsChartPainter *p,
                                double            x,
@@ -173,75 +255,141 @@ hubs_chart_painter_add_placed (HubsChartPainter *p,
   g_array_append_val (p->placed, r);
 }
 
-/* Places a label near (x, y), trying positions around it in order until one neither leaves
- * @bounds nor covers a label or mark placed before. @prefer: 0 above, 1 below. */
+/* Notes a straight piece of a data line from (x0, y0) to (x1, y1), as much of it as shows
+ * inside @clip (or all of it), so that labels placed later keep off it. */
 void
+hubs_chart_painter_add_segment (HubsChartPainter    *p,
+                                double               x0,
+                                double               y0,
+                                double               x1,
+                                double               y1,
+                                const HubsChartRect *clip)
+{
+  HubsChartSegment s = { x0, y0, x1, y1 };
+
+  if (!isfinite (x0) || !isfinite (y0) || !isfinite (x1) || !isfinite (y1))
+    return;
+  if (clip != NULL && !clip_segment (&s, clip))
+    return;
+  g_array_append_val (p->segments, s);
+
+  if (p->boxes != NULL)
+    {
+      HubsChartBox box = { HUBS_CHART_ELEMENT_LINE, s.x0, s.y0, s.x1 - s.x0, s.y1 - s.y0,
+                           NULL, FALSE };
+
+      g_array_append_val (p->boxes, box);
+    }
+}
+
+/* How choosy find_spot() is. */
+typedef enum
+{
+  SPOT_FREE,          /* inside, clear of labels, marks and lines */
+  SPOT_CLEAR,         /* inside, clear of labels and marks */
+  SPOT_INSIDE,        /* inside */
+} SpotKind;
+
+/* Finds a spot for a @w × @h label near (x, y): centred over the mark, then to either side
+ * of it, one row further out each round; beside the mark in the first round only. @prefer:
+ * 0 above, 1 below. */
+static gboolean
+find_spot (HubsChartPainter    *p,
+           double               x,
+           double               y,
+           double               w,
+           double               h,
+           int                  prefer,
+           const HubsChartRect *bounds,
+           SpotKind             kind,
+           HubsChartRect       *spot)
+{
+  /* Far enough out to clear a target's marker (1.2 fs across) and the line through it. */
+  double d = p->fs * 0.7;
+
+  for (int round = 0; round < 6; round++)
+    for (int side = 0; side < 2; side++)
+      {
+        gboolean above = (side == 0) == (prefer == 0);
+        double cy = above ? y - d - h - round * h : y + d + round * h;
+        HubsChartRect candidates[7] = {
+          { x - w / 2, cy, w, h },
+          { x - w - d * 0.5, cy, w, h },
+          { x + d * 0.5, cy, w, h },
+          { x - w + d, cy, w, h },
+          { x - d, cy, w, h },
+          { x - w - d, y - h / 2, w, h },
+          { x + d, y - h / 2, w, h },
+        };
+        guint n = round == 0 && side == 0 ? 7 : 5;
+
+        for (guint i = 0; i < n; i++)
+          {
+            const HubsChartRect *c = &candidates[i];
+
+            if (rect_inside (c, bounds) && (kind == SPOT_INSIDE || !covers_a_label (p, c)) &&
+                (kind != SPOT_FREE || !crosses_a_line (p, c)))
+              {
+                *spot = *c;
+                return TRUE;
+              }
+          }
+      }
+  return FALSE;
+}
+
+/* Places a label near (x, y) where it neither leaves @bounds nor covers a label, a mark or a
+ * data line placed before, on one line or failing that two; @prefer: 0 above, 1 below. With
+ * no such spot an @optional label is left out (the mark's tooltip and the chart's description
+ * still say it) and the others take the first spot clear of labels and marks, or failing that
+ * any inside. Returns whether the label was drawn. */
+gboolean
 hubs_chart_painter_place_label (HubsChartPainter     *p,
                                 const char           *text,
                                 double                x,
                                 double                y,
                                 int                   prefer,
+                                gboolean              optional,
                                 double                size,
                                 gboolean              bold,
                                 const HubsChartColor *color,
                                 const HubsChartRect  *bounds)
 {
-  double w, h, d = p->fs * 0.55;
-  HubsChartRect candidates[8];
-  guint n = 0;
-  int chosen = -1;
+  double w, h;
+  HubsChartRect spot;
+  gboolean found;
 
   hubs_chart_painter_set_text (p, text, size, bold, 0, 0);
+  pango_layout_set_alignment (p->layout, PANGO_ALIGN_LEFT);
   hubs_chart_painter_text_size (p, &w, &h);
+  found = find_spot (p, x, y, w, h, prefer, bounds, SPOT_FREE, &spot);
 
-#define CANDIDATE(cx, cy) \
-  candidates[n++] = (HubsChartRect) { (cx), (cy), w, h }
-
-  if (prefer == 0)
+  if (!found)
     {
-      CANDIDATE (x - w / 2, y - d - h);
-      CANDIDATE (x - w - d * 0.5, y - d - h);
-      CANDIDATE (x + d * 0.5, y - d - h);
-      CANDIDATE (x - w / 2, y + d);
-    }
-  else
-    {
-      CANDIDATE (x - w / 2, y + d);
-      CANDIDATE (x - w - d * 0.5, y + d);
-      CANDIDATE (x + d * 0.5, y + d);
-      CANDIDATE (x - w / 2, y - d - h);
-    }
-  CANDIDATE (x - w - d, y - h / 2);
-  CANDIDATE (x + d, y - h / 2);
-  CANDIDATE (x - w - d * 0.5, prefer == 0 ? y + d : y - d - h);
-  CANDIDATE (x + d * 0.5, prefer == 0 ? y + d : y - d - h);
-#undef CANDIDATE
+      double w2, h2;
 
-  for (guint i = 0; i < n && chosen < 0; i++)
-    {
-      gboolean free = rect_inside (&candidates[i], bounds);
-
-      for (guint j = 0; free && j < p->placed->len; j++)
-        free = !rects_overlap (&candidates[i], &g_array_index (p->placed, HubsChartRect, j));
-      if (free)
-        chosen = i;
+      hubs_chart_painter_set_text (p, text, size, bold, w * 0.62, 2);
+      hubs_chart_painter_text_size (p, &w2, &h2);
+      found = !pango_layout_is_ellipsized (p->layout) &&
+              pango_layout_get_line_count (p->layout) == 2 &&
+              find_spot (p, x, y, w2, h2, prefer, bounds, SPOT_FREE, &spot);
+      if (!found)
+        hubs_chart_painter_set_text (p, text, size, bold, 0, 0);
     }
 
-  /* Nowhere free: the first spot that stays inside, overlapping or not. */
-  for (guint i = 0; i < n && chosen < 0; i++)
-    if (rect_inside (&candidates[i], bounds))
-      chosen = i;
-  if (chosen < 0)
-    {
-      chosen = 0;
-      candidates[0].x = CLAMP (candidates[0].x, bounds->x,
-                               MAX (bounds->x, bounds->x + bounds->width - w));
-      candidates[0].y = CLAMP (candidates[0].y, bounds->y,
-                               MAX (bounds->y, bounds->y + bounds->height - h));
-    }
+  if (!found && optional)
+    return FALSE;
 
-  hubs_chart_painter_show (p, candidates[chosen].x, candidates[chosen].y, color, TRUE);
-  g_array_append_val (p->placed, candidates[chosen]);
+  if (!found && !find_spot (p, x, y, w, h, prefer, bounds, SPOT_CLEAR, &spot) &&
+      !find_spot (p, x, y, w, h, prefer, bounds, SPOT_INSIDE, &spot))
+    spot = (HubsChartRect) {
+      CLAMP (x - w / 2, bounds->x, MAX (bounds->x, bounds->x + bounds->width - w)),
+      CLAMP (y - h, bounds->y, MAX (bounds->y, bounds->y + bounds->height - h)), w, h
+    };
+
+  hubs_chart_painter_show (p, HUBS_CHART_ELEMENT_LABEL, spot.x, spot.y, color, TRUE);
+  g_array_append_val (p->placed, spot);
+  return TRUE;
 }
 
 /* Marks
@@ -356,11 +504,45 @@ hubs_chart_painter_draw_status_badge (HubsChartPainter *p,
   double mark = size * 1.05;
 
   hubs_chart_draw_status_shape (p->cr, status, p->theme, x + mark / 2, y, mark);
-  r = hubs_chart_painter_draw_text (p, hubs_status_get_label (status, p->lang),
+  r = hubs_chart_painter_draw_text (p, HUBS_CHART_ELEMENT_STATUS,
+                                    hubs_status_get_label (status, p->lang),
                                     x + mark + size * 0.35, y,
                                     0, 0.5, size, bold, &p->theme->foreground, 0, 0);
 
   return mark + size * 0.35 + r.width;
+}
+
+/* The status of a KPI above its chart: the badge, then with @sentence (nullable) the status in
+ * words in up to two lines beside it, both from the top of the line at @y. Draws only with
+ * @draw; returns the height taken either way. */
+double
+hubs_chart_painter_draw_status_line (HubsChartPainter *p,
+                                     HubsStatus        status,
+                                     const char       *sentence,
+                                     double            x,
+                                     double            y,
+                                     double            width,
+                                     gboolean          draw)
+{
+  double size = p->fs * 1.05;
+  double badge_w = hubs_chart_painter_status_badge_width (p, status, size, TRUE);
+  double badge_h, sentence_h = 0;
+  double sentence_x = x + badge_w + p->fs * 0.8;
+
+  hubs_chart_painter_measure (p, hubs_status_get_label (status, p->lang), size, TRUE, 0, 0,
+                              &badge_h);
+  if (sentence != NULL)
+    hubs_chart_painter_measure (p, sentence, p->fs, FALSE, x + width - sentence_x, 2,
+                                &sentence_h);
+  if (draw)
+    {
+      hubs_chart_painter_draw_status_badge (p, status, x, y + badge_h / 2, size, TRUE);
+      if (sentence != NULL)
+        hubs_chart_painter_draw_text (p, HUBS_CHART_ELEMENT_STATUS, sentence, sentence_x, y, 0, 0,
+                                      p->fs, FALSE, &p->theme->foreground,
+                                      x + width - sentence_x, 2);
+    }
+  return MAX (badge_h, sentence_h);
 }
 
 void
@@ -623,7 +805,8 @@ hubs_chart_painter_draw_legend (HubsChartPainter          *p,
         for (guint j = first; j < i; j++)
           {
             draw_legend_key (p, items[j], cx, cy, key);
-            hubs_chart_painter_draw_text (p, legend_label (items[j], p->lang),
+            hubs_chart_painter_draw_text (p, HUBS_CHART_ELEMENT_LEGEND,
+                                          legend_label (items[j], p->lang),
                                           cx + key + p->fs * 0.4, cy, 0, 0.5,
                                           size, FALSE, &p->theme->dim, 0, 0);
             cx += widths[j] + gap;
@@ -641,7 +824,8 @@ hubs_chart_painter_draw_empty (HubsChartPainter *p,
 {
   if (p->width < p->fs * 4 || p->height < p->fs * 2)
     return;
-  hubs_chart_painter_draw_text (p, message, p->width / 2, p->height / 2, 0.5, 0.5, p->fs, FALSE,
+  hubs_chart_painter_draw_text (p, HUBS_CHART_ELEMENT_MESSAGE, message, p->width / 2,
+                                p->height / 2, 0.5, 0.5, p->fs, FALSE,
                                 &p->theme->dim, p->width - p->fs * 2, 3);
 }
 
@@ -656,12 +840,14 @@ hubs_chart_painter_draw_heading (HubsChartPainter *p,
 {
   HubsChartRect r;
 
-  r = hubs_chart_painter_draw_text (p, title, x, y, 0, 0, p->fs * 1.35, TRUE, &p->theme->foreground,
+  r = hubs_chart_painter_draw_text (p, HUBS_CHART_ELEMENT_TITLE, title, x, y, 0, 0,
+                                    p->fs * 1.35, TRUE, &p->theme->foreground,
                                     width, 2);
   y += r.height + p->fs * 0.15;
   if (subtitle != NULL && *subtitle != '\0')
     {
-      r = hubs_chart_painter_draw_text (p, subtitle, x, y, 0, 0, p->fs * 0.9, FALSE, &p->theme->dim,
+      r = hubs_chart_painter_draw_text (p, HUBS_CHART_ELEMENT_TITLE, subtitle, x, y, 0, 0,
+                                        p->fs * 0.9, FALSE, &p->theme->dim,
                                         width, 2);
       y += r.height;
     }
@@ -686,6 +872,8 @@ hubs_chart_painter_heading_height (HubsChartPainter *p,
   return total + p->fs * 0.5;
 }
 
+/* The ticks of the normalised scale along @y; with @words, "Start" and "Target" at 0 and 100 %,
+ * which go first: a tick label that would touch one drawn before is left out. */
 void
 hubs_chart_painter_draw_norm_axis (HubsChartPainter     *p,
                                    const HubsChartScale *scale,
@@ -694,24 +882,41 @@ hubs_chart_painter_draw_norm_axis (HubsChartPainter     *p,
                                    gboolean              words)
 {
   double small = p->fs * 0.75;
+  g_autoptr(GArray) drawn = g_array_new (FALSE, FALSE, sizeof (HubsChartRect));
 
-  for (guint i = 0; i < hubs_chart_scale_get_n_ticks (scale); i++)
-    {
-      double v = hubs_chart_scale_get_tick (scale, i);
-      double x = hubs_chart_scale_map (scale, v);
-      g_autofree char *label = NULL;
+  for (int pass = 0; pass < 2; pass++)
+    for (guint i = 0; i < hubs_chart_scale_get_n_ticks (scale); i++)
+      {
+        double v = hubs_chart_scale_get_tick (scale, i);
+        double x = hubs_chart_scale_map (scale, v);
+        gboolean landmark = fabs (v) < 1e-9 || fabs (v - 100) < 1e-9;
+        g_autofree char *label = NULL;
+        HubsChartRect r;
+        gboolean free = TRUE;
+        double w, h;
 
-      if (words && fabs (v) < 1e-9)
-        /* Translators: the 0% tick of a scale that runs from each KPI’s start (0%) to its target
-         * (100%). */
-        label = g_strdup (hubs_i18n_gettext (p->lang, N_("Start")));
-      else if (words && fabs (v - 100) < 1e-9)
-        label = g_strdup (hubs_i18n_gettext (p->lang, N_("Target")));
-      else
-        label = hubs_format_axis_value (v, "%", p->lang);
-      hubs_chart_painter_draw_text (p, label, x, y, 0.5, yalign, small, FALSE, &p->theme->dim, 0,
-                                    0);
-    }
+        if (landmark != (pass == 0))
+          continue;
+        if (words && fabs (v) < 1e-9)
+          /* Translators: the 0% tick of a scale that runs from each KPI’s start (0%) to its
+           * target (100%). */
+          label = g_strdup (hubs_i18n_gettext (p->lang, N_("Start")));
+        else if (words && fabs (v - 100) < 1e-9)
+          label = g_strdup (hubs_i18n_gettext (p->lang, N_("Target")));
+        else
+          label = hubs_format_axis_value (v, "%", p->lang);
+
+        w = hubs_chart_painter_measure (p, label, small, FALSE, 0, 0, &h);
+        r = (HubsChartRect) { x - w / 2 - p->fs * 0.2, y - h * yalign, w + p->fs * 0.4, h };
+        r.x = CLAMP (r.x, 0, MAX (0, p->width - r.width));
+        for (guint j = 0; j < drawn->len && free; j++)
+          free = !rects_overlap (&r, &g_array_index (drawn, HubsChartRect, j));
+        if (!free)
+          continue;
+        g_array_append_val (drawn, r);
+        hubs_chart_painter_draw_text (p, HUBS_CHART_ELEMENT_AXIS, label, x, y, 0.5, yalign, small,
+                                      FALSE, &p->theme->dim, 0, 0);
+      }
 }
 
 void

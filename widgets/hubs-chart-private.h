@@ -46,7 +46,17 @@ typedef struct
   GArray                 *hits;
   /* Labels placed inside the plot, so that later ones avoid them. */
   GArray                 *placed;
+  /* The data lines drawn so far (HubsChartSegment), which labels avoid too. */
+  GArray                 *segments;
+  /* (nullable) (element-type HubsChartBox): where to record what was laid out. */
+  GArray                 *boxes;
 } HubsChartPainter;
+
+/* A straight piece of a data line, as drawn (clipped to what shows). */
+typedef struct
+{
+  double x0, y0, x1, y1;
+} HubsChartSegment;
 
 /* Lines of the chart's key, drawn by hubs_chart_painter_draw_legend(). */
 typedef enum
@@ -112,11 +122,13 @@ double         hubs_chart_painter_measure             (HubsChartPainter         
                                                        int                        max_lines,
                                                        double                    *height);
 void           hubs_chart_painter_show                (HubsChartPainter          *p,
+                                                       HubsChartElement           element,
                                                        double                     x,
                                                        double                     y,
                                                        const HubsChartColor      *color,
                                                        gboolean                   halo);
 HubsChartRect  hubs_chart_painter_draw_text           (HubsChartPainter          *p,
+                                                       HubsChartElement           element,
                                                        const char                *text,
                                                        double                     x,
                                                        double                     y,
@@ -132,11 +144,18 @@ void           hubs_chart_painter_add_placed          (HubsChartPainter         
                                                        double                     y,
                                                        double                     width,
                                                        double                     height);
-void           hubs_chart_painter_place_label         (HubsChartPainter          *p,
+void           hubs_chart_painter_add_segment         (HubsChartPainter          *p,
+                                                       double                     x0,
+                                                       double                     y0,
+                                                       double                     x1,
+                                                       double                     y1,
+                                                       const HubsChartRect       *clip);
+gboolean       hubs_chart_painter_place_label         (HubsChartPainter          *p,
                                                        const char                *text,
                                                        double                     x,
                                                        double                     y,
                                                        int                        prefer,
+                                                       gboolean                   optional,
                                                        double                     size,
                                                        gboolean                   bold,
                                                        const HubsChartColor      *color,
@@ -153,6 +172,13 @@ double         hubs_chart_painter_draw_status_badge   (HubsChartPainter         
                                                        double                     y,
                                                        double                     size,
                                                        gboolean                   bold);
+double         hubs_chart_painter_draw_status_line    (HubsChartPainter          *p,
+                                                       HubsStatus                 status,
+                                                       const char                *sentence,
+                                                       double                     x,
+                                                       double                     y,
+                                                       double                     width,
+                                                       gboolean                   draw);
 void           hubs_chart_painter_draw_point          (HubsChartPainter          *p,
                                                        double                     x,
                                                        double                     y,

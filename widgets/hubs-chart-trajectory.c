@@ -31,6 +31,8 @@ typedef struct
   gboolean            rank;
   /* The baseline is a reference, not the start of the path. */
   gboolean            reference;
+  /* The projection is said in words above the plot. */
+  gboolean            projection_said;
 } Trajectory;
 
 static void
@@ -122,7 +124,8 @@ draw_grid (HubsChartPainter *p,
         {
           g_autofree char *label = hubs_format_axis_value (v, unit, p->lang);
 
-          hubs_chart_painter_draw_text (p, label, t->plot.x - p->fs * 0.4, y, 1, 0.5, small, FALSE,
+          hubs_chart_painter_draw_text (p, HUBS_CHART_ELEMENT_AXIS,
+                                        label, t->plot.x - p->fs * 0.4, y, 1, 0.5, small, FALSE,
                                         &p->theme->dim, 0, 0);
         }
     }
@@ -131,8 +134,12 @@ draw_grid (HubsChartPainter *p,
   if (text)
     {
       double spacing = t->plot.width / MAX (1, t->last_year - t->first_year + 0.7);
-      double widest = 0;
+      double widest = 0, label_h, years_y;
       int every = 1;
+
+      /* Below the half of the lowest tick's label that hangs under the plot. */
+      hubs_chart_painter_measure (p, "2029", small, FALSE, 0, 0, &label_h);
+      years_y = t->plot.y + t->plot.height + label_h / 2 + p->fs * 0.1;
 
       for (int year = t->first_year; year <= t->last_year; year++)
         {
@@ -150,11 +157,40 @@ draw_grid (HubsChartPainter *p,
           if ((HUBS_LAST_FISCAL_YEAR - year) % every != 0)
             continue;
           label = hubs_format_fiscal_year (year, p->lang);
-          hubs_chart_painter_draw_text (p, label, tx (t, year),
-                                        t->plot.y + t->plot.height + p->fs * 0.35, 0.5, 0,
+          hubs_chart_painter_draw_text (p, HUBS_CHART_ELEMENT_AXIS, label, tx (t, year),
+                                        years_y, 0.5, 0,
                                         small, FALSE, &p->theme->dim, 0, 0);
         }
     }
+}
+
+/* Where the lines may reach: a little past the plot, not into the axis labels. */
+static HubsChartRect
+line_clip (HubsChartPainter *p,
+           const Trajectory *t)
+{
+  return (HubsChartRect) { t->plot.x - p->fs, t->plot.y - p->fs, t->plot.width + 2 * p->fs,
+                           t->plot.height + 2 * p->fs };
+}
+
+/* Draws and notes a line through @points, for the labels to keep off. */
+static void
+stroke_line (HubsChartPainter *p,
+             const Trajectory *t,
+             const Point      *points,
+             guint             n_points)
+{
+  HubsChartRect clip = line_clip (p, t);
+
+  cairo_new_path (p->cr);
+  for (guint i = 0; i < n_points; i++)
+    {
+      cairo_line_to (p->cr, points[i].x, points[i].y);
+      if (i > 0)
+        hubs_chart_painter_add_segment (p, points[i - 1].x, points[i - 1].y, points[i].x,
+                                        points[i].y, &clip);
+    }
+  cairo_stroke (p->cr);
 }
 
 /* The plan path, dashed, from the start through the targets. */
@@ -168,16 +204,18 @@ draw_plan_path (HubsChartPainter *p,
 
   if (pr->has_start && hubs_progress_get_final_target (pr, NULL, NULL))
     {
-      cairo_new_path (cr);
-      cairo_move_to (cr, tx (t, pr->start_year), ty (t, pr->start));
+      Point points[3];
+      guint n = 0;
+
+      points[n++] = (Point) { tx (t, pr->start_year), ty (t, pr->start) };
       if (pr->has_target_2027 && pr->start_year < HUBS_MIDTERM_FISCAL_YEAR)
-        cairo_line_to (cr, tx (t, HUBS_MIDTERM_FISCAL_YEAR), ty (t, pr->target_2027));
+        points[n++] = (Point) { tx (t, HUBS_MIDTERM_FISCAL_YEAR), ty (t, pr->target_2027) };
       if (pr->has_target_2029 && pr->start_year < HUBS_LAST_FISCAL_YEAR)
-        cairo_line_to (cr, tx (t, HUBS_LAST_FISCAL_YEAR), ty (t, pr->target_2029));
+        points[n++] = (Point) { tx (t, HUBS_LAST_FISCAL_YEAR), ty (t, pr->target_2029) };
       hubs_chart_color_set_source (&p->theme->plan, cr);
       cairo_set_line_width (cr, lw);
       cairo_set_dash (cr, (double[]) { lw * 4, lw * 2.5 }, 2, 0);
-      cairo_stroke (cr);
+      stroke_line (p, t, points, n);
       cairo_set_dash (cr, NULL, 0, 0);
     }
 }
@@ -196,15 +234,16 @@ draw_projection (HubsChartPainter *p,
       int end_year = MAX (pr->actual_year + 1, HUBS_LAST_FISCAL_YEAR);
       double end;
 
+      Point points[2];
+
       hubs_progress_get_projection (pr, end_year, &end);
-      cairo_new_path (cr);
-      cairo_move_to (cr, tx (t, pr->actual_year), ty (t, pr->actual));
-      cairo_line_to (cr, tx (t, end_year), ty (t, end));
+      points[0] = (Point) { tx (t, pr->actual_year), ty (t, pr->actual) };
+      points[1] = (Point) { tx (t, end_year), ty (t, end) };
       hubs_chart_color_set_source (&p->theme->projection, cr);
       cairo_set_line_width (cr, lw * 1.2);
       cairo_set_line_cap (cr, CAIRO_LINE_CAP_ROUND);
       cairo_set_dash (cr, (double[]) { 0, lw * 2.2 }, 2, 0);
-      cairo_stroke (cr);
+      stroke_line (p, t, points, G_N_ELEMENTS (points));
       cairo_set_dash (cr, NULL, 0, 0);
       cairo_set_line_cap (cr, CAIRO_LINE_CAP_BUTT);
     }
@@ -243,17 +282,10 @@ draw_actuals (HubsChartPainter *p,
 
   if (points->len > 1)
     {
-      cairo_new_path (cr);
-      for (guint i = 0; i < points->len; i++)
-        {
-          const Point *pt = &g_array_index (points, Point, i);
-
-          cairo_line_to (cr, pt->x, pt->y);
-        }
       hubs_chart_color_set_source (&p->theme->actual, cr);
       cairo_set_line_width (cr, lw * 1.4);
       cairo_set_line_join (cr, CAIRO_LINE_JOIN_ROUND);
-      cairo_stroke (cr);
+      stroke_line (p, t, (const Point *) points->data, points->len);
     }
 }
 
@@ -325,8 +357,10 @@ draw_marks (HubsChartPainter *p,
     }
 }
 
-/* The labels of the targets, the latest actual, the baseline and the projection, most
- * important first so they get the best spots. */
+/* The labels of the targets, the latest actual, the projection and the baseline, most
+ * important first so they get the best spots. Those said elsewhere give way when there is no
+ * room: the midterm target and the baseline (their marks' tooltips say them), the projection
+ * when the sentence above the plot says it. */
 static void
 draw_labels (HubsChartPainter *p,
              const Trajectory *t)
@@ -359,7 +393,8 @@ draw_labels (HubsChartPainter *p,
                                  fy, target);
       else
         label = g_strdup_printf (hubs_i18n_gettext (p->lang, N_("%1$s target %2$s")), fy, target);
-      hubs_chart_painter_place_label (p, label, tx (t, year), ty (t, value), 0, small, TRUE,
+      hubs_chart_painter_place_label (p, label, tx (t, year), ty (t, value), 0,
+                                      year != HUBS_LAST_FISCAL_YEAR, small, TRUE,
                                       &p->theme->target, &bounds);
     }
 
@@ -369,7 +404,37 @@ draw_labels (HubsChartPainter *p,
                                                          p->lang);
 
       hubs_chart_painter_place_label (p, label, tx (t, pr->actual_year), ty (t, pr->actual), 1,
-                                      small, TRUE, &p->theme->actual, &bounds);
+                                      FALSE, small, TRUE, &p->theme->actual, &bounds);
+    }
+
+  if (pr->has_projection && pr->actual_year < HUBS_LAST_FISCAL_YEAR)
+    {
+      double v;
+      g_autofree char *value = NULL;
+      g_autofree char *label = NULL;
+
+      hubs_progress_get_projection (pr, HUBS_LAST_FISCAL_YEAR, &v);
+      value = hubs_chart_format_value (ck, v, p->lang);
+      /* Translators: the label at the end of the projection of a chart; %s is the value. */
+      label = g_strdup_printf (hubs_i18n_gettext (p->lang, N_("Projected %s")), value);
+      if (ty (t, v) >= t->plot.y - 1 && ty (t, v) <= t->plot.y + t->plot.height + 1)
+        hubs_chart_painter_place_label (p, label, tx (t, HUBS_LAST_FISCAL_YEAR), ty (t, v), 1,
+                                        t->projection_said, small, FALSE, &p->theme->projection,
+                                        &bounds);
+      else
+        {
+          /* A runaway trend leaves the plot: its value is said where the line leaves it, with
+           * an arrow to say it goes on. */
+          double edge = v > t->y.max ? t->y.max : t->y.min;
+          double share = (edge - pr->actual) / (v - pr->actual);
+          double year = pr->actual_year + share * (HUBS_LAST_FISCAL_YEAR - pr->actual_year);
+          g_autofree char *marked = g_strdup_printf (v > t->y.max ? "%s ↑" : "%s ↓", label);
+
+          if (isfinite (year))
+            hubs_chart_painter_place_label (p, marked, tx (t, year), ty (t, edge), 1,
+                                            t->projection_said, small,
+                                            FALSE, &p->theme->projection, &bounds);
+        }
     }
 
   if (pr->has_baseline)
@@ -392,35 +457,7 @@ draw_labels (HubsChartPainter *p,
       else
         label = g_strdup_printf (hubs_i18n_gettext (p->lang, N_("Baseline %s")), value);
       hubs_chart_painter_place_label (p, label, tx (t, pr->baseline_year), ty (t, pr->baseline), 1,
-                                      small, FALSE, &p->theme->dim, &bounds);
-    }
-
-  if (pr->has_projection && pr->actual_year < HUBS_LAST_FISCAL_YEAR)
-    {
-      double v;
-      g_autofree char *value = NULL;
-      g_autofree char *label = NULL;
-
-      hubs_progress_get_projection (pr, HUBS_LAST_FISCAL_YEAR, &v);
-      value = hubs_chart_format_value (ck, v, p->lang);
-      /* Translators: the label at the end of the projection of a chart; %s is the value. */
-      label = g_strdup_printf (hubs_i18n_gettext (p->lang, N_("Projected %s")), value);
-      if (ty (t, v) >= t->plot.y - 1 && ty (t, v) <= t->plot.y + t->plot.height + 1)
-        hubs_chart_painter_place_label (p, label, tx (t, HUBS_LAST_FISCAL_YEAR), ty (t, v), 1,
-                                        small, FALSE, &p->theme->projection, &bounds);
-      else
-        {
-          /* A runaway trend leaves the plot: its value is said where the line leaves it, with
-           * an arrow to say it goes on. */
-          double edge = v > t->y.max ? t->y.max : t->y.min;
-          double share = (edge - pr->actual) / (v - pr->actual);
-          double year = pr->actual_year + share * (HUBS_LAST_FISCAL_YEAR - pr->actual_year);
-          g_autofree char *marked = g_strdup_printf (v > t->y.max ? "%s ↑" : "%s ↓", label);
-
-          if (isfinite (year))
-            hubs_chart_painter_place_label (p, marked, tx (t, year), ty (t, edge), 1, small,
-                                            FALSE, &p->theme->projection, &bounds);
-        }
+                                      TRUE, small, FALSE, &p->theme->dim, &bounds);
     }
 }
 
@@ -432,12 +469,12 @@ draw_trajectory_plot (HubsChartPainter *p,
                       gboolean          text)
 {
   cairo_t *cr = p->cr;
+  HubsChartRect clip = line_clip (p, t);
 
   draw_grid (p, t, text);
 
   cairo_save (cr);
-  cairo_rectangle (cr, t->plot.x - p->fs, t->plot.y - p->fs, t->plot.width + 2 * p->fs,
-                   t->plot.height + 2 * p->fs);
+  cairo_rectangle (cr, clip.x, clip.y, clip.width, clip.height);
   cairo_clip (cr);
   draw_plan_path (p, t);
   draw_projection (p, t);
@@ -555,20 +592,9 @@ hubs_chart_draw_trajectory (HubsChartPainter    *p,
       if (show_title)
         top += hubs_chart_painter_heading_height (p, title, subtitle, p->width - 2 * pad);
       if (show_status)
-        {
-          double h;
-
-          h = 0;
-          if (show_sentence)
-            {
-              double badge_w = hubs_chart_painter_status_badge_width (p, t.pr->status,
-                                                                      p->fs * 1.05, TRUE);
-
-              hubs_chart_painter_measure (p, status_text, p->fs, FALSE,
-                                          p->width - 2 * pad - p->fs * 0.8 - badge_w, 2, &h);
-            }
-          top += MAX (h, p->fs * 1.3) + p->fs * 0.2;
-        }
+        top += hubs_chart_painter_draw_status_line (p, t.pr->status,
+                                                    show_sentence ? status_text : NULL, pad, top,
+                                                    p->width - 2 * pad, FALSE) + p->fs * 0.2;
       if (show_projection)
         {
           double h;
@@ -577,13 +603,13 @@ hubs_chart_draw_trajectory (HubsChartPainter    *p,
           top += h + p->fs * 0.2;
         }
       if (text)
-        top += label_h + p->fs * 0.5;       /* the axis title */
+        top += label_h * 1.5 + p->fs * 0.3; /* the axis title, over the top tick's label */
       if (show_legend)
         bottom -= hubs_chart_painter_draw_legend (p, legend, n_legend, pad, bottom,
                                                   p->width - 2 * pad, FALSE) +
                   p->fs * 0.4;
       if (text)
-        bottom -= label_h + p->fs * 0.45;   /* fiscal years */
+        bottom -= label_h * 1.5 + p->fs * 0.2; /* fiscal years, under the lowest tick's label */
 
       /* The plot deserves at least half of the chart. */
       if (bottom - top >= MAX (p->fs * 6, p->height * 0.5) ||
@@ -610,8 +636,13 @@ hubs_chart_draw_trajectory (HubsChartPainter    *p,
   trajectory_range (&t, &lower, &upper);
   if (!t.rank)
     {
-      /* Headroom, so the label of the highest target fits above it. */
-      upper += (upper - lower) * 0.06;
+      /* Headroom, so the label of the highest mark fits above it inside the plot. */
+      double room = text ? label_h + p->fs * 0.6 : 0;
+
+      if (bottom - top > room * 3)
+        upper += (upper - lower) * room / (bottom - top - room);
+      else
+        upper += (upper - lower) * 0.06;
       hubs_chart_scale_init (&t.y, lower, upper,
                              (guint) CLAMP ((bottom - top) / (p->fs * 2.2), 2, 8));
     }
@@ -665,30 +696,13 @@ hubs_chart_draw_trajectory (HubsChartPainter    *p,
       if (show_title)
         y = hubs_chart_painter_draw_heading (p, title, subtitle, pad, y, p->width - 2 * pad);
       if (show_status)
-        {
-          double badge_w, h;
-
-          hubs_chart_painter_measure (p, status_text, p->fs, FALSE, 1, 1, &h);
-          badge_w = hubs_chart_painter_draw_status_badge (p, t.pr->status, pad,
-                                                          y + MAX (h, p->fs * 1.3) / 2,
-                                                          p->fs * 1.05, TRUE);
-          if (show_sentence)
-            {
-              HubsChartRect r;
-
-              r = hubs_chart_painter_draw_text (p, status_text, pad + badge_w + p->fs * 0.8, y,
-                                                0, 0, p->fs, FALSE, &p->theme->foreground,
-                                                p->width - 2 * pad - badge_w - p->fs * 0.8, 2);
-
-              h = r.height;
-            }
-          else
-            h = 0;
-          y += MAX (h, p->fs * 1.3) + p->fs * 0.2;
-        }
+        y += hubs_chart_painter_draw_status_line (p, t.pr->status,
+                                                  show_sentence ? status_text : NULL, pad, y,
+                                                  p->width - 2 * pad, TRUE) + p->fs * 0.2;
       if (show_projection)
         {
-          HubsChartRect r = hubs_chart_painter_draw_text (p, projection_text, pad, y, 0, 0, small,
+          HubsChartRect r = hubs_chart_painter_draw_text (p, HUBS_CHART_ELEMENT_STATUS,
+                                                          projection_text, pad, y, 0, 0, small,
                                                           FALSE, &p->theme->dim,
                                                           p->width - 2 * pad, 2);
 
@@ -712,12 +726,15 @@ hubs_chart_draw_trajectory (HubsChartPainter    *p,
             /* Translators: the unit above the value axis of a chart. */
             label = g_strdup_printf (hubs_i18n_gettext (p->lang, N_("(%s)")), axis_title);
 
-          hubs_chart_painter_draw_text (p, label, MAX (pad * 0.5, t.plot.x - axis_w),
-                                        t.plot.y - p->fs * 0.5, 0,
+          hubs_chart_painter_draw_text (p, HUBS_CHART_ELEMENT_AXIS,
+                                        label, MAX (pad * 0.5, t.plot.x - axis_w),
+                                        t.plot.y - label_h / 2 - p->fs * 0.1, 0,
                                         1, small, FALSE, &p->theme->dim, 0, 0);
         }
     }
 
+  /* Without the status above it, a report says it beside the chart. */
+  t.projection_said = text && (show_projection || !p->options->show_status);
   draw_trajectory_plot (p, &t, text);
 
   if (show_legend)

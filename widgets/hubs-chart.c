@@ -73,6 +73,58 @@ hubs_chart_draw (cairo_t                *cr,
                  double                  height,
                  GArray                 *hits)
 {
+  hubs_chart_draw_with_layout (cr, data, theme, options, width, height, hits, NULL);
+}
+
+static void
+clear_box (gpointer data)
+{
+  HubsChartBox *box = data;
+
+  g_clear_pointer (&box->text, g_free);
+}
+
+/**
+ * hubs_chart_layout_new:
+ *
+ * Returns: (transfer full) (element-type HubsChartBox): an empty array for
+ *   hubs_chart_draw_with_layout(), which frees the texts of its boxes with it
+ */
+GArray *
+hubs_chart_layout_new (void)
+{
+  GArray *layout = g_array_new (FALSE, FALSE, sizeof (HubsChartBox));
+
+  g_array_set_clear_func (layout, clear_box);
+  return layout;
+}
+
+/**
+ * hubs_chart_draw_with_layout:
+ * @cr: where to draw
+ * @data: what to draw
+ * @theme: the colours and type
+ * @options: (nullable): how to draw
+ * @width: the width of the chart
+ * @height: the height of the chart
+ * @hits: (nullable) (element-type HubsChartHit): where to append the marks drawn
+ * @layout: (nullable) (element-type HubsChartBox): where to append every text and data line
+ *   laid out, from hubs_chart_layout_new()
+ *
+ * Draws like hubs_chart_draw() and records in @layout the box of every text it drew and each
+ * piece of its data lines, in device units of @cr's user space. Recording costs nothing when
+ * @layout is %NULL.
+ */
+void
+hubs_chart_draw_with_layout (cairo_t                *cr,
+                             const HubsChartData    *data,
+                             const HubsChartTheme   *theme,
+                             const HubsChartOptions *options,
+                             double                  width,
+                             double                  height,
+                             GArray                 *hits,
+                             GArray                 *layout)
+{
   HubsChartOptions defaults;
   HubsChartPainter p = { 0 };
 
@@ -80,6 +132,8 @@ hubs_chart_draw (cairo_t                *cr,
   g_return_if_fail (data != NULL);
   g_return_if_fail (theme != NULL);
   g_return_if_fail (hits == NULL || g_array_get_element_size (hits) == sizeof (HubsChartHit));
+  g_return_if_fail (layout == NULL ||
+                    g_array_get_element_size (layout) == sizeof (HubsChartBox));
 
   if (options == NULL)
     {
@@ -106,6 +160,8 @@ hubs_chart_draw (cairo_t                *cr,
   p.fs = options->font_size > 0 ? options->font_size
                                 : CLAMP (MIN (width / 64, height / 36), 7, 48);
   p.placed = g_array_new (FALSE, FALSE, sizeof (HubsChartRect));
+  p.segments = g_array_new (FALSE, FALSE, sizeof (HubsChartSegment));
+  p.boxes = layout;
   p.layout = pango_cairo_create_layout (cr);
   pango_context_set_language (pango_layout_get_context (p.layout),
                               pango_language_from_string (p.lang == HUBS_LANGUAGE_JA ? "ja"
@@ -139,5 +195,6 @@ hubs_chart_draw (cairo_t                *cr,
   pango_font_description_free (p.font);
   g_object_unref (p.layout);
   g_array_unref (p.placed);
+  g_array_unref (p.segments);
   cairo_restore (cr);
 }

@@ -86,6 +86,58 @@ typedef struct
   double           value;
 } HubsChartHit;
 
+/**
+ * HubsChartElement:
+ * @HUBS_CHART_ELEMENT_TITLE: the title or subtitle of the chart
+ * @HUBS_CHART_ELEMENT_STATUS: the status of a KPI, in words, and its sentence
+ * @HUBS_CHART_ELEMENT_AXIS: a tick label, an axis title, a fiscal year, a column heading
+ * @HUBS_CHART_ELEMENT_LEGEND: a line of the legend or key
+ * @HUBS_CHART_ELEMENT_NAME: the name of a KPI, pillar or hub city
+ * @HUBS_CHART_ELEMENT_VALUE: the figures beside a row (actual, target, share)
+ * @HUBS_CHART_ELEMENT_LABEL: a label beside the mark it names, inside the plot
+ * @HUBS_CHART_ELEMENT_MESSAGE: the message of a chart with nothing to show
+ * @HUBS_CHART_ELEMENT_LINE: a straight piece of a data line (actuals, plan path, projection)
+ *
+ * What a box of a laid-out chart is.
+ */
+typedef enum
+{
+  HUBS_CHART_ELEMENT_TITLE,
+  HUBS_CHART_ELEMENT_STATUS,
+  HUBS_CHART_ELEMENT_AXIS,
+  HUBS_CHART_ELEMENT_LEGEND,
+  HUBS_CHART_ELEMENT_NAME,
+  HUBS_CHART_ELEMENT_VALUE,
+  HUBS_CHART_ELEMENT_LABEL,
+  HUBS_CHART_ELEMENT_MESSAGE,
+  HUBS_CHART_ELEMENT_LINE,
+} HubsChartElement;
+
+/**
+ * HubsChartBox:
+ * @element: what it is
+ * @x: the left edge of a text; the start of a line
+ * @y: the top edge of a text; the start of a line
+ * @width: the width of a text; for a line, how far it runs right from @x (may be negative)
+ * @height: the height of a text; for a line, how far it runs down from @y
+ * @text: (nullable): the whole text as given, before any ellipsis; %NULL for a line
+ * @ellipsized: the text was cut to fit
+ *
+ * One piece of a chart as it was laid out, in device units: each text drawn (its logical
+ * extents) and each piece of a data line, so that a test can check that every label stays
+ * inside the picture and apart from the others.
+ */
+typedef struct
+{
+  HubsChartElement element;
+  double           x;
+  double           y;
+  double           width;
+  double           height;
+  char            *text;
+  gboolean         ellipsized;
+} HubsChartBox;
+
 void  hubs_chart_options_init      (HubsChartOptions       *options,
                                     HubsLanguage            language);
 void  hubs_chart_draw              (cairo_t                *cr,
@@ -95,6 +147,15 @@ void  hubs_chart_draw              (cairo_t                *cr,
                                     double                  width,
                                     double                  height,
                                     GArray                 *hits);
+void  hubs_chart_draw_with_layout  (cairo_t                *cr,
+                                    const HubsChartData    *data,
+                                    const HubsChartTheme   *theme,
+                                    const HubsChartOptions *options,
+                                    double                  width,
+                                    double                  height,
+                                    GArray                 *hits,
+                                    GArray                 *layout);
+GArray *hubs_chart_layout_new      (void);
 void  hubs_chart_draw_status_shape (cairo_t                *cr,
                                     HubsStatus              status,
                                     const HubsChartTheme   *theme,
