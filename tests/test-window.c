@@ -13,6 +13,7 @@
 
 #include <glib/gi18n.h>
 
+#include "hubs-plan.h"
 #include "hubs-application.h"
 #include "hubs-chart-view.h"
 #include "hubs-i18n.h"
@@ -1266,6 +1267,61 @@ assert_window_language (Fixture      *f,
 
 /* A switch of language in the preferences shows at once in the sidebar and on the page, in
  * both directions, without the sidebar's list being filled again. */
+/* The KPI editor shows the unit the plan prints a figure in, marked and explained, and how
+ * the plan was read; the hub page lists the members with 等 said of the list. */
+static void
+test_plan_words_in_editor (Fixture       *f,
+                           gconstpointer  data)
+{
+  HubsLanguage lang = hubs_language_current ();
+  gboolean ja = lang == HUBS_LANGUAGE_JA;
+  HubsFigureRow *actual = open_actual_field (f, "tokyo", "tokyo/ecosystem-players", 2025);
+  GtkWidget *editor = hubs_window_get_kpi_editor (f->window);
+  GtkWidget *baseline = hubs_kpi_editor_find_figure_row (HUBS_KPI_EDITOR (editor), 2024,
+                                                         HUBS_FIGURE_BASELINE);
+  const char *reading = hubs_plan_get_reading (hubs_plan_get_builtin (),
+                                               "tokyo/ecosystem-players", lang);
+  GtkWidget *unit;
+
+  g_assert_nonnull (baseline);
+  /* The baseline is published as 12,856件, the targets in 名. */
+  unit = find_first (baseline, is_label_with_text, ja ? "件※" : "cases*");
+  g_assert_nonnull (unit);
+  g_assert_nonnull (strstr (gtk_widget_get_tooltip_text (unit), ja ? "件" : "cases"));
+  /* An actual is typed in the KPI's unit. */
+  g_assert_true (has_label (GTK_WIDGET (actual), ja ? "名" : "people"));
+
+  g_assert_nonnull (reading);
+  g_assert_true (has_label (editor, reading));
+  {
+    /* Scrolled to the plan's figures and the reading, to look at. */
+    GtkWidget *scrolled = gtk_widget_get_ancestor (baseline, GTK_TYPE_SCROLLED_WINDOW);
+    GtkAdjustment *adj = gtk_scrolled_window_get_vadjustment (GTK_SCROLLED_WINDOW (scrolled));
+    graphene_point_t at;
+
+    g_assert_true (gtk_widget_compute_point (baseline, gtk_scrolled_window_get_child (GTK_SCROLLED_WINDOW (scrolled)),
+                                             &GRAPHENE_POINT_INIT (0, 0), &at));
+    gtk_adjustment_set_value (adj, at.y - 80);
+    hubs_test_wait_frames (GTK_WIDGET (f->window), 2);
+  }
+  g_free (hubs_test_save_screenshot (GTK_WIDGET (f->window),
+                                     ja ? "window-plan-unit-ja" : "window-plan-unit-en"));
+  {
+    GtkWidget *label = find_first (editor, is_label_with_text, reading);
+    GtkWidget *scrolled = gtk_widget_get_ancestor (label, GTK_TYPE_SCROLLED_WINDOW);
+    GtkAdjustment *adj = gtk_scrolled_window_get_vadjustment (GTK_SCROLLED_WINDOW (scrolled));
+    /* The reading is near the end of the editor. */
+    gtk_adjustment_set_value (adj, gtk_adjustment_get_upper (adj));
+    hubs_test_wait_frames (GTK_WIDGET (f->window), 2);
+  }
+  g_free (hubs_test_save_screenshot (GTK_WIDGET (f->window),
+                                     ja ? "window-plan-reading-ja" : "window-plan-reading-en"));
+
+  activate_hub (f, "tokyo");
+  g_assert_true (has_label_containing (GTK_WIDGET (f->window),
+                                       ja ? "横浜市、川崎市等" : "City of Yokohama, City of Kawasaki and others"));
+}
+
 static void
 test_language_switch_for_data (Fixture       *f,
                                gconstpointer  data)
@@ -1836,6 +1892,7 @@ main (int   argc,
   ADD ("/hubs/window/read-only-database", test_read_only_database);
   ADD ("/hubs/window/page-keeps-scroll-on-change", test_page_keeps_scroll_on_change);
   ADD ("/hubs/window/language-switch-for-data", test_language_switch_for_data);
+  ADD ("/hubs/window/plan-words-in-editor", test_plan_words_in_editor);
   g_test_add_func ("/hubs/window/app-starts-on-temp-database", test_app_starts_on_temp_database);
   g_test_add_func ("/hubs/window/no-database", test_no_database);
 

@@ -400,6 +400,7 @@ add_reading (HubsKpiEditor *self)
   HubsPlan *plan = hubs_plan_get_builtin ();
   const char *reading;
   AdwPreferencesGroup *group;
+  GtkWidget *card;
   GtkWidget *label;
 
   if (plan == NULL ||
@@ -411,13 +412,18 @@ add_reading (HubsKpiEditor *self)
   adw_preferences_group_set_description (group,
                                          _("Where the published plan is ambiguous, this is the "
                                            "reading Hubs uses. Reports do not show it."));
+  card = gtk_box_new (GTK_ORIENTATION_VERTICAL, 0);
+  gtk_widget_add_css_class (card, "card");
   label = gtk_label_new (reading);
   gtk_label_set_wrap (GTK_LABEL (label), TRUE);
   gtk_label_set_xalign (GTK_LABEL (label), 0);
   gtk_label_set_selectable (GTK_LABEL (label), TRUE);
-  gtk_widget_add_css_class (label, "card");
-  gtk_widget_add_css_class (label, "hubs-reading");
-  adw_preferences_group_add (group, label);
+  gtk_widget_set_margin_top (label, 12);
+  gtk_widget_set_margin_bottom (label, 12);
+  gtk_widget_set_margin_start (label, 12);
+  gtk_widget_set_margin_end (label, 12);
+  gtk_box_append (GTK_BOX (card), label);
+  adw_preferences_group_add (group, card);
 }
 
 static void
