@@ -32,6 +32,43 @@ hubs_test_files_tear_down (HubsTestFiles *f,
   g_clear_pointer (&f->path, g_free);
 }
 
+void
+hubs_test_store_set_up (HubsTestStore *f,
+                        gconstpointer  data)
+{
+  g_autofree char *path = NULL;
+
+  f->dir = hubs_test_make_dir ();
+  path = hubs_test_path (f->dir, "hubs.sqlite3");
+  f->store = hubs_test_open_store (path, HUBS_STORE_OPEN_DEFAULT);
+}
+
+void
+hubs_test_store_tear_down (HubsTestStore *f,
+                           gconstpointer  data)
+{
+  g_clear_object (&f->store);
+  hubs_test_remove_dir (f->dir);
+  g_clear_pointer (&f->dir, g_free);
+}
+
+/* The text of a PDF, as pdftotext reads it. */
+char *
+hubs_test_pdf_text (const char *pdf)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *path = g_strdup (pdf);
+  char *argv[] = { (char *) "pdftotext", path, (char *) "-", NULL };
+  char *out = NULL;
+  int status;
+
+  g_spawn_sync (NULL, argv, NULL, G_SPAWN_SEARCH_PATH | G_SPAWN_STDERR_TO_DEV_NULL, NULL, NULL,
+                &out, NULL, &status, &error);
+  g_assert_no_error (error);
+  g_assert_true (g_spawn_check_wait_status (status, NULL));
+  return out;
+}
+
 /* Opens (creating and seeding when missing) a database that must open. */
 HubsStore *
 hubs_test_open_store (const char         *path,

@@ -25,6 +25,20 @@ void       hubs_test_files_tear_down (HubsTestFiles *f,
 HubsStore *hubs_test_open_store      (const char    *path,
                                       HubsStoreOpenFlags flags);
 
+/* A fresh folder for one test with a database in it, created and seeded with the plan. */
+typedef struct
+{
+  char      *dir;
+  HubsStore *store;
+} HubsTestStore;
+
+void       hubs_test_store_set_up    (HubsTestStore *f,
+                                      gconstpointer  data);
+void       hubs_test_store_tear_down (HubsTestStore *f,
+                                      gconstpointer  data);
+
+char      *hubs_test_pdf_text        (const char    *pdf);
+
 char   *hubs_test_make_dir        (void);
 char   *hubs_test_path            (const char *dir,
                                    const char *name);

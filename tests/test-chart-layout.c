@@ -41,11 +41,7 @@ typedef enum
 
 static const char * const place_names[] = { "app", "export", "presentation", "report" };
 
-typedef struct
-{
-  char      *dir;
-  HubsStore *store;
-} Fixture;
+typedef HubsTestStore Fixture;
 
 typedef struct
 {
@@ -57,24 +53,11 @@ static void
 fixture_set_up (Fixture       *f,
                 gconstpointer  user_data)
 {
-  g_autoptr(GError) error = NULL;
-  g_autofree char *path = NULL;
-
-  f->dir = hubs_test_make_dir ();
-  path = hubs_test_path (f->dir, "hubs.sqlite3");
-  f->store = hubs_store_open (path, HUBS_STORE_OPEN_DEFAULT, &error);
-  g_assert_no_error (error);
+  hubs_test_store_set_up (f, user_data);
   hubs_test_demo_fill (f->store, NULL);
 }
 
-static void
-fixture_tear_down (Fixture       *f,
-                   gconstpointer  user_data)
-{
-  g_clear_object (&f->store);
-  hubs_test_remove_dir (f->dir);
-  g_free (f->dir);
-}
+#define fixture_tear_down hubs_test_store_tear_down
 
 /* Checking a layout
  * ----------------- */

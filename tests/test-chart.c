@@ -24,34 +24,17 @@
 #include "hubs-test-demo.h"
 #include "hubs-test-util.h"
 
-typedef struct
-{
-  char      *dir;
-  HubsStore *store;
-} Fixture;
+typedef HubsTestStore Fixture;
 
 static void
 fixture_set_up (Fixture       *f,
                 gconstpointer  data)
 {
-  g_autoptr(GError) error = NULL;
-  g_autofree char *path = NULL;
-
-  f->dir = hubs_test_make_dir ();
-  path = hubs_test_path (f->dir, "hubs.sqlite3");
-  f->store = hubs_store_open (path, HUBS_STORE_OPEN_DEFAULT, &error);
-  g_assert_no_error (error);
+  hubs_test_store_set_up (f, data);
   hubs_test_demo_fill (f->store, NULL);
 }
 
-static void
-fixture_tear_down (Fixture       *f,
-                   gconstpointer  data)
-{
-  g_clear_object (&f->store);
-  hubs_test_remove_dir (f->dir);
-  g_free (f->dir);
-}
+#define fixture_tear_down hubs_test_store_tear_down
 
 /* Pixels
  * ------ */
@@ -653,8 +636,6 @@ test_runaway_projection_labelled (Fixture       *f,
   g_autoptr(HubsChartData) data = NULL;
   g_autoptr(GError) error = NULL;
   g_autofree char *out = NULL;
-  char *argv[] = { (char *) "pdftotext", pdf, (char *) "-", NULL };
-  int status;
 
   /* 関西's startups are counted from April 2025: 1,234, then 2,600, run far above the plan. */
   hubs_test_demo_set (f->store, "kansai/startups", 2025, 1234, TRUE);
@@ -664,10 +645,7 @@ test_runaway_projection_labelled (Fixture       *f,
   g_assert_true (hubs_chart_export (data, pdf, 1100, 500, HUBS_LANGUAGE_EN, &error));
   g_assert_no_error (error);
 
-  g_spawn_sync (NULL, argv, NULL, G_SPAWN_SEARCH_PATH | G_SPAWN_STDERR_TO_DEV_NULL, NULL, NULL,
-                &out, NULL, &status, &error);
-  g_assert_no_error (error);
-  g_assert_true (g_spawn_check_wait_status (status, NULL));
+  out = hubs_test_pdf_text (pdf);
   g_test_message ("%s", out);
   g_assert_nonnull (strstr (out, "Projected"));
   g_assert_nonnull (strstr (out, "↑"));
@@ -722,22 +700,6 @@ test_report (Fixture       *f,
     }
 }
 
-static char *
-pdf_text (const char *pdf)
-{
-  g_autoptr(GError) error = NULL;
-  g_autofree char *path = g_strdup (pdf);
-  char *argv[] = { (char *) "pdftotext", path, (char *) "-", NULL };
-  char *out = NULL;
-  int status;
-
-  g_spawn_sync (NULL, argv, NULL, G_SPAWN_SEARCH_PATH | G_SPAWN_STDERR_TO_DEV_NULL, NULL, NULL,
-                &out, NULL, &status, &error);
-  g_assert_no_error (error);
-  g_assert_true (g_spawn_check_wait_status (status, NULL));
-  return out;
-}
-
 /* A report is for mayors: it says what the plan says, in the report's language, and nothing
  * of how the slides were read. The English report of all 13 hubs holds no Japanese at all. */
 static void
@@ -758,8 +720,8 @@ test_report_reader_words (Fixture       *f,
   g_assert_no_error (error);
   g_assert_true (hubs_report_export (f->store, NULL, en_pdf, HUBS_LANGUAGE_EN, &error));
   g_assert_no_error (error);
-  ja = pdf_text (ja_pdf);
-  en = pdf_text (en_pdf);
+  ja = hubs_test_pdf_text (ja_pdf);
+  en = hubs_test_pdf_text (en_pdf);
 
   for (guint i = 0; i < G_N_ELEMENTS (working); i++)
     {
@@ -958,17 +920,10 @@ trajectory_text (Fixture      *f,
   g_autoptr(HubsChartData) data = kpi_data (f, HUBS_CHART_TRAJECTORY, "sapporo/startups");
   g_autofree char *pdf = hubs_test_path (f->dir, "trajectory.pdf");
   g_autoptr(GError) error = NULL;
-  char *out = NULL;
-  char *argv[] = { (char *) "pdftotext", pdf, (char *) "-", NULL };
-  int status;
 
   g_assert_true (hubs_chart_export (data, pdf, 1600, 900, lang, &error));
   g_assert_no_error (error);
-  g_spawn_sync (NULL, argv, NULL, G_SPAWN_SEARCH_PATH | G_SPAWN_STDERR_TO_DEV_NULL, NULL, NULL,
-                &out, NULL, &status, &error);
-  g_assert_no_error (error);
-  g_assert_true (g_spawn_check_wait_status (status, NULL));
-  return out;
+  return hubs_test_pdf_text (pdf);
 }
 
 /* A chart is drawn in the language asked for, whatever the language of the interface: in

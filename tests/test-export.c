@@ -18,33 +18,16 @@
 #include "hubs-export.h"
 #include "hubs-test-util.h"
 
-typedef struct
-{
-  char      *dir;
-  HubsStore *store;
-} Fixture;
+typedef HubsTestStore Fixture;
 
 static void
 fixture_set_up (Fixture       *f,
                 gconstpointer  data)
 {
-  g_autoptr(GError) error = NULL;
-  g_autofree char *path = NULL;
-
-  f->dir = hubs_test_make_dir ();
-  path = hubs_test_path (f->dir, "hubs.sqlite3");
-  f->store = hubs_store_open (path, HUBS_STORE_OPEN_DEFAULT, &error);
-  g_assert_no_error (error);
+  hubs_test_store_set_up (f, data);
 }
 
-static void
-fixture_tear_down (Fixture       *f,
-                   gconstpointer  data)
-{
-  g_clear_object (&f->store);
-  hubs_test_remove_dir (f->dir);
-  g_free (f->dir);
-}
+#define fixture_tear_down hubs_test_store_tear_down
 
 static char **
 export_and_parse (Fixture *f,
