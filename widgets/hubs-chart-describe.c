@@ -19,40 +19,16 @@
 /* Words
  * ----- */
 
-/* Translators: the pillars of a hub's KPIs, as the phase-2 plan names them. */
-static const char * const pillar_labels[HUBS_N_PILLARS] = {
-  N_("Overall KPIs"),
-  N_("Connect seamlessly with the world"),
-  N_("Support startup growth"),
-  N_("Build the ecosystem’s foundation"),
-};
-
 /* Short pillar names for the narrow columns of the comparison. */
 static const char * const pillar_short_labels[HUBS_N_PILLARS] = {
   /* Translators: the heading of a narrow column of the comparison chart; as short as you
-   * can. The other pillars are “Connect seamlessly with the world”, “Support startup
-   * growth” and “Build the ecosystem’s foundation”. */
+   * can. The other pillars are “Connect Seamlessly with the World”, “Support Startup
+   * Growth” and “Build the Ecosystem’s Foundation”. */
   NC_("short pillar name", "Overall KPIs"),
   NC_("short pillar name", "World"),
   NC_("short pillar name", "Growth"),
   NC_("short pillar name", "Foundation"),
 };
-
-/**
- * hubs_chart_pillar_get_label:
- * @pillar: a pillar
- * @language: the language to name it in
- *
- * Returns: the pillar's name (全体KPI / Overall KPIs), in @language whatever the locale
- */
-const char *
-hubs_chart_pillar_get_label (HubsPillar   pillar,
-                             HubsLanguage language)
-{
-  g_return_val_if_fail (pillar < HUBS_N_PILLARS, "");
-
-  return hubs_i18n_gettext (language, pillar_labels[pillar]);
-}
 
 /* The short name of @pillar, for the narrow columns of the comparison. */
 const char *
@@ -369,7 +345,7 @@ hubs_chart_kpi_subtitle (const HubsChartData *data,
   /* 札幌・北海道 ｜ 単位: 社 */
   return g_strdup_printf (hubs_i18n_gettext (lang, N_("%1$s | %2$s | Unit: %3$s")),
                           hubs_chart_hub_name (data->hub, lang),
-                          hubs_chart_pillar_get_label (ck->kpi->pillar, lang), unit);
+                          hubs_i18n_pillar_label (lang, ck->kpi->pillar), unit);
 }
 
 /* Descriptions
@@ -586,7 +562,7 @@ hubs_chart_describe_hit (const HubsChartData *data,
       summary = g_ptr_array_index (data->hubs, hit->index);
       g_string_append_printf (out, "%s — %s\n", hubs_chart_hub_name (summary->hub, lang),
                               hit->pillar < 0 ? hubs_i18n_gettext (lang, N_("all KPIs"))
-                                              : hubs_chart_pillar_get_label (hit->pillar, lang));
+                                              : hubs_i18n_pillar_label (lang, hit->pillar));
       append_share_description (out, hit->pillar < 0 ? &summary->all
                                                      : &summary->pillars[hit->pillar], lang);
       return g_string_free (out, FALSE);

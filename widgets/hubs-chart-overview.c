@@ -257,8 +257,7 @@ hubs_chart_draw_overview (HubsChartPainter    *p,
         {
           if (text)
             hubs_chart_painter_draw_text (p, HUBS_CHART_ELEMENT_NAME,
-                                          hubs_chart_pillar_get_label (ck->kpi->pillar,
-                                                                          p->lang),
+                                          hubs_i18n_pillar_label (p->lang, ck->kpi->pillar),
                                           pad, y + row_h * heading_rows, 0, 1, name_size * 0.9,
                                           TRUE, &p->theme->dim, p->width - 2 * pad, 1);
           last_pillar = ck->kpi->pillar;

@@ -174,7 +174,5 @@ char *hubs_chart_kpi_describe_status (const HubsChartKpi   *chart_kpi,
                                       HubsLanguage          language);
 char *hubs_chart_kpi_describe_projection (const HubsChartKpi *chart_kpi,
                                           HubsLanguage        language);
-const char *hubs_chart_pillar_get_label (HubsPillar         pillar,
-                                         HubsLanguage       language);
 
 G_END_DECLS

@@ -220,7 +220,7 @@ report_kpi_page (Report              *r,
 
   y += report_text (r, name, MARGIN, y, width, 16, TRUE, &r->theme.foreground,
                     PANGO_ALIGN_LEFT, 2) + 1;
-  g_string_append (subtitle, hubs_chart_pillar_get_label (kpi->pillar, lang));
+  g_string_append (subtitle, hubs_i18n_pillar_label (lang, kpi->pillar));
   if (kpi->unit != NULL && *kpi->unit != '\0')
     /* Translators: added to the subtitle of a KPI’s page of a report; %s is the unit. */
     g_string_append_printf (subtitle, hubs_i18n_gettext (lang, N_(" | Unit: %s")),

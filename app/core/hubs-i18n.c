@@ -462,6 +462,36 @@ hubs_i18n_tier_label (HubsLanguage language,
 }
 
 /**
+ * hubs_i18n_pillar_label:
+ * @language: the language to write in
+ * @pillar: a pillar
+ *
+ * The pillar's name as the phase-2 plan gives it (全体KPI, 世界とシームレスに繋がる …), a heading
+ * of the hub page and the overview chart, in header capitals in English.
+ *
+ * Returns: (transfer none): the name in @language
+ */
+const char *
+hubs_i18n_pillar_label (HubsLanguage language,
+                        HubsPillar   pillar)
+{
+  switch (pillar)
+    {
+    case HUBS_PILLAR_OVERALL:
+      return hubs_i18n_gettext (language, N_("Overall KPIs"));
+    case HUBS_PILLAR_WORLD:
+      return hubs_i18n_gettext (language, N_("Connect Seamlessly with the World"));
+    case HUBS_PILLAR_GROWTH:
+      return hubs_i18n_gettext (language, N_("Support Startup Growth"));
+    case HUBS_PILLAR_FOUNDATION:
+      return hubs_i18n_gettext (language, N_("Build the Ecosystem’s Foundation"));
+    case HUBS_N_PILLARS:
+    default:
+      g_return_val_if_reached (NULL);
+    }
+}
+
+/**
  * hubs_i18n_hub_type_label:
  * @language: the language to write in
  * @type: a hub type

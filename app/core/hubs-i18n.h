@@ -39,6 +39,8 @@ const char *hubs_i18n_pgettext               (HubsLanguage  language,
                                               const char   *msgid) G_GNUC_FORMAT (3);
 const char *hubs_i18n_tier_label             (HubsLanguage  language,
                                               HubsTier      tier);
+const char *hubs_i18n_pillar_label           (HubsLanguage  language,
+                                              HubsPillar    pillar);
 const char *hubs_i18n_hub_type_label         (HubsLanguage  language,
                                               HubsHubType   type);
 

@@ -390,7 +390,6 @@ hubs_phase1_result_free (HubsPhase1Result *result)
 
 /* The pillar names are words of the data: they switch with it at once (see
  * hubs_i18n_set_data_language()), in the lists and on the charts alike. */
-#define DATA_WORD(msgid) hubs_i18n_gettext (hubs_language_current (), msgid)
 
 /**
  * hubs_tier_get_label:
@@ -426,20 +425,7 @@ hubs_hub_type_get_label (HubsHubType type)
 const char *
 hubs_pillar_get_label (HubsPillar pillar)
 {
-  switch (pillar)
-    {
-    case HUBS_PILLAR_OVERALL:
-      return DATA_WORD (N_("Overall KPIs"));
-    case HUBS_PILLAR_WORLD:
-      return DATA_WORD (N_("Connect Seamlessly with the World"));
-    case HUBS_PILLAR_GROWTH:
-      return DATA_WORD (N_("Support Startup Growth"));
-    case HUBS_PILLAR_FOUNDATION:
-      return DATA_WORD (N_("Build the Ecosystem’s Foundation"));
-    case HUBS_N_PILLARS:
-    default:
-      g_return_val_if_reached (NULL);
-    }
+  return hubs_i18n_pillar_label (hubs_language_current (), pillar);
 }
 
 /* The words for a KPI's choices, in enum order: the KPI form's drop-downs and its history. */
