@@ -23,6 +23,8 @@ struct _HubsLiveHub
   /* Owned */
   HubsHub             *hub;
   GPtrArray           *kpis;
+  /* fiscal year → HubsYearState, for the years not being entered for the first time */
+  GHashTable          *year_states;
 
   /* Not owned: the model clears it when it goes away */
   HubsLiveModel       *model;
@@ -57,6 +59,7 @@ static GParamSpec *properties[N_PROPS];
 
 enum {
   CHANGED,
+  YEAR_STATE_CHANGED,
   N_SIGNALS
 };
 
@@ -101,6 +104,7 @@ hubs_live_hub_finalize (GObject *object)
 
   g_clear_pointer (&self->hub, hubs_hub_free);
   g_clear_pointer (&self->kpis, g_ptr_array_unref);
+  g_clear_pointer (&self->year_states, g_hash_table_unref);
 
   G_OBJECT_CLASS (hubs_live_hub_parent_class)->finalize (object);
 }
@@ -174,12 +178,105 @@ hubs_live_hub_class_init (HubsLiveHubClass *klass)
                   G_SIGNAL_RUN_LAST,
                   0, NULL, NULL, NULL,
                   G_TYPE_NONE, 0);
+
+  /**
+   * HubsLiveHub::year-state-changed:
+   * @self: a #HubsLiveHub
+   * @fiscal_year: the fiscal year
+   *
+   * Emitted when a fiscal year of the hub was submitted, accepted, returned or unlocked.
+   */
+  signals[YEAR_STATE_CHANGED] =
+    g_signal_new ("year-state-changed",
+                  G_TYPE_FROM_CLASS (klass),
+                  G_SIGNAL_RUN_LAST,
+                  0, NULL, NULL, NULL,
+                  G_TYPE_NONE, 1, G_TYPE_INT);
 }
 
 static void
 hubs_live_hub_init (HubsLiveHub *self)
 {
   self->kpis = g_ptr_array_new_with_free_func (g_object_unref);
+  self->year_states = g_hash_table_new_full (NULL, NULL, NULL,
+                                             (GDestroyNotify) hubs_year_state_free);
+}
+
+/* Takes the state of one of the hub's years as the store now holds it. */
+void
+_hubs_live_hub_set_year_state (HubsLiveHub         *self,
+                               const HubsYearState *state)
+{
+  const HubsYearState *old = g_hash_table_lookup (self->year_states,
+                                                  GINT_TO_POINTER (state->fiscal_year));
+
+  if (old != NULL && old->state == state->state && g_strcmp0 (old->changed_at,
+                                                               state->changed_at) == 0)
+    return;
+
+  g_hash_table_replace (self->year_states, GINT_TO_POINTER (state->fiscal_year),
+                        hubs_year_state_copy (state));
+  g_signal_emit (self, signals[YEAR_STATE_CHANGED], 0, state->fiscal_year);
+}
+
+/* Takes the states of the hub's years from @states (of any hubs), as the store now holds
+ * them: a year no longer there (a restore) is being entered again. */
+void
+_hubs_live_hub_set_year_states (HubsLiveHub *self,
+                                GPtrArray   *states)
+{
+  g_autoptr(GList) years = g_hash_table_get_keys (self->year_states);
+  g_autoptr(GHashTable) seen = g_hash_table_new (NULL, NULL);
+
+  for (guint i = 0; i < states->len; i++)
+    {
+      const HubsYearState *state = g_ptr_array_index (states, i);
+
+      if (g_strcmp0 (state->hub_id, self->hub->id) != 0)
+        continue;
+      g_hash_table_add (seen, GINT_TO_POINTER (state->fiscal_year));
+      _hubs_live_hub_set_year_state (self, state);
+    }
+
+  for (GList *l = years; l != NULL; l = l->next)
+    if (!g_hash_table_contains (seen, l->data))
+      {
+        g_hash_table_remove (self->year_states, l->data);
+        g_signal_emit (self, signals[YEAR_STATE_CHANGED], 0, GPOINTER_TO_INT (l->data));
+      }
+}
+
+/**
+ * hubs_live_hub_get_year_state:
+ * @self: a #HubsLiveHub
+ * @fiscal_year: a fiscal year
+ *
+ * Returns: (transfer none) (nullable): the year's state, or %NULL while it is being entered
+ *   for the first time
+ */
+const HubsYearState *
+hubs_live_hub_get_year_state (HubsLiveHub *self,
+                              int          fiscal_year)
+{
+  g_return_val_if_fail (HUBS_IS_LIVE_HUB (self), NULL);
+
+  return g_hash_table_lookup (self->year_states, GINT_TO_POINTER (fiscal_year));
+}
+
+/**
+ * hubs_live_hub_get_year_state_kind:
+ * @self: a #HubsLiveHub
+ * @fiscal_year: a fiscal year
+ *
+ * Returns: where the year is in the cycle
+ */
+HubsYearStateKind
+hubs_live_hub_get_year_state_kind (HubsLiveHub *self,
+                                   int          fiscal_year)
+{
+  const HubsYearState *state = hubs_live_hub_get_year_state (self, fiscal_year);
+
+  return state != NULL ? state->state : HUBS_YEAR_ENTERING;
 }
 
 HubsLiveHub *

@@ -7,6 +7,7 @@
 
 #include <gio/gio.h>
 
+#include "hubs-cycle.h"
 #include "hubs-live-kpi.h"
 
 G_BEGIN_DECLS
@@ -27,5 +28,9 @@ gboolean       hubs_live_hub_get_summary  (HubsLiveHub          *self,
                                            HubsProgressSummary  *pillars,
                                            GError              **error);
 gboolean       hubs_live_hub_get_deleted  (HubsLiveHub          *self);
+const HubsYearState *hubs_live_hub_get_year_state      (HubsLiveHub *self,
+                                                        int          fiscal_year);
+HubsYearStateKind    hubs_live_hub_get_year_state_kind (HubsLiveHub *self,
+                                                        int          fiscal_year);
 
 G_END_DECLS

@@ -61,6 +61,7 @@ static GParamSpec *properties[N_PROPS];
 
 enum {
   CHANGED,
+  EXPLANATION_CHANGED,
   N_SIGNALS
 };
 
@@ -184,6 +185,27 @@ hubs_live_kpi_class_init (HubsLiveKpiClass *klass)
                   G_SIGNAL_RUN_LAST,
                   0, NULL, NULL, NULL,
                   G_TYPE_NONE, 0);
+
+  /**
+   * HubsLiveKpi::explanation-changed:
+   * @self: a #HubsLiveKpi
+   * @explanation: the KPI's explanation for a fiscal year, as now stored
+   *
+   * Emitted when why the KPI is not on track in a year, or what will be done, changed.
+   */
+  signals[EXPLANATION_CHANGED] =
+    g_signal_new ("explanation-changed",
+                  G_TYPE_FROM_CLASS (klass),
+                  G_SIGNAL_RUN_LAST,
+                  0, NULL, NULL, NULL,
+                  G_TYPE_NONE, 1, G_TYPE_POINTER);
+}
+
+void
+_hubs_live_kpi_set_explanation (HubsLiveKpi           *self,
+                                const HubsExplanation *explanation)
+{
+  g_signal_emit (self, signals[EXPLANATION_CHANGED], 0, explanation);
 }
 
 static void

@@ -155,6 +155,16 @@ reload_hubs (HubsLiveModel  *self,
     g_hash_table_insert (self->hubs_by_id, g_strdup (hubs_live_hub_get_id (live->pdata[i])),
                          live->pdata[i]);
 
+  /* The years' states, in one query for all hubs. */
+  {
+    g_autoptr(GPtrArray) states = hubs_store_list_year_states (self->store, NULL, error);
+
+    if (states == NULL)
+      return FALSE;
+    for (guint i = 0; i < live->len; i++)
+      _hubs_live_hub_set_year_states (live->pdata[i], states);
+  }
+
   if (!same)
     g_list_store_splice (self->hubs, 0, n_old, live->pdata, live->len);
 
@@ -271,6 +281,24 @@ on_store_changed (HubsLiveModel         *self,
 
     case HUBS_STORE_CHANGE_HUB:
       apply_hub (self, change);
+      break;
+
+    case HUBS_STORE_CHANGE_YEAR_STATE:
+      {
+        HubsLiveHub *hub = g_hash_table_lookup (self->hubs_by_id, change->hub_id);
+
+        if (hub != NULL && change->year_state != NULL)
+          _hubs_live_hub_set_year_state (hub, change->year_state);
+      }
+      break;
+
+    case HUBS_STORE_CHANGE_EXPLANATION:
+      {
+        HubsLiveKpi *kpi = g_hash_table_lookup (self->kpis_by_id, change->kpi_id);
+
+        if (kpi != NULL && change->explanation != NULL)
+          _hubs_live_kpi_set_explanation (kpi, change->explanation);
+      }
       break;
 
     case HUBS_STORE_CHANGE_ALL:

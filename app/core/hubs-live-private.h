@@ -43,6 +43,12 @@ gboolean        _hubs_live_hub_reload          (HubsLiveHub      *self,
                                                 GError          **error);
 void            _hubs_live_hub_kpi_changed     (HubsLiveHub      *self);
 void            _hubs_live_hub_set_deleted     (HubsLiveHub      *self);
+void            _hubs_live_hub_set_year_state  (HubsLiveHub      *self,
+                                                const HubsYearState *state);
+void            _hubs_live_hub_set_year_states (HubsLiveHub      *self,
+                                                GPtrArray        *states);
+void            _hubs_live_kpi_set_explanation (HubsLiveKpi      *self,
+                                                const HubsExplanation *explanation);
 
 HubsStore      *_hubs_live_model_get_store     (HubsLiveModel    *self);
 void            _hubs_live_model_add_kpi       (HubsLiveModel    *self,

@@ -46,6 +46,9 @@ struct _HubsStoreVerifyJob
  *    hub's member list that ends in 等 ("and others") says so in a flag, not in a member's
  *    name. The plan's own words in an existing database are brought up to the shipped plan
  *    file afterwards (see hubs-store-plan-words.c).
+ * 4: the yearly cycle: who made each change (name and organisation), the state of each hub's
+ *    fiscal year (being entered, submitted, accepted, returned), and the explanations of the
+ *    KPIs not on track in a year.
  */
 static const char * const migrations[] = {
   NULL,
@@ -138,6 +141,28 @@ static const char * const migrations[] = {
   "WHERE members_more = 1 AND members_en LIKE '% and others';"
   /* The seed's table gives 8位 and 5位; only its summary says 5位以内, of FY2029 alone. */
   "UPDATE kpi SET qualifier = 'none' WHERE id = 'tokyo/gser-rank' AND qualifier = 'at-most';",
+
+  "ALTER TABLE history ADD COLUMN changed_by TEXT;"
+  "ALTER TABLE history ADD COLUMN organisation TEXT;"
+  /* No row: being entered. */
+  "CREATE TABLE year_state ("
+  "  hub_id TEXT NOT NULL REFERENCES hub (id) ON DELETE CASCADE,"
+  "  fiscal_year INTEGER NOT NULL,"
+  "  state TEXT NOT NULL CHECK (state IN ('entering', 'submitted', 'accepted', 'returned')),"
+  "  changed_at TEXT NOT NULL,"
+  "  changed_by TEXT,"
+  "  organisation TEXT,"
+  "  reason TEXT,"
+  "  PRIMARY KEY (hub_id, fiscal_year)"
+  ");"
+  /* 要因分析 (why) and 今後の対応 (what will be done) for a KPI in a year. */
+  "CREATE TABLE explanation ("
+  "  kpi_id TEXT NOT NULL REFERENCES kpi (id) ON DELETE CASCADE,"
+  "  fiscal_year INTEGER NOT NULL,"
+  "  why TEXT NOT NULL DEFAULT '',"
+  "  action TEXT NOT NULL DEFAULT '',"
+  "  PRIMARY KEY (kpi_id, fiscal_year)"
+  ");",
 };
 
 /* What a migration does beyond its SQL, in the same transaction, or NULL. */
@@ -148,6 +173,7 @@ static const MigrationStep migration_steps[] = {
   NULL,
   NULL,
   _hubs_store_migrate_plan_words,
+  NULL,
 };
 
 G_STATIC_ASSERT (G_N_ELEMENTS (migrations) == HUBS_STORE_SCHEMA_VERSION + 1);

@@ -31,6 +31,10 @@ struct _HubsStore
   GHashTable         *statements;
   HubsStoreVerifyJob *verify_job;
 
+  /* Who makes the changes, for the history: a name and an organisation, or NULL. */
+  char               *author;
+  char               *organisation;
+
   /* Why the file cannot be written to, once hubs_store_verify() found damage. */
   GError             *damage;
 
@@ -96,6 +100,18 @@ gboolean      _hubs_store_begin                   (HubsStore     *self,
 gboolean      _hubs_store_commit                  (HubsStore     *self,
                                                    GError       **error);
 void          _hubs_store_rollback                (HubsStore     *self);
+
+/* hubs-store-cycle.c */
+HubsYearState *_hubs_store_year_state_from_columns (sqlite3_stmt        *stmt,
+                                                    const char          *hub_id,
+                                                    int                  fiscal_year,
+                                                    int                  first);
+void           _hubs_store_set_locked_error        (GError             **error,
+                                                    const HubsYearState *lock);
+gboolean       _hubs_store_write_year_state        (HubsStore           *self,
+                                                    const HubsYearState *old,
+                                                    const HubsYearState *state,
+                                                    GError             **error);
 
 /* hubs-store-plan-words.c */
 gboolean      _hubs_store_migrate_plan_words      (HubsStore     *self,

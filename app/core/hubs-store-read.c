@@ -28,6 +28,8 @@ hubs_history_entry_free (HubsHistoryEntry *entry)
   g_free (entry->field);
   g_free (entry->old_value);
   g_free (entry->new_value);
+  g_free (entry->changed_by);
+  g_free (entry->organisation);
   g_free (entry);
 }
 
@@ -534,6 +536,8 @@ history_from_row (sqlite3_stmt *stmt)
   entry->field = _hubs_store_column_text (stmt, 6);
   entry->old_value = _hubs_store_column_text (stmt, 7);
   entry->new_value = _hubs_store_column_text (stmt, 8);
+  entry->changed_by = _hubs_store_column_text (stmt, 9);
+  entry->organisation = _hubs_store_column_text (stmt, 10);
 
   return entry;
 }
@@ -559,8 +563,8 @@ hubs_store_list_history (HubsStore   *self,
 
   if (!(stmt = _hubs_store_prepare (self,
                                     "SELECT id, changed_at, hub_id, kpi_id, fiscal_year, kind, "
-                                    "field, old_value, new_value FROM history WHERE kpi_id = ?1 "
-                                    "ORDER BY id",
+                                    "field, old_value, new_value, changed_by, organisation FROM "
+                                    "history WHERE kpi_id = ?1 ORDER BY id",
                                     error)))
     return NULL;
   _hubs_store_bind_text (stmt, 1, kpi_id);
@@ -598,8 +602,9 @@ hubs_store_list_recent_history (HubsStore   *self,
 
   if (!(stmt = _hubs_store_prepare (self,
                                     "SELECT id, changed_at, hub_id, kpi_id, fiscal_year, kind, "
-                                    "field, old_value, new_value FROM history WHERE kpi_id = ?1 "
-                                    "AND (?2 = 0 OR id < ?2) AND id > ?3 ORDER BY id DESC LIMIT ?4",
+                                    "field, old_value, new_value, changed_by, organisation FROM "
+                                    "history WHERE kpi_id = ?1 AND (?2 = 0 OR id < ?2) AND id > ?3 "
+                                    "ORDER BY id DESC LIMIT ?4",
                                     error)))
     return NULL;
   _hubs_store_bind_text (stmt, 1, kpi_id);

@@ -49,9 +49,9 @@ _hubs_store_append_history_row (HubsStore   *self,
 
   if (!(stmt = _hubs_store_prepare (self,
                                     "INSERT INTO history (hub_id, kpi_id, fiscal_year, kind, "
-                                    "field, old_value, new_value) VALUES (coalesce (?1, (SELECT "
-                                    "hub_id FROM kpi WHERE id = ?2)), ?2, nullif (?3, 0), ?4, ?5, "
-                                    "?6, ?7)",
+                                    "field, old_value, new_value, changed_by, organisation) VALUES "
+                                    "(coalesce (?1, (SELECT hub_id FROM kpi WHERE id = ?2)), ?2, "
+                                    "nullif (?3, 0), ?4, ?5, ?6, ?7, ?8, ?9)",
                                     error)))
     return FALSE;
 
@@ -62,17 +62,20 @@ _hubs_store_append_history_row (HubsStore   *self,
   _hubs_store_bind_text (stmt, 5, field);
   _hubs_store_bind_text (stmt, 6, old_value);
   _hubs_store_bind_text (stmt, 7, new_value);
+  _hubs_store_bind_text (stmt, 8, self->author);
+  _hubs_store_bind_text (stmt, 9, self->organisation);
 
   return _hubs_store_step_done (self, stmt, error);
 }
 
 /* One INSERT for the one to seven fields of a figure that changed: row N binds its field, old
- * and new value to ?(5+3N), ?(6+3N) and ?(7+3N). */
+ * and new value to ?(5+3N), ?(6+3N) and ?(7+3N); who made it is ?98 and ?99. */
 #define HISTORY_INSERT \
-  "INSERT INTO history (hub_id, kpi_id, fiscal_year, kind, field, old_value, new_value) VALUES "
+  "INSERT INTO history (hub_id, kpi_id, fiscal_year, kind, field, old_value, new_value, " \
+  "changed_by, organisation) VALUES "
 #define HISTORY_ROW(f, o, n) \
   "(coalesce (?1, (SELECT hub_id FROM kpi WHERE id = ?2)), ?2, nullif (?3, 0), ?4, " \
-  "?" #f ", ?" #o ", ?" #n ")"
+  "?" #f ", ?" #o ", ?" #n ", ?98, ?99)"
 #define HISTORY_ROWS_1 HISTORY_ROW (5, 6, 7)
 #define HISTORY_ROWS_2 HISTORY_ROWS_1 ", " HISTORY_ROW (8, 9, 10)
 #define HISTORY_ROWS_3 HISTORY_ROWS_2 ", " HISTORY_ROW (11, 12, 13)
@@ -145,6 +148,8 @@ _hubs_store_append_figure_history (HubsStore         *self,
   _hubs_store_bind_text (stmt, 2, kpi_id);
   sqlite3_bind_int (stmt, 3, fiscal_year);
   _hubs_store_bind_text (stmt, 4, hubs_figure_kind_to_string (kind));
+  _hubs_store_bind_text (stmt, 98, self->author);
+  _hubs_store_bind_text (stmt, 99, self->organisation);
   for (guint i = 0, row = 0; i < N_FIGURE_FIELDS; i++)
     {
       if (g_strcmp0 (olds[i], news[i]) == 0)
@@ -208,17 +213,23 @@ read_figure_for_change (HubsStore       *self,
                         char           **hub_id,
                         char           **unit,
                         HubsFigure     **old,
+                        HubsYearState  **lock,
                         GError         **error)
 {
   sqlite3_stmt *stmt;
   int rc;
 
+  /* An actual of a submitted or accepted year is locked. */
   if (!(stmt = _hubs_store_prepare (self,
                                     "SELECT k.hub_id, k.unit, f.kpi_id, f.fiscal_year, f.kind, "
                                     "f.value, f.measured, f.as_of, f.note, f.confirmed, f.source, "
-                                    "f.note_en, f.unit "
+                                    "f.note_en, f.unit, y.state, y.changed_at, y.changed_by, "
+                                    "y.organisation "
                                     "FROM kpi k LEFT JOIN figure f ON f.kpi_id = k.id AND "
-                                    "f.fiscal_year = ?2 AND f.kind = ?3 WHERE k.id = ?1", error)))
+                                    "f.fiscal_year = ?2 AND f.kind = ?3 LEFT JOIN year_state y ON "
+                                    "y.hub_id = k.hub_id AND y.fiscal_year = ?2 AND ?3 = 'actual' "
+                                    "AND y.state IN ('submitted', 'accepted') WHERE k.id = ?1",
+                                    error)))
     return FALSE;
   _hubs_store_bind_text (stmt, 1, kpi_id);
   sqlite3_bind_int (stmt, 2, fiscal_year);
@@ -233,6 +244,7 @@ read_figure_for_change (HubsStore       *self,
         *old = _hubs_store_figure_from_columns (stmt, 2);
       else
         *old = NULL;
+      *lock = _hubs_store_year_state_from_columns (stmt, *hub_id, fiscal_year, 13);
     }
   sqlite3_reset (stmt);
 
@@ -288,6 +300,7 @@ change_figure (HubsStore         *self,
   g_autoptr(HubsFigure) old = NULL;
   g_autofree char *hub_id = NULL;
   g_autofree char *unit = NULL;
+  g_autoptr(HubsYearState) lock = NULL;
   HubsStoreChange change = { 0 };
 
   if (figure != NULL && (figure->fiscal_year != fiscal_year || figure->kind != kind ||
@@ -301,8 +314,15 @@ change_figure (HubsStore         *self,
   if (!_hubs_store_begin (self, error))
     return FALSE;
 
-  if (!read_figure_for_change (self, kpi_id, fiscal_year, kind, &hub_id, &unit, &old, error))
+  if (!read_figure_for_change (self, kpi_id, fiscal_year, kind, &hub_id, &unit, &old, &lock,
+                               error))
     goto failed;
+
+  if (lock != NULL && !same_figure (old, figure))
+    {
+      _hubs_store_set_locked_error (error, lock);
+      goto failed;
+    }
 
   if (check && !same_figure (old, expected) && !same_figure (old, figure))
     {

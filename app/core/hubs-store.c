@@ -61,6 +61,8 @@ hubs_store_finalize (GObject *object)
     }
   g_clear_pointer (&self->path, g_free);
   g_clear_pointer (&self->open_name, g_free);
+  g_clear_pointer (&self->author, g_free);
+  g_clear_pointer (&self->organisation, g_free);
 
   G_OBJECT_CLASS (hubs_store_parent_class)->finalize (object);
 }
@@ -106,6 +108,56 @@ hubs_store_get_path (HubsStore *self)
   g_return_val_if_fail (HUBS_IS_STORE (self), NULL);
 
   return self->path;
+}
+
+/**
+ * hubs_store_set_author:
+ * @self: a #HubsStore
+ * @name: (nullable): the person who makes the changes from now on (山田 花子)
+ * @organisation: (nullable): their organisation (福岡市 スタートアップ推進課)
+ *
+ * Every change written afterwards records them in the history. Empty text is no one.
+ */
+void
+hubs_store_set_author (HubsStore  *self,
+                       const char *name,
+                       const char *organisation)
+{
+  g_return_if_fail (HUBS_IS_STORE (self));
+
+  g_free (self->author);
+  g_free (self->organisation);
+  self->author = name != NULL && *name != '\0' ? g_strstrip (g_strdup (name)) : NULL;
+  self->organisation = organisation != NULL && *organisation != '\0'
+                       ? g_strstrip (g_strdup (organisation)) : NULL;
+}
+
+/**
+ * hubs_store_get_author:
+ * @self: a #HubsStore
+ *
+ * Returns: (nullable): who the changes are recorded as made by
+ */
+const char *
+hubs_store_get_author (HubsStore *self)
+{
+  g_return_val_if_fail (HUBS_IS_STORE (self), NULL);
+
+  return self->author;
+}
+
+/**
+ * hubs_store_get_organisation:
+ * @self: a #HubsStore
+ *
+ * Returns: (nullable): the organisation of hubs_store_get_author()
+ */
+const char *
+hubs_store_get_organisation (HubsStore *self)
+{
+  g_return_val_if_fail (HUBS_IS_STORE (self), NULL);
+
+  return self->organisation;
 }
 
 /**
@@ -251,6 +303,22 @@ history_value_func (sqlite3_context  *context,
   sqlite3_result_text (context, text, -1, SQLITE_TRANSIENT);
 }
 
+/* hubs_author (0) and hubs_author (1): the store's author and organisation, for history
+ * rows written set-wise. */
+static void
+author_func (sqlite3_context  *context,
+             int               argc,
+             sqlite3_value   **argv)
+{
+  HubsStore *self = sqlite3_user_data (context);
+  const char *text = sqlite3_value_int (argv[0]) == 0 ? self->author : self->organisation;
+
+  if (text == NULL)
+    sqlite3_result_null (context);
+  else
+    sqlite3_result_text (context, text, -1, SQLITE_TRANSIENT);
+}
+
 /**
  * hubs_store_apply_figures:
  * @self: a #HubsStore
@@ -282,8 +350,10 @@ hubs_store_apply_figures (HubsStore  *self,
     "AND f.source IS i.source AND f.note_en IS i.note_en AND f.unit IS i.unit)",
     /* One history row per field that changes, figure by figure in the order given, as
      * append_figure_history() writes them. */
-    "INSERT INTO history (hub_id, kpi_id, fiscal_year, kind, field, old_value, new_value) "
-    "SELECT hub_id, kpi_id, nullif (fiscal_year, 0), kind, field, old_value, new_value FROM ("
+    "INSERT INTO history (hub_id, kpi_id, fiscal_year, kind, field, old_value, new_value, "
+    "changed_by, organisation) "
+    "SELECT hub_id, kpi_id, nullif (fiscal_year, 0), kind, field, old_value, new_value, "
+    "hubs_author (0), hubs_author (1) FROM ("
     "SELECT i.rowid AS r, n.n AS n, k.hub_id AS hub_id, i.kpi_id AS kpi_id, "
     "i.fiscal_year AS fiscal_year, i.kind AS kind, "
     "CASE n.n WHEN 0 THEN 'value' WHEN 1 THEN 'confirmed' WHEN 2 THEN 'note' "
@@ -338,6 +408,9 @@ hubs_store_apply_figures (HubsStore  *self,
   rc = sqlite3_create_function_v2 (self->db, "hubs_history_value", 2,
                                    SQLITE_UTF8 | SQLITE_DETERMINISTIC, NULL,
                                    history_value_func, NULL, NULL, NULL);
+  if (rc == SQLITE_OK)
+    rc = sqlite3_create_function_v2 (self->db, "hubs_author", 1, SQLITE_UTF8, self,
+                                     author_func, NULL, NULL, NULL);
   if (rc != SQLITE_OK)
     {
       _hubs_store_set_sqlite_error (error, self->db, rc, self->path);
@@ -389,6 +462,35 @@ hubs_store_apply_figures (HubsStore  *self,
       _hubs_store_rollback (self);
       return TRUE;
     }
+
+  /* An actual that would change in a submitted or accepted year refuses the whole set. */
+  {
+    g_autoptr(HubsYearState) lock = NULL;
+    int rc_lock;
+
+    if (!(stmt = _hubs_store_prepare (self,
+                          "SELECT k.hub_id, y.fiscal_year, y.state, y.changed_at, y.changed_by, "
+                          "y.organisation FROM temp.hubs_apply_figure i JOIN kpi k ON k.id = "
+                          "i.kpi_id JOIN year_state y ON y.hub_id = k.hub_id AND y.fiscal_year = "
+                          "i.fiscal_year WHERE i.kind = 'actual' AND y.state IN ('submitted', "
+                          "'accepted') LIMIT 1", error)))
+      goto failed;
+    rc_lock = sqlite3_step (stmt);
+    if (rc_lock == SQLITE_ROW)
+      lock = _hubs_store_year_state_from_columns (stmt, (const char *) sqlite3_column_text (stmt, 0),
+                                                  sqlite3_column_int (stmt, 1), 2);
+    sqlite3_reset (stmt);
+    if (rc_lock != SQLITE_ROW && rc_lock != SQLITE_DONE)
+      {
+        _hubs_store_set_sqlite_error (error, self->db, rc_lock, self->path);
+        goto failed;
+      }
+    if (lock != NULL)
+      {
+        _hubs_store_set_locked_error (error, lock);
+        goto failed;
+      }
+  }
 
   for (guint i = 1; i < G_N_ELEMENTS (steps); i++)
     if (!_hubs_store_exec (self, steps[i], error))

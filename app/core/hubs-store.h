@@ -7,6 +7,7 @@
 
 #include <gio/gio.h>
 
+#include "hubs-cycle.h"
 #include "hubs-model.h"
 
 G_BEGIN_DECLS
@@ -26,6 +27,8 @@ G_BEGIN_DECLS
  * @HUBS_STORE_ERROR_FAILED: any other failure of the database
  * @HUBS_STORE_ERROR_CONFLICT: the figure no longer holds the value the change was made
  *   against: someone (an import, another window) changed it meanwhile
+ * @HUBS_STORE_ERROR_LOCKED: the fiscal year was submitted or accepted; its figures and
+ *   explanations cannot change until it is unlocked
  */
 typedef enum
 {
@@ -38,6 +41,7 @@ typedef enum
   HUBS_STORE_ERROR_FULL,
   HUBS_STORE_ERROR_FAILED,
   HUBS_STORE_ERROR_CONFLICT,
+  HUBS_STORE_ERROR_LOCKED,
 } HubsStoreError;
 
 typedef enum
@@ -52,7 +56,7 @@ typedef enum
 } HubsStoreOpenFlags;
 
 /* The schema version this build writes; see hubs-store.c for the migrations. */
-#define HUBS_STORE_SCHEMA_VERSION 3
+#define HUBS_STORE_SCHEMA_VERSION 4
 
 /* The SQLite application_id of a Hubs database: "HUBS" in ASCII. */
 #define HUBS_STORE_APPLICATION_ID 0x48554253
@@ -68,6 +72,9 @@ typedef struct
   char   *field;
   char   *old_value;
   char   *new_value;
+  /* Who made the change, when they said. */
+  char   *changed_by;
+  char   *organisation;
 } HubsHistoryEntry;
 
 void hubs_history_entry_free (HubsHistoryEntry *entry);
@@ -78,6 +85,9 @@ void hubs_history_entry_free (HubsHistoryEntry *entry);
  * @HUBS_STORE_CHANGE_KPI: one KPI's fields changed (not its place or its figures)
  * @HUBS_STORE_CHANGE_KPI_LIST: a hub's KPIs were added, deleted, restored or reordered
  * @HUBS_STORE_CHANGE_HUB: a hub's fields changed, or a hub was added
+ * @HUBS_STORE_CHANGE_YEAR_STATE: a hub's fiscal year was submitted, accepted, returned or
+ *   unlocked
+ * @HUBS_STORE_CHANGE_EXPLANATION: a KPI's explanation for a fiscal year changed
  * @HUBS_STORE_CHANGE_ALL: anything may have changed (an import, a restore, a new plan)
  */
 typedef enum
@@ -86,6 +96,8 @@ typedef enum
   HUBS_STORE_CHANGE_KPI,
   HUBS_STORE_CHANGE_KPI_LIST,
   HUBS_STORE_CHANGE_HUB,
+  HUBS_STORE_CHANGE_YEAR_STATE,
+  HUBS_STORE_CHANGE_EXPLANATION,
   HUBS_STORE_CHANGE_ALL,
 } HubsStoreChangeKind;
 
@@ -99,6 +111,8 @@ typedef enum
  * @figure: (nullable): the figure as now stored, %NULL when it was removed
  * @kpi: (nullable): the KPI's fields as now stored (%HUBS_STORE_CHANGE_KPI)
  * @hub: (nullable): the hub's fields as now stored (%HUBS_STORE_CHANGE_HUB)
+ * @year_state: (nullable): the year's state as now stored (%HUBS_STORE_CHANGE_YEAR_STATE)
+ * @explanation: (nullable): the explanation as now stored (%HUBS_STORE_CHANGE_EXPLANATION)
  *
  * Exactly what one committed change touched, so that a subscriber updates in place
  * without reading the database again. Valid only during the emission.
@@ -113,6 +127,8 @@ typedef struct
   const HubsFigure    *figure;
   const HubsKpi       *kpi;
   const HubsHub       *hub;
+  const HubsYearState *year_state;
+  const HubsExplanation *explanation;
 } HubsStoreChange;
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (HubsHistoryEntry, hubs_history_entry_free)
 
@@ -137,6 +153,11 @@ gboolean    hubs_store_verify_finish      (HubsStore           *self,
 gboolean    hubs_store_checkpoint         (HubsStore           *self,
                                            GError             **error);
 const char *hubs_store_get_path           (HubsStore           *self);
+void        hubs_store_set_author         (HubsStore           *self,
+                                           const char          *name,
+                                           const char          *organisation);
+const char *hubs_store_get_author         (HubsStore           *self);
+const char *hubs_store_get_organisation   (HubsStore           *self);
 gboolean    hubs_store_is_read_only       (HubsStore           *self);
 gboolean    hubs_store_get_seeded         (HubsStore           *self);
 int         hubs_store_get_schema_version (HubsStore           *self);
@@ -255,5 +276,27 @@ gboolean    hubs_store_insert_plan        (HubsStore           *self,
                                            GPtrArray           *figures,
                                            GPtrArray           *phase1_results,
                                            GError             **error);
+
+/* The yearly cycle: hubs-store-cycle.c. */
+HubsYearState   *hubs_store_get_year_state   (HubsStore              *self,
+                                              const char             *hub_id,
+                                              int                     fiscal_year,
+                                              GError                **error);
+GPtrArray       *hubs_store_list_year_states (HubsStore              *self,
+                                              const char             *hub_id,
+                                              GError                **error);
+gboolean         hubs_store_set_year_state   (HubsStore              *self,
+                                              const char             *hub_id,
+                                              int                     fiscal_year,
+                                              HubsYearStateKind       state,
+                                              const char             *reason,
+                                              GError                **error);
+HubsExplanation *hubs_store_get_explanation  (HubsStore              *self,
+                                              const char             *kpi_id,
+                                              int                     fiscal_year,
+                                              GError                **error);
+gboolean         hubs_store_set_explanation  (HubsStore              *self,
+                                              const HubsExplanation  *explanation,
+                                              GError                **error);
 
 G_END_DECLS

@@ -1,0 +1,409 @@
+/* hubs-store-cycle.c
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ *
+ * The yearly cycle in the store: the state of each hub's fiscal year, which locks a
+ * submitted or accepted year against changes, and each KPI's explanation of a year it is
+ * not on track in. Every change records who made it, in the history like any other.
+ */
+
+#define G_LOG_DOMAIN "hubs-store"
+
+#include "config.h"
+
+#include <glib/gi18n.h>
+
+#include "hubs-i18n.h"
+#include "hubs-store-private.h"
+
+/* The state in the four columns state, changed_at, changed_by, organisation starting at
+ * @first, or %NULL when the state column is NULL (no row: being entered). */
+HubsYearState *
+_hubs_store_year_state_from_columns (sqlite3_stmt *stmt,
+                                     const char   *hub_id,
+                                     int           fiscal_year,
+                                     int           first)
+{
+  HubsYearState *state;
+
+  if (sqlite3_column_type (stmt, first) == SQLITE_NULL)
+    return NULL;
+
+  state = hubs_year_state_new (hub_id, fiscal_year);
+  hubs_year_state_kind_from_string ((const char *) sqlite3_column_text (stmt, first),
+                                    &state->state);
+  state->changed_at = _hubs_store_column_text (stmt, first + 1);
+  state->changed_by = _hubs_store_column_text (stmt, first + 2);
+  state->organisation = _hubs_store_column_text (stmt, first + 3);
+
+  return state;
+}
+
+/* Refuses a change to a locked year, saying who locked it and when. */
+void
+_hubs_store_set_locked_error (GError              **error,
+                              const HubsYearState  *lock)
+{
+  HubsLanguage lang = hubs_language_current ();
+  g_autofree char *fy = hubs_format_fiscal_year (lock->fiscal_year, lang);
+  g_autofree char *state = hubs_year_state_describe (lock, lang);
+
+  g_set_error (error, HUBS_STORE_ERROR, HUBS_STORE_ERROR_LOCKED,
+               /* Translators: %1$s is a fiscal year, %2$s who submitted it and when */
+               _("%1$s is locked. %2$s Nothing was changed; to change its figures, unlock the "
+                 "year first."),
+               fy, state);
+}
+
+static gboolean
+has_text (const char *text)
+{
+  for (const char *p = text; p != NULL && *p != '\0'; p = g_utf8_next_char (p))
+    if (!g_unichar_isspace (g_utf8_get_char (p)))
+      return TRUE;
+  return FALSE;
+}
+
+static HubsYearState *
+year_state_from_row (sqlite3_stmt *stmt)
+{
+  g_autofree char *hub_id = _hubs_store_column_text (stmt, 0);
+  HubsYearState *state = _hubs_store_year_state_from_columns (stmt, hub_id,
+                                                              sqlite3_column_int (stmt, 1), 2);
+
+  state->reason = _hubs_store_column_text (stmt, 6);
+  return state;
+}
+
+/**
+ * hubs_store_get_year_state:
+ * @self: a #HubsStore
+ * @hub_id: a hub id
+ * @fiscal_year: a fiscal year
+ * @error: a location for a #GError
+ *
+ * Returns: (transfer full): the year's state; %HUBS_YEAR_ENTERING when nothing was submitted
+ */
+HubsYearState *
+hubs_store_get_year_state (HubsStore   *self,
+                           const char  *hub_id,
+                           int          fiscal_year,
+                           GError     **error)
+{
+  HubsYearState *state = NULL;
+  sqlite3_stmt *stmt;
+  int rc;
+
+  g_return_val_if_fail (HUBS_IS_STORE (self), NULL);
+  g_return_val_if_fail (hub_id != NULL, NULL);
+
+  if (!(stmt = _hubs_store_prepare (self,
+                                    "SELECT hub_id, fiscal_year, state, changed_at, changed_by, "
+                                    "organisation, reason FROM year_state WHERE hub_id = ?1 AND "
+                                    "fiscal_year = ?2", error)))
+    return NULL;
+  _hubs_store_bind_text (stmt, 1, hub_id);
+  sqlite3_bind_int (stmt, 2, fiscal_year);
+
+  rc = sqlite3_step (stmt);
+  if (rc == SQLITE_ROW)
+    state = year_state_from_row (stmt);
+  sqlite3_reset (stmt);
+
+  if (rc != SQLITE_ROW && rc != SQLITE_DONE)
+    {
+      _hubs_store_set_sqlite_error (error, self->db, rc, self->path);
+      return NULL;
+    }
+
+  return state != NULL ? state : hubs_year_state_new (hub_id, fiscal_year);
+}
+
+/**
+ * hubs_store_list_year_states:
+ * @self: a #HubsStore
+ * @hub_id: (nullable): a hub id, or %NULL for every hub
+ * @error: a location for a #GError
+ *
+ * The years that left 入力中 at some time (submitted, accepted, returned, or unlocked again),
+ * by hub and year. A year not listed is being entered.
+ *
+ * Returns: (transfer full) (element-type HubsYearState): the states
+ */
+GPtrArray *
+hubs_store_list_year_states (HubsStore   *self,
+                             const char  *hub_id,
+                             GError     **error)
+{
+  g_autoptr(GPtrArray) states = g_ptr_array_new_with_free_func ((GDestroyNotify)
+                                                                hubs_year_state_free);
+  sqlite3_stmt *stmt;
+  int rc;
+
+  g_return_val_if_fail (HUBS_IS_STORE (self), NULL);
+
+  if (!(stmt = _hubs_store_prepare (self,
+                                    "SELECT y.hub_id, y.fiscal_year, y.state, y.changed_at, "
+                                    "y.changed_by, y.organisation, y.reason FROM year_state y "
+                                    "JOIN hub h ON h.id = y.hub_id WHERE ?1 IS NULL OR "
+                                    "y.hub_id = ?1 ORDER BY h.sort_order, y.fiscal_year", error)))
+    return NULL;
+  _hubs_store_bind_text (stmt, 1, hub_id);
+
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    g_ptr_array_add (states, year_state_from_row (stmt));
+  sqlite3_reset (stmt);
+
+  if (rc != SQLITE_DONE)
+    {
+      _hubs_store_set_sqlite_error (error, self->db, rc, self->path);
+      return NULL;
+    }
+
+  return g_steal_pointer (&states);
+}
+
+/* Writes @state's row and its history, inside a transaction. */
+gboolean
+_hubs_store_write_year_state (HubsStore            *self,
+                              const HubsYearState  *old,
+                              const HubsYearState  *state,
+                              GError              **error)
+{
+  sqlite3_stmt *stmt;
+
+  if (!(stmt = _hubs_store_prepare (self,
+                                    "INSERT OR REPLACE INTO year_state (hub_id, fiscal_year, "
+                                    "state, changed_at, changed_by, organisation, reason) VALUES "
+                                    "(?1, ?2, ?3, ?4, ?5, ?6, ?7)", error)))
+    return FALSE;
+  _hubs_store_bind_text (stmt, 1, state->hub_id);
+  sqlite3_bind_int (stmt, 2, state->fiscal_year);
+  _hubs_store_bind_text (stmt, 3, hubs_year_state_kind_to_string (state->state));
+  _hubs_store_bind_text (stmt, 4, state->changed_at);
+  _hubs_store_bind_text (stmt, 5, state->changed_by);
+  _hubs_store_bind_text (stmt, 6, state->organisation);
+  _hubs_store_bind_text (stmt, 7, state->reason);
+
+  return _hubs_store_step_done (self, stmt, error) &&
+         _hubs_store_append_history_row (self, state->hub_id, NULL, state->fiscal_year, NULL,
+                                         "year_state",
+                                         hubs_year_state_kind_to_string (old->state),
+                                         hubs_year_state_kind_to_string (state->state), error) &&
+         _hubs_store_append_history_row (self, state->hub_id, NULL, state->fiscal_year, NULL,
+                                         "year_state_reason", NULL, state->reason, error);
+}
+
+/**
+ * hubs_store_set_year_state:
+ * @self: a #HubsStore
+ * @hub_id: a hub id
+ * @fiscal_year: a fiscal year
+ * @state: the state it comes to
+ * @reason: (nullable): why, which a return and an unlock need
+ * @error: a location for a #GError
+ *
+ * Moves the year along the cycle, as hubs_year_state_can_become() allows, recording who
+ * (hubs_store_set_author()) and when, in the history too. A return or an unlock without a
+ * reason, or a move the cycle does not allow, is refused and changes nothing.
+ *
+ * Returns: %TRUE on success
+ */
+gboolean
+hubs_store_set_year_state (HubsStore          *self,
+                           const char         *hub_id,
+                           int                 fiscal_year,
+                           HubsYearStateKind   state,
+                           const char         *reason,
+                           GError            **error)
+{
+  g_autoptr(HubsYearState) old = NULL;
+  g_autoptr(HubsYearState) now = NULL;
+  g_autoptr(GDateTime) time = g_date_time_new_now_utc ();
+  HubsLanguage lang = hubs_language_current ();
+  HubsStoreChange change = { 0 };
+  gboolean needs_reason = state == HUBS_YEAR_RETURNED || state == HUBS_YEAR_ENTERING;
+
+  g_return_val_if_fail (HUBS_IS_STORE (self), FALSE);
+  g_return_val_if_fail (hub_id != NULL, FALSE);
+
+  if (needs_reason && !has_text (reason))
+    {
+      g_set_error_literal (error, HUBS_STORE_ERROR, HUBS_STORE_ERROR_INVALID,
+                           state == HUBS_YEAR_RETURNED
+                           ? _("Say why the year is returned; the consortium reads it.")
+                           : _("Say why the year is unlocked; the history keeps it."));
+      return FALSE;
+    }
+
+  if (!_hubs_store_begin (self, error))
+    return FALSE;
+
+  if (!(old = hubs_store_get_year_state (self, hub_id, fiscal_year, error)))
+    goto failed;
+
+  if (!hubs_year_state_can_become (old->state, state))
+    {
+      g_autofree char *fy = hubs_format_fiscal_year (fiscal_year, lang);
+
+      g_set_error (error, HUBS_STORE_ERROR, HUBS_STORE_ERROR_INVALID,
+                   /* Translators: %1$s is a fiscal year, %2$s and %3$s states (Submitted …) */
+                   _("%1$s is “%2$s” and cannot become “%3$s”."), fy,
+                   hubs_year_state_kind_get_label (old->state, lang),
+                   hubs_year_state_kind_get_label (state, lang));
+      goto failed;
+    }
+
+  now = hubs_year_state_new (hub_id, fiscal_year);
+  now->state = state;
+  now->changed_at = g_date_time_format (time, "%Y-%m-%dT%H:%M:%SZ");
+  now->changed_by = g_strdup (self->author);
+  now->organisation = g_strdup (self->organisation);
+  now->reason = needs_reason ? g_strstrip (g_strdup (reason)) : NULL;
+
+  if (!_hubs_store_write_year_state (self, old, now, error) ||
+      !_hubs_store_commit (self, error))
+    goto failed;
+
+  change.kind = HUBS_STORE_CHANGE_YEAR_STATE;
+  change.hub_id = hub_id;
+  change.fiscal_year = fiscal_year;
+  change.year_state = now;
+  _hubs_store_emit_change (self, &change);
+
+  return TRUE;
+
+failed:
+  _hubs_store_rollback (self);
+  return FALSE;
+}
+
+/**
+ * hubs_store_get_explanation:
+ * @self: a #HubsStore
+ * @kpi_id: a KPI id
+ * @fiscal_year: a fiscal year
+ * @error: a location for a #GError
+ *
+ * Returns: (transfer full): the KPI's explanation for the year, empty when it has none
+ */
+HubsExplanation *
+hubs_store_get_explanation (HubsStore   *self,
+                            const char  *kpi_id,
+                            int          fiscal_year,
+                            GError     **error)
+{
+  HubsExplanation *explanation = hubs_explanation_new (kpi_id, fiscal_year);
+  sqlite3_stmt *stmt;
+  int rc;
+
+  g_return_val_if_fail (HUBS_IS_STORE (self), NULL);
+
+  if (!(stmt = _hubs_store_prepare (self,
+                                    "SELECT why, action FROM explanation WHERE kpi_id = ?1 AND "
+                                    "fiscal_year = ?2", error)))
+    {
+      hubs_explanation_free (explanation);
+      return NULL;
+    }
+  _hubs_store_bind_text (stmt, 1, kpi_id);
+  sqlite3_bind_int (stmt, 2, fiscal_year);
+
+  rc = sqlite3_step (stmt);
+  if (rc == SQLITE_ROW)
+    {
+      g_free (explanation->why);
+      g_free (explanation->action);
+      explanation->why = _hubs_store_column_text (stmt, 0);
+      explanation->action = _hubs_store_column_text (stmt, 1);
+    }
+  sqlite3_reset (stmt);
+
+  if (rc != SQLITE_ROW && rc != SQLITE_DONE)
+    {
+      _hubs_store_set_sqlite_error (error, self->db, rc, self->path);
+      hubs_explanation_free (explanation);
+      return NULL;
+    }
+
+  return explanation;
+}
+
+/**
+ * hubs_store_set_explanation:
+ * @self: a #HubsStore
+ * @explanation: the KPI's explanation for a year
+ * @error: a location for a #GError
+ *
+ * Stores why the KPI is not on track in the year (要因分析) and what will be done (今後の対応),
+ * with the history. A submitted or accepted year is locked, as its figures are.
+ *
+ * Returns: %TRUE on success
+ */
+gboolean
+hubs_store_set_explanation (HubsStore              *self,
+                            const HubsExplanation  *explanation,
+                            GError                **error)
+{
+  g_autoptr(HubsExplanation) old = NULL;
+  g_autoptr(HubsKpi) kpi = NULL;
+  g_autoptr(HubsYearState) year = NULL;
+  HubsStoreChange change = { 0 };
+  sqlite3_stmt *stmt;
+
+  g_return_val_if_fail (HUBS_IS_STORE (self), FALSE);
+  g_return_val_if_fail (explanation != NULL && explanation->kpi_id != NULL, FALSE);
+
+  if (!_hubs_store_begin (self, error))
+    return FALSE;
+
+  if (!(kpi = hubs_store_get_kpi (self, explanation->kpi_id, error)) ||
+      !(year = hubs_store_get_year_state (self, kpi->hub_id, explanation->fiscal_year, error)) ||
+      !(old = hubs_store_get_explanation (self, explanation->kpi_id, explanation->fiscal_year,
+                                          error)))
+    goto failed;
+
+  if (g_strcmp0 (old->why, explanation->why) == 0 &&
+      g_strcmp0 (old->action, explanation->action) == 0)
+    {
+      _hubs_store_rollback (self);
+      return TRUE;
+    }
+
+  if (hubs_year_state_kind_is_locked (year->state))
+    {
+      _hubs_store_set_locked_error (error, year);
+      goto failed;
+    }
+
+  if (!(stmt = _hubs_store_prepare (self,
+                                    "INSERT OR REPLACE INTO explanation (kpi_id, fiscal_year, why, "
+                                    "action) VALUES (?1, ?2, ?3, ?4)", error)))
+    goto failed;
+  _hubs_store_bind_text (stmt, 1, explanation->kpi_id);
+  sqlite3_bind_int (stmt, 2, explanation->fiscal_year);
+  _hubs_store_bind_text_or_empty (stmt, 3, explanation->why);
+  _hubs_store_bind_text_or_empty (stmt, 4, explanation->action);
+
+  if (!_hubs_store_step_done (self, stmt, error) ||
+      !_hubs_store_append_history_row (self, kpi->hub_id, kpi->id, explanation->fiscal_year,
+                                       NULL, "why", old->why, explanation->why, error) ||
+      !_hubs_store_append_history_row (self, kpi->hub_id, kpi->id, explanation->fiscal_year,
+                                       NULL, "action", old->action, explanation->action,
+                                       error) ||
+      !_hubs_store_commit (self, error))
+    goto failed;
+
+  change.kind = HUBS_STORE_CHANGE_EXPLANATION;
+  change.hub_id = kpi->hub_id;
+  change.kpi_id = kpi->id;
+  change.fiscal_year = explanation->fiscal_year;
+  change.explanation = explanation;
+  _hubs_store_emit_change (self, &change);
+
+  return TRUE;
+
+failed:
+  _hubs_store_rollback (self);
+  return FALSE;
+}
