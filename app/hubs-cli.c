@@ -17,6 +17,7 @@
 #include <glib/gstdio.h>
 
 #include "hubs-backup.h"
+#include "hubs-author.h"
 #include "hubs-chart-export.h"
 #include "hubs-hub-aliases.h"
 #include "hubs-report.h"
@@ -65,6 +66,12 @@ static const GOptionEntry option_entries[] = {
     /* Translators: keep ja and en */
     N_("With --render-chart or --export-report: the language of the chart, ja or en"),
     N_("LANG") },
+  { "user", 0, 0, G_OPTION_ARG_STRING, NULL,
+    N_("With a command that writes: record NAME as who made the changes (by default the name "
+       "set in the window)"), N_("NAME") },
+  { "organisation", 0, 0, G_OPTION_ARG_STRING, NULL,
+    N_("With a command that writes: the organisation of the person making the changes, such as "
+       "a city’s startup office"), N_("ORG") },
   { "version", 0, 0, G_OPTION_ARG_NONE, NULL,
     N_("Show the version and exit"), NULL },
   { NULL }
@@ -256,11 +263,26 @@ print_changes (const char     *path,
     }
 }
 
+/* Who the changes of a command are recorded as made by: --user and --organisation, or the
+ * window's settings. */
+static void
+set_author (HubsStore    *store,
+            GVariantDict *options)
+{
+  g_autofree char *user = NULL;
+  g_autofree char *organisation = NULL;
+
+  g_variant_dict_lookup (options, "user", "s", &user);
+  g_variant_dict_lookup (options, "organisation", "s", &organisation);
+  hubs_author_apply (store, user, organisation);
+}
+
 static int
-import_csv (const char *database_path,
-            const char *path,
-            gboolean    dry_run,
-            gboolean    allow_plan_changes)
+import_csv (GVariantDict *options,
+            const char   *database_path,
+            const char   *path,
+            gboolean      dry_run,
+            gboolean      allow_plan_changes)
 {
   g_autoptr(HubsStore) store = NULL;
   g_autoptr(HubsImportPlan) plan = NULL;
@@ -281,6 +303,7 @@ import_csv (const char *database_path,
       hubs_cli_print_error (error->message);
       return 1;
     }
+  set_author (store, options);
 
   /* Translators: %1$s is a file, %2$s its layout (“one figure per row”), %3$s its encoding */
   g_print (_("%1$s: %2$s, %3$s.\n"), path,
@@ -583,7 +606,7 @@ hubs_cli_handle (GVariantDict *options,
 
   if (import_path != NULL)
     {
-      *exit_status = import_csv (database_path, import_path,
+      *exit_status = import_csv (options, database_path, import_path,
                                  g_variant_dict_contains (options, "dry-run"),
                                  g_variant_dict_contains (options, "allow-plan-changes"));
       return TRUE;

@@ -734,6 +734,41 @@ test_read_only_folder (void)
   hubs_test_remove_dir (dir);
 }
 
+/* A command that writes records who made its changes: --user and --organisation. */
+static void
+test_import_records_who (void)
+{
+  g_autofree char *dir = hubs_test_make_dir ();
+  g_autofree char *db = hubs_test_path (dir, "hubs.sqlite3");
+  g_autofree char *csv = hubs_test_path (dir, "figures.csv");
+  g_autofree char *db_arg = g_strconcat ("--database=", db, NULL);
+  g_autofree char *import_arg = g_strconcat ("--import-csv=", csv, NULL);
+  g_autoptr(HubsStore) store = NULL;
+  g_autoptr(GPtrArray) history = NULL;
+  g_auto(Run) run = { 0 };
+
+  g_assert_true (g_file_set_contents (csv, "kpi_id,FY2025\nsapporo/startups,150\n", -1, NULL));
+  store = hubs_test_open_store (db, HUBS_STORE_OPEN_DEFAULT);
+  g_clear_object (&store);
+
+  run_hubs (&run, db_arg, import_arg, "--user=山田 花子", "--organisation=札幌市 経済観光局", NULL);
+  g_assert_true (g_spawn_check_wait_status (run.status, NULL));
+
+  store = hubs_test_open_store (db, HUBS_STORE_OPEN_READ_ONLY);
+  history = hubs_store_list_history (store, "sapporo/startups", NULL);
+  g_assert_nonnull (history);
+  g_assert_cmpuint (history->len, >, 0);
+  for (guint i = 0; i < history->len; i++)
+    {
+      const HubsHistoryEntry *entry = g_ptr_array_index (history, i);
+
+      g_assert_cmpstr (entry->changed_by, ==, "山田 花子");
+      g_assert_cmpstr (entry->organisation, ==, "札幌市 経済観光局");
+    }
+  g_clear_object (&store);
+  hubs_test_remove_dir (dir);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -743,6 +778,7 @@ main (int   argc,
   setlocale (LC_ALL, "");
   g_test_init (&argc, &argv, NULL);
 
+  g_test_add_func ("/hubs/cli/import-records-who", test_import_records_who);
   g_test_add_func ("/hubs/cli/version", test_version);
   g_test_add_func ("/hubs/cli/help", test_help);
   g_test_add_func ("/hubs/cli/export-stdout", test_export_stdout);

@@ -13,6 +13,7 @@
 
 #include <glib/gi18n.h>
 
+#include "hubs-author.h"
 #include "hubs-plan.h"
 #include "hubs-application.h"
 #include "hubs-chart-view.h"
@@ -1322,6 +1323,63 @@ test_plan_words_in_editor (Fixture       *f,
                                        ja ? "横浜市、川崎市等" : "City of Yokohama, City of Kawasaki and others"));
 }
 
+/* The first edit asks who is entering the figures, once; every change then records them. */
+static void
+test_asks_who_once (Fixture       *f,
+                    gconstpointer  data)
+{
+  g_autoptr(GSettings) settings = g_settings_new (APP_ID);
+  gboolean ja = hubs_language_current () == HUBS_LANGUAGE_JA;
+  AdwMessageDialog *dialog;
+  GtkWidget *name;
+  GtkWidget *organisation;
+  HubsFigureRow *row;
+  g_autoptr(GPtrArray) history = NULL;
+  g_autoptr(HubsStore) store = NULL;
+
+  g_settings_set_boolean (settings, HUBS_AUTHOR_KEY_ASKED, FALSE);
+  row = open_actual_field (f, "fukuoka", "fukuoka/valuation-10bn-yen", 2025);
+  hubs_test_wait_frames (GTK_WIDGET (f->window), 2);
+  dialog = find_dialog ();
+  g_assert_nonnull (dialog);
+  g_assert_cmpstr (adw_message_dialog_get_heading (dialog), ==,
+                   ja ? "入力するのはどなたですか？" : "Who Is Entering the Figures?");
+  /* Save takes a name. */
+  g_assert_false (adw_message_dialog_get_response_enabled (dialog, "save"));
+  name = find_first (GTK_WIDGET (dialog), is_of_type, GSIZE_TO_POINTER (ADW_TYPE_ENTRY_ROW));
+  g_assert_nonnull (name);
+  gtk_editable_set_text (GTK_EDITABLE (name), "山田 花子");
+  organisation = gtk_widget_get_next_sibling (name);
+  g_assert_true (ADW_IS_ENTRY_ROW (organisation));
+  gtk_editable_set_text (GTK_EDITABLE (organisation), "福岡市 スタートアップ推進課");
+  g_assert_true (adw_message_dialog_get_response_enabled (dialog, "save"));
+  /* The rows' titles move up as text arrives: the picture after they settle. */
+  hubs_test_spin (400);
+  g_free (hubs_test_save_screenshot (GTK_WIDGET (dialog), ja ? "window-who-ja" : "window-who-en"));
+  /* As a click on Save: the response, then the dialog closes. */
+  adw_message_dialog_response (dialog, "save");
+  gtk_window_destroy (GTK_WINDOW (dialog));
+  hubs_test_wait_frames (GTK_WIDGET (f->window), 1);
+
+  type_and_enter (row, "3");
+  store = hubs_store_open (f->path, HUBS_STORE_OPEN_READ_ONLY, NULL);
+  history = hubs_store_list_history (store, "fukuoka/valuation-10bn-yen", NULL);
+  g_assert_nonnull (history);
+  g_assert_cmpuint (history->len, >, 0);
+  g_assert_cmpstr (((HubsHistoryEntry *) history->pdata[history->len - 1])->changed_by, ==,
+                   "山田 花子");
+  g_assert_cmpstr (((HubsHistoryEntry *) history->pdata[history->len - 1])->organisation, ==,
+                   "福岡市 スタートアップ推進課");
+
+  /* Once: the next KPI does not ask again. */
+  gtk_widget_activate_action (GTK_WIDGET (f->window), "win.back", NULL);
+  open_actual_field (f, "fukuoka", "fukuoka/overseas-vc-funding", 2025);
+  hubs_test_wait_frames (GTK_WIDGET (f->window), 2);
+  g_assert_null (find_dialog ());
+  g_settings_reset (settings, HUBS_AUTHOR_KEY_NAME);
+  g_settings_reset (settings, HUBS_AUTHOR_KEY_ORGANISATION);
+}
+
 static void
 test_language_switch_for_data (Fixture       *f,
                                gconstpointer  data)
@@ -1893,6 +1951,7 @@ main (int   argc,
   ADD ("/hubs/window/page-keeps-scroll-on-change", test_page_keeps_scroll_on_change);
   ADD ("/hubs/window/language-switch-for-data", test_language_switch_for_data);
   ADD ("/hubs/window/plan-words-in-editor", test_plan_words_in_editor);
+  ADD ("/hubs/window/asks-who-once", test_asks_who_once);
   g_test_add_func ("/hubs/window/app-starts-on-temp-database", test_app_starts_on_temp_database);
   g_test_add_func ("/hubs/window/no-database", test_no_database);
 

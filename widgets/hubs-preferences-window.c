@@ -12,6 +12,7 @@
 
 #include <glib/gi18n.h>
 
+#include "hubs-author.h"
 #include "hubs-i18n.h"
 #include "hubs-preferences-window.h"
 
@@ -72,6 +73,33 @@ on_language_selected (HubsPreferencesWindow *self)
   gtk_window_present (GTK_WINDOW (dialog));
 }
 
+/* A text row that keeps @key: written when the user presses Enter or the apply button. */
+static void
+on_setting_apply (AdwEntryRow *row,
+                  GSettings   *settings)
+{
+  g_autofree char *text = g_strstrip (g_strdup (gtk_editable_get_text (GTK_EDITABLE (row))));
+
+  g_settings_set_string (settings, g_object_get_data (G_OBJECT (row), "key"), text);
+}
+
+static void
+add_setting_row (HubsPreferencesWindow *self,
+                 GtkWidget             *group,
+                 const char            *title,
+                 const char            *key)
+{
+  g_autofree char *value = g_settings_get_string (self->settings, key);
+  GtkWidget *row = adw_entry_row_new ();
+
+  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), title);
+  adw_entry_row_set_show_apply_button (ADW_ENTRY_ROW (row), TRUE);
+  gtk_editable_set_text (GTK_EDITABLE (row), value);
+  g_object_set_data (G_OBJECT (row), "key", (gpointer) key);
+  g_signal_connect_object (row, "apply", G_CALLBACK (on_setting_apply), self->settings, 0);
+  adw_preferences_group_add (ADW_PREFERENCES_GROUP (group), row);
+}
+
 static void
 hubs_preferences_window_dispose (GObject *object)
 {
@@ -118,6 +146,17 @@ hubs_preferences_window_init (HubsPreferencesWindow *self)
 
   adw_preferences_group_set_title (ADW_PREFERENCES_GROUP (group), _("Language"));
   adw_preferences_group_add (ADW_PREFERENCES_GROUP (group), GTK_WIDGET (self->language));
+  adw_preferences_page_add (ADW_PREFERENCES_PAGE (page), ADW_PREFERENCES_GROUP (group));
+
+  /* Who makes the changes: every change records it. */
+  group = adw_preferences_group_new ();
+  adw_preferences_group_set_title (ADW_PREFERENCES_GROUP (group), _("Who You Are"));
+  adw_preferences_group_set_description (ADW_PREFERENCES_GROUP (group),
+                                         _("Every change records your name and organisation, in "
+                                           "the history and in the year’s submission."));
+  add_setting_row (self, group, _("Your name"), HUBS_AUTHOR_KEY_NAME);
+  add_setting_row (self, group, _("Organisation, e.g. a city’s startup office"),
+                   HUBS_AUTHOR_KEY_ORGANISATION);
   adw_preferences_page_add (ADW_PREFERENCES_PAGE (page), ADW_PREFERENCES_GROUP (group));
   adw_preferences_window_add (ADW_PREFERENCES_WINDOW (self), ADW_PREFERENCES_PAGE (page));
 }

@@ -14,6 +14,7 @@
 
 #include <glib/gi18n.h>
 
+#include "hubs-author.h"
 #include "hubs-figure-row.h"
 #include "hubs-hub-aliases.h"
 #include "hubs-hub-item.h"
@@ -21,6 +22,7 @@
 #include "hubs-i18n.h"
 #include "hubs-kpi-editor.h"
 #include "hubs-sidebar-row.h"
+#include "hubs-who-dialog.h"
 #include "hubs-window-private.h"
 
 G_DEFINE_FINAL_TYPE (HubsWindow, hubs_window, ADW_TYPE_APPLICATION_WINDOW)
@@ -680,6 +682,9 @@ set_store (HubsWindow *self,
       return;
     }
 
+  /* Who makes the changes, as the preferences say now and later. */
+  hubs_author_apply (store, NULL, NULL);
+
   self->undo = hubs_undo_stack_new (store);
   g_signal_connect_object (self->undo, "notify", G_CALLBACK (hubs_window_update_actions), self,
                            G_CONNECT_SWAPPED);
@@ -940,6 +945,13 @@ hubs_window_class_init (HubsWindowClass *klass)
 }
 
 static void
+on_author_changed (HubsWindow *self)
+{
+  if (self->store != NULL)
+    hubs_author_apply (self->store, NULL, NULL);
+}
+
+static void
 hubs_window_init (HubsWindow *self)
 {
   g_autoptr(GtkListItemFactory) factory = gtk_signal_list_item_factory_new ();
@@ -958,6 +970,10 @@ hubs_window_init (HubsWindow *self)
                    G_SETTINGS_BIND_DEFAULT);
   g_signal_connect_object (self->settings, "changed::" HUBS_I18N_SETTINGS_KEY_LANGUAGE,
                            G_CALLBACK (on_language_changed), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->settings, "changed::" HUBS_AUTHOR_KEY_NAME,
+                           G_CALLBACK (on_author_changed), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->settings, "changed::" HUBS_AUTHOR_KEY_ORGANISATION,
+                           G_CALLBACK (on_author_changed), self, G_CONNECT_SWAPPED);
 
   self->hubs = g_list_store_new (HUBS_TYPE_HUB_ITEM);
   self->pending_summaries = g_ptr_array_new_with_free_func (g_object_unref);
@@ -1138,6 +1154,9 @@ hubs_window_open_kpi (HubsWindow *self,
   hubs_kpi_editor_focus_next_figure (HUBS_KPI_EDITOR (self->kpi_editor));
   hubs_window_update_actions (self);
   update_title (self);
+  /* The first edit: who is entering the figures? */
+  if (!hubs_store_is_read_only (self->store))
+    hubs_who_dialog_ask_once (GTK_WINDOW (self));
 
   return TRUE;
 }

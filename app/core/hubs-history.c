@@ -13,6 +13,7 @@
 
 #include <glib/gi18n.h>
 
+#include "hubs-cycle.h"
 #include "hubs-format.h"
 #include "hubs-history.h"
 
@@ -36,6 +37,10 @@ hubs_history_field_get_label (const char *field)
     { "pillar", N_("pillar") },
     { "unit", N_("unit") },
     { "unit_en_one", N_("English unit for one") },
+    { "why", N_("why it is not on track") },
+    { "action", N_("what will be done") },
+    { "year_state", N_("state of the year") },
+    { "year_state_reason", N_("reason") },
     { "unit_en", N_("English unit") },
     { "aggregation", N_("aggregation") },
     { "direction", N_("direction") },
@@ -76,6 +81,7 @@ hubs_history_describe_value (const char   *field,
   HubsAggregation aggregation;
   HubsDirection direction;
   HubsQualifier qualifier;
+  HubsYearStateKind state;
 
   g_return_val_if_fail (field != NULL, NULL);
 
@@ -98,6 +104,8 @@ hubs_history_describe_value (const char   *field,
     return g_strdup (hubs_direction_get_label (direction));
   if (g_str_equal (field, "qualifier") && hubs_qualifier_from_string (value, &qualifier))
     return g_strdup (hubs_qualifier_get_label (qualifier));
+  if (g_str_equal (field, "year_state") && hubs_year_state_kind_from_string (value, &state))
+    return g_strdup (hubs_year_state_kind_get_label (state, language));
 
   return g_strdup (value);
 }
@@ -157,12 +165,31 @@ hubs_history_describe_entry (const HubsHistoryEntry  *entry,
       *title = g_strdup_printf (_("%1$s %2$s: %3$s"), year, hubs_figure_kind_get_label (kind),
                                 hubs_history_field_get_label (entry->field));
     }
+  else if (entry->fiscal_year != 0)
+    {
+      g_autofree char *year = hubs_format_fiscal_year (entry->fiscal_year, language);
+
+      /* Translators: a history entry's title, e.g. “FY2025: why it is not on track” */
+      *title = g_strdup_printf (_("%1$s: %2$s"), year, hubs_history_field_get_label (entry->field));
+    }
   else
     *title = g_strdup (hubs_history_field_get_label (entry->field));
 
   old_value = hubs_history_describe_value (entry->field, entry->old_value, unit, language);
   new_value = hubs_history_describe_value (entry->field, entry->new_value, unit, language);
   when = hubs_history_describe_time (entry->changed_at);
-  /* Translators: a change in the history, old value → new value; — means none */
-  *change = g_strdup_printf (_("%1$s → %2$s    %3$s"), old_value, new_value, when);
+  if (entry->changed_by != NULL || entry->organisation != NULL)
+    {
+      g_autofree char *who = entry->changed_by != NULL && entry->organisation != NULL
+                             ? g_strdup_printf ("%s (%s)", entry->changed_by, entry->organisation)
+                             : g_strdup (entry->changed_by != NULL ? entry->changed_by
+                                                                   : entry->organisation);
+
+      /* Translators: a change in the history, old value → new value, when, and who (a name
+       * and organisation); — means none */
+      *change = g_strdup_printf (_("%1$s → %2$s    %3$s · %4$s"), old_value, new_value, when, who);
+    }
+  else
+    /* Translators: a change in the history, old value → new value; — means none */
+    *change = g_strdup_printf (_("%1$s → %2$s    %3$s"), old_value, new_value, when);
 }
