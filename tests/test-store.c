@@ -343,25 +343,43 @@ test_refuse_corrupt (Fixture       *f,
   assert_refused (f->path, HUBS_STORE_ERROR_CORRUPT);
 }
 
+/* Scribbles over the pages after the last one that holds the schema, so the file still
+ * opens but its rows are damaged. */
+static void
+damage_after_schema (const char *path)
+{
+  g_autoptr(GBytes) bytes = NULL;
+  g_autofree guint8 *damaged = NULL;
+  gsize first = 4096;
+  gsize len;
+
+  raw_exec (path, "PRAGMA journal_mode = DELETE;");
+  bytes = hubs_test_read_bytes (path);
+  damaged = g_memdup2 (g_bytes_get_data (bytes, &len), g_bytes_get_size (bytes));
+  for (gsize page = 0; page + 4096 <= len; page += 4096)
+    for (gsize i = page; i + 12 <= page + 4096; i++)
+      if (memcmp (damaged + i, "CREATE TABLE", 12) == 0)
+        {
+          first = page + 4096;
+          break;
+        }
+  g_assert_cmpuint (first, <, len - 4096);
+  for (gsize i = first; i < len; i++)
+    damaged[i] = (guint8) (i * 7 + 13);
+  g_assert_true (g_file_set_contents (path, (const char *) damaged, len, NULL));
+}
+
 static void
 test_deferred_check_refuses_writes (Fixture       *f,
                                     gconstpointer  data)
 {
   g_autoptr(HubsStore) store = hubs_test_open_store (f->path, HUBS_STORE_OPEN_DEFAULT);
-  g_autoptr(GBytes) bytes = NULL;
   g_autoptr(GBytes) before = NULL;
   g_autoptr(GError) error = NULL;
-  g_autofree guint8 *damaged = NULL;
   g_autoptr(HubsFigure) figure = hubs_figure_new ();
-  gsize len;
 
   g_clear_object (&store);
-  raw_exec (f->path, "PRAGMA journal_mode = DELETE;");
-  bytes = hubs_test_read_bytes (f->path);
-  damaged = g_memdup2 (g_bytes_get_data (bytes, &len), g_bytes_get_size (bytes));
-  for (gsize i = 4096; i < len; i++)
-    damaged[i] = (guint8) (i * 7 + 13);
-  g_file_set_contents (f->path, (const char *) damaged, len, NULL);
+  damage_after_schema (f->path);
   before = hubs_test_read_bytes (f->path);
 
   /* Opening for the window skips the full check… */
@@ -898,21 +916,6 @@ test_verify_in_thread (Fixture       *f,
 
   g_mutex_clear (&b.mutex);
   g_cond_clear (&b.cond);
-}
-
-static void
-damage_after_schema (const char *path)
-{
-  g_autoptr(GBytes) bytes = NULL;
-  g_autofree guint8 *damaged = NULL;
-  gsize len;
-
-  raw_exec (path, "PRAGMA journal_mode = DELETE;");
-  bytes = hubs_test_read_bytes (path);
-  damaged = g_memdup2 (g_bytes_get_data (bytes, &len), g_bytes_get_size (bytes));
-  for (gsize i = 4096; i < len; i++)
-    damaged[i] = (guint8) (i * 7 + 13);
-  g_assert_true (g_file_set_contents (path, (const char *) damaged, len, NULL));
 }
 
 static void

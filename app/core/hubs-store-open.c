@@ -47,8 +47,8 @@ struct _HubsStoreVerifyJob
  *    name. The plan's own words in an existing database are brought up to the shipped plan
  *    file afterwards (see hubs-store-plan-words.c).
  * 4: the yearly cycle: who made each change (name and organisation), the state of each hub's
- *    fiscal year (being entered, submitted, accepted, returned), and the explanations of the
- *    KPIs not on track in a year.
+ *    fiscal year (being entered, submitted, accepted, returned), the explanations of the
+ *    KPIs not on track in a year, and the figures last sent in a submission.
  */
 static const char * const migrations[] = {
   NULL,
@@ -162,6 +162,16 @@ static const char * const migrations[] = {
   "  why TEXT NOT NULL DEFAULT '',"
   "  action TEXT NOT NULL DEFAULT '',"
   "  PRIMARY KEY (kpi_id, fiscal_year)"
+  ");"
+  /* The figures last exchanged with the Cabinet Office (sent in a submission): the base a
+   * submission's receiver compares its own figures with, to see what it changed itself. */
+  "CREATE TABLE exchanged_figure ("
+  "  kpi_id TEXT NOT NULL REFERENCES kpi (id) ON DELETE CASCADE,"
+  "  fiscal_year INTEGER NOT NULL,"
+  "  kind TEXT NOT NULL,"
+  "  value REAL,"
+  "  measured INTEGER NOT NULL,"
+  "  PRIMARY KEY (kpi_id, fiscal_year, kind)"
   ");",
 };
 

@@ -122,6 +122,10 @@ HubsFigure   *_hubs_store_figure_from_columns     (sqlite3_stmt  *stmt,
                                                    int            first);
 
 /* hubs-store-write.c */
+gboolean      _hubs_store_apply_figures_within    (HubsStore         *self,
+                                                   GPtrArray         *figures,
+                                                   guint             *n_changed,
+                                                   GError           **error);
 gboolean      _hubs_store_append_history_row      (HubsStore         *self,
                                                    const char        *hub_id,
                                                    const char        *kpi_id,

@@ -319,25 +319,12 @@ author_func (sqlite3_context  *context,
     sqlite3_result_text (context, text, -1, SQLITE_TRANSIENT);
 }
 
-/**
- * hubs_store_apply_figures:
- * @self: a #HubsStore
- * @figures: (element-type HubsFigure): the figures to store
- * @n_changed: (out) (optional): how many figures were new or different
- * @error: a location for a #GError
- *
- * Stores many figures at once, each in place of the KPI's figure of the same fiscal year and
- * kind, and records what changed in the history, all in one transaction: on any error
- * nothing is stored. Figures equal to what is stored change nothing. Emits
- * #HubsStore::changed once, for all hubs, when anything changed.
- *
- * Returns: %TRUE on success
- */
+/* Stores @figures set-wise with their history, inside the transaction that is open. */
 gboolean
-hubs_store_apply_figures (HubsStore  *self,
-                          GPtrArray  *figures,
-                          guint      *n_changed,
-                          GError    **error)
+_hubs_store_apply_figures_within (HubsStore  *self,
+                                  GPtrArray  *figures,
+                                  guint      *n_changed,
+                                  GError    **error)
 {
   /* Set-wise: the figures go into a temporary table, and each of the steps below is one
    * statement over all of them, so ten figures and a million cost the same few queries. */
@@ -402,9 +389,6 @@ hubs_store_apply_figures (HubsStore  *self,
         }
     }
 
-  if (!_hubs_store_begin (self, error))
-    return FALSE;
-
   rc = sqlite3_create_function_v2 (self->db, "hubs_history_value", 2,
                                    SQLITE_UTF8 | SQLITE_DETERMINISTIC, NULL,
                                    history_value_func, NULL, NULL, NULL);
@@ -414,7 +398,7 @@ hubs_store_apply_figures (HubsStore  *self,
   if (rc != SQLITE_OK)
     {
       _hubs_store_set_sqlite_error (error, self->db, rc, self->path);
-      goto failed;
+      return FALSE;
     }
 
   /* The same figure twice: the last one given is stored, as when they are set one by one. */
@@ -428,7 +412,7 @@ hubs_store_apply_figures (HubsStore  *self,
       !(stmt = _hubs_store_prepare (self,
                         "INSERT INTO temp.hubs_apply_figure (" HUBS_STORE_FIGURE_COLUMNS ") "
                         "VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11)", error)))
-    goto failed;
+    return FALSE;
 
   for (guint i = 0; i < figures->len; i++)
     {
@@ -449,19 +433,16 @@ hubs_store_apply_figures (HubsStore  *self,
       _hubs_store_bind_text (stmt, 10, figure->note_en);
       _hubs_store_bind_text (stmt, 11, figure->unit);
       if (!_hubs_store_step_done (self, stmt, error))
-        goto failed;
+        return FALSE;
     }
 
   if (!_hubs_store_exec (self, steps[0], error) ||
       !_hubs_store_query_int (self, "SELECT count(*) FROM temp.hubs_apply_figure", &n_rows, error))
-    goto failed;
+    return FALSE;
   changed = (guint) n_rows;
 
   if (changed == 0)
-    {
-      _hubs_store_rollback (self);
-      return TRUE;
-    }
+    return TRUE;
 
   /* An actual that would change in a submitted or accepted year refuses the whole set. */
   {
@@ -474,7 +455,7 @@ hubs_store_apply_figures (HubsStore  *self,
                           "i.kpi_id JOIN year_state y ON y.hub_id = k.hub_id AND y.fiscal_year = "
                           "i.fiscal_year WHERE i.kind = 'actual' AND y.state IN ('submitted', "
                           "'accepted') LIMIT 1", error)))
-      goto failed;
+      return FALSE;
     rc_lock = sqlite3_step (stmt);
     if (rc_lock == SQLITE_ROW)
       lock = _hubs_store_year_state_from_columns (stmt, (const char *) sqlite3_column_text (stmt, 0),
@@ -483,22 +464,73 @@ hubs_store_apply_figures (HubsStore  *self,
     if (rc_lock != SQLITE_ROW && rc_lock != SQLITE_DONE)
       {
         _hubs_store_set_sqlite_error (error, self->db, rc_lock, self->path);
-        goto failed;
+        return FALSE;
       }
     if (lock != NULL)
       {
         _hubs_store_set_locked_error (error, lock);
-        goto failed;
+        return FALSE;
       }
   }
 
   for (guint i = 1; i < G_N_ELEMENTS (steps); i++)
     if (!_hubs_store_exec (self, steps[i], error))
-      goto failed;
+      return FALSE;
 
-  if (!_hubs_store_exec (self, "DELETE FROM temp.hubs_apply_figure", error) ||
-      !_hubs_store_commit (self, error))
-    goto failed;
+  if (!_hubs_store_exec (self, "DELETE FROM temp.hubs_apply_figure", error))
+    return FALSE;
+
+  if (n_changed != NULL)
+    *n_changed = changed;
+
+  return TRUE;
+}
+
+/**
+ * hubs_store_apply_figures:
+ * @self: a #HubsStore
+ * @figures: (element-type HubsFigure): the figures to store
+ * @n_changed: (out) (optional): how many figures were new or different
+ * @error: a location for a #GError
+ *
+ * Stores many figures at once, each in place of the KPI's figure of the same fiscal year and
+ * kind, and records what changed in the history, all in one transaction: on any error
+ * nothing is stored. Figures equal to what is stored change nothing. Emits
+ * #HubsStore::changed once, for all hubs, when anything changed.
+ *
+ * Returns: %TRUE on success
+ */
+gboolean
+hubs_store_apply_figures (HubsStore  *self,
+                          GPtrArray  *figures,
+                          guint      *n_changed,
+                          GError    **error)
+{
+  guint changed = 0;
+
+  g_return_val_if_fail (HUBS_IS_STORE (self), FALSE);
+  g_return_val_if_fail (figures != NULL, FALSE);
+
+  if (n_changed != NULL)
+    *n_changed = 0;
+
+  if (!_hubs_store_begin (self, error))
+    return FALSE;
+
+  if (!_hubs_store_apply_figures_within (self, figures, &changed, error))
+    {
+      _hubs_store_rollback (self);
+      return FALSE;
+    }
+
+  if (changed == 0)
+    {
+      _hubs_store_rollback (self);
+      return TRUE;
+    }
+
+  if (!_hubs_store_commit (self, error))
+    return FALSE;
 
   if (n_changed != NULL)
     *n_changed = changed;
@@ -506,10 +538,6 @@ hubs_store_apply_figures (HubsStore  *self,
   _hubs_store_emit_simple_change (self, HUBS_STORE_CHANGE_ALL, NULL, NULL);
 
   return TRUE;
-
-failed:
-  _hubs_store_rollback (self);
-  return FALSE;
 }
 
 /**
