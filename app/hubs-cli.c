@@ -52,7 +52,8 @@ static const GOptionEntry option_entries[] = {
     N_("Draw the trajectory chart of the KPI with id KPI_ID into the file given by --output "
        "and exit"), N_("KPI_ID") },
   { "output", 0, 0, G_OPTION_ARG_FILENAME, NULL,
-    N_("With --render-chart: the file to write; .png, .svg or .pdf gives the format"),
+    N_("With --render-chart: the file to write; .png, .svg or .pdf gives the format. With "
+       "--accept-year or --return-year: the answer file to write"),
     N_("FILE") },
   { "size", 0, 0, G_OPTION_ARG_STRING, NULL,
     N_("With --render-chart: the size in pixels (PNG) or points, such as 1600x900 (the "
@@ -61,11 +62,33 @@ static const GOptionEntry option_entries[] = {
     N_("Write an A4 PDF report with an overview and a chart of every KPI to FILE and exit"),
     N_("FILE") },
   { "hub", 0, 0, G_OPTION_ARG_STRING, NULL,
-    N_("With --export-report: only the hub with id HUB_ID"), N_("HUB_ID") },
+    N_("With --export-report: only the hub with id HUB_ID; with the year commands: the hub"),
+    N_("HUB_ID") },
   { "lang", 0, 0, G_OPTION_ARG_STRING, NULL,
     /* Translators: keep ja and en */
     N_("With --render-chart or --export-report: the language of the chart, ja or en"),
     N_("LANG") },
+  { "export-submission", 0, 0, G_OPTION_ARG_FILENAME, NULL,
+    N_("Write the submission of the hub given by --hub for the year given by --fiscal-year to "
+       "FILE, mark the year submitted (which locks it) and exit"), N_("FILE") },
+  { "import-submission", 0, 0, G_OPTION_ARG_FILENAME, NULL,
+    N_("Apply the submission in FILE, or take in the answer to one, and exit; figures changed "
+       "here since the submission was based on them stop it unless --on-conflict settles "
+       "them"), N_("FILE") },
+  { "on-conflict", 0, 0, G_OPTION_ARG_STRING, NULL,
+    N_("With --import-submission: keep-ours keeps this database’s figures where both "
+       "changed, keep-theirs takes the submission’s"), N_("CHOICE") },
+  { "accept-year", 0, 0, G_OPTION_ARG_NONE, NULL,
+    N_("Accept the submitted year given by --hub and --fiscal-year, write the answer for the "
+       "consortium to the file given by --output, and exit"), NULL },
+  { "return-year", 0, 0, G_OPTION_ARG_STRING, NULL,
+    N_("Return the submitted year given by --hub and --fiscal-year with REASON, write the "
+       "answer to the file given by --output, and exit"), N_("REASON") },
+  { "unlock-year", 0, 0, G_OPTION_ARG_STRING, NULL,
+    N_("Unlock the submitted or accepted year given by --hub and --fiscal-year, keeping "
+       "REASON in the history, and exit"), N_("REASON") },
+  { "fiscal-year", 0, 0, G_OPTION_ARG_STRING, NULL,
+    N_("With the year commands: the fiscal year, such as 2025 or FY2025"), N_("YEAR") },
   { "user", 0, 0, G_OPTION_ARG_STRING, NULL,
     N_("With a command that writes: record NAME as who made the changes (by default the name "
        "set in the window)"), N_("NAME") },
@@ -128,9 +151,9 @@ hubs_cli_open_store (const char          *database_path,
  * it. A zero-byte file is refused rather than seeded. The full-file check (PRAGMA
  * quick_check) is left out, since reading every page is what a command reading a few tables
  * need not pay for; the store still checks before any write. */
-static HubsStore *
-open_store_to_read (const char  *database_path,
-                    GError     **error)
+HubsStore *
+hubs_cli_open_store_to_read (const char  *database_path,
+                             GError     **error)
 {
   g_autofree char *default_path = NULL;
   GStatBuf st;
@@ -181,7 +204,7 @@ export_csv (const char       *database_path,
   g_autoptr(HubsStore) store = NULL;
   g_autoptr(GError) error = NULL;
 
-  if (!(store = open_store_to_read (database_path, &error)) ||
+  if (!(store = hubs_cli_open_store_to_read (database_path, &error)) ||
       !hubs_export_csv_to_path_full (store, output, layout, flags, &error))
     {
       /* A reader that stops early (`hubs --export-csv=- | head`) is not an error. */
@@ -265,9 +288,9 @@ print_changes (const char     *path,
 
 /* Who the changes of a command are recorded as made by: --user and --organisation, or the
  * window's settings. */
-static void
-set_author (HubsStore    *store,
-            GVariantDict *options)
+void
+hubs_cli_set_author (HubsStore    *store,
+                     GVariantDict *options)
 {
   g_autofree char *user = NULL;
   g_autofree char *organisation = NULL;
@@ -296,14 +319,14 @@ import_csv (GVariantDict *options,
   guint n_actual_changes;
 
   /* A dry run only reads; an import checks the whole file before it writes. */
-  store = dry_run ? open_store_to_read (database_path, &error)
+  store = dry_run ? hubs_cli_open_store_to_read (database_path, &error)
                   : hubs_cli_open_store (database_path, HUBS_STORE_OPEN_DEFAULT, &error);
   if (store == NULL || !(plan = hubs_import_plan_new_for_path (store, path, &error)))
     {
       hubs_cli_print_error (error->message);
       return 1;
     }
-  set_author (store, options);
+  hubs_cli_set_author (store, options);
 
   /* Translators: %1$s is a file, %2$s its layout (“one figure per row”), %3$s its encoding */
   g_print (_("%1$s: %2$s, %3$s.\n"), path,
@@ -446,7 +469,7 @@ backup (const char *database_path,
   g_autoptr(HubsStore) store = NULL;
   g_autoptr(GError) error = NULL;
 
-  if (!(store = open_store_to_read (database_path, &error)) ||
+  if (!(store = hubs_cli_open_store_to_read (database_path, &error)) ||
       !hubs_backup_copy_to_path (store, path, &error))
     {
       hubs_cli_print_error (error->message);
@@ -507,7 +530,7 @@ render_chart (const char *database_path,
   /* Check what can be checked before opening anything. */
   if (!hubs_chart_format_from_path (output, NULL, &error) ||
       (size != NULL && !hubs_chart_parse_size (size, &width, &height, &error)) ||
-      !(store = open_store_to_read (database_path, &error)) ||
+      !(store = hubs_cli_open_store_to_read (database_path, &error)) ||
       !(data = hubs_chart_data_new_for_kpi (store, HUBS_CHART_TRAJECTORY, kpi_id, &error)) ||
       !hubs_chart_export (data, output, width, height, lang, &error))
     {
@@ -545,7 +568,7 @@ export_report (const char *database_path,
     return 1;
 
   if (!hubs_chart_format_from_path (output, NULL, &error) ||
-      !(store = open_store_to_read (database_path, &error)) ||
+      !(store = hubs_cli_open_store_to_read (database_path, &error)) ||
       !hubs_report_export (store, hub_id, output, lang, &error))
     {
       hubs_cli_print_error (error->message);
@@ -584,6 +607,9 @@ hubs_cli_handle (GVariantDict *options,
       *exit_status = 0;
       return TRUE;
     }
+
+  if (hubs_cli_cycle_handle (options, database_path, exit_status))
+    return TRUE;
 
   g_variant_dict_lookup (options, "layout", "s", &layout_name);
   g_variant_dict_lookup (options, "export-csv", "^ay", &export_path);

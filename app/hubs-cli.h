@@ -19,5 +19,14 @@ HubsStore          *hubs_cli_open_store         (const char   *database_path,
                                                  HubsStoreOpenFlags flags,
                                                  GError      **error);
 void                hubs_cli_print_error        (const char   *message);
+HubsStore          *hubs_cli_open_store_to_read (const char   *database_path,
+                                                 GError      **error);
+void                hubs_cli_set_author         (HubsStore    *store,
+                                                 GVariantDict *options);
+
+/* hubs-cli-cycle.c */
+gboolean            hubs_cli_cycle_handle       (GVariantDict *options,
+                                                 const char   *database_path,
+                                                 int          *exit_status);
 
 G_END_DECLS

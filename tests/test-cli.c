@@ -769,6 +769,124 @@ test_import_records_who (void)
   hubs_test_remove_dir (dir);
 }
 
+/* The yearly cycle through the command line: a consortium's submission, refused while a
+ * figure is missing; a national database that meets a correction of its own and settles
+ * it; the answer taken back at the consortium. */
+static void
+test_submission_cycle (void)
+{
+  g_autofree char *dir = hubs_test_make_dir ();
+  g_autofree char *fukuoka = hubs_test_path (dir, "fukuoka.sqlite3");
+  g_autofree char *national = hubs_test_path (dir, "national.sqlite3");
+  g_autofree char *file = hubs_test_path (dir, "fukuoka-2025.hubs");
+  g_autofree char *answer_file = hubs_test_path (dir, "answer.hubs");
+  g_autofree char *csv = hubs_test_path (dir, "fy2025.csv");
+  g_autofree char *fukuoka_arg = g_strconcat ("--database=", fukuoka, NULL);
+  g_autofree char *national_arg = g_strconcat ("--database=", national, NULL);
+  g_autofree char *export_arg = g_strconcat ("--export-submission=", file, NULL);
+  g_autofree char *import_arg = g_strconcat ("--import-submission=", file, NULL);
+  g_autofree char *answer_arg = g_strconcat ("--import-submission=", answer_file, NULL);
+  g_autofree char *output_arg = g_strconcat ("--output=", answer_file, NULL);
+  g_autofree char *csv_arg = g_strconcat ("--import-csv=", csv, NULL);
+  g_autoptr(GString) sheet = g_string_new ("kpi_id,FY2025\n");
+  g_autoptr(HubsStore) store = NULL;
+  g_autoptr(GPtrArray) kpis = NULL;
+  g_autoptr(HubsYearState) state = NULL;
+  g_autoptr(GBytes) before = NULL;
+
+  store = hubs_test_open_store (fukuoka, HUBS_STORE_OPEN_DEFAULT);
+  kpis = hubs_store_list_kpis (store, "fukuoka", NULL);
+  g_clear_object (&store);
+  store = hubs_test_open_store (national, HUBS_STORE_OPEN_DEFAULT);
+  g_clear_object (&store);
+
+  /* Nothing entered yet: refused, nothing written. */
+  {
+    g_auto(Run) run = { 0 };
+
+    run_hubs (&run, fukuoka_arg, export_arg, "--hub=fukuoka", "--fiscal-year=FY2025", NULL);
+    g_assert_false (g_spawn_check_wait_status (run.status, NULL));
+    g_assert_nonnull (strstr (run.stderr_text, "missing"));
+    g_assert_false (g_file_test (file, G_FILE_TEST_EXISTS));
+  }
+
+  /* Every KPI “not measured” in FY2025: nothing missing, nothing to explain. */
+  for (guint i = 0; i < kpis->len; i++)
+    g_string_append_printf (sheet, "%s,not measured\n", ((HubsKpi *) kpis->pdata[i])->id);
+  g_assert_true (g_file_set_contents (csv, sheet->str, -1, NULL));
+  {
+    g_auto(Run) run = { 0 };
+
+    run_hubs (&run, fukuoka_arg, csv_arg, NULL);
+    g_assert_true (g_spawn_check_wait_status (run.status, NULL));
+  }
+  {
+    g_auto(Run) run = { 0 };
+
+    run_hubs (&run, fukuoka_arg, export_arg, "--hub=fukuoka", "--fiscal-year=FY2025",
+              "--user=山田 花子", "--organisation=福岡市", NULL);
+    g_assert_cmpstr (run.stderr_text, ==, "");
+    g_assert_true (g_spawn_check_wait_status (run.status, NULL));
+    g_assert_true (g_file_test (file, G_FILE_TEST_IS_REGULAR));
+  }
+
+  /* The ministry corrected a figure meanwhile: without --on-conflict nothing changes. */
+  {
+    g_auto(Run) run = { 0 };
+    g_autofree char *one = hubs_test_path (dir, "one.csv");
+    g_autofree char *one_arg = g_strconcat ("--import-csv=", one, NULL);
+
+    g_assert_true (g_file_set_contents (one, "kpi_id,FY2025\nfukuoka/overseas-vc-funding,4\n",
+                                        -1, NULL));
+    run_hubs (&run, national_arg, one_arg, "--user=佐藤 一郎", NULL);
+    g_assert_true (g_spawn_check_wait_status (run.status, NULL));
+  }
+  before = hubs_test_read_bytes (national);
+  {
+    g_auto(Run) run = { 0 };
+
+    run_hubs (&run, national_arg, import_arg, NULL);
+    g_assert_false (g_spawn_check_wait_status (run.status, NULL));
+    g_assert_nonnull (strstr (run.stdout_text, "fukuoka/overseas-vc-funding"));
+    g_assert_nonnull (strstr (run.stdout_text, "佐藤 一郎"));
+    g_assert_nonnull (strstr (run.stderr_text, "--on-conflict"));
+  }
+  hubs_test_assert_same_bytes (national, before);
+  {
+    g_auto(Run) run = { 0 };
+
+    run_hubs (&run, national_arg, import_arg, "--on-conflict=keep-theirs", NULL);
+    g_assert_cmpstr (run.stderr_text, ==, "");
+    g_assert_true (g_spawn_check_wait_status (run.status, NULL));
+  }
+  {
+    g_auto(Run) run = { 0 };
+
+    run_hubs (&run, national_arg, "--accept-year", "--hub=fukuoka", "--fiscal-year=2025",
+              output_arg, NULL);
+    g_assert_cmpstr (run.stderr_text, ==, "");
+    g_assert_true (g_spawn_check_wait_status (run.status, NULL));
+  }
+  {
+    g_auto(Run) run = { 0 };
+
+    run_hubs (&run, fukuoka_arg, answer_arg, NULL);
+    g_assert_cmpstr (run.stderr_text, ==, "");
+    g_assert_true (g_spawn_check_wait_status (run.status, NULL));
+  }
+
+  store = hubs_test_open_store (fukuoka, HUBS_STORE_OPEN_READ_ONLY);
+  state = hubs_store_get_year_state (store, "fukuoka", 2025, NULL);
+  g_assert_cmpint (state->state, ==, HUBS_YEAR_ACCEPTED);
+  g_clear_object (&store);
+  g_clear_pointer (&state, hubs_year_state_free);
+  store = hubs_test_open_store (national, HUBS_STORE_OPEN_READ_ONLY);
+  state = hubs_store_get_year_state (store, "fukuoka", 2025, NULL);
+  g_assert_cmpint (state->state, ==, HUBS_YEAR_ACCEPTED);
+  g_clear_object (&store);
+  hubs_test_remove_dir (dir);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -778,6 +896,7 @@ main (int   argc,
   setlocale (LC_ALL, "");
   g_test_init (&argc, &argv, NULL);
 
+  g_test_add_func ("/hubs/cli/submission-cycle", test_submission_cycle);
   g_test_add_func ("/hubs/cli/import-records-who", test_import_records_who);
   g_test_add_func ("/hubs/cli/version", test_version);
   g_test_add_func ("/hubs/cli/help", test_help);

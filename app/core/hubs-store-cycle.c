@@ -194,6 +194,81 @@ _hubs_store_write_year_state (HubsStore            *self,
                                          "year_state_reason", NULL, state->reason, error);
 }
 
+/* Moves the year to @state inside the open transaction, as @by of @organisation did at
+ * @at, and tells the subscribers once it is committed. */
+static gboolean
+move_year (HubsStore          *self,
+           const char         *hub_id,
+           int                 fiscal_year,
+           HubsYearStateKind   state,
+           const char         *reason,
+           const char         *by,
+           const char         *organisation,
+           const char         *at,
+           HubsYearState     **moved,
+           GError            **error)
+{
+  g_autoptr(HubsYearState) old = NULL;
+  g_autoptr(HubsYearState) now = NULL;
+  HubsLanguage lang = hubs_language_current ();
+
+  if (!(old = hubs_store_get_year_state (self, hub_id, fiscal_year, error)))
+    return FALSE;
+
+  if (old->state == state)
+    {
+      *moved = NULL;
+      return TRUE;
+    }
+
+  if (!hubs_year_state_can_become (old->state, state))
+    {
+      g_autofree char *fy = hubs_format_fiscal_year (fiscal_year, lang);
+
+      g_set_error (error, HUBS_STORE_ERROR, HUBS_STORE_ERROR_INVALID,
+                   _("%1$s is “%2$s” and cannot become “%3$s”."), fy,
+                   hubs_year_state_kind_get_label (old->state, lang),
+                   hubs_year_state_kind_get_label (state, lang));
+      return FALSE;
+    }
+
+  now = hubs_year_state_new (hub_id, fiscal_year);
+  now->state = state;
+  now->changed_at = g_strdup (at);
+  now->changed_by = g_strdup (by);
+  now->organisation = g_strdup (organisation);
+  now->reason = g_strdup (reason);
+
+  if (!_hubs_store_write_year_state (self, old, now, error))
+    return FALSE;
+
+  *moved = g_steal_pointer (&now);
+  return TRUE;
+}
+
+static void
+emit_year_state (HubsStore           *self,
+                 const HubsYearState *state)
+{
+  HubsStoreChange change = { 0 };
+
+  if (state == NULL)
+    return;
+  change.kind = HUBS_STORE_CHANGE_YEAR_STATE;
+  change.hub_id = state->hub_id;
+  change.fiscal_year = state->fiscal_year;
+  change.year_state = state;
+  _hubs_store_emit_change (self, &change);
+}
+
+static char *
+now_utc (void)
+{
+  g_autoptr(GDateTime) time = g_date_time_new_now_utc ();
+
+  return g_date_time_format (time, "%Y-%m-%dT%H:%M:%SZ");
+}
+
 /**
  * hubs_store_set_year_state:
  * @self: a #HubsStore
@@ -217,11 +292,9 @@ hubs_store_set_year_state (HubsStore          *self,
                            const char         *reason,
                            GError            **error)
 {
-  g_autoptr(HubsYearState) old = NULL;
-  g_autoptr(HubsYearState) now = NULL;
-  g_autoptr(GDateTime) time = g_date_time_new_now_utc ();
-  HubsLanguage lang = hubs_language_current ();
-  HubsStoreChange change = { 0 };
+  g_autoptr(HubsYearState) moved = NULL;
+  g_autofree char *at = NULL;
+  g_autofree char *why = NULL;
   gboolean needs_reason = state == HUBS_YEAR_RETURNED || state == HUBS_YEAR_ENTERING;
 
   g_return_val_if_fail (HUBS_IS_STORE (self), FALSE);
@@ -236,46 +309,22 @@ hubs_store_set_year_state (HubsStore          *self,
       return FALSE;
     }
 
+  at = now_utc ();
+  why = needs_reason ? g_strstrip (g_strdup (reason)) : NULL;
+
   if (!_hubs_store_begin (self, error))
     return FALSE;
 
-  if (!(old = hubs_store_get_year_state (self, hub_id, fiscal_year, error)))
-    goto failed;
-
-  if (!hubs_year_state_can_become (old->state, state))
+  if (!move_year (self, hub_id, fiscal_year, state, why, self->author, self->organisation, at,
+                  &moved, error) ||
+      !_hubs_store_commit (self, error))
     {
-      g_autofree char *fy = hubs_format_fiscal_year (fiscal_year, lang);
-
-      g_set_error (error, HUBS_STORE_ERROR, HUBS_STORE_ERROR_INVALID,
-                   /* Translators: %1$s is a fiscal year, %2$s and %3$s states (Submitted …) */
-                   _("%1$s is “%2$s” and cannot become “%3$s”."), fy,
-                   hubs_year_state_kind_get_label (old->state, lang),
-                   hubs_year_state_kind_get_label (state, lang));
-      goto failed;
+      _hubs_store_rollback (self);
+      return FALSE;
     }
 
-  now = hubs_year_state_new (hub_id, fiscal_year);
-  now->state = state;
-  now->changed_at = g_date_time_format (time, "%Y-%m-%dT%H:%M:%SZ");
-  now->changed_by = g_strdup (self->author);
-  now->organisation = g_strdup (self->organisation);
-  now->reason = needs_reason ? g_strstrip (g_strdup (reason)) : NULL;
-
-  if (!_hubs_store_write_year_state (self, old, now, error) ||
-      !_hubs_store_commit (self, error))
-    goto failed;
-
-  change.kind = HUBS_STORE_CHANGE_YEAR_STATE;
-  change.hub_id = hub_id;
-  change.fiscal_year = fiscal_year;
-  change.year_state = now;
-  _hubs_store_emit_change (self, &change);
-
+  emit_year_state (self, moved);
   return TRUE;
-
-failed:
-  _hubs_store_rollback (self);
-  return FALSE;
 }
 
 /**
@@ -406,4 +455,335 @@ hubs_store_set_explanation (HubsStore              *self,
 failed:
   _hubs_store_rollback (self);
   return FALSE;
+}
+
+/**
+ * hubs_store_list_exchanged_figures:
+ * @self: a #HubsStore
+ * @hub_id: a hub id
+ * @fiscal_year: a fiscal year
+ * @error: a location for a #GError
+ *
+ * The hub's actuals of the year as last sent in a submission (or received in one): the base
+ * the next submission says it replaces.
+ *
+ * Returns: (transfer full) (element-type HubsFigure): the figures, with their values only
+ */
+GPtrArray *
+hubs_store_list_exchanged_figures (HubsStore   *self,
+                                   const char  *hub_id,
+                                   int          fiscal_year,
+                                   GError     **error)
+{
+  g_autoptr(GPtrArray) figures = g_ptr_array_new_with_free_func ((GDestroyNotify) hubs_figure_free);
+  sqlite3_stmt *stmt;
+  int rc;
+
+  g_return_val_if_fail (HUBS_IS_STORE (self), NULL);
+
+  if (!(stmt = _hubs_store_prepare (self,
+                                    "SELECT e.kpi_id, e.kind, e.value, e.measured FROM "
+                                    "exchanged_figure e JOIN kpi k ON k.id = e.kpi_id WHERE "
+                                    "k.hub_id = ?1 AND e.fiscal_year = ?2", error)))
+    return NULL;
+  _hubs_store_bind_text (stmt, 1, hub_id);
+  sqlite3_bind_int (stmt, 2, fiscal_year);
+
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    {
+      HubsFigure *figure = hubs_figure_new ();
+
+      figure->kpi_id = _hubs_store_column_text (stmt, 0);
+      figure->fiscal_year = fiscal_year;
+      hubs_figure_kind_from_string ((const char *) sqlite3_column_text (stmt, 1), &figure->kind);
+      figure->measured = sqlite3_column_int (stmt, 3) != 0;
+      figure->value = figure->measured ? sqlite3_column_double (stmt, 2) : 0;
+      g_ptr_array_add (figures, figure);
+    }
+  sqlite3_reset (stmt);
+
+  if (rc != SQLITE_DONE)
+    {
+      _hubs_store_set_sqlite_error (error, self->db, rc, self->path);
+      return NULL;
+    }
+
+  return g_steal_pointer (&figures);
+}
+
+/* The hub's exchanged figures of the year become @figures. */
+static gboolean
+write_exchanged (HubsStore   *self,
+                 const char  *hub_id,
+                 int          fiscal_year,
+                 GPtrArray   *figures,
+                 GError     **error)
+{
+  sqlite3_stmt *stmt;
+
+  if (!(stmt = _hubs_store_prepare (self,
+                                    "DELETE FROM exchanged_figure WHERE fiscal_year = ?2 AND "
+                                    "kpi_id IN (SELECT id FROM kpi WHERE hub_id = ?1)", error)))
+    return FALSE;
+  _hubs_store_bind_text (stmt, 1, hub_id);
+  sqlite3_bind_int (stmt, 2, fiscal_year);
+  if (!_hubs_store_step_done (self, stmt, error))
+    return FALSE;
+
+  for (guint i = 0; i < figures->len; i++)
+    {
+      const HubsFigure *figure = g_ptr_array_index (figures, i);
+
+      if (!(stmt = _hubs_store_prepare (self,
+                                        "INSERT OR REPLACE INTO exchanged_figure (kpi_id, "
+                                        "fiscal_year, kind, value, measured) VALUES (?1, ?2, ?3, "
+                                        "?4, ?5)", error)))
+        return FALSE;
+      _hubs_store_bind_text (stmt, 1, figure->kpi_id);
+      sqlite3_bind_int (stmt, 2, figure->fiscal_year);
+      _hubs_store_bind_text (stmt, 3, hubs_figure_kind_to_string (figure->kind));
+      if (figure->measured)
+        sqlite3_bind_double (stmt, 4, figure->value);
+      sqlite3_bind_int (stmt, 5, figure->measured);
+      if (!_hubs_store_step_done (self, stmt, error))
+        return FALSE;
+    }
+
+  return TRUE;
+}
+
+/**
+ * hubs_store_submit_year:
+ * @self: a #HubsStore
+ * @hub_id: a hub id
+ * @fiscal_year: a fiscal year
+ * @sent: (element-type HubsFigure): the figures the submission sends
+ * @error: a location for a #GError
+ *
+ * Marks the year submitted, which locks it, and keeps @sent as the figures last exchanged,
+ * in one transaction.
+ *
+ * Returns: %TRUE on success
+ */
+gboolean
+hubs_store_submit_year (HubsStore   *self,
+                        const char  *hub_id,
+                        int          fiscal_year,
+                        GPtrArray   *sent,
+                        GError     **error)
+{
+  g_autoptr(HubsYearState) moved = NULL;
+  g_autofree char *at = now_utc ();
+
+  g_return_val_if_fail (HUBS_IS_STORE (self), FALSE);
+
+  if (!_hubs_store_begin (self, error))
+    return FALSE;
+
+  if (!move_year (self, hub_id, fiscal_year, HUBS_YEAR_SUBMITTED, NULL, self->author,
+                  self->organisation, at, &moved, error) ||
+      !write_exchanged (self, hub_id, fiscal_year, sent, error) ||
+      !_hubs_store_commit (self, error))
+    {
+      _hubs_store_rollback (self);
+      return FALSE;
+    }
+
+  emit_year_state (self, moved);
+  return TRUE;
+}
+
+/**
+ * hubs_store_receive_submission:
+ * @self: a #HubsStore
+ * @hub_id: the hub
+ * @fiscal_year: the year
+ * @figures: (element-type HubsFigure): the figures to store
+ * @explanations: (element-type HubsExplanation): the explanations to store
+ * @received: (element-type HubsFigure): all the submission's figures, kept as exchanged
+ * @by: (nullable): who made the submission
+ * @organisation: (nullable): their organisation
+ * @at: when they made it
+ * @error: a location for a #GError
+ *
+ * Applies a submission in one transaction: the figures and explanations, recorded in the
+ * history as the submitter's, and the year marked submitted as of the submission. On any
+ * error nothing changes.
+ *
+ * Returns: %TRUE on success
+ */
+gboolean
+hubs_store_receive_submission (HubsStore   *self,
+                               const char  *hub_id,
+                               int          fiscal_year,
+                               GPtrArray   *figures,
+                               GPtrArray   *explanations,
+                               GPtrArray   *received,
+                               const char  *by,
+                               const char  *organisation,
+                               const char  *at,
+                               GError     **error)
+{
+  g_autoptr(HubsYearState) moved = NULL;
+  g_autofree char *own_author = g_strdup (self->author);
+  g_autofree char *own_organisation = g_strdup (self->organisation);
+  gboolean ok;
+
+  g_return_val_if_fail (HUBS_IS_STORE (self), FALSE);
+
+  if (!_hubs_store_begin (self, error))
+    return FALSE;
+
+  /* The history says the submitter made these changes, not the person who imported them. */
+  hubs_store_set_author (self, by, organisation);
+
+  ok = _hubs_store_apply_figures_within (self, figures, NULL, error);
+  for (guint i = 0; ok && i < explanations->len; i++)
+    {
+      const HubsExplanation *e = g_ptr_array_index (explanations, i);
+      g_autoptr(HubsExplanation) old = hubs_store_get_explanation (self, e->kpi_id,
+                                                                   e->fiscal_year, error);
+      sqlite3_stmt *stmt;
+
+      ok = old != NULL &&
+           (stmt = _hubs_store_prepare (self,
+                                        "INSERT OR REPLACE INTO explanation (kpi_id, fiscal_year, "
+                                        "why, action) VALUES (?1, ?2, ?3, ?4)", error)) != NULL;
+      if (!ok)
+        break;
+      _hubs_store_bind_text (stmt, 1, e->kpi_id);
+      sqlite3_bind_int (stmt, 2, e->fiscal_year);
+      _hubs_store_bind_text_or_empty (stmt, 3, e->why);
+      _hubs_store_bind_text_or_empty (stmt, 4, e->action);
+      ok = _hubs_store_step_done (self, stmt, error) &&
+           _hubs_store_append_history_row (self, hub_id, e->kpi_id, e->fiscal_year, NULL, "why",
+                                           old->why, e->why, error) &&
+           _hubs_store_append_history_row (self, hub_id, e->kpi_id, e->fiscal_year, NULL,
+                                           "action", old->action, e->action, error);
+    }
+
+  ok = ok &&
+       move_year (self, hub_id, fiscal_year, HUBS_YEAR_SUBMITTED, NULL, by, organisation, at,
+                  &moved, error) &&
+       write_exchanged (self, hub_id, fiscal_year, received, error) &&
+       _hubs_store_commit (self, error);
+
+  hubs_store_set_author (self, own_author, own_organisation);
+
+  if (!ok)
+    {
+      _hubs_store_rollback (self);
+      return FALSE;
+    }
+
+  _hubs_store_emit_simple_change (self, HUBS_STORE_CHANGE_ALL, NULL, NULL);
+  return TRUE;
+}
+
+/**
+ * hubs_store_receive_answer:
+ * @self: a #HubsStore
+ * @hub_id: the hub
+ * @fiscal_year: the year
+ * @state: accepted or returned
+ * @reason: (nullable): why it was returned
+ * @by: (nullable): the reviewer
+ * @organisation: (nullable): their organisation
+ * @at: when they answered
+ * @error: a location for a #GError
+ *
+ * Takes the Cabinet Office's answer: the submitted year is accepted (and stays locked), or
+ * returned with the reviewer's reason (and opens again). Taking the same answer again
+ * changes nothing.
+ *
+ * Returns: %TRUE on success
+ */
+gboolean
+hubs_store_receive_answer (HubsStore          *self,
+                           const char         *hub_id,
+                           int                 fiscal_year,
+                           HubsYearStateKind   state,
+                           const char         *reason,
+                           const char         *by,
+                           const char         *organisation,
+                           const char         *at,
+                           GError            **error)
+{
+  g_autoptr(HubsYearState) moved = NULL;
+
+  g_return_val_if_fail (HUBS_IS_STORE (self), FALSE);
+  g_return_val_if_fail (state == HUBS_YEAR_ACCEPTED || state == HUBS_YEAR_RETURNED, FALSE);
+
+  if (!_hubs_store_begin (self, error))
+    return FALSE;
+
+  if (!move_year (self, hub_id, fiscal_year, state, reason, by, organisation, at, &moved,
+                  error) ||
+      !_hubs_store_commit (self, error))
+    {
+      _hubs_store_rollback (self);
+      return FALSE;
+    }
+
+  emit_year_state (self, moved);
+  return TRUE;
+}
+
+/**
+ * hubs_store_get_last_change:
+ * @self: a #HubsStore
+ * @kpi_id: a KPI id
+ * @fiscal_year: a fiscal year
+ * @kind: the figure's kind
+ * @changed_by: (out) (transfer full) (nullable): who last changed the figure's value
+ * @changed_at: (out) (transfer full) (nullable): when
+ * @error: a location for a #GError
+ *
+ * Returns: %TRUE on success, even when the history has no change of it (both %NULL)
+ */
+gboolean
+hubs_store_get_last_change (HubsStore       *self,
+                            const char      *kpi_id,
+                            int              fiscal_year,
+                            HubsFigureKind   kind,
+                            char           **changed_by,
+                            char           **changed_at,
+                            GError         **error)
+{
+  sqlite3_stmt *stmt;
+  int rc;
+
+  *changed_by = NULL;
+  *changed_at = NULL;
+
+  if (!(stmt = _hubs_store_prepare (self,
+                                    "SELECT changed_by, organisation, changed_at FROM history "
+                                    "WHERE kpi_id = ?1 AND fiscal_year = ?2 AND kind = ?3 AND "
+                                    "field = 'value' ORDER BY id DESC LIMIT 1", error)))
+    return FALSE;
+  _hubs_store_bind_text (stmt, 1, kpi_id);
+  sqlite3_bind_int (stmt, 2, fiscal_year);
+  _hubs_store_bind_text (stmt, 3, hubs_figure_kind_to_string (kind));
+
+  rc = sqlite3_step (stmt);
+  if (rc == SQLITE_ROW)
+    {
+      g_autofree char *by = _hubs_store_column_text (stmt, 0);
+      g_autofree char *organisation = _hubs_store_column_text (stmt, 1);
+
+      if (by != NULL && organisation != NULL)
+        *changed_by = g_strdup_printf ("%s (%s)", by, organisation);
+      else
+        *changed_by = g_strdup (by != NULL ? by : organisation);
+      *changed_at = _hubs_store_column_text (stmt, 2);
+    }
+  sqlite3_reset (stmt);
+
+  if (rc != SQLITE_ROW && rc != SQLITE_DONE)
+    {
+      _hubs_store_set_sqlite_error (error, self->db, rc, self->path);
+      return FALSE;
+    }
+
+  return TRUE;
 }

@@ -298,5 +298,40 @@ HubsExplanation *hubs_store_get_explanation  (HubsStore              *self,
 gboolean         hubs_store_set_explanation  (HubsStore              *self,
                                               const HubsExplanation  *explanation,
                                               GError                **error);
+GPtrArray       *hubs_store_list_exchanged_figures (HubsStore        *self,
+                                                    const char       *hub_id,
+                                                    int               fiscal_year,
+                                                    GError          **error);
+gboolean         hubs_store_submit_year      (HubsStore              *self,
+                                              const char             *hub_id,
+                                              int                     fiscal_year,
+                                              GPtrArray              *sent,
+                                              GError                **error);
+gboolean         hubs_store_receive_submission (HubsStore            *self,
+                                                const char           *hub_id,
+                                                int                   fiscal_year,
+                                                GPtrArray            *figures,
+                                                GPtrArray            *explanations,
+                                                GPtrArray            *received,
+                                                const char           *by,
+                                                const char           *organisation,
+                                                const char           *at,
+                                                GError              **error);
+gboolean         hubs_store_receive_answer   (HubsStore              *self,
+                                              const char             *hub_id,
+                                              int                     fiscal_year,
+                                              HubsYearStateKind       state,
+                                              const char             *reason,
+                                              const char             *by,
+                                              const char             *organisation,
+                                              const char             *at,
+                                              GError                **error);
+gboolean         hubs_store_get_last_change  (HubsStore              *self,
+                                              const char             *kpi_id,
+                                              int                     fiscal_year,
+                                              HubsFigureKind          kind,
+                                              char                  **changed_by,
+                                              char                  **changed_at,
+                                              GError                **error);
 
 G_END_DECLS
