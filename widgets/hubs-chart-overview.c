@@ -168,8 +168,9 @@ typedef struct
   double   value_w;
 } Columns;
 
-/* Tries names in @lines lines at @size (at most; one line may be smaller to be whole) beside
- * the status in words or as a mark alone; returns whether every name is whole and the bars
+/* Tries names in @lines lines at @size beside the status in words or as a mark alone, in a
+ * third of the width beside the bars or, when not @narrow, in what leaves the bars a quarter
+ * (and in one line, smaller to be whole); returns whether every name is whole and the bars
  * keep a quarter of the width. */
 static gboolean
 try_columns (HubsChartPainter    *p,
@@ -177,6 +178,7 @@ try_columns (HubsChartPainter    *p,
              double               size,
              int                  lines,
              gboolean             words,
+             gboolean             narrow,
              double               gap,
              Columns             *c)
 {
@@ -184,15 +186,15 @@ try_columns (HubsChartPainter    *p,
   double status_w = words ? size * 1.4 + widest_status (p, size * 0.95) + gap
                           : size * 1.4 + gap * 0.5;
   double rest = plot - 2 * gap - status_w - c->value_w;
-  double least = rest * 0.35, most = MAX (least, rest - plot * 0.25);
+  double least = rest * 0.35, most = narrow ? least : MAX (least, rest - plot * 0.25);
   gboolean whole;
 
   /* Text is about as wide as it is big: start from the size at which the widest would fit. */
-  if (lines == 1)
+  if (lines == 1 && !narrow)
     size = MAX (NAME_LEAST (p), MIN (size, size * 0.98 * (most - p->fs * 0.4) /
                                         MAX (widest_name (p, data, size), 1)));
   c->name_w = names_width (p, data, size, lines, least, most, &whole);
-  while (!whole && lines == 1 && size > NAME_LEAST (p))
+  while (!whole && lines == 1 && !narrow && size > NAME_LEAST (p))
     {
       size = MAX (NAME_LEAST (p), size * 0.97);
       c->name_w = names_width (p, data, size, lines, least, most, &whole);
@@ -224,7 +226,8 @@ values_width (HubsChartPainter    *p,
 
 /* The names and the status beside the values: the first of these in which every name is
  * whole, or where none is, the names cut in two lines (which say more than one) and the mark
- * of the status alone. */
+ * of the status alone. Names in one line come first where the row would make them bigger
+ * than in two and they fit the width two lines would take. */
 static void
 choose_names (HubsChartPainter    *p,
               const HubsChartData *data,
@@ -235,15 +238,17 @@ choose_names (HubsChartPainter    *p,
 {
   gboolean whole = FALSE;
 
-  if (two_lines > 0)
-    whole = try_columns (p, data, two_lines, 2, TRUE, gap, c);
-  if (!whole && one_line > 0)
-    whole = try_columns (p, data, one_line, 1, TRUE, gap, c);
+  if (one_line > two_lines * 1.05)
+    whole = try_columns (p, data, one_line, 1, TRUE, TRUE, gap, c);
   if (!whole && two_lines > 0)
-    whole = try_columns (p, data, two_lines, 2, FALSE, gap, c);
-  if (!whole && one_line > 0 && !try_columns (p, data, one_line, 1, FALSE, gap, c) &&
+    whole = try_columns (p, data, two_lines, 2, TRUE, FALSE, gap, c);
+  if (!whole && one_line > 0)
+    whole = try_columns (p, data, one_line, 1, TRUE, FALSE, gap, c);
+  if (!whole && two_lines > 0)
+    whole = try_columns (p, data, two_lines, 2, FALSE, FALSE, gap, c);
+  if (!whole && one_line > 0 && !try_columns (p, data, one_line, 1, FALSE, FALSE, gap, c) &&
       two_lines > 0)
-    try_columns (p, data, two_lines, 2, FALSE, gap, c);
+    try_columns (p, data, two_lines, 2, FALSE, FALSE, gap, c);
 }
 
 /* Lays out the columns for rows @row_h high, with @heading_rows of a row for a pillar's
