@@ -53,9 +53,10 @@ kpi_value_summary (const HubsChartKpi *ck,
 
 /* The values column is at most this many times its text size wide. */
 #define VALUE_CHARS 17
-/* The values take a column only where their text is at least this many pixels high: in a
- * thumbnail they would not be read, and the bar, its mark and the tooltip say them. The body
- * text size alone decides it, so that at a size every hub shows its values or none does. */
+/* The values take a column only where their full size (0.8 of the body text) is at least this
+ * many pixels: in a thumbnail they would not be read, and the bar, its mark and the tooltip
+ * say them. The body text size alone decides it, so that at a size every hub shows its values
+ * or none does. */
 #define VALUE_MIN_SIZE 7.0
 /* Names are at most this much smaller than the body text, and never smaller than 6 px. */
 #define NAME_LEAST(p) MAX ((p)->fs * 0.7, 6.0)
