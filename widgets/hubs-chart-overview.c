@@ -53,6 +53,13 @@ kpi_value_summary (const HubsChartKpi *ck,
 
 /* The values column is at most this many times its text size wide. */
 #define VALUE_CHARS 17
+/* The values take a column only where their full size (0.8 of the body text) is at least this
+ * many pixels: in a thumbnail they would not be read, and the bar, its mark and the tooltip
+ * say them. The body text size alone decides it, so that at a size every hub shows its values
+ * or none does. */
+#define VALUE_MIN_SIZE 7.0
+/* Names are at most this much smaller than the body text, and never smaller than 6 px. */
+#define NAME_LEAST(p) MAX ((p)->fs * 0.7, 6.0)
 
 /* The height of @lines lines of names at @size, in the tallest script of either language. */
 static double
@@ -64,6 +71,22 @@ lines_height (HubsChartPainter *p,
 
   hubs_chart_painter_measure (p, lines == 2 ? "Ag漢\nAg漢" : "Ag漢", size, FALSE, 0, 0, &h);
   return h;
+}
+
+/* The largest text size from @most down to @least at which @lines lines are at most @room
+ * high, or 0 when they are taller even at @least. */
+static double
+fit_size (HubsChartPainter *p,
+          double            most,
+          double            least,
+          int               lines,
+          double            room)
+{
+  double size = most;
+
+  while (size > least && lines_height (p, size, lines) > room)
+    size = MAX (least, size * 0.95);
+  return lines_height (p, size, lines) <= room ? size : 0;
 }
 
 /* The width of the name column, from @least to @most, in which every KPI name fits whole in
@@ -100,15 +123,195 @@ names_width (HubsChartPainter    *p,
   return w;
 }
 
+/* The width the longest KPI name takes in one line at @size, with its indent. */
+static double
+widest_name (HubsChartPainter    *p,
+             const HubsChartData *data,
+             double               size)
+{
+  double widest = 0;
+
+  for (guint i = 0; i < data->kpis->len; i++)
+    {
+      const HubsChartKpi *ck = g_ptr_array_index (data->kpis, i);
+      double indent = ck->progress.is_breakdown ? p->fs * 1.2 : 0;
+
+      widest = MAX (widest, indent + hubs_chart_painter_measure (p, hubs_chart_kpi_name (ck->kpi,
+                                                                                         p->lang),
+                                                                 size, FALSE, 0, 0, NULL));
+    }
+  return widest;
+}
+
+/* The widest word of a status at @size. */
+static double
+widest_status (HubsChartPainter *p,
+               double            size)
+{
+  double widest = 0;
+
+  for (HubsStatus s = 0; s < HUBS_N_STATUSES; s++)
+    widest = MAX (widest, hubs_chart_painter_measure (p, hubs_status_get_label (s, p->lang), size,
+                                                      FALSE, 0, 0, NULL));
+  return widest;
+}
+
+/* What the text of the rows shows, and how big: the columns of names, status and values. */
+typedef struct
+{
+  double   name_size;
+  int      name_lines;
+  double   name_w;
+  double   heading_size;
+  double   status_w;
+  gboolean status_words;
+  double   value_size;
+  double   value_w;
+} Columns;
+
+/* Tries names in @lines lines at @size beside the status in words or as a mark alone, in a
+ * third of the width beside the bars or, when not @narrow, in what leaves the bars a quarter
+ * (and in one line, smaller to be whole); returns whether every name is whole and the bars
+ * keep a quarter of the width. */
+static gboolean
+try_columns (HubsChartPainter    *p,
+             const HubsChartData *data,
+             double               size,
+             int                  lines,
+             gboolean             words,
+             gboolean             narrow,
+             double               gap,
+             Columns             *c)
+{
+  double plot = p->width - 2 * p->fs * 0.8;
+  double status_w = words ? size * 1.4 + widest_status (p, size * 0.95) + gap
+                          : size * 1.4 + gap * 0.5;
+  double rest = plot - 2 * gap - status_w - c->value_w;
+  double least = rest * 0.35, most = narrow ? least : MAX (least, rest - plot * 0.25);
+  gboolean whole;
+
+  /* Text is about as wide as it is big: start from the size at which the widest would fit. */
+  if (lines == 1 && !narrow)
+    size = MAX (NAME_LEAST (p), MIN (size, size * 0.98 * (most - p->fs * 0.4) /
+                                        MAX (widest_name (p, data, size), 1)));
+  c->name_w = names_width (p, data, size, lines, least, most, &whole);
+  while (!whole && lines == 1 && !narrow && size > NAME_LEAST (p))
+    {
+      size = MAX (NAME_LEAST (p), size * 0.97);
+      c->name_w = names_width (p, data, size, lines, least, most, &whole);
+    }
+  c->name_size = size;
+  c->name_lines = lines;
+  c->status_w = status_w;
+  c->status_words = words;
+  return whole && rest - c->name_w >= plot * 0.25 - 0.5;
+}
+
+/* The width of the value column for values at @size. */
+static double
+values_width (HubsChartPainter    *p,
+              const HubsChartData *data,
+              double               size)
+{
+  double w = 0;
+
+  for (guint i = 0; i < data->kpis->len && size > 0; i++)
+    {
+      const HubsChartKpi *ck = g_ptr_array_index (data->kpis, i);
+      g_autofree char *values = kpi_value_summary (ck, p->lang);
+
+      w = MAX (w, hubs_chart_painter_measure (p, values, size, FALSE, 0, 0, NULL) + p->fs * 0.4);
+    }
+  return MIN (w, size * VALUE_CHARS);
+}
+
+/* The names and the status beside the values: the first of these in which every name is
+ * whole, or where none is, the names cut in two lines (which say more than one) and the mark
+ * of the status alone. Names in one line come first where the row would make them bigger
+ * than in two and they fit the width two lines would take. */
+static void
+choose_names (HubsChartPainter    *p,
+              const HubsChartData *data,
+              double               two_lines,
+              double               one_line,
+              double               gap,
+              Columns             *c)
+{
+  gboolean whole = FALSE;
+
+  if (one_line > two_lines * 1.05)
+    whole = try_columns (p, data, one_line, 1, TRUE, TRUE, gap, c);
+  if (!whole && two_lines > 0)
+    whole = try_columns (p, data, two_lines, 2, TRUE, FALSE, gap, c);
+  if (!whole && one_line > 0)
+    whole = try_columns (p, data, one_line, 1, TRUE, FALSE, gap, c);
+  if (!whole && two_lines > 0)
+    whole = try_columns (p, data, two_lines, 2, FALSE, FALSE, gap, c);
+  if (!whole && one_line > 0 && !try_columns (p, data, one_line, 1, FALSE, FALSE, gap, c) &&
+      two_lines > 0)
+    try_columns (p, data, two_lines, 2, FALSE, FALSE, gap, c);
+}
+
+/* Lays out the columns for rows @row_h high, with @heading_rows of a row for a pillar's
+ * heading. The bars keep a quarter of the width; beside them, what gives way first: the values
+ * (by the size of the picture alone, so the same on every hub), then the names' second line,
+ * then the words of the status (its mark stays, and its tooltip says it). */
+static void
+layout_columns (HubsChartPainter    *p,
+                const HubsChartData *data,
+                double               row_h,
+                double               heading_rows,
+                double               gap,
+                Columns             *c)
+{
+  double plot = p->width - 2 * p->fs * 0.8;
+  /* Room between the text of neighbouring rows. */
+  double room = row_h - p->fs * 0.2;
+  double two_lines = fit_size (p, p->fs * 0.95, NAME_LEAST (p), 2, room);
+  double one_line = fit_size (p, p->fs * 0.95, NAME_LEAST (p), 1, room);
+  /* The values a little smaller than the names, in two lines cut rather than wrapped. */
+  double value_size = MIN (p->fs * 0.8, (two_lines > 0 ? two_lines : one_line) * 0.85);
+  double name_size = value_size / 0.85;
+
+  *c = (Columns) { 0, };
+  if (one_line == 0)
+    return;
+
+  /* The values where the body text is big enough for them to be read, whatever the hub (only
+   * a hub of more KPIs than the plan gives one has rows too low for them), and where they
+   * leave the names and bars 55 % of the width beside the status in words. */
+  if (p->fs * 0.8 >= VALUE_MIN_SIZE)
+    c->value_size = fit_size (p, value_size, p->fs * 0.55, 2, room);
+  c->value_w = values_width (p, data, c->value_size);
+  if (plot - 3 * gap - name_size * 1.4 - widest_status (p, name_size * 0.95) - c->value_w <
+      plot * 0.55)
+    c->value_size = c->value_w = 0;
+  choose_names (p, data, two_lines, one_line, gap, c);
+
+  /* The values a little smaller than the names, which may have become smaller to be whole. */
+  if (c->value_size > c->name_size * 0.85)
+    {
+      c->value_size = c->name_size * 0.85;
+      c->value_w = values_width (p, data, c->value_size);
+      choose_names (p, data, two_lines, one_line, gap, c);
+    }
+
+  /* A pillar's heading in its part of a row and what the names leave free of the row below. */
+  c->heading_size = fit_size (p, c->name_size * 0.9, p->fs * 0.6, 1,
+                              row_h * heading_rows +
+                              (room - lines_height (p, c->name_size, c->name_lines)) / 2);
+  if (c->heading_size == 0)
+    c->heading_size = p->fs * 0.6;
+}
+
 void
 hubs_chart_draw_overview (HubsChartPainter    *p,
                           const HubsChartData *data)
 {
   double pad = p->fs * 0.8;
-  double y, name_w, bullet_x, bullet_w, status_x, status_w, value_x, value_w, row_h, body_h;
-  double name_size, value_size, legend_h = 0, gap = p->fs * 0.8;
-  int name_lines;
-  gboolean compact_status;
+  double y, bullet_x, bullet_w, status_x, value_x, row_h, body_h, legend_h = 0;
+  double gap = p->fs * 0.8;
+  Columns c;
   /* Row heights: a KPI is one, a pillar's heading less. */
   const double heading_rows = 0.62;
   double n_rows = 0;
@@ -171,72 +374,18 @@ hubs_chart_draw_overview (HubsChartPainter    *p,
   if (text && row_h < p->fs * 1.4)
     text = FALSE;
 
-  name_size = value_size = 0;
-  name_lines = 2;
-  status_w = value_w = name_w = 0;
-  compact_status = FALSE;
   if (text)
-    {
-      double avail = p->width - 2 * pad - 2 * gap, widest_status = 0, rest;
+    layout_columns (p, data, row_h, heading_rows, gap, &c);
+  if (text && c.name_size == 0)
+    text = FALSE;
+  if (!text)
+    c = (Columns) { 0, };
 
-      /* Names in two lines, with room between the rows so that they never touch: the largest
-       * size that fits the row, or one line when two cannot. */
-      name_size = p->fs * 0.95;
-      while (name_size > p->fs * 0.7 && lines_height (p, name_size, 2) + p->fs * 0.45 > row_h)
-        name_size *= 0.95;
-      if (lines_height (p, name_size, 2) + p->fs * 0.45 > row_h)
-        name_lines = 1;
-      /* The values' two lines fit the row too, smaller if they must. */
-      value_size = name_size * 0.85;
-      while (value_size > p->fs * 0.5 && lines_height (p, value_size, 2) + p->fs * 0.2 > row_h)
-        value_size *= 0.95;
-
-      /* The status and the values take what their words need, the same on every hub: the
-       * widest status there is, and the values up to a width that only the size decides, so
-       * that the value column is there at a size on every hub or on none. */
-      for (HubsStatus s = 0; s < HUBS_N_STATUSES; s++)
-        widest_status = MAX (widest_status,
-                             hubs_chart_painter_measure (p, hubs_status_get_label (s, p->lang),
-                                                         name_size * 0.95, FALSE, 0, 0, NULL));
-      status_w = name_size * 1.4 + widest_status + gap;
-      for (guint i = 0; i < data->kpis->len; i++)
-        {
-          const HubsChartKpi *ck = g_ptr_array_index (data->kpis, i);
-          g_autofree char *values = kpi_value_summary (ck, p->lang);
-
-          value_w = MAX (value_w, hubs_chart_painter_measure (p, values, value_size, FALSE, 0, 0,
-                                                              NULL) + p->fs * 0.4);
-        }
-      value_w = MIN (value_w, value_size * VALUE_CHARS);
-
-      /* The names and the bars need 55 % of the width: the values go first, then the words
-       * of the status (its mark stays, and its tooltip says it). */
-      if (avail - status_w - value_size * VALUE_CHARS < (p->width - 2 * pad) * 0.55 ||
-          lines_height (p, value_size, 2) + p->fs * 0.2 > row_h)
-        value_w = 0;
-      /* The names take what the longest needs in its lines, leaving the bars a quarter; when
-       * that is not enough, the status's words give way too. */
-      for (;;)
-        {
-          gboolean whole;
-
-          if (avail - status_w < (p->width - 2 * pad) * 0.55)
-            compact_status = TRUE;
-          if (compact_status)
-            status_w = name_size * 1.4 + gap * 0.5;
-          rest = avail - status_w - value_w;
-          name_w = names_width (p, data, name_size, name_lines, rest * 0.35,
-                                MAX (rest * 0.35, rest - (p->width - 2 * pad) * 0.25), &whole);
-          if (whole || compact_status)
-            break;
-          compact_status = TRUE;
-        }
-    }
-  bullet_x = text ? pad + name_w + gap : p->width * 0.02;
-  bullet_w = text ? p->width - pad - value_w - status_w - gap - bullet_x : p->width * 0.96;
+  bullet_x = text ? pad + c.name_w + gap : p->width * 0.02;
+  bullet_w = text ? p->width - pad - c.value_w - c.status_w - gap - bullet_x : p->width * 0.96;
   bullet_w = MAX (bullet_w, 1);
   status_x = bullet_x + bullet_w + gap;
-  value_x = status_x + status_w;
+  value_x = status_x + c.status_w;
   hubs_chart_scale_set_range (&scale, bullet_x, bullet_x + bullet_w);
 
   if (text)
@@ -258,7 +407,7 @@ hubs_chart_draw_overview (HubsChartPainter    *p,
           if (text)
             hubs_chart_painter_draw_text (p, HUBS_CHART_ELEMENT_NAME,
                                           hubs_i18n_pillar_label (p->lang, ck->kpi->pillar),
-                                          pad, y + row_h * heading_rows, 0, 1, name_size * 0.9,
+                                          pad, y + row_h * heading_rows, 0, 1, c.heading_size,
                                           TRUE, &p->theme->dim, p->width - 2 * pad, 1);
           last_pillar = ck->kpi->pillar;
           y += row_h * heading_rows;
@@ -278,19 +427,20 @@ hubs_chart_draw_overview (HubsChartPainter    *p,
           hubs_chart_painter_draw_text (p, HUBS_CHART_ELEMENT_NAME,
                                         hubs_chart_kpi_name (ck->kpi, p->lang),
                                         pad + p->fs * 0.4 + indent, y + row_h / 2, 0, 0.5,
-                                        name_size, FALSE, &p->theme->foreground,
-                                        name_w - p->fs * 0.4 - indent, name_lines);
-          if (compact_status)
-            hubs_chart_draw_status_shape (p->cr, ck->progress.status, p->theme,
-                                          status_x + name_size * 0.5, y + row_h / 2,
-                                          name_size);
-          else
+                                        c.name_size, FALSE, &p->theme->foreground,
+                                        c.name_w - p->fs * 0.4 - indent, c.name_lines);
+          if (c.status_words)
             hubs_chart_painter_draw_status_badge (p, ck->progress.status, status_x,
-                                                  y + row_h / 2, name_size * 0.95, FALSE);
-          if (value_w > 0)
+                                                  y + row_h / 2, c.name_size * 0.95, FALSE);
+          else
+            hubs_chart_draw_status_shape (p->cr, ck->progress.status, p->theme,
+                                          status_x + c.name_size * 0.5, y + row_h / 2,
+                                          c.name_size);
+          /* Lines per paragraph: the actual's line and the target's, each cut if it must. */
+          if (c.value_w > 0)
             hubs_chart_painter_draw_text (p, HUBS_CHART_ELEMENT_VALUE, values, value_x,
-                                          y + row_h / 2, 0, 0.5, value_size, FALSE,
-                                          &p->theme->dim, value_w, 2);
+                                          y + row_h / 2, 0, 0.5, c.value_size, FALSE,
+                                          &p->theme->dim, c.value_w, 1);
         }
 
       hubs_chart_painter_add_hit (p, HUBS_CHART_HIT_KPI, p->width / 2, y + row_h / 2,
