@@ -89,6 +89,10 @@ static const GOptionEntry option_entries[] = {
        "REASON in the history, and exit"), N_("REASON") },
   { "fiscal-year", 0, 0, G_OPTION_ARG_STRING, NULL,
     N_("With the year commands: the fiscal year, such as 2025 or FY2025"), N_("YEAR") },
+  { "as-of", 0, 0, G_OPTION_ARG_STRING, NULL,
+    N_("With --export-csv, --export-report or --render-chart: the figures as they stood at "
+       "DATE (2026-05-31 is the end of that day; 2026-05-31T17:00 a time in Japan), from the "
+       "history"), N_("DATE") },
   { "user", 0, 0, G_OPTION_ARG_STRING, NULL,
     N_("With a command that writes: record NAME as who made the changes (by default the name "
        "set in the window)"), N_("NAME") },
@@ -195,16 +199,49 @@ hubs_cli_open_store_to_read (const char  *database_path,
   return hubs_store_open (database_path, HUBS_STORE_OPEN_DEFER_CHECK, error);
 }
 
+/* --as-of: the database as it stood then, in a copy made from the history. */
+static GDateTime *export_as_of;
+
+typedef struct
+{
+  char *path;
+} Snapshot;
+
+static void
+snapshot_clear (Snapshot *snapshot)
+{
+  hubs_store_remove_snapshot (snapshot->path);
+  g_clear_pointer (&snapshot->path, g_free);
+}
+
+G_DEFINE_AUTO_CLEANUP_CLEAR_FUNC (Snapshot, snapshot_clear)
+
+/* Opens what an export reads: the database, or with --as-of its copy as of then. Declare
+ * @snapshot before the store, so the store is closed before the copy is removed. */
+static HubsStore *
+open_to_export (const char  *database_path,
+                Snapshot    *snapshot,
+                GError     **error)
+{
+  g_autoptr(HubsStore) store = hubs_cli_open_store_to_read (database_path, error);
+
+  if (store == NULL || export_as_of == NULL)
+    return g_steal_pointer (&store);
+
+  return hubs_store_open_as_of (store, export_as_of, &snapshot->path, error);
+}
+
 static int
 export_csv (const char       *database_path,
             const char       *output,
             HubsExportLayout  layout,
             HubsExportFlags   flags)
 {
+  g_auto(Snapshot) snapshot = { 0 };
   g_autoptr(HubsStore) store = NULL;
   g_autoptr(GError) error = NULL;
 
-  if (!(store = hubs_cli_open_store_to_read (database_path, &error)) ||
+  if (!(store = open_to_export (database_path, &snapshot, &error)) ||
       !hubs_export_csv_to_path_full (store, output, layout, flags, &error))
     {
       /* A reader that stops early (`hubs --export-csv=- | head`) is not an error. */
@@ -513,6 +550,7 @@ render_chart (const char *database_path,
               const char *size,
               const char *lang_name)
 {
+  g_auto(Snapshot) snapshot = { 0 };
   g_autoptr(HubsStore) store = NULL;
   g_autoptr(HubsChartData) data = NULL;
   g_autoptr(GError) error = NULL;
@@ -530,7 +568,7 @@ render_chart (const char *database_path,
   /* Check what can be checked before opening anything. */
   if (!hubs_chart_format_from_path (output, NULL, &error) ||
       (size != NULL && !hubs_chart_parse_size (size, &width, &height, &error)) ||
-      !(store = hubs_cli_open_store_to_read (database_path, &error)) ||
+      !(store = open_to_export (database_path, &snapshot, &error)) ||
       !(data = hubs_chart_data_new_for_kpi (store, HUBS_CHART_TRAJECTORY, kpi_id, &error)) ||
       !hubs_chart_export (data, output, width, height, lang, &error))
     {
@@ -560,6 +598,7 @@ export_report (const char *database_path,
                const char *hub_id,
                const char *lang_name)
 {
+  g_auto(Snapshot) snapshot = { 0 };
   g_autoptr(HubsStore) store = NULL;
   g_autoptr(GError) error = NULL;
   HubsLanguage lang;
@@ -568,7 +607,7 @@ export_report (const char *database_path,
     return 1;
 
   if (!hubs_chart_format_from_path (output, NULL, &error) ||
-      !(store = hubs_cli_open_store_to_read (database_path, &error)) ||
+      !(store = open_to_export (database_path, &snapshot, &error)) ||
       !hubs_report_export (store, hub_id, output, lang, &error))
     {
       hubs_cli_print_error (error->message);
@@ -610,6 +649,33 @@ hubs_cli_handle (GVariantDict *options,
 
   if (hubs_cli_cycle_handle (options, database_path, exit_status))
     return TRUE;
+
+  {
+    g_autofree char *as_of = NULL;
+    g_autoptr(GError) error = NULL;
+
+    g_clear_pointer (&export_as_of, g_date_time_unref);
+    if (g_variant_dict_lookup (options, "as-of", "s", &as_of))
+      {
+        if (!g_variant_dict_contains (options, "export-csv") &&
+            !g_variant_dict_contains (options, "export-report") &&
+            !g_variant_dict_contains (options, "render-chart"))
+          {
+            hubs_cli_print_error (_("--as-of goes with --export-csv, --export-report or "
+                                    "--render-chart."));
+            *exit_status = 1;
+            return TRUE;
+          }
+        if (!hubs_parse_as_of (as_of, &export_as_of, &error))
+          {
+            g_autofree char *message = g_strdup_printf ("--as-of: %s", error->message);
+
+            hubs_cli_print_error (message);
+            *exit_status = 1;
+            return TRUE;
+          }
+      }
+  }
 
   g_variant_dict_lookup (options, "layout", "s", &layout_name);
   g_variant_dict_lookup (options, "export-csv", "^ay", &export_path);

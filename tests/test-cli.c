@@ -887,6 +887,63 @@ test_submission_cycle (void)
   hubs_test_remove_dir (dir);
 }
 
+/* --as-of: an export of the figures as they stood then. */
+static void
+test_export_as_of (void)
+{
+  g_autofree char *dir = hubs_test_make_dir ();
+  g_autofree char *db = hubs_test_path (dir, "hubs.sqlite3");
+  g_autofree char *first = hubs_test_path (dir, "first.csv");
+  g_autofree char *second = hubs_test_path (dir, "second.csv");
+  g_autofree char *db_arg = g_strconcat ("--database=", db, NULL);
+  g_autofree char *first_arg = g_strconcat ("--import-csv=", first, NULL);
+  g_autofree char *second_arg = g_strconcat ("--import-csv=", second, NULL);
+  g_autoptr(GTimeZone) tokyo = g_time_zone_new_offset (9 * 3600);
+  g_autoptr(GDateTime) now = NULL;
+  g_autofree char *then = NULL;
+  g_autofree char *as_of_arg = NULL;
+  g_autoptr(HubsStore) store = hubs_test_open_store (db, HUBS_STORE_OPEN_DEFAULT);
+
+  g_clear_object (&store);
+  g_assert_true (g_file_set_contents (first, "kpi_id,FY2025\nsapporo/startups,150\n", -1, NULL));
+  g_assert_true (g_file_set_contents (second, "kpi_id,FY2025\nsapporo/startups,175\n", -1,
+                                      NULL));
+  {
+    g_auto(Run) run = { 0 };
+
+    run_hubs (&run, db_arg, first_arg, NULL);
+    g_assert_true (g_spawn_check_wait_status (run.status, NULL));
+  }
+  g_usleep (1100 * 1000);
+  now = g_date_time_new_now (tokyo);
+  then = g_date_time_format (now, "%Y-%m-%dT%H:%M:%S");
+  as_of_arg = g_strconcat ("--as-of=", then, NULL);
+  g_usleep (1100 * 1000);
+  {
+    g_auto(Run) run = { 0 };
+
+    run_hubs (&run, db_arg, second_arg, NULL);
+    g_assert_true (g_spawn_check_wait_status (run.status, NULL));
+  }
+  {
+    g_auto(Run) run = { 0 };
+
+    run_hubs (&run, db_arg, "--export-csv=-", as_of_arg, NULL);
+    g_assert_cmpstr (run.stderr_text, ==, "");
+    g_assert_true (g_spawn_check_wait_status (run.status, NULL));
+    g_assert_nonnull (strstr (run.stdout_text, ",2025,actual,150,"));
+    g_assert_null (strstr (run.stdout_text, ",2025,actual,175,"));
+  }
+  {
+    g_auto(Run) run = { 0 };
+
+    run_hubs (&run, db_arg, "--export-csv=-", "--as-of=yesterday-ish", NULL);
+    g_assert_false (g_spawn_check_wait_status (run.status, NULL));
+    g_assert_nonnull (strstr (run.stderr_text, "--as-of"));
+  }
+  hubs_test_remove_dir (dir);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -896,6 +953,7 @@ main (int   argc,
   setlocale (LC_ALL, "");
   g_test_init (&argc, &argv, NULL);
 
+  g_test_add_func ("/hubs/cli/export-as-of", test_export_as_of);
   g_test_add_func ("/hubs/cli/submission-cycle", test_submission_cycle);
   g_test_add_func ("/hubs/cli/import-records-who", test_import_records_who);
   g_test_add_func ("/hubs/cli/version", test_version);

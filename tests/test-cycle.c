@@ -15,6 +15,7 @@
 #include <sqlite3.h>
 
 #include "hubs-cycle.h"
+#include "hubs-export.h"
 #include "hubs-store.h"
 #include "hubs-test-util.h"
 
@@ -266,6 +267,78 @@ test_explanation (Fixture       *f,
   g_assert_error (error, HUBS_STORE_ERROR, HUBS_STORE_ERROR_LOCKED);
 }
 
+/* The database as it stood at a moment, from the history: an export of it equals the export
+ * made at that moment, whatever changed since (figures changed, added, removed; a KPI
+ * renamed; an explanation; the year submitted). */
+static void
+test_as_of (Fixture       *f,
+            gconstpointer  data)
+{
+  g_autoptr(GDateTime) then = NULL;
+  g_autoptr(HubsStore) snapshot = NULL;
+  g_autoptr(HubsKpi) kpi = NULL;
+  g_autoptr(HubsYearState) state = NULL;
+  g_autoptr(HubsExplanation) explanation = hubs_explanation_new ("fukuoka/valuation-10bn-yen",
+                                                                 2025);
+  g_autoptr(GError) error = NULL;
+  g_autofree char *csv_then = NULL;
+  g_autofree char *csv_as_of = NULL;
+  g_autofree char *snapshot_path = NULL;
+  g_autofree char *then_path = hubs_test_path (f->dir, "then.csv");
+  g_autofree char *as_of_path = hubs_test_path (f->dir, "as-of.csv");
+
+  set_actual (f->store, "fukuoka/valuation-10bn-yen", 2025, 100);
+  set_actual (f->store, "fukuoka/overseas-vc-funding", 2025, 3);
+  g_assert_true (hubs_export_csv_to_path_full (f->store, then_path, HUBS_EXPORT_LAYOUT_LONG,
+                                               HUBS_EXPORT_FLAGS_NONE, &error));
+  g_assert_no_error (error);
+  g_usleep (20000);
+  then = g_date_time_new_now_utc ();
+  g_usleep (20000);
+
+  /* Afterwards: changed, new, removed, renamed, explained, submitted. */
+  set_actual (f->store, "fukuoka/valuation-10bn-yen", 2025, 200);
+  set_actual (f->store, "fukuoka/valuation-10bn-yen", 2026, 250);
+  g_assert_true (hubs_store_remove_figure (f->store, "fukuoka/overseas-vc-funding", 2025,
+                                           HUBS_FIGURE_ACTUAL, &error));
+  kpi = hubs_store_get_kpi (f->store, "fukuoka/valuation-10bn-yen", &error);
+  g_free (kpi->name_en);
+  kpi->name_en = g_strdup ("Renamed since");
+  g_assert_true (hubs_store_save_kpi (f->store, kpi, &error));
+  g_assert_no_error (error);
+  g_free (explanation->why);
+  explanation->why = g_strdup ("後から書いた");
+  g_assert_true (hubs_store_set_explanation (f->store, explanation, &error));
+  g_assert_true (hubs_store_set_year_state (f->store, "fukuoka", 2025, HUBS_YEAR_SUBMITTED, NULL,
+                                            &error));
+
+  snapshot = hubs_store_open_as_of (f->store, then, &snapshot_path, &error);
+  g_assert_no_error (error);
+  g_assert_true (hubs_store_is_read_only (snapshot));
+  g_assert_cmpfloat (stored_actual (snapshot, "fukuoka/valuation-10bn-yen", 2025), ==, 100);
+  g_assert_cmpfloat (stored_actual (snapshot, "fukuoka/valuation-10bn-yen", 2026), ==, -1);
+  g_assert_cmpfloat (stored_actual (snapshot, "fukuoka/overseas-vc-funding", 2025), ==, 3);
+  g_clear_pointer (&state, hubs_year_state_free);
+  state = hubs_store_get_year_state (snapshot, "fukuoka", 2025, &error);
+  g_assert_cmpint (state->state, ==, HUBS_YEAR_ENTERING);
+  g_clear_pointer (&explanation, hubs_explanation_free);
+  explanation = hubs_store_get_explanation (snapshot, "fukuoka/valuation-10bn-yen", 2025, &error);
+  g_assert_cmpstr (explanation->why, ==, "");
+
+  g_assert_true (hubs_export_csv_to_path_full (snapshot, as_of_path, HUBS_EXPORT_LAYOUT_LONG,
+                                               HUBS_EXPORT_FLAGS_NONE, &error));
+  g_assert_no_error (error);
+  g_assert_true (g_file_get_contents (then_path, &csv_then, NULL, NULL));
+  g_assert_true (g_file_get_contents (as_of_path, &csv_as_of, NULL, NULL));
+  g_assert_cmpstr (csv_as_of, ==, csv_then);
+
+  /* The database itself is as it is now. */
+  g_assert_cmpfloat (stored_actual (f->store, "fukuoka/valuation-10bn-yen", 2025), ==, 200);
+  g_clear_object (&snapshot);
+  hubs_store_remove_snapshot (snapshot_path);
+  g_assert_false (g_file_test (snapshot_path, G_FILE_TEST_EXISTS));
+}
+
 /* The fiscal year reported on next is the latest that has ended, in Japan's time. */
 static void
 test_latest_ended (void)
@@ -294,6 +367,7 @@ main (int   argc,
   ADD ("/hubs/cycle/states", test_states);
   ADD ("/hubs/cycle/locked", test_locked);
   ADD ("/hubs/cycle/explanation", test_explanation);
+  ADD ("/hubs/cycle/as-of", test_as_of);
   g_test_add_func ("/hubs/cycle/latest-ended", test_latest_ended);
 
   return g_test_run ();

@@ -108,5 +108,8 @@ gboolean     hubs_parse_number           (const char   *text,
                                           const char   *unit,
                                           double       *value,
                                           GError      **error);
+gboolean     hubs_parse_as_of            (const char   *text,
+                                          GDateTime   **when,
+                                          GError      **error);
 
 G_END_DECLS

@@ -15,6 +15,7 @@
 #include "config.h"
 
 #include <math.h>
+#include <stdio.h>
 #include <string.h>
 
 #include <glib/gi18n.h>
@@ -917,5 +918,51 @@ hubs_parse_number (const char  *text,
 
   /* No negative zero: "-0" is 0. */
   *value = decimal.mantissa == 0 ? 0.0 : result;
+  return TRUE;
+}
+
+/**
+ * hubs_parse_as_of:
+ * @text: a date or a date and time: 2026-05-31, 2026年5月31日, 2026-05-31T09:30, or
+ *   ISO 8601 with a time zone
+ * @when: (out) (transfer full): the moment
+ * @error: a location for a #GError
+ *
+ * Reads the moment a view "as of" shows. A date alone means the end of that day; a time
+ * without a zone is Japan's, where the plan's offices are.
+ *
+ * Returns: %TRUE on success
+ */
+gboolean
+hubs_parse_as_of (const char  *text,
+                  GDateTime  **when,
+                  GError     **error)
+{
+  g_autoptr(GTimeZone) tokyo = g_time_zone_new_identifier ("Asia/Tokyo");
+  g_autofree char *norm = NULL;
+  int y, m, d, end = 0;
+
+  g_return_val_if_fail (text != NULL && when != NULL, FALSE);
+
+  norm = g_strstrip (normalize_text (text));
+  if (tokyo == NULL)
+    tokyo = g_time_zone_new_offset (9 * 3600);
+
+  if ((sscanf (norm, "%d-%d-%d%n", &y, &m, &d, &end) == 3 ||
+       sscanf (norm, "%d年%d月%d日%n", &y, &m, &d, &end) == 3) &&
+      norm[end] == '\0')
+    *when = g_date_time_new (tokyo, y, m, d, 23, 59, 59.999);
+  else
+    *when = g_date_time_new_from_iso8601 (norm, tokyo);
+
+  if (*when == NULL)
+    {
+      g_set_error (error, HUBS_FORMAT_ERROR, HUBS_FORMAT_ERROR_INVALID,
+                   /* Translators: %s is what was given */
+                   _("“%s” is not a date; write it as 2026-05-31, or with a time as "
+                     "2026-05-31T17:00."), text);
+      return FALSE;
+    }
+
   return TRUE;
 }

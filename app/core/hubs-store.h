@@ -334,4 +334,12 @@ gboolean         hubs_store_get_last_change  (HubsStore              *self,
                                               char                  **changed_at,
                                               GError                **error);
 
+/* The database at a past moment: hubs-store-as-of.c. */
+HubsStore       *hubs_store_open_as_of       (HubsStore              *self,
+                                              GDateTime              *when,
+                                              char                  **snapshot_path,
+                                              GError                **error);
+void             hubs_store_remove_snapshot  (const char             *path);
+char            *hubs_store_format_as_of     (GDateTime              *when);
+
 G_END_DECLS
