@@ -9,6 +9,7 @@
 #include "config.h"
 
 #include <locale.h>
+#include <string.h>
 
 #include <adwaita.h>
 #include <glib/gi18n.h>
@@ -128,4 +129,20 @@ hubs_test_save_screenshot (GtkWidget  *widget,
   g_test_message ("screenshot: %s", path);
 
   return path;
+}
+
+/* Whether a label under @root (or @root itself) shows text containing @text. */
+gboolean
+hubs_test_find_label_containing (GtkWidget  *root,
+                                 const char *text)
+{
+  if (GTK_IS_LABEL (root) && strstr (gtk_label_get_text (GTK_LABEL (root)), text) != NULL)
+    return TRUE;
+
+  for (GtkWidget *child = gtk_widget_get_first_child (root); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    if (hubs_test_find_label_containing (child, text))
+      return TRUE;
+
+  return FALSE;
 }

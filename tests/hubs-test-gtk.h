@@ -16,5 +16,7 @@ void  hubs_test_wait_frames       (GtkWidget  *widget,
 char *hubs_test_save_screenshot   (GtkWidget  *widget,
                                    const char *name);
 void  hubs_test_spin              (guint       milliseconds);
+gboolean hubs_test_find_label_containing (GtkWidget  *root,
+                                          const char *text);
 
 G_END_DECLS

@@ -16,6 +16,7 @@
 #include <glib/gstdio.h>
 
 #include "hubs-submission.h"
+#include "hubs-tracker.h"
 #include "hubs-test-util.h"
 
 typedef struct
@@ -443,6 +444,50 @@ test_refused (Fixture       *f,
   hubs_test_assert_same_bytes (f->national_path, before);
 }
 
+/* The Cabinet Office's checklist: every hub and year, its state, and what is missing. */
+static void
+test_tracker (Fixture       *f,
+              gconstpointer  data)
+{
+  g_autoptr(HubsSubmissionImport) import = NULL;
+  g_autoptr(GPtrArray) rows = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GDateTime) december = g_date_time_new_utc (2026, 12, 2, 6, 0, 0);
+  g_autofree char *path = NULL;
+  gboolean saw_fukuoka = FALSE;
+
+  enter_year (f);
+  for (guint i = 0; i < G_N_ELEMENTS (kpis); i++)
+    explain (f->fukuoka, kpis[i]);
+  path = submit (f);
+  import = read_into_national (f, path);
+  g_assert_true (hubs_submission_import_apply (import, &error));
+
+  g_assert_cmpint (hubs_tracker_last_year (f->national, december, &error), ==, 2025);
+  rows = hubs_tracker_list (f->national, 2025, 2025, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (rows->len, ==, 13);
+  for (guint i = 0; i < rows->len; i++)
+    {
+      const HubsTrackerRow *row = g_ptr_array_index (rows, i);
+
+      if (g_str_equal (row->hub_id, "fukuoka"))
+        {
+          saw_fukuoka = TRUE;
+          g_assert_cmpint (row->state->state, ==, HUBS_YEAR_SUBMITTED);
+          g_assert_cmpstr (row->state->changed_by, ==, "山田 花子");
+          g_assert_cmpuint (row->n_missing, ==, 0);
+          g_assert_cmpuint (row->n_unexplained, ==, 0);
+        }
+      else
+        {
+          g_assert_cmpint (row->state->state, ==, HUBS_YEAR_ENTERING);
+          g_assert_cmpuint (row->n_missing, >, 0);
+        }
+    }
+  g_assert_true (saw_fukuoka);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -457,6 +502,7 @@ main (int   argc,
   ADD ("/hubs/submission/cycle", test_cycle);
   ADD ("/hubs/submission/returned", test_returned);
   ADD ("/hubs/submission/refused", test_refused);
+  ADD ("/hubs/submission/tracker", test_tracker);
 
   return g_test_run ();
 }

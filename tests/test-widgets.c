@@ -27,6 +27,7 @@
 #include "hubs-restore-dialog.h"
 #include "hubs-sidebar-row.h"
 #include "hubs-test-gtk.h"
+#include "hubs-tracker-page.h"
 #include "hubs-test-util.h"
 #include "hubs-window.h"
 
@@ -223,6 +224,41 @@ test_dialogs (Fixture       *f,
   gtk_window_destroy (GTK_WINDOW (parent));
 }
 
+/* Reporting status: a submitted year shows who submitted it; the page follows a change. */
+static void
+test_tracker_page (Fixture       *f,
+                   gconstpointer  data)
+{
+  GtkWidget *page = hubs_tracker_page_new (f->model);
+  GtkWidget *window = gtk_window_new ();
+  g_autoptr(GError) error = NULL;
+
+  hubs_store_set_author (f->store, "山田 花子", "福岡市");
+  g_assert_true (hubs_store_set_year_state (f->store, "fukuoka", 2025, HUBS_YEAR_SUBMITTED, NULL,
+                                            &error));
+  g_assert_no_error (error);
+
+  g_object_ref_sink (page);
+  gtk_window_set_default_size (GTK_WINDOW (window), 1100, 760);
+  gtk_window_set_child (GTK_WINDOW (window), page);
+  gtk_window_present (GTK_WINDOW (window));
+  hubs_test_wait_frames (window, 2);
+  g_assert_true (hubs_test_find_label_containing (page, "山田 花子"));
+  g_free (hubs_test_save_screenshot (window, "tracker-page"));
+
+  /* Returned while shown: the page says so. */
+  g_assert_true (hubs_store_set_year_state (f->store, "fukuoka", 2025, HUBS_YEAR_RETURNED,
+                                            "出典を記載してください", &error));
+  hubs_test_spin (50);
+  hubs_test_wait_frames (window, 1);
+  g_assert_true (hubs_test_find_label_containing (page, "出典を記載してください"));
+
+  gtk_window_destroy (GTK_WINDOW (window));
+  hubs_test_spin (20);
+  g_assert_finalize_object (page);
+  change_figure (f, "fukuoka/valuation-10bn-yen", 3);
+}
+
 static void
 test_window (Fixture       *f,
              gconstpointer  data)
@@ -247,6 +283,7 @@ main (int   argc,
   ADD ("sidebar-row", test_sidebar_row);
   ADD ("dialogs", test_dialogs);
   ADD ("window", test_window);
+  ADD ("tracker-page", test_tracker_page);
 
 #undef ADD
 
