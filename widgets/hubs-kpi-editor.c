@@ -47,6 +47,7 @@ struct _HubsKpiEditor
   HubsLiveModel *model;
   HubsStore     *store;
   HubsUndoStack *undo;
+  HubsLiveHub   *hub;
   HubsLiveKpi   *kpi;
   GSignalGroup  *kpi_signals;
 
@@ -223,7 +224,7 @@ add_figure_row (HubsKpiEditor       *self,
                 int                  year,
                 HubsFigureKind       kind)
 {
-  GtkWidget *row = hubs_figure_row_new (self->undo, self->kpi,
+  GtkWidget *row = hubs_figure_row_new (self->undo, self->hub, self->kpi,
                                         hubs_live_kpi_lookup_figure (self->kpi, year, kind));
 
   g_signal_connect_object (row, "saved", G_CALLBACK (on_figure_saved), self, G_CONNECT_SWAPPED);
@@ -556,6 +557,7 @@ hubs_kpi_editor_dispose (GObject *object)
   g_clear_object (&self->model);
   g_clear_object (&self->store);
   g_clear_object (&self->undo);
+  g_clear_object (&self->hub);
   g_clear_object (&self->kpi);
 
   G_OBJECT_CLASS (hubs_kpi_editor_parent_class)->dispose (object);
@@ -670,6 +672,7 @@ hubs_kpi_editor_set_kpi (HubsKpiEditor  *self,
   hub = hubs_live_model_lookup_hub (self->model, hubs_live_kpi_get_kpi (kpi)->hub_id);
 
   g_set_object (&self->kpi, kpi);
+  g_set_object (&self->hub, hub);
   g_signal_group_set_target (self->kpi_signals, kpi);
   if (hub != NULL)
     hubs_chart_view_set_live_kpi (HUBS_CHART_VIEW (self->chart), hub, kpi);
@@ -698,7 +701,8 @@ hubs_kpi_editor_get_kpi (HubsKpiEditor *self)
  * @self: a #HubsKpiEditor
  *
  * Puts the cursor in the first actual-figure field without a figure (the year most likely
- * to be typed next), or in the last one when every year has a figure.
+ * to be typed next), or in the last one when every year has a figure; fields of a locked
+ * year are passed over.
  */
 void
 hubs_kpi_editor_focus_next_figure (HubsKpiEditor *self)
@@ -711,7 +715,8 @@ hubs_kpi_editor_focus_next_figure (HubsKpiEditor *self)
     {
       HubsFigureRow *row = g_ptr_array_index (self->figure_rows, i);
 
-      if (hubs_figure_row_get_kind (row) != HUBS_FIGURE_ACTUAL)
+      /* A submitted year takes no typing: the cursor goes to the years still open. */
+      if (hubs_figure_row_get_kind (row) != HUBS_FIGURE_ACTUAL || hubs_figure_row_get_locked (row))
         continue;
 
       target = row;
