@@ -17,6 +17,7 @@
 
 #include "hubs-author.h"
 #include "hubs-cycle.h"
+#include "hubs-explanation-group.h"
 #include "hubs-figure-row.h"
 #include "hubs-format.h"
 #include "hubs-hub-item.h"
@@ -24,6 +25,7 @@
 #include "hubs-i18n.h"
 #include "hubs-kpi-editor.h"
 #include "hubs-kpi-row.h"
+#include "hubs-report.h"
 #include "hubs-sidebar-row.h"
 #include "hubs-test-gtk.h"
 #include "hubs-test-util.h"
@@ -229,6 +231,19 @@ subtitle_of (HubsFigureRow *row)
   return adw_expander_row_get_subtitle (ADW_EXPANDER_ROW (row));
 }
 
+/* Scrolls the page @widget is on so that it shows at the top, as a user would. */
+static void
+scroll_to (GtkWidget *widget)
+{
+  GtkWidget *scroller = gtk_widget_get_ancestor (widget, GTK_TYPE_SCROLLED_WINDOW);
+  GtkWidget *child = gtk_scrolled_window_get_child (GTK_SCROLLED_WINDOW (scroller));
+  double x, y;
+
+  g_assert_true (gtk_widget_translate_coordinates (widget, child, 0, 0, &x, &y));
+  gtk_adjustment_set_value (gtk_scrolled_window_get_vadjustment (GTK_SCROLLED_WINDOW (scroller)),
+                            y - 24);
+}
+
 static void
 save_shot (Fixture    *f,
            GtkWidget  *widget,
@@ -270,7 +285,9 @@ test_locked_figure_row (Fixture       *f,
                                                                                  f->year + 1))));
 
   gtk_widget_grab_focus (GTK_WIDGET (entry));
-  gtk_widget_activate (GTK_WIDGET (row));
+  adw_expander_row_set_expanded (ADW_EXPANDER_ROW (row), TRUE);
+  hubs_test_wait_frames (GTK_WIDGET (f->window), 2);
+  scroll_to (GTK_WIDGET (row));
   save_shot (f, GTK_WIDGET (f->window), "locked-row");
 
   /* Should text arrive in it anyway, the store refuses it and the field says why. */
@@ -302,6 +319,215 @@ test_locked_figure_row (Fixture       *f,
   g_assert_cmpstr (typed, ==, "150");
 }
 
+static gboolean
+is_ellipsized_label (GtkWidget     *widget,
+                     gconstpointer  data)
+{
+  return GTK_IS_LABEL (widget) && gtk_widget_is_drawable (widget) &&
+         pango_layout_is_ellipsized (gtk_label_get_layout (GTK_LABEL (widget)));
+}
+
+static gboolean
+is_sidebar_row_of (GtkWidget     *widget,
+                   gconstpointer  hub_id)
+{
+  HubsHubItem *item;
+
+  if (!HUBS_IS_SIDEBAR_ROW (widget))
+    return FALSE;
+  item = g_object_get_data (G_OBJECT (widget), "hubs-item");
+  return item != NULL && !hubs_hub_item_is_header (item) && hubs_hub_item_get_kpi (item) == NULL &&
+         g_strcmp0 (hubs_hub_item_get_id (item), hub_id) == 0;
+}
+
+static gboolean
+is_visible_with_tooltip (GtkWidget     *widget,
+                         gconstpointer  data)
+{
+  return gtk_widget_get_visible (widget) && gtk_widget_get_tooltip_text (widget) != NULL;
+}
+
+/* The words of the mark on a hub's sidebar row (its tooltip), or %NULL when it has none;
+ * @word is the word it shows. */
+static const char *
+sidebar_mark (Fixture    *f,
+              const char *hub_id,
+              const char *word)
+{
+  GtkWidget *row = find_first (GTK_WIDGET (f->window), is_sidebar_row_of, hub_id);
+  GtkWidget *mark;
+
+  g_assert_nonnull (row);
+  mark = find_first (row, is_visible_with_tooltip, NULL);
+  if (mark != NULL && word != NULL)
+    g_assert_true (shows_text (mark, word));
+
+  return mark != NULL ? gtk_widget_get_tooltip_text (mark) : NULL;
+}
+
+static void
+assert_sidebar_whole (Fixture *f)
+{
+  GtkWidget *list = find_first (GTK_WIDGET (f->window), is_hub_list, NULL);
+  GtkWidget *cut = find_first (list, is_ellipsized_label, NULL);
+
+  if (cut != NULL)
+    g_error ("“%s” is cut off in the sidebar", gtk_label_get_text (GTK_LABEL (cut)));
+}
+
+
+/* The hub page says where each year's reporting stands, and the sidebar marks the hubs that
+ * submitted the year reported on now; both follow a change at once. */
+static void
+test_hub_page_and_sidebar (Fixture       *f,
+                           gconstpointer  data)
+{
+  GtkWidget *page = hubs_window_get_hub_page (f->window);
+  g_autofree char *fy = hubs_format_fiscal_year (f->year, hubs_language_current ());
+  g_autofree char *mark = g_strdup_printf (f->ja ? "%s 提出済" : "%s submitted", fy);
+  g_autofree char *returned = g_strdup_printf (f->ja ? "%s 差戻し" : "%s returned", fy);
+  const char *reason = f->ja ? "スタートアップビザの件数の出典を添えてください" :
+                               "Add the source of the startup visa count";
+
+  activate_hub (f, "fukuoka");
+  /* Being entered: said, without a mark in the sidebar. */
+  g_assert_true (wait_for_text (page, f->ja ? "未提出" : "Not submitted"));
+  g_assert_true (shows_text (page, fy));
+  g_assert_null (sidebar_mark (f, "fukuoka", NULL));
+
+  set_state (f, "fukuoka", HUBS_YEAR_SUBMITTED, NULL);
+  g_assert_true (shows_text (page, "山田 花子 (福岡市)"));
+  g_assert_true (shows_text (page, f->ja ? "提出済" : "Submitted"));
+  g_assert_false (shows_text (page, f->ja ? "未提出" : "Not submitted"));
+  g_assert_cmpstr (sidebar_mark (f, "fukuoka", f->ja ? "提出済" : "Submitted"), ==, mark);
+  g_assert_null (sidebar_mark (f, "sapporo", NULL));
+  save_shot (f, GTK_WIDGET (f->window), "hub-page");
+
+  /* Every hub submitted, the longest names too: the mark fits beside each name. */
+  {
+    g_autoptr(GPtrArray) hubs = hubs_store_list_hubs (f->store, NULL);
+
+    for (guint i = 0; i < hubs->len; i++)
+      if (!g_str_equal (((HubsHub *) hubs->pdata[i])->id, "fukuoka"))
+        set_state (f, ((HubsHub *) hubs->pdata[i])->id, HUBS_YEAR_SUBMITTED, NULL);
+  }
+  g_assert_nonnull (sidebar_mark (f, "sapporo", f->ja ? "提出済" : "Submitted"));
+  hubs_test_wait_frames (GTK_WIDGET (f->window), 3);
+  save_shot (f, GTK_WIDGET (f->window), "sidebar");
+  assert_sidebar_whole (f);
+
+  /* Folded to one pane, then the sidebar alone: nothing cut off. */
+  gtk_window_set_default_size (GTK_WINDOW (f->window), 360, 600);
+  save_shot (f, GTK_WIDGET (f->window), "hub-page-small");
+  gtk_widget_activate_action (GTK_WIDGET (f->window), "win.back", NULL);
+  hubs_test_spin (400);
+  save_shot (f, GTK_WIDGET (f->window), "sidebar-small");
+  assert_sidebar_whole (f);
+  gtk_window_set_default_size (GTK_WINDOW (f->window), 1100, 760);
+  hubs_test_wait_frames (GTK_WIDGET (f->window), 3);
+
+  /* Returned with a reason: the page says it, and the mark changes. */
+  set_state (f, "fukuoka", HUBS_YEAR_RETURNED, reason);
+  activate_hub (f, "fukuoka");
+  g_assert_true (shows_text (page, reason));
+  g_assert_true (shows_text (page, f->ja ? "差戻し" : "Returned"));
+  g_assert_cmpstr (sidebar_mark (f, "fukuoka", f->ja ? "差戻し" : "Returned"), ==, returned);
+  save_shot (f, GTK_WIDGET (f->window), "hub-page-returned");
+}
+
+/* @text without spaces and line breaks. */
+static char *
+squeeze (const char *text)
+{
+  g_auto(GStrv) words = g_strsplit_set (text, "\n ", -1);
+
+  return g_strjoinv ("", words);
+}
+
+/* A KPI behind its plan in the year takes why and what will be done; both land in the store
+ * and in the report; a submitted year shows them read-only. */
+static void
+test_explanation_form (Fixture       *f,
+                       gconstpointer  data)
+{
+  const char *kpi_id = "fukuoka/startup-visas";
+  const char *why = f->ja ? "審査期間が延び、認定が翌年度にずれ込んだ" :
+                            "Reviews took longer and approvals slipped into the next year";
+  const char *action = f->ja ? "入管と月例で進捗を確認する" :
+                               "Monthly progress checks with the immigration office";
+  g_autoptr(HubsExplanation) stored = NULL;
+  g_autofree char *pdf = NULL;
+  g_autofree char *text = NULL;
+  g_autofree char *flat = NULL;
+  g_autoptr(GError) error = NULL;
+  HubsKpiEditor *editor;
+  HubsExplanationGroup *group;
+  GtkEditable *field;
+
+  editor = open_kpi (f, "fukuoka", kpi_id);
+  /* No actual yet: nothing to explain. */
+  g_assert_null (hubs_kpi_editor_find_explanation (editor, f->year));
+
+  /* 145 against a plan of 160: limited progress, and the form shows at once. */
+  gtk_editable_set_text (hubs_figure_row_get_entry (actual_row (editor, f->year)), "145");
+  g_signal_emit_by_name (hubs_figure_row_get_entry (actual_row (editor, f->year)), "activate");
+  group = HUBS_EXPLANATION_GROUP (hubs_kpi_editor_find_explanation (editor, f->year));
+  g_assert_nonnull (group);
+  g_assert_false (hubs_explanation_group_get_locked (group));
+  g_assert_cmpstr (adw_preferences_row_get_title (ADW_PREFERENCES_ROW (hubs_explanation_group_get_why (group))),
+                   ==, f->ja ? "要因分析" : "Why it is behind");
+  g_assert_cmpstr (adw_preferences_row_get_title (ADW_PREFERENCES_ROW (hubs_explanation_group_get_action (group))),
+                   ==, f->ja ? "今後の対応" : "What will be done");
+
+  field = hubs_explanation_group_get_why (group);
+  gtk_editable_set_text (field, why);
+  g_signal_emit_by_name (field, "apply");
+  field = hubs_explanation_group_get_action (group);
+  gtk_editable_set_text (field, action);
+  g_signal_emit_by_name (field, "entry-activated");
+
+  stored = hubs_store_get_explanation (f->store, kpi_id, f->year, &error);
+  g_assert_no_error (error);
+  g_assert_cmpstr (stored->why, ==, why);
+  g_assert_cmpstr (stored->action, ==, action);
+  g_assert_false (gtk_widget_has_css_class (GTK_WIDGET (field), "error"));
+  hubs_test_wait_frames (GTK_WIDGET (f->window), 2);
+  scroll_to (GTK_WIDGET (group));
+  save_shot (f, GTK_WIDGET (f->window), "explanation");
+
+  /* Submitted: read-only, and it says who submitted it. */
+  set_state (f, "fukuoka", HUBS_YEAR_SUBMITTED, NULL);
+  g_assert_true (hubs_explanation_group_get_locked (group));
+  g_assert_false (gtk_editable_get_editable (hubs_explanation_group_get_why (group)));
+  g_assert_false (gtk_editable_get_editable (hubs_explanation_group_get_action (group)));
+  g_assert_nonnull (strstr (adw_preferences_group_get_description (ADW_PREFERENCES_GROUP (group)),
+                            "山田 花子"));
+  g_assert_cmpstr (gtk_editable_get_text (hubs_explanation_group_get_why (group)), ==, why);
+  hubs_test_wait_frames (GTK_WIDGET (f->window), 3);
+  scroll_to (GTK_WIDGET (group));
+  save_shot (f, GTK_WIDGET (f->window), "explanation-locked");
+  gtk_window_set_default_size (GTK_WINDOW (f->window), 360, 600);
+  hubs_test_wait_frames (GTK_WIDGET (f->window), 3);
+  scroll_to (GTK_WIDGET (group));
+  save_shot (f, GTK_WIDGET (f->window), "explanation-locked-small");
+
+  /* The report prints it on the KPI's page, in the report's language. */
+  pdf = hubs_test_path (f->dir, "report.pdf");
+  g_assert_true (hubs_report_export (f->store, "fukuoka", pdf, hubs_language_current (), &error));
+  g_assert_no_error (error);
+  text = hubs_test_pdf_text (pdf);
+  /* pdftotext breaks lines where the page does: read the words, not the line breaks. */
+  flat = squeeze (text);
+  {
+    g_autofree char *why_flat = squeeze (why);
+    g_autofree char *action_flat = squeeze (action);
+
+    g_assert_nonnull (strstr (flat, why_flat));
+    g_assert_nonnull (strstr (flat, action_flat));
+    g_assert_nonnull (strstr (flat, f->ja ? "要因分析" : "why:"));
+  }
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -312,6 +538,8 @@ main (int   argc,
   g_test_add (path, Fixture, NULL, fixture_set_up, func, fixture_tear_down)
 
   ADD ("/hubs/cycle-window/locked-figure-row", test_locked_figure_row);
+  ADD ("/hubs/cycle-window/hub-page-and-sidebar", test_hub_page_and_sidebar);
+  ADD ("/hubs/cycle-window/explanation-form", test_explanation_form);
 
 #undef ADD
 
