@@ -123,6 +123,32 @@ test_worked_example (void)
   g_assert_false (p.reaches_2029);
 }
 
+/* A year is judged by the actuals up to it: FY2025 stays behind after a good FY2026. */
+static void
+test_as_of_year (void)
+{
+  g_autoptr(Case) c = case_new_plan (120, 180, 240);
+  HubsProgress p;
+
+  case_add (c, HUBS_FIGURE_ACTUAL, 2025, 135);
+  case_add (c, HUBS_FIGURE_ACTUAL, 2026, 165);
+
+  hubs_progress_compute_as_of (&p, c->kpi, c->figures, 2025);
+  g_assert_cmpint (p.actual_year, ==, 2025);
+  g_assert_cmpint (p.status, ==, HUBS_STATUS_NEEDS_ACCELERATION);
+  g_assert_true (hubs_progress_needs_explanation (&p, 2025));
+  g_assert_false (hubs_progress_needs_explanation (&p, 2026));
+
+  hubs_progress_compute_as_of (&p, c->kpi, c->figures, 2026);
+  g_assert_cmpint (p.actual_year, ==, 2026);
+  g_assert_cmpint (p.status, ==, HUBS_STATUS_ON_TRACK);
+  g_assert_false (hubs_progress_needs_explanation (&p, 2026));
+
+  /* No actual in the year itself: nothing to explain for it. */
+  hubs_progress_compute_as_of (&p, c->kpi, c->figures, 2027);
+  g_assert_false (hubs_progress_needs_explanation (&p, 2027));
+}
+
 static void
 test_expected_path (void)
 {
@@ -681,6 +707,7 @@ main (int   argc,
   g_test_init (&argc, &argv, NULL);
 
   g_test_add_func ("/hubs/progress/worked-example", test_worked_example);
+  g_test_add_func ("/hubs/progress/as-of-year", test_as_of_year);
   g_test_add_func ("/hubs/progress/expected-path", test_expected_path);
   g_test_add_func ("/hubs/progress/status-thresholds", test_status_thresholds);
   g_test_add_func ("/hubs/progress/no-actuals", test_no_actuals);

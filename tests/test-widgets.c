@@ -124,7 +124,7 @@ test_figure_row (Fixture       *f,
   GtkWidget *list = gtk_list_box_new ();
 
   gtk_list_box_append (GTK_LIST_BOX (list),
-                       hubs_figure_row_new (f->undo, kpi,
+                       hubs_figure_row_new (f->undo, NULL, kpi,
                                             hubs_live_kpi_lookup_figure (kpi, 2025,
                                                                          HUBS_FIGURE_ACTUAL)));
   show_and_finalize (list);

@@ -10,6 +10,10 @@
  * The row keeps no copy of the figure or the KPI: it shows its #HubsLiveFigure and follows
  * it, and reads the unit from the #HubsLiveKpi when it parses, so an undo, an import or a
  * change of the KPI's unit shows here at once.
+ *
+ * An actual of a year the hub submitted (or the Cabinet Office accepted) is locked: the row
+ * follows the #HubsLiveHub's year states, shows the lock and who submitted the year before
+ * anything is typed, and takes no typing until the year is returned or unlocked.
  */
 
 #define G_LOG_DOMAIN "hubs-figure-row"
@@ -28,14 +32,17 @@ struct _HubsFigureRow
   AdwExpanderRow  parent_instance;
 
   /* Children */
+  GtkImage       *lock;
   GtkEntry       *entry;
   GtkLabel       *unit;
   GtkSwitch      *confirmed;
+  GtkWidget      *confirmed_row;
   AdwEntryRow    *note;
   AdwEntryRow    *source;
 
   /* Owned references */
   HubsUndoStack  *undo;
+  HubsLiveHub    *hub;
   HubsLiveKpi    *kpi;
   HubsLiveFigure *figure;
   char           *error;
@@ -48,6 +55,7 @@ struct _HubsFigureRow
   guint           updating : 1;
   guint           has_questioned : 1;
   guint           confirming : 1;
+  guint           locked : 1;
 };
 
 G_DEFINE_FINAL_TYPE (HubsFigureRow, hubs_figure_row, ADW_TYPE_EXPANDER_ROW)
@@ -117,6 +125,25 @@ show_state (HubsFigureRow *self)
     }
 
   gtk_accessible_reset_state (GTK_ACCESSIBLE (self->entry), GTK_ACCESSIBLE_STATE_INVALID);
+
+  if (self->locked)
+    {
+      const HubsYearState *state = hubs_live_hub_get_year_state (self->hub,
+                                                                 hubs_live_figure_get_fiscal_year (self->figure));
+      g_autofree char *why = hubs_year_state_describe (state, hubs_language_current ());
+
+      /* Translators: under a locked figure; %s says who submitted the year and when */
+      subtitle = g_strdup_printf (_("Locked. %s"), why);
+      adw_expander_row_set_subtitle (ADW_EXPANDER_ROW (self), subtitle);
+      gtk_widget_set_tooltip_text (GTK_WIDGET (self->lock), why);
+      gtk_accessible_update_property (GTK_ACCESSIBLE (self->lock),
+                                      GTK_ACCESSIBLE_PROPERTY_DESCRIPTION, why,
+                                      -1);
+      gtk_accessible_update_property (GTK_ACCESSIBLE (self->entry),
+                                      GTK_ACCESSIBLE_PROPERTY_DESCRIPTION, subtitle,
+                                      -1);
+      return;
+    }
 
   if (figure == NULL)
     subtitle = g_strdup (_("No figure"));
@@ -390,11 +417,14 @@ hubs_figure_row_dispose (GObject *object)
 {
   HubsFigureRow *self = (HubsFigureRow *)object;
 
+  if (self->hub != NULL)
+    g_signal_handlers_disconnect_by_data (self->hub, self);
   if (self->figure != NULL)
     g_signal_handlers_disconnect_by_data (self->figure, self);
   if (self->kpi != NULL)
     g_signal_handlers_disconnect_by_data (self->kpi, self);
   g_clear_object (&self->undo);
+  g_clear_object (&self->hub);
   g_clear_object (&self->kpi);
   g_clear_object (&self->figure);
   g_clear_pointer (&self->error, g_free);
@@ -414,9 +444,11 @@ hubs_figure_row_class_init (HubsFigureRowClass *klass)
 
   gtk_widget_class_set_template_from_resource (widget_class,
                                                "/com/example/Hubs/ui/hubs-figure-row.ui");
+  gtk_widget_class_bind_template_child (widget_class, HubsFigureRow, lock);
   gtk_widget_class_bind_template_child (widget_class, HubsFigureRow, entry);
   gtk_widget_class_bind_template_child (widget_class, HubsFigureRow, unit);
   gtk_widget_class_bind_template_child (widget_class, HubsFigureRow, confirmed);
+  gtk_widget_class_bind_template_child (widget_class, HubsFigureRow, confirmed_row);
   gtk_widget_class_bind_template_child (widget_class, HubsFigureRow, note);
   gtk_widget_class_bind_template_child (widget_class, HubsFigureRow, source);
   gtk_widget_class_bind_template_callback (widget_class, on_entry_activate);
@@ -528,9 +560,53 @@ show_names (HubsFigureRow *self)
                                   -1);
 }
 
+/* An actual of a submitted or accepted year takes no typing: the field is read-only (its
+ * text can still be selected and copied), the details are off, and the row says why. A
+ * change of the year's state shows at once; an error shown for the old state goes. */
+static void
+show_lock (HubsFigureRow *self)
+{
+  int year = hubs_live_figure_get_fiscal_year (self->figure);
+  gboolean locked = self->hub != NULL &&
+                    hubs_live_figure_get_kind (self->figure) == HUBS_FIGURE_ACTUAL &&
+                    hubs_year_state_kind_is_locked (hubs_live_hub_get_year_state_kind (self->hub,
+                                                                                      year));
+
+  if (self->locked != locked)
+    {
+      self->locked = locked;
+      g_clear_pointer (&self->error, g_free);
+      self->has_questioned = FALSE;
+    }
+
+  gtk_editable_set_editable (GTK_EDITABLE (self->entry), !locked);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (self->entry),
+                                  GTK_ACCESSIBLE_PROPERTY_READ_ONLY, locked,
+                                  -1);
+  gtk_widget_set_visible (GTK_WIDGET (self->lock), locked);
+  gtk_widget_set_sensitive (self->confirmed_row, !locked);
+  gtk_widget_set_sensitive (GTK_WIDGET (self->note), !locked);
+  gtk_widget_set_sensitive (GTK_WIDGET (self->source), !locked);
+  if (locked)
+    gtk_widget_add_css_class (GTK_WIDGET (self), "hubs-locked");
+  else
+    gtk_widget_remove_css_class (GTK_WIDGET (self), "hubs-locked");
+
+  show_figure (self);
+}
+
+static void
+on_year_state_changed (HubsFigureRow *self,
+                       int            fiscal_year)
+{
+  if (fiscal_year == hubs_live_figure_get_fiscal_year (self->figure))
+    show_lock (self);
+}
+
 /**
  * hubs_figure_row_new:
  * @undo: the undo stack changes go through
+ * @hub: (nullable): the live hub of @kpi, whose submitted years lock their actuals
  * @kpi: the live KPI
  * @figure: the live figure of @kpi the row edits
  *
@@ -539,17 +615,20 @@ show_names (HubsFigureRow *self)
  */
 GtkWidget *
 hubs_figure_row_new (HubsUndoStack  *undo,
+                     HubsLiveHub    *hub,
                      HubsLiveKpi    *kpi,
                      HubsLiveFigure *figure)
 {
   HubsFigureRow *self;
 
   g_return_val_if_fail (HUBS_IS_UNDO_STACK (undo), NULL);
+  g_return_val_if_fail (hub == NULL || HUBS_IS_LIVE_HUB (hub), NULL);
   g_return_val_if_fail (HUBS_IS_LIVE_KPI (kpi), NULL);
   g_return_val_if_fail (HUBS_IS_LIVE_FIGURE (figure), NULL);
 
   self = g_object_new (HUBS_TYPE_FIGURE_ROW, NULL);
   self->undo = g_object_ref (undo);
+  self->hub = hub != NULL ? g_object_ref (hub) : NULL;
   self->kpi = g_object_ref (kpi);
   self->figure = g_object_ref (figure);
 
@@ -558,10 +637,13 @@ hubs_figure_row_new (HubsUndoStack  *undo,
   g_signal_connect_swapped (kpi, "notify::unit-en", G_CALLBACK (show_unit), self);
   g_signal_connect_swapped (kpi, "notify::name-ja", G_CALLBACK (show_names), self);
   g_signal_connect_swapped (kpi, "notify::name-en", G_CALLBACK (show_names), self);
+  if (hub != NULL)
+    g_signal_connect_swapped (hub, "year-state-changed", G_CALLBACK (on_year_state_changed),
+                              self);
 
   show_unit (self);
   show_names (self);
-  show_figure (self);
+  show_lock (self);
 
   return GTK_WIDGET (self);
 }
@@ -630,6 +712,21 @@ hubs_figure_row_get_error (HubsFigureRow *self)
   g_return_val_if_fail (HUBS_IS_FIGURE_ROW (self), NULL);
 
   return self->error;
+}
+
+/**
+ * hubs_figure_row_get_locked:
+ * @self: a #HubsFigureRow
+ *
+ * Returns: %TRUE while the figure is an actual of a submitted or accepted year, which the
+ *   field does not let anyone type into
+ */
+gboolean
+hubs_figure_row_get_locked (HubsFigureRow *self)
+{
+  g_return_val_if_fail (HUBS_IS_FIGURE_ROW (self), FALSE);
+
+  return self->locked;
 }
 
 int

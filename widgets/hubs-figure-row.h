@@ -7,7 +7,7 @@
 
 #include <adwaita.h>
 
-#include "hubs-live-kpi.h"
+#include "hubs-live-hub.h"
 #include "hubs-undo.h"
 
 G_BEGIN_DECLS
@@ -17,6 +17,7 @@ G_BEGIN_DECLS
 G_DECLARE_FINAL_TYPE (HubsFigureRow, hubs_figure_row, HUBS, FIGURE_ROW, AdwExpanderRow)
 
 GtkWidget  *hubs_figure_row_new        (HubsUndoStack     *undo,
+                                        HubsLiveHub       *hub,
                                         HubsLiveKpi       *kpi,
                                         HubsLiveFigure    *figure);
 GtkEditable *hubs_figure_row_get_entry (HubsFigureRow     *self);
@@ -24,6 +25,7 @@ gboolean    hubs_figure_row_save       (HubsFigureRow     *self);
 gboolean    hubs_figure_row_has_unsaved_text (HubsFigureRow *self);
 gboolean    hubs_figure_row_discard_typed (HubsFigureRow  *self);
 const char *hubs_figure_row_get_error  (HubsFigureRow     *self);
+gboolean    hubs_figure_row_get_locked (HubsFigureRow     *self);
 int         hubs_figure_row_get_fiscal_year (HubsFigureRow *self);
 HubsFigureKind hubs_figure_row_get_kind (HubsFigureRow    *self);
 

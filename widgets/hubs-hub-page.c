@@ -5,7 +5,8 @@
  * A hub city's page: who they are (consortium, slogan, members, tier and type) and where each
  * of their KPIs stands, grouped by the plan's pillars. The page shows one #HubsLiveHub: its
  * rows and overview follow their live KPIs by themselves, and the page rebuilds only what the
- * hub's own changes touch (its fields: the header; its list of KPIs: the rows).
+ * hub's own changes touch (its fields: the header; its list of KPIs: the rows; a fiscal year
+ * submitted, accepted, returned or unlocked: where its reporting stands).
  */
 
 #define G_LOG_DOMAIN "hubs-hub-page"
@@ -32,6 +33,7 @@ struct _HubsHubPage
   GtkWidget    *scroller;
   GtkBox       *box;
   GtkBox       *header;
+  AdwPreferencesGroup *reporting;
   GtkWidget    *overview;
   GtkWidget    *empty;
   GtkWidget    *first_steps;
@@ -97,6 +99,7 @@ hubs_hub_page_class_init (HubsHubPageClass *klass)
 }
 
 static void on_hub_notify        (HubsHubPage *self);
+static void show_reporting       (HubsHubPage *self);
 static void on_hub_items_changed (HubsHubPage *self);
 static void on_hub_changed       (HubsHubPage *self);
 
@@ -182,6 +185,13 @@ hubs_hub_page_init (HubsHubPage *self)
   self->header = GTK_BOX (gtk_box_new (GTK_ORIENTATION_VERTICAL, 18));
   gtk_box_append (self->box, GTK_WIDGET (self->header));
 
+  self->reporting = ADW_PREFERENCES_GROUP (adw_preferences_group_new ());
+  /* Translators: the hub page's group saying where each fiscal year's reporting to the
+   * Cabinet Office stands (submitted, accepted, returned) */
+  adw_preferences_group_set_title (self->reporting,
+                                   hubs_i18n_gettext (lang, N_("Reporting to the Cabinet Office")));
+  gtk_box_append (self->box, GTK_WIDGET (self->reporting));
+
   self->overview = hubs_chart_view_new (HUBS_CHART_HUB_OVERVIEW);
   hubs_chart_view_set_show_title (HUBS_CHART_VIEW (self->overview), FALSE);
   gtk_widget_set_margin_top (self->overview, 6);
@@ -210,6 +220,8 @@ hubs_hub_page_init (HubsHubPage *self)
                                  G_CALLBACK (on_hub_items_changed), self, G_CONNECT_SWAPPED);
   g_signal_group_connect_object (self->hub_signals, "changed", G_CALLBACK (on_hub_changed),
                                  self, G_CONNECT_SWAPPED);
+  g_signal_group_connect_object (self->hub_signals, "year-state-changed",
+                                 G_CALLBACK (show_reporting), self, G_CONNECT_SWAPPED);
 }
 
 GtkWidget *
@@ -286,6 +298,83 @@ show_header (HubsHubPage *self)
       members_line = g_strdup_printf (hubs_i18n_gettext (lang, N_("Members: %s")), list);
       add_label (self->header, members_line, "caption");
     }
+}
+
+static const char *
+year_state_icon (HubsYearStateKind state)
+{
+  switch (state)
+    {
+    case HUBS_YEAR_SUBMITTED:
+      return "document-send-symbolic";
+    case HUBS_YEAR_ACCEPTED:
+      return "emblem-ok-symbolic";
+    case HUBS_YEAR_RETURNED:
+      return "dialog-warning-symbolic";
+    case HUBS_YEAR_ENTERING:
+    default:
+      return "document-edit-symbolic";
+    }
+}
+
+/* One row per fiscal year of the plan that left 入力中 (or came back to it), and always the
+ * year reported on now, the latest that ended: “FY2025 · Submitted”, then by whom and when,
+ * or the reviewer's reason for a return. */
+static void
+show_reporting (HubsHubPage *self)
+{
+  HubsLanguage lang = hubs_language_current ();
+  g_autoptr(GDateTime) now = g_date_time_new_now_utc ();
+  int latest = hubs_fiscal_year_latest_ended (now);
+  GPtrArray *rows = g_object_get_data (G_OBJECT (self->reporting), "hubs-rows");
+  guint shown = 0;
+
+  if (rows == NULL)
+    {
+      rows = g_ptr_array_new ();
+      g_object_set_data_full (G_OBJECT (self->reporting), "hubs-rows", rows,
+                              (GDestroyNotify) g_ptr_array_unref);
+    }
+  for (guint i = 0; i < rows->len; i++)
+    adw_preferences_group_remove (self->reporting, rows->pdata[i]);
+  g_ptr_array_set_size (rows, 0);
+
+  for (int year = HUBS_FIRST_FISCAL_YEAR; year <= HUBS_LAST_FISCAL_YEAR; year++)
+    {
+      const HubsYearState *state = hubs_live_hub_get_year_state (self->hub, year);
+      HubsYearStateKind kind = state != NULL ? state->state : HUBS_YEAR_ENTERING;
+      g_autofree char *fy = hubs_format_fiscal_year (year, lang);
+      g_autofree char *title = NULL;
+      g_autofree char *subtitle = NULL;
+      GtkWidget *row;
+      GtkWidget *icon;
+
+      if (state == NULL && year != latest)
+        continue;
+
+      /* Translators: a fiscal year and where its reporting stands, e.g. “FY2025 · Submitted” */
+      title = g_strdup_printf (hubs_i18n_gettext (lang, N_("%1$s · %2$s")), fy,
+                               hubs_year_state_kind_get_label (kind, lang));
+      if (state != NULL)
+        subtitle = hubs_year_state_describe (state, lang);
+      else
+        subtitle = g_strdup (hubs_i18n_gettext (lang, N_("Not submitted to the Cabinet Office "
+                                                         "yet.")));
+
+      row = adw_action_row_new ();
+      adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
+      adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), title);
+      adw_action_row_set_subtitle (ADW_ACTION_ROW (row), subtitle);
+      icon = gtk_image_new_from_icon_name (year_state_icon (kind));
+      gtk_accessible_update_state (GTK_ACCESSIBLE (icon), GTK_ACCESSIBLE_STATE_HIDDEN, TRUE, -1);
+      adw_action_row_add_prefix (ADW_ACTION_ROW (row), icon);
+      gtk_widget_add_css_class (row, "hubs-year-state");
+      adw_preferences_group_add (self->reporting, row);
+      g_ptr_array_add (rows, row);
+      shown++;
+    }
+
+  gtk_widget_set_visible (GTK_WIDGET (self->reporting), shown > 0);
 }
 
 /* The overview has room for each KPI's name, bar, status and figures on one row; the empty
@@ -443,6 +532,7 @@ hubs_hub_page_set_hub (HubsHubPage  *self,
   gtk_adjustment_set_value (gtk_scrolled_window_get_vadjustment (GTK_SCROLLED_WINDOW (self->scroller)), 0);
 
   show_header (self);
+  show_reporting (self);
   hubs_chart_view_set_live_hub (HUBS_CHART_VIEW (self->overview), hub);
   show_overview (self);
   clear_rows (self);

@@ -2,8 +2,9 @@
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  *
- * A KPI's form: its actual figure for each fiscal year of the plan, its baseline and
- * targets, its own fields, and the history of every change made to it.
+ * A KPI's form: its actual figure for each fiscal year of the plan, the explanation of
+ * each year it is not on track in, its baseline and targets, its own fields, and the history
+ * of every change made to it.
  *
  * The form shows one #HubsLiveKpi and follows it: its fields, its chart and its figure rows
  * update in place after any change (the user's, an undo, an import), and the history gains
@@ -18,6 +19,7 @@
 #include <glib/gi18n.h>
 
 #include "hubs-chart-view.h"
+#include "hubs-explanation-group.h"
 #include "hubs-figure-row.h"
 #include "hubs-format.h"
 #include "hubs-history.h"
@@ -38,6 +40,7 @@ struct _HubsKpiEditor
   GtkWidget     *chart;
   GtkBox        *forms;
   GPtrArray     *figure_rows;
+  GtkBox        *explanations;
   AdwPreferencesGroup *history;
   GtkListBox    *history_rows;
   GtkWidget     *history_more;
@@ -47,12 +50,15 @@ struct _HubsKpiEditor
   HubsLiveModel *model;
   HubsStore     *store;
   HubsUndoStack *undo;
+  HubsLiveHub   *hub;
   HubsLiveKpi   *kpi;
   GSignalGroup  *kpi_signals;
 
   /* State: the newest and oldest history entries shown */
   gint64         newest_id;
   gint64         oldest_id;
+  /* The fiscal years whose explanation shows, one bit each from HUBS_FIRST_FISCAL_YEAR */
+  guint          explained_years;
   guint          updating : 1;
 };
 
@@ -223,12 +229,64 @@ add_figure_row (HubsKpiEditor       *self,
                 int                  year,
                 HubsFigureKind       kind)
 {
-  GtkWidget *row = hubs_figure_row_new (self->undo, self->kpi,
+  GtkWidget *row = hubs_figure_row_new (self->undo, self->hub, self->kpi,
                                         hubs_live_kpi_lookup_figure (self->kpi, year, kind));
 
   g_signal_connect_object (row, "saved", G_CALLBACK (on_figure_saved), self, G_CONNECT_SWAPPED);
   g_ptr_array_add (self->figure_rows, row);
   adw_preferences_group_add (group, row);
+}
+
+/* The years the KPI is not on track in, as of each: one bit per year of the plan. */
+static guint
+years_behind (HubsKpiEditor *self)
+{
+  g_autoptr(GPtrArray) figures = hubs_live_kpi_collect_figures (self->kpi);
+  guint years = 0;
+
+  for (int year = HUBS_FIRST_FISCAL_YEAR; year <= HUBS_LAST_FISCAL_YEAR; year++)
+    {
+      HubsProgress progress;
+
+      hubs_progress_compute_as_of (&progress, hubs_live_kpi_get_kpi (self->kpi), figures, year);
+      if (hubs_progress_needs_explanation (&progress, year))
+        years |= 1u << (year - HUBS_FIRST_FISCAL_YEAR);
+    }
+
+  return years;
+}
+
+/* An explanation form for each year the KPI is behind in, under the actual figures. Made
+ * again only when those years change, so a figure saved keeps what is typed here. */
+static void
+show_explanations (HubsKpiEditor *self)
+{
+  guint years;
+  GtkWidget *child;
+
+  if (self->explanations == NULL || self->hub == NULL)
+    return;
+
+  years = years_behind (self);
+  if (years == self->explained_years && gtk_widget_get_first_child (GTK_WIDGET (self->explanations)))
+    return;
+
+  while ((child = gtk_widget_get_first_child (GTK_WIDGET (self->explanations))))
+    gtk_box_remove (self->explanations, child);
+  self->explained_years = years;
+
+  for (int year = HUBS_FIRST_FISCAL_YEAR; year <= HUBS_LAST_FISCAL_YEAR; year++)
+    {
+      GtkWidget *group;
+
+      if (!(years & (1u << (year - HUBS_FIRST_FISCAL_YEAR))))
+        continue;
+
+      group = hubs_explanation_group_new (self->store, self->hub, self->kpi, year);
+      gtk_box_append (self->explanations, group);
+    }
+
+  gtk_widget_set_visible (GTK_WIDGET (self->explanations), years != 0);
 }
 
 /* Saves the KPI's fields through the undo stack after @edit changed a copy of them. */
@@ -439,6 +497,7 @@ build (HubsKpiEditor *self)
   g_ptr_array_set_size (self->field_rows, 0);
   self->history_rows = NULL;
   self->history_more = NULL;
+  self->explanations = NULL;
 
   show_title (self);
 
@@ -451,6 +510,11 @@ build (HubsKpiEditor *self)
                                            "measured."));
   for (int year = HUBS_FIRST_FISCAL_YEAR; year <= HUBS_LAST_FISCAL_YEAR; year++)
     add_figure_row (self, group, year, HUBS_FIGURE_ACTUAL);
+
+  self->explanations = GTK_BOX (gtk_box_new (GTK_ORIENTATION_VERTICAL, 24));
+  gtk_box_append (self->forms, GTK_WIDGET (self->explanations));
+  self->explained_years = 0;
+  show_explanations (self);
 
   group = add_group (self, _("Plan"));
   add_figure_row (self, group, hubs_live_kpi_get_baseline_year (self->kpi), HUBS_FIGURE_BASELINE);
@@ -540,6 +604,7 @@ static void
 on_kpi_changed (HubsKpiEditor *self)
 {
   add_newer_history (self);
+  show_explanations (self);
 }
 
 static void
@@ -556,6 +621,7 @@ hubs_kpi_editor_dispose (GObject *object)
   g_clear_object (&self->model);
   g_clear_object (&self->store);
   g_clear_object (&self->undo);
+  g_clear_object (&self->hub);
   g_clear_object (&self->kpi);
 
   G_OBJECT_CLASS (hubs_kpi_editor_parent_class)->dispose (object);
@@ -670,6 +736,7 @@ hubs_kpi_editor_set_kpi (HubsKpiEditor  *self,
   hub = hubs_live_model_lookup_hub (self->model, hubs_live_kpi_get_kpi (kpi)->hub_id);
 
   g_set_object (&self->kpi, kpi);
+  g_set_object (&self->hub, hub);
   g_signal_group_set_target (self->kpi_signals, kpi);
   if (hub != NULL)
     hubs_chart_view_set_live_kpi (HUBS_CHART_VIEW (self->chart), hub, kpi);
@@ -698,7 +765,8 @@ hubs_kpi_editor_get_kpi (HubsKpiEditor *self)
  * @self: a #HubsKpiEditor
  *
  * Puts the cursor in the first actual-figure field without a figure (the year most likely
- * to be typed next), or in the last one when every year has a figure.
+ * to be typed next), or in the last one when every year has a figure; fields of a locked
+ * year are passed over.
  */
 void
 hubs_kpi_editor_focus_next_figure (HubsKpiEditor *self)
@@ -711,7 +779,8 @@ hubs_kpi_editor_focus_next_figure (HubsKpiEditor *self)
     {
       HubsFigureRow *row = g_ptr_array_index (self->figure_rows, i);
 
-      if (hubs_figure_row_get_kind (row) != HUBS_FIGURE_ACTUAL)
+      /* A submitted year takes no typing: the cursor goes to the years still open. */
+      if (hubs_figure_row_get_kind (row) != HUBS_FIGURE_ACTUAL || hubs_figure_row_get_locked (row))
         continue;
 
       target = row;
@@ -790,6 +859,31 @@ hubs_kpi_editor_get_kpi_id (HubsKpiEditor *self)
   g_return_val_if_fail (HUBS_IS_KPI_EDITOR (self), NULL);
 
   return self->kpi ? hubs_live_kpi_get_id (self->kpi) : NULL;
+}
+
+/**
+ * hubs_kpi_editor_find_explanation:
+ * @self: a #HubsKpiEditor
+ * @fiscal_year: a fiscal year
+ *
+ * Returns: (transfer none) (nullable): the #HubsExplanationGroup of that year, shown while
+ *   the KPI is not on track in it
+ */
+GtkWidget *
+hubs_kpi_editor_find_explanation (HubsKpiEditor *self,
+                                  int            fiscal_year)
+{
+  g_return_val_if_fail (HUBS_IS_KPI_EDITOR (self), NULL);
+
+  if (self->explanations == NULL)
+    return NULL;
+
+  for (GtkWidget *child = gtk_widget_get_first_child (GTK_WIDGET (self->explanations)); child;
+       child = gtk_widget_get_next_sibling (child))
+    if (hubs_explanation_group_get_fiscal_year (HUBS_EXPLANATION_GROUP (child)) == fiscal_year)
+      return child;
+
+  return NULL;
 }
 
 /**

@@ -30,4 +30,7 @@ GtkWidget  *hubs_kpi_editor_find_figure_row (HubsKpiEditor *self,
                                              int            fiscal_year,
                                              HubsFigureKind kind);
 
+GtkWidget     *hubs_kpi_editor_find_explanation (HubsKpiEditor *self,
+                                                 int            fiscal_year);
+
 G_END_DECLS

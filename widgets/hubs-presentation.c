@@ -3,8 +3,9 @@
  * SPDX-License-Identifier: GPL-3.0-or-later
  *
  * Presentation mode: a full-screen slideshow of one hub for a meeting room projector. The
- * hub's overview, then one KPI per slide, then the comparison across hubs; big type that grows
- * with the screen; no editing controls. Arrows, Page Up/Down and Space move, Esc leaves.
+ * hub's overview, then one KPI per slide (with the explanation of its latest actual when it
+ * is behind the plan), then the comparison across hubs; big type that grows with the screen;
+ * no editing controls. Arrows, Page Up/Down and Space move, Esc leaves.
  */
 
 #define G_LOG_DOMAIN "hubs-presentation"
@@ -14,6 +15,7 @@
 #include <glib/gi18n.h>
 
 #include "hubs-chart-view.h"
+#include "hubs-i18n.h"
 #include "hubs-presentation.h"
 
 typedef struct
@@ -28,6 +30,7 @@ struct _HubsPresentation
 
   /* Template widgets */
   HubsChartView *chart;
+  GtkLabel      *explanation;
   GtkLabel      *counter;
 
   /* Owned references */
@@ -55,6 +58,31 @@ slide_clear (Slide *slide)
   g_clear_pointer (&slide->id, g_free);
 }
 
+/* Under a KPI's chart: why its latest actual is behind, and what will be done. */
+static void
+show_explanation (HubsPresentation *self,
+                  HubsLiveKpi      *kpi)
+{
+  const HubsProgress *progress = kpi != NULL ? hubs_live_kpi_get_progress (kpi) : NULL;
+  g_autoptr(HubsExplanation) explanation = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *text = NULL;
+
+  if (progress != NULL && progress->has_actual)
+    {
+      explanation = hubs_store_get_explanation (hubs_live_model_get_store (self->model),
+                                                hubs_live_kpi_get_id (kpi),
+                                                progress->actual_year, &error);
+      if (explanation == NULL)
+        g_warning ("Presentation: cannot read the explanation of %s: %s",
+                   hubs_live_kpi_get_id (kpi), error->message);
+      text = hubs_explanation_describe (explanation, hubs_language_current ());
+    }
+
+  gtk_label_set_text (self->explanation, text != NULL ? text : "");
+  gtk_widget_set_visible (GTK_WIDGET (self->explanation), text != NULL);
+}
+
 static void
 show_slide (HubsPresentation *self)
 {
@@ -66,6 +94,7 @@ show_slide (HubsPresentation *self)
 
   slide = &g_array_index (self->slides, Slide, self->slide);
   hubs_chart_view_set_kind (self->chart, slide->kind);
+  show_explanation (self, NULL);
   switch (slide->kind)
     {
     case HUBS_CHART_HUB_OVERVIEW:
@@ -83,7 +112,10 @@ show_slide (HubsPresentation *self)
         HubsLiveKpi *kpi = hubs_live_hub_lookup_kpi (self->hub, slide->id);
 
         if (kpi != NULL)
-          hubs_chart_view_set_live_kpi (self->chart, self->hub, kpi);
+          {
+            hubs_chart_view_set_live_kpi (self->chart, self->hub, kpi);
+            show_explanation (self, kpi);
+          }
         else
           hubs_chart_view_set_data (self->chart, hubs_chart_data_new (slide->kind));
       }
@@ -307,6 +339,7 @@ hubs_presentation_class_init (HubsPresentationClass *klass)
   gtk_widget_class_set_template_from_resource (widget_class,
                                                "/com/example/Hubs/ui/hubs-presentation.ui");
   gtk_widget_class_bind_template_child (widget_class, HubsPresentation, chart);
+  gtk_widget_class_bind_template_child (widget_class, HubsPresentation, explanation);
   gtk_widget_class_bind_template_child (widget_class, HubsPresentation, counter);
 
   gtk_widget_class_install_action (widget_class, "presentation.next", NULL, next_action);

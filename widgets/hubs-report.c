@@ -28,6 +28,7 @@
 
 typedef struct
 {
+  HubsStore            *store;
   cairo_t              *cr;
   PangoLayout          *layout;
   PangoFontDescription *font;
@@ -273,6 +274,25 @@ report_kpi_page (Report              *r,
                               fy, kind, figure_note);
     }
 
+  /* Why the latest actual is behind, and what will be done: what the reader asks next. */
+  if (pr->has_actual)
+    {
+      g_autoptr(GError) error = NULL;
+      g_autoptr(HubsExplanation) explanation = hubs_store_get_explanation (r->store, kpi->id,
+                                                                          pr->actual_year,
+                                                                          &error);
+      g_autofree char *explained = NULL;
+
+      if (explanation == NULL)
+        g_warning ("Report: cannot read the explanation of %s: %s", kpi->id, error->message);
+      else if ((explained = hubs_explanation_describe (explanation, lang)) != NULL)
+        {
+          if (notes->len > 0)
+            g_string_append_c (notes, '\n');
+          g_string_append (notes, explained);
+        }
+    }
+
   /* The chart on the left, the figures on the right; the notes take what they need below, up
    * to a third of the page. */
   chart_top = y;
@@ -420,7 +440,8 @@ is_stream_or_device (const char *path)
  * @error: a location for a #GError
  *
  * Writes a multi-page A4 landscape PDF: for each hub an overview page, then one page per KPI
- * with its title, trajectory chart and legend, status, figures, notes and a source line. The
+ * with its title, trajectory chart and legend, status, figures, notes (with the explanation
+ * of the latest actual, when it is behind the plan) and a source line. The
  * file at @path is replaced only once the report is complete.
  *
  * Returns: %TRUE when the report was written
@@ -489,6 +510,7 @@ hubs_report_export (HubsStore     *store,
   surface = cairo_pdf_surface_create_for_stream (hubs_chart_writer_write_cb, &w, A4_WIDTH, A4_HEIGHT);
   hubs_chart_set_pdf_metadata (surface, hubs_i18n_gettext (language, N_("KPI progress report")));
   r.cr = cairo_create (surface);
+  r.store = store;
   r.lang = language;
   r.n_pages = count_pages (hub_data);
   r.date = g_date_time_format (now, language == HUBS_LANGUAGE_JA ? "%Y年%-m月%-d日作成"

@@ -3,7 +3,8 @@
  * SPDX-License-Identifier: GPL-3.0-or-later
  *
  * A row of the sidebar: a tier heading, or a hub city with its type and how many of its KPIs
- * are on track, as a small bar and in words.
+ * are on track, as a small bar and in words, and a mark once it submitted the fiscal year
+ * reported on now (the latest that ended), which follows the live hub.
  */
 
 #define G_LOG_DOMAIN "hubs-sidebar-row"
@@ -22,12 +23,16 @@ struct _HubsSidebarRow
   /* Children */
   GtkWidget   *box;
   GtkLabel    *name;
+  GtkWidget   *mark;
+  GtkImage    *mark_icon;
+  GtkLabel    *mark_label;
   GtkLabel    *detail;
   GtkWidget   *line;
   GtkWidget   *bar;
 
   /* Owned references */
   HubsHubItem *item;
+  GSignalGroup *hub_signals;
 
   /* State */
   double       fraction;
@@ -49,7 +54,10 @@ hubs_sidebar_row_dispose (GObject *object)
 {
   HubsSidebarRow *self = (HubsSidebarRow *)object;
 
+  if (self->hub_signals != NULL)
+    g_signal_group_set_target (self->hub_signals, NULL);
   gtk_widget_dispose_template (GTK_WIDGET (object), HUBS_TYPE_SIDEBAR_ROW);
+  g_clear_object (&self->hub_signals);
   g_clear_object (&self->item);
 
   G_OBJECT_CLASS (hubs_sidebar_row_parent_class)->dispose (object);
@@ -118,6 +126,9 @@ hubs_sidebar_row_class_init (HubsSidebarRowClass *klass)
                                                "/com/example/Hubs/ui/hubs-sidebar-row.ui");
   gtk_widget_class_bind_template_child (widget_class, HubsSidebarRow, box);
   gtk_widget_class_bind_template_child (widget_class, HubsSidebarRow, name);
+  gtk_widget_class_bind_template_child (widget_class, HubsSidebarRow, mark);
+  gtk_widget_class_bind_template_child (widget_class, HubsSidebarRow, mark_icon);
+  gtk_widget_class_bind_template_child (widget_class, HubsSidebarRow, mark_label);
   gtk_widget_class_bind_template_child (widget_class, HubsSidebarRow, detail);
   gtk_widget_class_bind_template_child (widget_class, HubsSidebarRow, line);
   gtk_widget_class_bind_template_child (widget_class, HubsSidebarRow, bar);
@@ -150,12 +161,18 @@ draw_bar (GtkDrawingArea *area,
   cairo_fill (cr);
 }
 
+static void show_item (HubsSidebarRow *self);
+
 static void
 hubs_sidebar_row_init (HubsSidebarRow *self)
 {
   self->language = HUBS_LANGUAGE_EN;
   gtk_widget_init_template (GTK_WIDGET (self));
   gtk_drawing_area_set_draw_func (GTK_DRAWING_AREA (self->bar), draw_bar, self, NULL);
+
+  self->hub_signals = g_signal_group_new (HUBS_TYPE_LIVE_HUB);
+  g_signal_group_connect_object (self->hub_signals, "year-state-changed",
+                                 G_CALLBACK (show_item), self, G_CONNECT_SWAPPED);
 }
 
 GtkWidget *
@@ -178,6 +195,56 @@ pick (HubsSidebarRow *self,
   return second != NULL ? second : "";
 }
 
+/* The mark of the year reported on now, when the hub submitted it (or it was accepted, or
+ * returned): an icon and the state in a word, which the 300 px sidebar has room for beside
+ * the name; the year in the tooltip. Returns the words with the year, for the tooltip and
+ * the row's accessible label, or %NULL. */
+static char *
+show_year_state (HubsSidebarRow *self,
+                 HubsLiveHub    *hub)
+{
+  HubsLanguage lang = self->language;
+  g_autoptr(GDateTime) now = g_date_time_new_now_utc ();
+  int year = hubs_fiscal_year_latest_ended (now);
+  g_autofree char *fy = hubs_format_fiscal_year (year, lang);
+  HubsYearStateKind state = hub != NULL ? hubs_live_hub_get_year_state_kind (hub, year)
+                                          : HUBS_YEAR_ENTERING;
+  const char *icon = NULL;
+  char *words = NULL;
+
+  switch (state)
+    {
+    case HUBS_YEAR_SUBMITTED:
+      icon = "document-send-symbolic";
+      /* Translators: a mark in the sidebar, e.g. “FY2025 submitted” (2025年度 提出済) */
+      words = g_strdup_printf (hubs_i18n_gettext (lang, N_("%s submitted")), fy);
+      break;
+    case HUBS_YEAR_ACCEPTED:
+      icon = "emblem-ok-symbolic";
+      /* Translators: a mark in the sidebar, e.g. “FY2025 accepted” (2025年度 確認済) */
+      words = g_strdup_printf (hubs_i18n_gettext (lang, N_("%s accepted")), fy);
+      break;
+    case HUBS_YEAR_RETURNED:
+      icon = "dialog-warning-symbolic";
+      /* Translators: a mark in the sidebar, e.g. “FY2025 returned” (2025年度 差戻し) */
+      words = g_strdup_printf (hubs_i18n_gettext (lang, N_("%s returned")), fy);
+      break;
+    case HUBS_YEAR_ENTERING:
+    default:
+      break;
+    }
+
+  gtk_widget_set_visible (self->mark, icon != NULL);
+  if (icon != NULL)
+    {
+      gtk_image_set_from_icon_name (self->mark_icon, icon);
+      gtk_label_set_text (self->mark_label, hubs_year_state_kind_get_label (state, lang));
+    }
+  gtk_widget_set_tooltip_text (self->mark, words);
+
+  return words;
+}
+
 static void
 show_item (HubsSidebarRow *self)
 {
@@ -187,6 +254,7 @@ show_item (HubsSidebarRow *self)
   const HubsProgressSummary *summary;
   g_autofree char *detail = NULL;
   g_autofree char *label = NULL;
+  g_autofree char *year_state = NULL;
   guint on_track;
   guint n_actuals;
   const char *name;
@@ -194,6 +262,17 @@ show_item (HubsSidebarRow *self)
 
   if (item == NULL)
     return;
+
+  if (hubs_hub_item_is_header (item) || hubs_hub_item_get_kpi (item) != NULL)
+    {
+      g_signal_group_set_target (self->hub_signals, NULL);
+      g_free (show_year_state (self, NULL));
+    }
+  else
+    {
+      g_signal_group_set_target (self->hub_signals, hubs_hub_item_get_live_hub (item));
+      year_state = show_year_state (self, hubs_hub_item_get_live_hub (item));
+    }
 
   if (hubs_hub_item_is_header (item))
     {
@@ -248,8 +327,10 @@ show_item (HubsSidebarRow *self)
     {
       gtk_widget_set_visible (self->bar, FALSE);
       gtk_label_set_text (self->detail, type);
+      if (year_state != NULL)
+        label = g_strdup_printf (hubs_i18n_gettext (lang, N_("%1$s, %2$s")), name, year_state);
       gtk_accessible_update_property (GTK_ACCESSIBLE (self),
-                                      GTK_ACCESSIBLE_PROPERTY_LABEL, name,
+                                      GTK_ACCESSIBLE_PROPERTY_LABEL, label ? label : name,
                                       -1);
       return;
     }
@@ -290,6 +371,15 @@ show_item (HubsSidebarRow *self)
 
   /* Translators: what a screen reader says for a sidebar row: the hub, then its progress */
   label = g_strdup_printf (hubs_i18n_gettext (lang, N_("%1$s, %2$s")), name, detail);
+  if (year_state != NULL)
+    {
+      g_autofree char *with_state = NULL;
+
+      /* Translators: a sidebar row's words for a screen reader, then e.g. “FY2025 submitted” */
+      with_state = g_strdup_printf (hubs_i18n_gettext (lang, N_("%1$s, %2$s")), label, year_state);
+      g_free (label);
+      label = g_steal_pointer (&with_state);
+    }
   gtk_accessible_update_property (GTK_ACCESSIBLE (self),
                                   GTK_ACCESSIBLE_PROPERTY_LABEL, label,
                                   -1);

@@ -287,6 +287,43 @@ hubs_explanation_is_complete (const HubsExplanation *explanation)
 }
 
 /**
+ * hubs_explanation_describe:
+ * @explanation: (nullable): an explanation
+ * @lang: the language to write in
+ *
+ * The explanation in one paragraph, for a report's notes and a slide: “FY2025 — why: …
+ * What will be done: …” (2025年度 要因分析：… 今後の対応：…).
+ *
+ * Returns: (transfer full) (nullable): the paragraph, or %NULL when it says nothing
+ */
+char *
+hubs_explanation_describe (const HubsExplanation *explanation,
+                           HubsLanguage           lang)
+{
+  g_autofree char *fy = NULL;
+  g_autofree char *why = NULL;
+  g_autofree char *action = NULL;
+
+  if (explanation == NULL || (!has_text (explanation->why) && !has_text (explanation->action)))
+    return NULL;
+
+  fy = hubs_format_fiscal_year (explanation->fiscal_year, lang);
+  why = g_strstrip (g_strdup (explanation->why != NULL ? explanation->why : ""));
+  action = g_strstrip (g_strdup (explanation->action != NULL ? explanation->action : ""));
+
+  if (*action == '\0')
+    /* Translators: a KPI's explanation of a year it is behind in; %1$s is the year, %2$s why */
+    return g_strdup_printf (hubs_i18n_gettext (lang, N_("%1$s — why: %2$s")), fy, why);
+  if (*why == '\0')
+    /* Translators: %1$s is a fiscal year, %2$s what the consortium will do about it */
+    return g_strdup_printf (hubs_i18n_gettext (lang, N_("%1$s — what will be done: %2$s")), fy,
+                            action);
+  /* Translators: %1$s is a fiscal year, %2$s why the KPI is behind, %3$s what will be done */
+  return g_strdup_printf (hubs_i18n_gettext (lang, N_("%1$s — why: %2$s What will be done: "
+                                                      "%3$s")), fy, why, action);
+}
+
+/**
  * hubs_fiscal_year_latest_ended:
  * @now: the time now
  *

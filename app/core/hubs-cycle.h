@@ -71,6 +71,8 @@ HubsExplanation *hubs_explanation_new             (const char        *kpi_id,
 HubsExplanation *hubs_explanation_copy            (const HubsExplanation *explanation);
 void             hubs_explanation_free            (HubsExplanation   *explanation);
 gboolean         hubs_explanation_is_complete     (const HubsExplanation *explanation);
+char            *hubs_explanation_describe        (const HubsExplanation *explanation,
+                                                   HubsLanguage       lang);
 
 int              hubs_fiscal_year_latest_ended    (GDateTime         *now);
 

@@ -174,6 +174,64 @@ hubs_progress_get_final_target (const HubsProgress *progress,
 }
 
 /**
+ * hubs_progress_compute_as_of:
+ * @progress: (out caller-allocates): the result
+ * @kpi: the KPI
+ * @figures: (element-type HubsFigure): its figures
+ * @fiscal_year: the fiscal year to stand in
+ *
+ * Where @kpi stood in @fiscal_year, as hubs_progress_compute() says it, with the actuals of
+ * later years left out: what a submission of that year is judged by.
+ */
+void
+hubs_progress_compute_as_of (HubsProgress  *progress,
+                             const HubsKpi *kpi,
+                             GPtrArray     *figures,
+                             int            fiscal_year)
+{
+  g_autoptr(GPtrArray) until = NULL;
+
+  g_return_if_fail (progress != NULL);
+  g_return_if_fail (kpi != NULL);
+  g_return_if_fail (figures != NULL);
+
+  until = g_ptr_array_new ();
+  for (guint i = 0; i < figures->len; i++)
+    {
+      const HubsFigure *figure = g_ptr_array_index (figures, i);
+
+      if (figure->kind != HUBS_FIGURE_ACTUAL || figure->fiscal_year <= fiscal_year)
+        g_ptr_array_add (until, (gpointer) figure);
+    }
+  hubs_progress_compute (progress, kpi, until);
+}
+
+/**
+ * hubs_progress_needs_explanation:
+ * @progress: a KPI's progress as of @fiscal_year (hubs_progress_compute_as_of())
+ * @fiscal_year: the fiscal year
+ *
+ * Whether the KPI's actual of @fiscal_year is not on track (needs acceleration, limited
+ * progress or deterioration), so that the year's submission says why (要因分析) and what will
+ * be done (今後の対応). A breakdown goes with the KPI it is part of and never needs one.
+ *
+ * Returns: %TRUE when the year needs an explanation
+ */
+gboolean
+hubs_progress_needs_explanation (const HubsProgress *progress,
+                                 int                 fiscal_year)
+{
+  g_return_val_if_fail (progress != NULL, FALSE);
+
+  if (!progress->has_share || progress->actual_year != fiscal_year || progress->is_breakdown)
+    return FALSE;
+
+  return progress->status == HUBS_STATUS_NEEDS_ACCELERATION ||
+         progress->status == HUBS_STATUS_LIMITED_PROGRESS ||
+         progress->status == HUBS_STATUS_DETERIORATION;
+}
+
+/**
  * hubs_progress_get_expected:
  * @progress: a #HubsProgress
  * @fiscal_year: a fiscal year (fractions allowed, for drawing)

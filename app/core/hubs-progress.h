@@ -138,6 +138,12 @@ HubsStatusShape  hubs_status_get_shape        (HubsStatus                 status
 void             hubs_progress_compute        (HubsProgress              *progress,
                                                const HubsKpi             *kpi,
                                                GPtrArray                 *figures);
+void             hubs_progress_compute_as_of  (HubsProgress              *progress,
+                                               const HubsKpi             *kpi,
+                                               GPtrArray                 *figures,
+                                               int                        fiscal_year);
+gboolean         hubs_progress_needs_explanation (const HubsProgress     *progress,
+                                                  int                     fiscal_year);
 gboolean         hubs_progress_get_expected   (const HubsProgress        *progress,
                                                double                     fiscal_year,
                                                double                    *value);

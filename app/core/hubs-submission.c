@@ -60,25 +60,6 @@ find_actual (GPtrArray *figures,
   return NULL;
 }
 
-/* The KPI's progress as of @fiscal_year: its actuals of later years left out. */
-static void
-progress_as_of (HubsProgress  *progress,
-                const HubsKpi *kpi,
-                GPtrArray     *figures,
-                int            fiscal_year)
-{
-  g_autoptr(GPtrArray) until = g_ptr_array_new ();
-
-  for (guint i = 0; i < figures->len; i++)
-    {
-      const HubsFigure *figure = g_ptr_array_index (figures, i);
-
-      if (figure->kind != HUBS_FIGURE_ACTUAL || figure->fiscal_year <= fiscal_year)
-        g_ptr_array_add (until, (gpointer) figure);
-    }
-  hubs_progress_compute (progress, kpi, until);
-}
-
 /**
  * hubs_submission_check:
  * @store: a #HubsStore
@@ -145,13 +126,11 @@ hubs_submission_check (HubsStore    *store,
                                                                 "says so.")),
                                     name, fy));
 
-      progress_as_of (&progress, kpi, figures, fiscal_year);
+      hubs_progress_compute_as_of (&progress, kpi, figures, fiscal_year);
       if (!progress.has_share || progress.actual_year != fiscal_year || progress.is_breakdown)
         continue;
 
-      if (progress.status == HUBS_STATUS_NEEDS_ACCELERATION ||
-          progress.status == HUBS_STATUS_LIMITED_PROGRESS ||
-          progress.status == HUBS_STATUS_DETERIORATION)
+      if (hubs_progress_needs_explanation (&progress, fiscal_year))
         {
           if (!(explanation = hubs_store_get_explanation (store, kpi->id, fiscal_year, error)))
             return NULL;
