@@ -356,6 +356,8 @@ build (HubsSubmissionReview *self)
   g_autofree char *when = format_when (package->created_at);
   g_autofree char *n_changes = NULL;
   g_autofree char *subtitle = NULL;
+  g_autofree char *hub_year = NULL;
+  g_autofree char *submitted = NULL;
   guint changes = hubs_submission_import_count_changes (self->import);
   GtkWidget *box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 0);
   GtkWidget *header = adw_header_bar_new ();
@@ -392,10 +394,14 @@ build (HubsSubmissionReview *self)
   gtk_box_append (GTK_BOX (box), page);
 
   adw_preferences_group_set_title (ADW_PREFERENCES_GROUP (about), _("Submission"));
-  adw_preferences_group_add (ADW_PREFERENCES_GROUP (about), make_row (_("Hub city"), hub_name));
-  adw_preferences_group_add (ADW_PREFERENCES_GROUP (about), make_row (_("Fiscal year"), fy));
-  adw_preferences_group_add (ADW_PREFERENCES_GROUP (about), make_row (_("Submitted by"), who));
-  adw_preferences_group_add (ADW_PREFERENCES_GROUP (about), make_row (_("Submitted on"), when));
+  /* Translators: %1$s is a hub city, %2$s a fiscal year */
+  hub_year = g_strdup_printf (_("%1$s, %2$s"), hub_name, fy);
+  adw_preferences_group_add (ADW_PREFERENCES_GROUP (about),
+                             make_row (_("Hub city and fiscal year"), hub_year));
+  /* Translators: %1$s is who made the submission (a name and organisation), %2$s when */
+  submitted = g_strdup_printf (_("%1$s, %2$s"), who, when);
+  adw_preferences_group_add (ADW_PREFERENCES_GROUP (about),
+                             make_row (_("Submitted by"), submitted));
   n_changes = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u figure changes",
                                             "%u figures change", changes),
                                changes);

@@ -120,7 +120,7 @@ add_note (HubsSubmitDialog          *self,
 
   /* Far above its path: the user says the target still fits before the year can go. */
   row = make_row (issue->message, _("Tick to confirm that the target still fits"),
-                  "dialog-question-symbolic");
+                  "dialog-information-symbolic");
   check = gtk_check_button_new ();
   gtk_widget_set_valign (check, GTK_ALIGN_CENTER);
   gtk_accessible_update_property (GTK_ACCESSIBLE (check), GTK_ACCESSIBLE_PROPERTY_LABEL,
@@ -234,7 +234,8 @@ refresh (HubsSubmitDialog *self)
     {
       adw_preferences_group_set_title (self->notes_group, _("Worth a Look"));
       adw_preferences_group_set_description (self->notes_group,
-                                             _("These do not stop the submission."));
+                                             _("These do not stop the submission. Confirm "
+                                               "each target that still fits."));
       adw_preferences_page_add (self->page, self->notes_group);
     }
 
