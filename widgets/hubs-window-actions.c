@@ -13,6 +13,7 @@
 
 #include "hubs-chart-export.h"
 #include "hubs-report.h"
+#include "hubs-file-chooser.h"
 #include "hubs-format.h"
 #include "hubs-hub-dialog.h"
 #include "hubs-hub-page.h"
@@ -220,44 +221,42 @@ hubs_window_export_report_to (HubsWindow  *self,
 }
 
 static void
-on_export_response (GtkNativeDialog *chooser,
-                    int              response,
-                    HubsWindow      *self)
+export_chosen (HubsWindow *self,
+               GFile      *file,
+               gboolean    report)
 {
-  g_autoptr(GFile) file = NULL;
   g_autoptr(GError) error = NULL;
-  g_autofree char *path = NULL;
-  gboolean report = GPOINTER_TO_INT (g_object_get_data (G_OBJECT (chooser), "report"));
+  g_autofree char *path = g_file_get_path (file);
 
-  if (response == GTK_RESPONSE_ACCEPT &&
-      (file = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (chooser))) != NULL &&
-      (path = g_file_get_path (file)) != NULL)
+  if (path == NULL)
+    return;
+
+  if (report ? hubs_window_export_report_to (self, path, &error)
+             : hubs_window_export_chart_to (self, path, &error))
     {
-      if (report ? hubs_window_export_report_to (self, path, &error)
-                 : hubs_window_export_chart_to (self, path, &error))
-        {
-          g_autofree char *name = g_file_get_basename (file);
-          g_autofree char *message = g_strdup_printf (_("Saved “%s”"), name);
+      g_autofree char *name = g_file_get_basename (file);
+      g_autofree char *message = g_strdup_printf (_("Saved “%s”"), name);
 
-          hubs_window_add_toast (self, message, FALSE);
-        }
-      else
-        hubs_window_add_toast (self, error->message, FALSE);
+      hubs_window_add_toast (self, message, FALSE);
     }
-
-  g_object_unref (chooser);
+  else
+    hubs_window_add_toast (self, error->message, FALSE);
 }
 
 static void
-add_filter (GtkFileChooser *chooser,
-            const char     *name,
-            const char     *pattern)
+on_chart_chosen (gpointer  self,
+                 GFile    *file,
+                 gpointer  user_data)
 {
-  g_autoptr(GtkFileFilter) filter = gtk_file_filter_new ();
+  export_chosen (self, file, FALSE);
+}
 
-  gtk_file_filter_set_name (filter, name);
-  gtk_file_filter_add_pattern (filter, pattern);
-  gtk_file_chooser_add_filter (chooser, filter);
+static void
+on_report_chosen (gpointer  self,
+                  GFile    *file,
+                  gpointer  user_data)
+{
+  export_chosen (self, file, TRUE);
 }
 
 static void
@@ -269,19 +268,16 @@ export_action (GtkWidget  *widget,
   gboolean report = g_str_equal (action_name, "win.export-report");
   const char *hub_id = hubs_window_get_hub_id (self);
   g_autofree char *name = NULL;
-  GtkFileChooserNative *chooser;
 
   if (self->store == NULL || hub_id == NULL)
     return;
 
-  chooser = gtk_file_chooser_native_new (report ? _("Export Report") : _("Export Chart"),
-                                         GTK_WINDOW (self), GTK_FILE_CHOOSER_ACTION_SAVE,
-                                         _("_Export"), _("_Cancel"));
-
   if (report)
     {
       name = g_strdup_printf ("%s.pdf", hub_id);
-      add_filter (GTK_FILE_CHOOSER (chooser), _("PDF documents"), "*.pdf");
+      hubs_file_chooser_run (GTK_WINDOW (self), GTK_FILE_CHOOSER_ACTION_SAVE,
+                             _("Export Report"), _("_Export"), name, _("PDF documents"),
+                             "*.pdf", self, on_report_chosen, NULL, NULL);
     }
   else
     {
@@ -290,14 +286,11 @@ export_action (GtkWidget  *widget,
 
       /* KPI ids are HUB/SLUG: a file name has no slash. */
       name = g_strdelimit (g_strdup_printf ("%s.png", kpi_id), "/", '-');
-      add_filter (GTK_FILE_CHOOSER (chooser), _("Pictures and documents (PNG, SVG, PDF)"),
-                  "*.[psPS][nvdNVD][gfGF]");
+      hubs_file_chooser_run (GTK_WINDOW (self), GTK_FILE_CHOOSER_ACTION_SAVE,
+                             _("Export Chart"), _("_Export"), name,
+                             _("Pictures and documents (PNG, SVG, PDF)"),
+                             "*.[psPS][nvdNVD][gfGF]", self, on_chart_chosen, NULL, NULL);
     }
-
-  gtk_file_chooser_set_current_name (GTK_FILE_CHOOSER (chooser), name);
-  g_object_set_data (G_OBJECT (chooser), "report", GINT_TO_POINTER (report));
-  g_signal_connect_object (chooser, "response", G_CALLBACK (on_export_response), self, 0);
-  gtk_native_dialog_show (GTK_NATIVE_DIALOG (chooser));
 }
 
 static void
@@ -521,6 +514,7 @@ hubs_window_update_actions (HubsWindow *self)
                                  writable && hubs_window_get_hub_id (self) != NULL);
   gtk_widget_action_set_enabled (widget, "win.move-kpi-up", writable && editing);
   gtk_widget_action_set_enabled (widget, "win.move-kpi-down", writable && editing);
+  hubs_window_update_cycle_actions (self);
 }
 
 /**
@@ -549,6 +543,7 @@ hubs_window_class_add_actions (GtkWidgetClass *widget_class)
   gtk_widget_class_install_action (widget_class, "win.add-hub", NULL, hub_dialog_action);
   gtk_widget_class_install_action (widget_class, "win.edit-hub", NULL, hub_dialog_action);
   gtk_widget_class_install_action (widget_class, "win.delete-hub", NULL, delete_hub_action);
+  hubs_window_class_add_cycle_actions (widget_class);
 
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_f, GDK_CONTROL_MASK,
                                        "win.search", NULL);

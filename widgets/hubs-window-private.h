@@ -50,6 +50,8 @@ struct _HubsWindow
   /* The last toast, while it shows or waits (a weak pointer), and when it was added. */
   AdwToast             *toast;
   gint64                toast_shown;
+  /* The selected hub's live object: its years' states decide the cycle's commands. */
+  GSignalGroup         *hub_signals;
   /* Stops waiting for the store's check when the window goes. */
   GCancellable         *verify_cancellable;
 
@@ -67,6 +69,8 @@ struct _HubsWindow
 
 void hubs_window_class_add_actions (GtkWidgetClass *widget_class);
 void hubs_window_update_actions    (HubsWindow     *self);
+void hubs_window_class_add_cycle_actions (GtkWidgetClass *widget_class);
+void hubs_window_update_cycle_actions    (HubsWindow     *self);
 void hubs_window_show_hub_page     (HubsWindow     *self);
 void hubs_window_dismiss_toast    (HubsWindow     *self);
 void hubs_window_step_hub          (HubsWindow     *self,

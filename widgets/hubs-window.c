@@ -152,6 +152,7 @@ show_hub_page (HubsWindow *self)
 
   gtk_stack_set_visible_child (self->hub_pages, page);
   gtk_stack_set_visible_child_name (self->stack, "hub");
+  g_signal_group_set_target (self->hub_signals, hubs_hub_page_get_hub (HUBS_HUB_PAGE (page)));
   hubs_window_update_actions (self);
   update_title (self);
 }
@@ -834,6 +835,7 @@ hubs_window_dispose (GObject *object)
   g_clear_handle_id (&self->verify_source, g_source_remove);
   g_cancellable_cancel (self->verify_cancellable);
   g_clear_object (&self->verify_cancellable);
+  g_clear_object (&self->hub_signals);
   g_clear_handle_id (&self->summary_source, g_source_remove);
   g_clear_pointer (&self->pending_summaries, g_ptr_array_unref);
   g_queue_clear (&self->page_order);
@@ -974,6 +976,11 @@ hubs_window_init (HubsWindow *self)
                            G_CALLBACK (on_author_changed), self, G_CONNECT_SWAPPED);
   g_signal_connect_object (self->settings, "changed::" HUBS_AUTHOR_KEY_ORGANISATION,
                            G_CALLBACK (on_author_changed), self, G_CONNECT_SWAPPED);
+
+  /* A year submitted, accepted, returned or unlocked changes what the cycle offers. */
+  self->hub_signals = g_signal_group_new (HUBS_TYPE_LIVE_HUB);
+  g_signal_group_connect_swapped (self->hub_signals, "year-state-changed",
+                                  G_CALLBACK (hubs_window_update_actions), self);
 
   self->hubs = g_list_store_new (HUBS_TYPE_HUB_ITEM);
   self->pending_summaries = g_ptr_array_new_with_free_func (g_object_unref);

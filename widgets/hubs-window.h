@@ -38,6 +38,8 @@ gboolean       hubs_window_export_chart_to  (HubsWindow   *self,
 gboolean       hubs_window_export_report_to (HubsWindow   *self,
                                              const char   *path,
                                              GError      **error);
+gboolean       hubs_window_open_submission (HubsWindow *self,
+                                            GFile      *file);
 void           hubs_window_add_toast      (HubsWindow     *self,
                                            const char     *message,
                                            gboolean        offer_undo);
