@@ -10,6 +10,11 @@
 
 #include "config.h"
 
+#include <errno.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+
 #include <glib/gi18n.h>
 
 #include "hubs-application.h"
@@ -252,6 +257,32 @@ check_store_idle (gpointer data)
   return G_SOURCE_REMOVE;
 }
 
+/* For tests/bench-startup.c only, and off unless HUBS_BENCH_FIRST_FRAME_FD is set: when the
+ * first window has painted its first frame, writes g_get_monotonic_time() (microseconds, the
+ * clock every process shares) as a line to that file descriptor, closes it, and quits. */
+static void
+bench_on_after_paint (GdkFrameClock *clock,
+                      GApplication  *application)
+{
+  g_autofree char *line = g_strdup_printf ("%" G_GINT64_FORMAT "\n", g_get_monotonic_time ());
+  int fd = atoi (g_getenv ("HUBS_BENCH_FIRST_FRAME_FD"));
+
+  g_signal_handlers_disconnect_by_func (clock, bench_on_after_paint, application);
+  if (write (fd, line, strlen (line)) < 0)
+    g_warning ("HUBS_BENCH_FIRST_FRAME_FD: %s", g_strerror (errno));
+  close (fd);
+  g_application_quit (application);
+}
+
+static void
+bench_on_map (GtkWidget    *window,
+              GApplication *application)
+{
+  g_signal_handlers_disconnect_by_func (window, bench_on_map, application);
+  g_signal_connect (gtk_widget_get_frame_clock (window), "after-paint",
+                    G_CALLBACK (bench_on_after_paint), application);
+}
+
 static void
 hubs_application_activate (GApplication *application)
 {
@@ -262,6 +293,8 @@ hubs_application_activate (GApplication *application)
   if (window == NULL)
     {
       window = GTK_WINDOW (hubs_window_new (GTK_APPLICATION (self), self->store));
+      if (g_getenv ("HUBS_BENCH_FIRST_FRAME_FD") != NULL)
+        g_signal_connect (window, "map", G_CALLBACK (bench_on_map), self);
       if (self->store_error != NULL)
         hubs_window_show_error (HUBS_WINDOW (window), self->store_error);
 
