@@ -265,8 +265,14 @@ hubs_explanation_free (HubsExplanation *explanation)
   g_free (explanation);
 }
 
-static gboolean
-has_text (const char *text)
+/**
+ * hubs_cycle_text_has_words:
+ * @text: (nullable): what someone typed (a reason, an explanation)
+ *
+ * Returns: %TRUE when @text holds more than white space
+ */
+gboolean
+hubs_cycle_text_has_words (const char *text)
 {
   for (const char *p = text; p != NULL && *p != '\0'; p = g_utf8_next_char (p))
     if (!g_unichar_isspace (g_utf8_get_char (p)))
@@ -283,7 +289,7 @@ has_text (const char *text)
 gboolean
 hubs_explanation_is_complete (const HubsExplanation *explanation)
 {
-  return explanation != NULL && has_text (explanation->why) && has_text (explanation->action);
+  return explanation != NULL && hubs_cycle_text_has_words (explanation->why) && hubs_cycle_text_has_words (explanation->action);
 }
 
 /**
@@ -304,7 +310,7 @@ hubs_explanation_describe (const HubsExplanation *explanation,
   g_autofree char *why = NULL;
   g_autofree char *action = NULL;
 
-  if (explanation == NULL || (!has_text (explanation->why) && !has_text (explanation->action)))
+  if (explanation == NULL || (!hubs_cycle_text_has_words (explanation->why) && !hubs_cycle_text_has_words (explanation->action)))
     return NULL;
 
   fy = hubs_format_fiscal_year (explanation->fiscal_year, lang);

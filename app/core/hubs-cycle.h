@@ -70,6 +70,7 @@ HubsExplanation *hubs_explanation_new             (const char        *kpi_id,
                                                    int                fiscal_year);
 HubsExplanation *hubs_explanation_copy            (const HubsExplanation *explanation);
 void             hubs_explanation_free            (HubsExplanation   *explanation);
+gboolean         hubs_cycle_text_has_words        (const char        *text);
 gboolean         hubs_explanation_is_complete     (const HubsExplanation *explanation);
 char            *hubs_explanation_describe        (const HubsExplanation *explanation,
                                                    HubsLanguage       lang);

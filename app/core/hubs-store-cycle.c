@@ -55,15 +55,6 @@ _hubs_store_set_locked_error (GError              **error,
                fy, state);
 }
 
-static gboolean
-has_text (const char *text)
-{
-  for (const char *p = text; p != NULL && *p != '\0'; p = g_utf8_next_char (p))
-    if (!g_unichar_isspace (g_utf8_get_char (p)))
-      return TRUE;
-  return FALSE;
-}
-
 static HubsYearState *
 year_state_from_row (sqlite3_stmt *stmt)
 {
@@ -300,7 +291,7 @@ hubs_store_set_year_state (HubsStore          *self,
   g_return_val_if_fail (HUBS_IS_STORE (self), FALSE);
   g_return_val_if_fail (hub_id != NULL, FALSE);
 
-  if (needs_reason && !has_text (reason))
+  if (needs_reason && !hubs_cycle_text_has_words (reason))
     {
       g_set_error_literal (error, HUBS_STORE_ERROR, HUBS_STORE_ERROR_INVALID,
                            state == HUBS_YEAR_RETURNED
