@@ -125,7 +125,7 @@ static gboolean
 wait_for_text (GtkWidget  *root,
                const char *text)
 {
-  gint64 deadline = g_get_monotonic_time () + 30 * G_USEC_PER_SEC;
+  gint64 deadline = hubs_test_deadline (30);
 
   while (!shows_text (root, text) && g_get_monotonic_time () < deadline)
     g_main_context_iteration (NULL, FALSE);
@@ -435,6 +435,61 @@ test_hub_page_and_sidebar (Fixture       *f,
   save_shot (f, GTK_WIDGET (f->window), "hub-page-returned");
 }
 
+static gboolean
+is_tracker_row (GtkWidget     *widget,
+                gconstpointer  data)
+{
+  const Fixture *f = data;
+
+  return ADW_IS_ACTION_ROW (widget) &&
+         g_strcmp0 (g_object_get_data (G_OBJECT (widget), "hub-id"), "fukuoka") == 0 &&
+         GPOINTER_TO_INT (g_object_get_data (G_OBJECT (widget), "fiscal-year")) == f->year;
+}
+
+/* The Reporting Status page opens from the main menu, shows where each hub's year stands,
+ * and leads to a hub: by its row, or by the sidebar, even to the hub shown before. */
+static void
+test_reporting_status (Fixture       *f,
+                       gconstpointer  data)
+{
+  const char *title = f->ja ? "報告状況" : "Reporting Status";
+  GtkWidget *row;
+
+  activate_hub (f, "fukuoka");
+  set_state (f, "fukuoka", HUBS_YEAR_SUBMITTED, NULL);
+
+  gtk_widget_activate_action (GTK_WIDGET (f->window), "win.show-reporting-status", NULL);
+  g_assert_true (wait_for_text (GTK_WIDGET (f->window), f->ja ? "提出済" : "Submitted"));
+  g_assert_true (shows_text (GTK_WIDGET (f->window), title));
+  g_assert_null (hubs_window_get_hub_id (f->window));
+  g_assert_false (gtk_widget_is_drawable (hubs_window_get_hub_page (f->window)));
+  row = find_first (GTK_WIDGET (f->window), is_tracker_row, f);
+  g_assert_nonnull (row);
+  g_assert_true (gtk_widget_is_drawable (row));
+  g_assert_true (strstr (adw_action_row_get_subtitle (ADW_ACTION_ROW (row)), "山田 花子") != NULL);
+  save_shot (f, GTK_WIDGET (f->window), "reporting-status");
+
+  /* A change made meanwhile shows at once. */
+  set_state (f, "fukuoka", HUBS_YEAR_ACCEPTED, NULL);
+  g_assert_true (wait_for_text (GTK_WIDGET (f->window), f->ja ? "確認済" : "Accepted"));
+
+  row = find_first (GTK_WIDGET (f->window), is_tracker_row, f);
+  g_signal_emit_by_name (row, "activated");
+  hubs_test_wait_frames (GTK_WIDGET (f->window), 2);
+  g_assert_cmpstr (hubs_window_get_hub_id (f->window), ==, "fukuoka");
+  g_assert_true (gtk_widget_is_drawable (hubs_window_get_hub_page (f->window)));
+  g_assert_false (shows_text (GTK_WIDGET (f->window), title));
+
+  /* Back to the status, then the same hub from the sidebar. */
+  gtk_widget_activate_action (GTK_WIDGET (f->window), "win.show-reporting-status", NULL);
+  hubs_test_wait_frames (GTK_WIDGET (f->window), 2);
+  g_assert_true (shows_text (GTK_WIDGET (f->window), title));
+  activate_hub (f, "fukuoka");
+  hubs_test_wait_frames (GTK_WIDGET (f->window), 1);
+  g_assert_true (gtk_widget_is_drawable (hubs_window_get_hub_page (f->window)));
+  g_assert_cmpstr (hubs_window_get_hub_id (f->window), ==, "fukuoka");
+}
+
 /* @text without spaces and line breaks. */
 static char *
 squeeze (const char *text)
@@ -540,6 +595,7 @@ main (int   argc,
   ADD ("/hubs/cycle-window/locked-figure-row", test_locked_figure_row);
   ADD ("/hubs/cycle-window/hub-page-and-sidebar", test_hub_page_and_sidebar);
   ADD ("/hubs/cycle-window/explanation-form", test_explanation_form);
+  ADD ("/hubs/cycle-window/reporting-status", test_reporting_status);
 
 #undef ADD
 

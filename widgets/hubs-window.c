@@ -52,6 +52,15 @@ update_title (HubsWindow *self)
   gtk_widget_set_visible (self->back_button,
                           g_strcmp0 (page, "kpi") == 0 || adw_leaflet_get_folded (self->leaflet));
 
+  if (g_strcmp0 (page, "tracker") == 0)
+    {
+      adw_window_title_set_title (self->content_title,
+                                  hubs_i18n_gettext (self->content_language,
+                                                     N_("Reporting Status")));
+      adw_window_title_set_subtitle (self->content_title, NULL);
+      return;
+    }
+
   if (hub == NULL)
     {
       adw_window_title_set_title (self->content_title,
