@@ -16,6 +16,7 @@
 
 #include "hubs-author.h"
 #include "hubs-test-gtk.h"
+#include "hubs-test-util.h"
 
 void
 hubs_test_gtk_init (int    *argc,
@@ -64,7 +65,7 @@ hubs_test_wait_frames (GtkWidget *widget,
   GdkFrameClock *clock;
   gulong handler;
   guint remaining = n_frames;
-  gint64 deadline = g_get_monotonic_time () + 10 * G_USEC_PER_SEC;
+  gint64 deadline = hubs_test_deadline (10);
 
   while (!(clock = gtk_widget_get_frame_clock (widget)))
     {

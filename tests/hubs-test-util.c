@@ -356,3 +356,19 @@ hubs_test_median (GArray *values)
   g_array_sort (values, compare_doubles);
   return g_array_index (values, double, values->len / 2);
 }
+
+/**
+ * hubs_test_deadline:
+ * @seconds: how long a step may take on an ordinary build
+ *
+ * A monotonic time @seconds from now, stretched by $HUBS_TEST_SLOWDOWN: a sanitizer build
+ * paints and parses several times slower, and a step's patience should follow.
+ */
+gint64
+hubs_test_deadline (guint seconds)
+{
+  const char *slowdown = g_getenv ("HUBS_TEST_SLOWDOWN");
+  guint64 factor = slowdown != NULL ? g_ascii_strtoull (slowdown, NULL, 10) : 1;
+
+  return g_get_monotonic_time () + (gint64) (seconds * MAX (factor, 1) * G_USEC_PER_SEC);
+}

@@ -50,6 +50,7 @@ void    hubs_test_remove_database (const char *path);
 void    hubs_test_copy_file       (const char *from,
                                    const char *to);
 double  hubs_test_median          (GArray     *values);
+gint64  hubs_test_deadline        (guint       seconds);
 HubsFigure *hubs_test_make_actual (const char *kpi_id,
                                    int         fiscal_year,
                                    double      value);

@@ -170,7 +170,7 @@ static gboolean
 wait_for_label_containing (GtkWidget  *root,
                            const char *text)
 {
-  gint64 deadline = g_get_monotonic_time () + 30 * G_USEC_PER_SEC;
+  gint64 deadline = hubs_test_deadline (30);
 
   while (!has_label_containing (root, text) && g_get_monotonic_time () < deadline)
     g_main_context_iteration (NULL, FALSE);
@@ -331,7 +331,7 @@ test_starts_with_sidebar (Fixture       *f,
                                                              "%1$u of %2$u KPI on track",
                                                              "%1$u of %2$u KPIs on track", 6),
                                                 0, 6);
-    gint64 deadline = g_get_monotonic_time () + 30 * G_USEC_PER_SEC;
+    gint64 deadline = hubs_test_deadline (30);
 
     while (!has_label_containing (GTK_WIDGET (f->window), none) &&
            g_get_monotonic_time () < deadline)
@@ -384,7 +384,7 @@ test_sidebar_detail_fits (Fixture       *f,
       leaflet = ADW_LEAFLET (find_widget (GTK_WIDGET (f->window), ADW_TYPE_LEAFLET));
       if (adw_leaflet_get_folded (leaflet))
         {
-          gint64 deadline = g_get_monotonic_time () + 10 * G_USEC_PER_SEC;
+          gint64 deadline = hubs_test_deadline (10);
 
           gtk_widget_activate_action (GTK_WIDGET (f->window), "win.back", NULL);
           do
@@ -463,7 +463,7 @@ test_select_hub_shows_kpis (Fixture       *f,
 
   /* The rows below the overview come in the frame after the first. */
   {
-    gint64 deadline = g_get_monotonic_time () + 30 * G_USEC_PER_SEC;
+    gint64 deadline = hubs_test_deadline (30);
 
     do
       {
