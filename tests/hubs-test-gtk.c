@@ -39,6 +39,22 @@ hubs_test_gtk_init (int    *argc,
   textdomain (GETTEXT_PACKAGE);
   adw_init ();
 
+  /* Screenshots show where a change ends, not a frame of its animation (an expander's arrow
+   * half turned, a row half revealed). */
+  g_object_set (gtk_settings_get_default (), "gtk-enable-animations", FALSE, NULL);
+
+  /* The app's own style sheet, which AdwApplication loads for the real app: the windows a
+   * test builds and photographs look as the user's do. */
+  if (g_resources_get_info ("/com/example/Hubs/style.css", 0, NULL, NULL, NULL))
+    {
+      g_autoptr(GtkCssProvider) css = gtk_css_provider_new ();
+
+      gtk_css_provider_load_from_resource (css, "/com/example/Hubs/style.css");
+      gtk_style_context_add_provider_for_display (gdk_display_get_default (),
+                                                  GTK_STYLE_PROVIDER (css),
+                                                  GTK_STYLE_PROVIDER_PRIORITY_APPLICATION);
+    }
+
   /* Tests act as someone who already said who they are (the memory backend forgets it);
    * the test of that question sets it back. */
   {
