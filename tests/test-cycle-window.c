@@ -549,6 +549,30 @@ test_explanation_form (Fixture       *f,
   hubs_test_wait_frames (GTK_WIDGET (f->window), 2);
   scroll_to (GTK_WIDGET (group));
   save_shot (f, GTK_WIDGET (f->window), "explanation");
+  {
+    g_autofree char *fy = hubs_format_fiscal_year (f->year, hubs_language_current ());
+    g_autofree char *toast = g_strdup_printf (f->ja ? "%sの要因分析・今後の対応を保存しました"
+                                                    : "Saved the %s explanation", fy);
+
+    g_assert_true (wait_for_text (GTK_WIDGET (f->window), toast));
+  }
+
+  /* Ctrl+Z takes back the last field saved, as it would a figure; Ctrl+Shift+Z brings it
+   * back. The field follows the store both ways. */
+  gtk_widget_activate_action (GTK_WIDGET (f->window), "win.undo", NULL);
+  g_clear_pointer (&stored, hubs_explanation_free);
+  stored = hubs_store_get_explanation (f->store, kpi_id, f->year, &error);
+  g_assert_no_error (error);
+  g_assert_cmpstr (stored->why, ==, why);
+  g_assert_true (stored->action == NULL || *stored->action == '\0');
+  g_assert_cmpstr (gtk_editable_get_text (hubs_explanation_group_get_action (group)), ==, "");
+  g_assert_true (wait_for_text (GTK_WIDGET (f->window), f->ja ? "元に戻しました" : "Undone:"));
+  gtk_widget_activate_action (GTK_WIDGET (f->window), "win.redo", NULL);
+  g_clear_pointer (&stored, hubs_explanation_free);
+  stored = hubs_store_get_explanation (f->store, kpi_id, f->year, &error);
+  g_assert_no_error (error);
+  g_assert_cmpstr (stored->action, ==, action);
+  g_assert_cmpstr (gtk_editable_get_text (hubs_explanation_group_get_action (group)), ==, action);
 
   /* Submitted: read-only, and it says who submitted it. */
   set_state (f, "fukuoka", HUBS_YEAR_SUBMITTED, NULL);
