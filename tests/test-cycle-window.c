@@ -490,6 +490,111 @@ test_reporting_status (Fixture       *f,
   g_assert_cmpstr (hubs_window_get_hub_id (f->window), ==, "fukuoka");
 }
 
+static GtkWindow *
+find_toplevel (GType       type,
+               GtkWindow  *not)
+{
+  g_autoptr(GList) toplevels = gtk_window_list_toplevels ();
+
+  for (GList *l = toplevels; l != NULL; l = l->next)
+    if (G_TYPE_CHECK_INSTANCE_TYPE (l->data, type) && l->data != not &&
+        gtk_widget_get_visible (l->data))
+      return l->data;
+
+  return NULL;
+}
+
+static gboolean
+is_check_button (GtkWidget     *widget,
+                 gconstpointer  data)
+{
+  return GTK_IS_CHECK_BUTTON (widget);
+}
+
+static gboolean
+is_entry (GtkWidget     *widget,
+          gconstpointer  data)
+{
+  return GTK_IS_ENTRY (widget);
+}
+
+/* Show as of a Date… offers the moment the year was submitted; the window it opens shows the
+ * figures as they were then, says so, cannot be changed, and leaves no copy behind. */
+static void
+test_as_of_window (Fixture       *f,
+                   gconstpointer  data)
+{
+  const char *kpi_id = "fukuoka/startup-visas";
+  AdwMessageDialog *dialog;
+  GtkWidget *check;
+  GtkEditable *entry;
+  HubsWindow *then;
+  g_autofree char *copy = NULL;
+  g_autoptr(HubsFigure) figure = NULL;
+  g_autoptr(HubsFigure) later = NULL;
+  g_autoptr(GError) error = NULL;
+
+  activate_hub (f, "fukuoka");
+  set_actual (f, kpi_id, f->year, 145);
+  set_state (f, "fukuoka", HUBS_YEAR_SUBMITTED, NULL);
+  /* After the submission: another year's figure, which the view as submitted must not show. */
+  g_usleep (2000);
+  set_actual (f, kpi_id, f->year + 1, 999);
+
+  gtk_widget_activate_action (GTK_WIDGET (f->window), "win.show-as-of", NULL);
+  hubs_test_wait_frames (GTK_WIDGET (f->window), 2);
+  dialog = ADW_MESSAGE_DIALOG (find_toplevel (ADW_TYPE_MESSAGE_DIALOG, NULL));
+  g_assert_nonnull (dialog);
+  check = find_first (GTK_WIDGET (dialog), is_check_button, NULL);
+  g_assert_nonnull (strstr (gtk_check_button_get_label (GTK_CHECK_BUTTON (check)),
+                            f->ja ? "提出時点" : "as submitted on"));
+  g_assert_true (gtk_check_button_get_active (GTK_CHECK_BUTTON (check)));
+  hubs_test_wait_frames (GTK_WIDGET (dialog), 2);
+  g_free (hubs_test_save_screenshot (GTK_WIDGET (dialog),
+                                     f->ja ? "cycle-as-of-dialog-ja" : "cycle-as-of-dialog-en"));
+
+  /* A moment that cannot be read, or that is still to come, cannot be shown. */
+  entry = GTK_EDITABLE (find_first (GTK_WIDGET (dialog), is_entry, NULL));
+  gtk_editable_set_text (entry, "2026-02-31");
+  g_assert_false (gtk_check_button_get_active (GTK_CHECK_BUTTON (check)));
+  g_assert_false (adw_message_dialog_get_response_enabled (dialog, "show"));
+  gtk_editable_set_text (entry, "2999-01-01");
+  g_assert_false (adw_message_dialog_get_response_enabled (dialog, "show"));
+  gtk_check_button_set_active (GTK_CHECK_BUTTON (check), TRUE);
+  g_assert_true (adw_message_dialog_get_response_enabled (dialog, "show"));
+
+  adw_message_dialog_response (dialog, "show");
+  hubs_test_wait_frames (GTK_WIDGET (f->window), 2);
+  then = HUBS_WINDOW (find_toplevel (HUBS_TYPE_WINDOW, GTK_WINDOW (f->window)));
+  g_assert_nonnull (then);
+  g_assert_nonnull (hubs_window_get_as_of (then));
+  g_assert_true (hubs_store_is_read_only (hubs_window_get_store (then)));
+  g_assert_cmpstr (hubs_window_get_hub_id (then), ==, "fukuoka");
+  copy = g_strdup (hubs_store_get_path (hubs_window_get_store (then)));
+
+  figure = hubs_store_get_figure (hubs_window_get_store (then), kpi_id, f->year,
+                                  HUBS_FIGURE_ACTUAL, &error);
+  g_assert_no_error (error);
+  g_assert_nonnull (figure);
+  g_assert_cmpfloat (figure->value, ==, 145);
+  later = hubs_store_get_figure (hubs_window_get_store (then), kpi_id, f->year + 1,
+                                 HUBS_FIGURE_ACTUAL, &error);
+  g_assert_null (later);
+  g_clear_error (&error);
+
+  /* It says what it shows, and nothing in it can be changed. */
+  g_assert_true (wait_for_text (GTK_WIDGET (then), f->ja ? "閲覧のみ" : "for viewing only"));
+  g_assert_true (shows_text (GTK_WIDGET (then), f->ja ? "時点" : "As of"));
+  g_assert_nonnull (strstr (gtk_window_get_title (GTK_WINDOW (then)), f->ja ? "時点" : "as of"));
+  gtk_window_set_default_size (GTK_WINDOW (then), 1100, 760);
+  save_shot (f, GTK_WIDGET (then), "as-of-window");
+
+  /* Closed: the copy goes. */
+  gtk_window_destroy (GTK_WINDOW (then));
+  hubs_test_spin (100);
+  g_assert_false (g_file_test (copy, G_FILE_TEST_EXISTS));
+}
+
 /* @text without spaces and line breaks. */
 static char *
 squeeze (const char *text)
@@ -620,6 +725,7 @@ main (int   argc,
   ADD ("/hubs/cycle-window/hub-page-and-sidebar", test_hub_page_and_sidebar);
   ADD ("/hubs/cycle-window/explanation-form", test_explanation_form);
   ADD ("/hubs/cycle-window/reporting-status", test_reporting_status);
+  ADD ("/hubs/cycle-window/as-of-window", test_as_of_window);
 
 #undef ADD
 

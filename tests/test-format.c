@@ -958,6 +958,18 @@ test_day (void)
     }
 
   {
+    g_autoptr(GDateTime) when = g_date_time_new_from_iso8601 ("2026-12-02T01:05:30Z", NULL);
+    g_autofree char *ja = NULL;
+    g_autofree char *en = NULL;
+
+    g_setenv ("TZ", "Asia/Tokyo", TRUE);
+    ja = hubs_format_moment (when, HUBS_LANGUAGE_JA);
+    en = hubs_format_moment (when, HUBS_LANGUAGE_EN);
+    g_assert_cmpstr (ja, ==, "2026年12月2日 10:05");
+    g_assert_cmpstr (en, ==, "2 December 2026, 10:05");
+  }
+
+  {
     g_autofree char *kept = hubs_format_day ("yesterday", HUBS_LANGUAGE_EN);
     g_autofree char *none = hubs_format_day (NULL, HUBS_LANGUAGE_JA);
 

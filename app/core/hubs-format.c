@@ -288,6 +288,31 @@ hubs_format_day (const char   *changed_at,
                            g_date_time_get_day_of_month (local), lang);
 }
 
+/**
+ * hubs_format_moment:
+ * @when: a moment
+ * @lang: the language to write in
+ *
+ * @when where the reader is, to the minute: "2026年12月2日 10:15", "2 December 2026, 10:15".
+ *
+ * Returns: (transfer full): the moment in words
+ */
+char *
+hubs_format_moment (GDateTime    *when,
+                    HubsLanguage  lang)
+{
+  g_autoptr(GDateTime) local = NULL;
+  g_autofree char *day = NULL;
+
+  g_return_val_if_fail (when != NULL, NULL);
+
+  local = g_date_time_to_local (when);
+  day = hubs_format_date (g_date_time_get_year (local), g_date_time_get_month (local),
+                          g_date_time_get_day_of_month (local), lang);
+  return g_strdup_printf (lang == HUBS_LANGUAGE_JA ? "%s %02d:%02d" : "%s, %02d:%02d", day,
+                          g_date_time_get_hour (local), g_date_time_get_minute (local));
+}
+
 /* Decimal digit strings
  * --------------------- */
 

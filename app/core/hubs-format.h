@@ -58,6 +58,8 @@ char        *hubs_format_date            (int           year,
                                           HubsLanguage  lang);
 char        *hubs_format_day             (const char   *changed_at,
                                           HubsLanguage  lang);
+char        *hubs_format_moment          (GDateTime    *when,
+                                          HubsLanguage  lang);
 char        *hubs_format_fiscal_year     (int           year,
                                           HubsLanguage  lang);
 char        *hubs_format_fiscal_year_end (int           year,

@@ -252,12 +252,14 @@ emit_year_state (HubsStore           *self,
   _hubs_store_emit_change (self, &change);
 }
 
+/* Now, as the history writes its times (to the millisecond): a view as of the moment a year
+ * was submitted keeps every change made before it, even within the same second. */
 static char *
 now_utc (void)
 {
   g_autoptr(GDateTime) time = g_date_time_new_now_utc ();
 
-  return g_date_time_format (time, "%Y-%m-%dT%H:%M:%SZ");
+  return hubs_store_format_as_of (time);
 }
 
 /**
