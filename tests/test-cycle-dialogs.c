@@ -14,6 +14,7 @@
 #include <string.h>
 
 #include <glib/gi18n.h>
+#include <glib/gstdio.h>
 
 #include "hubs-author.h"
 #include "hubs-format.h"
@@ -500,6 +501,140 @@ test_altered_refused (Fixture       *f,
   hubs_test_assert_same_bytes (national, on_disk);
 }
 
+/* The national database holds the consortium's submitted year (as Import Submission… would
+ * leave it); the consortium's own window stays closed meanwhile. */
+static void
+submit_to_national (Fixture    *f,
+                    const char *national)
+{
+  g_autofree char *file = hubs_test_path (f->dir, "submission.hubs");
+  g_autoptr(GError) error = NULL;
+
+  complete_year (f->store);
+  g_assert_true (hubs_submission_export (f->store, HUB, YEAR, file, &error));
+  g_assert_no_error (error);
+  close_window (f);
+
+  {
+    g_autoptr(HubsStore) store = hubs_test_open_store (national, HUBS_STORE_OPEN_DEFAULT);
+    g_autoptr(HubsPackage) package = hubs_package_new_from_file (file, &error);
+    g_autoptr(HubsSubmissionImport) import = NULL;
+
+    g_assert_no_error (error);
+    import = hubs_submission_import_new (store, g_steal_pointer (&package), &error);
+    g_assert_no_error (error);
+    g_assert_true (hubs_submission_import_apply (import, &error));
+    g_assert_no_error (error);
+  }
+}
+
+/* Answers the file chooser the window opened, as a person would: a name, then Save. */
+static void
+choose_file (const char *path)
+{
+  gint64 deadline = hubs_test_deadline (10);
+  GtkWidget *chooser = NULL;
+
+  while ((chooser = find_toplevel (GTK_TYPE_FILE_CHOOSER_DIALOG)) == NULL &&
+         g_get_monotonic_time () < deadline)
+    g_main_context_iteration (NULL, FALSE);
+  g_assert_nonnull (chooser);
+  /* The chooser reads its first folder; changing folders meanwhile would cancel that, which
+   * it reports in a dialog of its own. */
+  hubs_test_spin (500);
+
+  {
+    g_autoptr(GFile) file = g_file_new_for_path (path);
+    g_autoptr(GError) error = NULL;
+
+    g_assert_true (gtk_file_chooser_set_file (GTK_FILE_CHOOSER (chooser), file, &error));
+    g_assert_no_error (error);
+  }
+  hubs_test_spin (300);
+  gtk_dialog_response (GTK_DIALOG (chooser), GTK_RESPONSE_ACCEPT);
+  /* It checks the name it was given before it answers. */
+  deadline = hubs_test_deadline (10);
+  while (find_toplevel (GTK_TYPE_FILE_CHOOSER_DIALOG) != NULL &&
+         find_toplevel (GTK_TYPE_MESSAGE_DIALOG) == NULL && g_get_monotonic_time () < deadline)
+    g_main_context_iteration (NULL, FALSE);
+  g_assert_null (find_toplevel (GTK_TYPE_MESSAGE_DIALOG));
+  g_assert_null (find_toplevel (GTK_TYPE_FILE_CHOOSER_DIALOG));
+}
+
+/* The Cabinet Office returns a year with a reason, or accepts it, from the main menu; each
+ * writes the answer file the consortium then brings in, which unlocks the year with the
+ * reason or confirms it. */
+static void
+test_accept_and_return (Fixture       *f,
+                        gconstpointer  data)
+{
+  g_autofree char *national = hubs_test_path (f->dir, "national.sqlite3");
+  g_autofree char *answer = hubs_test_path (f->dir, "fukuoka-FY2025-answer.hubs");
+  g_autoptr(GFile) answer_file = g_file_new_for_path (answer);
+  g_autoptr(GError) error = NULL;
+  const char *reason = "海外VC資金調達件数の出典を添えてください";
+  GtkWidget *question;
+  GtkWidget *entry;
+
+  submit_to_national (f, national);
+  set_user ("佐藤 一郎", "内閣府 科学技術・イノベーション推進事務局");
+  open_window (f, national);
+  g_assert_cmpint (state_on_disk (national), ==, HUBS_YEAR_SUBMITTED);
+
+  /* Return: a reason is required before the answer can be saved. */
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (f->window), "win.return-year", NULL));
+  question = find_toplevel (ADW_TYPE_MESSAGE_DIALOG);
+  g_assert_nonnull (question);
+  entry = find_first (question, is_of_type, GSIZE_TO_POINTER (GTK_TYPE_ENTRY));
+  g_assert_false (adw_message_dialog_get_response_enabled (ADW_MESSAGE_DIALOG (question),
+                                                           "return"));
+  gtk_editable_set_text (GTK_EDITABLE (entry), reason);
+  hubs_test_wait_frames (question, 2);
+  shoot (question, "return-year");
+  adw_message_dialog_response (ADW_MESSAGE_DIALOG (question), "return");
+  choose_file (answer);
+  g_assert_true (g_file_test (answer, G_FILE_TEST_EXISTS));
+  g_assert_cmpint (state_on_disk (national), ==, HUBS_YEAR_RETURNED);
+  g_assert_true (toast_says (f, "fukuoka-FY2025-answer.hubs"));
+  close_window (f);
+
+  /* At the consortium: the answer unlocks the year, and says why. */
+  set_user ("山田 花子", "福岡市 スタートアップ推進課");
+  open_window (f, f->path);
+  g_assert_cmpint (state_on_disk (f->path), ==, HUBS_YEAR_SUBMITTED);
+  g_assert_true (hubs_window_open_submission (f->window, answer_file));
+  g_assert_cmpint (state_on_disk (f->path), ==, HUBS_YEAR_RETURNED);
+  g_assert_true (toast_says (f, reason));
+  {
+    g_autoptr(HubsYearState) state = hubs_store_get_year_state (f->store, HUB, YEAR, NULL);
+
+    g_assert_cmpstr (state->reason, ==, reason);
+  }
+
+  /* Corrected and submitted again; this time the Cabinet Office accepts it. */
+  g_unlink (answer);
+  submit_to_national (f, national);
+  set_user ("佐藤 一郎", "内閣府 科学技術・イノベーション推進事務局");
+  open_window (f, national);
+  g_assert_cmpint (state_on_disk (national), ==, HUBS_YEAR_SUBMITTED);
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (f->window), "win.accept-year", NULL));
+  question = find_toplevel (ADW_TYPE_MESSAGE_DIALOG);
+  g_assert_nonnull (question);
+  g_assert_true (adw_message_dialog_get_response_enabled (ADW_MESSAGE_DIALOG (question),
+                                                          "accept"));
+  shoot (question, "accept-year");
+  adw_message_dialog_response (ADW_MESSAGE_DIALOG (question), "accept");
+  choose_file (answer);
+  g_assert_cmpint (state_on_disk (national), ==, HUBS_YEAR_ACCEPTED);
+  g_assert_true (toast_says (f, "fukuoka-FY2025-answer.hubs"));
+  close_window (f);
+
+  set_user ("山田 花子", "福岡市 スタートアップ推進課");
+  open_window (f, f->path);
+  g_assert_true (hubs_window_open_submission (f->window, answer_file));
+  g_assert_cmpint (state_on_disk (f->path), ==, HUBS_YEAR_ACCEPTED);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -512,6 +647,7 @@ main (int   argc,
   ADD ("/hubs/cycle-dialogs/submit-writes-and-locks", test_submit_writes_and_locks);
   ADD ("/hubs/cycle-dialogs/review-conflict", test_review_conflict);
   ADD ("/hubs/cycle-dialogs/altered-refused", test_altered_refused);
+  ADD ("/hubs/cycle-dialogs/accept-and-return", test_accept_and_return);
 #undef ADD
 
   return g_test_run ();
