@@ -163,3 +163,64 @@ hubs_test_find_label_containing (GtkWidget  *root,
 
   return FALSE;
 }
+
+/* The first widget under @root, @root included, depth first, that @match accepts. */
+GtkWidget *
+hubs_test_find_first (GtkWidget           *root,
+                      HubsTestWidgetMatch  match,
+                      gconstpointer        data)
+{
+  if (match (root, data))
+    return root;
+
+  for (GtkWidget *child = gtk_widget_get_first_child (root); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found = hubs_test_find_first (child, match, data);
+
+      if (found != NULL)
+        return found;
+    }
+
+  return NULL;
+}
+
+/* Adds to @found every widget under @root, @root included, that @match accepts. */
+void
+hubs_test_collect (GtkWidget           *root,
+                   HubsTestWidgetMatch  match,
+                   gconstpointer        data,
+                   GPtrArray           *found)
+{
+  if (match (root, data))
+    g_ptr_array_add (found, root);
+
+  for (GtkWidget *child = gtk_widget_get_first_child (root); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    hubs_test_collect (child, match, data, found);
+}
+
+/* A match for widgets of a type: pass GSIZE_TO_POINTER (GTK_TYPE_…) as the data. */
+gboolean
+hubs_test_is_of_type (GtkWidget     *widget,
+                      gconstpointer  type)
+{
+  return G_TYPE_CHECK_INSTANCE_TYPE (widget, GPOINTER_TO_SIZE (type));
+}
+
+/* The toplevel window of @type that shows, other than @except, if any. */
+GtkWidget *
+hubs_test_find_toplevel (GType      type,
+                         GtkWidget *except)
+{
+  GList *toplevels = gtk_window_list_toplevels ();
+  GtkWidget *found = NULL;
+
+  for (GList *l = toplevels; l != NULL && found == NULL; l = l->next)
+    if (G_TYPE_CHECK_INSTANCE_TYPE (l->data, type) && l->data != (gpointer) except &&
+        gtk_widget_get_visible (l->data))
+      found = l->data;
+  g_list_free (toplevels);
+
+  return found;
+}

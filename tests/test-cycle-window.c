@@ -83,28 +83,6 @@ fixture_tear_down (Fixture       *f,
   g_free (f->path);
 }
 
-typedef gboolean (*WidgetMatch) (GtkWidget *widget, gconstpointer data);
-
-static GtkWidget *
-find_first (GtkWidget     *root,
-            WidgetMatch    match,
-            gconstpointer  data)
-{
-  if (match (root, data))
-    return root;
-
-  for (GtkWidget *child = gtk_widget_get_first_child (root); child;
-       child = gtk_widget_get_next_sibling (child))
-    {
-      GtkWidget *found = find_first (child, match, data);
-
-      if (found != NULL)
-        return found;
-    }
-
-  return NULL;
-}
-
 static gboolean
 is_drawable_label_containing (GtkWidget     *widget,
                               gconstpointer  text)
@@ -117,7 +95,7 @@ static gboolean
 shows_text (GtkWidget  *root,
             const char *text)
 {
-  return find_first (root, is_drawable_label_containing, text) != NULL;
+  return hubs_test_find_first (root, is_drawable_label_containing, text) != NULL;
 }
 
 /* Spins the main loop until a label under @root shows @text, or a generous deadline. */
@@ -145,7 +123,7 @@ static void
 activate_hub (Fixture    *f,
               const char *hub_id)
 {
-  GtkListView *list = GTK_LIST_VIEW (find_first (GTK_WIDGET (f->window), is_hub_list, NULL));
+  GtkListView *list = GTK_LIST_VIEW (hubs_test_find_first (GTK_WIDGET (f->window), is_hub_list, NULL));
   GListModel *model = G_LIST_MODEL (gtk_list_view_get_model (list));
 
   for (guint i = 0; i < g_list_model_get_n_items (model); i++)
@@ -354,11 +332,11 @@ sidebar_mark (Fixture    *f,
               const char *hub_id,
               const char *word)
 {
-  GtkWidget *row = find_first (GTK_WIDGET (f->window), is_sidebar_row_of, hub_id);
+  GtkWidget *row = hubs_test_find_first (GTK_WIDGET (f->window), is_sidebar_row_of, hub_id);
   GtkWidget *mark;
 
   g_assert_nonnull (row);
-  mark = find_first (row, is_visible_with_tooltip, NULL);
+  mark = hubs_test_find_first (row, is_visible_with_tooltip, NULL);
   if (mark != NULL && word != NULL)
     g_assert_true (shows_text (mark, word));
 
@@ -368,8 +346,8 @@ sidebar_mark (Fixture    *f,
 static void
 assert_sidebar_whole (Fixture *f)
 {
-  GtkWidget *list = find_first (GTK_WIDGET (f->window), is_hub_list, NULL);
-  GtkWidget *cut = find_first (list, is_ellipsized_label, NULL);
+  GtkWidget *list = hubs_test_find_first (GTK_WIDGET (f->window), is_hub_list, NULL);
+  GtkWidget *cut = hubs_test_find_first (list, is_ellipsized_label, NULL);
 
   if (cut != NULL)
     g_error ("“%s” is cut off in the sidebar", gtk_label_get_text (GTK_LABEL (cut)));
@@ -463,7 +441,7 @@ test_reporting_status (Fixture       *f,
   g_assert_true (shows_text (GTK_WIDGET (f->window), title));
   g_assert_null (hubs_window_get_hub_id (f->window));
   g_assert_false (gtk_widget_is_drawable (hubs_window_get_hub_page (f->window)));
-  row = find_first (GTK_WIDGET (f->window), is_tracker_row, f);
+  row = hubs_test_find_first (GTK_WIDGET (f->window), is_tracker_row, f);
   g_assert_nonnull (row);
   g_assert_true (gtk_widget_is_drawable (row));
   g_assert_true (strstr (adw_action_row_get_subtitle (ADW_ACTION_ROW (row)), "山田 花子") != NULL);
@@ -473,7 +451,7 @@ test_reporting_status (Fixture       *f,
   set_state (f, "fukuoka", HUBS_YEAR_ACCEPTED, NULL);
   g_assert_true (wait_for_text (GTK_WIDGET (f->window), f->ja ? "確認済" : "Accepted"));
 
-  row = find_first (GTK_WIDGET (f->window), is_tracker_row, f);
+  row = hubs_test_find_first (GTK_WIDGET (f->window), is_tracker_row, f);
   g_signal_emit_by_name (row, "activated");
   hubs_test_wait_frames (GTK_WIDGET (f->window), 2);
   g_assert_cmpstr (hubs_window_get_hub_id (f->window), ==, "fukuoka");
@@ -488,20 +466,6 @@ test_reporting_status (Fixture       *f,
   hubs_test_wait_frames (GTK_WIDGET (f->window), 1);
   g_assert_true (gtk_widget_is_drawable (hubs_window_get_hub_page (f->window)));
   g_assert_cmpstr (hubs_window_get_hub_id (f->window), ==, "fukuoka");
-}
-
-static GtkWindow *
-find_toplevel (GType       type,
-               GtkWindow  *not)
-{
-  g_autoptr(GList) toplevels = gtk_window_list_toplevels ();
-
-  for (GList *l = toplevels; l != NULL; l = l->next)
-    if (G_TYPE_CHECK_INSTANCE_TYPE (l->data, type) && l->data != not &&
-        gtk_widget_get_visible (l->data))
-      return l->data;
-
-  return NULL;
 }
 
 static gboolean
@@ -543,9 +507,9 @@ test_as_of_window (Fixture       *f,
 
   gtk_widget_activate_action (GTK_WIDGET (f->window), "win.show-as-of", NULL);
   hubs_test_wait_frames (GTK_WIDGET (f->window), 2);
-  dialog = ADW_MESSAGE_DIALOG (find_toplevel (ADW_TYPE_MESSAGE_DIALOG, NULL));
+  dialog = ADW_MESSAGE_DIALOG (hubs_test_find_toplevel (ADW_TYPE_MESSAGE_DIALOG, NULL));
   g_assert_nonnull (dialog);
-  check = find_first (GTK_WIDGET (dialog), is_check_button, NULL);
+  check = hubs_test_find_first (GTK_WIDGET (dialog), is_check_button, NULL);
   g_assert_nonnull (strstr (gtk_check_button_get_label (GTK_CHECK_BUTTON (check)),
                             f->ja ? "提出時点" : "as submitted on"));
   g_assert_true (gtk_check_button_get_active (GTK_CHECK_BUTTON (check)));
@@ -554,7 +518,7 @@ test_as_of_window (Fixture       *f,
                                      f->ja ? "cycle-as-of-dialog-ja" : "cycle-as-of-dialog-en"));
 
   /* A moment that cannot be read, or that is still to come, cannot be shown. */
-  entry = GTK_EDITABLE (find_first (GTK_WIDGET (dialog), is_entry, NULL));
+  entry = GTK_EDITABLE (hubs_test_find_first (GTK_WIDGET (dialog), is_entry, NULL));
   gtk_editable_set_text (entry, "2026-02-31");
   g_assert_false (gtk_check_button_get_active (GTK_CHECK_BUTTON (check)));
   g_assert_false (adw_message_dialog_get_response_enabled (dialog, "show"));
@@ -565,7 +529,7 @@ test_as_of_window (Fixture       *f,
 
   adw_message_dialog_response (dialog, "show");
   hubs_test_wait_frames (GTK_WIDGET (f->window), 2);
-  then = HUBS_WINDOW (find_toplevel (HUBS_TYPE_WINDOW, GTK_WINDOW (f->window)));
+  then = HUBS_WINDOW (hubs_test_find_toplevel (HUBS_TYPE_WINDOW, GTK_WIDGET (f->window)));
   g_assert_nonnull (then);
   g_assert_nonnull (hubs_window_get_as_of (then));
   g_assert_true (hubs_store_is_read_only (hubs_window_get_store (then)));
