@@ -71,9 +71,11 @@ describe_row (const HubsTrackerRow *row,
       if (out->len > 0)
         g_string_append_c (out, ' ');
       g_string_append_printf (out,
-                              /* Translators: how many KPIs have no actual for the year */
-                              hubs_i18n_ngettext (lang, "%u KPI lacks a figure.",
-                                                  "%u KPIs lack a figure.", row->n_missing),
+                              /* Translators: how many actuals of the year (breakdowns,
+                               * うち…, included) are still to be entered */
+                              hubs_i18n_ngettext (lang, "%u actual is still to be entered.",
+                                                  "%u actuals are still to be entered.",
+                                                  row->n_missing),
                               row->n_missing);
     }
   if (row->n_unexplained > 0)
