@@ -19,6 +19,7 @@
 #include <glib/gstdio.h>
 #include <sqlite3.h>
 
+#include "hubs-db-sqlite.h"
 #include "hubs-plan.h"
 #include "hubs-store-private.h"
 
@@ -215,11 +216,14 @@ check_identity (HubsStore  *self,
 {
   int application_id;
   int n_objects;
+  int rc;
 
-  if (!_hubs_store_query_int (self, "PRAGMA application_id", &application_id, error) ||
-      !_hubs_store_query_int (self, "PRAGMA user_version", &self->schema_version, error) ||
-      !_hubs_store_query_int (self, "SELECT count(*) FROM sqlite_schema", &n_objects, error))
-    return FALSE;
+  rc = hubs_db_read_identity (self->db, &application_id, &self->schema_version, &n_objects);
+  if (rc != HUBS_DB_OK)
+    {
+      _hubs_store_set_db_error (error, self->db, rc, self->path);
+      return FALSE;
+    }
 
   *is_empty = application_id == 0 && self->schema_version == 0 && n_objects == 0;
 
@@ -282,19 +286,19 @@ use_wal (HubsStore  *self,
          GError    **error)
 {
   g_autofree char *mode = NULL;
-  sqlite3_stmt *stmt;
+  HubsDbStmt *stmt;
   int rc;
 
   if (!(stmt = _hubs_store_prepare (self, "PRAGMA journal_mode = WAL", error)))
     return FALSE;
-  if ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+  if ((rc = hubs_db_stmt_step (stmt)) == HUBS_DB_ROW)
     mode = _hubs_store_column_text (stmt, 0);
-  sqlite3_reset (stmt);
+  hubs_db_stmt_reset (stmt);
 
   if (g_strcmp0 (mode, "wal") != 0)
     {
-      _hubs_store_set_sqlite_error (error, self->db, rc == SQLITE_ROW ? SQLITE_ERROR : rc,
-                                    self->path);
+      _hubs_store_set_db_error (error, self->db, rc == HUBS_DB_ROW ? HUBS_DB_ERROR : rc,
+                                self->path);
       return FALSE;
     }
 
@@ -411,7 +415,7 @@ hubs_store_verify (HubsStore  *self,
       return FALSE;
     }
 
-  if (!quick_check (self->db, self->path, &self->damage))
+  if (!quick_check (hubs_db_sqlite_get_handle (self->db), self->path, &self->damage))
     {
       g_propagate_error (error, g_error_copy (self->damage));
       return FALSE;
@@ -592,6 +596,15 @@ hubs_store_open_reader (HubsStore  *self,
 
   g_return_val_if_fail (HUBS_IS_STORE (self), NULL);
 
+  if (hubs_db_get_engine (self->db) != HUBS_DB_ENGINE_SQLITE)
+    {
+      g_set_error (error, HUBS_STORE_ERROR, HUBS_STORE_ERROR_FAILED,
+                   _("This works only with a database file, not with the shared database "
+                     "“%s”."),
+                   self->path);
+      return NULL;
+    }
+
   rc = sqlite3_open_v2 (self->open_name, &db,
                         SQLITE_OPEN_READONLY | SQLITE_OPEN_NOFOLLOW |
                         (self->immutable ? SQLITE_OPEN_URI : 0),
@@ -649,13 +662,14 @@ hubs_store_checkpoint (HubsStore  *self,
 
   stop_verify_job (self);
 
-  if (self->read_only)
+  if (self->read_only || hubs_db_get_engine (self->db) != HUBS_DB_ENGINE_SQLITE)
     return TRUE;
 
-  rc = sqlite3_wal_checkpoint_v2 (self->db, NULL, SQLITE_CHECKPOINT_TRUNCATE, NULL, NULL);
+  rc = sqlite3_wal_checkpoint_v2 (hubs_db_sqlite_get_handle (self->db), NULL,
+                                  SQLITE_CHECKPOINT_TRUNCATE, NULL, NULL);
   if (rc != SQLITE_OK)
     {
-      _hubs_store_set_sqlite_error (error, self->db, rc, self->path);
+      _hubs_store_set_sqlite_error (error, hubs_db_sqlite_get_handle (self->db), rc, self->path);
       return FALSE;
     }
 
@@ -669,7 +683,7 @@ migrate (HubsStore  *self,
   while (self->schema_version < HUBS_STORE_SCHEMA_VERSION)
     {
       int to = self->schema_version + 1;
-      g_autofree char *set_version = g_strdup_printf ("PRAGMA user_version = %d", to);
+      g_autofree char *set_version = hubs_db_set_user_version_sql (self->db, to);
 
       if (!_hubs_store_begin (self, error))
         return FALSE;
@@ -854,6 +868,7 @@ hubs_store_open (const char          *path,
                  GError             **error)
 {
   g_autoptr(HubsStore) self = NULL;
+  sqlite3 *handle = NULL;
   gboolean exists;
   gboolean is_empty = TRUE;
   int open_flags;
@@ -922,15 +937,17 @@ hubs_store_open (const char          *path,
   if (self->immutable)
     open_flags |= SQLITE_OPEN_URI;
 
-  rc = sqlite3_open_v2 (self->open_name, &self->db, open_flags | SQLITE_OPEN_NOFOLLOW, NULL);
+  rc = sqlite3_open_v2 (self->open_name, &handle, open_flags | SQLITE_OPEN_NOFOLLOW, NULL);
   if (rc != SQLITE_OK)
     {
-      _hubs_store_set_sqlite_error (error, self->db, rc, path);
+      _hubs_store_set_sqlite_error (error, handle, rc, path);
+      sqlite3_close (handle);
       return NULL;
     }
 
-  sqlite3_extended_result_codes (self->db, 1);
-  sqlite3_busy_timeout (self->db, 5000);
+  sqlite3_extended_result_codes (handle, 1);
+  sqlite3_busy_timeout (handle, 5000);
+  self->db = hubs_db_sqlite_new (handle);
 
   if (exists && !check_identity (self, &is_empty, error))
     return NULL;
