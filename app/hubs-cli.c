@@ -22,6 +22,7 @@
 #include "hubs-hub-aliases.h"
 #include "hubs-report.h"
 #include "hubs-cli.h"
+#include "hubs-db.h"
 #include "hubs-export.h"
 #include "hubs-format.h"
 #include "hubs-import.h"
@@ -164,6 +165,10 @@ hubs_cli_open_store_to_read (const char  *database_path,
 
   if (database_path == NULL)
     database_path = default_path = hubs_store_default_path ();
+
+  /* A shared database on a server: read-only, so an empty one is not seeded. */
+  if (hubs_db_is_postgresql_uri (database_path))
+    return hubs_store_open (database_path, HUBS_STORE_OPEN_READ_ONLY, error);
 
   if (g_stat (database_path, &st) != 0)
     {

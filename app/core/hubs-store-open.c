@@ -19,6 +19,7 @@
 #include <glib/gstdio.h>
 #include <sqlite3.h>
 
+#include "hubs-db-pg.h"
 #include "hubs-db-sqlite.h"
 #include "hubs-plan.h"
 #include "hubs-store-private.h"
@@ -226,6 +227,16 @@ check_identity (HubsStore  *self,
     }
 
   *is_empty = application_id == 0 && self->schema_version == 0 && n_objects == 0;
+
+  if (application_id != HUBS_STORE_APPLICATION_ID && !*is_empty &&
+      hubs_db_get_engine (self->db) == HUBS_DB_ENGINE_POSTGRESQL)
+    {
+      g_set_error (error, HUBS_STORE_ERROR, HUBS_STORE_ERROR_NOT_HUBS,
+                   _("The shared database “%s” is not a Hubs database: it holds other "
+                     "tables. It was left as it is."),
+                   self->path);
+      return FALSE;
+    }
 
   if (application_id != HUBS_STORE_APPLICATION_ID && !*is_empty)
     {
@@ -846,13 +857,94 @@ needs_immutable (const char *path)
   return g_stat (wal, &st) != 0 || st.st_size == 0;
 }
 
+/* What opening does once connected, whatever the engine: creates and seeds a new (@is_new)
+ * database, or brings an older one up to date. */
+static gboolean
+open_contents (HubsStore           *self,
+               gboolean             is_new,
+               HubsStoreOpenFlags   flags,
+               GError             **error)
+{
+  if (self->read_only && self->schema_version < HUBS_STORE_SCHEMA_VERSION)
+    {
+      g_set_error (error, HUBS_STORE_ERROR, HUBS_STORE_ERROR_READ_ONLY,
+                   _("The database “%s” comes from an older version of Hubs and must be "
+                     "updated, but it is read-only. Open a copy you can write to."),
+                   self->path);
+      return FALSE;
+    }
+
+  if (is_new)
+    {
+      if (!create (self, (flags & HUBS_STORE_OPEN_NO_SEED) == 0, error))
+        return FALSE;
+      self->seeded = (flags & HUBS_STORE_OPEN_NO_SEED) == 0;
+    }
+  else if (!migrate (self, error))
+    return FALSE;
+  else if (!self->read_only && (flags & HUBS_STORE_OPEN_NO_SEED) == 0 &&
+           !finish_seeding (self, error))
+    return FALSE;
+
+  return TRUE;
+}
+
+/* Opens a shared database on a PostgreSQL server: @self->path is its URI. There is no file
+ * to check for damage, WAL or foreign keys to switch on: the server sees to all of them. */
+static gboolean
+open_shared (HubsStore           *self,
+             HubsStoreOpenFlags   flags,
+             GError             **error)
+{
+  g_autofree char *message = NULL;
+  gboolean is_empty = FALSE;
+  int rc;
+
+  if (hubs_db_pg_uri_has_password (self->path))
+    {
+      g_set_error (error, HUBS_STORE_ERROR, HUBS_STORE_ERROR_INVALID,
+                   _("The address of the shared database contains a password. Remove it "
+                     "from the address and keep it in the PGPASSWORD environment variable or "
+                     "in ~/.pgpass instead."));
+      return FALSE;
+    }
+
+  if (!(self->db = hubs_db_pg_open (self->path, self->read_only, &rc, &message)))
+    {
+      if (rc == HUBS_DB_CANTOPEN)
+        g_set_error (error, HUBS_STORE_ERROR, HUBS_STORE_ERROR_FAILED,
+                     _("The shared database “%1$s” cannot be reached: %2$s"),
+                     self->path, message);
+      else
+        g_set_error (error, HUBS_STORE_ERROR, HUBS_STORE_ERROR_INVALID,
+                     _("“%1$s” is not a valid address of a shared database: %2$s"),
+                     self->path, message);
+      return FALSE;
+    }
+
+  self->verified = TRUE;
+
+  if (!check_identity (self, &is_empty, error))
+    return FALSE;
+
+  if (is_empty && self->read_only)
+    {
+      g_set_error (error, HUBS_STORE_ERROR, HUBS_STORE_ERROR_NOT_FOUND,
+                   _("The shared database “%s” holds no Hubs data yet."), self->path);
+      return FALSE;
+    }
+
+  return open_contents (self, is_empty, flags, error);
+}
+
 /**
  * hubs_store_open:
  * @path: the database file
  * @flags: how to open it
  * @error: a location for a #GError
  *
- * Opens the Hubs database at @path, creating it (and seeding it with the built-in plan
+ * Opens the Hubs database at @path, a file or the URI of a shared database on a PostgreSQL
+ * server (postgresql://…, postgres://…), creating it (and seeding it with the built-in plan
  * unless @flags has %HUBS_STORE_OPEN_NO_SEED) when it does not exist or is empty, in one
  * transaction, and bringing an older schema up to date. A writable database that has a
  * schema but has never held anything (no hub and no history) is seeded too. A file that is
@@ -880,6 +972,9 @@ hubs_store_open (const char          *path,
   self = g_object_new (HUBS_TYPE_STORE, NULL);
   self->path = g_strdup (path);
   self->read_only = (flags & HUBS_STORE_OPEN_READ_ONLY) != 0;
+
+  if (hubs_db_is_postgresql_uri (path))
+    return open_shared (self, flags, error) ? g_steal_pointer (&self) : NULL;
 
   exists = g_file_test (path, G_FILE_TEST_EXISTS);
 
@@ -966,25 +1061,7 @@ hubs_store_open (const char          *path,
   if (!_hubs_store_exec (self, "PRAGMA foreign_keys = ON", error))
     return NULL;
 
-  if (self->read_only && self->schema_version < HUBS_STORE_SCHEMA_VERSION)
-    {
-      g_set_error (error, HUBS_STORE_ERROR, HUBS_STORE_ERROR_READ_ONLY,
-                   _("The database “%s” comes from an older version of Hubs and must be "
-                     "updated, but it is read-only. Open a copy you can write to."),
-                   path);
-      return NULL;
-    }
-
-  if (!exists || is_empty)
-    {
-      if (!create (self, (flags & HUBS_STORE_OPEN_NO_SEED) == 0, error))
-        return NULL;
-      self->seeded = (flags & HUBS_STORE_OPEN_NO_SEED) == 0;
-    }
-  else if (!migrate (self, error))
-    return NULL;
-  else if (!self->read_only && (flags & HUBS_STORE_OPEN_NO_SEED) == 0 &&
-           !finish_seeding (self, error))
+  if (!open_contents (self, !exists || is_empty, flags, error))
     return NULL;
 
   return g_steal_pointer (&self);

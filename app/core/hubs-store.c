@@ -313,6 +313,92 @@ author_func (sqlite3_context  *context,
     sqlite3_result_text (context, text, -1, SQLITE_TRANSIENT);
 }
 
+/* The same as the set-wise steps below, a figure at a time, for an engine without the
+ * set-wise functions (the server): what is stored as given changes nothing, a changed actual
+ * of a submitted or accepted year refuses the whole set, each change is recorded field by
+ * field in the order given, and the same figure twice stores the last one given. */
+static gboolean
+apply_figures_one_by_one (HubsStore  *self,
+                          GPtrArray  *figures,
+                          guint      *n_changed,
+                          GError    **error)
+{
+  g_autoptr(GHashTable) last = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  guint changed = 0;
+
+  for (guint i = 0; i < figures->len; i++)
+    {
+      const HubsFigure *figure = g_ptr_array_index (figures, i);
+
+      g_hash_table_insert (last,
+                           g_strdup_printf ("%s\n%d\n%d", figure->kpi_id, figure->fiscal_year,
+                                            (int) figure->kind),
+                           GUINT_TO_POINTER (i));
+    }
+
+  for (guint i = 0; i < figures->len; i++)
+    {
+      const HubsFigure *figure = g_ptr_array_index (figures, i);
+      g_autofree char *key = g_strdup_printf ("%s\n%d\n%d", figure->kpi_id,
+                                              figure->fiscal_year, (int) figure->kind);
+      g_autoptr(HubsFigure) old = NULL;
+      g_autoptr(HubsYearState) lock = NULL;
+      g_autofree char *hub_id = NULL;
+      HubsDbStmt *stmt;
+      int rc;
+
+      if (GPOINTER_TO_UINT (g_hash_table_lookup (last, key)) != i)
+        continue;
+
+      if (!(stmt = _hubs_store_prepare (self,
+                        "SELECT k.hub_id, f.kpi_id, f.fiscal_year, f.kind, f.value, f.measured, "
+                        "f.as_of, f.note, f.confirmed, f.source, f.note_en, f.unit, y.state, "
+                        "y.changed_at, y.changed_by, y.organisation "
+                        "FROM kpi k LEFT JOIN figure f ON f.kpi_id = k.id AND f.fiscal_year = ?2 "
+                        "AND f.kind = ?3 LEFT JOIN year_state y ON y.hub_id = k.hub_id AND "
+                        "y.fiscal_year = ?2 AND ?3 = 'actual' AND y.state IN ('submitted', "
+                        "'accepted') WHERE k.id = ?1", error)))
+        return FALSE;
+      _hubs_store_bind_text (stmt, 1, figure->kpi_id);
+      hubs_db_stmt_bind_int (stmt, 2, figure->fiscal_year);
+      _hubs_store_bind_text (stmt, 3, hubs_figure_kind_to_string (figure->kind));
+      rc = hubs_db_stmt_step (stmt);
+      if (rc == HUBS_DB_ROW)
+        {
+          hub_id = _hubs_store_column_text (stmt, 0);
+          if (!hubs_db_stmt_column_is_null (stmt, 1))
+            old = _hubs_store_figure_from_columns (stmt, 1);
+          lock = _hubs_store_year_state_from_columns (stmt, hub_id, figure->fiscal_year, 12);
+        }
+      hubs_db_stmt_reset (stmt);
+      if (rc != HUBS_DB_ROW && rc != HUBS_DB_DONE)
+        {
+          _hubs_store_set_db_error (error, self->db, rc, self->path);
+          return FALSE;
+        }
+
+      if (old != NULL && hubs_figure_equal (old, figure))
+        continue;
+
+      if (lock != NULL)
+        {
+          _hubs_store_set_locked_error (error, lock);
+          return FALSE;
+        }
+
+      if (!_hubs_store_append_figure_history (self, hub_id, figure->kpi_id,
+                                              figure->fiscal_year, figure->kind, old, figure,
+                                              error) ||
+          !_hubs_store_write_figure (self, figure, error))
+        return FALSE;
+      changed++;
+    }
+
+  *n_changed = changed;
+
+  return TRUE;
+}
+
 /* Stores @figures set-wise with their history, inside the transaction that is open. */
 gboolean
 _hubs_store_apply_figures_within (HubsStore  *self,
@@ -382,6 +468,10 @@ _hubs_store_apply_figures_within (HubsStore  *self,
           return FALSE;
         }
     }
+
+  if (hubs_db_get_engine (self->db) != HUBS_DB_ENGINE_SQLITE)
+    return apply_figures_one_by_one (self, figures, n_changed != NULL ? n_changed : &changed,
+                                     error);
 
   rc = sqlite3_create_function_v2 (hubs_db_sqlite_get_handle (self->db), "hubs_history_value", 2,
                                    SQLITE_UTF8 | SQLITE_DETERMINISTIC, NULL,
