@@ -15,11 +15,12 @@
  *   same text from the server's clock;
  * - PRAGMA application_id and user_version, which an SQLite file keeps in its header, live
  *   in a table hubs_schema; the other pragmas mean nothing here and are left out;
- * - BEGIN IMMEDIATE and BEGIN DEFERRED are a plain BEGIN.
+ * - BEGIN IMMEDIATE and BEGIN DEFERRED are a plain BEGIN;
+ * - a placeholder tested with IS [NOT] NULL is cast to text, since an unbound one has no type.
  *
- * Every parameter is sent as text of unknown type, as a literal would be, so the server
- * takes it as the type its place needs: SQLite's loose typing, with the server's checks.
- * Results come back as text and are read as numbers where the store asks for numbers.
+ * Every parameter is sent as text, typed as it was bound: text, bigint or double precision
+ * (NULL untyped), so `?1 IS NULL OR hub_id = ?1` needs no cast. Results come back as text
+ * and are read as numbers where the store asks for numbers.
  */
 
 #define G_LOG_DOMAIN "hubs-db"
@@ -35,6 +36,11 @@
 #include "hubs-db-private.h"
 
 #define APPLICATION_TABLE "hubs_schema"
+
+/* The types of the parameters, from PostgreSQL's catalogue (pg_type.oid). */
+#define INT8_OID   20
+#define TEXT_OID   25
+#define FLOAT8_OID 701
 
 typedef struct
 {
@@ -52,6 +58,7 @@ typedef struct
   GArray     *slots;
   int         n_params;
   char      **values;
+  Oid        *types;
   PGresult   *result;
   int         row;
   int         n_rows;
@@ -279,6 +286,9 @@ translate_statement (const char *sql,
           if (g_array_index (slots, int, number) < 0)
             g_array_index (slots, int, number) = (*n_params)++;
           g_string_append_printf (out, "$%d", g_array_index (slots, int, number) + 1);
+          /* “?1 IS NULL OR hub_id = ?1” with ?1 unbound: the server needs a type for it. */
+          if (word_at (sql, skip_space (sql, i), "IS"))
+            g_string_append (out, "::text");
           continue;
         }
 
@@ -511,6 +521,7 @@ pg_prepare (HubsDb      *db,
   self->slots = g_array_new (FALSE, FALSE, sizeof (int));
   self->sql = translate_statement (sql, self->slots, &self->n_params);
   self->values = g_new0 (char *, MAX (self->n_params, 1));
+  self->types = g_new0 (Oid, MAX (self->n_params, 1));
   *out = &self->parent;
 
   return HUBS_DB_OK;
@@ -613,7 +624,10 @@ pg_stmt_clear_bindings (HubsDbStmt *stmt)
   PgStmt *self = PG_STMT (stmt);
 
   for (int i = 0; i < self->n_params; i++)
-    g_clear_pointer (&self->values[i], g_free);
+    {
+      g_clear_pointer (&self->values[i], g_free);
+      self->types[i] = 0;
+    }
 }
 
 static void
@@ -624,6 +638,7 @@ pg_stmt_finalize (HubsDbStmt *stmt)
   pg_stmt_reset (stmt);
   pg_stmt_clear_bindings (stmt);
   g_free (self->values);
+  g_free (self->types);
   g_array_unref (self->slots);
   g_free (self->sql);
   g_free (self);
@@ -633,6 +648,7 @@ pg_stmt_finalize (HubsDbStmt *stmt)
 static void
 bind_owned (HubsDbStmt *stmt,
             int         param,
+            Oid         type,
             char       *text)
 {
   PgStmt *self = PG_STMT (stmt);
@@ -647,6 +663,7 @@ bind_owned (HubsDbStmt *stmt,
 
   g_free (self->values[slot]);
   self->values[slot] = text;
+  self->types[slot] = type;
 }
 
 static void
@@ -654,7 +671,7 @@ pg_bind_text (HubsDbStmt *stmt,
               int         param,
               const char *text)
 {
-  bind_owned (stmt, param, g_strdup (text));
+  bind_owned (stmt, param, TEXT_OID, g_strdup (text));
 }
 
 static void
@@ -662,7 +679,7 @@ pg_bind_int (HubsDbStmt *stmt,
              int         param,
              gint64      value)
 {
-  bind_owned (stmt, param, g_strdup_printf ("%" G_GINT64_FORMAT, value));
+  bind_owned (stmt, param, INT8_OID, g_strdup_printf ("%" G_GINT64_FORMAT, value));
 }
 
 static void
@@ -673,14 +690,15 @@ pg_bind_double (HubsDbStmt *stmt,
   char buffer[G_ASCII_DTOSTR_BUF_SIZE];
 
   /* g_ascii_dtostr() gives the shortest text that reads back as the same double. */
-  bind_owned (stmt, param, g_strdup (g_ascii_dtostr (buffer, sizeof buffer, value)));
+  bind_owned (stmt, param, FLOAT8_OID,
+              g_strdup (g_ascii_dtostr (buffer, sizeof buffer, value)));
 }
 
 static void
 pg_bind_null (HubsDbStmt *stmt,
               int         param)
 {
-  bind_owned (stmt, param, NULL);
+  bind_owned (stmt, param, 0, NULL);
 }
 
 static int
@@ -698,7 +716,7 @@ pg_step (HubsDbStmt *stmt)
     }
 
   self->executed = TRUE;
-  self->result = PQexecParams (db->conn, self->sql, self->n_params, NULL,
+  self->result = PQexecParams (db->conn, self->sql, self->n_params, self->types,
                                (const char * const *) self->values, NULL, NULL, 0);
   status = PQresultStatus (self->result);
   if (status == PGRES_TUPLES_OK)
