@@ -100,6 +100,15 @@ static const GOptionEntry option_entries[] = {
   { "organisation", 0, 0, G_OPTION_ARG_STRING, NULL,
     N_("With a command that writes: the organisation of the person making the changes, such as "
        "a city’s startup office"), N_("ORG") },
+  { "init-database", 0, 0, G_OPTION_ARG_FILENAME, NULL,
+    N_("Make the shared database at URI (postgresql://USER@HOST/NAME) ready: create its tables "
+       "and the plan, then exit. The password comes from PGPASSWORD or ~/.pgpass"), N_("URI") },
+  { "copy-database", 0, 0, G_OPTION_ARG_FILENAME, NULL,
+    N_("Copy everything in the database FROM (a file or a shared database) into the new one "
+       "given by --to, in one step, and exit"), N_("FROM") },
+  { "to", 0, 0, G_OPTION_ARG_FILENAME, NULL,
+    N_("With --copy-database: the new database, a file or a shared database’s URI"),
+    N_("DATABASE") },
   { "version", 0, 0, G_OPTION_ARG_NONE, NULL,
     N_("Show the version and exit"), NULL },
   { NULL }
@@ -653,6 +662,9 @@ hubs_cli_handle (GVariantDict *options,
     }
 
   if (hubs_cli_cycle_handle (options, database_path, exit_status))
+    return TRUE;
+
+  if (hubs_cli_database_handle (options, exit_status))
     return TRUE;
 
   {

@@ -29,4 +29,8 @@ gboolean            hubs_cli_cycle_handle       (GVariantDict *options,
                                                  const char   *database_path,
                                                  int          *exit_status);
 
+/* hubs-cli-database.c */
+gboolean            hubs_cli_database_handle    (GVariantDict *options,
+                                                 int          *exit_status);
+
 G_END_DECLS

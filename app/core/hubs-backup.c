@@ -695,7 +695,7 @@ snapshot_daily_in_thread (GTask        *task,
  *
  * Does what hubs_backup_snapshot_daily() does, in a worker thread on a connection of its
  * own, so the main loop keeps running and the store can be written to meanwhile (the
- * snapshot is consistent, as every snapshot is).
+ * snapshot is consistent, as every snapshot is). A shared database on a server needs none.
  */
 void
 hubs_backup_snapshot_daily_async (HubsStore           *store,
@@ -710,6 +710,14 @@ hubs_backup_snapshot_daily_async (HubsStore           *store,
 
   task = g_task_new (store, cancellable, callback, user_data);
   g_task_set_source_tag (task, hubs_backup_snapshot_daily_async);
+
+  /* A shared database is backed up on its server: no snapshot is needed here. */
+  if (hubs_store_get_db (store) == NULL)
+    {
+      g_task_return_pointer (task, NULL, NULL);
+      return;
+    }
+
   g_task_set_task_data (task, GUINT_TO_POINTER (keep), NULL);
   g_task_run_in_thread (task, snapshot_daily_in_thread);
 }
