@@ -41,6 +41,8 @@ init_database (const char *uri,
       !(kpis = hubs_store_list_kpis (store, NULL, &error)))
     return fail (exit_status, error->message);
 
+  hubs_cli_warn_about_place (store);
+
   if (hubs_store_get_seeded (store))
     /* Translators: %1$s is a database, %2$u and %3$u counts of hubs and KPIs */
     g_print (_("The database “%1$s” was created with the plan: %2$u hubs, %3$u KPIs.\n"),
@@ -70,7 +72,8 @@ copy_database (const char *from_path,
                                 "copy into."));
 
   if (!(from = hubs_cli_open_store_to_read (from_path, &error)) ||
-      !(to = hubs_store_open (to_path, HUBS_STORE_OPEN_NO_SEED, &error)) ||
+      !(to = hubs_cli_warn_about_place (hubs_store_open (to_path, HUBS_STORE_OPEN_NO_SEED,
+                                                         &error))) ||
       !hubs_store_copy_into (from, to, &error) ||
       !hubs_store_checkpoint (to, &error))
     return fail (exit_status, error->message);

@@ -139,6 +139,26 @@ hubs_cli_print_error (const char *message)
 }
 
 /**
+ * hubs_cli_warn_about_place:
+ * @store: (transfer full) (nullable): a store just opened, or %NULL
+ *
+ * Says on standard error what the user should know about where @store is: a file on a
+ * network drive (see hubs_store_get_warning()).
+ *
+ * Returns: (transfer full) (nullable): @store
+ */
+HubsStore *
+hubs_cli_warn_about_place (HubsStore *store)
+{
+  g_autofree char *warning = store != NULL ? hubs_store_get_warning (store) : NULL;
+
+  if (warning != NULL)
+    hubs_cli_print_error (warning);
+
+  return store;
+}
+
+/**
  * hubs_cli_open_store:
  * @database_path: (nullable): the database file, or %NULL for the default one
  * @flags: how to open it
@@ -156,7 +176,7 @@ hubs_cli_open_store (const char          *database_path,
   if (database_path == NULL)
     database_path = default_path = hubs_store_default_path ();
 
-  return hubs_store_open (database_path, flags, error);
+  return hubs_cli_warn_about_place (hubs_store_open (database_path, flags, error));
 }
 
 /* Opens the database for a command that only reads it. A file given with --database must
@@ -210,7 +230,8 @@ hubs_cli_open_store_to_read (const char  *database_path,
       return NULL;
     }
 
-  return hubs_store_open (database_path, HUBS_STORE_OPEN_DEFER_CHECK, error);
+  return hubs_cli_warn_about_place (hubs_store_open (database_path, HUBS_STORE_OPEN_DEFER_CHECK,
+                                                     error));
 }
 
 /* --as-of: the database as it stood then, in a copy made from the history. */

@@ -964,6 +964,77 @@ test_write_during_check (Fixture       *f,
   g_assert_cmpfloat (figure->value, ==, 163);
 }
 
+/* Runs @argv (NULL-terminated); fails the test with its output when it fails. */
+static void
+run_or_fail (const char * const *argv)
+{
+  g_autofree char *err = NULL;
+  g_autoptr(GError) error = NULL;
+  int status;
+
+  g_spawn_sync (NULL, (char **) argv, NULL, G_SPAWN_SEARCH_PATH | G_SPAWN_STDOUT_TO_DEV_NULL,
+                NULL, NULL, NULL, &err, &status, &error);
+  g_assert_no_error (error);
+  if (!g_spawn_check_wait_status (status, NULL))
+    g_error ("%s failed: %s", argv[0], err);
+}
+
+/* A file on a file system in user space (FUSE, as cloud-synced folders and sshfs are; bindfs
+ * here) is found out when it is opened: the store says so in words, and keeps it out of WAL
+ * mode, whose shared memory does not work there. */
+static void
+test_network_file_system (Fixture       *f,
+                          gconstpointer  data)
+{
+  g_autofree char *real = g_build_filename (f->dir, "real", NULL);
+  g_autofree char *mount = g_build_filename (f->dir, "shared-drive", NULL);
+  g_autofree char *path = g_build_filename (mount, "hubs.sqlite3", NULL);
+  g_autofree char *wal = g_strconcat (path, "-wal", NULL);
+  g_autofree char *warning = NULL;
+  g_autofree char *mode = NULL;
+  g_autofree char *local_warning = NULL;
+  g_autoptr(HubsStore) store = NULL;
+  g_autoptr(HubsStore) local = NULL;
+  g_autoptr(HubsFigure) figure = NULL;
+  g_autoptr(GError) error = NULL;
+  const char *bindfs[] = { "bindfs", real, mount, NULL };
+  const char *unmount[] = { "fusermount", "-u", mount, NULL };
+
+  if (g_find_program_in_path ("bindfs") == NULL)
+    g_error ("This test needs bindfs (build-aux/deps.sh installs it)");
+
+  g_assert_cmpint (g_mkdir (real, 0755), ==, 0);
+  g_assert_cmpint (g_mkdir (mount, 0755), ==, 0);
+  run_or_fail (bindfs);
+
+  store = hubs_store_open (path, HUBS_STORE_OPEN_DEFAULT, &error);
+  g_assert_no_error (error);
+  warning = hubs_store_get_warning (store);
+  g_assert_nonnull (warning);
+  g_assert_nonnull (strstr (warning, "network or synchronised drive (FUSE)"));
+  g_assert_nonnull (strstr (warning, "PostgreSQL"));
+
+  /* It works, without WAL: a change is in the file itself at once. */
+  set_startups (store, 163);
+  g_assert_false (g_file_test (wal, G_FILE_TEST_EXISTS));
+  mode = raw_query_text (path, "PRAGMA journal_mode");
+  g_assert_cmpstr (mode, ==, "delete");
+  g_clear_object (&store);
+
+  store = hubs_test_open_store (path, HUBS_STORE_OPEN_DEFAULT);
+  figure = hubs_store_get_figure (store, "sapporo/startups", 2025, HUBS_FIGURE_ACTUAL, &error);
+  g_assert_no_error (error);
+  g_assert_cmpfloat (figure->value, ==, 163);
+  g_clear_object (&store);
+
+  run_or_fail (unmount);
+
+  /* The same file on the local disk is all well. */
+  local = hubs_test_open_store (f->path, HUBS_STORE_OPEN_DEFAULT);
+  local_warning = hubs_store_get_warning (local);
+  g_assert_null (local_warning);
+}
+
 /* A password in the address of a shared database is refused before anything connects: it
  * belongs in PGPASSWORD or ~/.pgpass, never on a command line or in the settings. */
 static void
@@ -1032,6 +1103,7 @@ main (int   argc,
   ADD ("/hubs/store/edit-unknown-kpi-rejected", test_edit_unknown_kpi_rejected);
   ADD_FILE ("/hubs/store/save-statement-count", test_save_statement_count);
   ADD ("/hubs/store/new-hub-id", test_new_hub_id);
+  ADD_FILE ("/hubs/store/network-file-system", test_network_file_system);
   g_test_add_func ("/hubs/store/refuse-password-in-uri", test_refuse_password_in_uri);
 
 #undef ADD_FILE

@@ -60,7 +60,8 @@ year_state_from_row (HubsDbStmt *stmt)
 {
   g_autofree char *hub_id = _hubs_store_column_text (stmt, 0);
   HubsYearState *state = _hubs_store_year_state_from_columns (stmt, hub_id,
-                                                              hubs_db_stmt_column_int (stmt, 1), 2);
+                                                              hubs_db_stmt_column_int (stmt, 1),
+                                                              2);
 
   state->reason = _hubs_store_column_text (stmt, 6);
   return state;

@@ -292,21 +292,26 @@ quick_check (sqlite3     *db,
   return TRUE;
 }
 
+/* WAL, except on a network or user-space file system, where the shared memory it needs
+ * between processes does not work: there, the rollback journal (see hubs-store-network.c). */
 static gboolean
 use_wal (HubsStore  *self,
          GError    **error)
 {
   g_autofree char *mode = NULL;
+  const char *wanted = self->network_file_system != NULL ? "delete" : "wal";
   HubsDbStmt *stmt;
   int rc;
 
-  if (!(stmt = _hubs_store_prepare (self, "PRAGMA journal_mode = WAL", error)))
+  if (!(stmt = _hubs_store_prepare (self, self->network_file_system != NULL
+                                          ? "PRAGMA journal_mode = DELETE"
+                                          : "PRAGMA journal_mode = WAL", error)))
     return FALSE;
   if ((rc = hubs_db_stmt_step (stmt)) == HUBS_DB_ROW)
     mode = _hubs_store_column_text (stmt, 0);
   hubs_db_stmt_reset (stmt);
 
-  if (g_strcmp0 (mode, "wal") != 0)
+  if (g_strcmp0 (mode, wanted) != 0)
     {
       _hubs_store_set_db_error (error, self->db, rc == HUBS_DB_ROW ? HUBS_DB_ERROR : rc,
                                 self->path);
@@ -977,6 +982,9 @@ hubs_store_open (const char          *path,
     return open_shared (self, flags, error) ? g_steal_pointer (&self) : NULL;
 
   exists = g_file_test (path, G_FILE_TEST_EXISTS);
+  self->network_file_system = _hubs_store_find_network_file_system (path);
+  if (self->network_file_system != NULL)
+    g_debug ("%s is on a %s file system: no WAL there", path, self->network_file_system);
 
   if (exists && g_file_test (path, G_FILE_TEST_IS_DIR))
     {

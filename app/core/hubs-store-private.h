@@ -36,6 +36,9 @@ struct _HubsStore
   char               *author;
   char               *organisation;
 
+  /* The network or user-space file system the file is on (NFS, CIFS, FUSE…), or NULL. */
+  const char         *network_file_system;
+
   /* Why the file cannot be written to, once hubs_store_verify() found damage. */
   GError             *damage;
 
@@ -117,6 +120,9 @@ gboolean       _hubs_store_write_year_state        (HubsStore           *self,
                                                     const HubsYearState *old,
                                                     const HubsYearState *state,
                                                     GError             **error);
+
+/* hubs-store-network.c */
+const char   *_hubs_store_find_network_file_system (const char   *path);
 
 /* hubs-store-plan-words.c */
 gboolean      _hubs_store_migrate_plan_words      (HubsStore     *self,

@@ -346,4 +346,6 @@ gboolean    hubs_store_copy_into          (HubsStore           *self,
                                            HubsStore           *into,
                                            GError             **error);
 
+char       *hubs_store_get_warning        (HubsStore           *self);
+
 G_END_DECLS
