@@ -356,16 +356,12 @@ main (int   argc,
 
 #define ADD(path, func) \
   g_test_add (path, Fixture, NULL, fixture_set_up, func, fixture_tear_down)
-/* As of a date reads a copy of the file: SQLite files only, so far. */
-#define ADD_FILE(path, func) \
-  if (!hubs_test_engine_is_postgresql ()) \
-    ADD (path, func)
 
   ADD ("/hubs/cycle/who", test_who);
   ADD ("/hubs/cycle/states", test_states);
   ADD ("/hubs/cycle/locked", test_locked);
   ADD ("/hubs/cycle/explanation", test_explanation);
-  ADD_FILE ("/hubs/cycle/as-of", test_as_of);
+  ADD ("/hubs/cycle/as-of", test_as_of);
   g_test_add_func ("/hubs/cycle/latest-ended", test_latest_ended);
 
   return g_test_run ();
