@@ -2,7 +2,8 @@
 # Runs a command with a private PostgreSQL server of its own: a cluster in a temporary folder,
 # listening only on a Unix socket in that folder, stopped when the command ends, even when it
 # fails. The command finds the server in HUBS_TEST_POSTGRESQL (postgresql:///hubs?host=DIR)
-# and may create databases and schemas in it.
+# and may create databases and schemas in it. The server skips fsync (tests need no
+# durability) unless HUBS_TEST_POSTGRESQL_FSYNC=on, for benchmarks.
 #
 # Tests run as root and initdb refuses root: the server runs as the postgres system user.
 # Where no server can start, this fails with the reason: a test never passes by skipping.
@@ -38,7 +39,7 @@ if ! "${as_server[@]}" "$bindir/initdb" -D "$dir/data" -U postgres -A trust -E U
 fi
 
 if ! "${as_server[@]}" "$bindir/pg_ctl" -D "$dir/data" -l "$dir/server.log" -w -t 60 \
-       -o "-c listen_addresses='' -c unix_socket_directories='$dir' -c fsync=off" \
+       -o "-c listen_addresses='' -c unix_socket_directories='$dir' -c fsync=${HUBS_TEST_POSTGRESQL_FSYNC:-off}" \
        start >/dev/null; then
   echo "with-postgresql: the server did not start:" >&2
   cat "$dir/server.log" >&2
