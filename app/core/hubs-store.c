@@ -94,7 +94,7 @@ hubs_store_init (HubsStore *self)
  * hubs_store_get_path:
  * @self: a #HubsStore
  *
- * Returns: the database file's path
+ * Returns: the database file's path, or the URI of the shared database
  */
 const char *
 hubs_store_get_path (HubsStore *self)
