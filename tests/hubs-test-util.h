@@ -40,6 +40,13 @@ void       hubs_test_store_tear_down (HubsTestStore *f,
 char      *hubs_test_pdf_text        (const char    *pdf);
 
 char   *hubs_test_make_dir        (void);
+gboolean hubs_test_engine_is_postgresql (void);
+char   *hubs_test_database_path   (const char *dir,
+                                   const char *name);
+void    hubs_test_exec_sql        (const char *path,
+                                   const char *sql);
+char   *hubs_test_query_text      (const char *path,
+                                   const char *sql);
 char   *hubs_test_path            (const char *dir,
                                    const char *name);
 GBytes *hubs_test_read_bytes      (const char *path);
