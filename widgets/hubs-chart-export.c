@@ -426,7 +426,7 @@ hubs_chart_export_full (const HubsChartData  *data,
     {
       if (!hubs_chart_writer_open (&w, path, error))
         return FALSE;
-      surface = create_vector_surface (format, &w, width, height);
+      surface = create_vector_surface (format, &w, page_width, page_height);
       if (format == HUBS_CHART_FORMAT_PDF)
         {
           g_autofree char *title = hubs_chart_get_title (data, language);

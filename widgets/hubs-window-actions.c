@@ -12,6 +12,7 @@
 #include <glib/gi18n.h>
 
 #include "hubs-chart-export.h"
+#include "hubs-chart-stamp.h"
 #include "hubs-report.h"
 #include "hubs-file-chooser.h"
 #include "hubs-format.h"
@@ -20,6 +21,7 @@
 #include "hubs-i18n.h"
 #include "hubs-kpi-editor.h"
 #include "hubs-presentation.h"
+#include "hubs-window-print.h"
 #include "hubs-window-private.h"
 
 static gboolean
@@ -164,13 +166,42 @@ present_action (GtkWidget  *widget,
 }
 
 /**
+ * hubs_window_get_shown_chart:
+ * @self: a #HubsWindow
+ * @error: a location for a #GError
+ *
+ * The chart the window shows: the open KPI's trajectory, or else the hub's overview, as
+ * exported and printed.
+ *
+ * Returns: (transfer full): the chart's data, or %NULL with @error set
+ */
+HubsChartData *
+hubs_window_get_shown_chart (HubsWindow  *self,
+                             GError     **error)
+{
+  const char *hub_id = hubs_window_get_hub_id (self);
+
+  g_return_val_if_fail (HUBS_IS_WINDOW (self), NULL);
+
+  if (editing_kpi (self))
+    return hubs_chart_data_new_for_kpi (self->store, HUBS_CHART_TRAJECTORY,
+                                        hubs_kpi_editor_get_kpi_id (HUBS_KPI_EDITOR (self->kpi_editor)),
+                                        error);
+  if (hub_id != NULL)
+    return hubs_chart_data_new_for_hub (self->store, hub_id, error);
+
+  g_set_error_literal (error, G_IO_ERROR, G_IO_ERROR_NOT_FOUND, _("Choose a hub city first."));
+  return NULL;
+}
+
+/**
  * hubs_window_export_chart_to:
  * @self: a #HubsWindow
  * @path: a file ending in .png, .svg or .pdf
  * @error: a location for a #GError
  *
- * Writes the chart the window shows: the open KPI's trajectory, or else the hub's overview,
- * at 1600×900 in the interface's language, with the print theme.
+ * Writes the chart the window shows (hubs_window_get_shown_chart()) at 1600×900 in the
+ * interface's language, with the print theme and its stamp: hub, as of when, source.
  *
  * Returns: %TRUE on success
  */
@@ -180,22 +211,16 @@ hubs_window_export_chart_to (HubsWindow  *self,
                              GError     **error)
 {
   g_autoptr(HubsChartData) data = NULL;
-  const char *hub_id = hubs_window_get_hub_id (self);
+  g_autofree char *stamp = NULL;
 
   g_return_val_if_fail (HUBS_IS_WINDOW (self), FALSE);
   g_return_val_if_fail (path != NULL, FALSE);
 
-  if (editing_kpi (self))
-    data = hubs_chart_data_new_for_kpi (self->store, HUBS_CHART_TRAJECTORY,
-                                        hubs_kpi_editor_get_kpi_id (HUBS_KPI_EDITOR (self->kpi_editor)),
-                                        error);
-  else if (hub_id != NULL)
-    data = hubs_chart_data_new_for_hub (self->store, hub_id, error);
-  else
-    g_set_error_literal (error, G_IO_ERROR, G_IO_ERROR_NOT_FOUND, _("Choose a hub city first."));
-
-  return data != NULL &&
-         hubs_chart_export (data, path, 1600, 900, hubs_language_current (), error);
+  if (!(data = hubs_window_get_shown_chart (self, error)))
+    return FALSE;
+  stamp = hubs_chart_stamp_new (self->store, data, NULL, hubs_language_current ());
+  return hubs_chart_export_full (data, path, HUBS_CHART_PAGE_NONE, 1600, 900, stamp,
+                                 hubs_language_current (), error);
 }
 
 /**
@@ -515,6 +540,7 @@ hubs_window_update_actions (HubsWindow *self)
   gtk_widget_action_set_enabled (widget, "win.move-kpi-up", writable && editing);
   gtk_widget_action_set_enabled (widget, "win.move-kpi-down", writable && editing);
   hubs_window_update_cycle_actions (self);
+  hubs_window_update_print_actions (self);
 }
 
 /**
