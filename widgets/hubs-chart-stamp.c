@@ -303,13 +303,14 @@ hubs_chart_stamp_new (HubsStore           *store,
 
 /* The small type is at most this share of the picture's height; a low chart gets one line. */
 #define STAMP_MAX_SHARE 0.2
+#define STAMP_LOW 300
 
 /**
  * hubs_chart_painter_draw_stamp:
  * @p: the painter of a chart about to be drawn
  * @stamp: the text
  *
- * Draws @stamp in small type across the foot of the picture, up to three lines (one on a low
+ * Draws @stamp in small type across the foot of the picture, up to two lines (one on a low
  * chart), and takes its height off the painter's, so that the chart draws above it and no
  * label of the chart can meet it.
  */
@@ -317,7 +318,7 @@ void
 hubs_chart_painter_draw_stamp (HubsChartPainter *p,
                                const char       *stamp)
 {
-  double size = MAX (6, p->fs * 0.7);
+  double size = MAX (6, p->fs * 0.6);
   double pad = MAX (2, p->fs * 0.5);
   double width = p->width - 2 * pad;
   double height;
@@ -325,7 +326,7 @@ hubs_chart_painter_draw_stamp (HubsChartPainter *p,
   if (width < 1)
     return;
 
-  hubs_chart_painter_set_text (p, stamp, size, FALSE, width, 3);
+  hubs_chart_painter_set_text (p, stamp, size, FALSE, width, p->height < STAMP_LOW ? 1 : 2);
   hubs_chart_painter_text_size (p, NULL, &height);
   if (height + 1.5 * pad > p->height * STAMP_MAX_SHARE)
     {
