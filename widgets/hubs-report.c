@@ -503,7 +503,11 @@ hubs_report_new (HubsStore     *store,
       g_autofree char *when = hubs_chart_describe_as_of (store, data, as_of, language);
       ReportPage page = { i, -1 };
 
-      g_ptr_array_add (report->dates, g_strdup_printf ("%s | %s", when, made));
+      /* Translators: the right of a report page's header: as of when its figures are, then
+       * the day the report was made */
+      g_ptr_array_add (report->dates, g_strdup_printf (hubs_i18n_gettext (language,
+                                                                          N_("%1$s | %2$s")),
+                                                       when, made));
       g_array_append_val (report->pages, page);
       for (guint k = 0; k < data->kpis->len; k++)
         {
