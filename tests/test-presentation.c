@@ -231,6 +231,89 @@ test_screenshots (Fixture       *f,
     }
 }
 
+/* What the presenter's hub is picked out by on the comparison slide: the colour of the bar
+ * at the left of its row, where another hub's row has the background. */
+static gboolean
+row_is_marked (const HubsChartData *data,
+               const char          *highlight,
+               guint                hub_index)
+{
+  HubsChartTheme theme;
+  HubsChartOptions options;
+  g_autoptr(GArray) hits = g_array_new (FALSE, FALSE, sizeof (HubsChartHit));
+  cairo_surface_t *surface = cairo_image_surface_create (CAIRO_FORMAT_RGB24, 1280, 720);
+  cairo_t *cr = cairo_create (surface);
+  guint32 pixel = 0, actual;
+  gboolean found = FALSE;
+
+  hubs_chart_theme_init_print (&theme);
+  hubs_chart_options_init (&options, HUBS_LANGUAGE_EN);
+  options.font_size = 14;
+  options.highlight = highlight;
+  hubs_chart_draw (cr, data, &theme, &options, 1280, 720, hits);
+  cairo_surface_flush (surface);
+
+  for (guint i = 0; i < hits->len && !found; i++)
+    {
+      const HubsChartHit *hit = &g_array_index (hits, HubsChartHit, i);
+
+      if (hit->kind != HUBS_CHART_HIT_HUB || hit->index != hub_index)
+        continue;
+      /* The bar: from a quarter of the padding (0.8 of the text size), 0.2 of it wide. */
+      pixel = *(guint32 *) (cairo_image_surface_get_data (surface) +
+                            (int) hit->y * cairo_image_surface_get_stride (surface) +
+                            (int) (14 * 0.8 * 0.25 + 1) * 4);
+      found = TRUE;
+    }
+  g_assert_true (found);
+  actual = ((guint32) (theme.actual.red * 255 + 0.5) << 16) |
+           ((guint32) (theme.actual.green * 255 + 0.5) << 8) |
+           (guint32) (theme.actual.blue * 255 + 0.5);
+
+  cairo_destroy (cr);
+  cairo_surface_destroy (surface);
+  return (pixel & 0xffffff) == actual;
+}
+
+/* Slides leave the room in photos and handouts: each carries the stamp of an export, and the
+ * comparison picks out the hub presented. */
+static void
+test_says_what_it_shows (Fixture       *f,
+                         gconstpointer  data)
+{
+  HubsPresentation *presentation = open_presentation (f, "fukuoka", 1280, 720);
+  HubsChartView *chart = HUBS_CHART_VIEW (hubs_presentation_get_chart (presentation));
+  guint n = hubs_presentation_get_n_slides (presentation);
+  const HubsChartData *shown;
+  g_autofree char *path = NULL;
+  guint fukuoka = G_MAXUINT, other = G_MAXUINT;
+
+  hubs_presentation_set_slide (presentation, 1);
+  g_assert_true (g_str_has_prefix (hubs_chart_view_get_stamp (chart), "Fukuoka | As of "));
+  g_assert_nonnull (strstr (hubs_chart_view_get_stamp (chart), "Source: "));
+
+  hubs_presentation_set_slide (presentation, n - 1);
+  g_assert_true (g_str_has_prefix (hubs_chart_view_get_stamp (chart), "All hub cities | "));
+  path = hubs_test_save_screenshot (GTK_WIDGET (presentation), "presentation-comparison-fukuoka");
+  g_assert_true (g_file_test (path, G_FILE_TEST_IS_REGULAR));
+
+  shown = hubs_chart_view_get_data (chart);
+  for (guint i = 0; i < shown->hubs->len; i++)
+    {
+      const HubsChartHubSummary *summary = g_ptr_array_index (shown->hubs, i);
+
+      if (g_str_equal (summary->hub->id, "fukuoka"))
+        fukuoka = i;
+      else if (other == G_MAXUINT)
+        other = i;
+    }
+  g_assert_true (row_is_marked (shown, "fukuoka", fukuoka));
+  g_assert_false (row_is_marked (shown, "fukuoka", other));
+  g_assert_false (row_is_marked (shown, NULL, fukuoka));
+
+  close_presentation (presentation);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -243,6 +326,8 @@ main (int   argc,
               fixture_tear_down);
   g_test_add ("/hubs/presentation/screenshots", Fixture, NULL, fixture_set_up,
               test_screenshots, fixture_tear_down);
+  g_test_add ("/hubs/presentation/says-what-it-shows", Fixture, NULL, fixture_set_up,
+              test_says_what_it_shows, fixture_tear_down);
 
   return g_test_run ();
 }

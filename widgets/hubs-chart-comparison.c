@@ -167,6 +167,24 @@ hubs_chart_draw_comparison (HubsChartPainter    *p,
   col_w = MAX (1, (p->width - 2 * pad - name_w - gap * (HUBS_N_PILLARS + 1)) /
                   (HUBS_N_PILLARS + 1));
 
+  /* The hub presented, picked out across its row: a band, and a bar at its left edge that
+   * tells it without its colour. */
+  for (guint i = 0; p->options->highlight != NULL && i < n; i++)
+    {
+      const HubsChartHubSummary *summary = g_ptr_array_index (data->hubs, i);
+      double top = y + header_h + i * row_h;
+
+      if (g_strcmp0 (summary->hub->id, p->options->highlight) != 0)
+        continue;
+      cairo_new_path (p->cr);
+      cairo_rectangle (p->cr, pad * 0.25, top, p->width - pad * 0.5, row_h);
+      hubs_chart_color_set_source_alpha (&p->theme->actual, p->cr, 0.14);
+      cairo_fill (p->cr);
+      cairo_rectangle (p->cr, pad * 0.25, top, MAX (2, p->fs * 0.2), row_h);
+      hubs_chart_color_set_source (&p->theme->actual, p->cr);
+      cairo_fill (p->cr);
+    }
+
   for (int col = -1; col < HUBS_N_PILLARS; col++)
     {
       double cx = pad + name_w + gap + (col + 1) * (col_w + gap);

@@ -27,6 +27,8 @@ G_BEGIN_DECLS
  * @stamp: (nullable): the small type at the chart's foot of a chart that leaves the app: its
  *   hub, when its figures are from and their source (hubs_chart_stamp_new()); the chart
  *   draws above it
+ * @highlight: (nullable): the id of the hub the comparison picks out, such as the one
+ *   presented
  *
  * How to draw a chart, apart from its data and colours.
  */
@@ -36,6 +38,7 @@ typedef struct
   double       font_size;
   int          focus;
   const char  *stamp;
+  const char  *highlight;
   guint        show_title : 1;
   guint        show_legend : 1;
   guint        show_status : 1;

@@ -403,6 +403,9 @@ hubs_presentation_new (GtkWindow     *parent,
   self = g_object_new (HUBS_TYPE_PRESENTATION, "transient-for", parent, NULL);
   self->model = g_object_ref (model);
   self->hub = g_object_ref (hub);
+  /* Slides leave the room in photos and handouts: each says what it shows. */
+  hubs_chart_view_set_stamp_store (self->chart, hubs_live_model_get_store (model));
+  hubs_chart_view_set_highlight (self->chart, hub_id);
   g_signal_connect_object (hub, "items-changed", G_CALLBACK (on_kpis_changed_cb), self,
                            G_CONNECT_SWAPPED);
 
