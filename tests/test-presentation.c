@@ -11,6 +11,7 @@
 #include <string.h>
 
 #include "hubs-chart-view.h"
+#include "hubs-present-dialog.h"
 #include "hubs-presentation.h"
 #include "hubs-test-demo.h"
 #include "hubs-test-gtk.h"
@@ -314,6 +315,78 @@ test_says_what_it_shows (Fixture       *f,
   close_presentation (presentation);
 }
 
+static HubsPresentation *
+find_presentation (void)
+{
+  GListModel *toplevels = gtk_window_get_toplevels ();
+
+  for (guint i = 0; i < g_list_model_get_n_items (toplevels); i++)
+    {
+      g_autoptr(GObject) window = g_list_model_get_item (toplevels, i);
+
+      if (HUBS_IS_PRESENTATION (window))
+        return HUBS_PRESENTATION (window);
+    }
+  return NULL;
+}
+
+/* Present Chosen KPIs…: a slide for each KPI checked, in the plan's order, and none without
+ * a KPI checked. */
+static void
+test_chosen_kpis (Fixture       *f,
+                  gconstpointer  data)
+{
+  g_autoptr(GPtrArray) kpis = hubs_store_list_kpis (f->store, "sapporo", NULL);
+  GtkWidget *dialog = hubs_present_dialog_new (NULL, f->model, "sapporo");
+  AdwMessageDialog *message = ADW_MESSAGE_DIALOG (dialog);
+  const char *second = ((HubsKpi *) kpis->pdata[1])->id;
+  const char *third = ((HubsKpi *) kpis->pdata[2])->id;
+  HubsPresentation *presentation;
+  HubsChartView *chart;
+  g_auto(GStrv) chosen = NULL;
+  g_autofree char *path = NULL;
+
+  g_assert_cmpuint (kpis->len, >=, 3);
+  gtk_window_present (GTK_WINDOW (dialog));
+  hubs_test_wait_frames (dialog, 2);
+  path = hubs_test_save_screenshot (dialog, "present-chosen-dialog");
+
+  /* Every KPI at first; none leaves nothing to present. */
+  chosen = hubs_present_dialog_get_chosen (message);
+  g_assert_cmpuint (g_strv_length (chosen), ==, kpis->len);
+  for (guint i = 0; i < kpis->len; i++)
+    hubs_present_dialog_set_chosen (message, ((HubsKpi *) kpis->pdata[i])->id, FALSE);
+  g_assert_false (adw_message_dialog_get_response_enabled (message, "present"));
+
+  /* Chosen out of order: shown in the plan's. */
+  hubs_present_dialog_set_chosen (message, third, TRUE);
+  hubs_present_dialog_set_chosen (message, second, TRUE);
+  g_assert_true (adw_message_dialog_get_response_enabled (message, "present"));
+  g_assert_null (find_presentation ());
+  /* As the button does: the response, then the dialog closes. */
+  adw_message_dialog_response (message, "present");
+  gtk_window_destroy (GTK_WINDOW (dialog));
+  hubs_test_spin (50);
+
+  presentation = find_presentation ();
+  g_assert_nonnull (presentation);
+  chart = HUBS_CHART_VIEW (hubs_presentation_get_chart (presentation));
+  g_assert_cmpuint (hubs_presentation_get_n_slides (presentation), ==, 4);
+  g_assert_cmpuint (hubs_presentation_get_slide (presentation), ==, 0);
+  hubs_presentation_set_slide (presentation, 1);
+  g_assert_cmpstr (((HubsChartKpi *) hubs_chart_view_get_data (chart)->kpis->pdata[0])->kpi->id,
+                   ==, second);
+  hubs_presentation_set_slide (presentation, 2);
+  g_assert_cmpstr (((HubsChartKpi *) hubs_chart_view_get_data (chart)->kpis->pdata[0])->kpi->id,
+                   ==, third);
+  hubs_presentation_set_slide (presentation, 3);
+  g_assert_cmpint (hubs_chart_view_get_kind (chart), ==, HUBS_CHART_COMPARISON);
+
+  gtk_window_unfullscreen (GTK_WINDOW (presentation));
+  close_presentation (presentation);
+  hubs_test_spin (50);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -328,6 +401,8 @@ main (int   argc,
               test_screenshots, fixture_tear_down);
   g_test_add ("/hubs/presentation/says-what-it-shows", Fixture, NULL, fixture_set_up,
               test_says_what_it_shows, fixture_tear_down);
+  g_test_add ("/hubs/presentation/chosen-kpis", Fixture, NULL, fixture_set_up,
+              test_chosen_kpis, fixture_tear_down);
 
   return g_test_run ();
 }

@@ -20,6 +20,7 @@
 #include "hubs-hub-page.h"
 #include "hubs-i18n.h"
 #include "hubs-kpi-editor.h"
+#include "hubs-present-dialog.h"
 #include "hubs-presentation.h"
 #include "hubs-window-print.h"
 #include "hubs-window-private.h"
@@ -163,6 +164,21 @@ present_action (GtkWidget  *widget,
 
   if ((presentation = hubs_presentation_new (GTK_WINDOW (self), self->live, hub_id)) != NULL)
     gtk_window_present (GTK_WINDOW (presentation));
+}
+
+static void
+present_chosen_action (GtkWidget  *widget,
+                       const char *action_name,
+                       GVariant   *param)
+{
+  HubsWindow *self = HUBS_WINDOW (widget);
+  const char *hub_id = hubs_window_get_hub_id (self);
+
+  if (self->live == NULL || hub_id == NULL)
+    return;
+
+  gtk_window_present (GTK_WINDOW (hubs_present_dialog_new (GTK_WINDOW (self), self->live,
+                                                           hub_id)));
 }
 
 /**
@@ -529,6 +545,8 @@ hubs_window_update_actions (HubsWindow *self)
   gtk_widget_action_set_enabled (widget, "win.add-hub", writable);
   gtk_widget_action_set_enabled (widget, "win.present",
                                  self->store != NULL && hubs_window_get_hub_id (self) != NULL);
+  gtk_widget_action_set_enabled (widget, "win.present-chosen",
+                                 self->store != NULL && hubs_window_get_hub_id (self) != NULL);
   gtk_widget_action_set_enabled (widget, "win.export-chart",
                                  self->store != NULL && hubs_window_get_hub_id (self) != NULL);
   gtk_widget_action_set_enabled (widget, "win.export-report",
@@ -561,6 +579,8 @@ hubs_window_class_add_actions (GtkWidgetClass *widget_class)
   gtk_widget_class_install_action (widget_class, "win.add-kpi", NULL, add_kpi_action);
   gtk_widget_class_install_action (widget_class, "win.open-kpi", "s", open_kpi_action);
   gtk_widget_class_install_action (widget_class, "win.present", NULL, present_action);
+  gtk_widget_class_install_action (widget_class, "win.present-chosen", NULL,
+                                   present_chosen_action);
   gtk_widget_class_install_action (widget_class, "win.export-chart", NULL, export_action);
   gtk_widget_class_install_action (widget_class, "win.export-report", NULL, export_action);
   gtk_widget_class_install_action (widget_class, "win.delete-kpi", NULL, delete_kpi_action);
