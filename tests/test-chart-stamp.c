@@ -16,6 +16,7 @@
 
 #include <glib/gi18n.h>
 
+#include "hubs-chart-export-dialog.h"
 #include "hubs-chart-export.h"
 #include "hubs-chart-stamp.h"
 #include "hubs-test-util.h"
@@ -326,6 +327,28 @@ test_cli_as_of (Fixture       *f,
     g_assert_nonnull (strstr (by_page[i], stood));
 }
 
+/* The sizes of the Export Chart dialog and of --size. */
+static void
+test_pages (void)
+{
+  HubsChartPage page;
+  double width, height;
+
+  g_assert_cmpint (hubs_chart_export_page_from_choice ("screen"), ==, HUBS_CHART_PAGE_NONE);
+  g_assert_cmpint (hubs_chart_export_page_from_choice ("a4"), ==, HUBS_CHART_PAGE_A4_LANDSCAPE);
+  g_assert_cmpint (hubs_chart_export_page_from_choice ("slide"), ==, HUBS_CHART_PAGE_SLIDE);
+  g_assert_cmpint (hubs_chart_export_page_from_choice (NULL), ==, HUBS_CHART_PAGE_NONE);
+  g_assert_true (hubs_chart_page_from_string ("16:9", &page));
+  g_assert_cmpint (page, ==, HUBS_CHART_PAGE_SLIDE);
+  g_assert_false (hubs_chart_page_from_string ("1600x900", &page));
+
+  hubs_chart_page_get_size (HUBS_CHART_PAGE_A4_LANDSCAPE, &width, &height);
+  g_assert_cmpfloat_with_epsilon (width, 297 / 25.4 * 72, 0.01);
+  g_assert_cmpfloat_with_epsilon (height, 210 / 25.4 * 72, 0.01);
+  hubs_chart_page_get_size (HUBS_CHART_PAGE_SLIDE, &width, &height);
+  g_assert_cmpfloat (width / height, ==, 16.0 / 9.0);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -336,6 +359,7 @@ main (int   argc,
   bind_textdomain_codeset (GETTEXT_PACKAGE, "UTF-8");
   g_test_init (&argc, &argv, NULL);
 
+  g_test_add_func ("/hubs/chart-stamp/pages", test_pages);
   g_test_add ("/hubs/chart-stamp/live", Fixture, NULL, fixture_set_up, test_live,
               fixture_tear_down);
   g_test_add ("/hubs/chart-stamp/submitted", Fixture, NULL, fixture_set_up, test_submitted,

@@ -12,6 +12,7 @@
 #include <glib/gi18n.h>
 
 #include "hubs-chart-export.h"
+#include "hubs-chart-export-dialog.h"
 #include "hubs-chart-stamp.h"
 #include "hubs-report.h"
 #include "hubs-file-chooser.h"
@@ -211,20 +212,22 @@ hubs_window_get_shown_chart (HubsWindow  *self,
 }
 
 /**
- * hubs_window_export_chart_to:
+ * hubs_window_export_chart_page_to:
  * @self: a #HubsWindow
  * @path: a file ending in .png, .svg or .pdf
+ * @page: the page to draw it on, or %HUBS_CHART_PAGE_NONE for 1600×900
  * @error: a location for a #GError
  *
- * Writes the chart the window shows (hubs_window_get_shown_chart()) at 1600×900 in the
- * interface's language, with the print theme and its stamp: hub, as of when, source.
+ * Writes the chart the window shows (hubs_window_get_shown_chart()) in the interface's
+ * language, with the print theme and its stamp: hub, as of when, source.
  *
  * Returns: %TRUE on success
  */
 gboolean
-hubs_window_export_chart_to (HubsWindow  *self,
-                             const char  *path,
-                             GError     **error)
+hubs_window_export_chart_page_to (HubsWindow     *self,
+                                  const char     *path,
+                                  HubsChartPage   page,
+                                  GError        **error)
 {
   g_autoptr(HubsChartData) data = NULL;
   g_autofree char *stamp = NULL;
@@ -235,8 +238,27 @@ hubs_window_export_chart_to (HubsWindow  *self,
   if (!(data = hubs_window_get_shown_chart (self, error)))
     return FALSE;
   stamp = hubs_chart_stamp_new (self->store, data, NULL, hubs_language_current ());
-  return hubs_chart_export_full (data, path, HUBS_CHART_PAGE_NONE, 1600, 900, stamp,
-                                 hubs_language_current (), error);
+  return hubs_chart_export_full (data, path, page, 1600, 900, stamp, hubs_language_current (),
+                                 error);
+}
+
+/**
+ * hubs_window_export_chart_to:
+ * @self: a #HubsWindow
+ * @path: a file ending in .png, .svg or .pdf
+ * @error: a location for a #GError
+ *
+ * Writes the chart the window shows at 1600×900, with its stamp:
+ * hubs_window_export_chart_page_to() with %HUBS_CHART_PAGE_NONE.
+ *
+ * Returns: %TRUE on success
+ */
+gboolean
+hubs_window_export_chart_to (HubsWindow  *self,
+                             const char  *path,
+                             GError     **error)
+{
+  return hubs_window_export_chart_page_to (self, path, HUBS_CHART_PAGE_NONE, error);
 }
 
 /**
@@ -262,9 +284,10 @@ hubs_window_export_report_to (HubsWindow  *self,
 }
 
 static void
-export_chosen (HubsWindow *self,
-               GFile      *file,
-               gboolean    report)
+export_chosen (HubsWindow    *self,
+               GFile         *file,
+               gboolean       report,
+               HubsChartPage  page)
 {
   g_autoptr(GError) error = NULL;
   g_autofree char *path = g_file_get_path (file);
@@ -273,7 +296,7 @@ export_chosen (HubsWindow *self,
     return;
 
   if (report ? hubs_window_export_report_to (self, path, &error)
-             : hubs_window_export_chart_to (self, path, &error))
+             : hubs_window_export_chart_page_to (self, path, page, &error))
     {
       g_autofree char *name = g_file_get_basename (file);
       g_autofree char *message = g_strdup_printf (_("Saved “%s”"), name);
@@ -285,11 +308,11 @@ export_chosen (HubsWindow *self,
 }
 
 static void
-on_chart_chosen (gpointer  self,
-                 GFile    *file,
-                 gpointer  user_data)
+on_chart_chosen (gpointer       self,
+                 GFile         *file,
+                 HubsChartPage  page)
 {
-  export_chosen (self, file, FALSE);
+  export_chosen (self, file, FALSE, page);
 }
 
 static void
@@ -297,7 +320,7 @@ on_report_chosen (gpointer  self,
                   GFile    *file,
                   gpointer  user_data)
 {
-  export_chosen (self, file, TRUE);
+  export_chosen (self, file, TRUE, HUBS_CHART_PAGE_NONE);
 }
 
 static void
@@ -327,10 +350,7 @@ export_action (GtkWidget  *widget,
 
       /* KPI ids are HUB/SLUG: a file name has no slash. */
       name = g_strdelimit (g_strdup_printf ("%s.png", kpi_id), "/", '-');
-      hubs_file_chooser_run (GTK_WINDOW (self), GTK_FILE_CHOOSER_ACTION_SAVE,
-                             _("Export Chart"), _("_Export"), name,
-                             _("Pictures and documents (PNG, SVG, PDF)"),
-                             "*.[psPS][nvdNVD][gfGF]", self, on_chart_chosen, NULL, NULL);
+      hubs_chart_export_dialog_run (GTK_WINDOW (self), name, self, on_chart_chosen);
     }
 }
 
