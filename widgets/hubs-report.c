@@ -443,9 +443,10 @@ hubs_report_free (HubsReport *report)
  *   (hubs_store_open_as_of()), which every page's header says
  * @error: a location for a #GError
  *
- * Reads everything the report shows, so that its pages can then be drawn in any order, as
- * often as a print preview asks, without the database: for each hub an overview page, then
- * one page per KPI.
+ * Reads the hubs, KPIs and figures the report shows and lays out its list of pages (for each
+ * hub an overview page, then one page per KPI), so that the pages can then be drawn one at a
+ * time, in any order and as often as a print preview asks; a KPI's page reads its
+ * explanation when it is drawn.
  *
  * Returns: (transfer full): the report, or %NULL with @error set (an unknown hub)
  */
