@@ -317,6 +317,67 @@ test_unknown_hub (Fixture       *f,
   g_assert_nonnull (strstr (failure->message, "atlantis"));
 }
 
+static GtkWidget *
+nth_child (GtkWidget *box,
+           guint      n)
+{
+  GtkWidget *child = gtk_widget_get_first_child (box);
+
+  for (guint i = 0; i < n && child != NULL; i++)
+    child = gtk_widget_get_next_sibling (child);
+  return child;
+}
+
+/* The Contents tab of the print dialog: what can be printed, what is printed. */
+static void
+test_contents_tab (Fixture       *f,
+                   gconstpointer  data)
+{
+  g_autoptr(HubsPrintOperation) operation = NULL;
+  g_autoptr(HubsPrintOperation) no_chart = NULL;
+  g_autoptr(GError) error = NULL;
+  HubsChartData *chart = hubs_chart_data_new_for_hub (f->store, "fukuoka", &error);
+  GtkWidget *tab = NULL;
+  GtkWidget *window;
+  g_autofree char *shot = NULL;
+  gboolean ja = f->lang == HUBS_LANGUAGE_JA;
+
+  g_assert_no_error (error);
+  operation = hubs_print_operation_new (f->store, "fukuoka", chart, f->lang);
+  g_assert_cmpint (hubs_print_operation_get_content (operation), ==, HUBS_PRINT_CHART);
+
+  g_signal_emit_by_name (operation, "create-custom-widget", &tab);
+  g_assert_nonnull (tab);
+  g_assert_cmpstr (gtk_check_button_get_label (GTK_CHECK_BUTTON (nth_child (tab, 0))), ==,
+                   ja ? "表示中のチャート(_C)" : "The _chart shown");
+  g_assert_true (gtk_check_button_get_active (GTK_CHECK_BUTTON (nth_child (tab, 0))));
+  g_assert_true (gtk_widget_get_sensitive (nth_child (tab, 1)));
+
+  window = gtk_window_new ();
+  gtk_window_set_child (GTK_WINDOW (window), tab);
+  gtk_window_present (GTK_WINDOW (window));
+  hubs_test_wait_frames (window, 2);
+  shot = g_strdup_printf ("print-contents-tab-%s", ja ? "ja" : "en");
+  g_free (hubs_test_save_screenshot (window, shot));
+
+  /* Choosing in the tab chooses what is printed. */
+  gtk_check_button_set_active (GTK_CHECK_BUTTON (nth_child (tab, 2)), TRUE);
+  g_signal_emit_by_name (operation, "custom-widget-apply", tab);
+  g_assert_cmpint (hubs_print_operation_get_content (operation), ==, HUBS_PRINT_ALL_REPORT);
+  gtk_window_destroy (GTK_WINDOW (window));
+
+  /* Without a chart shown or a hub, only what exists can be chosen. */
+  no_chart = hubs_print_operation_new (f->store, NULL, NULL, f->lang);
+  g_assert_cmpint (hubs_print_operation_get_content (no_chart), ==, HUBS_PRINT_ALL_REPORT);
+  tab = NULL;
+  g_signal_emit_by_name (no_chart, "create-custom-widget", &tab);
+  g_assert_false (gtk_widget_get_sensitive (nth_child (tab, 0)));
+  g_assert_false (gtk_widget_get_sensitive (nth_child (tab, 1)));
+  g_assert_true (gtk_check_button_get_active (GTK_CHECK_BUTTON (nth_child (tab, 2))));
+  g_object_ref_sink (tab);
+  g_object_unref (tab);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -330,6 +391,8 @@ main (int   argc,
   g_test_add ("/hubs/print/all-hubs", Fixture, NULL, fixture_set_up, test_all_hubs,
               fixture_tear_down);
   g_test_add ("/hubs/print/other-paper", Fixture, NULL, fixture_set_up, test_other_paper,
+              fixture_tear_down);
+  g_test_add ("/hubs/print/contents-tab", Fixture, NULL, fixture_set_up, test_contents_tab,
               fixture_tear_down);
   g_test_add ("/hubs/print/unknown-hub", Fixture, NULL, fixture_set_up, test_unknown_hub,
               fixture_tear_down);

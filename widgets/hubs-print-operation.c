@@ -160,7 +160,8 @@ hubs_print_operation_create_custom_widget (GtkPrintOperation *operation)
       gtk_widget_set_sensitive (check, can_print (self, i));
       gtk_check_button_set_active (GTK_CHECK_BUTTON (check), self->content == i);
       gtk_box_append (GTK_BOX (box), check);
-      self->choices[i] = check;
+      /* The dialog owns the tab and may go first. */
+      g_set_weak_pointer (&self->choices[i], check);
     }
 
   return box;
@@ -190,6 +191,8 @@ hubs_print_operation_finalize (GObject *object)
   g_clear_pointer (&self->stamp, g_free);
   g_clear_error (&self->failure);
   g_clear_object (&self->store);
+  for (guint i = 0; i < G_N_ELEMENTS (self->choices); i++)
+    g_clear_weak_pointer (&self->choices[i]);
 
   G_OBJECT_CLASS (hubs_print_operation_parent_class)->finalize (object);
 }
