@@ -107,6 +107,13 @@ test_submitted (Fixture       *f,
   stamp = hubs_chart_stamp_new (f->store, chart, NULL, HUBS_LANGUAGE_EN);
   g_test_message ("%s", stamp);
   g_assert_nonnull (strstr (stamp, submitted));
+  {
+    g_autofree char *ja = hubs_chart_stamp_new (f->store, chart, NULL, HUBS_LANGUAGE_JA);
+
+    g_test_message ("%s", ja);
+    g_assert_nonnull (strstr (ja, "2025年度："));
+    g_assert_nonnull (strstr (ja, "提出時の数値"));
+  }
 
   /* An actual of a later year, not submitted: the stamp no longer speaks of a submission. */
   set_actual (f->store, 2026, 160, NULL);
