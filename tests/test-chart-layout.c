@@ -35,7 +35,7 @@ typedef enum
 {
   PLACE_APP,          /* a chart view in the window, at its size there, the app's font */
   PLACE_EXPORT,       /* hubs_chart_export(), 16:9 like the default 1600×900, font from size */
-  PLACE_PRESENTATION, /* full screen, the app's font */
+  PLACE_PRESENTATION, /* full screen, the app's font, with the stamp */
   PLACE_REPORT,       /* a page of the A4 report (hubs-report.c) */
   PLACE_PAGE,         /* hubs_chart_draw_page(): a 16:9 slide, an A4 landscape page */
   N_PLACES
@@ -250,6 +250,8 @@ draw (const HubsChartData *data,
       break;
     case PLACE_PRESENTATION:
       options.font_size = APP_FONT_SIZE;
+      /* Slides carry the stamp, as exports do. */
+      options.stamp = stamp;
       break;
     case PLACE_REPORT:
       options.font_size = data->kind == HUBS_CHART_HUB_OVERVIEW ? 9.5 : 9;
@@ -388,7 +390,7 @@ check_everywhere (const Case          *c,
             }
 
           /* Exports say what they show, at every size. */
-          if ((place == PLACE_EXPORT || place == PLACE_PAGE) &&
+          if ((place == PLACE_EXPORT || place == PLACE_PAGE || place == PLACE_PRESENTATION) &&
               !has_element (layout, HUBS_CHART_ELEMENT_STAMP))
             report (failures, &w, "left out:", "the stamp", NULL);
 
