@@ -378,6 +378,49 @@ test_contents_tab (Fixture       *f,
   g_object_unref (tab);
 }
 
+/* Ctrl+P is File ▸ Print…, and the shortcuts window says so. */
+static void
+test_shortcut (Fixture       *f,
+               gconstpointer  data)
+{
+  g_autoptr(GListModel) controllers = gtk_widget_observe_controllers (GTK_WIDGET (f->window));
+  g_autoptr(GtkBuilder) builder = gtk_builder_new_from_resource ("/com/example/Hubs/gtk/"
+                                                                 "help-overlay.ui");
+  g_autoptr(GSList) objects = gtk_builder_get_objects (builder);
+  gboolean bound = FALSE, listed = FALSE;
+
+  for (guint i = 0; i < g_list_model_get_n_items (controllers) && !bound; i++)
+    {
+      g_autoptr(GObject) controller = g_list_model_get_item (controllers, i);
+
+      if (!GTK_IS_SHORTCUT_CONTROLLER (controller))
+        continue;
+      for (guint j = 0; j < g_list_model_get_n_items (G_LIST_MODEL (controller)); j++)
+        {
+          g_autoptr(GtkShortcut) shortcut = g_list_model_get_item (G_LIST_MODEL (controller), j);
+          GtkShortcutAction *action = gtk_shortcut_get_action (shortcut);
+          g_autofree char *trigger = gtk_shortcut_trigger_to_string (gtk_shortcut_get_trigger (shortcut));
+
+          if (GTK_IS_NAMED_ACTION (action) &&
+              g_str_equal (gtk_named_action_get_action_name (GTK_NAMED_ACTION (action)),
+                           "win.print") &&
+              g_str_equal (trigger, "<Control>p"))
+            bound = TRUE;
+        }
+    }
+  g_assert_true (bound);
+
+  for (GSList *l = objects; l != NULL; l = l->next)
+    if (GTK_IS_SHORTCUTS_SHORTCUT (l->data))
+      {
+        g_autofree char *accelerator = NULL;
+
+        g_object_get (l->data, "accelerator", &accelerator, NULL);
+        listed |= g_strcmp0 (accelerator, "<ctrl>p") == 0;
+      }
+  g_assert_true (listed);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -393,6 +436,8 @@ main (int   argc,
   g_test_add ("/hubs/print/other-paper", Fixture, NULL, fixture_set_up, test_other_paper,
               fixture_tear_down);
   g_test_add ("/hubs/print/contents-tab", Fixture, NULL, fixture_set_up, test_contents_tab,
+              fixture_tear_down);
+  g_test_add ("/hubs/print/shortcut", Fixture, NULL, fixture_set_up, test_shortcut,
               fixture_tear_down);
   g_test_add ("/hubs/print/unknown-hub", Fixture, NULL, fixture_set_up, test_unknown_hub,
               fixture_tear_down);
