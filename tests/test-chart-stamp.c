@@ -286,7 +286,8 @@ test_cli_pages (Fixture       *f,
     const char *args[] = { db_arg, "--render-chart=" KPI, bad_arg, "--size=a5", NULL };
 
     g_assert_false (run_hubs (args, &err));
-    g_assert_nonnull (strstr (err, "a5"));
+    g_assert_nonnull (strstr (err, "“a5” is not a size"));
+    g_assert_nonnull (strstr (err, "a4 or slide"));
     g_assert_false (g_file_test (bad, G_FILE_TEST_EXISTS));
   }
 }

@@ -103,7 +103,7 @@ hubs_chart_parse_size (const char  *text,
                    /* Translators: %1$s is what was typed, e.g. "16000x9"; %2$d and %3$d are the
                     * smallest and largest width or height */
                    _("“%1$s” is not a size: give WIDTHxHEIGHT, each from %2$d to %3$d, "
-                     "such as 1600x900."),
+                     "such as 1600x900, or a4 or slide."),
                    text, HUBS_CHART_EXPORT_MIN_SIZE, HUBS_CHART_EXPORT_MAX_SIZE);
       return FALSE;
     }
