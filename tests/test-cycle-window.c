@@ -511,7 +511,7 @@ test_as_of_window (Fixture       *f,
   g_assert_nonnull (dialog);
   check = hubs_test_find_first (GTK_WIDGET (dialog), is_check_button, NULL);
   g_assert_nonnull (strstr (gtk_check_button_get_label (GTK_CHECK_BUTTON (check)),
-                            f->ja ? "提出時点" : "as submitted on"));
+                            f->ja ? "提出時の数値" : "as submitted on"));
   g_assert_true (gtk_check_button_get_active (GTK_CHECK_BUTTON (check)));
   hubs_test_wait_frames (GTK_WIDGET (dialog), 2);
   g_free (hubs_test_save_screenshot (GTK_WIDGET (dialog),
