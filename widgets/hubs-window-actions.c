@@ -237,7 +237,7 @@ hubs_window_export_chart_page_to (HubsWindow     *self,
 
   if (!(data = hubs_window_get_shown_chart (self, error)))
     return FALSE;
-  stamp = hubs_chart_stamp_new (self->store, data, NULL, hubs_language_current ());
+  stamp = hubs_chart_stamp_new (self->store, data, self->as_of, hubs_language_current ());
   return hubs_chart_export_full (data, path, page, 1600, 900, stamp, hubs_language_current (),
                                  error);
 }

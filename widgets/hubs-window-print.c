@@ -34,6 +34,8 @@ create_operation (HubsWindow *self)
     g_warning ("Print: cannot read the chart shown: %s", error->message);
 
   operation = hubs_print_operation_new (self->store, hub_id, chart, hubs_language_current ());
+  /* A window on the data as it stood then prints that moment, and says so. */
+  hubs_print_operation_set_as_of (operation, self->as_of);
   if (!on_kpi && hub_id != NULL)
     hubs_print_operation_set_content (operation, HUBS_PRINT_HUB_REPORT);
   return operation;
