@@ -12,6 +12,7 @@
 
 #include <sqlite3.h>
 
+#include "hubs-plan.h"
 #include "hubs-store.h"
 
 G_BEGIN_DECLS
@@ -112,6 +113,13 @@ gboolean       _hubs_store_write_year_state        (HubsStore           *self,
                                                     const HubsYearState *old,
                                                     const HubsYearState *state,
                                                     GError             **error);
+
+/* hubs-store-indicator.c */
+gboolean      _hubs_store_write_plan_indicators   (HubsStore     *self,
+                                                   HubsPlan      *plan,
+                                                   GError       **error);
+gboolean      _hubs_store_migrate_indicators      (HubsStore     *self,
+                                                   GError       **error);
 
 /* hubs-store-plan-words.c */
 gboolean      _hubs_store_migrate_plan_words      (HubsStore     *self,
