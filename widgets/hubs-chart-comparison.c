@@ -166,6 +166,22 @@ hubs_chart_draw_comparison (HubsChartPainter    *p,
   col_w = MAX (1, (p->width - 2 * pad - name_w - gap * (HUBS_N_PILLARS + 1)) /
                   (HUBS_N_PILLARS + 1));
 
+  /* The hub asked for is marked out by a band behind its row and a frame around it. */
+  for (guint i = 0; p->options->highlight_hub != NULL && i < n; i++)
+    {
+      const HubsChartHubSummary *summary = g_ptr_array_index (data->hubs, i);
+
+      if (g_strcmp0 (summary->hub->id, p->options->highlight_hub) != 0)
+        continue;
+      cairo_new_path (p->cr);
+      hubs_chart_color_set_source_alpha (&p->theme->actual, p->cr, 0.14);
+      cairo_rectangle (p->cr, pad * 0.5, y + header_h + i * row_h, p->width - pad, row_h);
+      cairo_fill_preserve (p->cr);
+      hubs_chart_color_set_source (&p->theme->actual, p->cr);
+      cairo_set_line_width (p->cr, MAX (1, p->fs * 0.1));
+      cairo_stroke (p->cr);
+    }
+
   for (int col = -1; col < HUBS_N_PILLARS; col++)
     {
       double cx = pad + name_w + gap + (col + 1) * (col_w + gap);

@@ -36,6 +36,8 @@ struct _HubsChartView
   HubsChartData  *data;
   /* The marks of the last frame, for pointing and focus. */
   GArray         *hits;
+  /* The hub a comparison marks out, or NULL. */
+  char           *highlight_hub;
 
   /* State */
   HubsChartTheme  theme;
@@ -420,6 +422,7 @@ hubs_chart_view_snapshot (GtkWidget   *widget,
   options.font_size = get_effective_font_size (self);
   options.show_title = self->show_title;
   options.focus = gtk_widget_has_focus (widget) ? self->focus_index : -1;
+  options.highlight_hub = self->highlight_hub;
 
   g_array_set_size (self->hits, 0);
   cr = gtk_snapshot_append_cairo (snapshot, &GRAPHENE_RECT_INIT (0, 0, width, height));
@@ -537,6 +540,7 @@ hubs_chart_view_finalize (GObject *object)
 
   g_clear_pointer (&self->data, hubs_chart_data_free);
   g_clear_pointer (&self->hits, g_array_unref);
+  g_clear_pointer (&self->highlight_hub, g_free);
 
   G_OBJECT_CLASS (hubs_chart_view_parent_class)->finalize (object);
 }
@@ -1034,6 +1038,27 @@ hubs_chart_view_get_theme (HubsChartView *self)
   g_return_val_if_fail (HUBS_IS_CHART_VIEW (self), NULL);
 
   return &self->theme;
+}
+
+/**
+ * hubs_chart_view_set_highlight_hub:
+ * @self: a #HubsChartView
+ * @hub_id: (nullable): a hub, or %NULL for none
+ *
+ * Marks out the row of @hub_id in a comparison.
+ */
+void
+hubs_chart_view_set_highlight_hub (HubsChartView *self,
+                                   const char    *hub_id)
+{
+  g_return_if_fail (HUBS_IS_CHART_VIEW (self));
+
+  if (g_strcmp0 (self->highlight_hub, hub_id) == 0)
+    return;
+
+  g_free (self->highlight_hub);
+  self->highlight_hub = g_strdup (hub_id);
+  gtk_widget_queue_draw (GTK_WIDGET (self));
 }
 
 /**

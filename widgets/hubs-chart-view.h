@@ -46,5 +46,7 @@ void                 hubs_chart_view_set_focus_index (HubsChartView *self,
                                                       int            index);
 char                *hubs_chart_view_get_focus_text  (HubsChartView *self);
 const HubsChartTheme *hubs_chart_view_get_theme      (HubsChartView *self);
+void                 hubs_chart_view_set_highlight_hub (HubsChartView *self,
+                                                        const char    *hub_id);
 
 G_END_DECLS

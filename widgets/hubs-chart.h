@@ -24,6 +24,7 @@ G_BEGIN_DECLS
  * @show_status: draw the status, in words and with its numbers, above a KPI's chart (a
  *   report prints it beside the chart instead)
  * @focus: the index of the hit (see #HubsChartHit) to highlight, or -1
+ * @highlight_hub: (nullable): the id of the hub whose row a comparison marks out (not owned)
  *
  * How to draw a chart, apart from its data and colours.
  */
@@ -32,6 +33,7 @@ typedef struct
   HubsLanguage language;
   double       font_size;
   int          focus;
+  const char  *highlight_hub;
   guint        show_title : 1;
   guint        show_legend : 1;
   guint        show_status : 1;

@@ -52,6 +52,14 @@ update_title (HubsWindow *self)
   gtk_widget_set_visible (self->back_button,
                           g_strcmp0 (page, "kpi") == 0 || adw_leaflet_get_folded (self->leaflet));
 
+  if (g_strcmp0 (page, "national") == 0)
+    {
+      adw_window_title_set_title (self->content_title,
+                                  hubs_i18n_gettext (self->content_language, N_("National View")));
+      adw_window_title_set_subtitle (self->content_title, NULL);
+      return;
+    }
+
   if (hub == NULL)
     {
       adw_window_title_set_title (self->content_title,
@@ -944,6 +952,7 @@ hubs_window_class_init (HubsWindowClass *klass)
   gtk_widget_class_bind_template_callback (widget_class, on_stop_search_cb);
 
   hubs_window_class_add_actions (widget_class);
+  hubs_window_class_add_national_actions (widget_class);
 }
 
 static void

@@ -744,59 +744,66 @@ hub_name (const HubsHub *hub,
   return lang == HUBS_LANGUAGE_JA ? hub->name_ja : hub->name_en;
 }
 
-/**
- * hubs_national_omission_describe:
- * @omission: a hub left out of a total
- * @lang: the language
- *
- * Returns: (transfer full): the hub and why it is left out, as “Kansai: counts from April 2025”
- */
-char *
-hubs_national_omission_describe (const HubsNationalOmission *omission,
-                                 HubsLanguage                lang)
+/* Why, without the hub: "counts from April 2025". */
+static char *
+describe_reason (const HubsNationalOmission *omission,
+                 HubsLanguage                lang)
 {
-  const char *name;
   g_autofree char *year = NULL;
-  g_autofree char *why = NULL;
 
-  g_return_val_if_fail (omission != NULL, NULL);
-
-  name = hub_name (omission->hub, lang);
   if (omission->fiscal_year > 0)
     year = hubs_format_fiscal_year (omission->fiscal_year, lang);
 
   switch (omission->reason)
     {
     case HUBS_NATIONAL_OTHER_UNIT:
+      if (year != NULL)
+        /* Translators: why a hub is left out of a national total: %1$s is a fiscal year, %2$s
+         * a unit (社, 件, 億円) */
+        return g_strdup_printf (hubs_i18n_gettext (lang, N_("its %1$s figure counts in %2$s")),
+                                year, hubs_format_unit (omission->unit, lang));
       /* Translators: why a hub is left out of a national total; %s is a unit (社, 件, 億円) */
-      why = g_strdup_printf (hubs_i18n_gettext (lang, N_("counts in %s")),
-                             hubs_format_unit (omission->unit, lang));
-      break;
+      return g_strdup_printf (hubs_i18n_gettext (lang, N_("counts in %s")),
+                              hubs_format_unit (omission->unit, lang));
     case HUBS_NATIONAL_SINGLE_YEAR:
-      why = g_strdup (hubs_i18n_gettext (lang, N_("counts single years")));
-      break;
+      return g_strdup (hubs_i18n_gettext (lang, N_("counts single years")));
     case HUBS_NATIONAL_LEVEL:
-      why = g_strdup (hubs_i18n_gettext (lang, N_("counts a running total, not single years")));
-      break;
+      return g_strdup (hubs_i18n_gettext (lang, N_("counts a running total, not single years")));
     case HUBS_NATIONAL_FROM_APRIL_2025:
-      why = g_strdup (hubs_i18n_gettext (lang, N_("counts from April 2025")));
-      break;
+      return g_strdup (hubs_i18n_gettext (lang, N_("counts from April 2025")));
     case HUBS_NATIONAL_OTHER_BASELINE_YEAR:
       /* Translators: %s is a fiscal year (FY2023) */
-      why = g_strdup_printf (hubs_i18n_gettext (lang, N_("baseline from %s")), year);
-      break;
+      return g_strdup_printf (hubs_i18n_gettext (lang, N_("baseline from %s")), year);
     case HUBS_NATIONAL_NOT_MEASURED:
-      why = g_strdup (hubs_i18n_gettext (lang, N_("not measured")));
-      break;
+      /* Translators: %s is a fiscal year (FY2024) */
+      return g_strdup_printf (hubs_i18n_gettext (lang, N_("%s not measured")), year);
     case HUBS_NATIONAL_NO_FIGURE:
     default:
       /* Translators: %s is a fiscal year (FY2025) */
-      why = g_strdup_printf (hubs_i18n_gettext (lang, N_("no figure for %s")), year);
-      break;
+      return g_strdup_printf (hubs_i18n_gettext (lang, N_("no figure for %s")), year);
     }
+}
 
-  /* Translators: a hub left out of a national total: %1$s the hub, %2$s why */
-  return g_strdup_printf (hubs_i18n_gettext (lang, N_("%1$s: %2$s")), name, why);
+/**
+ * hubs_national_omission_describe:
+ * @omission: a hub left out of a total
+ * @lang: the language
+ *
+ * Returns: (transfer full): the hub and why it is left out, as “Kansai (counts from April
+ *   2025)”
+ */
+char *
+hubs_national_omission_describe (const HubsNationalOmission *omission,
+                                 HubsLanguage                lang)
+{
+  g_autofree char *why = NULL;
+
+  g_return_val_if_fail (omission != NULL, NULL);
+
+  why = describe_reason (omission, lang);
+  /* Translators: hubs left out of a national total: %1$s the hub or hubs, %2$s why */
+  return g_strdup_printf (hubs_i18n_gettext (lang, N_("%1$s (%2$s)")),
+                          hub_name (omission->hub, lang), why);
 }
 
 /**
@@ -822,19 +829,51 @@ hubs_national_sum_describe_coverage (const HubsNationalTotal *total,
                           total->sums[column].n_hubs, total->n_hubs);
 }
 
+typedef struct
+{
+  char    *why;
+  GString *hubs;
+} Group;
+
 static void
-append_omissions (GString      *out,
-                  GPtrArray    *omissions,
-                  HubsLanguage  lang)
+group_free (Group *group)
+{
+  g_free (group->why);
+  g_string_free (group->hubs, TRUE);
+  g_free (group);
+}
+
+static void
+add_to_groups (GPtrArray    *groups,
+               GPtrArray    *omissions,
+               HubsLanguage  lang)
 {
   for (guint i = 0; i < omissions->len; i++)
     {
-      g_autofree char *said = hubs_national_omission_describe (g_ptr_array_index (omissions, i),
-                                                               lang);
+      const HubsNationalOmission *o = g_ptr_array_index (omissions, i);
+      g_autofree char *why = describe_reason (o, lang);
+      const char *name = hub_name (o->hub, lang);
+      Group *group = NULL;
 
-      if (out->len > 0)
-        g_string_append (out, hubs_i18n_gettext (lang, N_("; ")));
-      g_string_append (out, said);
+      for (guint g = 0; g < groups->len && group == NULL; g++)
+        if (g_str_equal (((Group *) g_ptr_array_index (groups, g))->why, why))
+          group = g_ptr_array_index (groups, g);
+
+      if (group == NULL)
+        {
+          group = g_new0 (Group, 1);
+          group->why = g_steal_pointer (&why);
+          group->hubs = g_string_new (name);
+          g_ptr_array_add (groups, group);
+          continue;
+        }
+      /* A hub with two KPIs of the indicator is named once. */
+      if (strstr (group->hubs->str, name) == NULL)
+        {
+          /* Translators: between the names of hubs in a list */
+          g_string_append (group->hubs, hubs_i18n_gettext (lang, N_(", ")));
+          g_string_append (group->hubs, name);
+        }
     }
 }
 
@@ -843,41 +882,41 @@ append_omissions (GString      *out,
  * @total: a national total
  * @lang: the language
  *
- * What the total leaves out and why: the hubs that measure the indicator differently, then,
- * per column, the figures missing.
+ * What the total leaves out and why: the hubs that measure the indicator differently, then
+ * the figures missing, the hubs with the same reason together.
  *
- * Returns: (transfer full) (nullable): the sentence, or %NULL when nothing is left out
+ * Returns: (transfer full) (nullable): the sentence, “Left out: Kansai (counts from April
+ *   2025); Sapporo & Hokkaido, Hokuriku (no figure for FY2025).”, or %NULL when nothing is
+ *   left out
  */
 char *
 hubs_national_total_describe_left_out (const HubsNationalTotal *total,
                                        HubsLanguage             lang)
 {
+  g_autoptr(GPtrArray) groups = g_ptr_array_new_with_free_func ((GDestroyNotify) group_free);
   g_autoptr(GString) list = g_string_new (NULL);
-  g_autoptr(GPtrArray) seen = g_ptr_array_new_with_free_func (g_free);
 
   g_return_val_if_fail (total != NULL, NULL);
 
-  append_omissions (list, total->different, lang);
-  /* The same hub may miss the same thing in several columns: say it once. */
+  add_to_groups (groups, total->different, lang);
   for (guint c = 0; c < HUBS_NATIONAL_N_COLUMNS; c++)
-    for (guint i = 0; i < total->sums[c].left_out->len; i++)
-      {
-        const HubsNationalOmission *o = g_ptr_array_index (total->sums[c].left_out, i);
-        char *said = hubs_national_omission_describe (o, lang);
+    add_to_groups (groups, total->sums[c].left_out, lang);
 
-        if (g_ptr_array_find_with_equal_func (seen, said, g_str_equal, NULL))
-          {
-            g_free (said);
-            continue;
-          }
-        if (list->len > 0)
-          g_string_append (list, hubs_i18n_gettext (lang, N_("; ")));
-        g_string_append (list, said);
-        g_ptr_array_add (seen, said);
-      }
-
-  if (list->len == 0)
+  if (groups->len == 0)
     return NULL;
+
+  for (guint g = 0; g < groups->len; g++)
+    {
+      const Group *group = g_ptr_array_index (groups, g);
+
+      if (list->len > 0)
+        /* Translators: between groups of hubs left out of a national total, each group a
+         * list of hubs with the reason; it must differ from the separator of the hubs */
+        g_string_append (list, hubs_i18n_pgettext (lang, "groups of hubs",
+                                                   NC_("groups of hubs", "; ")));
+      g_string_append_printf (list, hubs_i18n_gettext (lang, N_("%1$s (%2$s)")),
+                              group->hubs->str, group->why);
+    }
 
   /* Translators: %s is a list of hubs, each with why it is left out of a national total */
   return g_strdup_printf (hubs_i18n_gettext (lang, N_("Left out: %s.")), list->str);
