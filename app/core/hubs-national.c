@@ -19,6 +19,7 @@
 
 #include "config.h"
 
+#include <math.h>
 #include <string.h>
 
 #include <glib/gi18n.h>
@@ -728,7 +729,7 @@ hubs_national_hub_describe_on_track (const HubsNationalHub *hub,
   if (!hubs_national_hub_get_on_track (hub, &n_on_track, &n_assessed))
     return g_strdup (hubs_i18n_gettext (lang, N_("No KPI can be assessed yet")));
 
-  percent = hubs_format_number (100.0 * n_on_track / n_assessed, lang);
+  percent = hubs_format_number (round (100.0 * n_on_track / n_assessed), lang);
   return g_strdup_printf (/* Translators: %1$s is a percentage (no % sign), %2$u and %3$u
                            * counts of KPIs */
                           hubs_i18n_ngettext (lang, "%1$s%% on track (%2$u of %3$u KPI assessed)",
