@@ -314,7 +314,7 @@ test_japanese (Fixture       *f,
     g_autofree char *contents = page_text (pdf, 2);
     g_autofree char *totals = page_text (pdf, contents_page_of (contents, "全国合計"));
 
-    g_assert_nonnull (strstr (cover, "KPI進捗報告書"));
+    g_assert_nonnull (strstr (cover, "KPI進捗レポート"));
     g_assert_nonnull (strstr (cover, "福岡"));
     g_assert_nonnull (strstr (contents, "目次"));
     g_assert_cmpuint (contents_page_of (contents, "福岡"), ==, 6);
@@ -416,6 +416,78 @@ test_pages_drawn_alone (Fixture       *f,
     }
 }
 
+/* hubs --export-report with --hub, --kpi, --orientation and --lang, as a person types them. */
+static void
+test_command_line (Fixture       *f,
+                   gconstpointer  data)
+{
+  g_autofree char *pdf = hubs_test_path (f->dir, "cli.pdf");
+  g_autofree char *bad = hubs_test_path (f->dir, "bad.pdf");
+  g_autofree char *db_arg = NULL;
+  g_autofree char *pdf_arg = g_strconcat ("--export-report=", pdf, NULL);
+  g_autofree char *bad_arg = g_strconcat ("--export-report=", bad, NULL);
+  g_autoptr(GError) error = NULL;
+  g_autofree char *err = NULL;
+  int status;
+
+  /* The fixture's database, closed so the command opens it alone. */
+  {
+    g_autofree char *path = g_strdup (hubs_store_get_path (f->store));
+
+    g_clear_object (&f->store);
+    db_arg = g_strconcat ("--database=", path, NULL);
+  }
+
+  {
+    const char *argv[] = { g_getenv ("HUBS_BINARY"), db_arg, pdf_arg,
+                           "--hub=okinawa, sapporo", "--kpi=okinawa/startups,sapporo/startups",
+                           "--orientation=portrait", "--lang=ja", NULL };
+
+    g_assert_true (g_spawn_sync (NULL, (char **) argv, NULL, G_SPAWN_DEFAULT, NULL, NULL, NULL,
+                                 &err, &status, &error));
+    g_assert_no_error (error);
+    g_test_message ("%s", err);
+    g_assert_true (g_spawn_check_wait_status (status, NULL));
+    g_clear_pointer (&err, g_free);
+  }
+  {
+    g_autofree char *info = pdf_info (pdf);
+    g_autofree char *contents = page_text (pdf, 2);
+    g_autofree char *sapporo = page_text (pdf, 7);
+    g_autofree char *okinawa = page_text (pdf, 9);
+
+    g_assert_nonnull (strstr (info, "595.28 x 841.89 pts (A4)"));
+    /* 5 + 札幌 (1 + 1) + 沖縄 (1 + 1), 札幌 first as in the database. */
+    g_assert_cmpuint (pdf_pages (pdf), ==, 9);
+    g_assert_cmpuint (contents_page_of (contents, "札幌・北海道"), ==, 6);
+    g_assert_cmpuint (contents_page_of (contents, "沖縄"), ==, 8);
+    g_assert_nonnull (strstr (sapporo, "スタートアップ数（累計）"));
+    g_assert_nonnull (strstr (okinawa, "スタートアップ数"));
+  }
+
+  /* A mistake says what and where, and writes nothing. */
+  {
+    const char *argv[] = { g_getenv ("HUBS_BINARY"), db_arg, bad_arg, "--orientation=upright",
+                           NULL };
+
+    g_assert_true (g_spawn_sync (NULL, (char **) argv, NULL, G_SPAWN_DEFAULT, NULL, NULL, NULL,
+                                 &err, &status, &error));
+    g_assert_false (g_spawn_check_wait_status (status, NULL));
+    g_assert_nonnull (strstr (err, "upright"));
+    g_clear_pointer (&err, g_free);
+  }
+  {
+    const char *argv[] = { g_getenv ("HUBS_BINARY"), db_arg, bad_arg, "--hub=sapporo",
+                           "--kpi=tokyo/unicorns", NULL };
+
+    g_assert_true (g_spawn_sync (NULL, (char **) argv, NULL, G_SPAWN_DEFAULT, NULL, NULL, NULL,
+                                 &err, &status, &error));
+    g_assert_false (g_spawn_check_wait_status (status, NULL));
+    g_assert_nonnull (strstr (err, "tokyo/unicorns"));
+  }
+  g_assert_false (g_file_test (bad, G_FILE_TEST_EXISTS));
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -434,6 +506,7 @@ main (int   argc,
   ADD ("/hubs/report/japanese", test_japanese);
   ADD ("/hubs/report/refused", test_refused);
   ADD ("/hubs/report/pages-drawn-alone", test_pages_drawn_alone);
+  ADD ("/hubs/report/command-line", test_command_line);
 
 #undef ADD
 

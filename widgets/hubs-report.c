@@ -692,7 +692,7 @@ report_summary_status_page (Report *r)
   /* The heading: each status with its mark and its word. */
   report_text (r, hubs_i18n_gettext (r->lang, N_("Hub city")), MARGIN, y, name_w, size, TRUE,
                &r->theme.foreground, PANGO_ALIGN_LEFT, 2);
-  report_text (r, hubs_i18n_gettext (r->lang, N_("On track")), MARGIN + name_w, y, share_w,
+  report_text (r, hubs_i18n_gettext (r->lang, N_("Share on track")), MARGIN + name_w, y, share_w,
                size, TRUE, &r->theme.foreground, PANGO_ALIGN_LEFT, 2);
   for (HubsStatus s = 0; s < HUBS_N_STATUSES; s++)
     {
