@@ -907,7 +907,8 @@ test_cli_report (Fixture       *f,
 
   g_assert_cmpint (run_hubs (f, &err, "--export-report=tokyo.pdf", "--hub=tokyo", "--lang=en",
                              NULL), ==, 0);
-  g_assert_cmpuint (pdf_pages (pdf), ==, 1 + kpis->len);
+  /* Cover, contents and national summary (5), then the overview and a page per KPI. */
+  g_assert_cmpuint (pdf_pages (pdf), ==, 5 + 1 + kpis->len);
 }
 
 /* The language of a chart
