@@ -19,6 +19,7 @@
 #include "hubs-chart-view.h"
 #include "hubs-format.h"
 #include "hubs-i18n.h"
+#include "hubs-live-model.h"
 #include "hubs-national.h"
 #include "hubs-national-page.h"
 #include "hubs-test-gtk.h"
@@ -387,6 +388,39 @@ test_small_window (Fixture       *f,
                                                          : "national-small-totals-en");
 }
 
+/* On its own, over a live model: it shows the hubs, and goes away with its window. */
+static void
+test_finalizes (Fixture       *f,
+                gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(HubsLiveModel) model = hubs_live_model_new (f->store, &error);
+  GtkWidget *window = gtk_window_new ();
+  GtkWidget *page;
+
+  g_assert_no_error (error);
+  page = hubs_national_page_new (model);
+  g_object_ref_sink (page);
+  gtk_window_set_child (GTK_WINDOW (window), page);
+  gtk_window_set_default_size (GTK_WINDOW (window), 1000, 700);
+  gtk_window_present (GTK_WINDOW (window));
+  hubs_test_wait_frames (window, 2);
+  g_assert_true (hubs_national_page_get_model (HUBS_NATIONAL_PAGE (page)) == model);
+  g_assert_true (shows_text (page, f->lang == HUBS_LANGUAGE_JA ? "熊本" : "Kumamoto"));
+  hubs_national_page_set_fiscal_year (HUBS_NATIONAL_PAGE (page), 2027);
+  g_assert_cmpint (hubs_national_page_get_fiscal_year (HUBS_NATIONAL_PAGE (page)), ==, 2027);
+  {
+    g_autofree char *fy = hubs_format_fiscal_year (2027, f->lang);
+    g_autofree char *title = g_strdup_printf (hubs_i18n_gettext (f->lang, "%s actual"), fy);
+
+    g_assert_true (shows_text (page, title));
+  }
+
+  gtk_window_destroy (GTK_WINDOW (window));
+  hubs_test_spin (20);
+  g_assert_finalize_object (page);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -401,6 +435,7 @@ main (int   argc,
   ADD ("/hubs/national-page/opens-kpi", test_opens_kpi);
   ADD ("/hubs/national-page/highlight", test_highlight);
   ADD ("/hubs/national-page/small-window", test_small_window);
+  ADD ("/hubs/national-page/finalizes", test_finalizes);
 
 #undef ADD
 

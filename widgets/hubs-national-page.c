@@ -106,10 +106,13 @@ make_chip (HubsNationalPage       *self,
   gtk_widget_add_css_class (status, "caption-heading");
   gtk_widget_add_css_class (status, hubs_status_to_string (cell->status));
   gtk_label_set_xalign (GTK_LABEL (status), 0);
+  /* In a narrow window the words wrap rather than push the table out of it. */
+  gtk_label_set_wrap (GTK_LABEL (status), TRUE);
+  gtk_label_set_wrap_mode (GTK_LABEL (status), PANGO_WRAP_WORD);
   gtk_label_set_xalign (GTK_LABEL (kpi), 0);
   /* The name in up to two lines; the tooltip has it whole. */
   gtk_label_set_wrap (GTK_LABEL (kpi), TRUE);
-  gtk_label_set_wrap_mode (GTK_LABEL (kpi), PANGO_WRAP_WORD_CHAR);
+  gtk_label_set_wrap_mode (GTK_LABEL (kpi), PANGO_WRAP_WORD);
   gtk_label_set_lines (GTK_LABEL (kpi), 2);
   gtk_label_set_ellipsize (GTK_LABEL (kpi), PANGO_ELLIPSIZE_END);
   gtk_label_set_max_width_chars (GTK_LABEL (kpi), 20);
@@ -144,7 +147,7 @@ make_label (const char *text,
 
   gtk_label_set_xalign (GTK_LABEL (label), xalign);
   gtk_label_set_wrap (GTK_LABEL (label), TRUE);
-  gtk_label_set_wrap_mode (GTK_LABEL (label), PANGO_WRAP_WORD_CHAR);
+  gtk_label_set_wrap_mode (GTK_LABEL (label), PANGO_WRAP_WORD);
   if (css_class != NULL)
     gtk_widget_add_css_class (label, css_class);
 
@@ -167,7 +170,7 @@ fill_table (HubsNationalPage   *self,
 {
   GtkWidget *grid = gtk_grid_new ();
 
-  gtk_grid_set_column_spacing (GTK_GRID (grid), 12);
+  gtk_grid_set_column_spacing (GTK_GRID (grid), 8);
   gtk_grid_set_row_spacing (GTK_GRID (grid), 6);
   g_object_set (grid, "margin-start", 12, "margin-end", 12, "margin-top", 12,
                 "margin-bottom", 12, NULL);
@@ -186,7 +189,7 @@ fill_table (HubsNationalPage   *self,
       GtkWidget *name = make_label (lang == HUBS_LANGUAGE_JA ? nh->hub->name_ja : nh->hub->name_en,
                                     "heading", 0);
 
-      gtk_widget_set_size_request (name_box, 96, -1);
+      gtk_widget_set_size_request (name_box, 80, -1);
       gtk_box_append (GTK_BOX (name_box), name);
       gtk_box_append (GTK_BOX (name_box), make_label (on_track, "caption", 0));
       gtk_widget_set_margin_top (name_box, 6);
