@@ -465,6 +465,20 @@ test_command_line (Fixture       *f,
     g_assert_nonnull (strstr (okinawa, "スタートアップ数"));
   }
 
+  /* As of a past moment: every page says so. */
+  {
+    g_autofree char *past = hubs_test_path (f->dir, "past.pdf");
+    g_autofree char *past_arg = g_strconcat ("--export-report=", past, NULL);
+    const char *argv[] = { g_getenv ("HUBS_BINARY"), db_arg, past_arg, "--hub=okinawa",
+                           "--as-of=2026-05-31", "--lang=en", NULL };
+
+    g_assert_true (g_spawn_sync (NULL, (char **) argv, NULL, G_SPAWN_DEFAULT, NULL, NULL, NULL,
+                                 &err, &status, &error));
+    g_assert_true (g_spawn_check_wait_status (status, NULL));
+    g_clear_pointer (&err, g_free);
+    assert_every_page_framed (past, pdf_pages (past), "Figures as of 2026-05-31", "Source:");
+  }
+
   /* A mistake says what and where, and writes nothing. */
   {
     const char *argv[] = { g_getenv ("HUBS_BINARY"), db_arg, bad_arg, "--orientation=upright",
