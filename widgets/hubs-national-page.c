@@ -85,7 +85,9 @@ make_chip (HubsNationalPage       *self,
            HubsLanguage            lang)
 {
   const char *name = lang == HUBS_LANGUAGE_JA ? cell->kpi->name_ja : cell->kpi->name_en;
-  const char *word = hubs_status_get_label (cell->status, lang);
+  /* As the hub page says it: no actual is not a status to worry about. */
+  const char *word = cell->has_actual ? hubs_status_get_label (cell->status, lang)
+                                      : hubs_i18n_gettext (lang, N_("Not entered yet"));
   GtkWidget *button = gtk_button_new ();
   GtkWidget *box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 0);
   GtkWidget *top = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 4);

@@ -274,6 +274,7 @@ hubs_national_add_kpi (HubsNational       *self,
   cell = g_new0 (HubsNationalCell, 1);
   cell->kpi = hubs_kpi_copy (kpi);
   cell->status = progress->status;
+  cell->has_actual = progress->has_actual;
   g_ptr_array_add (nh->pillars[kpi->pillar < HUBS_N_PILLARS ? kpi->pillar : 0], cell);
 
   if (indicator == NULL || *indicator == '\0')

@@ -109,9 +109,9 @@ typedef struct
 
 /**
  * HubsNationalCell:
- * @kpi_id: the KPI
  * @kpi: the KPI's fields
  * @status: where it stands
+ * @has_actual: it has an actual (else it is not assessable because nothing is entered yet)
  *
  * One KPI in the national view's table.
  */
@@ -119,6 +119,7 @@ typedef struct
 {
   HubsKpi    *kpi;
   HubsStatus  status;
+  guint       has_actual : 1;
 } HubsNationalCell;
 
 /**
