@@ -48,24 +48,33 @@ pdf_pages (const char *path)
   return (guint) g_ascii_strtoull (g_strchug ((char *) line + strlen ("Pages:")), NULL, 10);
 }
 
-/* The text of page @page (from 1). */
-static char *
-page_text (const char *path,
-           guint       page)
+/* The text of every page of @pdf, read once (pdftotext ends each page with a form feed). */
+static GStrv
+pages_text (const char *path)
 {
   g_autoptr(GError) error = NULL;
   g_autofree char *argv_path = g_strdup (path);
-  g_autofree char *first = g_strdup_printf ("%u", page);
-  char *argv[] = { (char *) "pdftotext", (char *) "-layout", (char *) "-f", first,
-                   (char *) "-l", first, argv_path, (char *) "-", NULL };
-  char *out = NULL;
+  char *argv[] = { (char *) "pdftotext", (char *) "-layout", argv_path, (char *) "-", NULL };
+  g_autofree char *out = NULL;
   int status;
 
   g_spawn_sync (NULL, argv, NULL, G_SPAWN_SEARCH_PATH | G_SPAWN_STDERR_TO_DEV_NULL, NULL, NULL,
                 &out, NULL, &status, &error);
   g_assert_no_error (error);
   g_assert_true (g_spawn_check_wait_status (status, NULL));
-  return out;
+  return g_strsplit (out, "\f", -1);
+}
+
+/* The text of page @page (from 1). */
+static char *
+page_text (const char *path,
+           guint       page)
+{
+  g_auto(GStrv) pages = pages_text (path);
+
+  g_assert_cmpuint (page, >=, 1);
+  g_assert_cmpuint (page, <=, g_strv_length (pages));
+  return g_strdup (pages[page - 1]);
 }
 
 /* Renders pages of @pdf into the screenshot folder as NAME-N.png, to be looked at. */
@@ -103,9 +112,13 @@ assert_every_page_framed (const char *pdf,
                           const char *as_of,
                           const char *source)
 {
+  g_auto(GStrv) pages = pages_text (pdf);
+
+  /* The last form feed ends the last page. */
+  g_assert_cmpuint (g_strv_length (pages), ==, n_pages + 1);
   for (guint i = 1; i <= n_pages; i++)
     {
-      g_autofree char *text = page_text (pdf, i);
+      const char *text = pages[i - 1];
       g_autofree char *number = g_strdup_printf ("%u / %u", i, n_pages);
 
       if (strstr (text, number) == NULL || strstr (text, as_of) == NULL ||
@@ -152,6 +165,7 @@ test_all_hubs_en (Fixture       *f,
     { "Fukuoka", NULL },
     { "Okinawa", NULL },
   };
+  g_auto(GStrv) pages = NULL;
   guint n, summary;
 
   hubs_test_demo_fill (f->store, NULL);
@@ -160,22 +174,23 @@ test_all_hubs_en (Fixture       *f,
 
   /* Cover, contents, three pages of national summary, then 13 overviews and 87 KPIs. */
   n = pdf_pages (pdf);
+  pages = pages_text (pdf);
   g_assert_cmpuint (n, ==, 2 + 3 + 13 + 87);
   info = pdf_info (pdf);
   g_assert_nonnull (strstr (info, "841.89 x 595.28 pts (A4)"));
 
-  cover = page_text (pdf, 1);
+  cover = g_strdup (pages[0]);
   g_assert_nonnull (strstr (cover, "KPI Progress Report"));
   g_assert_nonnull (strstr (cover, "All 13 hub cities"));
   g_assert_nonnull (strstr (cover, "Every KPI of these hub cities"));
   g_assert_nonnull (strstr (cover, "Figures as of "));
 
-  contents = page_text (pdf, 2);
+  contents = g_strdup (pages[1]);
   g_assert_nonnull (strstr (contents, "Contents"));
   summary = contents_page_of (contents, "National Summary");
   g_assert_cmpuint (summary, ==, 3);
   {
-    g_autofree char *text = page_text (pdf, summary);
+    const char *text = pages[summary - 1];
 
     g_assert_nonnull (strstr (text, "Status by Hub City"));
     g_assert_nonnull (strstr (text, "Sapporo & Hokkaido"));
@@ -183,7 +198,7 @@ test_all_hubs_en (Fixture       *f,
     g_assert_nonnull (strstr (text, "Deterioration"));
   }
   {
-    g_autofree char *text = page_text (pdf, contents_page_of (contents, "National Totals"));
+    const char *text = pages[contents_page_of (contents, "National Totals") - 1];
 
     /* The startups' baseline: 142 + 67 + 163 + 123 + 138, five of seven hubs. */
     g_assert_nonnull (strstr (text, "National Totals"));
@@ -192,7 +207,7 @@ test_all_hubs_en (Fixture       *f,
     g_assert_nonnull (strstr (text, "Kansai (counts from April 2025)"));
   }
   {
-    g_autofree char *text = page_text (pdf, contents_page_of (contents, "Comparison of the Hubs"));
+    const char *text = pages[contents_page_of (contents, "Comparison of the Hubs") - 1];
 
     g_assert_nonnull (strstr (text, "Comparison of the Hubs"));
     g_assert_nonnull (strstr (text, "All KPIs"));
@@ -203,14 +218,14 @@ test_all_hubs_en (Fixture       *f,
     {
       guint page = contents_page_of (contents, hubs[i].name);
       g_autofree char *header = g_strdup_printf ("%s | KPI progress report", hubs[i].name);
-      g_autofree char *text = page_text (pdf, page);
-      g_autofree char *before = page_text (pdf, page - 1);
+      const char *text = pages[page - 1];
+      const char *before = pages[page - 2];
 
       g_assert_nonnull (strstr (text, header));
       g_assert_null (strstr (before, header));
       if (hubs[i].first_kpi != NULL)
         {
-          g_autofree char *next = page_text (pdf, page + 1);
+          const char *next = pages[page];
 
           g_assert_nonnull (strstr (next, hubs[i].first_kpi));
         }
@@ -261,13 +276,13 @@ test_chosen_hubs_and_kpis (Fixture       *f,
     g_assert_cmpuint (contents_page_of (contents, "Fukuoka"), ==, 15);
   }
   /* No section of another hub (the national summary names them all, as it should). */
-  for (guint i = 6; i <= n; i++)
-    {
-      g_autofree char *text = page_text (pdf, i);
+  {
+    g_auto(GStrv) pages = pages_text (pdf);
 
+    for (guint i = 6; i <= n; i++)
       for (guint k = 0; k < G_N_ELEMENTS (others); k++)
-        g_assert_null (strstr (text, others[k]));
-    }
+        g_assert_null (strstr (pages[i - 1], others[k]));
+  }
   assert_every_page_framed (pdf, n, "Figures as of ", "Source:");
   render_pages (pdf, "report-portrait-en", 1, 7);
 
