@@ -437,6 +437,51 @@ test_finalizes (Fixture       *f,
   g_assert_finalize_object (page);
 }
 
+/* Ctrl+Shift+N opens the national view from anywhere in the window. */
+static void
+test_shortcut (Fixture       *f,
+               gconstpointer  data)
+{
+  g_autoptr(GListModel) controllers = gtk_widget_observe_controllers (GTK_WIDGET (f->window));
+  GtkShortcut *found = NULL;
+  GtkWidget *page;
+
+  /* The window's own shortcuts, as GTK handles a key press with them. */
+  for (guint c = 0; c < g_list_model_get_n_items (controllers) && found == NULL; c++)
+    {
+      g_autoptr(GObject) controller = g_list_model_get_item (controllers, c);
+
+      if (!GTK_IS_SHORTCUT_CONTROLLER (controller))
+        continue;
+      for (guint i = 0; i < g_list_model_get_n_items (G_LIST_MODEL (controller)) && !found; i++)
+        {
+          g_autoptr(GtkShortcut) shortcut = g_list_model_get_item (G_LIST_MODEL (controller), i);
+          GtkShortcutAction *action = gtk_shortcut_get_action (shortcut);
+
+          if (GTK_IS_NAMED_ACTION (action) &&
+              g_strcmp0 (gtk_named_action_get_action_name (GTK_NAMED_ACTION (action)),
+                         "win.show-national") == 0)
+            found = g_object_ref (shortcut);
+        }
+    }
+  g_assert_nonnull (found);
+  {
+    g_autofree char *trigger = gtk_shortcut_trigger_to_string (gtk_shortcut_get_trigger (found));
+
+    g_assert_cmpstr (trigger, ==, "<Shift><Control>n");
+  }
+
+  g_assert_true (hubs_window_select_hub (f->window, "tohoku"));
+  hubs_test_wait_frames (GTK_WIDGET (f->window), 2);
+  g_assert_true (gtk_shortcut_action_activate (gtk_shortcut_get_action (found), 0,
+                                               GTK_WIDGET (f->window), NULL));
+  hubs_test_wait_frames (GTK_WIDGET (f->window), 2);
+  page = find_first (GTK_WIDGET (f->window), is_type, GSIZE_TO_POINTER (HUBS_TYPE_NATIONAL_PAGE));
+  g_assert_nonnull (page);
+  g_assert_true (gtk_widget_get_mapped (page));
+  g_object_unref (found);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -452,6 +497,7 @@ main (int   argc,
   ADD ("/hubs/national-page/highlight", test_highlight);
   ADD ("/hubs/national-page/small-window", test_small_window);
   ADD ("/hubs/national-page/finalizes", test_finalizes);
+  ADD ("/hubs/national-page/shortcut", test_shortcut);
 
 #undef ADD
 
