@@ -252,6 +252,7 @@ test_follows_changes (Fixture       *f,
 
   chip = find_first (page, is_chip_of, "sapporo/startups");
   g_assert_nonnull (chip);
+  g_assert_true (gtk_widget_grab_focus (chip));
   tooltip = gtk_widget_get_tooltip_text (chip);
   g_assert_nonnull (strstr (tooltip, tr (f, "Not entered yet")));
 
@@ -269,6 +270,8 @@ test_follows_changes (Fixture       *f,
   tooltip = gtk_widget_get_tooltip_text (chip);
   g_assert_nonnull (strstr (tooltip,
                             hubs_status_get_label (HUBS_STATUS_NEEDS_ACCELERATION, f->lang)));
+  /* The keyboard focus stays on the KPI it was on, though the table was made again. */
+  g_assert_true (gtk_widget_has_focus (chip));
   g_assert_true (shows_text (page, hubs_status_get_label (HUBS_STATUS_NEEDS_ACCELERATION,
                                                           f->lang)));
 }

@@ -330,6 +330,40 @@ refresh_highlight_names (HubsNationalPage   *self,
   hubs_national_page_set_highlight_hub (self, selected_id);
 }
 
+/* The KPI whose chip has the keyboard focus, if one has. */
+static char *
+focused_kpi (HubsNationalPage *self)
+{
+  GtkRoot *root = gtk_widget_get_root (GTK_WIDGET (self));
+  GtkWidget *focus = root != NULL ? gtk_root_get_focus (root) : NULL;
+
+  for (; focus != NULL && focus != GTK_WIDGET (self->table_box);
+       focus = gtk_widget_get_parent (focus))
+    if (g_object_get_data (G_OBJECT (focus), "kpi-id") != NULL)
+      return g_strdup (g_object_get_data (G_OBJECT (focus), "kpi-id"));
+
+  return NULL;
+}
+
+static GtkWidget *
+find_chip (GtkWidget  *root,
+           const char *kpi_id)
+{
+  if (GTK_IS_BUTTON (root) && g_strcmp0 (g_object_get_data (G_OBJECT (root), "kpi-id"), kpi_id) == 0)
+    return root;
+
+  for (GtkWidget *child = gtk_widget_get_first_child (root); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found = find_chip (child, kpi_id);
+
+      if (found != NULL)
+        return found;
+    }
+
+  return NULL;
+}
+
 static void
 refresh (HubsNationalPage *self)
 {
@@ -337,6 +371,8 @@ refresh (HubsNationalPage *self)
   g_autoptr(GHashTable) indicators = NULL;
   g_autoptr(HubsNational) national = NULL;
   g_autoptr(GError) error = NULL;
+  /* A change while a person moves through the table with the keyboard keeps their place. */
+  g_autofree char *focus = focused_kpi (self);
 
   g_clear_handle_id (&self->refresh_source, g_source_remove);
   clear_box (self->table_box);
@@ -360,6 +396,14 @@ refresh (HubsNationalPage *self)
   gtk_drop_down_set_selected (self->year_dropdown,
                               national->fiscal_year - HUBS_FIRST_FISCAL_YEAR);
   self->setting_year = FALSE;
+
+  if (focus != NULL)
+    {
+      GtkWidget *chip = find_chip (GTK_WIDGET (self->table_box), focus);
+
+      if (chip != NULL)
+        gtk_widget_grab_focus (chip);
+    }
 }
 
 static gboolean
