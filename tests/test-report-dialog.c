@@ -245,7 +245,12 @@ test_from_national_view (Fixture       *f,
 
     g_assert_nonnull (strstr (info, "Pages:           105"));
   }
-  gtk_window_destroy (GTK_WINDOW (dialog));
+
+  /* Closed, it is gone, and its hold on the database with it. */
+  g_object_add_weak_pointer (G_OBJECT (dialog), (gpointer *) &dialog);
+  gtk_widget_activate_action (GTK_WIDGET (dialog), "window.close", NULL);
+  hubs_test_spin (50);
+  g_assert_null (dialog);
 }
 
 int
