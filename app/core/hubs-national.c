@@ -787,28 +787,6 @@ describe_reason (const HubsNationalOmission *omission,
 }
 
 /**
- * hubs_national_omission_describe:
- * @omission: a hub left out of a total
- * @lang: the language
- *
- * Returns: (transfer full): the hub and why it is left out, as “Kansai (counts from April
- *   2025)”
- */
-char *
-hubs_national_omission_describe (const HubsNationalOmission *omission,
-                                 HubsLanguage                lang)
-{
-  g_autofree char *why = NULL;
-
-  g_return_val_if_fail (omission != NULL, NULL);
-
-  why = describe_reason (omission, lang);
-  /* Translators: hubs left out of a national total: %1$s the hub or hubs, %2$s why */
-  return g_strdup_printf (hubs_i18n_gettext (lang, N_("%1$s (%2$s)")),
-                          hub_name (omission->hub, lang), why);
-}
-
-/**
  * hubs_national_sum_describe_coverage:
  * @total: a national total
  * @column: one of its sums
@@ -916,6 +894,7 @@ hubs_national_total_describe_left_out (const HubsNationalTotal *total,
          * list of hubs with the reason; it must differ from the separator of the hubs */
         g_string_append (list, hubs_i18n_pgettext (lang, "groups of hubs",
                                                    NC_("groups of hubs", "; ")));
+      /* Translators: hubs left out of a national total: %1$s the hub or hubs, %2$s why */
       g_string_append_printf (list, hubs_i18n_gettext (lang, N_("%1$s (%2$s)")),
                               group->hubs->str, group->why);
     }

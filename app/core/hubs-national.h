@@ -182,8 +182,6 @@ gboolean      hubs_national_hub_get_on_track      (const HubsNationalHub    *hub
                                                    guint                    *n_assessed);
 char         *hubs_national_hub_describe_on_track (const HubsNationalHub    *hub,
                                                    HubsLanguage              lang);
-char         *hubs_national_omission_describe     (const HubsNationalOmission *omission,
-                                                   HubsLanguage              lang);
 char         *hubs_national_sum_describe_coverage (const HubsNationalTotal  *total,
                                                    HubsNationalColumn        column,
                                                    HubsLanguage              lang);
