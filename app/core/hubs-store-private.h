@@ -13,6 +13,7 @@
 #include <sqlite3.h>
 
 #include "hubs-db.h"
+#include "hubs-plan.h"
 #include "hubs-store.h"
 
 G_BEGIN_DECLS
@@ -123,6 +124,12 @@ gboolean       _hubs_store_write_year_state        (HubsStore           *self,
 
 /* hubs-store-network.c */
 const char   *_hubs_store_find_network_file_system (const char   *path);
+/* hubs-store-indicator.c */
+gboolean      _hubs_store_write_plan_indicators   (HubsStore     *self,
+                                                   HubsPlan      *plan,
+                                                   GError       **error);
+gboolean      _hubs_store_migrate_indicators      (HubsStore     *self,
+                                                   GError       **error);
 
 /* hubs-store-plan-words.c */
 gboolean      _hubs_store_migrate_plan_words      (HubsStore     *self,
