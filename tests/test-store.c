@@ -1061,8 +1061,9 @@ test_network_file_system (Fixture       *f,
   g_autoptr(GError) error = NULL;
   const char *bindfs[] = { "bindfs", real, mount, NULL };
   const char *unmount[] = { "fusermount", "-u", mount, NULL };
+  g_autofree char *bindfs_path = g_find_program_in_path ("bindfs");
 
-  if (g_find_program_in_path ("bindfs") == NULL)
+  if (bindfs_path == NULL)
     g_error ("This test needs bindfs (build-aux/deps.sh installs it)");
 
   g_assert_cmpint (g_mkdir (real, 0755), ==, 0);
