@@ -25,6 +25,7 @@
 #include <pango/pangocairo.h>
 
 #include "hubs-chart-export-private.h"
+#include "hubs-chart-stamp.h"
 #include "hubs-i18n.h"
 #include "hubs-national.h"
 #include "hubs-report.h"
@@ -164,33 +165,12 @@ report_frame (Report     *r,
   return MARGIN + 6;
 }
 
+/* The source line at a page's foot: the one the charts' stamps carry. */
 static char *
 report_source (Report             *r,
                const HubsChartKpi *ck)
 {
-  GString *out = g_string_new (hubs_i18n_gettext (r->lang, N_("Source: baselines and targets from "
-                                                              "the phase-2 plans of the Startup "
-                                                              "Ecosystem Hub Cities (government "
-                                                              "publication); actuals as entered in "
-                                                              "Hubs by each hub city consortium.")))
-                               ;
-  g_autoptr(GPtrArray) seen = g_ptr_array_new ();
-
-  for (guint i = 0; ck != NULL && i < ck->figures->len; i++)
-    {
-      const HubsFigure *figure = g_ptr_array_index (ck->figures, i);
-
-      if (figure->source == NULL || *figure->source == '\0' ||
-          g_ptr_array_find_with_equal_func (seen, figure->source, g_str_equal, NULL))
-        continue;
-      g_string_append (out,
-                       seen->len == 0 ? hubs_i18n_gettext (r->lang, N_(" Sources of actuals: "))
-                                           : hubs_i18n_gettext (r->lang, N_("; ")));
-      g_string_append (out, figure->source);
-      g_ptr_array_add (seen, figure->source);
-    }
-
-  return g_string_free (out, FALSE);
+  return hubs_chart_describe_source (NULL, ck, r->lang);
 }
 
 static void
