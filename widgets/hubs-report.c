@@ -61,6 +61,9 @@ struct _HubsReport
   guint          portrait : 1;
   /* (element-type HubsChartData): the hubs with a section, their chosen KPIs */
   GPtrArray     *hub_data;
+  /* (element-type utf8): for each of hub_data, as of when its figures are, and whether its
+   * latest year is the one submitted (hubs_chart_describe_as_of()) */
+  GPtrArray     *hub_as_of;
   /* The national summary, or NULL */
   HubsNational  *national;
   HubsChartData *comparison;
@@ -132,10 +135,13 @@ report_text (Report               *r,
 /* The header and footer of every page: the report and what the page is of, the moment the
  * figures are of, the source and the page's number. Returns the y where the body starts. */
 static double
-report_frame (Report     *r,
-              const char *hub,
-              const char *source)
+report_frame (Report              *r,
+              const char          *hub,
+              const HubsChartData *hub_data,
+              const char          *source)
 {
+  const char *as_of = r->report->as_of;
+  guint index;
   g_autofree char *page = g_strdup_printf ("%u / %u", r->page, r->n_pages);
   /* Translators: the header of each page of a report; %s is the hub city. */
   g_autofree char *header = g_strdup_printf (hubs_i18n_gettext (r->lang, N_("%s | KPI progress "
@@ -145,7 +151,11 @@ report_frame (Report     *r,
 
   report_text (r, header, MARGIN, MARGIN - 14, width * 0.6, 8, FALSE, &r->theme.dim,
                PANGO_ALIGN_LEFT, 1);
-  report_text (r, r->report->as_of, MARGIN + width * 0.4, MARGIN - 14, width * 0.6, 8, FALSE,
+  /* A hub's pages say as of when its own figures are, and for a submitted year, that they
+   * are as submitted. */
+  if (hub_data != NULL && g_ptr_array_find (r->report->hub_data, hub_data, &index))
+    as_of = g_ptr_array_index (r->report->hub_as_of, index);
+  report_text (r, as_of, MARGIN + width * 0.4, MARGIN - 14, width * 0.6, 8, FALSE,
                &r->theme.dim, PANGO_ALIGN_RIGHT, 1);
 
   cairo_new_path (cr);
@@ -184,7 +194,7 @@ report_overview_page (Report              *r,
   g_autofree char *title = hubs_chart_get_title (data, r->lang);
   HubsChartOptions options;
   double width = r->width - 2 * MARGIN;
-  double y = report_frame (r, name, source);
+  double y = report_frame (r, name, data, source);
 
   y += report_text (r, title, MARGIN, y, width, 18, TRUE, &r->theme.foreground,
                     PANGO_ALIGN_LEFT, 2) + 2;
@@ -252,7 +262,7 @@ report_kpi_page (Report              *r,
   double panel_w = portrait ? width * 0.48 : width - chart_w - 16;
   double rows_x = portrait ? MARGIN + width * 0.52 : panel_x;
   double rows_w = panel_w;
-  double y = report_frame (r, hub, source), chart_top, chart_h, notes_h, py, rows_y;
+  double y = report_frame (r, hub, hub_data, source), chart_top, chart_h, notes_h, py, rows_y;
   const HubsFigure *baseline = hubs_chart_kpi_get_baseline (ck);
 
   data->hub = hubs_hub_copy (hub_data->hub);
@@ -476,7 +486,7 @@ report_cover_page (Report *r)
   double width = r->width - 2 * MARGIN;
   double y;
 
-  report_frame (r, scope_name (r), source);
+  report_frame (r, scope_name (r), NULL, source);
 
   y = r->height * 0.28;
   y += report_text (r, hubs_i18n_gettext (r->lang, N_("Startup Ecosystem Hub Cities, phase 2 "
@@ -592,7 +602,7 @@ report_contents_page (Report *r)
   g_autoptr(GArray) levels = g_array_new (FALSE, FALSE, sizeof (guint));
   g_autoptr(GPtrArray) titles = list_contents (r->report, numbers, levels);
   double width = r->width - 2 * MARGIN;
-  double y = report_frame (r, scope_name (r), source) + 8;
+  double y = report_frame (r, scope_name (r), NULL, source) + 8;
   double line = MIN (22, (r->height - MARGIN - 30 - y - 40) / MAX (titles->len, 1));
   double size = MIN (11, line * 0.55);
 
@@ -631,7 +641,8 @@ summary_heading (Report     *r,
 {
   g_autofree char *source = report_source (r, NULL);
   double width = r->width - 2 * MARGIN;
-  double y = report_frame (r, hubs_i18n_gettext (r->lang, N_("National Summary")), source);
+  double y = report_frame (r, hubs_i18n_gettext (r->lang, N_("National Summary")), NULL,
+                           source);
 
   y += report_text (r, title, MARGIN, y, width, 16, TRUE, &r->theme.foreground, PANGO_ALIGN_LEFT,
                     2) + 2;
@@ -905,6 +916,7 @@ hubs_report_new (HubsStore                *store,
   self->width = options->portrait ? A4_SHORT : A4_LONG;
   self->height = options->portrait ? A4_LONG : A4_SHORT;
   self->hub_data = g_ptr_array_new_with_free_func ((GDestroyNotify) hubs_chart_data_free);
+  self->hub_as_of = g_ptr_array_new_with_free_func (g_free);
   self->pages = g_array_new (FALSE, FALSE, sizeof (Page));
   self->title = g_strdup (hubs_i18n_gettext (self->lang, N_("KPI Progress Report")));
   self->made = format_moment (now, self->lang, FALSE, FALSE);
@@ -957,6 +969,8 @@ hubs_report_new (HubsStore                *store,
                        ((HubsChartKpi *) g_ptr_array_index (data->kpis, k - 1))->kpi->id))
           g_ptr_array_remove_index (data->kpis, k - 1);
       self->n_kpis_chosen += data->kpis->len;
+      g_ptr_array_add (self->hub_as_of,
+                       hubs_chart_describe_as_of (store, data, options->as_of, self->lang));
       g_ptr_array_add (self->hub_data, data);
     }
 
@@ -1010,6 +1024,7 @@ hubs_report_free (HubsReport *self)
 
   g_clear_object (&self->store);
   g_clear_pointer (&self->hub_data, g_ptr_array_unref);
+  g_clear_pointer (&self->hub_as_of, g_ptr_array_unref);
   g_clear_pointer (&self->national, hubs_national_free);
   g_clear_pointer (&self->comparison, hubs_chart_data_free);
   g_clear_pointer (&self->pages, g_array_unref);
