@@ -9,8 +9,13 @@
 #
 # Tabs, line breaks and backslashes in values are written \t, \n and \\.
 #
+# read-xlsx.py --save-csv SHEET CELL VALUE OUT FILE: what a person does in Excel with the
+# sheet to fill in: types VALUE into CELL (such as K12) and saves SHEET as CSV UTF-8 to OUT,
+# numbers written as Excel's General format shows them.
+#
 # SPDX-License-Identifier: GPL-3.0-or-later
 
+import csv
 import sys
 
 import openpyxl
@@ -43,5 +48,20 @@ def main(path):
         print('\t'.join(escape(field) for field in line))
 
 
+def save_csv(sheet_name, cell, value, out, path):
+    workbook = openpyxl.load_workbook(path)
+    sheet = workbook[sheet_name]
+    sheet[cell] = float(value) if value.replace('.', '', 1).isdigit() else value
+    with open(out, 'w', encoding='utf-8-sig', newline='') as f:
+        writer = csv.writer(f, lineterminator='\r\n')
+        for row in sheet.iter_rows(values_only=True):
+            writer.writerow(['' if v is None else
+                             ('%d' % v if isinstance(v, float) and v.is_integer() else str(v))
+                             for v in row])
+
+
 if __name__ == '__main__':
-    main(sys.argv[1])
+    if sys.argv[1] == '--save-csv':
+        save_csv(*sys.argv[2:7])
+    else:
+        main(sys.argv[1])

@@ -342,8 +342,9 @@ test_workbook_ja (Fixture       *f,
 
   hubs = hubs_store_list_hubs (f->store, &error);
   g_assert_no_error (error);
-  g_assert_cmpuint (wb->sheets->len, ==, hubs->len + 1);
+  g_assert_cmpuint (wb->sheets->len, ==, hubs->len + 2);
   g_assert_cmpstr (g_ptr_array_index (wb->sheets, 0), ==, "概要");
+  g_assert_cmpstr (g_ptr_array_index (wb->sheets, hubs->len + 1), ==, "取込用");
 
   /* Names Excel accepts: short enough, none of its forbidden characters, unique whatever
    * the case. */
@@ -458,8 +459,9 @@ test_failures (Fixture       *f,
   {
     g_autoptr(Workbook) wb = read_workbook (path);
 
-    g_assert_cmpuint (wb->sheets->len, ==, 2);
+    g_assert_cmpuint (wb->sheets->len, ==, 3);
     g_assert_cmpstr (g_ptr_array_index (wb->sheets, 1), ==, "Kansai");
+    g_assert_cmpstr (g_ptr_array_index (wb->sheets, 2), ==, "For Import");
   }
 }
 
@@ -492,9 +494,10 @@ test_command_line (Fixture       *f,
   }
 
   wb = read_workbook (path);
-  g_assert_cmpuint (wb->sheets->len, ==, 2);
+  g_assert_cmpuint (wb->sheets->len, ==, 3);
   g_assert_cmpstr (g_ptr_array_index (wb->sheets, 0), ==, "Summary");
   g_assert_cmpstr (g_ptr_array_index (wb->sheets, 1), ==, "Fukuoka");
+  g_assert_cmpstr (g_ptr_array_index (wb->sheets, 2), ==, "For Import");
   g_assert_cmpstr (g_hash_table_lookup (wb->freeze, "Fukuoka"), ==, "C5");
   g_assert_cmpstr (get_text (wb, "Fukuoka", 4, 4), ==, "Baseline");
   g_assert_cmpstr (get_text (wb, "Fukuoka", 8, 2), ==, "Startup visas granted (cumulative)");
@@ -627,6 +630,78 @@ test_table_text (Fixture       *f,
   g_assert_null (strstr (html, "<b>"));
 }
 
+/* The workbook filled in and brought back: the person types an actual into the sheet to
+ * fill in, saves it from Excel as CSV, and Import Figures reads that file. */
+static void
+test_round_trip (Fixture       *f,
+                 gconstpointer  data)
+{
+  g_autofree char *path = hubs_test_path (f->dir, "fukuoka.xlsx");
+  g_autofree char *csv = hubs_test_path (f->dir, "fukuoka.csv");
+  g_autofree char *script = g_test_build_filename (G_TEST_DIST, "read-xlsx.py", NULL);
+  g_autofree char *cell = NULL;
+  g_autoptr(HubsImportPlan) plan = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(Workbook) wb = NULL;
+  const HubsImportChange *change;
+  guint row = 0, col = 0;
+  int status;
+
+  add_test_figures (f->store);
+  g_assert_true (hubs_export_xlsx_to_path (f->store, "fukuoka", path, HUBS_LANGUAGE_JA, NULL,
+                                           &error));
+  g_assert_no_error (error);
+  wb = read_workbook (path);
+  g_assert_cmpstr (g_ptr_array_index (wb->sheets, 2), ==, "取込用");
+  g_assert_cmpstr (g_hash_table_lookup (wb->freeze, "取込用"), ==, "A2");
+
+  for (guint c = 1; c < 26 && col == 0; c++)
+    if (g_strcmp0 (get_text (wb, "取込用", 1, c), "FY2026") == 0)
+      col = c;
+  for (guint r = 2; r < 100 && row == 0; r++)
+    if (g_strcmp0 (get_text (wb, "取込用", r, 4), "fukuoka/valuation-10bn-yen") == 0 &&
+        g_strcmp0 (get_text (wb, "取込用", r, 8), "actual") == 0)
+      row = r;
+  g_assert_cmpuint (col, >, 0);
+  g_assert_cmpuint (row, >, 0);
+  /* The cell to fill in is empty; the figures there are numbers too. */
+  g_assert_null (get_cell (wb, "取込用", row, col));
+  {
+    guint visas = 0;
+
+    for (guint r = 2; r < 100 && visas == 0; r++)
+      if (g_strcmp0 (get_text (wb, "取込用", r, 4), "fukuoka/startup-visas") == 0 &&
+          g_strcmp0 (get_text (wb, "取込用", r, 8), "actual") == 0)
+        visas = r;
+    g_assert_cmpstr (get_cell (wb, "取込用", visas, col - 1)->type, ==, "n");
+    g_assert_cmpstr (get_cell (wb, "取込用", visas, col - 1)->value, ==, "1234.0");
+  }
+
+  cell = g_strdup_printf ("%c%u", 'A' + col - 1, row);
+  {
+    const char *argv[] = { "/usr/bin/python3", script, "--save-csv", "取込用", cell, "7", csv,
+                           path, NULL };
+
+    g_assert_true (g_spawn_sync (NULL, (char **) argv, NULL, G_SPAWN_DEFAULT, NULL, NULL, NULL,
+                                 NULL, &status, &error));
+    g_assert_no_error (error);
+    g_assert_true (g_spawn_check_wait_status (status, NULL));
+  }
+
+  plan = hubs_import_plan_new_for_path (f->store, csv, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (hubs_import_plan_get_n_problems (plan), ==, 0);
+  g_assert_cmpuint (hubs_import_plan_count (plan, HUBS_IMPORT_NEW), ==, 1);
+  g_assert_cmpuint (hubs_import_plan_count (plan, HUBS_IMPORT_CHANGED), ==, 0);
+  g_assert_cmpuint (hubs_import_plan_count_plan_changes (plan), ==, 0);
+  change = g_ptr_array_index (hubs_import_plan_get_changes (plan), 0);
+  for (guint i = 0; change->kind == HUBS_IMPORT_UNCHANGED; i++)
+    change = g_ptr_array_index (hubs_import_plan_get_changes (plan), i);
+  g_assert_cmpstr (change->kpi->id, ==, "fukuoka/valuation-10bn-yen");
+  g_assert_cmpint (change->figure->fiscal_year, ==, 2026);
+  g_assert_cmpfloat (change->figure->value, ==, 7);
+}
+
 static void
 test_import_refuses_workbook (Fixture       *f,
                               gconstpointer  data)
@@ -675,6 +750,8 @@ main (int   argc,
   g_test_add ("/hubs/export-xlsx/command-line", Fixture, NULL, fixture_set_up,
               test_command_line, fixture_tear_down);
   g_test_add ("/hubs/export-xlsx/table-text", Fixture, NULL, fixture_set_up, test_table_text,
+              fixture_tear_down);
+  g_test_add ("/hubs/export-xlsx/round-trip", Fixture, NULL, fixture_set_up, test_round_trip,
               fixture_tear_down);
   g_test_add ("/hubs/export-xlsx/import-refuses-workbook", Fixture, NULL, fixture_set_up,
               test_import_refuses_workbook, fixture_tear_down);

@@ -19,6 +19,8 @@
 #include <glib/gstdio.h>
 #include <xlsxwriter.h>
 
+#include "hubs-csv.h"
+#include "hubs-export.h"
 #include "hubs-export-xlsx.h"
 #include "hubs-figure-table.h"
 #include "hubs-i18n.h"
@@ -515,6 +517,87 @@ write_summary (Writer    *w,
   worksheet_fit_to_pages (sheet, 1, 0);
 }
 
+/* The sheet that comes back: the wide layout of the CSV export (one row per KPI and kind, a
+ * column per fiscal year, ids included), header in the first row, as Import Figures reads
+ * it once Excel has saved the sheet as CSV. Made by the CSV export itself, so the two
+ * cannot drift apart. */
+static gboolean
+write_import_sheet (Writer      *w,
+                    const char  *hub_id,
+                    const char  *name,
+                    GError     **error)
+{
+  g_autoptr(GOutputStream) stream = g_memory_output_stream_new_resizable ();
+  g_autoptr(GBytes) bytes = NULL;
+  g_autoptr(HubsCsvTable) table = NULL;
+  g_autofree double *widths = NULL;
+  const HubsCsvRecord *header;
+  lxw_worksheet *sheet;
+  int hub_col = -1;
+  guint n_columns;
+  lxw_row_t row = 0;
+
+  if (!hubs_export_csv_full (w->store, stream, HUBS_EXPORT_LAYOUT_WIDE, HUBS_EXPORT_FLAGS_NONE,
+                             NULL, error) ||
+      !g_output_stream_close (stream, NULL, error))
+    return FALSE;
+
+  bytes = g_memory_output_stream_steal_as_bytes (G_MEMORY_OUTPUT_STREAM (stream));
+  table = hubs_csv_table_new_from_data (g_bytes_get_data (bytes, NULL), g_bytes_get_size (bytes));
+  if (hubs_csv_table_get_n_records (table) == 0)
+    return TRUE;
+
+  if (!(sheet = workbook_add_worksheet (w->workbook, name)))
+    {
+      check (w, LXW_ERROR_SHEETNAME_ALREADY_USED);
+      return TRUE;
+    }
+
+  header = hubs_csv_table_get_record (table, 0);
+  n_columns = header->n_fields;
+  widths = g_new0 (double, n_columns);
+  for (guint c = 0; c < n_columns; c++)
+    if (g_str_equal (header->fields[c].text, "hub_id"))
+      hub_col = (int) c;
+
+  for (guint r = 0; r < hubs_csv_table_get_n_records (table); r++)
+    {
+      const HubsCsvRecord *record = hubs_csv_table_get_record (table, r);
+
+      if (r > 0 && hub_id != NULL &&
+          (hub_col < 0 || (guint) hub_col >= record->n_fields ||
+           !g_str_equal (record->fields[hub_col].text, hub_id)))
+        continue;
+
+      for (guint c = 0; c < record->n_fields && c < n_columns; c++)
+        {
+          const char *text = record->fields[c].text;
+          char *end = NULL;
+          double value;
+
+          if (*text == '\0')
+            continue;
+
+          /* The fiscal years' figures are numbers; everything else is text as written. */
+          value = g_ascii_strtod (text, &end);
+          if (r > 0 && g_str_has_prefix (header->fields[c].text, "FY") && end != NULL &&
+              *end == '\0')
+            check (w, worksheet_write_number (sheet, row, c, value, NULL));
+          else
+            write_text (w, sheet, row, c, hubs_csv_restore_text (text),
+                        r == 0 ? w->header : NULL);
+          fit (widths, c, text, MAX_WIDTH);
+        }
+      row++;
+    }
+
+  for (guint c = 0; c < n_columns; c++)
+    check (w, worksheet_set_column (sheet, c, c, MAX (widths[c], MIN_WIDTH), NULL));
+  worksheet_freeze_panes (sheet, 1, 0);
+
+  return TRUE;
+}
+
 static void
 add_formats (Writer *w)
 {
@@ -650,6 +733,7 @@ hubs_export_xlsx_to_path (HubsStore     *store,
   g_autofree char *dir = NULL;
   g_autofree char *tmp_path = NULL;
   g_autofree char *summary_name = NULL;
+  g_autofree char *import_name = NULL;
   g_autofree char *title = NULL;
   lxw_workbook_options options = { 0 };
   lxw_doc_properties properties = { 0 };
@@ -699,9 +783,24 @@ hubs_export_xlsx_to_path (HubsStore     *store,
       hs->sheet_name = hubs_export_xlsx_sheet_name (hub_name (hs->hub, language), w.taken);
     }
 
+  /* Translators: the name of the Excel workbook's last sheet, the one to fill in and save
+   * as CSV for Import Figures; at most 31 characters */
+  import_name = hubs_export_xlsx_sheet_name (hubs_i18n_gettext (language, N_("For Import")),
+                                             w.taken);
+
   write_summary (&w, sheets, summary_name);
   for (guint i = 0; i < sheets->len; i++)
     write_hub_sheet (&w, g_ptr_array_index (sheets, i));
+  if (!write_import_sheet (&w, hub_id, import_name, error))
+    {
+      workbook_close (w.workbook);
+      g_unlink (tmp_path);
+      g_rmdir (dir);
+      g_hash_table_unref (w.taken);
+      g_hash_table_unref (w.number_formats);
+      g_free (w.as_of_line);
+      return FALSE;
+    }
 
   title = g_strdup (hubs_i18n_gettext (language, N_("KPIs of the Startup Ecosystem Hub "
                                                      "Cities")));
