@@ -399,6 +399,9 @@ test_workbook_ja (Fixture       *f,
   g_assert_cmpstr (get_cell (wb, "札幌・北海道", 8, col)->format, ==, "0.0\"%\"");
   g_assert_cmpstr (get_cell (wb, "札幌・北海道", 8, col)->value, ==, "73.7");
 
+  g_assert_cmpstr (get_cell (wb, "東京圏", 5, find_column (wb, "東京圏", "実績値（2025年度）"))->format,
+                   ==, "0\"位\"");
+
   /* Notes and sources, in their columns. */
   g_assert_nonnull (strstr (get_text (wb, fukuoka, 10, find_column (wb, fukuoka, "注記")),
                             "集計方法を見直し中 <b>&</b>"));
@@ -462,6 +465,20 @@ test_failures (Fixture       *f,
     g_assert_cmpuint (wb->sheets->len, ==, 3);
     g_assert_cmpstr (g_ptr_array_index (wb->sheets, 1), ==, "Kansai");
     g_assert_cmpstr (g_ptr_array_index (wb->sheets, 2), ==, "For Import");
+  }
+
+  /* In English a rank reads as the app writes it: rank 7. */
+  save_figure (f->store, hubs_test_make_actual ("tokyo/gser-rank", 2025, 7));
+  g_assert_true (hubs_export_xlsx_to_path (f->store, "tokyo", path, HUBS_LANGUAGE_EN, NULL,
+                                           &error));
+  g_assert_no_error (error);
+  {
+    g_autoptr(Workbook) wb = read_workbook (path);
+    const Cell *cell = get_cell (wb, "Greater Tokyo", 5,
+                                 find_column (wb, "Greater Tokyo", "Actual FY2025"));
+
+    g_assert_cmpstr (cell->format, ==, "\"rank \"0");
+    g_assert_cmpstr (cell->value, ==, "7.0");
   }
 }
 

@@ -172,7 +172,7 @@ fit (double     *widths,
   widths[column] = MIN (MAX (widths[column], text_width (text)), limit);
 }
 
-/* Excel's format text for a number in @unit with @decimals: 12,856社, 73.7%, 10位,
+/* Excel's format text for a number in @unit with @decimals: 12,856社, 73.7%, 10位, rank 10,
  * "255 (¥100 million)". The unit is quoted, so it never reads as a format code. */
 static lxw_format *
 number_format (Writer     *w,
@@ -192,7 +192,9 @@ number_format (Writer     *w,
     if (*p != '"' && *p != '\\')
       g_string_append_c (quoted, *p);
 
-  code = g_string_new (g_str_equal (quoted->str, "%") || g_str_equal (quoted->str, "位")
+  /* A rank reads "rank 7" in English, as the app writes it; 7位 in Japanese. */
+  code = g_string_new (g_str_equal (quoted->str, "rank") ? "\"rank \"0"
+                       : g_str_equal (quoted->str, "%") || g_str_equal (quoted->str, "位")
                        ? "0" : "#,##0");
   if (decimals > 0)
     {
@@ -200,7 +202,7 @@ number_format (Writer     *w,
       for (guint i = 0; i < decimals; i++)
         g_string_append_c (code, '0');
     }
-  if (quoted->len > 0)
+  if (quoted->len > 0 && !g_str_equal (quoted->str, "rank"))
     {
       /* Japanese units follow the digits (12,856社); English words after a space, and the
        * amount of yen in brackets, since it is a multiple. */
