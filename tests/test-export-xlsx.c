@@ -299,12 +299,15 @@ assert_hub_sheet_matches_store (Workbook   *wb,
           n_numbers_expected++;
           g_assert_cmpstr (cell->type, ==, "n");
           g_assert_cmpfloat (g_ascii_strtod (cell->value, NULL), ==, figure->value);
-          /* The unit shows in the cell's format: 12,856社. */
+          /* The unit shows in the cell's format, and a target's qualifier: 12,856社, 300人以上. */
           if (*kpi->unit != '\0' && figure->unit == NULL)
             {
-              g_autofree char *quoted = g_strdup_printf ("\"%s\"", kpi->unit);
+              const char *qualifier = figure->kind != HUBS_FIGURE_TARGET ? ""
+                                      : kpi->qualifier == HUBS_QUALIFIER_AT_LEAST ? "以上"
+                                      : kpi->qualifier == HUBS_QUALIFIER_AT_MOST ? "以内" : "";
+              g_autofree char *quoted = g_strdup_printf ("\"%s%s\"", kpi->unit, qualifier);
 
-              g_assert_nonnull (strstr (cell->format, quoted));
+              g_assert_true (g_str_has_suffix (cell->format, quoted));
             }
         }
     }

@@ -172,46 +172,67 @@ fit (double     *widths,
   widths[column] = MIN (MAX (widths[column], text_width (text)), limit);
 }
 
-/* Excel's format text for a number in @unit with @decimals: 12,856社, 73.7%, 10位, rank 10,
- * "255 (¥100 million)". The unit is quoted, so it never reads as a format code. */
+/* Excel's format text for a number in @unit with @decimals, and a target's @qualifier in the
+ * words hubs_format_target() uses: 12,856社, 73.7%, 10位, 300社以上, 5位以内, rank 10,
+ * "at least 300 companies", "rank 5 or better", "255 (¥100 million)". Words are quoted, so
+ * they never read as a format code. */
 static lxw_format *
-number_format (Writer     *w,
-               const char *unit,
-               guint       decimals)
+number_format (Writer        *w,
+               const char    *unit,
+               guint          decimals,
+               HubsQualifier  qualifier)
 {
-  g_autofree char *key = g_strdup_printf ("%s\t%u", unit != NULL ? unit : "", decimals);
-  g_autoptr(GString) code = NULL;
-  g_autoptr(GString) quoted = NULL;
+  g_autofree char *key = g_strdup_printf ("%s\t%u\t%d", unit != NULL ? unit : "", decimals,
+                                          qualifier);
+  g_autoptr(GString) code = g_string_new (NULL);
+  g_autoptr(GString) quoted = g_string_new (NULL);
+  gboolean ja = w->lang == HUBS_LANGUAGE_JA;
+  gboolean rank;
   lxw_format *format;
 
   if ((format = g_hash_table_lookup (w->number_formats, key)) != NULL)
     return format;
 
-  quoted = g_string_new (NULL);
   for (const char *p = unit != NULL ? unit : ""; *p != '\0'; p++)
     if (*p != '"' && *p != '\\')
       g_string_append_c (quoted, *p);
+  rank = g_str_equal (quoted->str, "rank") || g_str_equal (quoted->str, "位");
 
-  /* A rank reads "rank 7" in English, as the app writes it; 7位 in Japanese. */
-  code = g_string_new (g_str_equal (quoted->str, "rank") ? "\"rank \"0"
-                       : g_str_equal (quoted->str, "%") || g_str_equal (quoted->str, "位")
-                       ? "0" : "#,##0");
+  if (!ja && !rank && qualifier != HUBS_QUALIFIER_NONE)
+    g_string_append (code, qualifier == HUBS_QUALIFIER_AT_LEAST ? "\"at least \""
+                                                                : "\"at most \"");
+  /* A rank reads "rank 7" in English, as the app writes it. */
+  if (!ja && rank)
+    g_string_append (code, "\"rank \"");
+  g_string_append (code, rank || g_str_equal (quoted->str, "%") ? "0" : "#,##0");
   if (decimals > 0)
     {
       g_string_append_c (code, '.');
       for (guint i = 0; i < decimals; i++)
         g_string_append_c (code, '0');
     }
-  if (quoted->len > 0 && !g_str_equal (quoted->str, "rank"))
-    {
-      /* Japanese units follow the digits (12,856社); English words after a space, and the
-       * amount of yen in brackets, since it is a multiple. */
-      gboolean attached = w->lang == HUBS_LANGUAGE_JA || g_str_equal (quoted->str, "%");
-      gboolean bracketed = !attached && g_str_has_prefix (quoted->str, "¥");
 
-      g_string_append_printf (code, bracketed ? "\" (%s)\"" : attached ? "\"%s\"" : "\" %s\"",
-                              quoted->str);
+  if (ja)
+    {
+      /* Japanese units and qualifiers follow the digits: 12,856社, 5位以内. */
+      if (qualifier != HUBS_QUALIFIER_NONE)
+        g_string_append (quoted, qualifier == HUBS_QUALIFIER_AT_LEAST ? "以上" : "以内");
+      if (quoted->len > 0)
+        g_string_append_printf (code, "\"%s\"", quoted->str);
     }
+  else if (rank)
+    {
+      if (qualifier != HUBS_QUALIFIER_NONE)
+        g_string_append (code, qualifier == HUBS_QUALIFIER_AT_LEAST ? "\" or worse\""
+                                                                    : "\" or better\"");
+    }
+  else if (g_str_equal (quoted->str, "%"))
+    g_string_append (code, "\"%\"");
+  else if (g_str_has_prefix (quoted->str, "¥"))
+    /* An amount of yen in brackets, since it is a multiple. */
+    g_string_append_printf (code, "\" (%s)\"", quoted->str);
+  else if (quoted->len > 0)
+    g_string_append_printf (code, "\" %s\"", quoted->str);
 
   format = workbook_add_format (w->workbook);
   format_set_num_format (format, code->str);
@@ -392,7 +413,8 @@ write_hub_sheet (Writer   *w,
         if (cell->kind == HUBS_FIGURE_TABLE_CELL_NUMBER)
           {
             check (w, worksheet_write_number (sheet, top + 1 + r, c, cell->value,
-                                              number_format (w, cell->unit, cell->decimals)));
+                                              number_format (w, cell->unit, cell->decimals,
+                                                             cell->qualifier)));
             fit (widths, c, cell->text, MAX_WIDTH);
           }
         else if (cell->kind == HUBS_FIGURE_TABLE_CELL_TEXT)

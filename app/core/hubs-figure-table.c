@@ -308,6 +308,8 @@ set_number (HubsFigureTableCell *cell,
   cell->value = figure->value;
   cell->decimals = count_decimals (figure->value);
   cell->text = hubs_format_figure (kpi, figure, lang);
+  if (figure->kind == HUBS_FIGURE_TARGET)
+    cell->qualifier = kpi->qualifier;
   /* The plan prints some figures in another unit, or in none: the cell says so. */
   cell->unit = figure->unit != NULL ? hubs_format_unit (figure->unit, lang)
                                     : hubs_format_kpi_unit (kpi, lang);

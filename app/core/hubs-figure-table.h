@@ -63,6 +63,8 @@ typedef struct
   const char              *unit;
   /* NUMBER: decimals the value needs (73.7 → 1), at most 3. */
   guint                    decimals;
+  /* NUMBER: a target's floor (以上) or ceiling (以内). */
+  HubsQualifier            qualifier;
 } HubsFigureTableCell;
 
 typedef struct _HubsFigureTable HubsFigureTable;
