@@ -22,6 +22,7 @@
 #include "hubs-backup.h"
 #include "hubs-cli.h"
 #include "hubs-import-dialog.h"
+#include "hubs-place-warning.h"
 #include "hubs-preferences-window.h"
 #include "hubs-restore-dialog.h"
 #include "hubs-window.h"
@@ -305,6 +306,8 @@ hubs_application_activate (GApplication *application)
       else
         g_idle_add_full (G_PRIORITY_LOW + 10, check_store_idle, g_object_ref (self),
                          g_object_unref);
+
+      hubs_place_warning_present (window, self->store);
     }
 
   gtk_window_present (window);

@@ -22,6 +22,7 @@
 #include "hubs-hub-aliases.h"
 #include "hubs-report.h"
 #include "hubs-cli.h"
+#include "hubs-db.h"
 #include "hubs-export.h"
 #include "hubs-format.h"
 #include "hubs-import.h"
@@ -103,6 +104,15 @@ static const GOptionEntry option_entries[] = {
   { "organisation", 0, 0, G_OPTION_ARG_STRING, NULL,
     N_("With a command that writes: the organisation of the person making the changes, such as "
        "a city’s startup office"), N_("ORG") },
+  { "init-database", 0, 0, G_OPTION_ARG_FILENAME, NULL,
+    N_("Make the shared database at URI (postgresql://USER@HOST/NAME) ready: create its tables "
+       "and the plan, then exit. The password comes from PGPASSWORD or ~/.pgpass"), N_("URI") },
+  { "copy-database", 0, 0, G_OPTION_ARG_FILENAME, NULL,
+    N_("Copy everything in the database FROM (a file or a shared database) into the new one "
+       "given by --to, in one step, and exit"), N_("FROM") },
+  { "to", 0, 0, G_OPTION_ARG_FILENAME, NULL,
+    N_("With --copy-database: the new database, a file or a shared database’s URI"),
+    N_("DATABASE") },
   { "version", 0, 0, G_OPTION_ARG_NONE, NULL,
     N_("Show the version and exit"), NULL },
   { NULL }
@@ -133,6 +143,26 @@ hubs_cli_print_error (const char *message)
 }
 
 /**
+ * hubs_cli_warn_about_place:
+ * @store: (transfer full) (nullable): a store just opened, or %NULL
+ *
+ * Says on standard error what the user should know about where @store is: a file on a
+ * network drive (see hubs_store_get_warning()).
+ *
+ * Returns: (transfer full) (nullable): @store
+ */
+HubsStore *
+hubs_cli_warn_about_place (HubsStore *store)
+{
+  g_autofree char *warning = store != NULL ? hubs_store_get_warning (store) : NULL;
+
+  if (warning != NULL)
+    hubs_cli_print_error (warning);
+
+  return store;
+}
+
+/**
  * hubs_cli_open_store:
  * @database_path: (nullable): the database file, or %NULL for the default one
  * @flags: how to open it
@@ -150,7 +180,7 @@ hubs_cli_open_store (const char          *database_path,
   if (database_path == NULL)
     database_path = default_path = hubs_store_default_path ();
 
-  return hubs_store_open (database_path, flags, error);
+  return hubs_cli_warn_about_place (hubs_store_open (database_path, flags, error));
 }
 
 /* Opens the database for a command that only reads it. A file given with --database must
@@ -168,6 +198,10 @@ hubs_cli_open_store_to_read (const char  *database_path,
 
   if (database_path == NULL)
     database_path = default_path = hubs_store_default_path ();
+
+  /* A shared database on a server: read-only, so an empty one is not seeded. */
+  if (hubs_db_is_postgresql_uri (database_path))
+    return hubs_store_open (database_path, HUBS_STORE_OPEN_READ_ONLY, error);
 
   if (g_stat (database_path, &st) != 0)
     {
@@ -200,7 +234,8 @@ hubs_cli_open_store_to_read (const char  *database_path,
       return NULL;
     }
 
-  return hubs_store_open (database_path, HUBS_STORE_OPEN_DEFER_CHECK, error);
+  return hubs_cli_warn_about_place (hubs_store_open (database_path, HUBS_STORE_OPEN_DEFER_CHECK,
+                                                     error));
 }
 
 /* --as-of: the database as it stood then, in a copy made from the history. */
@@ -653,6 +688,10 @@ hubs_cli_handle (GVariantDict *options,
 
   if (hubs_cli_cycle_handle (options, database_path, exit_status))
     return TRUE;
+
+  if (hubs_cli_database_handle (options, exit_status))
+    return TRUE;
+
   if (hubs_cli_export_handle (options, database_path, exit_status))
     return TRUE;
 

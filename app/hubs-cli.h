@@ -21,12 +21,17 @@ HubsStore          *hubs_cli_open_store         (const char   *database_path,
 void                hubs_cli_print_error        (const char   *message);
 HubsStore          *hubs_cli_open_store_to_read (const char   *database_path,
                                                  GError      **error);
+HubsStore          *hubs_cli_warn_about_place   (HubsStore    *store);
 void                hubs_cli_set_author         (HubsStore    *store,
                                                  GVariantDict *options);
 
 /* hubs-cli-cycle.c */
 gboolean            hubs_cli_cycle_handle       (GVariantDict *options,
                                                  const char   *database_path,
+                                                 int          *exit_status);
+
+/* hubs-cli-database.c */
+gboolean            hubs_cli_database_handle    (GVariantDict *options,
                                                  int          *exit_status);
 
 /* hubs-cli-export.c */

@@ -16,6 +16,7 @@
 
 #include "hubs-author.h"
 #include "hubs-test-gtk.h"
+#include "hubs-test-util.h"
 
 void
 hubs_test_gtk_init (int    *argc,
@@ -37,6 +38,22 @@ hubs_test_gtk_init (int    *argc,
   bind_textdomain_codeset (GETTEXT_PACKAGE, "UTF-8");
   textdomain (GETTEXT_PACKAGE);
   adw_init ();
+
+  /* Screenshots show where a change ends, not a frame of its animation (an expander's arrow
+   * half turned, a row half revealed). */
+  g_object_set (gtk_settings_get_default (), "gtk-enable-animations", FALSE, NULL);
+
+  /* The app's own style sheet, which AdwApplication loads for the real app: the windows a
+   * test builds and photographs look as the user's do. */
+  if (g_resources_get_info ("/com/example/Hubs/style.css", 0, NULL, NULL, NULL))
+    {
+      g_autoptr(GtkCssProvider) css = gtk_css_provider_new ();
+
+      gtk_css_provider_load_from_resource (css, "/com/example/Hubs/style.css");
+      gtk_style_context_add_provider_for_display (gdk_display_get_default (),
+                                                  GTK_STYLE_PROVIDER (css),
+                                                  GTK_STYLE_PROVIDER_PRIORITY_APPLICATION);
+    }
 
   /* Tests act as someone who already said who they are (the memory backend forgets it);
    * the test of that question sets it back. */
@@ -64,7 +81,7 @@ hubs_test_wait_frames (GtkWidget *widget,
   GdkFrameClock *clock;
   gulong handler;
   guint remaining = n_frames;
-  gint64 deadline = g_get_monotonic_time () + 10 * G_USEC_PER_SEC;
+  gint64 deadline = hubs_test_deadline (10);
 
   while (!(clock = gtk_widget_get_frame_clock (widget)))
     {
@@ -145,4 +162,65 @@ hubs_test_find_label_containing (GtkWidget  *root,
       return TRUE;
 
   return FALSE;
+}
+
+/* The first widget under @root, @root included, depth first, that @match accepts. */
+GtkWidget *
+hubs_test_find_first (GtkWidget           *root,
+                      HubsTestWidgetMatch  match,
+                      gconstpointer        data)
+{
+  if (match (root, data))
+    return root;
+
+  for (GtkWidget *child = gtk_widget_get_first_child (root); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found = hubs_test_find_first (child, match, data);
+
+      if (found != NULL)
+        return found;
+    }
+
+  return NULL;
+}
+
+/* Adds to @found every widget under @root, @root included, that @match accepts. */
+void
+hubs_test_collect (GtkWidget           *root,
+                   HubsTestWidgetMatch  match,
+                   gconstpointer        data,
+                   GPtrArray           *found)
+{
+  if (match (root, data))
+    g_ptr_array_add (found, root);
+
+  for (GtkWidget *child = gtk_widget_get_first_child (root); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    hubs_test_collect (child, match, data, found);
+}
+
+/* A match for widgets of a type: pass GSIZE_TO_POINTER (GTK_TYPE_…) as the data. */
+gboolean
+hubs_test_is_of_type (GtkWidget     *widget,
+                      gconstpointer  type)
+{
+  return G_TYPE_CHECK_INSTANCE_TYPE (widget, GPOINTER_TO_SIZE (type));
+}
+
+/* The toplevel window of @type that shows, other than @except, if any. */
+GtkWidget *
+hubs_test_find_toplevel (GType      type,
+                         GtkWidget *except)
+{
+  GList *toplevels = gtk_window_list_toplevels ();
+  GtkWidget *found = NULL;
+
+  for (GList *l = toplevels; l != NULL && found == NULL; l = l->next)
+    if (G_TYPE_CHECK_INSTANCE_TYPE (l->data, type) && l->data != (gpointer) except &&
+        gtk_widget_get_visible (l->data))
+      found = l->data;
+  g_list_free (toplevels);
+
+  return found;
 }

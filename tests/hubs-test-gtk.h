@@ -9,6 +9,9 @@
 
 G_BEGIN_DECLS
 
+/* Whether @widget is the one looked for; @data says what that is. */
+typedef gboolean (*HubsTestWidgetMatch) (GtkWidget *widget, gconstpointer data);
+
 void  hubs_test_gtk_init          (int        *argc,
                                    char     ***argv);
 void  hubs_test_wait_frames       (GtkWidget  *widget,
@@ -18,5 +21,16 @@ char *hubs_test_save_screenshot   (GtkWidget  *widget,
 void  hubs_test_spin              (guint       milliseconds);
 gboolean hubs_test_find_label_containing (GtkWidget  *root,
                                           const char *text);
+GtkWidget *hubs_test_find_first   (GtkWidget           *root,
+                                   HubsTestWidgetMatch  match,
+                                   gconstpointer        data);
+void       hubs_test_collect      (GtkWidget           *root,
+                                   HubsTestWidgetMatch  match,
+                                   gconstpointer        data,
+                                   GPtrArray           *found);
+gboolean   hubs_test_is_of_type   (GtkWidget           *widget,
+                                   gconstpointer        type);
+GtkWidget *hubs_test_find_toplevel (GType               type,
+                                    GtkWidget          *except);
 
 G_END_DECLS

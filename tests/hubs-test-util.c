@@ -9,10 +9,16 @@
 #include "config.h"
 
 #include <math.h>
+#include <string.h>
+#include <unistd.h>
 
 #include <glib/gstdio.h>
+#include <libpq-fe.h>
+#include <sqlite3.h>
 
 #include "hubs-backup.h"
+#include "hubs-db.h"
+#include "hubs-db-pg.h"
 #include "hubs-test-util.h"
 
 void
@@ -20,7 +26,7 @@ hubs_test_files_set_up (HubsTestFiles *f,
                         gconstpointer  data)
 {
   f->dir = hubs_test_make_dir ();
-  f->path = hubs_test_path (f->dir, "hubs.sqlite3");
+  f->path = hubs_test_database_path (f->dir, "hubs.sqlite3");
 }
 
 void
@@ -39,7 +45,7 @@ hubs_test_store_set_up (HubsTestStore *f,
   g_autofree char *path = NULL;
 
   f->dir = hubs_test_make_dir ();
-  path = hubs_test_path (f->dir, "hubs.sqlite3");
+  path = hubs_test_database_path (f->dir, "hubs.sqlite3");
   f->store = hubs_test_open_store (path, HUBS_STORE_OPEN_DEFAULT);
 }
 
@@ -102,12 +108,27 @@ hubs_test_path (const char *dir,
   return g_build_filename (dir, name, NULL);
 }
 
+/* What a database on the test server holds, for hubs_test_read_bytes(): every table with its
+ * rows, in order. */
+static const char server_contents_sql[] =
+  "SELECT coalesce (string_agg (table_name || ': ' || (xpath ('/r/text ()', query_to_xml ("
+  "format ('SELECT string_agg (t::text, '','' ORDER BY t::text) AS r FROM %I t', table_name), "
+  "false, true, '')))[1]::text, E'\\n' ORDER BY table_name), '') "
+  "FROM information_schema.tables WHERE table_schema = current_schema ()";
+
 GBytes *
 hubs_test_read_bytes (const char *path)
 {
   g_autoptr(GError) error = NULL;
   char *contents = NULL;
   gsize len = 0;
+
+  if (hubs_db_is_postgresql_uri (path))
+    {
+      char *text = hubs_test_query_text (path, server_contents_sql);
+
+      return g_bytes_new_take (text, text != NULL ? strlen (text) : 0);
+    }
 
   g_file_get_contents (path, &contents, &len, &error);
   g_assert_no_error (error);
@@ -313,13 +334,187 @@ hubs_test_make_actual (const char *kpi_id,
 }
 
 /* Removes a database with its WAL files and its backups folder, as if it had never been. */
+/* The server of tests/with-postgresql.sh, or NULL when the tests run on SQLite files. */
+static const char *
+postgresql_server (void)
+{
+  const char *uri = g_getenv ("HUBS_TEST_POSTGRESQL");
+
+  return uri != NULL && *uri != '\0' ? uri : NULL;
+}
+
+/**
+ * hubs_test_engine_is_postgresql:
+ *
+ * Returns: %TRUE when this run's databases are on the test's PostgreSQL server
+ */
+gboolean
+hubs_test_engine_is_postgresql (void)
+{
+  return postgresql_server () != NULL;
+}
+
+/* Runs @sql on the test server as its superuser; any failure fails the test. */
+static void
+run_on_server (const char *sql)
+{
+  PGconn *conn = PQconnectdb (postgresql_server ());
+  PGresult *result;
+
+  if (PQstatus (conn) != CONNECTION_OK)
+    g_error ("The test's PostgreSQL server cannot be reached: %s", PQerrorMessage (conn));
+  result = PQexec (conn, sql);
+  if (PQresultStatus (result) != PGRES_COMMAND_OK)
+    g_error ("%s failed: %s", sql, PQerrorMessage (conn));
+  PQclear (result);
+  PQfinish (conn);
+}
+
+/**
+ * hubs_test_database_path:
+ * @dir: the test's folder
+ * @name: a file name
+ *
+ * Where a test keeps a database: the file @name in @dir or, when the tests run on
+ * PostgreSQL (tests/with-postgresql.sh), a new empty schema of their server, as a URI that
+ * makes it the one Hubs writes to.
+ *
+ * Returns: (transfer full): a path or a URI, for hubs_store_open()
+ */
+char *
+hubs_test_database_path (const char *dir,
+                         const char *name)
+{
+  static guint n_schemas;
+  g_autofree char *schema = NULL;
+  g_autofree char *create = NULL;
+
+  if (!hubs_test_engine_is_postgresql ())
+    return hubs_test_path (dir, name);
+
+  schema = g_strdup_printf ("test_%d_%u", (int) getpid (), ++n_schemas);
+  create = g_strdup_printf ("CREATE SCHEMA %s", schema);
+  run_on_server (create);
+
+  return g_strdup_printf ("%s&options=-csearch_path%%3D%s", postgresql_server (), schema);
+}
+
+/* Connects to the test server at @uri, a URI of hubs_test_database_path(). */
+static PGconn *
+connect_to (const char *uri)
+{
+  PGconn *conn = PQconnectdb (uri);
+
+  if (PQstatus (conn) != CONNECTION_OK)
+    g_error ("%s cannot be reached: %s", uri, PQerrorMessage (conn));
+
+  return conn;
+}
+
+/**
+ * hubs_test_exec_sql:
+ * @path: a database file, or a URI of hubs_test_database_path()
+ * @sql: SQL as the store writes it (PRAGMA user_version = N, INSERT OR REPLACE …)
+ *
+ * Runs @sql on the database past the store, on a connection of its own, as the store's own
+ * SQL would run there. Any failure fails the test.
+ */
+void
+hubs_test_exec_sql (const char *path,
+                    const char *sql)
+{
+  if (hubs_db_is_postgresql_uri (path))
+    {
+      g_autofree char *translated = hubs_db_pg_translate (sql, NULL);
+      PGconn *conn = connect_to (path);
+      PGresult *result = PQexec (conn, translated);
+
+      if (PQresultStatus (result) != PGRES_COMMAND_OK &&
+          PQresultStatus (result) != PGRES_TUPLES_OK)
+        g_error ("%s: %s", translated, PQerrorMessage (conn));
+      PQclear (result);
+      PQfinish (conn);
+    }
+  else
+    {
+      sqlite3 *db = NULL;
+      char *message = NULL;
+
+      g_assert_cmpint (sqlite3_open (path, &db), ==, SQLITE_OK);
+      if (sqlite3_exec (db, sql, NULL, NULL, &message) != SQLITE_OK)
+        g_error ("%s: %s", sql, message);
+      g_assert_cmpint (sqlite3_close (db), ==, SQLITE_OK);
+    }
+}
+
+/**
+ * hubs_test_query_text:
+ * @path: a database file, or a URI of hubs_test_database_path()
+ * @sql: a query; on the server, PRAGMA user_version and application_id read what the store
+ *   keeps in their place
+ *
+ * Returns: (transfer full) (nullable): the first column of the first row, read past the
+ *   store on a read-only connection of its own
+ */
+char *
+hubs_test_query_text (const char *path,
+                      const char *sql)
+{
+  char *text = NULL;
+
+  if (hubs_db_is_postgresql_uri (path))
+    {
+      PGconn *conn = connect_to (path);
+      PGresult *result;
+
+      if (g_str_equal (sql, "PRAGMA user_version"))
+        sql = "SELECT user_version FROM hubs_schema";
+      else if (g_str_equal (sql, "PRAGMA application_id"))
+        sql = "SELECT application_id FROM hubs_schema";
+      result = PQexec (conn, sql);
+      if (PQresultStatus (result) != PGRES_TUPLES_OK)
+        g_error ("%s: %s", sql, PQerrorMessage (conn));
+      if (PQntuples (result) > 0 && !PQgetisnull (result, 0, 0))
+        text = g_strdup (PQgetvalue (result, 0, 0));
+      PQclear (result);
+      PQfinish (conn);
+    }
+  else
+    {
+      sqlite3 *db = NULL;
+      sqlite3_stmt *stmt = NULL;
+
+      g_assert_cmpint (sqlite3_open_v2 (path, &db, SQLITE_OPEN_READONLY, NULL), ==, SQLITE_OK);
+      g_assert_cmpint (sqlite3_prepare_v2 (db, sql, -1, &stmt, NULL), ==, SQLITE_OK);
+      if (sqlite3_step (stmt) == SQLITE_ROW && sqlite3_column_text (stmt, 0) != NULL)
+        text = g_strdup ((const char *) sqlite3_column_text (stmt, 0));
+      sqlite3_finalize (stmt);
+      sqlite3_close (db);
+    }
+
+  return text;
+}
+
 void
 hubs_test_remove_database (const char *path)
 {
   g_autofree char *wal = g_strconcat (path, "-wal", NULL);
   g_autofree char *shm = g_strconcat (path, "-shm", NULL);
-  g_autofree char *backups = hubs_backup_get_dir (path);
+  g_autofree char *backups = NULL;
 
+  if (hubs_db_is_postgresql_uri (path))
+    {
+      const char *schema = strstr (path, "search_path%3D");
+      g_autofree char *sql = NULL;
+
+      g_assert_nonnull (schema);
+      schema += strlen ("search_path%3D");
+      sql = g_strdup_printf ("DROP SCHEMA %s CASCADE; CREATE SCHEMA %s", schema, schema);
+      run_on_server (sql);
+      return;
+    }
+
+  backups = hubs_backup_get_dir (path);
   g_unlink (path);
   g_unlink (wal);
   g_unlink (shm);
@@ -355,4 +550,20 @@ hubs_test_median (GArray *values)
     return NAN;
   g_array_sort (values, compare_doubles);
   return g_array_index (values, double, values->len / 2);
+}
+
+/**
+ * hubs_test_deadline:
+ * @seconds: how long a step may take on an ordinary build
+ *
+ * A monotonic time @seconds from now, stretched by $HUBS_TEST_SLOWDOWN: a sanitizer build
+ * paints and parses several times slower, and a step's patience should follow.
+ */
+gint64
+hubs_test_deadline (guint seconds)
+{
+  const char *slowdown = g_getenv ("HUBS_TEST_SLOWDOWN");
+  guint64 factor = slowdown != NULL ? g_ascii_strtoull (slowdown, NULL, 10) : 1;
+
+  return g_get_monotonic_time () + (gint64) (seconds * MAX (factor, 1) * G_USEC_PER_SEC);
 }

@@ -40,6 +40,13 @@ void       hubs_test_store_tear_down (HubsTestStore *f,
 char      *hubs_test_pdf_text        (const char    *pdf);
 
 char   *hubs_test_make_dir        (void);
+gboolean hubs_test_engine_is_postgresql (void);
+char   *hubs_test_database_path   (const char *dir,
+                                   const char *name);
+void    hubs_test_exec_sql        (const char *path,
+                                   const char *sql);
+char   *hubs_test_query_text      (const char *path,
+                                   const char *sql);
 char   *hubs_test_path            (const char *dir,
                                    const char *name);
 GBytes *hubs_test_read_bytes      (const char *path);
@@ -50,6 +57,7 @@ void    hubs_test_remove_database (const char *path);
 void    hubs_test_copy_file       (const char *from,
                                    const char *to);
 double  hubs_test_median          (GArray     *values);
+gint64  hubs_test_deadline        (guint       seconds);
 HubsFigure *hubs_test_make_actual (const char *kpi_id,
                                    int         fiscal_year,
                                    double      value);

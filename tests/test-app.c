@@ -50,7 +50,7 @@ drive_idle (gpointer data)
 {
   Run *run = data;
   GtkWindow *window = gtk_application_get_active_window (GTK_APPLICATION (run->app));
-  gint64 deadline = g_get_monotonic_time () + 10 * G_USEC_PER_SEC;
+  gint64 deadline = hubs_test_deadline (10);
   AdwMessageDialog *dialog = NULL;
 
   if (window == NULL)

@@ -14,6 +14,7 @@
 #include <string.h>
 
 #include <glib/gi18n.h>
+#include <glib/gstdio.h>
 
 #include "hubs-author.h"
 #include "hubs-format.h"
@@ -109,42 +110,6 @@ fixture_tear_down (Fixture       *f,
   g_free (f->path);
 }
 
-typedef gboolean (*WidgetMatch) (GtkWidget *widget, gconstpointer data);
-
-static GtkWidget *
-find_first (GtkWidget     *root,
-            WidgetMatch    match,
-            gconstpointer  data)
-{
-  if (match (root, data))
-    return root;
-
-  for (GtkWidget *child = gtk_widget_get_first_child (root); child;
-       child = gtk_widget_get_next_sibling (child))
-    {
-      GtkWidget *found = find_first (child, match, data);
-
-      if (found != NULL)
-        return found;
-    }
-
-  return NULL;
-}
-
-static void
-collect (GtkWidget   *root,
-         WidgetMatch  match,
-         gconstpointer data,
-         GPtrArray   *found)
-{
-  if (match (root, data))
-    g_ptr_array_add (found, root);
-
-  for (GtkWidget *child = gtk_widget_get_first_child (root); child;
-       child = gtk_widget_get_next_sibling (child))
-    collect (child, match, data, found);
-}
-
 static gboolean
 is_label_with_text (GtkWidget     *widget,
                     gconstpointer  text)
@@ -166,28 +131,6 @@ is_button_for_action (GtkWidget     *widget,
 {
   return GTK_IS_BUTTON (widget) &&
          g_strcmp0 (gtk_actionable_get_action_name (GTK_ACTIONABLE (widget)), action) == 0;
-}
-
-static gboolean
-is_of_type (GtkWidget     *widget,
-            gconstpointer  type)
-{
-  return G_TYPE_CHECK_INSTANCE_TYPE (widget, GPOINTER_TO_SIZE (type));
-}
-
-/* The toplevel window of @type that is showing, if any. */
-static GtkWidget *
-find_toplevel (GType type)
-{
-  GList *toplevels = gtk_window_list_toplevels ();
-  GtkWidget *found = NULL;
-
-  for (GList *l = toplevels; l != NULL && found == NULL; l = l->next)
-    if (G_TYPE_CHECK_INSTANCE_TYPE (l->data, type) && gtk_widget_get_visible (l->data))
-      found = l->data;
-  g_list_free (toplevels);
-
-  return found;
 }
 
 static void
@@ -240,7 +183,7 @@ open_submit_dialog (Fixture *f)
   HubsSubmitDialog *dialog;
 
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (f->window), "win.submit-year", NULL));
-  dialog = HUBS_SUBMIT_DIALOG (find_toplevel (HUBS_TYPE_SUBMIT_DIALOG));
+  dialog = HUBS_SUBMIT_DIALOG (hubs_test_find_toplevel (HUBS_TYPE_SUBMIT_DIALOG, NULL));
   g_assert_nonnull (dialog);
   hubs_submit_dialog_set_fiscal_year (dialog, YEAR);
   hubs_test_wait_frames (GTK_WIDGET (dialog), 2);
@@ -270,11 +213,11 @@ static gboolean
 toast_says (Fixture    *f,
             const char *text)
 {
-  gint64 deadline = g_get_monotonic_time () + 5 * G_USEC_PER_SEC;
+  gint64 deadline = hubs_test_deadline (5);
 
   while (g_get_monotonic_time () < deadline)
     {
-      if (find_first (GTK_WIDGET (f->window), is_label_containing, text) != NULL)
+      if (hubs_test_find_first (GTK_WIDGET (f->window), is_label_containing, text) != NULL)
         return TRUE;
       g_main_context_iteration (NULL, FALSE);
     }
@@ -292,11 +235,11 @@ test_submit_lists_missing (Fixture       *f,
                                                        hubs_language_current (), NULL);
   HubsSubmitDialog *dialog = open_submit_dialog (f);
   const HubsSubmissionIssue *first = g_ptr_array_index (issues, 0);
-  GtkWidget *save = find_first (GTK_WIDGET (dialog), is_button_for_action, "submit.save");
+  GtkWidget *save = hubs_test_find_first (GTK_WIDGET (dialog), is_button_for_action, "submit.save");
 
   g_assert_cmpint (first->kind, ==, HUBS_SUBMISSION_MISSING);
-  g_assert_nonnull (find_first (GTK_WIDGET (dialog), is_label_with_text, first->message));
-  g_assert_nonnull (find_first (GTK_WIDGET (dialog), is_label_with_text, _("Missing")));
+  g_assert_nonnull (hubs_test_find_first (GTK_WIDGET (dialog), is_label_with_text, first->message));
+  g_assert_nonnull (hubs_test_find_first (GTK_WIDGET (dialog), is_label_with_text, _("Missing")));
   g_assert_nonnull (save);
   g_assert_false (gtk_widget_is_sensitive (save));
   g_assert_false (hubs_submit_dialog_get_can_save (dialog));
@@ -323,11 +266,11 @@ test_submit_writes_and_locks (Fixture       *f,
 
   complete_year (f->store);
   dialog = open_submit_dialog (f);
-  save = find_first (GTK_WIDGET (dialog), is_button_for_action, "submit.save");
-  g_assert_nonnull (find_first (GTK_WIDGET (dialog), is_label_with_text, _("Ready")));
+  save = hubs_test_find_first (GTK_WIDGET (dialog), is_button_for_action, "submit.save");
+  g_assert_nonnull (hubs_test_find_first (GTK_WIDGET (dialog), is_label_with_text, _("Ready")));
 
   /* Each KPI far above its path is confirmed, one by one, as a person ticks them. */
-  collect (GTK_WIDGET (dialog), is_of_type, GSIZE_TO_POINTER (GTK_TYPE_CHECK_BUTTON), checks);
+  hubs_test_collect (GTK_WIDGET (dialog), hubs_test_is_of_type, GSIZE_TO_POINTER (GTK_TYPE_CHECK_BUTTON), checks);
   g_test_message ("%u KPIs far above plan", checks->len);
   for (guint i = 0; i < checks->len; i++)
     {
@@ -340,7 +283,7 @@ test_submit_writes_and_locks (Fixture       *f,
   g_assert_true (hubs_submit_dialog_save_to (dialog, file, &error));
   g_assert_no_error (error);
   hubs_test_spin (50);
-  g_assert_null (find_toplevel (HUBS_TYPE_SUBMIT_DIALOG));
+  g_assert_null (hubs_test_find_toplevel (HUBS_TYPE_SUBMIT_DIALOG, NULL));
 
   package = hubs_package_new_from_file (file, &error);
   g_assert_no_error (error);
@@ -352,11 +295,11 @@ test_submit_writes_and_locks (Fixture       *f,
 
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (f->window), "win.unlock-year", NULL));
   {
-    GtkWidget *question = find_toplevel (ADW_TYPE_MESSAGE_DIALOG);
+    GtkWidget *question = hubs_test_find_toplevel (ADW_TYPE_MESSAGE_DIALOG, NULL);
     GtkWidget *entry;
 
     g_assert_nonnull (question);
-    entry = find_first (question, is_of_type, GSIZE_TO_POINTER (GTK_TYPE_ENTRY));
+    entry = hubs_test_find_first (question, hubs_test_is_of_type, GSIZE_TO_POINTER (GTK_TYPE_ENTRY));
     g_assert_nonnull (entry);
     /* A reason is required. */
     g_assert_false (adw_message_dialog_get_response_enabled (ADW_MESSAGE_DIALOG (question),
@@ -411,26 +354,26 @@ test_review_conflict (Fixture       *f,
   g_assert_cmpfloat (before->value, ==, 4);
 
   g_assert_true (hubs_window_open_submission (f->window, gfile));
-  review = find_toplevel (HUBS_TYPE_SUBMISSION_REVIEW);
+  review = hubs_test_find_toplevel (HUBS_TYPE_SUBMISSION_REVIEW, NULL);
   g_assert_nonnull (review);
   hubs_test_wait_frames (review, 2);
-  apply = find_first (review, is_button_for_action, "review.apply");
+  apply = hubs_test_find_first (review, is_button_for_action, "review.apply");
   g_assert_nonnull (apply);
   g_assert_false (gtk_widget_is_sensitive (apply));
   /* Who submitted it, and who changed our figure. */
-  g_assert_nonnull (find_first (review, is_label_containing, "山田 花子"));
-  g_assert_nonnull (find_first (review, is_label_containing, "佐藤 一郎"));
+  g_assert_nonnull (hubs_test_find_first (review, is_label_containing, "山田 花子"));
+  g_assert_nonnull (hubs_test_find_first (review, is_label_containing, "佐藤 一郎"));
   shoot (review, "review-conflict");
 
   /* Two choices for the one conflict: ours, then theirs. */
-  collect (review, is_of_type, GSIZE_TO_POINTER (GTK_TYPE_CHECK_BUTTON), checks);
+  hubs_test_collect (review, hubs_test_is_of_type, GSIZE_TO_POINTER (GTK_TYPE_CHECK_BUTTON), checks);
   g_assert_cmpuint (checks->len, ==, 2);
   gtk_check_button_set_active (checks->pdata[1], TRUE);
   g_assert_true (gtk_widget_is_sensitive (apply));
 
   g_signal_emit_by_name (apply, "clicked");
   hubs_test_spin (50);
-  g_assert_null (find_toplevel (HUBS_TYPE_SUBMISSION_REVIEW));
+  g_assert_null (hubs_test_find_toplevel (HUBS_TYPE_SUBMISSION_REVIEW, NULL));
   after = hubs_store_get_figure (f->store, CHANGED_KPI, YEAR, HUBS_FIGURE_ACTUAL, NULL);
   g_assert_cmpfloat (after->value, !=, 4);
   g_assert_cmpint (state_on_disk (national), ==, HUBS_YEAR_SUBMITTED);
@@ -480,13 +423,13 @@ test_altered_refused (Fixture       *f,
   on_disk = hubs_test_read_bytes (national);
 
   g_assert_false (hubs_window_open_submission (f->window, gfile));
-  refusal = find_toplevel (ADW_TYPE_MESSAGE_DIALOG);
+  refusal = hubs_test_find_toplevel (ADW_TYPE_MESSAGE_DIALOG, NULL);
   g_assert_nonnull (refusal);
   g_assert_cmpstr (adw_message_dialog_get_heading (ADW_MESSAGE_DIALOG (refusal)), ==,
                    _("The File Cannot Be Imported"));
   g_assert_cmpstr (adw_message_dialog_get_body (ADW_MESSAGE_DIALOG (refusal)), ==,
                    expected->message);
-  g_assert_null (find_toplevel (HUBS_TYPE_SUBMISSION_REVIEW));
+  g_assert_null (hubs_test_find_toplevel (HUBS_TYPE_SUBMISSION_REVIEW, NULL));
   hubs_test_wait_frames (refusal, 2);
   {
     g_autofree char *name = g_strdup_printf ("import-altered-%s", lang_suffix ());
@@ -498,6 +441,140 @@ test_altered_refused (Fixture       *f,
 
   close_window (f);
   hubs_test_assert_same_bytes (national, on_disk);
+}
+
+/* The national database holds the consortium's submitted year (as Import Submission… would
+ * leave it); the consortium's own window stays closed meanwhile. */
+static void
+submit_to_national (Fixture    *f,
+                    const char *national)
+{
+  g_autofree char *file = hubs_test_path (f->dir, "submission.hubs");
+  g_autoptr(GError) error = NULL;
+
+  complete_year (f->store);
+  g_assert_true (hubs_submission_export (f->store, HUB, YEAR, file, &error));
+  g_assert_no_error (error);
+  close_window (f);
+
+  {
+    g_autoptr(HubsStore) store = hubs_test_open_store (national, HUBS_STORE_OPEN_DEFAULT);
+    g_autoptr(HubsPackage) package = hubs_package_new_from_file (file, &error);
+    g_autoptr(HubsSubmissionImport) import = NULL;
+
+    g_assert_no_error (error);
+    import = hubs_submission_import_new (store, g_steal_pointer (&package), &error);
+    g_assert_no_error (error);
+    g_assert_true (hubs_submission_import_apply (import, &error));
+    g_assert_no_error (error);
+  }
+}
+
+/* Answers the file chooser the window opened, as a person would: a name, then Save. */
+static void
+choose_file (const char *path)
+{
+  gint64 deadline = hubs_test_deadline (10);
+  GtkWidget *chooser = NULL;
+
+  while ((chooser = hubs_test_find_toplevel (GTK_TYPE_FILE_CHOOSER_DIALOG, NULL)) == NULL &&
+         g_get_monotonic_time () < deadline)
+    g_main_context_iteration (NULL, FALSE);
+  g_assert_nonnull (chooser);
+  /* The chooser reads its first folder; changing folders meanwhile would cancel that, which
+   * it reports in a dialog of its own. */
+  hubs_test_spin (500);
+
+  {
+    g_autoptr(GFile) file = g_file_new_for_path (path);
+    g_autoptr(GError) error = NULL;
+
+    g_assert_true (gtk_file_chooser_set_file (GTK_FILE_CHOOSER (chooser), file, &error));
+    g_assert_no_error (error);
+  }
+  hubs_test_spin (300);
+  gtk_dialog_response (GTK_DIALOG (chooser), GTK_RESPONSE_ACCEPT);
+  /* It checks the name it was given before it answers. */
+  deadline = hubs_test_deadline (10);
+  while (hubs_test_find_toplevel (GTK_TYPE_FILE_CHOOSER_DIALOG, NULL) != NULL &&
+         hubs_test_find_toplevel (GTK_TYPE_MESSAGE_DIALOG, NULL) == NULL && g_get_monotonic_time () < deadline)
+    g_main_context_iteration (NULL, FALSE);
+  g_assert_null (hubs_test_find_toplevel (GTK_TYPE_MESSAGE_DIALOG, NULL));
+  g_assert_null (hubs_test_find_toplevel (GTK_TYPE_FILE_CHOOSER_DIALOG, NULL));
+}
+
+/* The Cabinet Office returns a year with a reason, or accepts it, from the main menu; each
+ * writes the answer file the consortium then brings in, which unlocks the year with the
+ * reason or confirms it. */
+static void
+test_accept_and_return (Fixture       *f,
+                        gconstpointer  data)
+{
+  g_autofree char *national = hubs_test_path (f->dir, "national.sqlite3");
+  g_autofree char *answer = hubs_test_path (f->dir, "fukuoka-FY2025-answer.hubs");
+  g_autoptr(GFile) answer_file = g_file_new_for_path (answer);
+  g_autoptr(GError) error = NULL;
+  const char *reason = "海外VC資金調達件数の出典を添えてください";
+  GtkWidget *question;
+  GtkWidget *entry;
+
+  submit_to_national (f, national);
+  set_user ("佐藤 一郎", "内閣府 科学技術・イノベーション推進事務局");
+  open_window (f, national);
+  g_assert_cmpint (state_on_disk (national), ==, HUBS_YEAR_SUBMITTED);
+
+  /* Return: a reason is required before the answer can be saved. */
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (f->window), "win.return-year", NULL));
+  question = hubs_test_find_toplevel (ADW_TYPE_MESSAGE_DIALOG, NULL);
+  g_assert_nonnull (question);
+  entry = hubs_test_find_first (question, hubs_test_is_of_type, GSIZE_TO_POINTER (GTK_TYPE_ENTRY));
+  g_assert_false (adw_message_dialog_get_response_enabled (ADW_MESSAGE_DIALOG (question),
+                                                           "return"));
+  gtk_editable_set_text (GTK_EDITABLE (entry), reason);
+  hubs_test_wait_frames (question, 2);
+  shoot (question, "return-year");
+  adw_message_dialog_response (ADW_MESSAGE_DIALOG (question), "return");
+  choose_file (answer);
+  g_assert_true (g_file_test (answer, G_FILE_TEST_EXISTS));
+  g_assert_cmpint (state_on_disk (national), ==, HUBS_YEAR_RETURNED);
+  g_assert_true (toast_says (f, "fukuoka-FY2025-answer.hubs"));
+  close_window (f);
+
+  /* At the consortium: the answer unlocks the year, and says why. */
+  set_user ("山田 花子", "福岡市 スタートアップ推進課");
+  open_window (f, f->path);
+  g_assert_cmpint (state_on_disk (f->path), ==, HUBS_YEAR_SUBMITTED);
+  g_assert_true (hubs_window_open_submission (f->window, answer_file));
+  g_assert_cmpint (state_on_disk (f->path), ==, HUBS_YEAR_RETURNED);
+  g_assert_true (toast_says (f, reason));
+  {
+    g_autoptr(HubsYearState) state = hubs_store_get_year_state (f->store, HUB, YEAR, NULL);
+
+    g_assert_cmpstr (state->reason, ==, reason);
+  }
+
+  /* Corrected and submitted again; this time the Cabinet Office accepts it. */
+  g_unlink (answer);
+  submit_to_national (f, national);
+  set_user ("佐藤 一郎", "内閣府 科学技術・イノベーション推進事務局");
+  open_window (f, national);
+  g_assert_cmpint (state_on_disk (national), ==, HUBS_YEAR_SUBMITTED);
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (f->window), "win.accept-year", NULL));
+  question = hubs_test_find_toplevel (ADW_TYPE_MESSAGE_DIALOG, NULL);
+  g_assert_nonnull (question);
+  g_assert_true (adw_message_dialog_get_response_enabled (ADW_MESSAGE_DIALOG (question),
+                                                          "accept"));
+  shoot (question, "accept-year");
+  adw_message_dialog_response (ADW_MESSAGE_DIALOG (question), "accept");
+  choose_file (answer);
+  g_assert_cmpint (state_on_disk (national), ==, HUBS_YEAR_ACCEPTED);
+  g_assert_true (toast_says (f, "fukuoka-FY2025-answer.hubs"));
+  close_window (f);
+
+  set_user ("山田 花子", "福岡市 スタートアップ推進課");
+  open_window (f, f->path);
+  g_assert_true (hubs_window_open_submission (f->window, answer_file));
+  g_assert_cmpint (state_on_disk (f->path), ==, HUBS_YEAR_ACCEPTED);
 }
 
 int
@@ -512,6 +589,7 @@ main (int   argc,
   ADD ("/hubs/cycle-dialogs/submit-writes-and-locks", test_submit_writes_and_locks);
   ADD ("/hubs/cycle-dialogs/review-conflict", test_review_conflict);
   ADD ("/hubs/cycle-dialogs/altered-refused", test_altered_refused);
+  ADD ("/hubs/cycle-dialogs/accept-and-return", test_accept_and_return);
 #undef ADD
 
   return g_test_run ();

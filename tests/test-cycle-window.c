@@ -83,28 +83,6 @@ fixture_tear_down (Fixture       *f,
   g_free (f->path);
 }
 
-typedef gboolean (*WidgetMatch) (GtkWidget *widget, gconstpointer data);
-
-static GtkWidget *
-find_first (GtkWidget     *root,
-            WidgetMatch    match,
-            gconstpointer  data)
-{
-  if (match (root, data))
-    return root;
-
-  for (GtkWidget *child = gtk_widget_get_first_child (root); child;
-       child = gtk_widget_get_next_sibling (child))
-    {
-      GtkWidget *found = find_first (child, match, data);
-
-      if (found != NULL)
-        return found;
-    }
-
-  return NULL;
-}
-
 static gboolean
 is_drawable_label_containing (GtkWidget     *widget,
                               gconstpointer  text)
@@ -117,7 +95,7 @@ static gboolean
 shows_text (GtkWidget  *root,
             const char *text)
 {
-  return find_first (root, is_drawable_label_containing, text) != NULL;
+  return hubs_test_find_first (root, is_drawable_label_containing, text) != NULL;
 }
 
 /* Spins the main loop until a label under @root shows @text, or a generous deadline. */
@@ -125,7 +103,7 @@ static gboolean
 wait_for_text (GtkWidget  *root,
                const char *text)
 {
-  gint64 deadline = g_get_monotonic_time () + 30 * G_USEC_PER_SEC;
+  gint64 deadline = hubs_test_deadline (30);
 
   while (!shows_text (root, text) && g_get_monotonic_time () < deadline)
     g_main_context_iteration (NULL, FALSE);
@@ -145,7 +123,7 @@ static void
 activate_hub (Fixture    *f,
               const char *hub_id)
 {
-  GtkListView *list = GTK_LIST_VIEW (find_first (GTK_WIDGET (f->window), is_hub_list, NULL));
+  GtkListView *list = GTK_LIST_VIEW (hubs_test_find_first (GTK_WIDGET (f->window), is_hub_list, NULL));
   GListModel *model = G_LIST_MODEL (gtk_list_view_get_model (list));
 
   for (guint i = 0; i < g_list_model_get_n_items (model); i++)
@@ -354,11 +332,11 @@ sidebar_mark (Fixture    *f,
               const char *hub_id,
               const char *word)
 {
-  GtkWidget *row = find_first (GTK_WIDGET (f->window), is_sidebar_row_of, hub_id);
+  GtkWidget *row = hubs_test_find_first (GTK_WIDGET (f->window), is_sidebar_row_of, hub_id);
   GtkWidget *mark;
 
   g_assert_nonnull (row);
-  mark = find_first (row, is_visible_with_tooltip, NULL);
+  mark = hubs_test_find_first (row, is_visible_with_tooltip, NULL);
   if (mark != NULL && word != NULL)
     g_assert_true (shows_text (mark, word));
 
@@ -368,8 +346,8 @@ sidebar_mark (Fixture    *f,
 static void
 assert_sidebar_whole (Fixture *f)
 {
-  GtkWidget *list = find_first (GTK_WIDGET (f->window), is_hub_list, NULL);
-  GtkWidget *cut = find_first (list, is_ellipsized_label, NULL);
+  GtkWidget *list = hubs_test_find_first (GTK_WIDGET (f->window), is_hub_list, NULL);
+  GtkWidget *cut = hubs_test_find_first (list, is_ellipsized_label, NULL);
 
   if (cut != NULL)
     g_error ("“%s” is cut off in the sidebar", gtk_label_get_text (GTK_LABEL (cut)));
@@ -435,6 +413,152 @@ test_hub_page_and_sidebar (Fixture       *f,
   save_shot (f, GTK_WIDGET (f->window), "hub-page-returned");
 }
 
+static gboolean
+is_tracker_row (GtkWidget     *widget,
+                gconstpointer  data)
+{
+  const Fixture *f = data;
+
+  return ADW_IS_ACTION_ROW (widget) &&
+         g_strcmp0 (g_object_get_data (G_OBJECT (widget), "hub-id"), "fukuoka") == 0 &&
+         GPOINTER_TO_INT (g_object_get_data (G_OBJECT (widget), "fiscal-year")) == f->year;
+}
+
+/* The Reporting Status page opens from the main menu, shows where each hub's year stands,
+ * and leads to a hub: by its row, or by the sidebar, even to the hub shown before. */
+static void
+test_reporting_status (Fixture       *f,
+                       gconstpointer  data)
+{
+  const char *title = f->ja ? "報告状況" : "Reporting Status";
+  GtkWidget *row;
+
+  activate_hub (f, "fukuoka");
+  set_state (f, "fukuoka", HUBS_YEAR_SUBMITTED, NULL);
+
+  gtk_widget_activate_action (GTK_WIDGET (f->window), "win.show-reporting-status", NULL);
+  g_assert_true (wait_for_text (GTK_WIDGET (f->window), f->ja ? "提出済" : "Submitted"));
+  g_assert_true (shows_text (GTK_WIDGET (f->window), title));
+  g_assert_null (hubs_window_get_hub_id (f->window));
+  g_assert_false (gtk_widget_is_drawable (hubs_window_get_hub_page (f->window)));
+  row = hubs_test_find_first (GTK_WIDGET (f->window), is_tracker_row, f);
+  g_assert_nonnull (row);
+  g_assert_true (gtk_widget_is_drawable (row));
+  g_assert_true (strstr (adw_action_row_get_subtitle (ADW_ACTION_ROW (row)), "山田 花子") != NULL);
+  save_shot (f, GTK_WIDGET (f->window), "reporting-status");
+
+  /* A change made meanwhile shows at once. */
+  set_state (f, "fukuoka", HUBS_YEAR_ACCEPTED, NULL);
+  g_assert_true (wait_for_text (GTK_WIDGET (f->window), f->ja ? "確認済" : "Accepted"));
+
+  row = hubs_test_find_first (GTK_WIDGET (f->window), is_tracker_row, f);
+  g_signal_emit_by_name (row, "activated");
+  hubs_test_wait_frames (GTK_WIDGET (f->window), 2);
+  g_assert_cmpstr (hubs_window_get_hub_id (f->window), ==, "fukuoka");
+  g_assert_true (gtk_widget_is_drawable (hubs_window_get_hub_page (f->window)));
+  g_assert_false (shows_text (GTK_WIDGET (f->window), title));
+
+  /* Back to the status, then the same hub from the sidebar. */
+  gtk_widget_activate_action (GTK_WIDGET (f->window), "win.show-reporting-status", NULL);
+  hubs_test_wait_frames (GTK_WIDGET (f->window), 2);
+  g_assert_true (shows_text (GTK_WIDGET (f->window), title));
+  activate_hub (f, "fukuoka");
+  hubs_test_wait_frames (GTK_WIDGET (f->window), 1);
+  g_assert_true (gtk_widget_is_drawable (hubs_window_get_hub_page (f->window)));
+  g_assert_cmpstr (hubs_window_get_hub_id (f->window), ==, "fukuoka");
+}
+
+static gboolean
+is_check_button (GtkWidget     *widget,
+                 gconstpointer  data)
+{
+  return GTK_IS_CHECK_BUTTON (widget);
+}
+
+static gboolean
+is_entry (GtkWidget     *widget,
+          gconstpointer  data)
+{
+  return GTK_IS_ENTRY (widget);
+}
+
+/* Show as of a Date… offers the moment the year was submitted; the window it opens shows the
+ * figures as they were then, says so, cannot be changed, and leaves no copy behind. */
+static void
+test_as_of_window (Fixture       *f,
+                   gconstpointer  data)
+{
+  const char *kpi_id = "fukuoka/startup-visas";
+  AdwMessageDialog *dialog;
+  GtkWidget *check;
+  GtkEditable *entry;
+  HubsWindow *then;
+  g_autofree char *copy = NULL;
+  g_autoptr(HubsFigure) figure = NULL;
+  g_autoptr(HubsFigure) later = NULL;
+  g_autoptr(GError) error = NULL;
+
+  activate_hub (f, "fukuoka");
+  set_actual (f, kpi_id, f->year, 145);
+  set_state (f, "fukuoka", HUBS_YEAR_SUBMITTED, NULL);
+  /* After the submission: another year's figure, which the view as submitted must not show. */
+  g_usleep (2000);
+  set_actual (f, kpi_id, f->year + 1, 999);
+
+  gtk_widget_activate_action (GTK_WIDGET (f->window), "win.show-as-of", NULL);
+  hubs_test_wait_frames (GTK_WIDGET (f->window), 2);
+  dialog = ADW_MESSAGE_DIALOG (hubs_test_find_toplevel (ADW_TYPE_MESSAGE_DIALOG, NULL));
+  g_assert_nonnull (dialog);
+  check = hubs_test_find_first (GTK_WIDGET (dialog), is_check_button, NULL);
+  g_assert_nonnull (strstr (gtk_check_button_get_label (GTK_CHECK_BUTTON (check)),
+                            f->ja ? "提出時点" : "as submitted on"));
+  g_assert_true (gtk_check_button_get_active (GTK_CHECK_BUTTON (check)));
+  hubs_test_wait_frames (GTK_WIDGET (dialog), 2);
+  g_free (hubs_test_save_screenshot (GTK_WIDGET (dialog),
+                                     f->ja ? "cycle-as-of-dialog-ja" : "cycle-as-of-dialog-en"));
+
+  /* A moment that cannot be read, or that is still to come, cannot be shown. */
+  entry = GTK_EDITABLE (hubs_test_find_first (GTK_WIDGET (dialog), is_entry, NULL));
+  gtk_editable_set_text (entry, "2026-02-31");
+  g_assert_false (gtk_check_button_get_active (GTK_CHECK_BUTTON (check)));
+  g_assert_false (adw_message_dialog_get_response_enabled (dialog, "show"));
+  gtk_editable_set_text (entry, "2999-01-01");
+  g_assert_false (adw_message_dialog_get_response_enabled (dialog, "show"));
+  gtk_check_button_set_active (GTK_CHECK_BUTTON (check), TRUE);
+  g_assert_true (adw_message_dialog_get_response_enabled (dialog, "show"));
+
+  adw_message_dialog_response (dialog, "show");
+  hubs_test_wait_frames (GTK_WIDGET (f->window), 2);
+  then = HUBS_WINDOW (hubs_test_find_toplevel (HUBS_TYPE_WINDOW, GTK_WIDGET (f->window)));
+  g_assert_nonnull (then);
+  g_assert_nonnull (hubs_window_get_as_of (then));
+  g_assert_true (hubs_store_is_read_only (hubs_window_get_store (then)));
+  g_assert_cmpstr (hubs_window_get_hub_id (then), ==, "fukuoka");
+  copy = g_strdup (hubs_store_get_path (hubs_window_get_store (then)));
+
+  figure = hubs_store_get_figure (hubs_window_get_store (then), kpi_id, f->year,
+                                  HUBS_FIGURE_ACTUAL, &error);
+  g_assert_no_error (error);
+  g_assert_nonnull (figure);
+  g_assert_cmpfloat (figure->value, ==, 145);
+  later = hubs_store_get_figure (hubs_window_get_store (then), kpi_id, f->year + 1,
+                                 HUBS_FIGURE_ACTUAL, &error);
+  g_assert_null (later);
+  g_clear_error (&error);
+
+  /* It says what it shows, and nothing in it can be changed. */
+  g_assert_true (wait_for_text (GTK_WIDGET (then), f->ja ? "閲覧のみ" : "for viewing only"));
+  g_assert_true (shows_text (GTK_WIDGET (then), f->ja ? "時点" : "As of"));
+  g_assert_nonnull (strstr (gtk_window_get_title (GTK_WINDOW (then)), f->ja ? "時点" : "as of"));
+  gtk_window_set_default_size (GTK_WINDOW (then), 1100, 760);
+  save_shot (f, GTK_WIDGET (then), "as-of-window");
+
+  /* Closed: the copy goes. */
+  gtk_window_destroy (GTK_WINDOW (then));
+  hubs_test_spin (100);
+  g_assert_false (g_file_test (copy, G_FILE_TEST_EXISTS));
+}
+
 /* @text without spaces and line breaks. */
 static char *
 squeeze (const char *text)
@@ -494,6 +618,30 @@ test_explanation_form (Fixture       *f,
   hubs_test_wait_frames (GTK_WIDGET (f->window), 2);
   scroll_to (GTK_WIDGET (group));
   save_shot (f, GTK_WIDGET (f->window), "explanation");
+  {
+    g_autofree char *fy = hubs_format_fiscal_year (f->year, hubs_language_current ());
+    g_autofree char *toast = g_strdup_printf (f->ja ? "%sの要因分析・今後の対応を保存しました"
+                                                    : "Saved the %s explanation", fy);
+
+    g_assert_true (wait_for_text (GTK_WIDGET (f->window), toast));
+  }
+
+  /* Ctrl+Z takes back the last field saved, as it would a figure; Ctrl+Shift+Z brings it
+   * back. The field follows the store both ways. */
+  gtk_widget_activate_action (GTK_WIDGET (f->window), "win.undo", NULL);
+  g_clear_pointer (&stored, hubs_explanation_free);
+  stored = hubs_store_get_explanation (f->store, kpi_id, f->year, &error);
+  g_assert_no_error (error);
+  g_assert_cmpstr (stored->why, ==, why);
+  g_assert_true (stored->action == NULL || *stored->action == '\0');
+  g_assert_cmpstr (gtk_editable_get_text (hubs_explanation_group_get_action (group)), ==, "");
+  g_assert_true (wait_for_text (GTK_WIDGET (f->window), f->ja ? "元に戻しました" : "Undone:"));
+  gtk_widget_activate_action (GTK_WIDGET (f->window), "win.redo", NULL);
+  g_clear_pointer (&stored, hubs_explanation_free);
+  stored = hubs_store_get_explanation (f->store, kpi_id, f->year, &error);
+  g_assert_no_error (error);
+  g_assert_cmpstr (stored->action, ==, action);
+  g_assert_cmpstr (gtk_editable_get_text (hubs_explanation_group_get_action (group)), ==, action);
 
   /* Submitted: read-only, and it says who submitted it. */
   set_state (f, "fukuoka", HUBS_YEAR_SUBMITTED, NULL);
@@ -540,6 +688,8 @@ main (int   argc,
   ADD ("/hubs/cycle-window/locked-figure-row", test_locked_figure_row);
   ADD ("/hubs/cycle-window/hub-page-and-sidebar", test_hub_page_and_sidebar);
   ADD ("/hubs/cycle-window/explanation-form", test_explanation_form);
+  ADD ("/hubs/cycle-window/reporting-status", test_reporting_status);
+  ADD ("/hubs/cycle-window/as-of-window", test_as_of_window);
 
 #undef ADD
 

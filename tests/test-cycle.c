@@ -130,7 +130,12 @@ test_states (Fixture       *f,
   g_assert_cmpstr (submitted->changed_by, ==, "山田 花子");
   g_assert_nonnull (submitted->changed_at);
   described = hubs_year_state_describe (submitted, HUBS_LANGUAGE_EN);
-  g_assert_nonnull (strstr (described, "Submitted by 山田 花子 (福岡市) on 20"));
+  {
+    g_autofree char *day = hubs_format_day (submitted->changed_at, HUBS_LANGUAGE_EN);
+    g_autofree char *expected = g_strdup_printf ("Submitted by 山田 花子 (福岡市) on %s.", day);
+
+    g_assert_cmpstr (described, ==, expected);
+  }
 
   /* A return needs a reason, which the consortium reads. */
   g_assert_false (hubs_store_set_year_state (f->store, "fukuoka", 2025, HUBS_YEAR_RETURNED, "  ",
@@ -218,19 +223,13 @@ test_locked (Fixture       *f,
 
   /* The history keeps the unlock, who made it and why. */
   {
-    sqlite3 *db;
-    sqlite3_stmt *stmt;
+    g_autofree char *by = hubs_test_query_text (hubs_store_get_path (f->store),
+                                                "SELECT changed_by FROM history WHERE hub_id = "
+                                                "'fukuoka' AND fiscal_year = 2025 AND field = "
+                                                "'year_state_reason' AND new_value = "
+                                                "'内閣府の指摘で修正'");
 
-    g_assert_cmpint (sqlite3_open_v2 (hubs_store_get_path (f->store), &db, SQLITE_OPEN_READONLY,
-                                      NULL), ==, SQLITE_OK);
-    g_assert_cmpint (sqlite3_prepare_v2 (db, "SELECT changed_by FROM history WHERE hub_id = "
-                                         "'fukuoka' AND fiscal_year = 2025 AND field = "
-                                         "'year_state_reason' AND new_value = '内閣府の指摘で修正'",
-                                         -1, &stmt, NULL), ==, SQLITE_OK);
-    saw_unlock = sqlite3_step (stmt) == SQLITE_ROW &&
-                 g_strcmp0 ((const char *) sqlite3_column_text (stmt, 0), "山田 花子") == 0;
-    sqlite3_finalize (stmt);
-    sqlite3_close (db);
+    saw_unlock = g_strcmp0 (by, "山田 花子") == 0;
   }
   g_assert_true (saw_unlock);
 }

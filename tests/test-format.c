@@ -933,6 +933,56 @@ test_kpi_and_figure_words (void)
   g_assert_false (hubs_text_has_japanese (NULL));
 }
 
+/* A moment the database keeps in UTC is the day where the reader is, written as people
+ * write dates: late on 31 May in London is already 1 June in Fukuoka. */
+static void
+test_day (void)
+{
+  g_autofree char *old_tz = g_strdup (g_getenv ("TZ"));
+  struct { const char *tz, *at, *ja, *en; } cases[] = {
+    { "Asia/Tokyo", "2026-05-31T23:30:00.000Z", "2026年6月1日", "1 June 2026" },
+    { "UTC", "2026-05-31T23:30:00.000Z", "2026年5月31日", "31 May 2026" },
+    { "Asia/Tokyo", "2026-12-02T01:00:00Z", "2026年12月2日", "2 December 2026" },
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      g_autofree char *ja = NULL;
+      g_autofree char *en = NULL;
+
+      g_setenv ("TZ", cases[i].tz, TRUE);
+      ja = hubs_format_day (cases[i].at, HUBS_LANGUAGE_JA);
+      en = hubs_format_day (cases[i].at, HUBS_LANGUAGE_EN);
+      g_assert_cmpstr (ja, ==, cases[i].ja);
+      g_assert_cmpstr (en, ==, cases[i].en);
+    }
+
+  {
+    g_autoptr(GDateTime) when = g_date_time_new_from_iso8601 ("2026-12-02T01:05:30Z", NULL);
+    g_autofree char *ja = NULL;
+    g_autofree char *en = NULL;
+
+    g_setenv ("TZ", "Asia/Tokyo", TRUE);
+    ja = hubs_format_moment (when, HUBS_LANGUAGE_JA);
+    en = hubs_format_moment (when, HUBS_LANGUAGE_EN);
+    g_assert_cmpstr (ja, ==, "2026年12月2日 10:05");
+    g_assert_cmpstr (en, ==, "2 December 2026, 10:05");
+  }
+
+  {
+    g_autofree char *kept = hubs_format_day ("yesterday", HUBS_LANGUAGE_EN);
+    g_autofree char *none = hubs_format_day (NULL, HUBS_LANGUAGE_JA);
+
+    g_assert_cmpstr (kept, ==, "yesterday");
+    g_assert_cmpstr (none, ==, "");
+  }
+
+  if (old_tz != NULL)
+    g_setenv ("TZ", old_tz, TRUE);
+  else
+    g_unsetenv ("TZ");
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -965,6 +1015,7 @@ main (int   argc,
   g_test_add_func ("/hubs/format/axis-round-trip", test_axis_round_trip);
   g_test_add_func ("/hubs/format/c-locale-independent", test_c_locale_independent);
   g_test_add_func ("/hubs/format/kpi-and-figure-words", test_kpi_and_figure_words);
+  g_test_add_func ("/hubs/format/day", test_day);
 
   return g_test_run ();
 }

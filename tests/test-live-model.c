@@ -198,7 +198,7 @@ test_other_program (Fixture       *f,
     g_assert_no_error (error);
   }
 
-  deadline = g_get_monotonic_time () + 3 * G_USEC_PER_SEC;
+  deadline = hubs_test_deadline (3);
   while (hubs_live_kpi_get_figure (kpi, 2026, HUBS_FIGURE_ACTUAL) == NULL &&
          g_get_monotonic_time () < deadline)
     g_main_context_iteration (NULL, TRUE);
@@ -216,12 +216,17 @@ main (int   argc,
 
 #define ADD(path, func) \
   g_test_add (path, Fixture, NULL, hubs_test_files_set_up, func, hubs_test_files_tear_down)
+/* A restore from a backup and another program writing the file: SQLite files only, so far. */
+#define ADD_FILE(path, func) \
+  if (!hubs_test_engine_is_postgresql ()) \
+    ADD (path, func)
 
   ADD ("/hubs/live-model/figure-in-place", test_figure_in_place);
   ADD ("/hubs/live-model/kpi-fields-notify", test_kpi_fields_notify);
-  ADD ("/hubs/live-model/restore-drops-added-hub", test_restore_drops_added_hub);
-  ADD ("/hubs/live-model/other-program", test_other_program);
+  ADD_FILE ("/hubs/live-model/restore-drops-added-hub", test_restore_drops_added_hub);
+  ADD_FILE ("/hubs/live-model/other-program", test_other_program);
 
+#undef ADD_FILE
 #undef ADD
 
   return g_test_run ();

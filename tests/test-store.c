@@ -18,36 +18,8 @@
 typedef HubsTestFiles Fixture;
 
 /* Runs SQL on its own connection, as another program would. */
-static void
-raw_exec (const char *path,
-          const char *sql)
-{
-  sqlite3 *db = NULL;
-  char *message = NULL;
-
-  g_assert_cmpint (sqlite3_open (path, &db), ==, SQLITE_OK);
-  if (sqlite3_exec (db, sql, NULL, NULL, &message) != SQLITE_OK)
-    g_error ("%s: %s", sql, message);
-  g_assert_cmpint (sqlite3_close (db), ==, SQLITE_OK);
-}
-
-static char *
-raw_query_text (const char *path,
-                const char *sql)
-{
-  sqlite3 *db = NULL;
-  sqlite3_stmt *stmt = NULL;
-  char *result = NULL;
-
-  g_assert_cmpint (sqlite3_open_v2 (path, &db, SQLITE_OPEN_READONLY, NULL), ==, SQLITE_OK);
-  g_assert_cmpint (sqlite3_prepare_v2 (db, sql, -1, &stmt, NULL), ==, SQLITE_OK);
-  if (sqlite3_step (stmt) == SQLITE_ROW && sqlite3_column_text (stmt, 0) != NULL)
-    result = g_strdup ((const char *) sqlite3_column_text (stmt, 0));
-  sqlite3_finalize (stmt);
-  sqlite3_close (db);
-
-  return result;
-}
+#define raw_exec hubs_test_exec_sql
+#define raw_query_text hubs_test_query_text
 
 static void
 test_create_seeded (Fixture       *f,
@@ -82,6 +54,13 @@ test_create_seeded (Fixture       *f,
   g_assert_cmpstr (version, ==, G_STRINGIFY (HUBS_STORE_SCHEMA_VERSION));
   app_id = raw_query_text (f->path, "PRAGMA application_id");
   g_assert_cmpint (g_ascii_strtoll (app_id, NULL, 10), ==, HUBS_STORE_APPLICATION_ID);
+  if (hubs_test_engine_is_postgresql ())
+    {
+      fk = raw_query_text (f->path, "SELECT count(*) FROM pg_constraint WHERE conrelid = "
+                                    "'figure'::regclass AND contype = 'f'");
+      g_assert_cmpstr (fk, ==, "1");
+      return;
+    }
   mode = raw_query_text (f->path, "PRAGMA journal_mode");
   g_assert_cmpstr (mode, ==, "wal");
   fk = raw_query_text (f->path, "SELECT count(*) FROM pragma_foreign_key_list('figure')");
@@ -195,14 +174,12 @@ test_migrate_plan_words (Fixture       *f,
   g_autoptr(HubsFigure) changed_baseline = NULL;
   g_autoptr(GError) error = NULL;
   g_autofree char *insert = NULL;
-  sqlite3 *db;
 
   raw_exec (f->path, sql);
-  g_assert_cmpint (sqlite3_open (f->path, &db), ==, SQLITE_OK);
   insert = sqlite3_mprintf (
     "INSERT INTO hub (id, name_ja, name_en, tier, type, members_ja, members_en) VALUES "
-    "('tokyo', '東京', 'Tokyo', 'global', 'none', '東京都' || char (10) || '川崎市等', "
-    "'Tokyo Metropolitan Government' || char (10) || 'City of Kawasaki and others'),"
+    "('tokyo', '東京', 'Tokyo', 'global', 'none', '東京都\n川崎市等', "
+    "'Tokyo Metropolitan Government\nCity of Kawasaki and others'),"
     "('sapporo', '札幌', 'Sapporo', 'global', 'none', '', '');"
     "INSERT INTO kpi (id, hub_id, name_ja, name_en, pillar, unit, aggregation, direction, "
     "qualifier, note_ja, note_en) VALUES "
@@ -220,9 +197,8 @@ test_migrate_plan_words (Fixture       *f,
     "('tokyo/ecosystem-players', 2024, 'baseline', 12856, NULL),"
     "('tokyo/ecosystem-players', 2029, 'target', 50000, NULL);",
     old_note_ja, old_note_en);
-  g_assert_cmpint (sqlite3_exec (db, insert, NULL, NULL, NULL), ==, SQLITE_OK);
+  raw_exec (f->path, insert);
   sqlite3_free (g_steal_pointer (&insert));
-  sqlite3_close (db);
 
   store = hubs_store_open (f->path, HUBS_STORE_OPEN_DEFAULT, &error);
   g_assert_no_error (error);
@@ -988,6 +964,107 @@ test_write_during_check (Fixture       *f,
   g_assert_cmpfloat (figure->value, ==, 163);
 }
 
+/* Runs @argv (NULL-terminated); fails the test with its output when it fails. */
+static void
+run_or_fail (const char * const *argv)
+{
+  g_autofree char *err = NULL;
+  g_autoptr(GError) error = NULL;
+  int status;
+
+  g_spawn_sync (NULL, (char **) argv, NULL, G_SPAWN_SEARCH_PATH | G_SPAWN_STDOUT_TO_DEV_NULL,
+                NULL, NULL, NULL, &err, &status, &error);
+  g_assert_no_error (error);
+  if (!g_spawn_check_wait_status (status, NULL))
+    g_error ("%s failed: %s", argv[0], err);
+}
+
+/* A file on a file system in user space (FUSE, as cloud-synced folders and sshfs are; bindfs
+ * here) is found out when it is opened: the store says so in words, and keeps it out of WAL
+ * mode, whose shared memory does not work there. */
+static void
+test_network_file_system (Fixture       *f,
+                          gconstpointer  data)
+{
+  g_autofree char *real = g_build_filename (f->dir, "real", NULL);
+  g_autofree char *mount = g_build_filename (f->dir, "shared-drive", NULL);
+  g_autofree char *path = g_build_filename (mount, "hubs.sqlite3", NULL);
+  g_autofree char *wal = g_strconcat (path, "-wal", NULL);
+  g_autofree char *warning = NULL;
+  g_autofree char *mode = NULL;
+  g_autofree char *local_warning = NULL;
+  g_autoptr(HubsStore) store = NULL;
+  g_autoptr(HubsStore) local = NULL;
+  g_autoptr(HubsFigure) figure = NULL;
+  g_autoptr(GError) error = NULL;
+  const char *bindfs[] = { "bindfs", real, mount, NULL };
+  const char *unmount[] = { "fusermount", "-u", mount, NULL };
+
+  if (g_find_program_in_path ("bindfs") == NULL)
+    g_error ("This test needs bindfs (build-aux/deps.sh installs it)");
+
+  g_assert_cmpint (g_mkdir (real, 0755), ==, 0);
+  g_assert_cmpint (g_mkdir (mount, 0755), ==, 0);
+  run_or_fail (bindfs);
+
+  store = hubs_store_open (path, HUBS_STORE_OPEN_DEFAULT, &error);
+  g_assert_no_error (error);
+  warning = hubs_store_get_warning (store);
+  g_assert_nonnull (warning);
+  g_assert_nonnull (strstr (warning, "network or synchronised drive (FUSE)"));
+  g_assert_nonnull (strstr (warning, "PostgreSQL"));
+
+  /* It works, without WAL: a change is in the file itself at once. */
+  set_startups (store, 163);
+  g_assert_false (g_file_test (wal, G_FILE_TEST_EXISTS));
+  mode = raw_query_text (path, "PRAGMA journal_mode");
+  g_assert_cmpstr (mode, ==, "delete");
+  g_clear_object (&store);
+
+  store = hubs_test_open_store (path, HUBS_STORE_OPEN_DEFAULT);
+  figure = hubs_store_get_figure (store, "sapporo/startups", 2025, HUBS_FIGURE_ACTUAL, &error);
+  g_assert_no_error (error);
+  g_assert_cmpfloat (figure->value, ==, 163);
+  g_clear_object (&store);
+
+  run_or_fail (unmount);
+
+  /* The same file on the local disk is all well. */
+  local = hubs_test_open_store (f->path, HUBS_STORE_OPEN_DEFAULT);
+  local_warning = hubs_store_get_warning (local);
+  g_assert_null (local_warning);
+}
+
+/* A password in the address of a shared database is refused before anything connects: it
+ * belongs in PGPASSWORD or ~/.pgpass, never on a command line or in the settings. */
+static void
+test_refuse_password_in_uri (void)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(HubsStore) store = NULL;
+
+  store = hubs_store_open ("postgresql://hubs:secret@db.example.invalid/hubs",
+                           HUBS_STORE_OPEN_DEFAULT, &error);
+  g_assert_null (store);
+  g_assert_error (error, HUBS_STORE_ERROR, HUBS_STORE_ERROR_INVALID);
+  g_assert_nonnull (strstr (error->message, "PGPASSWORD"));
+  g_assert_null (strstr (error->message, "secret"));
+  g_clear_error (&error);
+
+  store = hubs_store_open ("postgres:///hubs?host=/nowhere&password=secret",
+                           HUBS_STORE_OPEN_DEFAULT, &error);
+  g_assert_null (store);
+  g_assert_error (error, HUBS_STORE_ERROR, HUBS_STORE_ERROR_INVALID);
+  g_clear_error (&error);
+
+  /* Without one, the address is tried, and a server that is not there is said so. */
+  store = hubs_store_open ("postgresql:///hubs?host=/nonexistent-folder",
+                           HUBS_STORE_OPEN_DEFAULT, &error);
+  g_assert_null (store);
+  g_assert_error (error, HUBS_STORE_ERROR, HUBS_STORE_ERROR_FAILED);
+  g_assert_nonnull (strstr (error->message, "cannot be reached"));
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -997,31 +1074,39 @@ main (int   argc,
 
 #define ADD(path, func) \
   g_test_add (path, Fixture, NULL, hubs_test_files_set_up, func, hubs_test_files_tear_down)
+/* What only an SQLite file has: its folder, its header, damage, WAL, file permissions. */
+#define ADD_FILE(path, func) \
+  if (!hubs_test_engine_is_postgresql ()) \
+    ADD (path, func)
 
-  g_test_add_func ("/hubs/store/default-path", test_default_path);
+  if (!hubs_test_engine_is_postgresql ())
+    g_test_add_func ("/hubs/store/default-path", test_default_path);
   ADD ("/hubs/store/create-seeded", test_create_seeded);
   ADD ("/hubs/store/reopen-does-not-seed-again", test_reopen_does_not_seed_again);
-  ADD ("/hubs/store/creates-missing-folders", test_creates_missing_folders);
+  ADD_FILE ("/hubs/store/creates-missing-folders", test_creates_missing_folders);
   ADD ("/hubs/store/migrate-from-v1", test_migrate_from_v1);
   ADD ("/hubs/store/migrate-plan-words", test_migrate_plan_words);
   ADD ("/hubs/store/refuse-newer", test_refuse_newer);
-  ADD ("/hubs/store/refuse-not-sqlite", test_refuse_not_sqlite);
+  ADD_FILE ("/hubs/store/refuse-not-sqlite", test_refuse_not_sqlite);
   ADD ("/hubs/store/refuse-other-sqlite", test_refuse_other_sqlite);
-  ADD ("/hubs/store/refuse-corrupt", test_refuse_corrupt);
-  ADD ("/hubs/store/refuse-bad-header", test_refuse_bad_header);
-  ADD ("/hubs/store/deferred-check-refuses-writes", test_deferred_check_refuses_writes);
-  ADD ("/hubs/store/verify-in-thread", test_verify_in_thread);
-  ADD ("/hubs/store/verify-in-thread-finds-damage", test_verify_in_thread_finds_damage);
-  ADD ("/hubs/store/write-during-check", test_write_during_check);
-  ADD ("/hubs/store/checkpoint-completes-main-file", test_checkpoint_completes_main_file);
-  ADD ("/hubs/store/read-only", test_read_only);
-  ADD ("/hubs/store/missing-read-only", test_missing_read_only);
+  ADD_FILE ("/hubs/store/refuse-corrupt", test_refuse_corrupt);
+  ADD_FILE ("/hubs/store/refuse-bad-header", test_refuse_bad_header);
+  ADD_FILE ("/hubs/store/deferred-check-refuses-writes", test_deferred_check_refuses_writes);
+  ADD_FILE ("/hubs/store/verify-in-thread", test_verify_in_thread);
+  ADD_FILE ("/hubs/store/verify-in-thread-finds-damage", test_verify_in_thread_finds_damage);
+  ADD_FILE ("/hubs/store/write-during-check", test_write_during_check);
+  ADD_FILE ("/hubs/store/checkpoint-completes-main-file", test_checkpoint_completes_main_file);
+  ADD_FILE ("/hubs/store/read-only", test_read_only);
+  ADD_FILE ("/hubs/store/missing-read-only", test_missing_read_only);
   ADD ("/hubs/store/edit-writes-history", test_edit_writes_history);
   ADD ("/hubs/store/edit-survives-reopen", test_edit_survives_reopen);
   ADD ("/hubs/store/edit-unknown-kpi-rejected", test_edit_unknown_kpi_rejected);
-  ADD ("/hubs/store/save-statement-count", test_save_statement_count);
+  ADD_FILE ("/hubs/store/save-statement-count", test_save_statement_count);
   ADD ("/hubs/store/new-hub-id", test_new_hub_id);
+  ADD_FILE ("/hubs/store/network-file-system", test_network_file_system);
+  g_test_add_func ("/hubs/store/refuse-password-in-uri", test_refuse_password_in_uri);
 
+#undef ADD_FILE
 #undef ADD
 
   return g_test_run ();

@@ -257,6 +257,44 @@ test_invalid_kpi (Fixture       *f,
   g_assert_false (hubs_undo_stack_get_can_undo (f->undo));
 }
 
+/* An explanation saved through the stack is undone and redone like a figure, on disk, and
+ * the step says which year of which KPI it was. */
+static void
+test_explanation (Fixture       *f,
+                  gconstpointer  data)
+{
+  const char *kpi_id = "fukuoka/startup-visas";
+  g_autoptr(HubsExplanation) before = NULL;
+  g_autoptr(HubsExplanation) after = NULL;
+  g_autoptr(HubsExplanation) stored = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *step = NULL;
+
+  before = hubs_store_get_explanation (f->store, kpi_id, 2025, &error);
+  g_assert_no_error (error);
+  after = hubs_explanation_copy (before);
+  g_free (after->why);
+  after->why = g_strdup ("審査期間が延びた");
+  g_assert_true (hubs_undo_stack_set_explanation (f->undo, before, after, &error));
+  g_assert_no_error (error);
+
+  step = hubs_undo_stack_describe_next (f->undo, FALSE);
+  g_assert_nonnull (strstr (step, "2025"));
+  g_assert_nonnull (strstr (step, "·"));
+
+  g_assert_true (hubs_undo_stack_undo (f->undo, &error));
+  g_assert_no_error (error);
+  stored = hubs_store_get_explanation (f->store, kpi_id, 2025, &error);
+  g_assert_true (stored->why == NULL || *stored->why == '\0');
+  g_assert_true (hubs_undo_stack_get_can_redo (f->undo));
+
+  g_assert_true (hubs_undo_stack_redo (f->undo, &error));
+  g_assert_no_error (error);
+  g_clear_pointer (&stored, hubs_explanation_free);
+  stored = hubs_store_get_explanation (f->store, kpi_id, 2025, &error);
+  g_assert_cmpstr (stored->why, ==, "審査期間が延びた");
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -272,6 +310,7 @@ main (int   argc,
   ADD ("/hubs/undo/delete-kpi", test_delete_kpi);
   ADD ("/hubs/undo/add-edit-move-kpi", test_add_edit_move_kpi);
   ADD ("/hubs/undo/invalid-kpi", test_invalid_kpi);
+  ADD ("/hubs/undo/explanation", test_explanation);
 
 #undef ADD
 

@@ -94,7 +94,7 @@ present_and_finalize (GtkWidget *toplevel)
   gtk_window_destroy (GTK_WINDOW (toplevel));
   g_object_add_weak_pointer (G_OBJECT (toplevel), &weak);
   g_object_unref (toplevel);
-  deadline = g_get_monotonic_time () + 30 * G_USEC_PER_SEC;
+  deadline = hubs_test_deadline (30);
   while (weak != NULL && g_get_monotonic_time () < deadline)
     if (!g_main_context_iteration (NULL, FALSE))
       g_usleep (1000);

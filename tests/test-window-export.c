@@ -96,28 +96,18 @@ fixture_tear_down (Fixture       *f,
   g_free (f->path);
 }
 
-/* The toplevel window of @type that is showing, waiting for it a while. */
+/* The toplevel window of @type that shows, waiting for it a while. */
 static GtkWidget *
 wait_for_toplevel (GType type)
 {
   gint64 deadline = g_get_monotonic_time () + 10 * G_USEC_PER_SEC;
+  GtkWidget *found;
 
-  while (g_get_monotonic_time () < deadline)
-    {
-      GList *toplevels = gtk_window_list_toplevels ();
-      GtkWidget *found = NULL;
+  while ((found = hubs_test_find_toplevel (type, NULL)) == NULL &&
+         g_get_monotonic_time () < deadline)
+    g_main_context_iteration (NULL, FALSE);
 
-      for (GList *l = toplevels; l != NULL && found == NULL; l = l->next)
-        if (G_TYPE_CHECK_INSTANCE_TYPE (l->data, type) && gtk_widget_get_visible (l->data))
-          found = l->data;
-      g_list_free (toplevels);
-
-      if (found != NULL)
-        return found;
-      g_main_context_iteration (NULL, FALSE);
-    }
-
-  return NULL;
+  return found;
 }
 
 static void
@@ -198,29 +188,19 @@ find_menu_label (GMenuModel *model,
   return NULL;
 }
 
-static GtkWidget *
-find_menu_button (GtkWidget *root)
+static gboolean
+is_menu_button (GtkWidget     *widget,
+                gconstpointer  data)
 {
-  if (GTK_IS_MENU_BUTTON (root) && gtk_menu_button_get_menu_model (GTK_MENU_BUTTON (root)))
-    return root;
-
-  for (GtkWidget *child = gtk_widget_get_first_child (root); child != NULL;
-       child = gtk_widget_get_next_sibling (child))
-    {
-      GtkWidget *found = find_menu_button (child);
-
-      if (found != NULL)
-        return found;
-    }
-
-  return NULL;
+  return GTK_IS_MENU_BUTTON (widget) &&
+         gtk_menu_button_get_menu_model (GTK_MENU_BUTTON (widget)) != NULL;
 }
 
 static void
 test_menu (Fixture       *f,
            gconstpointer  data)
 {
-  GtkWidget *button = find_menu_button (GTK_WIDGET (f->window));
+  GtkWidget *button = hubs_test_find_first (GTK_WIDGET (f->window), is_menu_button, NULL);
   GMenuModel *menu;
   const struct { const char *action, *ja, *en; } items[] = {
     { "win.export-xlsx", "Excelブック(_X)…", "E_xcel Workbook…" },

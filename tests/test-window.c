@@ -82,36 +82,6 @@ fixture_tear_down (Fixture       *f,
 }
 
 
-typedef gboolean (*WidgetMatch) (GtkWidget *widget, gconstpointer data);
-
-/* The first widget under @root, depth first, that @match accepts. */
-static GtkWidget *
-find_first (GtkWidget     *root,
-            WidgetMatch    match,
-            gconstpointer  data)
-{
-  if (match (root, data))
-    return root;
-
-  for (GtkWidget *child = gtk_widget_get_first_child (root); child;
-       child = gtk_widget_get_next_sibling (child))
-    {
-      GtkWidget *found = find_first (child, match, data);
-
-      if (found != NULL)
-        return found;
-    }
-
-  return NULL;
-}
-
-static gboolean
-is_of_type (GtkWidget     *widget,
-            gconstpointer  type)
-{
-  return G_TYPE_CHECK_INSTANCE_TYPE (widget, GPOINTER_TO_SIZE (type));
-}
-
 static gboolean
 is_label_with_text (GtkWidget     *widget,
                     gconstpointer  text)
@@ -147,21 +117,21 @@ static GtkWidget *
 find_widget (GtkWidget *widget,
              GType      type)
 {
-  return find_first (widget, is_of_type, GSIZE_TO_POINTER (type));
+  return hubs_test_find_first (widget, hubs_test_is_of_type, GSIZE_TO_POINTER (type));
 }
 
 static gboolean
 has_label (GtkWidget  *widget,
            const char *text)
 {
-  return find_first (widget, is_label_with_text, text) != NULL;
+  return hubs_test_find_first (widget, is_label_with_text, text) != NULL;
 }
 
 static gboolean
 has_label_containing (GtkWidget  *widget,
                       const char *text)
 {
-  return find_first (widget, is_label_containing, text) != NULL;
+  return hubs_test_find_first (widget, is_label_containing, text) != NULL;
 }
 
 /* Spins the main loop until a label under @root contains @text (the sidebar's summaries
@@ -170,7 +140,7 @@ static gboolean
 wait_for_label_containing (GtkWidget  *root,
                            const char *text)
 {
-  gint64 deadline = g_get_monotonic_time () + 30 * G_USEC_PER_SEC;
+  gint64 deadline = hubs_test_deadline (30);
 
   while (!has_label_containing (root, text) && g_get_monotonic_time () < deadline)
     g_main_context_iteration (NULL, FALSE);
@@ -182,7 +152,7 @@ static GtkWidget *
 find_action_button (GtkWidget  *widget,
                     const char *action_name)
 {
-  return find_first (widget, is_button_for_action, action_name);
+  return hubs_test_find_first (widget, is_button_for_action, action_name);
 }
 
 static void
@@ -202,7 +172,7 @@ collect_widgets (GtkWidget *widget,
 static char *
 sidebar_names (Fixture *f)
 {
-  GtkListView *list = GTK_LIST_VIEW (find_first (GTK_WIDGET (f->window), is_hub_list, NULL));
+  GtkListView *list = GTK_LIST_VIEW (hubs_test_find_first (GTK_WIDGET (f->window), is_hub_list, NULL));
   GListModel *model = G_LIST_MODEL (gtk_list_view_get_model (list));
   GString *names = g_string_new (NULL);
 
@@ -222,7 +192,7 @@ static void
 activate_hub (Fixture    *f,
               const char *hub_id)
 {
-  GtkListView *list = GTK_LIST_VIEW (find_first (GTK_WIDGET (f->window), is_hub_list, NULL));
+  GtkListView *list = GTK_LIST_VIEW (hubs_test_find_first (GTK_WIDGET (f->window), is_hub_list, NULL));
   GListModel *model = G_LIST_MODEL (gtk_list_view_get_model (list));
 
   for (guint i = 0; i < g_list_model_get_n_items (model); i++)
@@ -331,7 +301,7 @@ test_starts_with_sidebar (Fixture       *f,
                                                              "%1$u of %2$u KPI on track",
                                                              "%1$u of %2$u KPIs on track", 6),
                                                 0, 6);
-    gint64 deadline = g_get_monotonic_time () + 30 * G_USEC_PER_SEC;
+    gint64 deadline = hubs_test_deadline (30);
 
     while (!has_label_containing (GTK_WIDGET (f->window), none) &&
            g_get_monotonic_time () < deadline)
@@ -384,7 +354,7 @@ test_sidebar_detail_fits (Fixture       *f,
       leaflet = ADW_LEAFLET (find_widget (GTK_WIDGET (f->window), ADW_TYPE_LEAFLET));
       if (adw_leaflet_get_folded (leaflet))
         {
-          gint64 deadline = g_get_monotonic_time () + 10 * G_USEC_PER_SEC;
+          gint64 deadline = hubs_test_deadline (10);
 
           gtk_widget_activate_action (GTK_WIDGET (f->window), "win.back", NULL);
           do
@@ -393,12 +363,12 @@ test_sidebar_detail_fits (Fixture       *f,
                  g_get_monotonic_time () < deadline);
         }
 
-      list = find_first (GTK_WIDGET (f->window), is_hub_list, NULL);
+      list = hubs_test_find_first (GTK_WIDGET (f->window), is_hub_list, NULL);
       g_assert_true (gtk_widget_is_drawable (list));
       g_test_message ("%s: sidebar %d px wide", shot, gtk_widget_get_width (list));
       g_free (hubs_test_save_screenshot (GTK_WIDGET (f->window), shot));
 
-      cut = find_first (list, is_ellipsized_label, NULL);
+      cut = hubs_test_find_first (list, is_ellipsized_label, NULL);
       if (cut != NULL)
         g_error ("%s: “%s” is cut off", shot, gtk_label_get_text (GTK_LABEL (cut)));
     }
@@ -426,7 +396,7 @@ test_first_start_empty_state (Fixture       *f,
   hubs_test_spin (300);
   page = hubs_window_get_hub_page (f->window);
   g_assert_true (has_label_containing (page, _("No Actuals Entered Yet")));
-  g_assert_true (gtk_widget_is_drawable (find_first (page, is_label_with_text,
+  g_assert_true (gtk_widget_is_drawable (hubs_test_find_first (page, is_label_with_text,
                                                      _("No Actuals Entered Yet"))));
   g_assert_true (has_label (page, _("Not entered yet")));
   hubs_test_save_screenshot (GTK_WIDGET (f->window),
@@ -434,7 +404,7 @@ test_first_start_empty_state (Fixture       *f,
                                                                           : "window-first-start-en");
 
   /* Its button opens the first KPI, the cursor in the year to type. */
-  start = find_first (page, is_visible_button_with_label, _("_Enter the First Actual"));
+  start = hubs_test_find_first (page, is_visible_button_with_label, _("_Enter the First Actual"));
   g_assert_nonnull (start);
   g_signal_emit_by_name (start, "clicked");
   hubs_test_wait_frames (GTK_WIDGET (f->window), 1);
@@ -446,7 +416,7 @@ test_first_start_empty_state (Fixture       *f,
   gtk_widget_activate_action (GTK_WIDGET (f->window), "win.back", NULL);
   hubs_test_spin (300);
   page = hubs_window_get_hub_page (f->window);
-  g_assert_false (gtk_widget_is_drawable (find_first (page, is_label_with_text,
+  g_assert_false (gtk_widget_is_drawable (hubs_test_find_first (page, is_label_with_text,
                                                       _("No Actuals Entered Yet"))));
 }
 
@@ -463,7 +433,7 @@ test_select_hub_shows_kpis (Fixture       *f,
 
   /* The rows below the overview come in the frame after the first. */
   {
-    gint64 deadline = g_get_monotonic_time () + 30 * G_USEC_PER_SEC;
+    gint64 deadline = hubs_test_deadline (30);
 
     do
       {
@@ -985,7 +955,7 @@ toast_shows (Fixture    *f,
 
       if (GTK_IS_STACK (child))
         continue;
-      label = find_first (child, is_label_containing, text);
+      label = hubs_test_find_first (child, is_label_containing, text);
       if (label != NULL && gtk_widget_get_mapped (label))
         return TRUE;
     }
@@ -1093,7 +1063,7 @@ test_search_filters (Fixture       *f,
 
   /* Choosing the KPI opens it. */
   {
-    GtkListView *list = GTK_LIST_VIEW (find_first (GTK_WIDGET (f->window), is_hub_list, NULL));
+    GtkListView *list = GTK_LIST_VIEW (hubs_test_find_first (GTK_WIDGET (f->window), is_hub_list, NULL));
     GListModel *model = G_LIST_MODEL (gtk_list_view_get_model (list));
 
     for (guint i = 0; i < g_list_model_get_n_items (model); i++)
@@ -1147,7 +1117,7 @@ test_search_filters (Fixture       *f,
   nothing = sidebar_names (f);
   g_assert_cmpstr (nothing, ==, "");
   {
-    GtkWidget *status = find_first (GTK_WIDGET (f->window), is_status_page_titled,
+    GtkWidget *status = hubs_test_find_first (GTK_WIDGET (f->window), is_status_page_titled,
                                     _("No Results"));
 
     g_assert_nonnull (status);
@@ -1196,7 +1166,7 @@ static void
 test_keyboard_focus (Fixture       *f,
                      gconstpointer  data)
 {
-  GtkWidget *list = find_first (GTK_WIDGET (f->window), is_hub_list, NULL);
+  GtkWidget *list = hubs_test_find_first (GTK_WIDGET (f->window), is_hub_list, NULL);
   g_autoptr(GListModel) controllers = gtk_widget_observe_controllers (list);
   GtkEventController *keys = NULL;
   GtkWidget *row;
@@ -1244,7 +1214,7 @@ assert_window_language (Fixture      *f,
                         HubsLanguage  lang,
                         const HubsHub *tokyo)
 {
-  GtkWidget *list = find_first (GTK_WIDGET (f->window), is_hub_list, NULL);
+  GtkWidget *list = hubs_test_find_first (GTK_WIDGET (f->window), is_hub_list, NULL);
   GtkWidget *page = hubs_window_get_hub_page (f->window);
   gboolean ja = lang == HUBS_LANGUAGE_JA;
 
@@ -1286,7 +1256,7 @@ test_plan_words_in_editor (Fixture       *f,
 
   g_assert_nonnull (baseline);
   /* The baseline is published as 12,856件, the targets in 名. */
-  unit = find_first (baseline, is_label_with_text, ja ? "件※" : "cases*");
+  unit = hubs_test_find_first (baseline, is_label_with_text, ja ? "件※" : "cases*");
   g_assert_nonnull (unit);
   g_assert_nonnull (strstr (gtk_widget_get_tooltip_text (unit), ja ? "件" : "cases"));
   /* An actual is typed in the KPI's unit. */
@@ -1308,7 +1278,7 @@ test_plan_words_in_editor (Fixture       *f,
   g_free (hubs_test_save_screenshot (GTK_WIDGET (f->window),
                                      ja ? "window-plan-unit-ja" : "window-plan-unit-en"));
   {
-    GtkWidget *label = find_first (editor, is_label_with_text, reading);
+    GtkWidget *label = hubs_test_find_first (editor, is_label_with_text, reading);
     GtkWidget *scrolled = gtk_widget_get_ancestor (label, GTK_TYPE_SCROLLED_WINDOW);
     GtkAdjustment *adj = gtk_scrolled_window_get_vadjustment (GTK_SCROLLED_WINDOW (scrolled));
     /* The reading is near the end of the editor. */
@@ -1346,7 +1316,7 @@ test_asks_who_once (Fixture       *f,
                    ja ? "入力するのはどなたですか？" : "Who Is Entering the Figures?");
   /* Save takes a name. */
   g_assert_false (adw_message_dialog_get_response_enabled (dialog, "save"));
-  name = find_first (GTK_WIDGET (dialog), is_of_type, GSIZE_TO_POINTER (ADW_TYPE_ENTRY_ROW));
+  name = hubs_test_find_first (GTK_WIDGET (dialog), hubs_test_is_of_type, GSIZE_TO_POINTER (ADW_TYPE_ENTRY_ROW));
   g_assert_nonnull (name);
   gtk_editable_set_text (GTK_EDITABLE (name), "山田 花子");
   organisation = gtk_widget_get_next_sibling (name);
@@ -1386,7 +1356,7 @@ test_language_switch_for_data (Fixture       *f,
 {
   g_autoptr(GSettings) settings = g_settings_new (APP_ID);
   g_autoptr(HubsHub) tokyo = hubs_store_get_hub (f->store, "tokyo", NULL);
-  GtkWidget *list = find_first (GTK_WIDGET (f->window), is_hub_list, NULL);
+  GtkWidget *list = hubs_test_find_first (GTK_WIDGET (f->window), is_hub_list, NULL);
   GListModel *model = G_LIST_MODEL (gtk_list_view_get_model (GTK_LIST_VIEW (list)));
   g_autoptr(HubsHubItem) first = g_list_model_get_item (model, 0);
   const char *steps[] = { "ja", "en", "ja", "en" };
@@ -1539,7 +1509,7 @@ find_hub_dialog (void)
 static char *
 sidebar_outline (Fixture *f)
 {
-  GtkListView *list = GTK_LIST_VIEW (find_first (GTK_WIDGET (f->window), is_hub_list, NULL));
+  GtkListView *list = GTK_LIST_VIEW (hubs_test_find_first (GTK_WIDGET (f->window), is_hub_list, NULL));
   GListModel *model = G_LIST_MODEL (gtk_list_view_get_model (list));
   GString *outline = g_string_new (NULL);
 
@@ -1585,7 +1555,7 @@ test_edit_hub_tier_moves_row (Fixture       *f,
   gtk_widget_activate_action (GTK_WIDGET (f->window), "win.edit-hub", NULL);
   dialog = find_hub_dialog ();
   g_assert_nonnull (dialog);
-  tier = find_first (GTK_WIDGET (dialog), is_combo_row_titled, _("Tier"));
+  tier = hubs_test_find_first (GTK_WIDGET (dialog), is_combo_row_titled, _("Tier"));
   g_assert_nonnull (tier);
   adw_combo_row_set_selected (ADW_COMBO_ROW (tier), HUBS_TIER_NEXT_GLOBAL);
   g_assert_true (hubs_hub_dialog_save (dialog, &error));
@@ -1601,14 +1571,14 @@ test_edit_hub_tier_moves_row (Fixture       *f,
 
   /* And on screen: the row is drawn, under the NEXT heading. */
   hubs_test_wait_frames (GTK_WIDGET (f->window), 2);
-  list = find_first (GTK_WIDGET (f->window), is_hub_list, NULL);
+  list = hubs_test_find_first (GTK_WIDGET (f->window), is_hub_list, NULL);
   {
     g_autoptr(HubsHub) tokyo = hubs_store_get_hub (f->store, "tokyo", NULL);
     const char *name = hubs_language_current () == HUBS_LANGUAGE_JA ? tokyo->name_ja
                                                                     : tokyo->name_en;
     const char *next = hubs_tier_get_label (HUBS_TIER_NEXT_GLOBAL);
-    GtkWidget *row = find_first (list, is_label_with_text, name);
-    GtkWidget *heading = find_first (list, is_label_with_text, next);
+    GtkWidget *row = hubs_test_find_first (list, is_label_with_text, name);
+    GtkWidget *heading = hubs_test_find_first (list, is_label_with_text, next);
     graphene_point_t row_at, heading_at;
 
     g_assert_nonnull (row);
@@ -1767,7 +1737,7 @@ test_toasts_not_cut_off (Fixture       *f,
       for (GtkWidget *child = gtk_widget_get_first_child (overlay); child && !label;
            child = gtk_widget_get_next_sibling (child))
         if (!GTK_IS_STACK (child))
-          label = find_first (child, is_label_containing, message);
+          label = hubs_test_find_first (child, is_label_containing, message);
       g_assert_nonnull (label);
       {
         int natural;

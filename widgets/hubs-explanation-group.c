@@ -4,10 +4,9 @@
  *
  * A KPI's explanation of a fiscal year it is not on track in: why it is behind (要因分析)
  * and what will be done (今後の対応), which the year's submission needs. Each field is saved
- * when the user presses Enter or its apply button, straight to the store (the undo stack
- * carries figures and KPIs, not explanations; the history keeps every version). No toast
- * says so: the window's toasts offer Undo, which would take back something else. The apply
- * button going away says it was saved; a refusal shows on the group, and the text stays.
+ * when the user presses Enter or its apply button, through the undo stack as a figure is, and
+ * says so (HubsExplanationGroup::saved, a toast with Undo); the history keeps every version.
+ * A refusal shows on the group, and the text stays.
  *
  * The group keeps no copy to show: it shows what the store holds and follows the live KPI's
  * "explanation-changed", so another window, an import or another person's change shows at
@@ -34,7 +33,7 @@ struct _HubsExplanationGroup
   AdwEntryRow         *action;
 
   /* Owned references */
-  HubsStore           *store;
+  HubsUndoStack       *undo;
   HubsLiveHub         *hub;
   HubsLiveKpi         *kpi;
   /* What each field showed of the stored explanation: other text is typed, not saved. */
@@ -46,6 +45,13 @@ struct _HubsExplanationGroup
   guint                updating : 1;
   guint                locked : 1;
 };
+
+enum {
+  SAVED,
+  N_SIGNALS
+};
+
+static guint signals[N_SIGNALS];
 
 G_DEFINE_FINAL_TYPE (HubsExplanationGroup, hubs_explanation_group, ADW_TYPE_PREFERENCES_GROUP)
 
@@ -86,7 +92,8 @@ read_explanation (HubsExplanationGroup *self)
   g_autoptr(HubsExplanation) explanation = NULL;
   g_autoptr(GError) error = NULL;
 
-  if (!(explanation = hubs_store_get_explanation (self->store, hubs_live_kpi_get_id (self->kpi),
+  if (!(explanation = hubs_store_get_explanation (hubs_undo_stack_get_store (self->undo),
+                                                  hubs_live_kpi_get_id (self->kpi),
                                                   self->fiscal_year, &error)))
     {
       g_warning ("Cannot read the explanation of %s for %d: %s",
@@ -153,6 +160,7 @@ static void
 on_apply (HubsExplanationGroup *self,
           AdwEntryRow          *row)
 {
+  g_autoptr(HubsExplanation) before = NULL;
   g_autoptr(HubsExplanation) explanation = NULL;
   g_autoptr(GError) error = NULL;
   const char *text = gtk_editable_get_text (GTK_EDITABLE (row));
@@ -160,9 +168,11 @@ on_apply (HubsExplanationGroup *self,
   if (self->updating || self->locked)
     return;
 
-  if (!(explanation = hubs_store_get_explanation (self->store, hubs_live_kpi_get_id (self->kpi),
-                                                  self->fiscal_year, &error)))
+  if (!(before = hubs_store_get_explanation (hubs_undo_stack_get_store (self->undo),
+                                             hubs_live_kpi_get_id (self->kpi),
+                                             self->fiscal_year, &error)))
     goto failed;
+  explanation = hubs_explanation_copy (before);
 
   if (row == self->why)
     {
@@ -175,12 +185,26 @@ on_apply (HubsExplanationGroup *self,
       explanation->action = g_strstrip (g_strdup (text));
     }
 
-  if (!hubs_store_set_explanation (self->store, explanation, &error))
+  if (g_strcmp0 (before->why, explanation->why) == 0 &&
+      g_strcmp0 (before->action, explanation->action) == 0)
+    {
+      show_explanation (self, before);
+      return;
+    }
+
+  if (!hubs_undo_stack_set_explanation (self->undo, before, explanation, &error))
     goto failed;
 
   /* The store told the live KPI, which told this group: the field shows what is stored. */
   gtk_widget_remove_css_class (GTK_WIDGET (row), "error");
   show_state (self);
+  {
+    g_autofree char *year = hubs_format_fiscal_year (self->fiscal_year, hubs_language_current ());
+    /* Translators: a toast after saving a KPI's 要因分析 or 今後の対応; %s is a fiscal year */
+    g_autofree char *message = g_strdup_printf (_("Saved the %s explanation"), year);
+
+    g_signal_emit (self, signals[SAVED], 0, message);
+  }
   return;
 
 failed:
@@ -216,7 +240,7 @@ hubs_explanation_group_dispose (GObject *object)
     g_signal_handlers_disconnect_by_data (self->hub, self);
   if (self->kpi != NULL)
     g_signal_handlers_disconnect_by_data (self->kpi, self);
-  g_clear_object (&self->store);
+  g_clear_object (&self->undo);
   g_clear_object (&self->hub);
   g_clear_object (&self->kpi);
   g_clear_pointer (&self->shown_why, g_free);
@@ -231,6 +255,14 @@ hubs_explanation_group_class_init (HubsExplanationGroupClass *klass)
   GObjectClass *object_class = G_OBJECT_CLASS (klass);
 
   object_class->dispose = hubs_explanation_group_dispose;
+
+  /**
+   * HubsExplanationGroup::saved:
+   * @self: the group
+   * @message: what was saved, in words for a toast
+   */
+  signals[SAVED] = g_signal_new ("saved", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST, 0,
+                                 NULL, NULL, NULL, G_TYPE_NONE, 1, G_TYPE_STRING);
 }
 
 static AdwEntryRow *
@@ -261,7 +293,7 @@ hubs_explanation_group_init (HubsExplanationGroup *self)
 
 /**
  * hubs_explanation_group_new:
- * @store: the store the explanation is read from and saved to
+ * @undo: the undo stack the explanation is saved through, and its store read from
  * @hub: the live hub of @kpi, whose submitted years lock the explanation
  * @kpi: the live KPI
  * @fiscal_year: the year the KPI is not on track in
@@ -269,19 +301,19 @@ hubs_explanation_group_init (HubsExplanationGroup *self)
  * Returns: (transfer full): the form of the KPI's explanation of @fiscal_year
  */
 GtkWidget *
-hubs_explanation_group_new (HubsStore   *store,
-                            HubsLiveHub *hub,
-                            HubsLiveKpi *kpi,
-                            int          fiscal_year)
+hubs_explanation_group_new (HubsUndoStack *undo,
+                            HubsLiveHub   *hub,
+                            HubsLiveKpi   *kpi,
+                            int            fiscal_year)
 {
   HubsExplanationGroup *self;
 
-  g_return_val_if_fail (HUBS_IS_STORE (store), NULL);
+  g_return_val_if_fail (HUBS_IS_UNDO_STACK (undo), NULL);
   g_return_val_if_fail (HUBS_IS_LIVE_HUB (hub), NULL);
   g_return_val_if_fail (HUBS_IS_LIVE_KPI (kpi), NULL);
 
   self = g_object_new (HUBS_TYPE_EXPLANATION_GROUP, NULL);
-  self->store = g_object_ref (store);
+  self->undo = g_object_ref (undo);
   self->hub = g_object_ref (hub);
   self->kpi = g_object_ref (kpi);
   self->fiscal_year = fiscal_year;

@@ -8,7 +8,7 @@
 #include <adwaita.h>
 
 #include "hubs-live-hub.h"
-#include "hubs-store.h"
+#include "hubs-undo.h"
 
 G_BEGIN_DECLS
 
@@ -17,7 +17,7 @@ G_BEGIN_DECLS
 G_DECLARE_FINAL_TYPE (HubsExplanationGroup, hubs_explanation_group, HUBS, EXPLANATION_GROUP,
                       AdwPreferencesGroup)
 
-GtkWidget   *hubs_explanation_group_new             (HubsStore            *store,
+GtkWidget   *hubs_explanation_group_new             (HubsUndoStack        *undo,
                                                      HubsLiveHub          *hub,
                                                      HubsLiveKpi          *kpi,
                                                      int                   fiscal_year);

@@ -74,6 +74,7 @@ enum {
 
 static guint signals[N_SIGNALS];
 
+/* A figure row's or an explanation's: the window shows it in a toast with Undo. */
 static void
 on_figure_saved (HubsKpiEditor *self,
                  const char    *message)
@@ -282,7 +283,9 @@ show_explanations (HubsKpiEditor *self)
       if (!(years & (1u << (year - HUBS_FIRST_FISCAL_YEAR))))
         continue;
 
-      group = hubs_explanation_group_new (self->store, self->hub, self->kpi, year);
+      group = hubs_explanation_group_new (self->undo, self->hub, self->kpi, year);
+      g_signal_connect_object (group, "saved", G_CALLBACK (on_figure_saved), self,
+                               G_CONNECT_SWAPPED);
       gtk_box_append (self->explanations, group);
     }
 

@@ -68,15 +68,13 @@ static char *
 format_when (const char *iso)
 {
   g_autoptr(GDateTime) time = NULL;
-  g_autoptr(GDateTime) local = NULL;
 
   if (iso == NULL)
     return g_strdup ("?");
   if (!(time = g_date_time_new_from_iso8601 (iso, NULL)))
     return g_strdup (iso);
-  local = g_date_time_to_local (time);
 
-  return g_date_time_format (local, "%Y-%m-%d %H:%M");
+  return hubs_format_moment (time, hubs_language_current ());
 }
 
 static char *

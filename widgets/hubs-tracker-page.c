@@ -28,6 +28,13 @@ struct _HubsTrackerPage
 
 G_DEFINE_FINAL_TYPE (HubsTrackerPage, hubs_tracker_page, ADW_TYPE_BIN)
 
+enum {
+  HUB_ACTIVATED,
+  N_SIGNALS
+};
+
+static guint signals[N_SIGNALS];
+
 static const char *
 state_style (HubsYearStateKind state)
 {
@@ -64,9 +71,11 @@ describe_row (const HubsTrackerRow *row,
       if (out->len > 0)
         g_string_append_c (out, ' ');
       g_string_append_printf (out,
-                              /* Translators: how many KPIs have no actual for the year */
-                              hubs_i18n_ngettext (lang, "%u KPI lacks a figure.",
-                                                  "%u KPIs lack a figure.", row->n_missing),
+                              /* Translators: how many actuals of the year (breakdowns,
+                               * うち…, included) are still to be entered */
+                              hubs_i18n_ngettext (lang, "%u actual is still to be entered.",
+                                                  "%u actuals are still to be entered.",
+                                                  row->n_missing),
                               row->n_missing);
     }
   if (row->n_unexplained > 0)
@@ -89,6 +98,15 @@ describe_row (const HubsTrackerRow *row,
     }
 
   return g_string_free (g_steal_pointer (&out), FALSE);
+}
+
+static void
+on_row_activated (AdwActionRow    *row,
+                  HubsTrackerPage *self)
+{
+  g_signal_emit (self, signals[HUB_ACTIVATED], 0,
+                 g_object_get_data (G_OBJECT (row), "hub-id"),
+                 GPOINTER_TO_INT (g_object_get_data (G_OBJECT (row), "fiscal-year")));
 }
 
 static void
@@ -142,7 +160,13 @@ refresh (HubsTrackerPage *self)
       gtk_widget_add_css_class (state, state_style (row->state->state));
       gtk_widget_add_css_class (state, "heading");
       adw_action_row_add_suffix (ADW_ACTION_ROW (action_row), state);
+      adw_action_row_add_suffix (ADW_ACTION_ROW (action_row),
+                                 gtk_image_new_from_icon_name ("go-next-symbolic"));
+      gtk_list_box_row_set_activatable (GTK_LIST_BOX_ROW (action_row), TRUE);
       g_object_set_data_full (G_OBJECT (action_row), "hub-id", g_strdup (row->hub_id), g_free);
+      g_object_set_data (G_OBJECT (action_row), "fiscal-year",
+                         GINT_TO_POINTER (row->state->fiscal_year));
+      g_signal_connect_object (action_row, "activated", G_CALLBACK (on_row_activated), self, 0);
       adw_preferences_group_add (group, action_row);
     }
 }
@@ -186,6 +210,18 @@ static void
 hubs_tracker_page_class_init (HubsTrackerPageClass *klass)
 {
   G_OBJECT_CLASS (klass)->dispose = hubs_tracker_page_dispose;
+
+  /**
+   * HubsTrackerPage::hub-activated:
+   * @self: the page
+   * @hub_id: the hub of the row the user chose
+   * @fiscal_year: the row's fiscal year
+   *
+   * The user chose a hub's year, to open that hub.
+   */
+  signals[HUB_ACTIVATED] = g_signal_new ("hub-activated", G_TYPE_FROM_CLASS (klass),
+                                         G_SIGNAL_RUN_LAST, 0, NULL, NULL, NULL,
+                                         G_TYPE_NONE, 2, G_TYPE_STRING, G_TYPE_INT);
 }
 
 static void

@@ -20,6 +20,7 @@
 #include "hubs-submission-review.h"
 #include "hubs-submission.h"
 #include "hubs-submit-dialog.h"
+#include "hubs-tracker-page.h"
 #include "hubs-window-private.h"
 
 /* Which years of the plan a command is for. */
@@ -529,6 +530,44 @@ import_submission_action (GtkWidget  *widget,
                          on_submission_chosen, NULL, NULL);
 }
 
+static void
+on_tracker_hub_activated (HubsWindow *self,
+                          const char *hub_id,
+                          int         fiscal_year)
+{
+  if (!hubs_window_select_hub (self, hub_id))
+    {
+      /* A search hides it: show every hub again, then the one chosen. */
+      gtk_search_bar_set_search_mode (self->search_bar, FALSE);
+      gtk_editable_set_text (GTK_EDITABLE (self->search_entry), "");
+      hubs_window_select_hub (self, hub_id);
+    }
+}
+
+/* The Cabinet Office's checklist: every hub's years and what each still lacks. No hub is
+ * selected while it shows, so choosing any hub in the sidebar leaves it. */
+static void
+show_reporting_status_action (GtkWidget  *widget,
+                              const char *action_name,
+                              GVariant   *param)
+{
+  HubsWindow *self = HUBS_WINDOW (widget);
+  GtkWidget *page = gtk_stack_get_child_by_name (self->stack, "tracker");
+
+  if (page == NULL)
+    {
+      page = hubs_tracker_page_new (self->live);
+      g_signal_connect_object (page, "hub-activated", G_CALLBACK (on_tracker_hub_activated),
+                               self, G_CONNECT_SWAPPED);
+      gtk_stack_add_named (self->stack, page, "tracker");
+    }
+
+  gtk_single_selection_set_selected (self->selection, GTK_INVALID_LIST_POSITION);
+  gtk_stack_set_visible_child (self->stack, page);
+  adw_leaflet_navigate (self->leaflet, ADW_NAVIGATION_DIRECTION_FORWARD);
+  hubs_window_update_actions (self);
+}
+
 /**
  * hubs_window_class_add_cycle_actions:
  * @widget_class: the #HubsWindow class
@@ -538,6 +577,8 @@ import_submission_action (GtkWidget  *widget,
 void
 hubs_window_class_add_cycle_actions (GtkWidgetClass *widget_class)
 {
+  gtk_widget_class_install_action (widget_class, "win.show-reporting-status", NULL,
+                                   show_reporting_status_action);
   gtk_widget_class_install_action (widget_class, "win.submit-year", NULL, submit_year_action);
   gtk_widget_class_install_action (widget_class, "win.unlock-year", NULL, year_action);
   gtk_widget_class_install_action (widget_class, "win.accept-year", NULL, year_action);

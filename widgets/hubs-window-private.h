@@ -54,6 +54,10 @@ struct _HubsWindow
   GSignalGroup         *hub_signals;
   /* Stops waiting for the store's check when the window goes. */
   GCancellable         *verify_cancellable;
+  /* The moment a copy of the database shows, rewound from its history (or NULL). */
+  GDateTime            *as_of;
+  /* The toast saying the database cannot be changed here, while it shows (a weak pointer). */
+  AdwToast             *viewing_toast;
 
   /* State */
   /* The language of the words the window shows: see HubsWindow:content-language. */
@@ -70,6 +74,9 @@ struct _HubsWindow
 void hubs_window_class_add_actions (GtkWidgetClass *widget_class);
 void hubs_window_update_actions    (HubsWindow     *self);
 void hubs_window_class_add_cycle_actions (GtkWidgetClass *widget_class);
+void hubs_window_class_add_as_of_actions (GtkWidgetClass *widget_class);
+void hubs_window_set_as_of              (HubsWindow     *self,
+                                         GDateTime      *when);
 void hubs_window_update_cycle_actions    (HubsWindow     *self);
 void hubs_window_class_add_export_actions (GtkWidgetClass *widget_class);
 void hubs_window_update_export_actions    (HubsWindow     *self);

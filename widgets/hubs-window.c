@@ -52,6 +52,15 @@ update_title (HubsWindow *self)
   gtk_widget_set_visible (self->back_button,
                           g_strcmp0 (page, "kpi") == 0 || adw_leaflet_get_folded (self->leaflet));
 
+  if (g_strcmp0 (page, "tracker") == 0)
+    {
+      adw_window_title_set_title (self->content_title,
+                                  hubs_i18n_gettext (self->content_language,
+                                                     N_("Reporting Status")));
+      adw_window_title_set_subtitle (self->content_title, NULL);
+      return;
+    }
+
   if (hub == NULL)
     {
       adw_window_title_set_title (self->content_title,
@@ -61,7 +70,17 @@ update_title (HubsWindow *self)
     }
 
   adw_window_title_set_title (self->content_title, hubs_i18n_pick (hub->name_ja, hub->name_en));
-  if (g_strcmp0 (page, "kpi") == 0)
+  if (self->as_of != NULL)
+    {
+      g_autofree char *moment = hubs_format_moment (self->as_of, self->content_language);
+      /* Translators: the subtitle of a window showing the data as it stood then */
+      g_autofree char *subtitle = g_strdup_printf (hubs_i18n_gettext (self->content_language,
+                                                                      N_("As of %s, for viewing only")),
+                                                   moment);
+
+      adw_window_title_set_subtitle (self->content_title, subtitle);
+    }
+  else if (g_strcmp0 (page, "kpi") == 0)
     adw_window_title_set_subtitle (self->content_title,
                                    hubs_i18n_gettext (self->content_language, N_("Edit KPI")));
   else
@@ -710,6 +729,7 @@ set_store (HubsWindow *self,
                                          "cannot be saved."));
 
       adw_toast_set_timeout (toast, 0);
+      g_set_weak_pointer (&self->viewing_toast, toast);
       adw_toast_overlay_add_toast (self->toast_overlay, toast);
     }
 }
@@ -845,6 +865,8 @@ hubs_window_dispose (GObject *object)
   g_clear_object (&self->settings);
   g_clear_pointer (&self->matches, g_hash_table_unref);
   g_clear_weak_pointer (&self->toast);
+  g_clear_weak_pointer (&self->viewing_toast);
+  g_clear_pointer (&self->as_of, g_date_time_unref);
 
   G_OBJECT_CLASS (hubs_window_parent_class)->dispose (object);
 }
@@ -1347,6 +1369,53 @@ hubs_window_ask_to_leave (HubsWindow *self,
   g_object_set_data (G_OBJECT (dialog), "row", row);
   g_signal_connect_object (dialog, "response", G_CALLBACK (on_leave_response), self, 0);
   gtk_window_present (GTK_WINDOW (dialog));
+}
+
+/* For hubs-window-as-of.c: this window shows a copy of the database as it stood at @when,
+ * and says so in its title and in the toast that stays. */
+void
+hubs_window_set_as_of (HubsWindow *self,
+                       GDateTime  *when)
+{
+  g_autofree char *moment = hubs_format_moment (when, self->content_language);
+  g_autofree char *title = NULL;
+  g_autofree char *said = NULL;
+  AdwToast *toast;
+
+  g_clear_pointer (&self->as_of, g_date_time_unref);
+  self->as_of = g_date_time_ref (when);
+
+  /* Translators: the window's title (in the task switcher) when it shows the data as of then */
+  title = g_strdup_printf (_("Hubs — as of %s"), moment);
+  gtk_window_set_title (GTK_WINDOW (self), title);
+
+  if (self->viewing_toast != NULL)
+    adw_toast_dismiss (self->viewing_toast);
+  /* Translators: a toast that stays in a window showing the data as it stood then */
+  said = g_strdup_printf (hubs_i18n_gettext (self->content_language,
+                                             N_("This is the data as of %s, from the history: "
+                                                "for viewing only.")), moment);
+  toast = adw_toast_new (said);
+  adw_toast_set_timeout (toast, 0);
+  g_set_weak_pointer (&self->viewing_toast, toast);
+  adw_toast_overlay_add_toast (self->toast_overlay, toast);
+
+  update_title (self);
+}
+
+/**
+ * hubs_window_get_as_of:
+ * @self: a #HubsWindow
+ *
+ * Returns: (transfer none) (nullable): the moment the window shows the data as of, or %NULL
+ *   for the database as it is
+ */
+GDateTime *
+hubs_window_get_as_of (HubsWindow *self)
+{
+  g_return_val_if_fail (HUBS_IS_WINDOW (self), NULL);
+
+  return self->as_of;
 }
 
 /* For hubs-window-actions.c: the hub shown, to go back to. */

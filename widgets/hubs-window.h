@@ -25,6 +25,10 @@ void           hubs_window_show_error     (HubsWindow     *self,
 gboolean       hubs_window_select_hub     (HubsWindow     *self,
                                            const char     *hub_id);
 const char    *hubs_window_get_hub_id     (HubsWindow     *self);
+HubsWindow    *hubs_window_open_as_of     (HubsWindow     *self,
+                                           GDateTime      *when,
+                                           GError        **error);
+GDateTime     *hubs_window_get_as_of      (HubsWindow     *self);
 gboolean       hubs_window_open_kpi       (HubsWindow     *self,
                                            const char     *kpi_id);
 GtkWidget     *hubs_window_get_hub_page   (HubsWindow     *self);

@@ -355,6 +355,22 @@ same_file (const char *a,
          sa.st_dev == sb.st_dev && sa.st_ino == sb.st_ino;
 }
 
+/* Backups copy a database file page by page: a shared database on a server has none, and
+ * is backed up there (pg_dump). */
+static gboolean
+check_is_file (HubsStore  *store,
+               GError    **error)
+{
+  if (hubs_store_get_db (store) != NULL)
+    return TRUE;
+
+  g_set_error (error, HUBS_BACKUP_ERROR, HUBS_BACKUP_ERROR_FAILED,
+               _("The shared database “%s” is not a file, so Hubs does not copy it; it is "
+                 "backed up on its server."),
+               hubs_store_get_path (store));
+  return FALSE;
+}
+
 /**
  * hubs_backup_copy_to_path:
  * @store: a #HubsStore
@@ -373,6 +389,9 @@ hubs_backup_copy_to_path (HubsStore   *store,
 {
   g_return_val_if_fail (HUBS_IS_STORE (store), FALSE);
   g_return_val_if_fail (path != NULL, FALSE);
+
+  if (!check_is_file (store, error))
+    return FALSE;
 
   if (same_file (path, hubs_store_get_path (store)))
     {
@@ -517,6 +536,9 @@ static char *
 snapshot (HubsStore  *store,
           GError    **error)
 {
+  if (!check_is_file (store, error))
+    return NULL;
+
   return snapshot_connection (hubs_store_get_path (store), hubs_store_get_db (store), NULL,
                               error);
 }
@@ -590,6 +612,9 @@ hubs_backup_snapshot (HubsStore  *store,
 {
   g_return_val_if_fail (HUBS_IS_STORE (store), NULL);
 
+  if (!check_is_file (store, error))
+    return NULL;
+
   return snapshot_and_prune (hubs_store_get_path (store), hubs_store_get_db (store), keep,
                              NULL, error);
 }
@@ -618,6 +643,9 @@ hubs_backup_snapshot_daily (HubsStore  *store,
 
   if (snapshot_path != NULL)
     *snapshot_path = NULL;
+
+  if (!check_is_file (store, error))
+    return FALSE;
 
   if (!snapshot_daily (hubs_store_get_path (store), hubs_store_get_db (store), keep, NULL,
                        &path, error))
@@ -667,7 +695,7 @@ snapshot_daily_in_thread (GTask        *task,
  *
  * Does what hubs_backup_snapshot_daily() does, in a worker thread on a connection of its
  * own, so the main loop keeps running and the store can be written to meanwhile (the
- * snapshot is consistent, as every snapshot is).
+ * snapshot is consistent, as every snapshot is). A shared database on a server needs none.
  */
 void
 hubs_backup_snapshot_daily_async (HubsStore           *store,
@@ -682,6 +710,14 @@ hubs_backup_snapshot_daily_async (HubsStore           *store,
 
   task = g_task_new (store, cancellable, callback, user_data);
   g_task_set_source_tag (task, hubs_backup_snapshot_daily_async);
+
+  /* A shared database is backed up on its server: no snapshot is needed here. */
+  if (hubs_store_get_db (store) == NULL)
+    {
+      g_task_return_pointer (task, NULL, NULL);
+      return;
+    }
+
   g_task_set_task_data (task, GUINT_TO_POINTER (keep), NULL);
   g_task_run_in_thread (task, snapshot_daily_in_thread);
 }
@@ -1041,6 +1077,9 @@ hubs_backup_restore (HubsStore   *store,
 
   if (snapshot_path != NULL)
     *snapshot_path = NULL;
+
+  if (!check_is_file (store, error))
+    return FALSE;
 
   if (hubs_store_is_read_only (store))
     {

@@ -14,6 +14,7 @@
 #include <glib/gi18n.h>
 
 #include "hubs-cycle.h"
+#include "hubs-format.h"
 #include "hubs-i18n.h"
 
 static const char * const state_names[] = { "entering", "submitted", "accepted", "returned" };
@@ -157,13 +158,6 @@ hubs_year_state_free (HubsYearState *state)
   g_free (state);
 }
 
-/* "2026-05-31T09:12:00.000Z" → "2026-05-31", as people read a date. */
-static char *
-day_of (const char *changed_at)
-{
-  return changed_at != NULL ? g_strndup (changed_at, 10) : g_strdup ("");
-}
-
 /* "山田 花子 (福岡市 スタートアップ推進課)", "山田 花子", or "someone". */
 static char *
 who (const HubsYearState *state,
@@ -185,7 +179,7 @@ who (const HubsYearState *state,
  * @lang: the language to write in
  *
  * The state in a sentence, for the hub page and for the message that refuses a change to a
- * locked year: "Submitted by 山田 花子 (福岡市) on 2026-05-31." "Returned on 2026-06-10: the
+ * locked year: "Submitted by 山田 花子 (福岡市) on 31 May 2026." "Returned on 10 June 2026: the
  * FY2025 figure of … is missing."
  *
  * Returns: (transfer full): the sentence
@@ -200,7 +194,7 @@ hubs_year_state_describe (const HubsYearState *state,
   g_return_val_if_fail (state != NULL, NULL);
 
   by = who (state, lang);
-  day = day_of (state->changed_at);
+  day = hubs_format_day (state->changed_at, lang);
 
   switch (state->state)
     {

@@ -253,10 +253,6 @@ char *
 hubs_format_as_of (const char   *as_of,
                    HubsLanguage  lang)
 {
-  static const char * const months[] = {
-    "January", "February", "March", "April", "May", "June", "July", "August", "September",
-    "October", "November", "December",
-  };
   int year, month, day, end = 0;
 
   if (as_of == NULL || *as_of == '\0')
@@ -267,7 +263,7 @@ hubs_format_as_of (const char   *as_of,
   if (sscanf (as_of, "%d年%d月%d日%n", &year, &month, &day, &end) == 3 && end > 0 &&
       (as_of[end] == '\0' || g_str_equal (as_of + end, "時点")) && month >= 1 && month <= 12 &&
       day >= 1 && day <= 31)
-    return g_strdup_printf ("%d %s %d", day, months[month - 1], year);
+    return hubs_format_date (year, month, day, HUBS_LANGUAGE_EN);
 
   return NULL;
 }

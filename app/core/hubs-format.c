@@ -234,6 +234,85 @@ hubs_format_fiscal_year_end (int          year,
   return g_strdup_printf ("end of FY%d", year);
 }
 
+/**
+ * hubs_format_date:
+ * @year: the year
+ * @month: the month, 1 to 12
+ * @day: the day of the month
+ * @lang: the language to write in
+ *
+ * Returns: (transfer full): "2025年1月1日" or "1 January 2025"
+ */
+char *
+hubs_format_date (int          year,
+                  int          month,
+                  int          day,
+                  HubsLanguage lang)
+{
+  static const char * const months[] = {
+    "January", "February", "March", "April", "May", "June", "July", "August", "September",
+    "October", "November", "December",
+  };
+
+  g_return_val_if_fail (month >= 1 && month <= 12, NULL);
+
+  if (lang == HUBS_LANGUAGE_JA)
+    return g_strdup_printf ("%d年%d月%d日", year, month, day);
+  return g_strdup_printf ("%d %s %d", day, months[month - 1], year);
+}
+
+/**
+ * hubs_format_day:
+ * @changed_at: (nullable): a moment as the database keeps it (ISO 8601, UTC)
+ * @lang: the language to write in
+ *
+ * The day of @changed_at where the reader is, as people write a date: "2026年12月2日",
+ * "2 December 2026". Text that is not such a moment is returned as it is.
+ *
+ * Returns: (transfer full): the day, or "" for %NULL
+ */
+char *
+hubs_format_day (const char   *changed_at,
+                 HubsLanguage  lang)
+{
+  g_autoptr(GDateTime) moment = NULL;
+  g_autoptr(GDateTime) local = NULL;
+
+  if (changed_at == NULL)
+    return g_strdup ("");
+  if (!(moment = g_date_time_new_from_iso8601 (changed_at, NULL)))
+    return g_strdup (changed_at);
+
+  local = g_date_time_to_local (moment);
+  return hubs_format_date (g_date_time_get_year (local), g_date_time_get_month (local),
+                           g_date_time_get_day_of_month (local), lang);
+}
+
+/**
+ * hubs_format_moment:
+ * @when: a moment
+ * @lang: the language to write in
+ *
+ * @when where the reader is, to the minute: "2026年12月2日 10:15", "2 December 2026, 10:15".
+ *
+ * Returns: (transfer full): the moment in words
+ */
+char *
+hubs_format_moment (GDateTime    *when,
+                    HubsLanguage  lang)
+{
+  g_autoptr(GDateTime) local = NULL;
+  g_autofree char *day = NULL;
+
+  g_return_val_if_fail (when != NULL, NULL);
+
+  local = g_date_time_to_local (when);
+  day = hubs_format_date (g_date_time_get_year (local), g_date_time_get_month (local),
+                          g_date_time_get_day_of_month (local), lang);
+  return g_strdup_printf (lang == HUBS_LANGUAGE_JA ? "%s %02d:%02d" : "%s, %02d:%02d", day,
+                          g_date_time_get_hour (local), g_date_time_get_minute (local));
+}
+
 /* Decimal digit strings
  * --------------------- */
 

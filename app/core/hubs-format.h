@@ -52,6 +52,14 @@ gboolean     hubs_language_from_string   (const char   *str,
 const char  *hubs_language_to_string     (HubsLanguage  lang);
 
 /* Fiscal years (April to March). */
+char        *hubs_format_date            (int           year,
+                                          int           month,
+                                          int           day,
+                                          HubsLanguage  lang);
+char        *hubs_format_day             (const char   *changed_at,
+                                          HubsLanguage  lang);
+char        *hubs_format_moment          (GDateTime    *when,
+                                          HubsLanguage  lang);
 char        *hubs_format_fiscal_year     (int           year,
                                           HubsLanguage  lang);
 char        *hubs_format_fiscal_year_end (int           year,

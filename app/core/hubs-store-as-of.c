@@ -233,6 +233,23 @@ hubs_store_format_as_of (GDateTime *when)
   return g_strdup_printf ("%s.%03dZ", seconds, g_date_time_get_microsecond (utc) / 1000);
 }
 
+/* A copy of the whole database in the new file @path: page by page from a file, row by row
+ * from a shared database on a server. */
+static gboolean
+copy_to_file (HubsStore   *self,
+              const char  *path,
+              GError     **error)
+{
+  g_autoptr(HubsStore) copy = NULL;
+
+  if (hubs_store_get_db (self) != NULL)
+    return hubs_backup_copy_to_path (self, path, error);
+
+  return (copy = hubs_store_open (path, HUBS_STORE_OPEN_NO_SEED, error)) != NULL &&
+         hubs_store_copy_into (self, copy, error) &&
+         hubs_store_checkpoint (copy, error);
+}
+
 /**
  * hubs_store_open_as_of:
  * @self: a #HubsStore
@@ -263,7 +280,7 @@ hubs_store_open_as_of (HubsStore   *self,
   path = g_build_filename (dir, "hubs.sqlite3", NULL);
   until = hubs_store_format_as_of (when);
 
-  if (!hubs_backup_copy_to_path (self, path, error) || !rewind_history (path, until, error) ||
+  if (!copy_to_file (self, path, error) || !rewind_history (path, until, error) ||
       !(snapshot = hubs_store_open (path, HUBS_STORE_OPEN_READ_ONLY, error)))
     {
       g_unlink (path);

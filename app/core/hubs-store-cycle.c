@@ -19,18 +19,18 @@
 /* The state in the four columns state, changed_at, changed_by, organisation starting at
  * @first, or %NULL when the state column is NULL (no row: being entered). */
 HubsYearState *
-_hubs_store_year_state_from_columns (sqlite3_stmt *stmt,
+_hubs_store_year_state_from_columns (HubsDbStmt *stmt,
                                      const char   *hub_id,
                                      int           fiscal_year,
                                      int           first)
 {
   HubsYearState *state;
 
-  if (sqlite3_column_type (stmt, first) == SQLITE_NULL)
+  if (hubs_db_stmt_column_is_null (stmt, first))
     return NULL;
 
   state = hubs_year_state_new (hub_id, fiscal_year);
-  hubs_year_state_kind_from_string ((const char *) sqlite3_column_text (stmt, first),
+  hubs_year_state_kind_from_string (hubs_db_stmt_column_text (stmt, first),
                                     &state->state);
   state->changed_at = _hubs_store_column_text (stmt, first + 1);
   state->changed_by = _hubs_store_column_text (stmt, first + 2);
@@ -56,11 +56,12 @@ _hubs_store_set_locked_error (GError              **error,
 }
 
 static HubsYearState *
-year_state_from_row (sqlite3_stmt *stmt)
+year_state_from_row (HubsDbStmt *stmt)
 {
   g_autofree char *hub_id = _hubs_store_column_text (stmt, 0);
   HubsYearState *state = _hubs_store_year_state_from_columns (stmt, hub_id,
-                                                              sqlite3_column_int (stmt, 1), 2);
+                                                              hubs_db_stmt_column_int (stmt, 1),
+                                                              2);
 
   state->reason = _hubs_store_column_text (stmt, 6);
   return state;
@@ -82,7 +83,7 @@ hubs_store_get_year_state (HubsStore   *self,
                            GError     **error)
 {
   HubsYearState *state = NULL;
-  sqlite3_stmt *stmt;
+  HubsDbStmt *stmt;
   int rc;
 
   g_return_val_if_fail (HUBS_IS_STORE (self), NULL);
@@ -94,16 +95,16 @@ hubs_store_get_year_state (HubsStore   *self,
                                     "fiscal_year = ?2", error)))
     return NULL;
   _hubs_store_bind_text (stmt, 1, hub_id);
-  sqlite3_bind_int (stmt, 2, fiscal_year);
+  hubs_db_stmt_bind_int (stmt, 2, fiscal_year);
 
-  rc = sqlite3_step (stmt);
-  if (rc == SQLITE_ROW)
+  rc = hubs_db_stmt_step (stmt);
+  if (rc == HUBS_DB_ROW)
     state = year_state_from_row (stmt);
-  sqlite3_reset (stmt);
+  hubs_db_stmt_reset (stmt);
 
-  if (rc != SQLITE_ROW && rc != SQLITE_DONE)
+  if (rc != HUBS_DB_ROW && rc != HUBS_DB_DONE)
     {
-      _hubs_store_set_sqlite_error (error, self->db, rc, self->path);
+      _hubs_store_set_db_error (error, self->db, rc, self->path);
       return NULL;
     }
 
@@ -128,7 +129,7 @@ hubs_store_list_year_states (HubsStore   *self,
 {
   g_autoptr(GPtrArray) states = g_ptr_array_new_with_free_func ((GDestroyNotify)
                                                                 hubs_year_state_free);
-  sqlite3_stmt *stmt;
+  HubsDbStmt *stmt;
   int rc;
 
   g_return_val_if_fail (HUBS_IS_STORE (self), NULL);
@@ -141,13 +142,13 @@ hubs_store_list_year_states (HubsStore   *self,
     return NULL;
   _hubs_store_bind_text (stmt, 1, hub_id);
 
-  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+  while ((rc = hubs_db_stmt_step (stmt)) == HUBS_DB_ROW)
     g_ptr_array_add (states, year_state_from_row (stmt));
-  sqlite3_reset (stmt);
+  hubs_db_stmt_reset (stmt);
 
-  if (rc != SQLITE_DONE)
+  if (rc != HUBS_DB_DONE)
     {
-      _hubs_store_set_sqlite_error (error, self->db, rc, self->path);
+      _hubs_store_set_db_error (error, self->db, rc, self->path);
       return NULL;
     }
 
@@ -161,7 +162,7 @@ _hubs_store_write_year_state (HubsStore            *self,
                               const HubsYearState  *state,
                               GError              **error)
 {
-  sqlite3_stmt *stmt;
+  HubsDbStmt *stmt;
 
   if (!(stmt = _hubs_store_prepare (self,
                                     "INSERT OR REPLACE INTO year_state (hub_id, fiscal_year, "
@@ -169,7 +170,7 @@ _hubs_store_write_year_state (HubsStore            *self,
                                     "(?1, ?2, ?3, ?4, ?5, ?6, ?7)", error)))
     return FALSE;
   _hubs_store_bind_text (stmt, 1, state->hub_id);
-  sqlite3_bind_int (stmt, 2, state->fiscal_year);
+  hubs_db_stmt_bind_int (stmt, 2, state->fiscal_year);
   _hubs_store_bind_text (stmt, 3, hubs_year_state_kind_to_string (state->state));
   _hubs_store_bind_text (stmt, 4, state->changed_at);
   _hubs_store_bind_text (stmt, 5, state->changed_by);
@@ -252,12 +253,14 @@ emit_year_state (HubsStore           *self,
   _hubs_store_emit_change (self, &change);
 }
 
+/* Now, as the history writes its times (to the millisecond): a view as of the moment a year
+ * was submitted keeps every change made before it, even within the same second. */
 static char *
 now_utc (void)
 {
   g_autoptr(GDateTime) time = g_date_time_new_now_utc ();
 
-  return g_date_time_format (time, "%Y-%m-%dT%H:%M:%SZ");
+  return hubs_store_format_as_of (time);
 }
 
 /**
@@ -334,7 +337,7 @@ hubs_store_get_explanation (HubsStore   *self,
                             GError     **error)
 {
   HubsExplanation *explanation = hubs_explanation_new (kpi_id, fiscal_year);
-  sqlite3_stmt *stmt;
+  HubsDbStmt *stmt;
   int rc;
 
   g_return_val_if_fail (HUBS_IS_STORE (self), NULL);
@@ -347,21 +350,21 @@ hubs_store_get_explanation (HubsStore   *self,
       return NULL;
     }
   _hubs_store_bind_text (stmt, 1, kpi_id);
-  sqlite3_bind_int (stmt, 2, fiscal_year);
+  hubs_db_stmt_bind_int (stmt, 2, fiscal_year);
 
-  rc = sqlite3_step (stmt);
-  if (rc == SQLITE_ROW)
+  rc = hubs_db_stmt_step (stmt);
+  if (rc == HUBS_DB_ROW)
     {
       g_free (explanation->why);
       g_free (explanation->action);
       explanation->why = _hubs_store_column_text (stmt, 0);
       explanation->action = _hubs_store_column_text (stmt, 1);
     }
-  sqlite3_reset (stmt);
+  hubs_db_stmt_reset (stmt);
 
-  if (rc != SQLITE_ROW && rc != SQLITE_DONE)
+  if (rc != HUBS_DB_ROW && rc != HUBS_DB_DONE)
     {
-      _hubs_store_set_sqlite_error (error, self->db, rc, self->path);
+      _hubs_store_set_db_error (error, self->db, rc, self->path);
       hubs_explanation_free (explanation);
       return NULL;
     }
@@ -389,7 +392,7 @@ hubs_store_set_explanation (HubsStore              *self,
   g_autoptr(HubsKpi) kpi = NULL;
   g_autoptr(HubsYearState) year = NULL;
   HubsStoreChange change = { 0 };
-  sqlite3_stmt *stmt;
+  HubsDbStmt *stmt;
 
   g_return_val_if_fail (HUBS_IS_STORE (self), FALSE);
   g_return_val_if_fail (explanation != NULL && explanation->kpi_id != NULL, FALSE);
@@ -421,7 +424,7 @@ hubs_store_set_explanation (HubsStore              *self,
                                     "action) VALUES (?1, ?2, ?3, ?4)", error)))
     goto failed;
   _hubs_store_bind_text (stmt, 1, explanation->kpi_id);
-  sqlite3_bind_int (stmt, 2, explanation->fiscal_year);
+  hubs_db_stmt_bind_int (stmt, 2, explanation->fiscal_year);
   _hubs_store_bind_text_or_empty (stmt, 3, explanation->why);
   _hubs_store_bind_text_or_empty (stmt, 4, explanation->action);
 
@@ -467,7 +470,7 @@ hubs_store_list_exchanged_figures (HubsStore   *self,
                                    GError     **error)
 {
   g_autoptr(GPtrArray) figures = g_ptr_array_new_with_free_func ((GDestroyNotify) hubs_figure_free);
-  sqlite3_stmt *stmt;
+  HubsDbStmt *stmt;
   int rc;
 
   g_return_val_if_fail (HUBS_IS_STORE (self), NULL);
@@ -478,24 +481,24 @@ hubs_store_list_exchanged_figures (HubsStore   *self,
                                     "k.hub_id = ?1 AND e.fiscal_year = ?2", error)))
     return NULL;
   _hubs_store_bind_text (stmt, 1, hub_id);
-  sqlite3_bind_int (stmt, 2, fiscal_year);
+  hubs_db_stmt_bind_int (stmt, 2, fiscal_year);
 
-  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+  while ((rc = hubs_db_stmt_step (stmt)) == HUBS_DB_ROW)
     {
       HubsFigure *figure = hubs_figure_new ();
 
       figure->kpi_id = _hubs_store_column_text (stmt, 0);
       figure->fiscal_year = fiscal_year;
-      hubs_figure_kind_from_string ((const char *) sqlite3_column_text (stmt, 1), &figure->kind);
-      figure->measured = sqlite3_column_int (stmt, 3) != 0;
-      figure->value = figure->measured ? sqlite3_column_double (stmt, 2) : 0;
+      hubs_figure_kind_from_string (hubs_db_stmt_column_text (stmt, 1), &figure->kind);
+      figure->measured = hubs_db_stmt_column_int (stmt, 3) != 0;
+      figure->value = figure->measured ? hubs_db_stmt_column_double (stmt, 2) : 0;
       g_ptr_array_add (figures, figure);
     }
-  sqlite3_reset (stmt);
+  hubs_db_stmt_reset (stmt);
 
-  if (rc != SQLITE_DONE)
+  if (rc != HUBS_DB_DONE)
     {
-      _hubs_store_set_sqlite_error (error, self->db, rc, self->path);
+      _hubs_store_set_db_error (error, self->db, rc, self->path);
       return NULL;
     }
 
@@ -510,14 +513,14 @@ write_exchanged (HubsStore   *self,
                  GPtrArray   *figures,
                  GError     **error)
 {
-  sqlite3_stmt *stmt;
+  HubsDbStmt *stmt;
 
   if (!(stmt = _hubs_store_prepare (self,
                                     "DELETE FROM exchanged_figure WHERE fiscal_year = ?2 AND "
                                     "kpi_id IN (SELECT id FROM kpi WHERE hub_id = ?1)", error)))
     return FALSE;
   _hubs_store_bind_text (stmt, 1, hub_id);
-  sqlite3_bind_int (stmt, 2, fiscal_year);
+  hubs_db_stmt_bind_int (stmt, 2, fiscal_year);
   if (!_hubs_store_step_done (self, stmt, error))
     return FALSE;
 
@@ -531,11 +534,11 @@ write_exchanged (HubsStore   *self,
                                         "?4, ?5)", error)))
         return FALSE;
       _hubs_store_bind_text (stmt, 1, figure->kpi_id);
-      sqlite3_bind_int (stmt, 2, figure->fiscal_year);
+      hubs_db_stmt_bind_int (stmt, 2, figure->fiscal_year);
       _hubs_store_bind_text (stmt, 3, hubs_figure_kind_to_string (figure->kind));
       if (figure->measured)
-        sqlite3_bind_double (stmt, 4, figure->value);
-      sqlite3_bind_int (stmt, 5, figure->measured);
+        hubs_db_stmt_bind_double (stmt, 4, figure->value);
+      hubs_db_stmt_bind_int (stmt, 5, figure->measured);
       if (!_hubs_store_step_done (self, stmt, error))
         return FALSE;
     }
@@ -634,7 +637,7 @@ hubs_store_receive_submission (HubsStore   *self,
       const HubsExplanation *e = g_ptr_array_index (explanations, i);
       g_autoptr(HubsExplanation) old = hubs_store_get_explanation (self, e->kpi_id,
                                                                    e->fiscal_year, error);
-      sqlite3_stmt *stmt;
+      HubsDbStmt *stmt;
 
       ok = old != NULL &&
            (stmt = _hubs_store_prepare (self,
@@ -643,7 +646,7 @@ hubs_store_receive_submission (HubsStore   *self,
       if (!ok)
         break;
       _hubs_store_bind_text (stmt, 1, e->kpi_id);
-      sqlite3_bind_int (stmt, 2, e->fiscal_year);
+      hubs_db_stmt_bind_int (stmt, 2, e->fiscal_year);
       _hubs_store_bind_text_or_empty (stmt, 3, e->why);
       _hubs_store_bind_text_or_empty (stmt, 4, e->action);
       ok = _hubs_store_step_done (self, stmt, error) &&
@@ -741,7 +744,7 @@ hubs_store_get_last_change (HubsStore       *self,
                             char           **changed_at,
                             GError         **error)
 {
-  sqlite3_stmt *stmt;
+  HubsDbStmt *stmt;
   int rc;
 
   *changed_by = NULL;
@@ -753,11 +756,11 @@ hubs_store_get_last_change (HubsStore       *self,
                                     "field = 'value' ORDER BY id DESC LIMIT 1", error)))
     return FALSE;
   _hubs_store_bind_text (stmt, 1, kpi_id);
-  sqlite3_bind_int (stmt, 2, fiscal_year);
+  hubs_db_stmt_bind_int (stmt, 2, fiscal_year);
   _hubs_store_bind_text (stmt, 3, hubs_figure_kind_to_string (kind));
 
-  rc = sqlite3_step (stmt);
-  if (rc == SQLITE_ROW)
+  rc = hubs_db_stmt_step (stmt);
+  if (rc == HUBS_DB_ROW)
     {
       g_autofree char *by = _hubs_store_column_text (stmt, 0);
       g_autofree char *organisation = _hubs_store_column_text (stmt, 1);
@@ -768,11 +771,11 @@ hubs_store_get_last_change (HubsStore       *self,
         *changed_by = g_strdup (by != NULL ? by : organisation);
       *changed_at = _hubs_store_column_text (stmt, 2);
     }
-  sqlite3_reset (stmt);
+  hubs_db_stmt_reset (stmt);
 
-  if (rc != SQLITE_ROW && rc != SQLITE_DONE)
+  if (rc != HUBS_DB_ROW && rc != HUBS_DB_DONE)
     {
-      _hubs_store_set_sqlite_error (error, self->db, rc, self->path);
+      _hubs_store_set_db_error (error, self->db, rc, self->path);
       return FALSE;
     }
 

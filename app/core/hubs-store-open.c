@@ -19,6 +19,8 @@
 #include <glib/gstdio.h>
 #include <sqlite3.h>
 
+#include "hubs-db-pg.h"
+#include "hubs-db-sqlite.h"
 #include "hubs-plan.h"
 #include "hubs-store-private.h"
 
@@ -215,13 +217,26 @@ check_identity (HubsStore  *self,
 {
   int application_id;
   int n_objects;
+  int rc;
 
-  if (!_hubs_store_query_int (self, "PRAGMA application_id", &application_id, error) ||
-      !_hubs_store_query_int (self, "PRAGMA user_version", &self->schema_version, error) ||
-      !_hubs_store_query_int (self, "SELECT count(*) FROM sqlite_schema", &n_objects, error))
-    return FALSE;
+  rc = hubs_db_read_identity (self->db, &application_id, &self->schema_version, &n_objects);
+  if (rc != HUBS_DB_OK)
+    {
+      _hubs_store_set_db_error (error, self->db, rc, self->path);
+      return FALSE;
+    }
 
   *is_empty = application_id == 0 && self->schema_version == 0 && n_objects == 0;
+
+  if (application_id != HUBS_STORE_APPLICATION_ID && !*is_empty &&
+      hubs_db_get_engine (self->db) == HUBS_DB_ENGINE_POSTGRESQL)
+    {
+      g_set_error (error, HUBS_STORE_ERROR, HUBS_STORE_ERROR_NOT_HUBS,
+                   _("The shared database “%s” is not a Hubs database: it holds other "
+                     "tables. It was left as it is."),
+                   self->path);
+      return FALSE;
+    }
 
   if (application_id != HUBS_STORE_APPLICATION_ID && !*is_empty)
     {
@@ -277,24 +292,29 @@ quick_check (sqlite3     *db,
   return TRUE;
 }
 
+/* WAL, except on a network or user-space file system, where the shared memory it needs
+ * between processes does not work: there, the rollback journal (see hubs-store-network.c). */
 static gboolean
 use_wal (HubsStore  *self,
          GError    **error)
 {
   g_autofree char *mode = NULL;
-  sqlite3_stmt *stmt;
+  const char *wanted = self->network_file_system != NULL ? "delete" : "wal";
+  HubsDbStmt *stmt;
   int rc;
 
-  if (!(stmt = _hubs_store_prepare (self, "PRAGMA journal_mode = WAL", error)))
+  if (!(stmt = _hubs_store_prepare (self, self->network_file_system != NULL
+                                          ? "PRAGMA journal_mode = DELETE"
+                                          : "PRAGMA journal_mode = WAL", error)))
     return FALSE;
-  if ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+  if ((rc = hubs_db_stmt_step (stmt)) == HUBS_DB_ROW)
     mode = _hubs_store_column_text (stmt, 0);
-  sqlite3_reset (stmt);
+  hubs_db_stmt_reset (stmt);
 
-  if (g_strcmp0 (mode, "wal") != 0)
+  if (g_strcmp0 (mode, wanted) != 0)
     {
-      _hubs_store_set_sqlite_error (error, self->db, rc == SQLITE_ROW ? SQLITE_ERROR : rc,
-                                    self->path);
+      _hubs_store_set_db_error (error, self->db, rc == HUBS_DB_ROW ? HUBS_DB_ERROR : rc,
+                                self->path);
       return FALSE;
     }
 
@@ -411,7 +431,7 @@ hubs_store_verify (HubsStore  *self,
       return FALSE;
     }
 
-  if (!quick_check (self->db, self->path, &self->damage))
+  if (!quick_check (hubs_db_sqlite_get_handle (self->db), self->path, &self->damage))
     {
       g_propagate_error (error, g_error_copy (self->damage));
       return FALSE;
@@ -592,6 +612,15 @@ hubs_store_open_reader (HubsStore  *self,
 
   g_return_val_if_fail (HUBS_IS_STORE (self), NULL);
 
+  if (hubs_db_get_engine (self->db) != HUBS_DB_ENGINE_SQLITE)
+    {
+      g_set_error (error, HUBS_STORE_ERROR, HUBS_STORE_ERROR_FAILED,
+                   _("This works only with a database file, not with the shared database "
+                     "“%s”."),
+                   self->path);
+      return NULL;
+    }
+
   rc = sqlite3_open_v2 (self->open_name, &db,
                         SQLITE_OPEN_READONLY | SQLITE_OPEN_NOFOLLOW |
                         (self->immutable ? SQLITE_OPEN_URI : 0),
@@ -649,13 +678,14 @@ hubs_store_checkpoint (HubsStore  *self,
 
   stop_verify_job (self);
 
-  if (self->read_only)
+  if (self->read_only || hubs_db_get_engine (self->db) != HUBS_DB_ENGINE_SQLITE)
     return TRUE;
 
-  rc = sqlite3_wal_checkpoint_v2 (self->db, NULL, SQLITE_CHECKPOINT_TRUNCATE, NULL, NULL);
+  rc = sqlite3_wal_checkpoint_v2 (hubs_db_sqlite_get_handle (self->db), NULL,
+                                  SQLITE_CHECKPOINT_TRUNCATE, NULL, NULL);
   if (rc != SQLITE_OK)
     {
-      _hubs_store_set_sqlite_error (error, self->db, rc, self->path);
+      _hubs_store_set_sqlite_error (error, hubs_db_sqlite_get_handle (self->db), rc, self->path);
       return FALSE;
     }
 
@@ -669,7 +699,7 @@ migrate (HubsStore  *self,
   while (self->schema_version < HUBS_STORE_SCHEMA_VERSION)
     {
       int to = self->schema_version + 1;
-      g_autofree char *set_version = g_strdup_printf ("PRAGMA user_version = %d", to);
+      g_autofree char *set_version = hubs_db_set_user_version_sql (self->db, to);
 
       if (!_hubs_store_begin (self, error))
         return FALSE;
@@ -832,13 +862,94 @@ needs_immutable (const char *path)
   return g_stat (wal, &st) != 0 || st.st_size == 0;
 }
 
+/* What opening does once connected, whatever the engine: creates and seeds a new (@is_new)
+ * database, or brings an older one up to date. */
+static gboolean
+open_contents (HubsStore           *self,
+               gboolean             is_new,
+               HubsStoreOpenFlags   flags,
+               GError             **error)
+{
+  if (self->read_only && self->schema_version < HUBS_STORE_SCHEMA_VERSION)
+    {
+      g_set_error (error, HUBS_STORE_ERROR, HUBS_STORE_ERROR_READ_ONLY,
+                   _("The database “%s” comes from an older version of Hubs and must be "
+                     "updated, but it is read-only. Open a copy you can write to."),
+                   self->path);
+      return FALSE;
+    }
+
+  if (is_new)
+    {
+      if (!create (self, (flags & HUBS_STORE_OPEN_NO_SEED) == 0, error))
+        return FALSE;
+      self->seeded = (flags & HUBS_STORE_OPEN_NO_SEED) == 0;
+    }
+  else if (!migrate (self, error))
+    return FALSE;
+  else if (!self->read_only && (flags & HUBS_STORE_OPEN_NO_SEED) == 0 &&
+           !finish_seeding (self, error))
+    return FALSE;
+
+  return TRUE;
+}
+
+/* Opens a shared database on a PostgreSQL server: @self->path is its URI. There is no file
+ * to check for damage, WAL or foreign keys to switch on: the server sees to all of them. */
+static gboolean
+open_shared (HubsStore           *self,
+             HubsStoreOpenFlags   flags,
+             GError             **error)
+{
+  g_autofree char *message = NULL;
+  gboolean is_empty = FALSE;
+  int rc;
+
+  if (hubs_db_pg_uri_has_password (self->path))
+    {
+      g_set_error (error, HUBS_STORE_ERROR, HUBS_STORE_ERROR_INVALID,
+                   _("The address of the shared database contains a password. Remove it "
+                     "from the address and keep it in the PGPASSWORD environment variable or "
+                     "in ~/.pgpass instead."));
+      return FALSE;
+    }
+
+  if (!(self->db = hubs_db_pg_open (self->path, self->read_only, &rc, &message)))
+    {
+      if (rc == HUBS_DB_CANTOPEN)
+        g_set_error (error, HUBS_STORE_ERROR, HUBS_STORE_ERROR_FAILED,
+                     _("The shared database “%1$s” cannot be reached: %2$s"),
+                     self->path, message);
+      else
+        g_set_error (error, HUBS_STORE_ERROR, HUBS_STORE_ERROR_INVALID,
+                     _("“%1$s” is not a valid address of a shared database: %2$s"),
+                     self->path, message);
+      return FALSE;
+    }
+
+  self->verified = TRUE;
+
+  if (!check_identity (self, &is_empty, error))
+    return FALSE;
+
+  if (is_empty && self->read_only)
+    {
+      g_set_error (error, HUBS_STORE_ERROR, HUBS_STORE_ERROR_NOT_FOUND,
+                   _("The shared database “%s” holds no Hubs data yet."), self->path);
+      return FALSE;
+    }
+
+  return open_contents (self, is_empty, flags, error);
+}
+
 /**
  * hubs_store_open:
  * @path: the database file
  * @flags: how to open it
  * @error: a location for a #GError
  *
- * Opens the Hubs database at @path, creating it (and seeding it with the built-in plan
+ * Opens the Hubs database at @path, a file or the URI of a shared database on a PostgreSQL
+ * server (postgresql://…, postgres://…), creating it (and seeding it with the built-in plan
  * unless @flags has %HUBS_STORE_OPEN_NO_SEED) when it does not exist or is empty, in one
  * transaction, and bringing an older schema up to date. A writable database that has a
  * schema but has never held anything (no hub and no history) is seeded too. A file that is
@@ -854,6 +965,7 @@ hubs_store_open (const char          *path,
                  GError             **error)
 {
   g_autoptr(HubsStore) self = NULL;
+  sqlite3 *handle = NULL;
   gboolean exists;
   gboolean is_empty = TRUE;
   int open_flags;
@@ -866,7 +978,13 @@ hubs_store_open (const char          *path,
   self->path = g_strdup (path);
   self->read_only = (flags & HUBS_STORE_OPEN_READ_ONLY) != 0;
 
+  if (hubs_db_is_postgresql_uri (path))
+    return open_shared (self, flags, error) ? g_steal_pointer (&self) : NULL;
+
   exists = g_file_test (path, G_FILE_TEST_EXISTS);
+  self->network_file_system = _hubs_store_find_network_file_system (path);
+  if (self->network_file_system != NULL)
+    g_debug ("%s is on a %s file system: no WAL there", path, self->network_file_system);
 
   if (exists && g_file_test (path, G_FILE_TEST_IS_DIR))
     {
@@ -922,15 +1040,17 @@ hubs_store_open (const char          *path,
   if (self->immutable)
     open_flags |= SQLITE_OPEN_URI;
 
-  rc = sqlite3_open_v2 (self->open_name, &self->db, open_flags | SQLITE_OPEN_NOFOLLOW, NULL);
+  rc = sqlite3_open_v2 (self->open_name, &handle, open_flags | SQLITE_OPEN_NOFOLLOW, NULL);
   if (rc != SQLITE_OK)
     {
-      _hubs_store_set_sqlite_error (error, self->db, rc, path);
+      _hubs_store_set_sqlite_error (error, handle, rc, path);
+      sqlite3_close (handle);
       return NULL;
     }
 
-  sqlite3_extended_result_codes (self->db, 1);
-  sqlite3_busy_timeout (self->db, 5000);
+  sqlite3_extended_result_codes (handle, 1);
+  sqlite3_busy_timeout (handle, 5000);
+  self->db = hubs_db_sqlite_new (handle);
 
   if (exists && !check_identity (self, &is_empty, error))
     return NULL;
@@ -949,25 +1069,7 @@ hubs_store_open (const char          *path,
   if (!_hubs_store_exec (self, "PRAGMA foreign_keys = ON", error))
     return NULL;
 
-  if (self->read_only && self->schema_version < HUBS_STORE_SCHEMA_VERSION)
-    {
-      g_set_error (error, HUBS_STORE_ERROR, HUBS_STORE_ERROR_READ_ONLY,
-                   _("The database “%s” comes from an older version of Hubs and must be "
-                     "updated, but it is read-only. Open a copy you can write to."),
-                   path);
-      return NULL;
-    }
-
-  if (!exists || is_empty)
-    {
-      if (!create (self, (flags & HUBS_STORE_OPEN_NO_SEED) == 0, error))
-        return NULL;
-      self->seeded = (flags & HUBS_STORE_OPEN_NO_SEED) == 0;
-    }
-  else if (!migrate (self, error))
-    return NULL;
-  else if (!self->read_only && (flags & HUBS_STORE_OPEN_NO_SEED) == 0 &&
-           !finish_seeding (self, error))
+  if (!open_contents (self, !exists || is_empty, flags, error))
     return NULL;
 
   return g_steal_pointer (&self);

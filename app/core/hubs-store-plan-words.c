@@ -24,7 +24,7 @@ update_kpi (HubsStore      *self,
 {
   const char *reading_ja = hubs_plan_get_reading (plan, kpi->id, HUBS_LANGUAGE_JA);
   const char *reading_en = hubs_plan_get_reading (plan, kpi->id, HUBS_LANGUAGE_EN);
-  sqlite3_stmt *stmt;
+  HubsDbStmt *stmt;
 
   /* The earlier plan file had the reading where the note is now. */
   if (reading_ja != NULL)
@@ -64,7 +64,7 @@ update_figure (HubsStore         *self,
                const HubsFigure  *figure,
                GError           **error)
 {
-  sqlite3_stmt *stmt;
+  HubsDbStmt *stmt;
 
   if (figure->note_en != NULL)
     {
@@ -74,7 +74,7 @@ update_figure (HubsStore         *self,
                                         "IS NULL", error)))
         return FALSE;
       _hubs_store_bind_text (stmt, 1, figure->kpi_id);
-      sqlite3_bind_int (stmt, 2, figure->fiscal_year);
+      hubs_db_stmt_bind_int (stmt, 2, figure->fiscal_year);
       _hubs_store_bind_text (stmt, 3, hubs_figure_kind_to_string (figure->kind));
       _hubs_store_bind_text (stmt, 4, figure->note_en);
       _hubs_store_bind_text (stmt, 5, figure->note);
@@ -91,10 +91,10 @@ update_figure (HubsStore         *self,
                                         "= ?5 AND unit IS NULL", error)))
         return FALSE;
       _hubs_store_bind_text (stmt, 1, figure->kpi_id);
-      sqlite3_bind_int (stmt, 2, figure->fiscal_year);
+      hubs_db_stmt_bind_int (stmt, 2, figure->fiscal_year);
       _hubs_store_bind_text (stmt, 3, hubs_figure_kind_to_string (figure->kind));
       _hubs_store_bind_text (stmt, 4, figure->unit);
-      sqlite3_bind_double (stmt, 5, figure->value);
+      hubs_db_stmt_bind_double (stmt, 5, figure->value);
       if (!_hubs_store_step_done (self, stmt, error))
         return FALSE;
     }

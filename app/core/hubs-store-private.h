@@ -12,6 +12,7 @@
 
 #include <sqlite3.h>
 
+#include "hubs-db.h"
 #include "hubs-store.h"
 
 G_BEGIN_DECLS
@@ -24,7 +25,7 @@ struct _HubsStore
   GObject             parent_instance;
 
   /* Owned */
-  sqlite3            *db;
+  HubsDb             *db;
   char               *path;
   /* What another connection opens: @path, or a file: URI when the file is immutable. */
   char               *open_name;
@@ -34,6 +35,9 @@ struct _HubsStore
   /* Who makes the changes, for the history: a name and an organisation, or NULL. */
   char               *author;
   char               *organisation;
+
+  /* The network or user-space file system the file is on (NFS, CIFS, FUSE…), or NULL. */
+  const char         *network_file_system;
 
   /* Why the file cannot be written to, once hubs_store_verify() found damage. */
   GError             *damage;
@@ -74,22 +78,26 @@ void          _hubs_store_set_sqlite_error        (GError       **error,
                                                    sqlite3       *db,
                                                    int            rc,
                                                    const char    *path);
+void          _hubs_store_set_db_error            (GError       **error,
+                                                   HubsDb        *db,
+                                                   int            rc,
+                                                   const char    *path);
 gboolean      _hubs_store_exec                    (HubsStore     *self,
                                                    const char    *sql,
                                                    GError       **error);
-sqlite3_stmt *_hubs_store_prepare                 (HubsStore     *self,
+HubsDbStmt *_hubs_store_prepare                 (HubsStore     *self,
                                                    const char    *sql,
                                                    GError       **error);
 gboolean      _hubs_store_step_done               (HubsStore     *self,
-                                                   sqlite3_stmt  *stmt,
+                                                   HubsDbStmt  *stmt,
                                                    GError       **error);
-void          _hubs_store_bind_text               (sqlite3_stmt  *stmt,
+void          _hubs_store_bind_text               (HubsDbStmt  *stmt,
                                                    int            column,
                                                    const char    *text);
-void          _hubs_store_bind_text_or_empty      (sqlite3_stmt  *stmt,
+void          _hubs_store_bind_text_or_empty      (HubsDbStmt  *stmt,
                                                    int            column,
                                                    const char    *text);
-char         *_hubs_store_column_text             (sqlite3_stmt  *stmt,
+char         *_hubs_store_column_text             (HubsDbStmt  *stmt,
                                                    int            column);
 gboolean      _hubs_store_query_int               (HubsStore     *self,
                                                    const char    *sql,
@@ -102,7 +110,7 @@ gboolean      _hubs_store_commit                  (HubsStore     *self,
 void          _hubs_store_rollback                (HubsStore     *self);
 
 /* hubs-store-cycle.c */
-HubsYearState *_hubs_store_year_state_from_columns (sqlite3_stmt        *stmt,
+HubsYearState *_hubs_store_year_state_from_columns (HubsDbStmt        *stmt,
                                                     const char          *hub_id,
                                                     int                  fiscal_year,
                                                     int                  first);
@@ -113,12 +121,15 @@ gboolean       _hubs_store_write_year_state        (HubsStore           *self,
                                                     const HubsYearState *state,
                                                     GError             **error);
 
+/* hubs-store-network.c */
+const char   *_hubs_store_find_network_file_system (const char   *path);
+
 /* hubs-store-plan-words.c */
 gboolean      _hubs_store_migrate_plan_words      (HubsStore     *self,
                                                    GError       **error);
 
 /* hubs-store-read.c */
-HubsFigure   *_hubs_store_figure_from_columns     (sqlite3_stmt  *stmt,
+HubsFigure   *_hubs_store_figure_from_columns     (HubsDbStmt  *stmt,
                                                    int            first);
 
 /* hubs-store-write.c */

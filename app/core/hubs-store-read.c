@@ -34,7 +34,7 @@ hubs_history_entry_free (HubsHistoryEntry *entry)
 }
 
 static HubsHub *
-hub_from_row (sqlite3_stmt *stmt)
+hub_from_row (HubsDbStmt *stmt)
 {
   HubsHub *hub = hubs_hub_new ();
 
@@ -43,8 +43,8 @@ hub_from_row (sqlite3_stmt *stmt)
   hub->name_en = _hubs_store_column_text (stmt, 2);
   hub->consortium_ja = _hubs_store_column_text (stmt, 3);
   hub->consortium_en = _hubs_store_column_text (stmt, 4);
-  hubs_tier_from_string ((const char *) sqlite3_column_text (stmt, 5), &hub->tier);
-  hubs_hub_type_from_string ((const char *) sqlite3_column_text (stmt, 6), &hub->type);
+  hubs_tier_from_string (hubs_db_stmt_column_text (stmt, 5), &hub->tier);
+  hubs_hub_type_from_string (hubs_db_stmt_column_text (stmt, 6), &hub->type);
   hub->slogan_ja = _hubs_store_column_text (stmt, 7);
   hub->slogan_en = _hubs_store_column_text (stmt, 8);
   hub->summary_ja = _hubs_store_column_text (stmt, 9);
@@ -53,14 +53,14 @@ hub_from_row (sqlite3_stmt *stmt)
   hub->members_en = _hubs_store_column_text (stmt, 12);
   hub->focus_ja = _hubs_store_column_text (stmt, 13);
   hub->focus_en = _hubs_store_column_text (stmt, 14);
-  hub->sort_order = sqlite3_column_int (stmt, 15);
-  hub->members_more = sqlite3_column_int (stmt, 16) != 0;
+  hub->sort_order = hubs_db_stmt_column_int (stmt, 15);
+  hub->members_more = hubs_db_stmt_column_int (stmt, 16) != 0;
 
   return hub;
 }
 
 static HubsKpi *
-kpi_from_row (sqlite3_stmt *stmt)
+kpi_from_row (HubsDbStmt *stmt)
 {
   HubsKpi *kpi = hubs_kpi_new ();
 
@@ -69,17 +69,17 @@ kpi_from_row (sqlite3_stmt *stmt)
   kpi->parent_id = _hubs_store_column_text (stmt, 2);
   kpi->name_ja = _hubs_store_column_text (stmt, 3);
   kpi->name_en = _hubs_store_column_text (stmt, 4);
-  hubs_pillar_from_string ((const char *) sqlite3_column_text (stmt, 5), &kpi->pillar);
+  hubs_pillar_from_string (hubs_db_stmt_column_text (stmt, 5), &kpi->pillar);
   kpi->unit = _hubs_store_column_text (stmt, 6);
-  hubs_aggregation_from_string ((const char *) sqlite3_column_text (stmt, 7),
+  hubs_aggregation_from_string (hubs_db_stmt_column_text (stmt, 7),
                                 &kpi->aggregation);
-  hubs_direction_from_string ((const char *) sqlite3_column_text (stmt, 8), &kpi->direction);
-  hubs_qualifier_from_string ((const char *) sqlite3_column_text (stmt, 9), &kpi->qualifier);
-  kpi->per_year = sqlite3_column_int (stmt, 10) != 0;
-  kpi->path_from_zero = sqlite3_column_int (stmt, 11) != 0;
+  hubs_direction_from_string (hubs_db_stmt_column_text (stmt, 8), &kpi->direction);
+  hubs_qualifier_from_string (hubs_db_stmt_column_text (stmt, 9), &kpi->qualifier);
+  kpi->per_year = hubs_db_stmt_column_int (stmt, 10) != 0;
+  kpi->path_from_zero = hubs_db_stmt_column_int (stmt, 11) != 0;
   kpi->note_ja = _hubs_store_column_text (stmt, 12);
   kpi->note_en = _hubs_store_column_text (stmt, 13);
-  kpi->sort_order = sqlite3_column_int (stmt, 14);
+  kpi->sort_order = hubs_db_stmt_column_int (stmt, 14);
   kpi->unit_en_one = _hubs_store_column_text (stmt, 15);
   kpi->unit_en = _hubs_store_column_text (stmt, 16);
 
@@ -88,20 +88,20 @@ kpi_from_row (sqlite3_stmt *stmt)
 
 /* The figure in the eleven columns of HUBS_STORE_FIGURE_COLUMNS starting at column @first. */
 HubsFigure *
-_hubs_store_figure_from_columns (sqlite3_stmt *stmt,
+_hubs_store_figure_from_columns (HubsDbStmt *stmt,
                                  int           first)
 {
   HubsFigure *figure = hubs_figure_new ();
 
   figure->kpi_id = _hubs_store_column_text (stmt, first);
-  figure->fiscal_year = sqlite3_column_int (stmt, first + 1);
-  hubs_figure_kind_from_string ((const char *) sqlite3_column_text (stmt, first + 2),
+  figure->fiscal_year = hubs_db_stmt_column_int (stmt, first + 1);
+  hubs_figure_kind_from_string (hubs_db_stmt_column_text (stmt, first + 2),
                                 &figure->kind);
-  figure->value = sqlite3_column_double (stmt, first + 3);
-  figure->measured = sqlite3_column_int (stmt, first + 4) != 0;
+  figure->value = hubs_db_stmt_column_double (stmt, first + 3);
+  figure->measured = hubs_db_stmt_column_int (stmt, first + 4) != 0;
   figure->as_of = _hubs_store_column_text (stmt, first + 5);
   figure->note = _hubs_store_column_text (stmt, first + 6);
-  figure->confirmed = sqlite3_column_int (stmt, first + 7) != 0;
+  figure->confirmed = hubs_db_stmt_column_int (stmt, first + 7) != 0;
   figure->source = _hubs_store_column_text (stmt, first + 8);
   figure->note_en = _hubs_store_column_text (stmt, first + 9);
   figure->unit = _hubs_store_column_text (stmt, first + 10);
@@ -110,17 +110,17 @@ _hubs_store_figure_from_columns (sqlite3_stmt *stmt,
 }
 
 static HubsFigure *
-figure_from_row (sqlite3_stmt *stmt)
+figure_from_row (HubsDbStmt *stmt)
 {
   return _hubs_store_figure_from_columns (stmt, 0);
 }
 
-typedef gpointer (*RowFunc) (sqlite3_stmt *stmt);
+typedef gpointer (*RowFunc) (HubsDbStmt *stmt);
 
 /* Steps a prepared, bound statement to the end and collects one object per row. */
 static GPtrArray *
 collect_rows (HubsStore      *self,
-              sqlite3_stmt   *stmt,
+              HubsDbStmt   *stmt,
               RowFunc         row_func,
               GDestroyNotify  free_func,
               GError        **error)
@@ -128,14 +128,14 @@ collect_rows (HubsStore      *self,
   g_autoptr(GPtrArray) rows = g_ptr_array_new_with_free_func (free_func);
   int rc;
 
-  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+  while ((rc = hubs_db_stmt_step (stmt)) == HUBS_DB_ROW)
     g_ptr_array_add (rows, row_func (stmt));
 
-  sqlite3_reset (stmt);
+  hubs_db_stmt_reset (stmt);
 
-  if (rc != SQLITE_DONE)
+  if (rc != HUBS_DB_DONE)
     {
-      _hubs_store_set_sqlite_error (error, self->db, rc, self->path);
+      _hubs_store_set_db_error (error, self->db, rc, self->path);
       return NULL;
     }
 
@@ -145,7 +145,7 @@ collect_rows (HubsStore      *self,
 /* Like collect_rows() for a statement that selects at most one row. */
 static gpointer
 collect_one (HubsStore      *self,
-             sqlite3_stmt   *stmt,
+             HubsDbStmt   *stmt,
              RowFunc         row_func,
              GDestroyNotify  free_func,
              const char     *not_found,
@@ -176,7 +176,7 @@ GPtrArray *
 hubs_store_list_hubs (HubsStore  *self,
                       GError    **error)
 {
-  sqlite3_stmt *stmt;
+  HubsDbStmt *stmt;
 
   g_return_val_if_fail (HUBS_IS_STORE (self), NULL);
 
@@ -203,7 +203,7 @@ hubs_store_get_hub (HubsStore   *self,
                     GError     **error)
 {
   g_autofree char *what = NULL;
-  sqlite3_stmt *stmt;
+  HubsDbStmt *stmt;
 
   g_return_val_if_fail (HUBS_IS_STORE (self), NULL);
   g_return_val_if_fail (hub_id != NULL, NULL);
@@ -233,7 +233,7 @@ hubs_store_list_kpis (HubsStore   *self,
                       const char  *hub_id,
                       GError     **error)
 {
-  sqlite3_stmt *stmt;
+  HubsDbStmt *stmt;
 
   g_return_val_if_fail (HUBS_IS_STORE (self), NULL);
 
@@ -272,7 +272,7 @@ hubs_store_get_kpi (HubsStore   *self,
                     GError     **error)
 {
   g_autofree char *what = NULL;
-  sqlite3_stmt *stmt;
+  HubsDbStmt *stmt;
 
   g_return_val_if_fail (HUBS_IS_STORE (self), NULL);
   g_return_val_if_fail (kpi_id != NULL, NULL);
@@ -303,7 +303,7 @@ hubs_store_list_figures (HubsStore   *self,
                          const char  *kpi_id,
                          GError     **error)
 {
-  sqlite3_stmt *stmt;
+  HubsDbStmt *stmt;
 
   g_return_val_if_fail (HUBS_IS_STORE (self), NULL);
   g_return_val_if_fail (kpi_id != NULL, NULL);
@@ -338,7 +338,7 @@ hubs_store_list_hub_figures (HubsStore   *self,
 {
   g_autoptr(GHashTable) by_kpi = g_hash_table_new_full (g_str_hash, g_str_equal, g_free,
                                                         (GDestroyNotify) g_ptr_array_unref);
-  sqlite3_stmt *stmt;
+  HubsDbStmt *stmt;
   int rc;
 
   g_return_val_if_fail (HUBS_IS_STORE (self), NULL);
@@ -353,7 +353,7 @@ hubs_store_list_hub_figures (HubsStore   *self,
     return NULL;
   _hubs_store_bind_text (stmt, 1, hub_id);
 
-  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+  while ((rc = hubs_db_stmt_step (stmt)) == HUBS_DB_ROW)
     {
       HubsFigure *figure = figure_from_row (stmt);
       GPtrArray *figures = g_hash_table_lookup (by_kpi, figure->kpi_id);
@@ -365,11 +365,11 @@ hubs_store_list_hub_figures (HubsStore   *self,
         }
       g_ptr_array_add (figures, figure);
     }
-  sqlite3_reset (stmt);
+  hubs_db_stmt_reset (stmt);
 
-  if (rc != SQLITE_DONE)
+  if (rc != HUBS_DB_DONE)
     {
-      _hubs_store_set_sqlite_error (error, self->db, rc, self->path);
+      _hubs_store_set_db_error (error, self->db, rc, self->path);
       return NULL;
     }
 
@@ -395,7 +395,7 @@ hubs_store_get_figure (HubsStore       *self,
                        GError         **error)
 {
   g_autofree char *what = NULL;
-  sqlite3_stmt *stmt;
+  HubsDbStmt *stmt;
 
   g_return_val_if_fail (HUBS_IS_STORE (self), NULL);
   g_return_val_if_fail (kpi_id != NULL, NULL);
@@ -405,7 +405,7 @@ hubs_store_get_figure (HubsStore       *self,
                                     "WHERE kpi_id = ?1 AND fiscal_year = ?2 AND kind = ?3", error)))
     return NULL;
   _hubs_store_bind_text (stmt, 1, kpi_id);
-  sqlite3_bind_int (stmt, 2, fiscal_year);
+  hubs_db_stmt_bind_int (stmt, 2, fiscal_year);
   _hubs_store_bind_text (stmt, 3, hubs_figure_kind_to_string (kind));
 
   /* Translators: %1$s is a KPI id, %2$d a fiscal year, %3$s baseline, target or actual */
@@ -435,7 +435,7 @@ hubs_store_search_hubs (HubsStore   *self,
 {
   g_autoptr(GHashTable) ids = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
   g_autoptr(GString) pattern = g_string_new ("%");
-  sqlite3_stmt *stmt;
+  HubsDbStmt *stmt;
   int rc;
 
   g_return_val_if_fail (HUBS_IS_STORE (self), NULL);
@@ -458,13 +458,13 @@ hubs_store_search_hubs (HubsStore   *self,
     return NULL;
   _hubs_store_bind_text (stmt, 1, pattern->str);
 
-  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+  while ((rc = hubs_db_stmt_step (stmt)) == HUBS_DB_ROW)
     g_hash_table_add (ids, _hubs_store_column_text (stmt, 0));
-  sqlite3_reset (stmt);
+  hubs_db_stmt_reset (stmt);
 
-  if (rc != SQLITE_DONE)
+  if (rc != HUBS_DB_DONE)
     {
-      _hubs_store_set_sqlite_error (error, self->db, rc, self->path);
+      _hubs_store_set_db_error (error, self->db, rc, self->path);
       return NULL;
     }
 
@@ -472,7 +472,7 @@ hubs_store_search_hubs (HubsStore   *self,
 }
 
 static HubsPhase1Result *
-phase1_from_row (sqlite3_stmt *stmt)
+phase1_from_row (HubsDbStmt *stmt)
 {
   HubsPhase1Result *result = hubs_phase1_result_new ();
 
@@ -481,13 +481,13 @@ phase1_from_row (sqlite3_stmt *stmt)
   result->name_ja = _hubs_store_column_text (stmt, 2);
   result->name_en = _hubs_store_column_text (stmt, 3);
   result->unit = _hubs_store_column_text (stmt, 4);
-  result->start = sqlite3_column_double (stmt, 5);
-  result->has_target = sqlite3_column_type (stmt, 6) != SQLITE_NULL;
-  result->target = sqlite3_column_double (stmt, 6);
+  result->start = hubs_db_stmt_column_double (stmt, 5);
+  result->has_target = !hubs_db_stmt_column_is_null (stmt, 6);
+  result->target = hubs_db_stmt_column_double (stmt, 6);
   result->target_text_ja = _hubs_store_column_text (stmt, 7);
   result->target_text_en = _hubs_store_column_text (stmt, 8);
-  result->result = sqlite3_column_double (stmt, 9);
-  result->sort_order = sqlite3_column_int (stmt, 10);
+  result->result = hubs_db_stmt_column_double (stmt, 9);
+  result->sort_order = hubs_db_stmt_column_int (stmt, 10);
 
   return result;
 }
@@ -505,7 +505,7 @@ hubs_store_list_phase1_results (HubsStore   *self,
                                 const char  *hub_id,
                                 GError     **error)
 {
-  sqlite3_stmt *stmt;
+  HubsDbStmt *stmt;
 
   g_return_val_if_fail (HUBS_IS_STORE (self), NULL);
 
@@ -523,15 +523,15 @@ hubs_store_list_phase1_results (HubsStore   *self,
 }
 
 static HubsHistoryEntry *
-history_from_row (sqlite3_stmt *stmt)
+history_from_row (HubsDbStmt *stmt)
 {
   HubsHistoryEntry *entry = g_new0 (HubsHistoryEntry, 1);
 
-  entry->id = sqlite3_column_int64 (stmt, 0);
+  entry->id = hubs_db_stmt_column_int64 (stmt, 0);
   entry->changed_at = _hubs_store_column_text (stmt, 1);
   entry->hub_id = _hubs_store_column_text (stmt, 2);
   entry->kpi_id = _hubs_store_column_text (stmt, 3);
-  entry->fiscal_year = sqlite3_column_int (stmt, 4);
+  entry->fiscal_year = hubs_db_stmt_column_int (stmt, 4);
   entry->kind = _hubs_store_column_text (stmt, 5);
   entry->field = _hubs_store_column_text (stmt, 6);
   entry->old_value = _hubs_store_column_text (stmt, 7);
@@ -556,7 +556,7 @@ hubs_store_list_history (HubsStore   *self,
                          const char  *kpi_id,
                          GError     **error)
 {
-  sqlite3_stmt *stmt;
+  HubsDbStmt *stmt;
 
   g_return_val_if_fail (HUBS_IS_STORE (self), NULL);
   g_return_val_if_fail (kpi_id != NULL, NULL);
@@ -595,7 +595,7 @@ hubs_store_list_recent_history (HubsStore   *self,
                                 guint        limit,
                                 GError     **error)
 {
-  sqlite3_stmt *stmt;
+  HubsDbStmt *stmt;
 
   g_return_val_if_fail (HUBS_IS_STORE (self), NULL);
   g_return_val_if_fail (kpi_id != NULL, NULL);
@@ -608,9 +608,9 @@ hubs_store_list_recent_history (HubsStore   *self,
                                     error)))
     return NULL;
   _hubs_store_bind_text (stmt, 1, kpi_id);
-  sqlite3_bind_int64 (stmt, 2, before_id);
-  sqlite3_bind_int64 (stmt, 3, after_id);
-  sqlite3_bind_int64 (stmt, 4, limit > 0 ? (gint64) limit : -1);
+  hubs_db_stmt_bind_int (stmt, 2, before_id);
+  hubs_db_stmt_bind_int (stmt, 3, after_id);
+  hubs_db_stmt_bind_int (stmt, 4, limit > 0 ? (gint64) limit : -1);
 
   return collect_rows (self, stmt, (RowFunc) history_from_row,
                        (GDestroyNotify) hubs_history_entry_free, error);

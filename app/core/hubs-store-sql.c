@@ -4,7 +4,8 @@
  *
  * The statement and transaction helpers every file of the store uses: cached prepared
  * statements, binding and reading text, BEGIN IMMEDIATE / COMMIT / ROLLBACK, and the
- * translation of an SQLite result code into a HubsStoreError a person can read.
+ * translation of a result code into a HubsStoreError a person can read. Every call goes
+ * through the engine-neutral layer of hubs-db.h.
  */
 
 #define G_LOG_DOMAIN "hubs-store"
@@ -16,48 +17,46 @@
 
 #include "hubs-store-private.h"
 
-/* Sets @error from SQLite's result code @rc, in words a person can read; @db (nullable) gives
- * the detail. */
-void
-_hubs_store_set_sqlite_error (GError     **error,
-                              sqlite3     *db,
-                              int          rc,
-                              const char  *path)
+/* Sets @error from the result code @rc (a HubsDbResult, or SQLite's own) in words a person
+ * can read, with @detail, the engine's. */
+static void
+set_error (GError     **error,
+           const char  *detail,
+           int          rc,
+           const char  *path)
 {
-  const char *detail = db != NULL ? sqlite3_errmsg (db) : sqlite3_errstr (rc);
-
   switch (rc & 0xff)
     {
-    case SQLITE_NOTADB:
+    case HUBS_DB_NOTADB:
       g_set_error (error, HUBS_STORE_ERROR, HUBS_STORE_ERROR_NOT_HUBS,
                    _("“%s” is not a Hubs database: it is not an SQLite file. It was left as it is."),
                    path);
       break;
 
-    case SQLITE_CORRUPT:
+    case HUBS_DB_CORRUPT:
       g_set_error (error, HUBS_STORE_ERROR, HUBS_STORE_ERROR_CORRUPT,
                    _("The database “%1$s” is damaged (%2$s). It was left as it is."),
                    path, detail);
       break;
 
-    case SQLITE_READONLY:
+    case HUBS_DB_READONLY:
       g_set_error (error, HUBS_STORE_ERROR, HUBS_STORE_ERROR_READ_ONLY,
                    _("The database “%s” is open for viewing only, so changes cannot be saved."),
                    path);
       break;
 
-    case SQLITE_FULL:
+    case HUBS_DB_FULL:
       g_set_error (error, HUBS_STORE_ERROR, HUBS_STORE_ERROR_FULL,
                    _("The disk holding “%s” is full, so the change was not saved."),
                    path);
       break;
 
-    case SQLITE_CONSTRAINT:
+    case HUBS_DB_CONSTRAINT:
       g_set_error (error, HUBS_STORE_ERROR, HUBS_STORE_ERROR_INVALID,
                    _("The change breaks a rule of the data (%s)."), detail);
       break;
 
-    case SQLITE_CANTOPEN:
+    case HUBS_DB_CANTOPEN:
       g_set_error (error, HUBS_STORE_ERROR, HUBS_STORE_ERROR_FAILED,
                    _("The database “%1$s” cannot be opened (%2$s)."), path, detail);
       break;
@@ -69,17 +68,38 @@ _hubs_store_set_sqlite_error (GError     **error,
     }
 }
 
+/* Sets @error from SQLite's result code @rc; @db (nullable) gives the detail. For what only
+ * SQLite has: the check for damage, the copy of a file, another connection. */
+void
+_hubs_store_set_sqlite_error (GError     **error,
+                              sqlite3     *db,
+                              int          rc,
+                              const char  *path)
+{
+  set_error (error, db != NULL ? sqlite3_errmsg (db) : sqlite3_errstr (rc), rc, path);
+}
+
+/* Sets @error from the layer's result code @rc; @db (nullable) gives the detail. */
+void
+_hubs_store_set_db_error (GError     **error,
+                          HubsDb      *db,
+                          int          rc,
+                          const char  *path)
+{
+  set_error (error, db != NULL ? hubs_db_errmsg (db) : sqlite3_errstr (rc), rc, path);
+}
+
 /* Runs SQL without parameters or results: pragmas, DDL and transaction control. */
 gboolean
 _hubs_store_exec (HubsStore   *self,
                   const char  *sql,
                   GError     **error)
 {
-  int rc = sqlite3_exec (self->db, sql, NULL, NULL, NULL);
+  int rc = hubs_db_exec (self->db, sql);
 
-  if (rc != SQLITE_OK)
+  if (rc != HUBS_DB_OK)
     {
-      _hubs_store_set_sqlite_error (error, self->db, rc, self->path);
+      _hubs_store_set_db_error (error, self->db, rc, self->path);
       return FALSE;
     }
 
@@ -88,25 +108,25 @@ _hubs_store_exec (HubsStore   *self,
 
 /* Prepared statements are cached per store, keyed by their SQL text, and come back reset
  * with their bindings cleared. */
-sqlite3_stmt *
+HubsDbStmt *
 _hubs_store_prepare (HubsStore   *self,
                      const char  *sql,
                      GError     **error)
 {
-  sqlite3_stmt *stmt = g_hash_table_lookup (self->statements, sql);
+  HubsDbStmt *stmt = g_hash_table_lookup (self->statements, sql);
   int rc;
 
   if (stmt != NULL)
     {
-      sqlite3_reset (stmt);
-      sqlite3_clear_bindings (stmt);
+      hubs_db_stmt_reset (stmt);
+      hubs_db_stmt_clear_bindings (stmt);
       return stmt;
     }
 
-  rc = sqlite3_prepare_v3 (self->db, sql, -1, SQLITE_PREPARE_PERSISTENT, &stmt, NULL);
-  if (rc != SQLITE_OK)
+  rc = hubs_db_prepare (self->db, sql, &stmt);
+  if (rc != HUBS_DB_OK)
     {
-      _hubs_store_set_sqlite_error (error, self->db, rc, self->path);
+      _hubs_store_set_db_error (error, self->db, rc, self->path);
       return NULL;
     }
 
@@ -118,16 +138,16 @@ _hubs_store_prepare (HubsStore   *self,
 /* Steps a statement that returns nothing (or a row nobody reads) and resets it. */
 gboolean
 _hubs_store_step_done (HubsStore     *self,
-                       sqlite3_stmt  *stmt,
+                       HubsDbStmt  *stmt,
                        GError       **error)
 {
-  int rc = sqlite3_step (stmt);
+  int rc = hubs_db_stmt_step (stmt);
 
-  sqlite3_reset (stmt);
+  hubs_db_stmt_reset (stmt);
 
-  if (rc != SQLITE_DONE && rc != SQLITE_ROW)
+  if (rc != HUBS_DB_DONE && rc != HUBS_DB_ROW)
     {
-      _hubs_store_set_sqlite_error (error, self->db, rc, self->path);
+      _hubs_store_set_db_error (error, self->db, rc, self->path);
       return FALSE;
     }
 
@@ -136,16 +156,16 @@ _hubs_store_step_done (HubsStore     *self,
 
 /* Binds a copy of @text, %NULL binding NULL. */
 void
-_hubs_store_bind_text (sqlite3_stmt *stmt,
+_hubs_store_bind_text (HubsDbStmt *stmt,
                        int           column,
                        const char   *text)
 {
-  sqlite3_bind_text (stmt, column, text, -1, SQLITE_TRANSIENT);
+  hubs_db_stmt_bind_text (stmt, column, text);
 }
 
 /* Binds a copy of @text, %NULL binding '' (for the NOT NULL text columns). */
 void
-_hubs_store_bind_text_or_empty (sqlite3_stmt *stmt,
+_hubs_store_bind_text_or_empty (HubsDbStmt *stmt,
                                 int           column,
                                 const char   *text)
 {
@@ -154,12 +174,12 @@ _hubs_store_bind_text_or_empty (sqlite3_stmt *stmt,
 
 /* Returns: (transfer full) (nullable): a copy of the column's text */
 char *
-_hubs_store_column_text (sqlite3_stmt *stmt,
+_hubs_store_column_text (HubsDbStmt *stmt,
                          int           column)
 {
-  const unsigned char *text = sqlite3_column_text (stmt, column);
+  const char *text = hubs_db_stmt_column_text (stmt, column);
 
-  return text != NULL ? g_strdup ((const char *) text) : NULL;
+  return g_strdup (text);
 }
 
 /* Starts the one write transaction of a change: refused on a read-only store, and only
@@ -172,7 +192,7 @@ _hubs_store_begin (HubsStore  *self,
 {
   if (self->read_only)
     {
-      _hubs_store_set_sqlite_error (error, self->db, SQLITE_READONLY, self->path);
+      _hubs_store_set_db_error (error, self->db, HUBS_DB_READONLY, self->path);
       return FALSE;
     }
 
@@ -195,7 +215,7 @@ _hubs_store_commit (HubsStore  *self,
 
   if (!_hubs_store_exec (self, "COMMIT", error))
     {
-      sqlite3_exec (self->db, "ROLLBACK", NULL, NULL, NULL);
+      hubs_db_exec (self->db, "ROLLBACK");
       return FALSE;
     }
 
@@ -209,8 +229,8 @@ _hubs_store_rollback (HubsStore *self)
   if (self->creating)
     return;
 
-  if (!sqlite3_get_autocommit (self->db))
-    sqlite3_exec (self->db, "ROLLBACK", NULL, NULL, NULL);
+  if (!!hubs_db_in_transaction (self->db))
+    hubs_db_exec (self->db, "ROLLBACK");
 }
 
 /* Reads the integer in the first column of the one row @sql selects. */
@@ -220,23 +240,23 @@ _hubs_store_query_int (HubsStore   *self,
                        int         *value,
                        GError     **error)
 {
-  sqlite3_stmt *stmt;
+  HubsDbStmt *stmt;
   int rc;
 
   if (!(stmt = _hubs_store_prepare (self, sql, error)))
     return FALSE;
 
-  rc = sqlite3_step (stmt);
-  if (rc != SQLITE_ROW)
+  rc = hubs_db_stmt_step (stmt);
+  if (rc != HUBS_DB_ROW)
     {
-      sqlite3_reset (stmt);
-      _hubs_store_set_sqlite_error (error, self->db, rc == SQLITE_DONE ? SQLITE_ERROR : rc,
+      hubs_db_stmt_reset (stmt);
+      _hubs_store_set_db_error (error, self->db, rc == HUBS_DB_DONE ? HUBS_DB_ERROR : rc,
                                     self->path);
       return FALSE;
     }
 
-  *value = sqlite3_column_int (stmt, 0);
-  sqlite3_reset (stmt);
+  *value = hubs_db_stmt_column_int (stmt, 0);
+  hubs_db_stmt_reset (stmt);
 
   return TRUE;
 }

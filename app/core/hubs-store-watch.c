@@ -38,6 +38,10 @@ read_version (HubsStoreWatch *self,
 {
   int rc;
 
+  /* Only an SQLite file counts its commits; a shared database on a server does not. */
+  if (hubs_store_get_db (self->store) == NULL)
+    return FALSE;
+
   if (self->stmt == NULL &&
       sqlite3_prepare_v2 (hubs_store_get_db (self->store), "PRAGMA data_version", -1,
                           &self->stmt, NULL) != SQLITE_OK)

@@ -42,7 +42,7 @@ _hubs_store_append_history_row (HubsStore   *self,
                                 const char  *new_value,
                                 GError     **error)
 {
-  sqlite3_stmt *stmt;
+  HubsDbStmt *stmt;
 
   if (g_strcmp0 (old_value, new_value) == 0)
     return TRUE;
@@ -57,7 +57,7 @@ _hubs_store_append_history_row (HubsStore   *self,
 
   _hubs_store_bind_text (stmt, 1, hub_id);
   _hubs_store_bind_text (stmt, 2, kpi_id);
-  sqlite3_bind_int (stmt, 3, fiscal_year);
+  hubs_db_stmt_bind_int (stmt, 3, fiscal_year);
   _hubs_store_bind_text (stmt, 4, kind);
   _hubs_store_bind_text (stmt, 5, field);
   _hubs_store_bind_text (stmt, 6, old_value);
@@ -131,7 +131,7 @@ _hubs_store_append_figure_history (HubsStore         *self,
     new ? new->note_en : NULL,
     new ? new->unit : NULL,
   };
-  sqlite3_stmt *stmt;
+  HubsDbStmt *stmt;
   guint n = 0;
 
   for (guint i = 0; i < N_FIGURE_FIELDS; i++)
@@ -146,7 +146,7 @@ _hubs_store_append_figure_history (HubsStore         *self,
 
   _hubs_store_bind_text (stmt, 1, hub_id);
   _hubs_store_bind_text (stmt, 2, kpi_id);
-  sqlite3_bind_int (stmt, 3, fiscal_year);
+  hubs_db_stmt_bind_int (stmt, 3, fiscal_year);
   _hubs_store_bind_text (stmt, 4, hubs_figure_kind_to_string (kind));
   _hubs_store_bind_text (stmt, 98, self->author);
   _hubs_store_bind_text (stmt, 99, self->organisation);
@@ -169,7 +169,7 @@ _hubs_store_write_figure (HubsStore         *self,
                           const HubsFigure  *figure,
                           GError           **error)
 {
-  sqlite3_stmt *stmt;
+  HubsDbStmt *stmt;
 
   if (!(stmt = _hubs_store_prepare (self,
                                     "INSERT OR REPLACE INTO figure (" HUBS_STORE_FIGURE_COLUMNS ") "
@@ -177,14 +177,14 @@ _hubs_store_write_figure (HubsStore         *self,
     return FALSE;
 
   _hubs_store_bind_text (stmt, 1, figure->kpi_id);
-  sqlite3_bind_int (stmt, 2, figure->fiscal_year);
+  hubs_db_stmt_bind_int (stmt, 2, figure->fiscal_year);
   _hubs_store_bind_text (stmt, 3, hubs_figure_kind_to_string (figure->kind));
   if (figure->measured)
-    sqlite3_bind_double (stmt, 4, figure->value);
-  sqlite3_bind_int (stmt, 5, figure->measured);
+    hubs_db_stmt_bind_double (stmt, 4, figure->value);
+  hubs_db_stmt_bind_int (stmt, 5, figure->measured);
   _hubs_store_bind_text (stmt, 6, figure->as_of);
   _hubs_store_bind_text (stmt, 7, figure->note);
-  sqlite3_bind_int (stmt, 8, figure->confirmed);
+  hubs_db_stmt_bind_int (stmt, 8, figure->confirmed);
   _hubs_store_bind_text (stmt, 9, figure->source);
   _hubs_store_bind_text (stmt, 10, figure->note_en);
   _hubs_store_bind_text (stmt, 11, figure->unit);
@@ -216,7 +216,7 @@ read_figure_for_change (HubsStore       *self,
                         HubsYearState  **lock,
                         GError         **error)
 {
-  sqlite3_stmt *stmt;
+  HubsDbStmt *stmt;
   int rc;
 
   /* An actual of a submitted or accepted year is locked. */
@@ -232,31 +232,31 @@ read_figure_for_change (HubsStore       *self,
                                     error)))
     return FALSE;
   _hubs_store_bind_text (stmt, 1, kpi_id);
-  sqlite3_bind_int (stmt, 2, fiscal_year);
+  hubs_db_stmt_bind_int (stmt, 2, fiscal_year);
   _hubs_store_bind_text (stmt, 3, hubs_figure_kind_to_string (kind));
 
-  rc = sqlite3_step (stmt);
-  if (rc == SQLITE_ROW)
+  rc = hubs_db_stmt_step (stmt);
+  if (rc == HUBS_DB_ROW)
     {
       *hub_id = _hubs_store_column_text (stmt, 0);
       *unit = _hubs_store_column_text (stmt, 1);
-      if (sqlite3_column_type (stmt, 2) != SQLITE_NULL)
+      if (!hubs_db_stmt_column_is_null (stmt, 2))
         *old = _hubs_store_figure_from_columns (stmt, 2);
       else
         *old = NULL;
       *lock = _hubs_store_year_state_from_columns (stmt, *hub_id, fiscal_year, 13);
     }
-  sqlite3_reset (stmt);
+  hubs_db_stmt_reset (stmt);
 
-  if (rc == SQLITE_DONE)
+  if (rc == HUBS_DB_DONE)
     {
       g_set_error (error, HUBS_STORE_ERROR, HUBS_STORE_ERROR_NOT_FOUND,
                    _("There is no KPI “%s” in the database."), kpi_id);
       return FALSE;
     }
-  if (rc != SQLITE_ROW)
+  if (rc != HUBS_DB_ROW)
     {
-      _hubs_store_set_sqlite_error (error, self->db, rc, self->path);
+      _hubs_store_set_db_error (error, self->db, rc, self->path);
       return FALSE;
     }
 
@@ -343,14 +343,14 @@ change_figure (HubsStore         *self,
     }
   else
     {
-      sqlite3_stmt *stmt;
+      HubsDbStmt *stmt;
 
       if (!(stmt = _hubs_store_prepare (self,
                                         "DELETE FROM figure WHERE kpi_id = ?1 AND fiscal_year = ?2 "
                                         "AND kind = ?3", error)))
         goto failed;
       _hubs_store_bind_text (stmt, 1, kpi_id);
-      sqlite3_bind_int (stmt, 2, fiscal_year);
+      hubs_db_stmt_bind_int (stmt, 2, fiscal_year);
       _hubs_store_bind_text (stmt, 3, hubs_figure_kind_to_string (kind));
       if (!_hubs_store_step_done (self, stmt, error))
         goto failed;
@@ -479,7 +479,7 @@ _hubs_store_insert_hub (HubsStore      *self,
                         const HubsHub  *hub,
                         GError        **error)
 {
-  sqlite3_stmt *stmt;
+  HubsDbStmt *stmt;
 
   if (!(stmt = _hubs_store_prepare (self,
                                     "INSERT INTO hub (" HUBS_STORE_HUB_COLUMNS ") VALUES (?1, ?2, "
@@ -503,8 +503,8 @@ _hubs_store_insert_hub (HubsStore      *self,
   _hubs_store_bind_text_or_empty (stmt, 13, hub->members_en);
   _hubs_store_bind_text_or_empty (stmt, 14, hub->focus_ja);
   _hubs_store_bind_text_or_empty (stmt, 15, hub->focus_en);
-  sqlite3_bind_int (stmt, 16, hub->sort_order);
-  sqlite3_bind_int (stmt, 17, hub->members_more);
+  hubs_db_stmt_bind_int (stmt, 16, hub->sort_order);
+  hubs_db_stmt_bind_int (stmt, 17, hub->members_more);
 
   return _hubs_store_step_done (self, stmt, error);
 }
@@ -515,7 +515,7 @@ _hubs_store_insert_kpi (HubsStore      *self,
                         const HubsKpi  *kpi,
                         GError        **error)
 {
-  sqlite3_stmt *stmt;
+  HubsDbStmt *stmt;
 
   if (!(stmt = _hubs_store_prepare (self,
                                     "INSERT INTO kpi (" HUBS_STORE_KPI_COLUMNS ") VALUES (?1, ?2, "
@@ -534,11 +534,11 @@ _hubs_store_insert_kpi (HubsStore      *self,
   _hubs_store_bind_text (stmt, 8, hubs_aggregation_to_string (kpi->aggregation));
   _hubs_store_bind_text (stmt, 9, hubs_direction_to_string (kpi->direction));
   _hubs_store_bind_text (stmt, 10, hubs_qualifier_to_string (kpi->qualifier));
-  sqlite3_bind_int (stmt, 11, kpi->per_year);
-  sqlite3_bind_int (stmt, 12, kpi->path_from_zero);
+  hubs_db_stmt_bind_int (stmt, 11, kpi->per_year);
+  hubs_db_stmt_bind_int (stmt, 12, kpi->path_from_zero);
   _hubs_store_bind_text_or_empty (stmt, 13, kpi->note_ja);
   _hubs_store_bind_text_or_empty (stmt, 14, kpi->note_en);
-  sqlite3_bind_int (stmt, 15, kpi->sort_order);
+  hubs_db_stmt_bind_int (stmt, 15, kpi->sort_order);
   _hubs_store_bind_text_or_empty (stmt, 16, kpi->unit_en_one);
   _hubs_store_bind_text_or_empty (stmt, 17, kpi->unit_en);
 
@@ -551,7 +551,7 @@ _hubs_store_insert_phase1_result (HubsStore               *self,
                                   const HubsPhase1Result  *result,
                                   GError                 **error)
 {
-  sqlite3_stmt *stmt;
+  HubsDbStmt *stmt;
 
   if (!(stmt = _hubs_store_prepare (self,
                                     "INSERT INTO phase1_result (id, hub_id, name_ja, name_en, "
@@ -565,13 +565,13 @@ _hubs_store_insert_phase1_result (HubsStore               *self,
   _hubs_store_bind_text_or_empty (stmt, 3, result->name_ja);
   _hubs_store_bind_text_or_empty (stmt, 4, result->name_en);
   _hubs_store_bind_text_or_empty (stmt, 5, result->unit);
-  sqlite3_bind_double (stmt, 6, result->start);
+  hubs_db_stmt_bind_double (stmt, 6, result->start);
   if (result->has_target)
-    sqlite3_bind_double (stmt, 7, result->target);
+    hubs_db_stmt_bind_double (stmt, 7, result->target);
   _hubs_store_bind_text_or_empty (stmt, 8, result->target_text_ja);
   _hubs_store_bind_text_or_empty (stmt, 9, result->target_text_en);
-  sqlite3_bind_double (stmt, 10, result->result);
-  sqlite3_bind_int (stmt, 11, result->sort_order);
+  hubs_db_stmt_bind_double (stmt, 10, result->result);
+  hubs_db_stmt_bind_int (stmt, 11, result->sort_order);
 
   return _hubs_store_step_done (self, stmt, error);
 }
@@ -645,7 +645,7 @@ update_kpi (HubsStore      *self,
             const HubsKpi  *kpi,
             GError        **error)
 {
-  sqlite3_stmt *stmt;
+  HubsDbStmt *stmt;
 
   if (!(stmt = _hubs_store_prepare (self,
                                     "UPDATE kpi SET parent_id = ?2, name_ja = ?3, name_en = ?4, "
@@ -664,8 +664,8 @@ update_kpi (HubsStore      *self,
   _hubs_store_bind_text (stmt, 7, hubs_aggregation_to_string (kpi->aggregation));
   _hubs_store_bind_text (stmt, 8, hubs_direction_to_string (kpi->direction));
   _hubs_store_bind_text (stmt, 9, hubs_qualifier_to_string (kpi->qualifier));
-  sqlite3_bind_int (stmt, 10, kpi->per_year);
-  sqlite3_bind_int (stmt, 11, kpi->path_from_zero);
+  hubs_db_stmt_bind_int (stmt, 10, kpi->per_year);
+  hubs_db_stmt_bind_int (stmt, 11, kpi->path_from_zero);
   _hubs_store_bind_text_or_empty (stmt, 12, kpi->note_ja);
   _hubs_store_bind_text_or_empty (stmt, 13, kpi->note_en);
   _hubs_store_bind_text_or_empty (stmt, 14, kpi->unit_en_one);
@@ -738,20 +738,22 @@ hubs_store_save_kpi (HubsStore      *self,
     {
       g_autoptr(HubsKpi) added = hubs_kpi_copy (kpi);
       int n_kpis;
-      sqlite3_stmt *stmt;
+      int rc;
+      HubsDbStmt *stmt;
 
       if (!(stmt = _hubs_store_prepare (self, "SELECT coalesce (max (sort_order) + 1, 0) FROM kpi "
                                   "WHERE hub_id = ?1", error)))
         goto failed;
       _hubs_store_bind_text (stmt, 1, kpi->hub_id);
-      if (sqlite3_step (stmt) != SQLITE_ROW)
+      if ((rc = hubs_db_stmt_step (stmt)) != HUBS_DB_ROW)
         {
-          sqlite3_reset (stmt);
-          _hubs_store_set_sqlite_error (error, self->db, sqlite3_errcode (self->db), self->path);
+          hubs_db_stmt_reset (stmt);
+          _hubs_store_set_db_error (error, self->db, rc == HUBS_DB_DONE ? HUBS_DB_ERROR : rc,
+                                    self->path);
           goto failed;
         }
-      n_kpis = sqlite3_column_int (stmt, 0);
-      sqlite3_reset (stmt);
+      n_kpis = hubs_db_stmt_column_int (stmt, 0);
+      hubs_db_stmt_reset (stmt);
 
       added->sort_order = n_kpis;
       if (!_hubs_store_insert_kpi (self, added, error))
@@ -801,7 +803,7 @@ hubs_store_delete_kpi (HubsStore   *self,
 {
   g_autoptr(HubsKpi) old = NULL;
   g_autoptr(GPtrArray) figures = NULL;
-  sqlite3_stmt *stmt;
+  HubsDbStmt *stmt;
 
   g_return_val_if_fail (HUBS_IS_STORE (self), FALSE);
   g_return_val_if_fail (kpi_id != NULL, FALSE);
@@ -858,7 +860,7 @@ hubs_store_restore_kpi (HubsStore      *self,
                         GPtrArray      *figures,
                         GError        **error)
 {
-  sqlite3_stmt *stmt;
+  HubsDbStmt *stmt;
 
   g_return_val_if_fail (HUBS_IS_STORE (self), FALSE);
   g_return_val_if_fail (kpi != NULL && figures != NULL, FALSE);
@@ -871,7 +873,7 @@ hubs_store_restore_kpi (HubsStore      *self,
                               "WHERE hub_id = ?1 AND sort_order >= ?2", error)))
     goto failed;
   _hubs_store_bind_text (stmt, 1, kpi->hub_id);
-  sqlite3_bind_int (stmt, 2, kpi->sort_order);
+  hubs_db_stmt_bind_int (stmt, 2, kpi->sort_order);
   if (!_hubs_store_step_done (self, stmt, error) || !_hubs_store_insert_kpi (self, kpi, error) ||
       !_hubs_store_append_kpi_history (self, kpi->hub_id, kpi->id, NULL, kpi, error))
     goto failed;
@@ -921,7 +923,7 @@ hubs_store_move_kpi (HubsStore   *self,
   g_autofree char *old_position = NULL;
   g_autofree char *new_position = NULL;
   const HubsKpi *other;
-  sqlite3_stmt *stmt;
+  HubsDbStmt *stmt;
   guint index = 0;
   int target;
 
@@ -956,9 +958,9 @@ hubs_store_move_kpi (HubsStore   *self,
       const HubsKpi *k = g_ptr_array_index (kpis, i);
       int position = i == index ? target : (int) i == target ? (int) index : (int) i;
 
-      sqlite3_reset (stmt);
+      hubs_db_stmt_reset (stmt);
       _hubs_store_bind_text (stmt, 1, k->id);
-      sqlite3_bind_int (stmt, 2, position);
+      hubs_db_stmt_bind_int (stmt, 2, position);
       if (!_hubs_store_step_done (self, stmt, error))
         goto failed;
     }
@@ -988,22 +990,22 @@ id_is_taken (HubsStore   *self,
              gboolean    *taken,
              GError     **error)
 {
-  sqlite3_stmt *stmt;
+  HubsDbStmt *stmt;
   int rc;
 
   if (!(stmt = _hubs_store_prepare (self, sql, error)))
     return FALSE;
   _hubs_store_bind_text (stmt, 1, id);
-  rc = sqlite3_step (stmt);
-  sqlite3_reset (stmt);
+  rc = hubs_db_stmt_step (stmt);
+  hubs_db_stmt_reset (stmt);
 
-  if (rc != SQLITE_ROW && rc != SQLITE_DONE)
+  if (rc != HUBS_DB_ROW && rc != HUBS_DB_DONE)
     {
-      _hubs_store_set_sqlite_error (error, self->db, rc, self->path);
+      _hubs_store_set_db_error (error, self->db, rc, self->path);
       return FALSE;
     }
 
-  *taken = rc == SQLITE_ROW;
+  *taken = rc == HUBS_DB_ROW;
   return TRUE;
 }
 
@@ -1056,7 +1058,7 @@ hubs_store_save_hub (HubsStore      *self,
   g_autoptr(HubsHub) old = NULL;
   g_autoptr(HubsHub) saved = NULL;
   g_autoptr(GError) local_error = NULL;
-  sqlite3_stmt *stmt;
+  HubsDbStmt *stmt;
 
   g_return_val_if_fail (HUBS_IS_STORE (self), FALSE);
   g_return_val_if_fail (hub != NULL && hub->id != NULL, FALSE);
@@ -1109,8 +1111,8 @@ hubs_store_save_hub (HubsStore      *self,
   _hubs_store_bind_text_or_empty (stmt, 14, saved->focus_ja);
   _hubs_store_bind_text_or_empty (stmt, 15, saved->focus_en);
   if (old != NULL)
-    sqlite3_bind_int (stmt, 16, old->sort_order);
-  sqlite3_bind_int (stmt, 17, saved->members_more);
+    hubs_db_stmt_bind_int (stmt, 16, old->sort_order);
+  hubs_db_stmt_bind_int (stmt, 17, saved->members_more);
 
   if (!_hubs_store_step_done (self, stmt, error) ||
       !_hubs_store_append_history_row (self, hub->id, NULL, 0, NULL, "hub_name_ja",
@@ -1207,7 +1209,7 @@ hubs_store_delete_hub (HubsStore   *self,
   g_autoptr(HubsHub) old = NULL;
   g_autoptr(GPtrArray) kpis = NULL;
   g_autoptr(GHashTable) figures = NULL;
-  sqlite3_stmt *stmt;
+  HubsDbStmt *stmt;
 
   g_return_val_if_fail (HUBS_IS_STORE (self), FALSE);
   g_return_val_if_fail (hub_id != NULL, FALSE);

@@ -22,6 +22,7 @@
 #include <glib/gi18n.h>
 #include <sqlite3.h>
 
+#include "hubs-db-sqlite.h"
 #include "hubs-format.h"
 #include "hubs-store-private.h"
 
@@ -38,7 +39,7 @@ static guint signals[N_SIGNALS];
 static void
 finalize_statement (gpointer stmt)
 {
-  sqlite3_finalize (stmt);
+  hubs_db_stmt_finalize (stmt);
 }
 
 static void
@@ -51,14 +52,7 @@ hubs_store_finalize (GObject *object)
 
   g_clear_pointer (&self->statements, g_hash_table_unref);
   g_clear_error (&self->damage);
-  if (self->db != NULL)
-    {
-      int rc = sqlite3_close (self->db);
-
-      if (rc != SQLITE_OK)
-        g_warning ("Closing %s failed: %s", self->path, sqlite3_errstr (rc));
-      self->db = NULL;
-    }
+  g_clear_pointer (&self->db, hubs_db_close);
   g_clear_pointer (&self->path, g_free);
   g_clear_pointer (&self->open_name, g_free);
   g_clear_pointer (&self->author, g_free);
@@ -100,7 +94,7 @@ hubs_store_init (HubsStore *self)
  * hubs_store_get_path:
  * @self: a #HubsStore
  *
- * Returns: the database file's path
+ * Returns: the database file's path, or the URI of the shared database
  */
 const char *
 hubs_store_get_path (HubsStore *self)
@@ -319,6 +313,92 @@ author_func (sqlite3_context  *context,
     sqlite3_result_text (context, text, -1, SQLITE_TRANSIENT);
 }
 
+/* The same as the set-wise steps below, a figure at a time, for an engine without the
+ * set-wise functions (the server): what is stored as given changes nothing, a changed actual
+ * of a submitted or accepted year refuses the whole set, each change is recorded field by
+ * field in the order given, and the same figure twice stores the last one given. */
+static gboolean
+apply_figures_one_by_one (HubsStore  *self,
+                          GPtrArray  *figures,
+                          guint      *n_changed,
+                          GError    **error)
+{
+  g_autoptr(GHashTable) last = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  guint changed = 0;
+
+  for (guint i = 0; i < figures->len; i++)
+    {
+      const HubsFigure *figure = g_ptr_array_index (figures, i);
+
+      g_hash_table_insert (last,
+                           g_strdup_printf ("%s\n%d\n%d", figure->kpi_id, figure->fiscal_year,
+                                            (int) figure->kind),
+                           GUINT_TO_POINTER (i));
+    }
+
+  for (guint i = 0; i < figures->len; i++)
+    {
+      const HubsFigure *figure = g_ptr_array_index (figures, i);
+      g_autofree char *key = g_strdup_printf ("%s\n%d\n%d", figure->kpi_id,
+                                              figure->fiscal_year, (int) figure->kind);
+      g_autoptr(HubsFigure) old = NULL;
+      g_autoptr(HubsYearState) lock = NULL;
+      g_autofree char *hub_id = NULL;
+      HubsDbStmt *stmt;
+      int rc;
+
+      if (GPOINTER_TO_UINT (g_hash_table_lookup (last, key)) != i)
+        continue;
+
+      if (!(stmt = _hubs_store_prepare (self,
+                        "SELECT k.hub_id, f.kpi_id, f.fiscal_year, f.kind, f.value, f.measured, "
+                        "f.as_of, f.note, f.confirmed, f.source, f.note_en, f.unit, y.state, "
+                        "y.changed_at, y.changed_by, y.organisation "
+                        "FROM kpi k LEFT JOIN figure f ON f.kpi_id = k.id AND f.fiscal_year = ?2 "
+                        "AND f.kind = ?3 LEFT JOIN year_state y ON y.hub_id = k.hub_id AND "
+                        "y.fiscal_year = ?2 AND ?3 = 'actual' AND y.state IN ('submitted', "
+                        "'accepted') WHERE k.id = ?1", error)))
+        return FALSE;
+      _hubs_store_bind_text (stmt, 1, figure->kpi_id);
+      hubs_db_stmt_bind_int (stmt, 2, figure->fiscal_year);
+      _hubs_store_bind_text (stmt, 3, hubs_figure_kind_to_string (figure->kind));
+      rc = hubs_db_stmt_step (stmt);
+      if (rc == HUBS_DB_ROW)
+        {
+          hub_id = _hubs_store_column_text (stmt, 0);
+          if (!hubs_db_stmt_column_is_null (stmt, 1))
+            old = _hubs_store_figure_from_columns (stmt, 1);
+          lock = _hubs_store_year_state_from_columns (stmt, hub_id, figure->fiscal_year, 12);
+        }
+      hubs_db_stmt_reset (stmt);
+      if (rc != HUBS_DB_ROW && rc != HUBS_DB_DONE)
+        {
+          _hubs_store_set_db_error (error, self->db, rc, self->path);
+          return FALSE;
+        }
+
+      if (old != NULL && hubs_figure_equal (old, figure))
+        continue;
+
+      if (lock != NULL)
+        {
+          _hubs_store_set_locked_error (error, lock);
+          return FALSE;
+        }
+
+      if (!_hubs_store_append_figure_history (self, hub_id, figure->kpi_id,
+                                              figure->fiscal_year, figure->kind, old, figure,
+                                              error) ||
+          !_hubs_store_write_figure (self, figure, error))
+        return FALSE;
+      changed++;
+    }
+
+  *n_changed = changed;
+
+  return TRUE;
+}
+
 /* Stores @figures set-wise with their history, inside the transaction that is open. */
 gboolean
 _hubs_store_apply_figures_within (HubsStore  *self,
@@ -364,7 +444,7 @@ _hubs_store_apply_figures_within (HubsStore  *self,
     "INSERT OR REPLACE INTO figure (" HUBS_STORE_FIGURE_COLUMNS ") "
     "SELECT " HUBS_STORE_FIGURE_COLUMNS " FROM temp.hubs_apply_figure ORDER BY rowid",
   };
-  sqlite3_stmt *stmt;
+  HubsDbStmt *stmt;
   guint changed = 0;
   int n_rows = 0;
   int rc;
@@ -389,15 +469,19 @@ _hubs_store_apply_figures_within (HubsStore  *self,
         }
     }
 
-  rc = sqlite3_create_function_v2 (self->db, "hubs_history_value", 2,
+  if (hubs_db_get_engine (self->db) != HUBS_DB_ENGINE_SQLITE)
+    return apply_figures_one_by_one (self, figures, n_changed != NULL ? n_changed : &changed,
+                                     error);
+
+  rc = sqlite3_create_function_v2 (hubs_db_sqlite_get_handle (self->db), "hubs_history_value", 2,
                                    SQLITE_UTF8 | SQLITE_DETERMINISTIC, NULL,
                                    history_value_func, NULL, NULL, NULL);
   if (rc == SQLITE_OK)
-    rc = sqlite3_create_function_v2 (self->db, "hubs_author", 1, SQLITE_UTF8, self,
-                                     author_func, NULL, NULL, NULL);
+    rc = sqlite3_create_function_v2 (hubs_db_sqlite_get_handle (self->db), "hubs_author", 1,
+                                     SQLITE_UTF8, self, author_func, NULL, NULL, NULL);
   if (rc != SQLITE_OK)
     {
-      _hubs_store_set_sqlite_error (error, self->db, rc, self->path);
+      _hubs_store_set_db_error (error, self->db, rc, self->path);
       return FALSE;
     }
 
@@ -418,17 +502,17 @@ _hubs_store_apply_figures_within (HubsStore  *self,
     {
       const HubsFigure *figure = g_ptr_array_index (figures, i);
 
-      sqlite3_reset (stmt);
-      sqlite3_clear_bindings (stmt);
+      hubs_db_stmt_reset (stmt);
+      hubs_db_stmt_clear_bindings (stmt);
       _hubs_store_bind_text (stmt, 1, figure->kpi_id);
-      sqlite3_bind_int (stmt, 2, figure->fiscal_year);
+      hubs_db_stmt_bind_int (stmt, 2, figure->fiscal_year);
       _hubs_store_bind_text (stmt, 3, hubs_figure_kind_to_string (figure->kind));
       if (figure->measured)
-        sqlite3_bind_double (stmt, 4, figure->value);
-      sqlite3_bind_int (stmt, 5, figure->measured);
+        hubs_db_stmt_bind_double (stmt, 4, figure->value);
+      hubs_db_stmt_bind_int (stmt, 5, figure->measured);
       _hubs_store_bind_text (stmt, 6, figure->as_of);
       _hubs_store_bind_text (stmt, 7, figure->note);
-      sqlite3_bind_int (stmt, 8, figure->confirmed);
+      hubs_db_stmt_bind_int (stmt, 8, figure->confirmed);
       _hubs_store_bind_text (stmt, 9, figure->source);
       _hubs_store_bind_text (stmt, 10, figure->note_en);
       _hubs_store_bind_text (stmt, 11, figure->unit);
@@ -456,14 +540,14 @@ _hubs_store_apply_figures_within (HubsStore  *self,
                           "i.fiscal_year WHERE i.kind = 'actual' AND y.state IN ('submitted', "
                           "'accepted') LIMIT 1", error)))
       return FALSE;
-    rc_lock = sqlite3_step (stmt);
-    if (rc_lock == SQLITE_ROW)
-      lock = _hubs_store_year_state_from_columns (stmt, (const char *) sqlite3_column_text (stmt, 0),
-                                                  sqlite3_column_int (stmt, 1), 2);
-    sqlite3_reset (stmt);
-    if (rc_lock != SQLITE_ROW && rc_lock != SQLITE_DONE)
+    rc_lock = hubs_db_stmt_step (stmt);
+    if (rc_lock == HUBS_DB_ROW)
+      lock = _hubs_store_year_state_from_columns (stmt, hubs_db_stmt_column_text (stmt, 0),
+                                                  hubs_db_stmt_column_int (stmt, 1), 2);
+    hubs_db_stmt_reset (stmt);
+    if (rc_lock != HUBS_DB_ROW && rc_lock != HUBS_DB_DONE)
       {
-        _hubs_store_set_sqlite_error (error, self->db, rc_lock, self->path);
+        _hubs_store_set_db_error (error, self->db, rc_lock, self->path);
         return FALSE;
       }
     if (lock != NULL)
@@ -556,7 +640,7 @@ hubs_store_begin_read (HubsStore  *self,
                        GError    **error)
 {
   g_return_val_if_fail (HUBS_IS_STORE (self), FALSE);
-  g_return_val_if_fail (sqlite3_get_autocommit (self->db), FALSE);
+  g_return_val_if_fail (!hubs_db_in_transaction (self->db), FALSE);
 
   return _hubs_store_exec (self, "BEGIN DEFERRED", error);
 }
@@ -591,7 +675,7 @@ hubs_store_get_fiscal_year_range (HubsStore  *self,
                                   int        *last,
                                   GError    **error)
 {
-  sqlite3_stmt *stmt;
+  HubsDbStmt *stmt;
   gboolean any = FALSE;
   int rc;
 
@@ -601,18 +685,18 @@ hubs_store_get_fiscal_year_range (HubsStore  *self,
                         error)))
     return FALSE;
 
-  rc = sqlite3_step (stmt);
-  if (rc == SQLITE_ROW && sqlite3_column_type (stmt, 0) != SQLITE_NULL)
+  rc = hubs_db_stmt_step (stmt);
+  if (rc == HUBS_DB_ROW && !hubs_db_stmt_column_is_null (stmt, 0))
     {
-      *first = sqlite3_column_int (stmt, 0);
-      *last = sqlite3_column_int (stmt, 1);
+      *first = hubs_db_stmt_column_int (stmt, 0);
+      *last = hubs_db_stmt_column_int (stmt, 1);
       any = TRUE;
     }
-  sqlite3_reset (stmt);
+  hubs_db_stmt_reset (stmt);
 
-  if (rc != SQLITE_ROW)
+  if (rc != HUBS_DB_ROW)
     {
-      _hubs_store_set_sqlite_error (error, self->db, rc, self->path);
+      _hubs_store_set_db_error (error, self->db, rc, self->path);
       return FALSE;
     }
 
@@ -704,7 +788,7 @@ hubs_store_foreach_figure (HubsStore            *self,
   g_return_val_if_fail (HUBS_IS_STORE (self), FALSE);
   g_return_val_if_fail (func != NULL, FALSE);
 
-  own_transaction = sqlite3_get_autocommit (self->db);
+  own_transaction = !hubs_db_in_transaction (self->db);
   if (own_transaction && !hubs_store_begin_read (self, error))
     return FALSE;
 
@@ -727,7 +811,7 @@ hubs_store_foreach_figure (HubsStore            *self,
       g_autoptr(GPtrArray) kpis = NULL;
       g_autoptr(GHashTable) kpi_index = NULL;
       g_autoptr(GArray) rows = NULL;
-      sqlite3_stmt *stmt;
+      HubsDbStmt *stmt;
       const char *last_id = NULL;
       guint last_index = 0;
       guint r = 0;
@@ -753,9 +837,9 @@ hubs_store_foreach_figure (HubsStore            *self,
        * small rows, cheaper than SQLite's sorter with the text in every row. */
       rows = g_array_sized_new (FALSE, FALSE, sizeof (WalkRow), 16 * kpis->len);
       g_array_set_clear_func (rows, walk_row_clear);
-      while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+      while ((rc = hubs_db_stmt_step (stmt)) == HUBS_DB_ROW)
         {
-          const char *kpi_id = (const char *) sqlite3_column_text (stmt, 0);
+          const char *kpi_id = hubs_db_stmt_column_text (stmt, 0);
           WalkRow row = { 0 };
           gpointer index;
 
@@ -768,23 +852,23 @@ hubs_store_foreach_figure (HubsStore            *self,
             }
 
           row.kpi = last_index;
-          row.fiscal_year = sqlite3_column_int (stmt, 1);
-          hubs_figure_kind_from_string ((const char *) sqlite3_column_text (stmt, 2), &row.kind);
-          row.value = sqlite3_column_double (stmt, 3);
-          row.measured = sqlite3_column_int (stmt, 4) != 0;
+          row.fiscal_year = hubs_db_stmt_column_int (stmt, 1);
+          hubs_figure_kind_from_string (hubs_db_stmt_column_text (stmt, 2), &row.kind);
+          row.value = hubs_db_stmt_column_double (stmt, 3);
+          row.measured = hubs_db_stmt_column_int (stmt, 4) != 0;
           row.as_of = _hubs_store_column_text (stmt, 5);
           row.note = _hubs_store_column_text (stmt, 6);
-          row.confirmed = sqlite3_column_int (stmt, 7) != 0;
+          row.confirmed = hubs_db_stmt_column_int (stmt, 7) != 0;
           row.source = _hubs_store_column_text (stmt, 8);
           row.note_en = _hubs_store_column_text (stmt, 9);
           row.unit = _hubs_store_column_text (stmt, 10);
           g_array_append_val (rows, row);
         }
-      sqlite3_reset (stmt);
+      hubs_db_stmt_reset (stmt);
 
-      if (rc != SQLITE_DONE)
+      if (rc != HUBS_DB_DONE)
         {
-          _hubs_store_set_sqlite_error (error, self->db, rc, self->path);
+          _hubs_store_set_db_error (error, self->db, rc, self->path);
           ok = FALSE;
           break;
         }
@@ -833,12 +917,13 @@ hubs_store_foreach_figure (HubsStore            *self,
  * The store's SQLite connection, for the backup module, which copies it page by page.
  * Nothing else may write through it.
  *
- * Returns: (transfer none): the connection
+ * Returns: (transfer none) (nullable): the connection, or %NULL when the store is not an
+ *   SQLite file
  */
 sqlite3 *
 hubs_store_get_db (HubsStore *self)
 {
   g_return_val_if_fail (HUBS_IS_STORE (self), NULL);
 
-  return self->db;
+  return hubs_db_sqlite_get_handle (self->db);
 }

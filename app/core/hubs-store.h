@@ -342,4 +342,10 @@ HubsStore       *hubs_store_open_as_of       (HubsStore              *self,
 void             hubs_store_remove_snapshot  (const char             *path);
 char            *hubs_store_format_as_of     (GDateTime              *when);
 
+gboolean    hubs_store_copy_into          (HubsStore           *self,
+                                           HubsStore           *into,
+                                           GError             **error);
+
+char       *hubs_store_get_warning        (HubsStore           *self);
+
 G_END_DECLS

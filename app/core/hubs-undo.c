@@ -25,6 +25,7 @@ typedef enum
   COMMAND_MOVE_KPI,
   COMMAND_SAVE_HUB,
   COMMAND_DELETE_HUB,
+  COMMAND_EXPLANATION,
 } CommandKind;
 
 typedef struct
@@ -48,6 +49,9 @@ typedef struct
   HubsHub        *hub_after;
   GPtrArray      *kpis;
   GPtrArray      *phase1_results;
+  /* COMMAND_EXPLANATION: the KPI's explanation of fiscal_year before and after. */
+  HubsExplanation *explanation_before;
+  HubsExplanation *explanation_after;
 } Command;
 
 struct _HubsUndoStack
@@ -84,6 +88,8 @@ command_free (Command *command)
   g_clear_pointer (&command->hub_after, hubs_hub_free);
   g_clear_pointer (&command->kpis, g_ptr_array_unref);
   g_clear_pointer (&command->phase1_results, g_ptr_array_unref);
+  g_clear_pointer (&command->explanation_before, hubs_explanation_free);
+  g_clear_pointer (&command->explanation_after, hubs_explanation_free);
   g_free (command);
 }
 
@@ -184,6 +190,12 @@ run (HubsUndoStack  *self,
         return hubs_store_delete_hub (self->store, command->hub_before->id, error);
       return hubs_store_restore_hub (self->store, command->hub_before, command->kpis,
                                      command->figures, command->phase1_results, error);
+
+    case COMMAND_EXPLANATION:
+      return hubs_store_set_explanation (self->store,
+                                         forward ? command->explanation_after
+                                                 : command->explanation_before,
+                                         error);
 
     default:
       g_return_val_if_reached (FALSE);
@@ -358,6 +370,50 @@ hubs_undo_stack_set_figure (HubsUndoStack     *self,
   command->figure_kind = kind;
   command->figure_before = before ? hubs_figure_copy (before) : NULL;
   command->figure_after = figure ? hubs_figure_copy (figure) : NULL;
+
+  if (!run (self, command, TRUE, error))
+    {
+      command_free (command);
+      return FALSE;
+    }
+
+  push (self, command);
+
+  return TRUE;
+}
+
+/**
+ * hubs_undo_stack_set_explanation:
+ * @self: a #HubsUndoStack
+ * @before: the explanation as the user saw it (empty when there was none)
+ * @explanation: the new explanation of the same KPI and fiscal year
+ * @error: a location for a #GError
+ *
+ * Stores a KPI's 要因分析 and 今後の対応 for a year (see hubs_store_set_explanation()) and
+ * remembers the change.
+ *
+ * Returns: %TRUE on success
+ */
+gboolean
+hubs_undo_stack_set_explanation (HubsUndoStack          *self,
+                                 const HubsExplanation  *before,
+                                 const HubsExplanation  *explanation,
+                                 GError                **error)
+{
+  Command *command;
+
+  g_return_val_if_fail (HUBS_IS_UNDO_STACK (self), FALSE);
+  g_return_val_if_fail (before != NULL, FALSE);
+  g_return_val_if_fail (explanation != NULL, FALSE);
+  g_return_val_if_fail (g_strcmp0 (before->kpi_id, explanation->kpi_id) == 0, FALSE);
+  g_return_val_if_fail (before->fiscal_year == explanation->fiscal_year, FALSE);
+
+  command = g_new0 (Command, 1);
+  command->kind = COMMAND_EXPLANATION;
+  command->kpi_id = g_strdup (explanation->kpi_id);
+  command->fiscal_year = explanation->fiscal_year;
+  command->explanation_before = hubs_explanation_copy (before);
+  command->explanation_after = hubs_explanation_copy (explanation);
 
   if (!run (self, command, TRUE, error))
     {
@@ -715,6 +771,17 @@ describe_command (HubsUndoStack *self,
         /* Translators: an undo step */
         return g_strdup_printf (_("deleting the hub city “%s”"),
                                 hubs_i18n_pick (hub->name_ja, hub->name_en));
+      }
+
+    case COMMAND_EXPLANATION:
+      {
+        g_autoptr(HubsKpi) kpi = hubs_store_get_kpi (self->store, command->kpi_id, NULL);
+        g_autofree char *name = kpi_name (self, kpi, command->kpi_id);
+        g_autofree char *year = hubs_format_fiscal_year (command->fiscal_year, language);
+
+        /* Translators: an undo step: the fiscal year, then the KPI whose 要因分析 and 今後の対応
+         * changed; what changed comes first, as a toast may cut off its end */
+        return g_strdup_printf (_("%2$s explanation · %1$s"), name, year);
       }
 
     default:

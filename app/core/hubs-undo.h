@@ -41,6 +41,10 @@ gboolean       hubs_undo_stack_save_hub   (HubsUndoStack     *self,
 gboolean       hubs_undo_stack_delete_hub (HubsUndoStack     *self,
                                            const char        *hub_id,
                                            GError           **error);
+gboolean       hubs_undo_stack_set_explanation (HubsUndoStack          *self,
+                                                const HubsExplanation  *before,
+                                                const HubsExplanation  *explanation,
+                                                GError                **error);
 HubsStore     *hubs_undo_stack_get_store  (HubsUndoStack     *self);
 gboolean       hubs_undo_stack_undo       (HubsUndoStack     *self,
                                            GError           **error);
