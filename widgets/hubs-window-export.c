@@ -66,7 +66,8 @@ toast_saved (HubsWindow *self,
  * @all_hubs: every hub city, or only the selected one
  * @error: a location for a #GError
  *
- * Writes the Excel workbook in the interface's language, as `hubs --export-xlsx` does.
+ * Writes the Excel workbook in the interface's language, as `hubs --export-xlsx` does, as of
+ * the moment the window shows.
  *
  * Returns: %TRUE on success
  */
@@ -87,8 +88,10 @@ hubs_window_export_xlsx_to (HubsWindow  *self,
       return FALSE;
     }
 
+  /* A window showing the data as of a past moment says so on every sheet. */
   return hubs_export_xlsx_to_path (self->store, all_hubs ? NULL : hub_id, path,
-                                   hubs_language_current (), NULL, error);
+                                   hubs_language_current (), hubs_window_get_as_of (self),
+                                   error);
 }
 
 static void
