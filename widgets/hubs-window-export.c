@@ -484,7 +484,8 @@ on_dropped_imported (HubsWindow *self,
  * chooser does: the dialog shows what the file would change, or why it cannot be read.
  *
  * Returns: (transfer none) (nullable): the import dialog, or %NULL when nothing can be
- *   imported (no file, no database)
+ *   imported (no file, no database, or one for viewing only), which a toast or a dialog
+ *   says
  */
 GtkWidget *
 hubs_window_drop_files (HubsWindow   *self,
@@ -513,6 +514,18 @@ hubs_window_drop_files (HubsWindow   *self,
     {
       hubs_window_add_toast (self, _("No database is open, so there is nothing to import into."),
                              FALSE);
+      return NULL;
+    }
+
+  /* A window on the data as of a past moment, or on a file that cannot be written. Said in
+   * a dialog: such a window keeps a toast of its own showing. */
+  if (hubs_store_is_read_only (self->store))
+    {
+      dialog = adw_message_dialog_new (GTK_WINDOW (self), _("Viewing Only"),
+                                       _("This window is for viewing only: drop the file on a "
+                                         "window you can change figures in."));
+      adw_message_dialog_add_response (ADW_MESSAGE_DIALOG (dialog), "close", _("_Close"));
+      gtk_window_present (GTK_WINDOW (dialog));
       return NULL;
     }
 

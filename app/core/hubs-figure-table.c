@@ -719,7 +719,9 @@ hubs_figure_table_to_html (HubsFigureTable *self,
   g_return_val_if_fail (self != NULL, NULL);
 
   n_columns = hubs_figure_table_get_n_columns (self);
-  g_string_append_printf (out, "<html><head><meta charset=\"utf-8\"></head><body>"
+  /* Excel reads x:num only in its own namespace. */
+  g_string_append_printf (out, "<html xmlns:x=\"urn:schemas-microsoft-com:office:excel\">"
+                          "<head><meta charset=\"utf-8\"></head><body>"
                           "<table border=\"1\" lang=\"%s\">",
                           self->language == HUBS_LANGUAGE_JA ? "ja" : "en");
   if (caption != NULL && *caption != '\0')
