@@ -550,6 +550,33 @@ test_command_line (Fixture       *f,
   g_clear_pointer (&out, g_free);
   g_clear_pointer (&err, g_free);
 
+  /* As the figures stood yesterday, before the actuals were typed: the sheet says so. */
+  {
+    g_autoptr(GDateTime) now = g_date_time_new_now_local ();
+    g_autoptr(GDateTime) yesterday = g_date_time_add_days (now, -1);
+    g_autofree char *date = g_date_time_format (yesterday, "%Y-%m-%d");
+    g_autofree char *as_of = g_strdup_printf ("--as-of=%s", date);
+    g_autofree char *past = hubs_test_path (f->dir, "past.xlsx");
+    g_autofree char *past_output = g_strdup_printf ("--export-xlsx=%s", past);
+    const char *argv[] = { binary, database, past_output, "--hub=fukuoka", "--lang=en", as_of,
+                           NULL };
+    g_autoptr(Workbook) past_wb = NULL;
+
+    g_assert_true (g_spawn_sync (NULL, (char **) argv, NULL, G_SPAWN_DEFAULT, NULL, NULL, &out,
+                                 &err, &status, &error));
+    g_assert_no_error (error);
+    g_assert_cmpstr (err, ==, "");
+    g_assert_true (g_spawn_check_wait_status (status, NULL));
+    past_wb = read_workbook (past);
+    g_assert_true (g_str_has_prefix (get_text (past_wb, "Fukuoka", 2, 1), "Figures as of "));
+    g_assert_nonnull (strstr (get_text (past_wb, "Fukuoka", 2, 1), date));
+    g_assert_cmpstr (get_text (past_wb, "Fukuoka", 8, 2), ==, "Startup visas granted (cumulative)");
+    g_assert_null (get_cell (past_wb, "Fukuoka", 8, find_column (past_wb, "Fukuoka",
+                                                                 "Actual FY2025")));
+  }
+  g_clear_pointer (&out, g_free);
+  g_clear_pointer (&err, g_free);
+
   /* Options of the CSV export do not go with it. */
   {
     const char *argv[] = { binary, database, output, "--bom", NULL };
