@@ -815,16 +815,7 @@ hubs_export_xlsx_to_path (HubsStore     *store,
   write_summary (&w, sheets, summary_name);
   for (guint i = 0; i < sheets->len; i++)
     write_hub_sheet (&w, g_ptr_array_index (sheets, i));
-  if (!write_import_sheet (&w, hub_id, import_name, error))
-    {
-      workbook_close (w.workbook);
-      g_unlink (tmp_path);
-      g_rmdir (dir);
-      g_hash_table_unref (w.taken);
-      g_hash_table_unref (w.number_formats);
-      g_free (w.as_of_line);
-      return FALSE;
-    }
+  ok = write_import_sheet (&w, hub_id, import_name, error);
 
   title = g_strdup (hubs_i18n_gettext (language, N_("KPIs of the Startup Ecosystem Hub "
                                                      "Cities")));
@@ -832,18 +823,17 @@ hubs_export_xlsx_to_path (HubsStore     *store,
   properties.comments = w.as_of_line;
   check (&w, workbook_set_properties (w.workbook, &properties));
 
-  {
-    lxw_error status = workbook_close (w.workbook);
+  /* Closing writes the file, and frees the workbook whatever happened before. */
+  check (&w, workbook_close (w.workbook));
 
-    check (&w, status);
-  }
-
-  ok = w.status == LXW_NO_ERROR;
-  if (!ok)
-    g_set_error (error, HUBS_EXPORT_XLSX_ERROR, HUBS_EXPORT_XLSX_ERROR_WRITE,
-                 /* Translators: %1$s is a file name, %2$s the reason */
-                 _("Cannot write the workbook “%1$s”: %2$s"), path, lxw_strerror (w.status));
-  else
+  if (ok && w.status != LXW_NO_ERROR)
+    {
+      g_set_error (error, HUBS_EXPORT_XLSX_ERROR, HUBS_EXPORT_XLSX_ERROR_WRITE,
+                   /* Translators: %1$s is a file name, %2$s the reason */
+                   _("Cannot write the workbook “%1$s”: %2$s"), path, lxw_strerror (w.status));
+      ok = FALSE;
+    }
+  if (ok)
     ok = copy_to (tmp_path, path, error);
 
   g_unlink (tmp_path);
