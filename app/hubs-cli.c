@@ -19,6 +19,7 @@
 #include "hubs-backup.h"
 #include "hubs-author.h"
 #include "hubs-chart-export.h"
+#include "hubs-chart-stamp.h"
 #include "hubs-hub-aliases.h"
 #include "hubs-report.h"
 #include "hubs-cli.h"
@@ -62,7 +63,8 @@ static const GOptionEntry option_entries[] = {
     N_("FILE") },
   { "size", 0, 0, G_OPTION_ARG_STRING, NULL,
     N_("With --render-chart: the size in pixels (PNG) or points, such as 1600x900 (the "
-       "default)"), N_("WIDTHxHEIGHT") },
+       "default), or a4 for an A4 landscape page, or slide for a 16:9 slide"),
+    N_("WIDTHxHEIGHT") },
   { "export-report", 0, 0, G_OPTION_ARG_FILENAME, NULL,
     N_("Write an A4 PDF report with an overview and a chart of every KPI to FILE and exit"),
     N_("FILE") },
@@ -593,6 +595,8 @@ render_chart (const char *database_path,
   g_autoptr(HubsStore) store = NULL;
   g_autoptr(HubsChartData) data = NULL;
   g_autoptr(GError) error = NULL;
+  g_autofree char *stamp = NULL;
+  HubsChartPage page = HUBS_CHART_PAGE_NONE;
   HubsLanguage lang;
   int width = 1600, height = 900;
 
@@ -606,10 +610,12 @@ render_chart (const char *database_path,
 
   /* Check what can be checked before opening anything. */
   if (!hubs_chart_format_from_path (output, NULL, &error) ||
-      (size != NULL && !hubs_chart_parse_size (size, &width, &height, &error)) ||
+      (size != NULL && !hubs_chart_page_from_string (size, &page) &&
+       !hubs_chart_parse_size (size, &width, &height, &error)) ||
       !(store = open_to_export (database_path, &snapshot, &error)) ||
       !(data = hubs_chart_data_new_for_kpi (store, HUBS_CHART_TRAJECTORY, kpi_id, &error)) ||
-      !hubs_chart_export (data, output, width, height, lang, &error))
+      !(stamp = hubs_chart_stamp_new (store, data, export_as_of, lang)) ||
+      !hubs_chart_export_full (data, output, page, width, height, stamp, lang, &error))
     {
       hubs_cli_print_error (error->message);
       return 1;
@@ -639,6 +645,7 @@ export_report (const char *database_path,
 {
   g_auto(Snapshot) snapshot = { 0 };
   g_autoptr(HubsStore) store = NULL;
+  g_autoptr(HubsReport) report = NULL;
   g_autoptr(GError) error = NULL;
   HubsLanguage lang;
 
@@ -647,7 +654,8 @@ export_report (const char *database_path,
 
   if (!hubs_chart_format_from_path (output, NULL, &error) ||
       !(store = open_to_export (database_path, &snapshot, &error)) ||
-      !hubs_report_export (store, hub_id, output, lang, &error))
+      !(report = hubs_report_new (store, hub_id, lang, export_as_of, &error)) ||
+      !hubs_report_write (report, output, &error))
     {
       hubs_cli_print_error (error->message);
       if (store != NULL && hub_id != NULL &&

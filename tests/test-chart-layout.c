@@ -18,6 +18,7 @@
 #include <glib/gstdio.h>
 
 #include "hubs-chart.h"
+#include "hubs-chart-stamp.h"
 #include "hubs-test-demo.h"
 #include "hubs-test-util.h"
 
@@ -34,12 +35,13 @@ typedef enum
 {
   PLACE_APP,          /* a chart view in the window, at its size there, the app's font */
   PLACE_EXPORT,       /* hubs_chart_export(), 16:9 like the default 1600×900, font from size */
-  PLACE_PRESENTATION, /* full screen, the app's font */
+  PLACE_PRESENTATION, /* full screen, the app's font, with the stamp */
   PLACE_REPORT,       /* a page of the A4 report (hubs-report.c) */
+  PLACE_PAGE,         /* hubs_chart_draw_page(): a 16:9 slide, an A4 landscape page */
   N_PLACES
 } Place;
 
-static const char * const place_names[] = { "app", "export", "presentation", "report" };
+static const char * const place_names[] = { "app", "export", "presentation", "report", "page" };
 
 typedef HubsTestStore Fixture;
 
@@ -229,6 +231,7 @@ draw (const HubsChartData *data,
       HubsLanguage         lang,
       int                  width,
       int                  height,
+      const char          *stamp,
       const char          *png)
 {
   HubsChartTheme theme;
@@ -247,6 +250,8 @@ draw (const HubsChartData *data,
       break;
     case PLACE_PRESENTATION:
       options.font_size = APP_FONT_SIZE;
+      /* Slides carry the stamp, as exports do. */
+      options.stamp = stamp;
       break;
     case PLACE_REPORT:
       options.font_size = data->kind == HUBS_CHART_HUB_OVERVIEW ? 9.5 : 9;
@@ -254,7 +259,10 @@ draw (const HubsChartData *data,
       options.show_status = data->kind == HUBS_CHART_HUB_OVERVIEW;
       break;
     case PLACE_EXPORT:
+    case PLACE_PAGE:
     default:
+      /* Every chart that leaves the app carries its stamp. */
+      options.stamp = stamp;
       break;
     }
   hubs_chart_draw_with_layout (cr, data, &theme, &options, width, height, NULL, layout);
@@ -291,7 +299,7 @@ screenshot_name (const Case *c,
                  gboolean    first)
 {
   if (!first || (width != 360 && width != 480 && width != DEFAULT_WINDOW_CHART_WIDTH &&
-                 width != 800 && width != 1920) || place == PLACE_REPORT)
+                 width != 800 && width != 1920 && place != PLACE_PAGE) || place == PLACE_REPORT)
     return NULL;
   return g_strdup_printf ("chart-layout-%s-%s-%s-%s-%d.png", kind_name (c->kind), hub,
                           place_names[place], c->lang == HUBS_LANGUAGE_JA ? "ja" : "en", width);
@@ -305,6 +313,7 @@ check_everywhere (const Case          *c,
                   const HubsChartData *data,
                   const char          *hub,
                   const char          *kpi,
+                  const char          *stamp,
                   gboolean             screenshots,
                   GHashTable          *value_columns,
                   GString             *failures)
@@ -314,8 +323,11 @@ check_everywhere (const Case          *c,
   for (Place place = 0; place < N_PLACES; place++)
     {
       int report_sizes[][2] = { { 790, 415 }, { 517, 430 }, { 517, 300 } };
+      /* A slide, 960×540 points, and an A4 landscape page less its 10 mm margins. */
+      int page_sizes[][2] = { { 960, 540 }, { 785, 538 } };
       guint n_sizes = place == PLACE_REPORT ? (c->kind == HUBS_CHART_TRAJECTORY ? 2 : 1)
-                    : place == PLACE_PRESENTATION ? 2 : G_N_ELEMENTS (widths);
+                    : place == PLACE_PRESENTATION || place == PLACE_PAGE ? 2
+                    : G_N_ELEMENTS (widths);
 
       /* The report has an overview page and a trajectory per KPI. */
       if (place == PLACE_REPORT && c->kind != HUBS_CHART_TRAJECTORY &&
@@ -344,6 +356,10 @@ check_everywhere (const Case          *c,
               w.width = s == 0 ? 1280 : 1920;
               w.height = s == 0 ? 800 - 47 : 1080 - 47;
               break;
+            case PLACE_PAGE:
+              w.width = page_sizes[s][0];
+              w.height = page_sizes[s][1];
+              break;
             case PLACE_REPORT:
             default:
               w.width = report_sizes[c->kind == HUBS_CHART_TRAJECTORY ? 1 + s : 0][0];
@@ -352,7 +368,7 @@ check_everywhere (const Case          *c,
             }
 
           png = screenshot_name (c, hub, place, w.width, screenshots);
-          layout = draw (data, place, c->lang, w.width, w.height, png);
+          layout = draw (data, place, c->lang, w.width, w.height, stamp, png);
           /* Names of KPIs and pillars are whole from the default window's width up. */
           before = failures->len;
           check_layout (layout, &w, w.width >= DEFAULT_WINDOW_CHART_WIDTH, failures);
@@ -369,9 +385,14 @@ check_everywhere (const Case          *c,
                                                        w.width);
 
               g_strdelimit (name, "/ (),", '_');
-              g_array_unref (draw (data, place, c->lang, w.width, w.height, name));
+              g_array_unref (draw (data, place, c->lang, w.width, w.height, stamp, name));
               n_failure_shots++;
             }
+
+          /* Exports say what they show, at every size. */
+          if ((place == PLACE_EXPORT || place == PLACE_PAGE || place == PLACE_PRESENTATION) &&
+              !has_element (layout, HUBS_CHART_ELEMENT_STAMP))
+            report (failures, &w, "left out:", "the stamp", NULL);
 
           /* The overview shows its value column on every hub at a size, or on none (where it
            * has words at all: a hub of many KPIs may have room for its bars alone). */
@@ -475,9 +496,11 @@ test_layout (Fixture       *f,
   if (c->kind == HUBS_CHART_COMPARISON)
     {
       g_autoptr(HubsChartData) data = hubs_chart_data_new_comparison (f->store, &error);
+      g_autofree char *stamp = NULL;
 
       g_assert_no_error (error);
-      n_drawn += check_everywhere (c, data, "all hubs", NULL, TRUE, NULL, failures);
+      stamp = hubs_chart_stamp_new (f->store, data, NULL, c->lang);
+      n_drawn += check_everywhere (c, data, "all hubs", NULL, stamp, TRUE, NULL, failures);
       n_charts++;
     }
 
@@ -490,9 +513,12 @@ test_layout (Fixture       *f,
       if (c->kind == HUBS_CHART_HUB_OVERVIEW)
         {
           g_autoptr(HubsChartData) data = hubs_chart_data_new_for_hub (f->store, hub->id, &error);
+          g_autofree char *stamp = NULL;
 
           g_assert_no_error (error);
-          n_drawn += check_everywhere (c, data, hub->id, NULL, TRUE, value_columns, failures);
+          stamp = hubs_chart_stamp_new (f->store, data, NULL, c->lang);
+          n_drawn += check_everywhere (c, data, hub->id, NULL, stamp, TRUE, value_columns,
+                                       failures);
           n_charts++;
           continue;
         }
@@ -502,9 +528,11 @@ test_layout (Fixture       *f,
           const HubsKpi *kpi = g_ptr_array_index (kpis, k);
           g_autoptr(HubsChartData) data = hubs_chart_data_new_for_kpi (f->store, c->kind, kpi->id,
                                                                        &error);
+          g_autofree char *stamp = NULL;
 
           g_assert_no_error (error);
-          n_drawn += check_everywhere (c, data, hub->id, kpi->id, h == 0 && k == 0, NULL,
+          stamp = hubs_chart_stamp_new (f->store, data, NULL, c->lang);
+          n_drawn += check_everywhere (c, data, hub->id, kpi->id, stamp, h == 0 && k == 0, NULL,
                                        failures);
           n_charts++;
 
@@ -520,7 +548,8 @@ test_layout (Fixture       *f,
                                                            extremes[e][0], extremes[e][1]);
 
                   extreme = extreme_data (f->store, c->kind, kpi, extremes[e][0], extremes[e][1]);
-                  n_drawn += check_everywhere (c, extreme, hub->id, name, FALSE, NULL, failures);
+                  n_drawn += check_everywhere (c, extreme, hub->id, name, stamp, FALSE, NULL,
+                                               failures);
                   n_charts++;
                 }
             }

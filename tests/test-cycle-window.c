@@ -468,6 +468,8 @@ test_reporting_status (Fixture       *f,
   g_assert_cmpstr (hubs_window_get_hub_id (f->window), ==, "fukuoka");
 }
 
+static char *squeeze (const char *text);
+
 static gboolean
 is_check_button (GtkWidget     *widget,
                  gconstpointer  data)
@@ -511,7 +513,7 @@ test_as_of_window (Fixture       *f,
   g_assert_nonnull (dialog);
   check = hubs_test_find_first (GTK_WIDGET (dialog), is_check_button, NULL);
   g_assert_nonnull (strstr (gtk_check_button_get_label (GTK_CHECK_BUTTON (check)),
-                            f->ja ? "提出時点" : "as submitted on"));
+                            f->ja ? "提出時の数値" : "as submitted on"));
   g_assert_true (gtk_check_button_get_active (GTK_CHECK_BUTTON (check)));
   hubs_test_wait_frames (GTK_WIDGET (dialog), 2);
   g_free (hubs_test_save_screenshot (GTK_WIDGET (dialog),
@@ -552,6 +554,19 @@ test_as_of_window (Fixture       *f,
   g_assert_nonnull (strstr (gtk_window_get_title (GTK_WINDOW (then)), f->ja ? "時点" : "as of"));
   gtk_window_set_default_size (GTK_WINDOW (then), 1100, 760);
   save_shot (f, GTK_WIDGET (then), "as-of-window");
+
+  /* A chart exported from it says which moment it shows. */
+  {
+    g_autofree char *pdf = hubs_test_path (f->dir, "then.pdf");
+    g_autofree char *raw = NULL;
+    g_autofree char *text = NULL;
+
+    g_assert_true (hubs_window_export_chart_to (then, pdf, &error));
+    g_assert_no_error (error);
+    raw = hubs_test_pdf_text (pdf);
+    text = squeeze (raw);
+    g_assert_nonnull (strstr (text, f->ja ? "時点の記録" : "Asitstoodon"));
+  }
 
   /* Closed: the copy goes. */
   gtk_window_destroy (GTK_WINDOW (then));

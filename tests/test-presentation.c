@@ -11,6 +11,7 @@
 #include <string.h>
 
 #include "hubs-chart-view.h"
+#include "hubs-present-dialog.h"
 #include "hubs-presentation.h"
 #include "hubs-test-demo.h"
 #include "hubs-test-gtk.h"
@@ -231,6 +232,161 @@ test_screenshots (Fixture       *f,
     }
 }
 
+/* What the presenter's hub is picked out by on the comparison slide: the colour of the bar
+ * at the left of its row, where another hub's row has the background. */
+static gboolean
+row_is_marked (const HubsChartData *data,
+               const char          *highlight,
+               guint                hub_index)
+{
+  HubsChartTheme theme;
+  HubsChartOptions options;
+  g_autoptr(GArray) hits = g_array_new (FALSE, FALSE, sizeof (HubsChartHit));
+  cairo_surface_t *surface = cairo_image_surface_create (CAIRO_FORMAT_RGB24, 1280, 720);
+  cairo_t *cr = cairo_create (surface);
+  guint32 pixel = 0, actual;
+  gboolean found = FALSE;
+
+  hubs_chart_theme_init_print (&theme);
+  hubs_chart_options_init (&options, HUBS_LANGUAGE_EN);
+  options.font_size = 14;
+  options.highlight = highlight;
+  hubs_chart_draw (cr, data, &theme, &options, 1280, 720, hits);
+  cairo_surface_flush (surface);
+
+  for (guint i = 0; i < hits->len && !found; i++)
+    {
+      const HubsChartHit *hit = &g_array_index (hits, HubsChartHit, i);
+
+      if (hit->kind != HUBS_CHART_HIT_HUB || hit->index != hub_index)
+        continue;
+      /* The bar: from a quarter of the padding (0.8 of the text size), 0.2 of it wide. */
+      pixel = *(guint32 *) (cairo_image_surface_get_data (surface) +
+                            (int) hit->y * cairo_image_surface_get_stride (surface) +
+                            (int) (14 * 0.8 * 0.25 + 1) * 4);
+      found = TRUE;
+    }
+  g_assert_true (found);
+  actual = ((guint32) (theme.actual.red * 255 + 0.5) << 16) |
+           ((guint32) (theme.actual.green * 255 + 0.5) << 8) |
+           (guint32) (theme.actual.blue * 255 + 0.5);
+
+  cairo_destroy (cr);
+  cairo_surface_destroy (surface);
+  return (pixel & 0xffffff) == actual;
+}
+
+/* Slides leave the room in photos and handouts: each carries the stamp of an export, and the
+ * comparison picks out the hub presented. */
+static void
+test_says_what_it_shows (Fixture       *f,
+                         gconstpointer  data)
+{
+  HubsPresentation *presentation = open_presentation (f, "fukuoka", 1280, 720);
+  HubsChartView *chart = HUBS_CHART_VIEW (hubs_presentation_get_chart (presentation));
+  guint n = hubs_presentation_get_n_slides (presentation);
+  const HubsChartData *shown;
+  g_autofree char *path = NULL;
+  guint fukuoka = G_MAXUINT, other = G_MAXUINT;
+
+  hubs_presentation_set_slide (presentation, 1);
+  g_assert_true (g_str_has_prefix (hubs_chart_view_get_stamp (chart), "Fukuoka | As of "));
+  g_assert_nonnull (strstr (hubs_chart_view_get_stamp (chart), "Source: "));
+
+  hubs_presentation_set_slide (presentation, n - 1);
+  g_assert_true (g_str_has_prefix (hubs_chart_view_get_stamp (chart), "All hub cities | "));
+  path = hubs_test_save_screenshot (GTK_WIDGET (presentation), "presentation-comparison-fukuoka");
+  g_assert_true (g_file_test (path, G_FILE_TEST_IS_REGULAR));
+
+  shown = hubs_chart_view_get_data (chart);
+  for (guint i = 0; i < shown->hubs->len; i++)
+    {
+      const HubsChartHubSummary *summary = g_ptr_array_index (shown->hubs, i);
+
+      if (g_str_equal (summary->hub->id, "fukuoka"))
+        fukuoka = i;
+      else if (other == G_MAXUINT)
+        other = i;
+    }
+  g_assert_true (row_is_marked (shown, "fukuoka", fukuoka));
+  g_assert_false (row_is_marked (shown, "fukuoka", other));
+  g_assert_false (row_is_marked (shown, NULL, fukuoka));
+
+  close_presentation (presentation);
+}
+
+static HubsPresentation *
+find_presentation (void)
+{
+  GListModel *toplevels = gtk_window_get_toplevels ();
+
+  for (guint i = 0; i < g_list_model_get_n_items (toplevels); i++)
+    {
+      g_autoptr(GObject) window = g_list_model_get_item (toplevels, i);
+
+      if (HUBS_IS_PRESENTATION (window))
+        return HUBS_PRESENTATION (window);
+    }
+  return NULL;
+}
+
+/* Present Chosen KPIs…: a slide for each KPI checked, in the plan's order, and none without
+ * a KPI checked. */
+static void
+test_chosen_kpis (Fixture       *f,
+                  gconstpointer  data)
+{
+  g_autoptr(GPtrArray) kpis = hubs_store_list_kpis (f->store, "sapporo", NULL);
+  GtkWidget *dialog = hubs_present_dialog_new (NULL, f->model, "sapporo");
+  AdwMessageDialog *message = ADW_MESSAGE_DIALOG (dialog);
+  const char *second = ((HubsKpi *) kpis->pdata[1])->id;
+  const char *third = ((HubsKpi *) kpis->pdata[2])->id;
+  HubsPresentation *presentation;
+  HubsChartView *chart;
+  g_auto(GStrv) chosen = NULL;
+  g_autofree char *path = NULL;
+
+  g_assert_cmpuint (kpis->len, >=, 3);
+  gtk_window_present (GTK_WINDOW (dialog));
+  hubs_test_wait_frames (dialog, 2);
+  path = hubs_test_save_screenshot (dialog, "present-chosen-dialog");
+
+  /* Every KPI at first; none leaves nothing to present. */
+  chosen = hubs_present_dialog_get_chosen (message);
+  g_assert_cmpuint (g_strv_length (chosen), ==, kpis->len);
+  for (guint i = 0; i < kpis->len; i++)
+    hubs_present_dialog_set_chosen (message, ((HubsKpi *) kpis->pdata[i])->id, FALSE);
+  g_assert_false (adw_message_dialog_get_response_enabled (message, "present"));
+
+  /* Chosen out of order: shown in the plan's. */
+  hubs_present_dialog_set_chosen (message, third, TRUE);
+  hubs_present_dialog_set_chosen (message, second, TRUE);
+  g_assert_true (adw_message_dialog_get_response_enabled (message, "present"));
+  g_assert_null (find_presentation ());
+  /* As the button does: the response, then the dialog closes. */
+  adw_message_dialog_response (message, "present");
+  gtk_window_destroy (GTK_WINDOW (dialog));
+  hubs_test_spin (50);
+
+  presentation = find_presentation ();
+  g_assert_nonnull (presentation);
+  chart = HUBS_CHART_VIEW (hubs_presentation_get_chart (presentation));
+  g_assert_cmpuint (hubs_presentation_get_n_slides (presentation), ==, 4);
+  g_assert_cmpuint (hubs_presentation_get_slide (presentation), ==, 0);
+  hubs_presentation_set_slide (presentation, 1);
+  g_assert_cmpstr (((HubsChartKpi *) hubs_chart_view_get_data (chart)->kpis->pdata[0])->kpi->id,
+                   ==, second);
+  hubs_presentation_set_slide (presentation, 2);
+  g_assert_cmpstr (((HubsChartKpi *) hubs_chart_view_get_data (chart)->kpis->pdata[0])->kpi->id,
+                   ==, third);
+  hubs_presentation_set_slide (presentation, 3);
+  g_assert_cmpint (hubs_chart_view_get_kind (chart), ==, HUBS_CHART_COMPARISON);
+
+  gtk_window_unfullscreen (GTK_WINDOW (presentation));
+  close_presentation (presentation);
+  hubs_test_spin (50);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -243,6 +399,10 @@ main (int   argc,
               fixture_tear_down);
   g_test_add ("/hubs/presentation/screenshots", Fixture, NULL, fixture_set_up,
               test_screenshots, fixture_tear_down);
+  g_test_add ("/hubs/presentation/says-what-it-shows", Fixture, NULL, fixture_set_up,
+              test_says_what_it_shows, fixture_tear_down);
+  g_test_add ("/hubs/presentation/chosen-kpis", Fixture, NULL, fixture_set_up,
+              test_chosen_kpis, fixture_tear_down);
 
   return g_test_run ();
 }

@@ -602,6 +602,24 @@ test_copy_chart (Fixture       *f,
   svg_text = g_strndup (g_bytes_get_data (svg, NULL), g_bytes_get_size (svg));
   g_assert_nonnull (strstr (svg_text, "<svg"));
   g_assert_nonnull (strstr (svg_text, "width=\"1600\""));
+
+  /* What Export Chart writes, stamp and all, pixel for pixel. */
+  {
+    g_autofree char *exported = hubs_test_path (f->dir, "exported.png");
+    g_autoptr(GdkTexture) from_file = NULL;
+    g_autoptr(GError) error = NULL;
+    g_autofree guchar *a = g_malloc (4 * 1600 * 900);
+    g_autofree guchar *b = g_malloc (4 * 1600 * 900);
+
+    g_assert_true (hubs_window_export_chart_to (f->window, exported, &error));
+    g_assert_no_error (error);
+    from_file = gdk_texture_new_from_filename (exported, &error);
+    g_assert_no_error (error);
+    g_assert_cmpint (gdk_texture_get_width (from_file), ==, 1600);
+    gdk_texture_download (from_file, a, 4 * 1600);
+    gdk_texture_download (texture, b, 4 * 1600);
+    g_assert_cmpint (memcmp (a, b, 4 * 1600 * 900), ==, 0);
+  }
 }
 
 /* Drop

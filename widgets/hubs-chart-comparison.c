@@ -121,6 +121,7 @@ hubs_chart_draw_comparison (HubsChartPainter    *p,
                             const HubsChartData *data)
 {
   double pad = p->fs * 0.8, y, name_w, col_w, gap, row_h, header_h, legend_h = 0, size;
+  gboolean counts = FALSE;
   gboolean text = p->width >= p->fs * 20 && p->height >= p->fs * 10;
   g_autofree char *title = hubs_chart_get_title (data, p->lang);
   const char *subtitle =
@@ -165,6 +166,24 @@ hubs_chart_draw_comparison (HubsChartPainter    *p,
   gap = text ? p->fs * 1.0 : p->width * 0.01;
   col_w = MAX (1, (p->width - 2 * pad - name_w - gap * (HUBS_N_PILLARS + 1)) /
                   (HUBS_N_PILLARS + 1));
+
+  /* The hub presented, picked out across its row: a band, and a bar at its left edge that
+   * tells it without its colour. */
+  for (guint i = 0; p->options->highlight != NULL && i < n; i++)
+    {
+      const HubsChartHubSummary *summary = g_ptr_array_index (data->hubs, i);
+      double top = y + header_h + i * row_h;
+
+      if (g_strcmp0 (summary->hub->id, p->options->highlight) != 0)
+        continue;
+      cairo_new_path (p->cr);
+      cairo_rectangle (p->cr, pad * 0.25, top, p->width - pad * 0.5, row_h);
+      hubs_chart_color_set_source_alpha (&p->theme->actual, p->cr, 0.14);
+      cairo_fill (p->cr);
+      cairo_rectangle (p->cr, pad * 0.25, top, MAX (2, p->fs * 0.2), row_h);
+      hubs_chart_color_set_source (&p->theme->actual, p->cr);
+      cairo_fill (p->cr);
+    }
 
   for (int col = -1; col < HUBS_N_PILLARS; col++)
     {
@@ -222,6 +241,22 @@ hubs_chart_draw_comparison (HubsChartPainter    *p,
   if (!text)
     return;
 
+  /* A name over its count of KPIs assessed where both, as high as their fonts make them, keep
+   * to their row (CJK lines are taller than the body size says). */
+  if (row_h > p->fs * 2)
+    {
+      const HubsChartHubSummary *summary = g_ptr_array_index (data->hubs, 0);
+      g_autofree char *count = g_strdup_printf (hubs_i18n_gettext (p->lang, N_("%1$u of %2$u KPIs "
+                                                                               "assessed")),
+                                                summary->all.n_assessed, summary->all.n_kpis);
+      double name_h, count_h;
+
+      hubs_chart_painter_measure (p, hubs_chart_hub_name (summary->hub, p->lang), size, TRUE,
+                                  name_w, 1, &name_h);
+      hubs_chart_painter_measure (p, count, size * 0.75, FALSE, name_w, 1, &count_h);
+      counts = 2 * MAX (name_h, count_h) <= row_h + 0.5;
+    }
+
   for (guint i = 0; i < n; i++)
     {
       const HubsChartHubSummary *summary = g_ptr_array_index (data->hubs, i);
@@ -232,7 +267,7 @@ hubs_chart_draw_comparison (HubsChartPainter    *p,
                                                                                "assessed")),
                                                 summary->all.n_assessed, summary->all.n_kpis);
 
-      if (row_h > p->fs * 2)
+      if (counts)
         {
           hubs_chart_painter_draw_text (p, HUBS_CHART_ELEMENT_NAME,
                                         hubs_chart_hub_name (summary->hub, p->lang), pad, cy, 0,

@@ -103,7 +103,7 @@ hubs_chart_parse_size (const char  *text,
                    /* Translators: %1$s is what was typed, e.g. "16000x9"; %2$d and %3$d are the
                     * smallest and largest width or height */
                    _("“%1$s” is not a size: give WIDTHxHEIGHT, each from %2$d to %3$d, "
-                     "such as 1600x900."),
+                     "such as 1600x900, or a4 or slide."),
                    text, HUBS_CHART_EXPORT_MIN_SIZE, HUBS_CHART_EXPORT_MAX_SIZE);
       return FALSE;
     }
@@ -243,6 +243,101 @@ hubs_chart_set_pdf_metadata (cairo_surface_t *surface,
 }
 
 /**
+ * hubs_chart_page_from_string:
+ * @text: what was asked for: "a4" (an A4 landscape page) or "slide" (16:9), in any case
+ * @page: (out): the page
+ *
+ * Returns: %TRUE when @text names a page
+ */
+gboolean
+hubs_chart_page_from_string (const char    *text,
+                             HubsChartPage *page)
+{
+  g_return_val_if_fail (text != NULL, FALSE);
+  g_return_val_if_fail (page != NULL, FALSE);
+
+  if (g_ascii_strcasecmp (text, "a4") == 0)
+    *page = HUBS_CHART_PAGE_A4_LANDSCAPE;
+  else if (g_ascii_strcasecmp (text, "slide") == 0 || g_str_equal (text, "16:9"))
+    *page = HUBS_CHART_PAGE_SLIDE;
+  else
+    return FALSE;
+  return TRUE;
+}
+
+/* A4 landscape, in points; the margin a printer leaves, 10 mm. */
+#define A4_WIDTH  841.89
+#define A4_HEIGHT 595.28
+#define A4_MARGIN 28.35
+
+/**
+ * hubs_chart_page_get_size:
+ * @page: a page other than %HUBS_CHART_PAGE_NONE
+ * @width: (out): its width in points
+ * @height: (out): its height in points
+ */
+void
+hubs_chart_page_get_size (HubsChartPage  page,
+                          double        *width,
+                          double        *height)
+{
+  g_return_if_fail (width != NULL && height != NULL);
+
+  if (page == HUBS_CHART_PAGE_A4_LANDSCAPE)
+    {
+      *width = A4_WIDTH;
+      *height = A4_HEIGHT;
+    }
+  else
+    {
+      *width = 960;
+      *height = 540;
+    }
+}
+
+/**
+ * hubs_chart_draw_page:
+ * @cr: where to draw; the page covers (0, 0) … (@width, @height)
+ * @data: the chart
+ * @page: the kind of page: on %HUBS_CHART_PAGE_A4_LANDSCAPE the chart keeps a printer's
+ *   margin, elsewhere it fills the page
+ * @stamp: (nullable): the small type at its foot (hubs_chart_stamp_new())
+ * @language: the language of the chart
+ * @width: the page's width
+ * @height: the page's height
+ *
+ * Draws a chart as it is exported and printed, in the print theme: the one drawing of a
+ * chart's page, which the files (hubs_chart_export_full()) and the print operation share.
+ */
+void
+hubs_chart_draw_page (cairo_t             *cr,
+                      const HubsChartData *data,
+                      HubsChartPage        page,
+                      const char          *stamp,
+                      HubsLanguage         language,
+                      double               width,
+                      double               height)
+{
+  HubsChartTheme theme;
+  HubsChartOptions options;
+  double margin = page == HUBS_CHART_PAGE_A4_LANDSCAPE ? A4_MARGIN : 0;
+
+  g_return_if_fail (cr != NULL);
+  g_return_if_fail (data != NULL);
+
+  hubs_chart_theme_init_print (&theme);
+  hubs_chart_options_init (&options, language);
+  options.stamp = stamp;
+
+  cairo_save (cr);
+  hubs_chart_color_set_source (&theme.background, cr);
+  cairo_paint (cr);
+  cairo_translate (cr, margin, margin);
+  hubs_chart_draw (cr, data, &theme, &options, width - 2 * margin, height - 2 * margin, NULL);
+  cairo_restore (cr);
+}
+
+/**
  * hubs_chart_export:
  * @data: the chart
  * @path: the file to write; its extension gives the format (.png, .svg, .pdf)
@@ -252,7 +347,8 @@ hubs_chart_set_pdf_metadata (cairo_surface_t *surface,
  * @error: a location for a #GError
  *
  * Draws @data in the print theme into a new file at @path, replacing any file there only when
- * the new one is complete.
+ * the new one is complete, with no stamp: hubs_chart_export_full() with
+ * %HUBS_CHART_PAGE_NONE.
  *
  * Returns: %TRUE when the file was written
  */
@@ -264,12 +360,42 @@ hubs_chart_export (const HubsChartData  *data,
                    HubsLanguage          language,
                    GError              **error)
 {
+  return hubs_chart_export_full (data, path, HUBS_CHART_PAGE_NONE, width, height, NULL,
+                                 language, error);
+}
+
+/**
+ * hubs_chart_export_full:
+ * @data: the chart
+ * @path: the file to write; its extension gives the format (.png, .svg, .pdf)
+ * @page: the page to draw it on, or %HUBS_CHART_PAGE_NONE for @width × @height
+ * @width: with %HUBS_CHART_PAGE_NONE, the width in pixels (PNG) or points (SVG, PDF)
+ * @height: the height likewise
+ * @stamp: (nullable): the small type at the chart's foot: hub, as of when, source
+ *   (hubs_chart_stamp_new())
+ * @language: the language of the chart
+ * @error: a location for a #GError
+ *
+ * Draws @data in the print theme into a new file at @path, replacing any file there only when
+ * the new one is complete.
+ *
+ * Returns: %TRUE when the file was written
+ */
+gboolean
+hubs_chart_export_full (const HubsChartData  *data,
+                        const char           *path,
+                        HubsChartPage         page,
+                        int                   width,
+                        int                   height,
+                        const char           *stamp,
+                        HubsLanguage          language,
+                        GError              **error)
+{
   g_auto(HubsChartWriter) w = { 0 };
   HubsChartFormat format;
-  HubsChartTheme theme;
-  HubsChartOptions options;
   cairo_surface_t *surface;
   cairo_status_t status;
+  double page_width = width, page_height = height, scale = 1;
   cairo_t *cr;
 
   g_return_val_if_fail (data != NULL, FALSE);
@@ -277,8 +403,15 @@ hubs_chart_export (const HubsChartData  *data,
 
   if (!hubs_chart_format_from_path (path, &format, error))
     return FALSE;
-  if (width < HUBS_CHART_EXPORT_MIN_SIZE || height < HUBS_CHART_EXPORT_MIN_SIZE ||
-      width > HUBS_CHART_EXPORT_MAX_SIZE || height > HUBS_CHART_EXPORT_MAX_SIZE)
+  if (page != HUBS_CHART_PAGE_NONE)
+    {
+      hubs_chart_page_get_size (page, &page_width, &page_height);
+      scale = format == HUBS_CHART_FORMAT_PNG ? 2 : 1;
+      width = (int) ceil (page_width * scale);
+      height = (int) ceil (page_height * scale);
+    }
+  else if (width < HUBS_CHART_EXPORT_MIN_SIZE || height < HUBS_CHART_EXPORT_MIN_SIZE ||
+           width > HUBS_CHART_EXPORT_MAX_SIZE || height > HUBS_CHART_EXPORT_MAX_SIZE)
     {
       g_set_error (error, HUBS_CHART_EXPORT_ERROR, HUBS_CHART_EXPORT_ERROR_SIZE,
                    /* Translators: a chart's size in pixels, e.g. "8×8"; then the limits */
@@ -287,16 +420,13 @@ hubs_chart_export (const HubsChartData  *data,
       return FALSE;
     }
 
-  hubs_chart_theme_init_print (&theme);
-  hubs_chart_options_init (&options, language);
-
   if (format == HUBS_CHART_FORMAT_PNG)
     surface = cairo_image_surface_create (CAIRO_FORMAT_RGB24, width, height);
   else
     {
       if (!hubs_chart_writer_open (&w, path, error))
         return FALSE;
-      surface = create_vector_surface (format, &w, width, height);
+      surface = create_vector_surface (format, &w, page_width, page_height);
       if (format == HUBS_CHART_FORMAT_PDF)
         {
           g_autofree char *title = hubs_chart_get_title (data, language);
@@ -306,7 +436,8 @@ hubs_chart_export (const HubsChartData  *data,
     }
 
   cr = cairo_create (surface);
-  hubs_chart_draw (cr, data, &theme, &options, width, height, NULL);
+  cairo_scale (cr, scale, scale);
+  hubs_chart_draw_page (cr, data, page, stamp, language, page_width, page_height);
   status = cairo_status (cr);
   cairo_destroy (cr);
   /* Finishing writes out a vector surface; an image surface must stay alive to be saved. */

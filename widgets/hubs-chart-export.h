@@ -39,6 +39,22 @@ typedef enum
   HUBS_CHART_FORMAT_PDF,
 } HubsChartFormat;
 
+/**
+ * HubsChartPage:
+ * @HUBS_CHART_PAGE_NONE: the chart at the size given, in pixels (PNG) or points
+ * @HUBS_CHART_PAGE_A4_LANDSCAPE: an A4 landscape page with a printer's margin, as printed
+ * @HUBS_CHART_PAGE_SLIDE: a 16:9 slide, 960×540 points (PowerPoint's and Impress's size)
+ *
+ * The page a chart is exported on. A PNG of a page has twice as many pixels as the page
+ * has points, so that it reads sharp on a slide.
+ */
+typedef enum
+{
+  HUBS_CHART_PAGE_NONE,
+  HUBS_CHART_PAGE_A4_LANDSCAPE,
+  HUBS_CHART_PAGE_SLIDE,
+} HubsChartPage;
+
 /* Sizes a chart export accepts, in pixels (PNG) or points (SVG, PDF). */
 #define HUBS_CHART_EXPORT_MIN_SIZE 16
 #define HUBS_CHART_EXPORT_MAX_SIZE 10000
@@ -55,6 +71,26 @@ gboolean hubs_chart_export               (const HubsChartData  *data,
                                           const char           *path,
                                           int                   width,
                                           int                   height,
+                                          HubsLanguage          language,
+                                          GError              **error);
+gboolean hubs_chart_page_from_string     (const char           *text,
+                                          HubsChartPage        *page);
+void     hubs_chart_page_get_size        (HubsChartPage         page,
+                                          double               *width,
+                                          double               *height);
+void     hubs_chart_draw_page            (cairo_t              *cr,
+                                          const HubsChartData  *data,
+                                          HubsChartPage         page,
+                                          const char           *stamp,
+                                          HubsLanguage          language,
+                                          double                width,
+                                          double                height);
+gboolean hubs_chart_export_full          (const HubsChartData  *data,
+                                          const char           *path,
+                                          HubsChartPage         page,
+                                          int                   width,
+                                          int                   height,
+                                          const char           *stamp,
                                           HubsLanguage          language,
                                           GError              **error);
 

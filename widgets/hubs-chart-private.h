@@ -241,6 +241,10 @@ void           hubs_chart_draw_bullet_row             (HubsChartPainter         
                                                        const HubsChartRect       *r,
                                                        guint                      index);
 
+/* hubs-chart-stamp.c: the small type at the foot, which the chart then stays above */
+void           hubs_chart_painter_draw_stamp          (HubsChartPainter          *p,
+                                                       const char                *stamp);
+
 /* One function per chart kind, each in its own file. */
 void           hubs_chart_draw_trajectory             (HubsChartPainter          *p,
                                                        const HubsChartData       *data);

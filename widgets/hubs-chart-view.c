@@ -16,6 +16,7 @@
 
 #include <glib/gi18n.h>
 
+#include "hubs-chart-stamp.h"
 #include "hubs-chart-view.h"
 
 struct _HubsChartView
@@ -36,6 +37,11 @@ struct _HubsChartView
   HubsChartData  *data;
   /* The marks of the last frame, for pointing and focus. */
   GArray         *hits;
+  /* (nullable): where the data is from, when the chart carries its stamp (slides) */
+  HubsStore      *stamp_store;
+  char           *stamp;
+  /* (nullable): the hub the comparison picks out */
+  char           *highlight;
 
   /* State */
   HubsChartTheme  theme;
@@ -200,6 +206,9 @@ set_data (HubsChartView *self,
 {
   g_clear_pointer (&self->data, hubs_chart_data_free);
   self->data = data;
+  g_clear_pointer (&self->stamp, g_free);
+  if (self->stamp_store != NULL && data != NULL)
+    self->stamp = hubs_chart_stamp_new (self->stamp_store, data, NULL, hubs_language_current ());
   g_array_set_size (self->hits, 0);
   if (self->focus_index != -1)
     {
@@ -420,6 +429,8 @@ hubs_chart_view_snapshot (GtkWidget   *widget,
   options.font_size = get_effective_font_size (self);
   options.show_title = self->show_title;
   options.focus = gtk_widget_has_focus (widget) ? self->focus_index : -1;
+  options.stamp = self->stamp;
+  options.highlight = self->highlight;
 
   g_array_set_size (self->hits, 0);
   cr = gtk_snapshot_append_cairo (snapshot, &GRAPHENE_RECT_INIT (0, 0, width, height));
@@ -537,6 +548,9 @@ hubs_chart_view_finalize (GObject *object)
 
   g_clear_pointer (&self->data, hubs_chart_data_free);
   g_clear_pointer (&self->hits, g_array_unref);
+  g_clear_pointer (&self->stamp, g_free);
+  g_clear_pointer (&self->highlight, g_free);
+  g_clear_object (&self->stamp_store);
 
   G_OBJECT_CLASS (hubs_chart_view_parent_class)->finalize (object);
 }
@@ -1065,4 +1079,61 @@ hubs_chart_view_activate_hit (HubsChartView *self,
   kpi = g_ptr_array_index (self->data->kpis, hit->index);
 
   return gtk_widget_activate_action (GTK_WIDGET (self), "win.open-kpi", "s", kpi->kpi->id);
+}
+
+/**
+ * hubs_chart_view_set_stamp_store:
+ * @self: a #HubsChartView
+ * @store: (nullable): the database the view's live objects are read from, or %NULL
+ *
+ * With a store, the chart carries the stamp of an exported chart at its foot: hub, as of
+ * when, source (hubs_chart_stamp_new()), as slides do.
+ */
+void
+hubs_chart_view_set_stamp_store (HubsChartView *self,
+                                 HubsStore     *store)
+{
+  g_return_if_fail (HUBS_IS_CHART_VIEW (self));
+  g_return_if_fail (store == NULL || HUBS_IS_STORE (store));
+
+  if (!g_set_object (&self->stamp_store, store))
+    return;
+
+  g_clear_pointer (&self->stamp, g_free);
+  if (store != NULL && self->data != NULL)
+    self->stamp = hubs_chart_stamp_new (store, self->data, NULL, hubs_language_current ());
+  gtk_widget_queue_draw (GTK_WIDGET (self));
+}
+
+/**
+ * hubs_chart_view_get_stamp:
+ * @self: a #HubsChartView
+ *
+ * Returns: (nullable): the stamp the chart carries, if any
+ */
+const char *
+hubs_chart_view_get_stamp (HubsChartView *self)
+{
+  g_return_val_if_fail (HUBS_IS_CHART_VIEW (self), NULL);
+
+  return self->stamp;
+}
+
+/**
+ * hubs_chart_view_set_highlight:
+ * @self: a #HubsChartView
+ * @hub_id: (nullable): the hub the comparison picks out, or %NULL
+ */
+void
+hubs_chart_view_set_highlight (HubsChartView *self,
+                               const char    *hub_id)
+{
+  g_return_if_fail (HUBS_IS_CHART_VIEW (self));
+
+  if (g_strcmp0 (self->highlight, hub_id) == 0)
+    return;
+
+  g_free (self->highlight);
+  self->highlight = g_strdup (hub_id);
+  gtk_widget_queue_draw (GTK_WIDGET (self));
 }

@@ -46,5 +46,10 @@ void                 hubs_chart_view_set_focus_index (HubsChartView *self,
                                                       int            index);
 char                *hubs_chart_view_get_focus_text  (HubsChartView *self);
 const HubsChartTheme *hubs_chart_view_get_theme      (HubsChartView *self);
+void                 hubs_chart_view_set_stamp_store (HubsChartView *self,
+                                                      HubsStore     *store);
+const char          *hubs_chart_view_get_stamp       (HubsChartView *self);
+void                 hubs_chart_view_set_highlight   (HubsChartView *self,
+                                                      const char    *hub_id);
 
 G_END_DECLS

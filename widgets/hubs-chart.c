@@ -169,6 +169,9 @@ hubs_chart_draw_with_layout (cairo_t                *cr,
   pango_layout_context_changed (p.layout);
   p.font = pango_font_description_from_string (theme->font_family);
 
+  if (options->stamp != NULL && *options->stamp != '\0')
+    hubs_chart_painter_draw_stamp (&p, options->stamp);
+
   switch (data->kind)
     {
     case HUBS_CHART_TRAJECTORY:

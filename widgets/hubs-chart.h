@@ -24,6 +24,11 @@ G_BEGIN_DECLS
  * @show_status: draw the status, in words and with its numbers, above a KPI's chart (a
  *   report prints it beside the chart instead)
  * @focus: the index of the hit (see #HubsChartHit) to highlight, or -1
+ * @stamp: (nullable): the small type at the chart's foot of a chart that leaves the app: its
+ *   hub, when its figures are from and their source (hubs_chart_stamp_new()); the chart
+ *   draws above it
+ * @highlight: (nullable): the id of the hub the comparison picks out, such as the one
+ *   presented
  *
  * How to draw a chart, apart from its data and colours.
  */
@@ -32,6 +37,8 @@ typedef struct
   HubsLanguage language;
   double       font_size;
   int          focus;
+  const char  *stamp;
+  const char  *highlight;
   guint        show_title : 1;
   guint        show_legend : 1;
   guint        show_status : 1;
@@ -97,6 +104,7 @@ typedef struct
  * @HUBS_CHART_ELEMENT_LABEL: a label beside the mark it names, inside the plot
  * @HUBS_CHART_ELEMENT_MESSAGE: the message of a chart with nothing to show
  * @HUBS_CHART_ELEMENT_LINE: a straight piece of a data line (actuals, plan path, projection)
+ * @HUBS_CHART_ELEMENT_STAMP: the small type at the foot: hub, as-of date, source
  *
  * What a box of a laid-out chart is.
  */
@@ -111,6 +119,7 @@ typedef enum
   HUBS_CHART_ELEMENT_LABEL,
   HUBS_CHART_ELEMENT_MESSAGE,
   HUBS_CHART_ELEMENT_LINE,
+  HUBS_CHART_ELEMENT_STAMP,
 } HubsChartElement;
 
 /**

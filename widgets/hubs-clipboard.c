@@ -3,8 +3,7 @@
  * SPDX-License-Identifier: GPL-3.0-or-later
  *
  * What Copy puts on the clipboard, so it pastes where staff make their slides and documents:
- * a chart as a picture, and as SVG for the programs that take it, drawn exactly as Export
- * Chart draws it; a table of figures as tab-separated text, which spreadsheets split into
+ * a chart as a picture, and as SVG for the programs that take it; a table of figures as tab-separated text, which spreadsheets split into
  * cells, and as HTML, which word processors and presentation programs paste as a table.
  */
 
@@ -15,67 +14,32 @@
 #include <string.h>
 
 #include <glib/gi18n.h>
-#include <glib/gstdio.h>
 
-#include "hubs-chart-export.h"
 #include "hubs-clipboard.h"
 
-/* Draws @data into a file of @name in @dir through hubs_chart_export(), so what is copied
- * is what Export Chart writes, print theme and all, and reads the file back. */
-static GBytes *
-render (const HubsChartData  *data,
-        const char           *dir,
-        const char           *name,
-        HubsLanguage          language,
-        GError              **error)
-{
-  g_autofree char *path = g_build_filename (dir, name, NULL);
-  g_autofree char *contents = NULL;
-  gsize length;
-  gboolean ok;
-
-  ok = hubs_chart_export (data, path, HUBS_CLIPBOARD_CHART_WIDTH, HUBS_CLIPBOARD_CHART_HEIGHT,
-                          language, error) &&
-       g_file_get_contents (path, &contents, &length, error);
-  g_unlink (path);
-
-  return ok ? g_bytes_new_take (g_steal_pointer (&contents), length) : NULL;
-}
-
 /**
- * hubs_clipboard_chart_provider_new:
- * @data: a chart
- * @language: the language of its words
+ * hubs_clipboard_picture_provider_new:
+ * @png: a picture as PNG
+ * @svg: the same picture as SVG
  * @error: a location for a #GError
  *
- * The chart at %HUBS_CLIPBOARD_CHART_WIDTH × %HUBS_CLIPBOARD_CHART_HEIGHT in the print
- * theme, as a #GdkTexture (which GTK offers as PNG and the other picture types) and as
- * `image/svg+xml`.
+ * The picture as a #GdkTexture (which GTK offers as PNG and the other picture types) and as
+ * `image/svg+xml`, for the programs that take vectors.
  *
- * Returns: (transfer full): the content, or %NULL with @error set when it could not be drawn
+ * Returns: (transfer full): the content, or %NULL with @error set when @png is no picture
  */
 GdkContentProvider *
-hubs_clipboard_chart_provider_new (const HubsChartData  *data,
-                                   HubsLanguage          language,
-                                   GError              **error)
+hubs_clipboard_picture_provider_new (GBytes  *png,
+                                     GBytes  *svg,
+                                     GError **error)
 {
-  g_autofree char *dir = NULL;
-  g_autoptr(GBytes) png = NULL;
-  g_autoptr(GBytes) svg = NULL;
   g_autoptr(GdkTexture) texture = NULL;
   GdkContentProvider *providers[2];
 
-  g_return_val_if_fail (data != NULL, NULL);
+  g_return_val_if_fail (png != NULL, NULL);
+  g_return_val_if_fail (svg != NULL, NULL);
 
-  if (!(dir = g_dir_make_tmp ("hubs-copy-XXXXXX", error)))
-    return NULL;
-
-  if ((png = render (data, dir, "chart.png", language, error)) != NULL &&
-      (svg = render (data, dir, "chart.svg", language, error)) != NULL)
-    texture = gdk_texture_new_from_bytes (png, error);
-  g_rmdir (dir);
-
-  if (texture == NULL)
+  if (!(texture = gdk_texture_new_from_bytes (png, error)))
     return NULL;
 
   providers[0] = gdk_content_provider_new_typed (GDK_TYPE_TEXTURE, texture);

@@ -7,20 +7,19 @@
 
 #include <gtk/gtk.h>
 
-#include "hubs-chart-data.h"
 #include "hubs-figure-table.h"
 #include "hubs-live-model.h"
 
 G_BEGIN_DECLS
 
-/* The size a chart is copied at, in pixels (the picture) and points (SVG), as it is
- * exported. */
+/* The size a chart is copied at, in pixels (the picture) and points (SVG), as Export Chart
+ * writes it. */
 #define HUBS_CLIPBOARD_CHART_WIDTH  1600
 #define HUBS_CLIPBOARD_CHART_HEIGHT 900
 
-GdkContentProvider *hubs_clipboard_chart_provider_new (const HubsChartData  *data,
-                                                       HubsLanguage          language,
-                                                       GError              **error);
+GdkContentProvider *hubs_clipboard_picture_provider_new (GBytes             *png,
+                                                         GBytes             *svg,
+                                                         GError            **error);
 GdkContentProvider *hubs_clipboard_table_provider_new (HubsFigureTable      *table,
                                                        const char           *caption);
 HubsFigureTable    *hubs_clipboard_table_new_for_kpi  (HubsLiveKpi          *kpi,

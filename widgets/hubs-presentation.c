@@ -37,6 +37,8 @@ struct _HubsPresentation
   HubsLiveModel *model;
   HubsLiveHub   *hub;
   GArray        *slides;
+  /* (nullable): the KPIs chosen to present, or %NULL for all of them */
+  GStrv          kpi_ids;
 
   /* State */
   guint          slide;
@@ -127,7 +129,7 @@ show_slide (HubsPresentation *self)
   gtk_label_set_text (self->counter, counter);
 }
 
-/* The slides: the overview, each KPI in the plan's order, the comparison. */
+/* The slides: the overview, each KPI (of those chosen) in the plan's order, the comparison. */
 static void
 build_slides (HubsPresentation *self)
 {
@@ -143,6 +145,9 @@ build_slides (HubsPresentation *self)
     {
       g_autoptr(HubsLiveKpi) kpi = g_list_model_get_item (kpis, i);
 
+      if (self->kpi_ids != NULL &&
+          !g_strv_contains ((const char * const *) self->kpi_ids, hubs_live_kpi_get_id (kpi)))
+        continue;
       slide = (Slide) { HUBS_CHART_TRAJECTORY, g_strdup (hubs_live_kpi_get_id (kpi)) };
       g_array_append_val (self->slides, slide);
     }
@@ -244,6 +249,7 @@ hubs_presentation_finalize (GObject *object)
   g_clear_object (&self->hub);
   g_clear_object (&self->model);
   g_clear_pointer (&self->slides, g_array_unref);
+  g_clear_pointer (&self->kpi_ids, g_strfreev);
 
   G_OBJECT_CLASS (hubs_presentation_parent_class)->finalize (object);
 }
@@ -403,6 +409,9 @@ hubs_presentation_new (GtkWindow     *parent,
   self = g_object_new (HUBS_TYPE_PRESENTATION, "transient-for", parent, NULL);
   self->model = g_object_ref (model);
   self->hub = g_object_ref (hub);
+  /* Slides leave the room in photos and handouts: each says what it shows. */
+  hubs_chart_view_set_stamp_store (self->chart, hubs_live_model_get_store (model));
+  hubs_chart_view_set_highlight (self->chart, hub_id);
   g_signal_connect_object (hub, "items-changed", G_CALLBACK (on_kpis_changed_cb), self,
                            G_CONNECT_SWAPPED);
 
@@ -489,4 +498,25 @@ hubs_presentation_get_counter (HubsPresentation *self)
   g_return_val_if_fail (HUBS_IS_PRESENTATION (self), NULL);
 
   return gtk_label_get_text (self->counter);
+}
+
+/**
+ * hubs_presentation_set_kpis:
+ * @self: a #HubsPresentation
+ * @kpi_ids: (nullable) (array zero-terminated=1): the KPIs to give a slide, or %NULL for all
+ *
+ * Limits the slides to the KPIs chosen, in the plan's order, between the overview and the
+ * comparison; the slideshow starts again from its first slide.
+ */
+void
+hubs_presentation_set_kpis (HubsPresentation   *self,
+                            const char * const *kpi_ids)
+{
+  g_return_if_fail (HUBS_IS_PRESENTATION (self));
+
+  g_clear_pointer (&self->kpi_ids, g_strfreev);
+  self->kpi_ids = g_strdupv ((char **) kpi_ids);
+  build_slides (self);
+  hubs_presentation_set_slide (self, 0);
+  show_slide (self);
 }

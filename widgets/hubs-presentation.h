@@ -24,5 +24,7 @@ void              hubs_presentation_set_slide    (HubsPresentation *self,
 guint             hubs_presentation_get_n_slides (HubsPresentation *self);
 GtkWidget        *hubs_presentation_get_chart    (HubsPresentation *self);
 const char       *hubs_presentation_get_counter  (HubsPresentation *self);
+void              hubs_presentation_set_kpis     (HubsPresentation   *self,
+                                                  const char * const *kpi_ids);
 
 G_END_DECLS

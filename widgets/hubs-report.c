@@ -19,12 +19,13 @@
 #include <pango/pangocairo.h>
 
 #include "hubs-chart-export-private.h"
+#include "hubs-chart-stamp.h"
 #include "hubs-i18n.h"
 #include "hubs-report.h"
 
 /* A4 landscape, in points. */
-#define A4_WIDTH  841.89
-#define A4_HEIGHT 595.28
+#define A4_WIDTH  HUBS_REPORT_PAGE_WIDTH
+#define A4_HEIGHT HUBS_REPORT_PAGE_HEIGHT
 
 typedef struct
 {
@@ -116,29 +117,7 @@ static char *
 report_source (Report             *r,
                const HubsChartKpi *ck)
 {
-  GString *out = g_string_new (hubs_i18n_gettext (r->lang, N_("Source: baselines and targets from "
-                                                              "the phase-2 plans of the Startup "
-                                                              "Ecosystem Hub Cities (government "
-                                                              "publication); actuals as entered in "
-                                                              "Hubs by each hub city consortium.")))
-                               ;
-  g_autoptr(GPtrArray) seen = g_ptr_array_new ();
-
-  for (guint i = 0; ck != NULL && i < ck->figures->len; i++)
-    {
-      const HubsFigure *figure = g_ptr_array_index (ck->figures, i);
-
-      if (figure->source == NULL || *figure->source == '\0' ||
-          g_ptr_array_find_with_equal_func (seen, figure->source, g_str_equal, NULL))
-        continue;
-      g_string_append (out,
-                       seen->len == 0 ? hubs_i18n_gettext (r->lang, N_(" Sources of actuals: "))
-                                           : hubs_i18n_gettext (r->lang, N_("; ")));
-      g_string_append (out, figure->source);
-      g_ptr_array_add (seen, figure->source);
-    }
-
-  return g_string_free (out, FALSE);
+  return hubs_chart_describe_source (NULL, ck, r->lang);
 }
 
 static void
@@ -412,15 +391,22 @@ report_kpi_page (Report              *r,
     }
 }
 
-static guint
-count_pages (GPtrArray *hub_data)
+/* One page of the report: a hub's overview (kpi −1) or one of its KPIs. */
+typedef struct
 {
-  guint n = 0;
+  guint hub;
+  int   kpi;
+} ReportPage;
 
-  for (guint i = 0; i < hub_data->len; i++)
-    n += 1 + ((HubsChartData *) g_ptr_array_index (hub_data, i))->kpis->len;
-  return n;
-}
+struct _HubsReport
+{
+  Report     r;
+  /* (element-type HubsChartData): each hub's chart data, in the report's order */
+  GPtrArray *hub_data;
+  /* (element-type utf8): the right of each hub's header: as of when, and made when */
+  GPtrArray *dates;
+  GArray    *pages;
+};
 
 static gboolean
 is_stream_or_device (const char *path)
@@ -429,6 +415,236 @@ is_stream_or_device (const char *path)
   HubsOutputKind kind;
 
   return hubs_output_resolve (path, &target, &kind, NULL) && kind != HUBS_OUTPUT_REPLACE;
+}
+
+/**
+ * hubs_report_free:
+ * @report: a report
+ */
+void
+hubs_report_free (HubsReport *report)
+{
+  if (report == NULL)
+    return;
+
+  g_clear_pointer (&report->hub_data, g_ptr_array_unref);
+  g_clear_pointer (&report->dates, g_ptr_array_unref);
+  g_clear_pointer (&report->pages, g_array_unref);
+  g_clear_object (&report->r.store);
+  g_free (report);
+}
+
+/**
+ * hubs_report_new:
+ * @store: the database
+ * @hub_id: (nullable): one hub, or %NULL for all of them
+ * @language: the language of the report
+ * @as_of: (nullable): the moment @store shows when it is the database as it stood then
+ *   (hubs_store_open_as_of()), which every page's header says
+ * @error: a location for a #GError
+ *
+ * Reads the hubs, KPIs and figures the report shows and lays out its list of pages (for each
+ * hub an overview page, then one page per KPI), so that the pages can then be drawn one at a
+ * time, in any order and as often as a print preview asks; a KPI's page reads its
+ * explanation when it is drawn.
+ *
+ * Returns: (transfer full): the report, or %NULL with @error set (an unknown hub)
+ */
+HubsReport *
+hubs_report_new (HubsStore     *store,
+                 const char    *hub_id,
+                 HubsLanguage   language,
+                 GDateTime     *as_of,
+                 GError       **error)
+{
+  g_autoptr(HubsReport) report = g_new0 (HubsReport, 1);
+  g_autoptr(GDateTime) now = g_date_time_new_now_local ();
+  g_autofree char *made = NULL;
+
+  g_return_val_if_fail (HUBS_IS_STORE (store), NULL);
+
+  report->hub_data = g_ptr_array_new_with_free_func ((GDestroyNotify) hubs_chart_data_free);
+  report->dates = g_ptr_array_new_with_free_func (g_free);
+  report->pages = g_array_new (FALSE, FALSE, sizeof (ReportPage));
+  report->r.store = g_object_ref (store);
+  report->r.lang = language;
+  hubs_chart_theme_init_print (&report->r.theme);
+
+  if (hub_id != NULL)
+    {
+      HubsChartData *data = hubs_chart_data_new_for_hub (store, hub_id, error);
+
+      if (data == NULL)
+        return NULL;
+      g_ptr_array_add (report->hub_data, data);
+    }
+  else
+    {
+      g_autoptr(GPtrArray) hubs = hubs_store_list_hubs (store, error);
+
+      if (hubs == NULL)
+        return NULL;
+      for (guint i = 0; i < hubs->len; i++)
+        {
+          HubsChartData *data = hubs_chart_data_new_for_hub (store,
+                                                             ((HubsHub *) hubs->pdata[i])->id,
+                                                             error);
+
+          if (data == NULL)
+            return NULL;
+          g_ptr_array_add (report->hub_data, data);
+        }
+    }
+
+  made = g_date_time_format (now, language == HUBS_LANGUAGE_JA ? "%Y年%-m月%-d日作成"
+                                                               : "Made on %Y-%m-%d");
+  for (guint i = 0; i < report->hub_data->len; i++)
+    {
+      const HubsChartData *data = g_ptr_array_index (report->hub_data, i);
+      g_autofree char *when = hubs_chart_describe_as_of (store, data, as_of, language);
+      ReportPage page = { i, -1 };
+
+      /* Translators: the right of a report page's header: as of when its figures are, then
+       * the day the report was made */
+      g_ptr_array_add (report->dates, g_strdup_printf (hubs_i18n_gettext (language,
+                                                                          N_("%1$s | %2$s")),
+                                                       when, made));
+      g_array_append_val (report->pages, page);
+      for (guint k = 0; k < data->kpis->len; k++)
+        {
+          page.kpi = k;
+          g_array_append_val (report->pages, page);
+        }
+    }
+
+  return g_steal_pointer (&report);
+}
+
+/**
+ * hubs_report_get_n_pages:
+ * @report: a report
+ *
+ * Returns: how many pages it has
+ */
+guint
+hubs_report_get_n_pages (HubsReport *report)
+{
+  g_return_val_if_fail (report != NULL, 0);
+
+  return report->pages->len;
+}
+
+/**
+ * hubs_report_draw_page:
+ * @report: a report
+ * @cr: where to draw: an A4 landscape page, %HUBS_REPORT_PAGE_WIDTH × %HUBS_REPORT_PAGE_HEIGHT
+ *   points from (0, 0)
+ * @page: the page, from 0
+ *
+ * Draws one page of the report: the one drawing of a page, which the PDF file
+ * (hubs_report_write()) and the print operation share.
+ */
+void
+hubs_report_draw_page (HubsReport *report,
+                       cairo_t    *cr,
+                       guint       page)
+{
+  Report *r;
+  const ReportPage *p;
+  const HubsChartData *data;
+
+  g_return_if_fail (report != NULL);
+  g_return_if_fail (cr != NULL);
+  g_return_if_fail (page < report->pages->len);
+
+  r = &report->r;
+  p = &g_array_index (report->pages, ReportPage, page);
+  data = g_ptr_array_index (report->hub_data, p->hub);
+
+  r->cr = cr;
+  r->page = page + 1;
+  r->n_pages = report->pages->len;
+  r->date = g_ptr_array_index (report->dates, p->hub);
+  r->layout = pango_cairo_create_layout (cr);
+  pango_context_set_language (pango_layout_get_context (r->layout),
+                              pango_language_from_string (r->lang == HUBS_LANGUAGE_JA ? "ja"
+                                                                                     : "en"));
+  pango_layout_context_changed (r->layout);
+  r->font = pango_font_description_from_string (r->theme.font_family);
+
+  cairo_save (cr);
+  if (p->kpi < 0)
+    report_overview_page (r, data);
+  else
+    report_kpi_page (r, data, g_ptr_array_index (data->kpis, p->kpi));
+  cairo_restore (cr);
+
+  g_clear_pointer (&r->font, pango_font_description_free);
+  g_clear_object (&r->layout);
+  r->date = NULL;
+  r->cr = NULL;
+}
+
+/**
+ * hubs_report_write:
+ * @report: a report
+ * @path: the PDF file to write
+ * @error: a location for a #GError
+ *
+ * Writes every page of @report into a PDF. The file at @path is replaced only once the
+ * report is complete.
+ *
+ * Returns: %TRUE when the report was written
+ */
+gboolean
+hubs_report_write (HubsReport  *report,
+                   const char  *path,
+                   GError     **error)
+{
+  g_auto(HubsChartWriter) w = { 0 };
+  HubsChartFormat format;
+  cairo_surface_t *surface;
+  cairo_status_t status;
+  cairo_t *cr;
+
+  g_return_val_if_fail (report != NULL, FALSE);
+  g_return_val_if_fail (path != NULL, FALSE);
+
+  /* A report is always a PDF: a pipe, a device or standard output need no extension. */
+  if (is_stream_or_device (path))
+    format = HUBS_CHART_FORMAT_PDF;
+  else if (!hubs_chart_format_from_path (path, &format, error))
+    return FALSE;
+  if (format != HUBS_CHART_FORMAT_PDF)
+    {
+      g_set_error (error, HUBS_CHART_EXPORT_ERROR, HUBS_CHART_EXPORT_ERROR_FORMAT,
+                   /* Translators: %s is a file name */
+                   _("A report is a PDF file: “%s” must end in .pdf."), path);
+      return FALSE;
+    }
+
+  if (!hubs_chart_writer_open (&w, path, error))
+    return FALSE;
+
+  surface = cairo_pdf_surface_create_for_stream (hubs_chart_writer_write_cb, &w, A4_WIDTH,
+                                                 A4_HEIGHT);
+  hubs_chart_set_pdf_metadata (surface, hubs_i18n_gettext (report->r.lang,
+                                                           N_("KPI progress report")));
+  cr = cairo_create (surface);
+  for (guint i = 0; i < report->pages->len; i++)
+    {
+      hubs_report_draw_page (report, cr, i);
+      cairo_show_page (cr);
+    }
+
+  status = cairo_status (cr);
+  cairo_destroy (cr);
+  cairo_surface_finish (surface);
+  if (status == CAIRO_STATUS_SUCCESS)
+    status = cairo_surface_status (surface);
+  cairo_surface_destroy (surface);
+
+  return hubs_chart_writer_close (&w, status, error);
 }
 
 /**
@@ -453,101 +669,15 @@ hubs_report_export (HubsStore     *store,
                     HubsLanguage   language,
                     GError       **error)
 {
-  g_auto(HubsChartWriter) w = { 0 };
-  g_autoptr(GPtrArray) hub_data = g_ptr_array_new_with_free_func ((GDestroyNotify) hubs_chart_data_free);
-  g_autoptr(GDateTime) now = g_date_time_new_now_local ();
-  HubsChartFormat format;
-  cairo_surface_t *surface;
-  cairo_status_t status;
-  Report r = { 0 };
+  g_autoptr(HubsReport) report = NULL;
 
   g_return_val_if_fail (HUBS_IS_STORE (store), FALSE);
   g_return_val_if_fail (path != NULL, FALSE);
 
-  /* A report is always a PDF: a pipe, a device or standard output need no extension. */
-  if (is_stream_or_device (path))
-    format = HUBS_CHART_FORMAT_PDF;
-  else if (!hubs_chart_format_from_path (path, &format, error))
-    return FALSE;
-  if (format != HUBS_CHART_FORMAT_PDF)
-    {
-      g_set_error (error, HUBS_CHART_EXPORT_ERROR, HUBS_CHART_EXPORT_ERROR_FORMAT,
-                   /* Translators: %s is a file name */
-                   _("A report is a PDF file: “%s” must end in .pdf."), path);
-      return FALSE;
-    }
-
-  /* Gather everything first: a bad hub fails before a file is touched. */
-  if (hub_id != NULL)
-    {
-      HubsChartData *data = hubs_chart_data_new_for_hub (store, hub_id, error);
-
-      if (data == NULL)
-        return FALSE;
-      g_ptr_array_add (hub_data, data);
-    }
-  else
-    {
-      g_autoptr(GPtrArray) hubs = hubs_store_list_hubs (store, error);
-
-      if (hubs == NULL)
-        return FALSE;
-      for (guint i = 0; i < hubs->len; i++)
-        {
-          HubsChartData *data = hubs_chart_data_new_for_hub (store,
-                                                             ((HubsHub *) hubs->pdata[i])->id,
-                                                             error);
-
-          if (data == NULL)
-            return FALSE;
-          g_ptr_array_add (hub_data, data);
-        }
-    }
-
-  if (!hubs_chart_writer_open (&w, path, error))
+  /* A wrong name fails before the database is read. */
+  if (!is_stream_or_device (path) && !hubs_chart_format_from_path (path, NULL, error))
     return FALSE;
 
-  surface = cairo_pdf_surface_create_for_stream (hubs_chart_writer_write_cb, &w, A4_WIDTH, A4_HEIGHT);
-  hubs_chart_set_pdf_metadata (surface, hubs_i18n_gettext (language, N_("KPI progress report")));
-  r.cr = cairo_create (surface);
-  r.store = store;
-  r.lang = language;
-  r.n_pages = count_pages (hub_data);
-  r.date = g_date_time_format (now, language == HUBS_LANGUAGE_JA ? "%Y年%-m月%-d日作成"
-                                                                 : "Made on %Y-%m-%d");
-  r.layout = pango_cairo_create_layout (r.cr);
-  pango_context_set_language (pango_layout_get_context (r.layout),
-                              pango_language_from_string (language == HUBS_LANGUAGE_JA ? "ja"
-                                                                                      : "en"));
-  pango_layout_context_changed (r.layout);
-  hubs_chart_theme_init_print (&r.theme);
-  r.font = pango_font_description_from_string (r.theme.font_family);
-
-  for (guint i = 0; i < hub_data->len; i++)
-    {
-      const HubsChartData *data = g_ptr_array_index (hub_data, i);
-
-      r.page++;
-      report_overview_page (&r, data);
-      cairo_show_page (r.cr);
-
-      for (guint k = 0; k < data->kpis->len; k++)
-        {
-          r.page++;
-          report_kpi_page (&r, data, g_ptr_array_index (data->kpis, k));
-          cairo_show_page (r.cr);
-        }
-    }
-
-  status = cairo_status (r.cr);
-  pango_font_description_free (r.font);
-  g_object_unref (r.layout);
-  g_free (r.date);
-  cairo_destroy (r.cr);
-  cairo_surface_finish (surface);
-  if (status == CAIRO_STATUS_SUCCESS)
-    status = cairo_surface_status (surface);
-  cairo_surface_destroy (surface);
-
-  return hubs_chart_writer_close (&w, status, error);
+  return (report = hubs_report_new (store, hub_id, language, NULL, error)) != NULL &&
+         hubs_report_write (report, path, error);
 }

@@ -12,6 +12,8 @@
 #include <glib/gi18n.h>
 
 #include "hubs-chart-export.h"
+#include "hubs-chart-export-dialog.h"
+#include "hubs-chart-stamp.h"
 #include "hubs-report.h"
 #include "hubs-file-chooser.h"
 #include "hubs-format.h"
@@ -19,7 +21,9 @@
 #include "hubs-hub-page.h"
 #include "hubs-i18n.h"
 #include "hubs-kpi-editor.h"
+#include "hubs-present-dialog.h"
 #include "hubs-presentation.h"
+#include "hubs-window-print.h"
 #include "hubs-window-private.h"
 
 static gboolean
@@ -163,14 +167,89 @@ present_action (GtkWidget  *widget,
     gtk_window_present (GTK_WINDOW (presentation));
 }
 
+static void
+present_chosen_action (GtkWidget  *widget,
+                       const char *action_name,
+                       GVariant   *param)
+{
+  HubsWindow *self = HUBS_WINDOW (widget);
+  const char *hub_id = hubs_window_get_hub_id (self);
+
+  if (self->live == NULL || hub_id == NULL)
+    return;
+
+  gtk_window_present (GTK_WINDOW (hubs_present_dialog_new (GTK_WINDOW (self), self->live,
+                                                           hub_id)));
+}
+
+/**
+ * hubs_window_get_shown_chart:
+ * @self: a #HubsWindow
+ * @error: a location for a #GError
+ *
+ * The chart the window shows: the open KPI's trajectory, or else the hub's overview, as
+ * exported and printed.
+ *
+ * Returns: (transfer full): the chart's data, or %NULL with @error set
+ */
+HubsChartData *
+hubs_window_get_shown_chart (HubsWindow  *self,
+                             GError     **error)
+{
+  const char *hub_id = hubs_window_get_hub_id (self);
+
+  g_return_val_if_fail (HUBS_IS_WINDOW (self), NULL);
+
+  if (editing_kpi (self))
+    return hubs_chart_data_new_for_kpi (self->store, HUBS_CHART_TRAJECTORY,
+                                        hubs_kpi_editor_get_kpi_id (HUBS_KPI_EDITOR (self->kpi_editor)),
+                                        error);
+  if (hub_id != NULL)
+    return hubs_chart_data_new_for_hub (self->store, hub_id, error);
+
+  g_set_error_literal (error, G_IO_ERROR, G_IO_ERROR_NOT_FOUND, _("Choose a hub city first."));
+  return NULL;
+}
+
+/**
+ * hubs_window_export_chart_page_to:
+ * @self: a #HubsWindow
+ * @path: a file ending in .png, .svg or .pdf
+ * @page: the page to draw it on, or %HUBS_CHART_PAGE_NONE for 1600×900
+ * @error: a location for a #GError
+ *
+ * Writes the chart the window shows (hubs_window_get_shown_chart()) in the interface's
+ * language, with the print theme and its stamp: hub, as of when, source.
+ *
+ * Returns: %TRUE on success
+ */
+gboolean
+hubs_window_export_chart_page_to (HubsWindow     *self,
+                                  const char     *path,
+                                  HubsChartPage   page,
+                                  GError        **error)
+{
+  g_autoptr(HubsChartData) data = NULL;
+  g_autofree char *stamp = NULL;
+
+  g_return_val_if_fail (HUBS_IS_WINDOW (self), FALSE);
+  g_return_val_if_fail (path != NULL, FALSE);
+
+  if (!(data = hubs_window_get_shown_chart (self, error)))
+    return FALSE;
+  stamp = hubs_chart_stamp_new (self->store, data, self->as_of, hubs_language_current ());
+  return hubs_chart_export_full (data, path, page, 1600, 900, stamp, hubs_language_current (),
+                                 error);
+}
+
 /**
  * hubs_window_export_chart_to:
  * @self: a #HubsWindow
  * @path: a file ending in .png, .svg or .pdf
  * @error: a location for a #GError
  *
- * Writes the chart the window shows: the open KPI's trajectory, or else the hub's overview,
- * at 1600×900 in the interface's language, with the print theme.
+ * Writes the chart the window shows at 1600×900, with its stamp:
+ * hubs_window_export_chart_page_to() with %HUBS_CHART_PAGE_NONE.
  *
  * Returns: %TRUE on success
  */
@@ -179,23 +258,7 @@ hubs_window_export_chart_to (HubsWindow  *self,
                              const char  *path,
                              GError     **error)
 {
-  g_autoptr(HubsChartData) data = NULL;
-  const char *hub_id = hubs_window_get_hub_id (self);
-
-  g_return_val_if_fail (HUBS_IS_WINDOW (self), FALSE);
-  g_return_val_if_fail (path != NULL, FALSE);
-
-  if (editing_kpi (self))
-    data = hubs_chart_data_new_for_kpi (self->store, HUBS_CHART_TRAJECTORY,
-                                        hubs_kpi_editor_get_kpi_id (HUBS_KPI_EDITOR (self->kpi_editor)),
-                                        error);
-  else if (hub_id != NULL)
-    data = hubs_chart_data_new_for_hub (self->store, hub_id, error);
-  else
-    g_set_error_literal (error, G_IO_ERROR, G_IO_ERROR_NOT_FOUND, _("Choose a hub city first."));
-
-  return data != NULL &&
-         hubs_chart_export (data, path, 1600, 900, hubs_language_current (), error);
+  return hubs_window_export_chart_page_to (self, path, HUBS_CHART_PAGE_NONE, error);
 }
 
 /**
@@ -221,9 +284,10 @@ hubs_window_export_report_to (HubsWindow  *self,
 }
 
 static void
-export_chosen (HubsWindow *self,
-               GFile      *file,
-               gboolean    report)
+export_chosen (HubsWindow    *self,
+               GFile         *file,
+               gboolean       report,
+               HubsChartPage  page)
 {
   g_autoptr(GError) error = NULL;
   g_autofree char *path = g_file_get_path (file);
@@ -232,7 +296,7 @@ export_chosen (HubsWindow *self,
     return;
 
   if (report ? hubs_window_export_report_to (self, path, &error)
-             : hubs_window_export_chart_to (self, path, &error))
+             : hubs_window_export_chart_page_to (self, path, page, &error))
     {
       g_autofree char *name = g_file_get_basename (file);
       g_autofree char *message = g_strdup_printf (_("Saved “%s”"), name);
@@ -244,11 +308,11 @@ export_chosen (HubsWindow *self,
 }
 
 static void
-on_chart_chosen (gpointer  self,
-                 GFile    *file,
-                 gpointer  user_data)
+on_chart_chosen (gpointer       self,
+                 GFile         *file,
+                 HubsChartPage  page)
 {
-  export_chosen (self, file, FALSE);
+  export_chosen (self, file, FALSE, page);
 }
 
 static void
@@ -256,7 +320,7 @@ on_report_chosen (gpointer  self,
                   GFile    *file,
                   gpointer  user_data)
 {
-  export_chosen (self, file, TRUE);
+  export_chosen (self, file, TRUE, HUBS_CHART_PAGE_NONE);
 }
 
 static void
@@ -286,10 +350,7 @@ export_action (GtkWidget  *widget,
 
       /* KPI ids are HUB/SLUG: a file name has no slash. */
       name = g_strdelimit (g_strdup_printf ("%s.png", kpi_id), "/", '-');
-      hubs_file_chooser_run (GTK_WINDOW (self), GTK_FILE_CHOOSER_ACTION_SAVE,
-                             _("Export Chart"), _("_Export"), name,
-                             _("Pictures and documents (PNG, SVG, PDF)"),
-                             "*.[psPS][nvdNVD][gfGF]", self, on_chart_chosen, NULL, NULL);
+      hubs_chart_export_dialog_run (GTK_WINDOW (self), name, self, on_chart_chosen);
     }
 }
 
@@ -504,6 +565,8 @@ hubs_window_update_actions (HubsWindow *self)
   gtk_widget_action_set_enabled (widget, "win.add-hub", writable);
   gtk_widget_action_set_enabled (widget, "win.present",
                                  self->store != NULL && hubs_window_get_hub_id (self) != NULL);
+  gtk_widget_action_set_enabled (widget, "win.present-chosen",
+                                 self->store != NULL && hubs_window_get_hub_id (self) != NULL);
   gtk_widget_action_set_enabled (widget, "win.export-chart",
                                  self->store != NULL && hubs_window_get_hub_id (self) != NULL);
   gtk_widget_action_set_enabled (widget, "win.export-report",
@@ -516,6 +579,7 @@ hubs_window_update_actions (HubsWindow *self)
   gtk_widget_action_set_enabled (widget, "win.move-kpi-down", writable && editing);
   gtk_widget_action_set_enabled (widget, "win.show-as-of", self->store != NULL);
   hubs_window_update_cycle_actions (self);
+  hubs_window_update_print_actions (self);
   hubs_window_update_export_actions (self);
 }
 
@@ -537,6 +601,8 @@ hubs_window_class_add_actions (GtkWidgetClass *widget_class)
   gtk_widget_class_install_action (widget_class, "win.add-kpi", NULL, add_kpi_action);
   gtk_widget_class_install_action (widget_class, "win.open-kpi", "s", open_kpi_action);
   gtk_widget_class_install_action (widget_class, "win.present", NULL, present_action);
+  gtk_widget_class_install_action (widget_class, "win.present-chosen", NULL,
+                                   present_chosen_action);
   gtk_widget_class_install_action (widget_class, "win.export-chart", NULL, export_action);
   gtk_widget_class_install_action (widget_class, "win.export-report", NULL, export_action);
   gtk_widget_class_install_action (widget_class, "win.delete-kpi", NULL, delete_kpi_action);

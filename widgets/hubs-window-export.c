@@ -13,6 +13,7 @@
 #include "config.h"
 
 #include <glib/gi18n.h>
+#include <glib/gstdio.h>
 
 #include "hubs-clipboard.h"
 #include "hubs-export-xlsx.h"
@@ -358,13 +359,34 @@ export_template_action (GtkWidget  *widget,
 /* Copy
  * ---- */
 
+/* Writes the chart the window shows into @dir as @name through Export Chart's own path, stamp
+ * and all, and reads it back. */
+static GBytes *
+render_shown_chart (HubsWindow  *self,
+                    const char  *dir,
+                    const char  *name,
+                    GError     **error)
+{
+  g_autofree char *path = g_build_filename (dir, name, NULL);
+  g_autofree char *contents = NULL;
+  gsize length;
+  gboolean ok;
+
+  ok = hubs_window_export_chart_to (self, path, error) &&
+       g_file_get_contents (path, &contents, &length, error);
+  g_unlink (path);
+
+  return ok ? g_bytes_new_take (g_steal_pointer (&contents), length) : NULL;
+}
+
 /**
  * hubs_window_copy_chart:
  * @self: a #HubsWindow
  * @error: a location for a #GError
  *
- * Puts the chart the window shows on the clipboard, as Export Chart would write it: the
- * open KPI's trajectory, or else the hub's overview.
+ * Puts the chart the window shows on the clipboard, as a picture and as SVG, exactly as
+ * Export Chart writes it: the open KPI's trajectory, or else the hub's overview, at
+ * %HUBS_CLIPBOARD_CHART_WIDTH × %HUBS_CLIPBOARD_CHART_HEIGHT with its stamp.
  *
  * Returns: %TRUE when the chart is on the clipboard
  */
@@ -372,25 +394,22 @@ gboolean
 hubs_window_copy_chart (HubsWindow  *self,
                         GError     **error)
 {
-  g_autoptr(HubsChartData) data = NULL;
   g_autoptr(GdkContentProvider) content = NULL;
-  HubsLiveHub *hub = selected_hub (self);
-  HubsLiveKpi *kpi = shown_kpi (self);
+  g_autoptr(GBytes) png = NULL;
+  g_autoptr(GBytes) svg = NULL;
+  g_autofree char *dir = NULL;
 
   g_return_val_if_fail (HUBS_IS_WINDOW (self), FALSE);
 
-  if (hub == NULL)
-    {
-      g_set_error_literal (error, G_IO_ERROR, G_IO_ERROR_NOT_FOUND, _("Choose a hub city first."));
-      return FALSE;
-    }
-
-  data = kpi != NULL ? hubs_chart_data_new_for_live_kpi (hub, kpi, HUBS_CHART_TRAJECTORY)
-                     : hubs_chart_data_new_for_live_hub (hub);
-  if (!(content = hubs_clipboard_chart_provider_new (data, hubs_language_current (), error)))
+  if (!(dir = g_dir_make_tmp ("hubs-copy-XXXXXX", error)))
     return FALSE;
+  if ((png = render_shown_chart (self, dir, "chart.png", error)) != NULL &&
+      (svg = render_shown_chart (self, dir, "chart.svg", error)) != NULL)
+    content = hubs_clipboard_picture_provider_new (png, svg, error);
+  g_rmdir (dir);
 
-  return gdk_clipboard_set_content (gtk_widget_get_clipboard (GTK_WIDGET (self)), content);
+  return content != NULL &&
+         gdk_clipboard_set_content (gtk_widget_get_clipboard (GTK_WIDGET (self)), content);
 }
 
 /**

@@ -7,6 +7,7 @@
 
 #pragma once
 
+#include "hubs-chart-data.h"
 #include "hubs-format.h"
 #include "hubs-live-model.h"
 #include "hubs-window.h"
@@ -72,6 +73,8 @@ struct _HubsWindow
 };
 
 void hubs_window_class_add_actions (GtkWidgetClass *widget_class);
+HubsChartData *hubs_window_get_shown_chart (HubsWindow *self,
+                                            GError    **error);
 void hubs_window_update_actions    (HubsWindow     *self);
 void hubs_window_class_add_cycle_actions (GtkWidgetClass *widget_class);
 void hubs_window_class_add_as_of_actions (GtkWidgetClass *widget_class);

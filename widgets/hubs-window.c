@@ -23,6 +23,7 @@
 #include "hubs-kpi-editor.h"
 #include "hubs-sidebar-row.h"
 #include "hubs-who-dialog.h"
+#include "hubs-window-print.h"
 #include "hubs-window-private.h"
 
 G_DEFINE_FINAL_TYPE (HubsWindow, hubs_window, ADW_TYPE_APPLICATION_WINDOW)
@@ -966,6 +967,7 @@ hubs_window_class_init (HubsWindowClass *klass)
   gtk_widget_class_bind_template_callback (widget_class, on_stop_search_cb);
 
   hubs_window_class_add_actions (widget_class);
+  hubs_window_class_add_print_actions (widget_class);
 }
 
 static void

@@ -270,12 +270,11 @@ static char *
 format_as_of (GDateTime    *as_of,
               HubsLanguage  lang)
 {
-  g_autoptr(GDateTime) now = as_of == NULL ? g_date_time_new_now_local () : NULL;
-  g_autoptr(GDateTime) local = g_date_time_to_local (as_of != NULL ? as_of : now);
-  /* Translators: a date and time in strftime(3) form, for “Figures as of …” */
-  g_autofree char *when = g_date_time_format (local, hubs_i18n_gettext (lang, N_("%Y-%m-%d %H:%M")));
+  g_autoptr(GDateTime) now = as_of == NULL ? g_date_time_new_now_utc () : NULL;
+  g_autofree char *when = hubs_format_moment (as_of != NULL ? as_of : now, lang);
 
-  /* Translators: the second line of each sheet of the Excel workbook; %s a date and time */
+  /* Translators: the second line of each sheet of the Excel workbook; %s a day and a time,
+   * such as “2 December 2026, 10:15” */
   return g_strdup_printf (hubs_i18n_gettext (lang, N_("Figures as of %s")), when);
 }
 
