@@ -11,6 +11,7 @@
 #include "config.h"
 
 #include <errno.h>
+#include <string.h>
 #include <sys/stat.h>
 
 #include <glib/gi18n.h>
@@ -69,8 +70,16 @@ static const GOptionEntry option_entries[] = {
     N_("Write an A4 PDF report with an overview and a chart of every KPI to FILE and exit"),
     N_("FILE") },
   { "hub", 0, 0, G_OPTION_ARG_STRING, NULL,
-    N_("With --export-report: only the hub with id HUB_ID; with the year commands: the hub"),
+    N_("With --export-report: only the hubs with these ids, separated by commas; with the year "
+       "commands: the hub"),
     N_("HUB_ID") },
+  { "kpi", 0, 0, G_OPTION_ARG_STRING, NULL,
+    N_("With --export-report: only the KPIs with these ids (HUB/SLUG), separated by commas"),
+    N_("KPI_ID") },
+  { "orientation", 0, 0, G_OPTION_ARG_STRING, NULL,
+    /* Translators: keep portrait and landscape */
+    N_("With --export-report: A4 portrait or landscape (the default)"),
+    N_("ORIENTATION") },
   { "lang", 0, 0, G_OPTION_ARG_STRING, NULL,
     /* Translators: keep ja and en */
     N_("With --render-chart or --export-report: the language of the chart, ja or en"),
@@ -640,27 +649,60 @@ suggest_hub (HubsStore  *store,
 static int
 export_report (const char *database_path,
                const char *output,
-               const char *hub_id,
+               const char *hub_list,
+               const char *kpi_list,
+               const char *orientation,
                const char *lang_name)
 {
   g_auto(Snapshot) snapshot = { 0 };
   g_autoptr(HubsStore) store = NULL;
-  g_autoptr(HubsReport) report = NULL;
   g_autoptr(GError) error = NULL;
+  g_auto(GStrv) hub_ids = hub_list != NULL ? g_strsplit (hub_list, ",", -1) : NULL;
+  g_auto(GStrv) kpi_ids = kpi_list != NULL ? g_strsplit (kpi_list, ",", -1) : NULL;
+  HubsReportOptions report;
   HubsLanguage lang;
 
   if (!parse_language (lang_name, &lang))
     return 1;
 
+  hubs_report_options_init (&report, lang);
+  if (orientation != NULL && !g_str_equal (orientation, "landscape"))
+    {
+      if (!g_str_equal (orientation, "portrait"))
+        {
+          g_autofree char *message = g_strdup_printf (_("“%s” is not an orientation; use "
+                                                        "portrait or landscape."),
+                                                      orientation);
+
+          hubs_cli_print_error (message);
+          return 1;
+        }
+      report.portrait = TRUE;
+    }
+  for (guint i = 0; hub_ids != NULL && hub_ids[i] != NULL; i++)
+    g_strstrip (hub_ids[i]);
+  for (guint i = 0; kpi_ids != NULL && kpi_ids[i] != NULL; i++)
+    g_strstrip (kpi_ids[i]);
+  report.hub_ids = (const char * const *) hub_ids;
+  report.kpi_ids = (const char * const *) kpi_ids;
+  report.as_of = export_as_of;
+
   if (!hubs_chart_format_from_path (output, NULL, &error) ||
       !(store = open_to_export (database_path, &snapshot, &error)) ||
-      !(report = hubs_report_new (store, hub_id, lang, export_as_of, &error)) ||
-      !hubs_report_write (report, output, &error))
+      !hubs_report_export_with_options (store, &report, output, &error))
     {
       hubs_cli_print_error (error->message);
-      if (store != NULL && hub_id != NULL &&
+      if (store != NULL && hub_ids != NULL &&
           g_error_matches (error, HUBS_STORE_ERROR, HUBS_STORE_ERROR_NOT_FOUND))
-        suggest_hub (store, hub_id);
+        {
+          /* The hub the message names, if it is one of those asked for. */
+          for (guint i = 0; hub_ids[i] != NULL; i++)
+            if (strstr (error->message, hub_ids[i]) != NULL)
+              {
+                suggest_hub (store, hub_ids[i]);
+                break;
+              }
+        }
       return 1;
     }
 
@@ -769,6 +811,8 @@ hubs_cli_handle (GVariantDict *options,
     g_autofree char *chart_size = NULL;
     g_autofree char *report_path = NULL;
     g_autofree char *report_hub = NULL;
+    g_autofree char *report_kpis = NULL;
+    g_autofree char *orientation = NULL;
     g_autofree char *lang_name = NULL;
 
     g_variant_dict_lookup (options, "render-chart", "s", &chart_kpi);
@@ -776,6 +820,8 @@ hubs_cli_handle (GVariantDict *options,
     g_variant_dict_lookup (options, "size", "s", &chart_size);
     g_variant_dict_lookup (options, "export-report", "^ay", &report_path);
     g_variant_dict_lookup (options, "hub", "s", &report_hub);
+    g_variant_dict_lookup (options, "kpi", "s", &report_kpis);
+    g_variant_dict_lookup (options, "orientation", "s", &orientation);
     g_variant_dict_lookup (options, "lang", "s", &lang_name);
 
     if ((chart_output != NULL || chart_size != NULL) && chart_kpi == NULL)
@@ -787,6 +833,12 @@ hubs_cli_handle (GVariantDict *options,
     if (report_hub != NULL && report_path == NULL)
       {
         hubs_cli_print_error (_("--hub goes with --export-report."));
+        *exit_status = 1;
+        return TRUE;
+      }
+    if ((report_kpis != NULL || orientation != NULL) && report_path == NULL)
+      {
+        hubs_cli_print_error (_("--kpi and --orientation go with --export-report."));
         *exit_status = 1;
         return TRUE;
       }
@@ -805,7 +857,8 @@ hubs_cli_handle (GVariantDict *options,
       }
     if (report_path != NULL)
       {
-        *exit_status = export_report (database_path, report_path, report_hub, lang_name);
+        *exit_status = export_report (database_path, report_path, report_hub, report_kpis,
+                                      orientation, lang_name);
         return TRUE;
       }
   }

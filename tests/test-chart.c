@@ -682,12 +682,13 @@ test_report (Fixture       *f,
 
   g_assert_true (hubs_report_export (f->store, "sapporo", one, HUBS_LANGUAGE_JA, &error));
   g_assert_no_error (error);
-  /* An overview page, then one page per KPI. */
-  g_assert_cmpuint (pdf_pages (one), ==, 1 + kpis->len);
+  /* A cover, the contents and three pages of national summary, an overview page, then one
+   * page per KPI. */
+  g_assert_cmpuint (pdf_pages (one), ==, 5 + 1 + kpis->len);
 
   g_assert_true (hubs_report_export (f->store, NULL, all, HUBS_LANGUAGE_EN, &error));
   g_assert_no_error (error);
-  g_assert_cmpuint (pdf_pages (all), ==, 13 + 87);
+  g_assert_cmpuint (pdf_pages (all), ==, 5 + 13 + 87);
 
   /* A copy to look at. */
   if (g_getenv ("HUBS_SCREENSHOT_DIR") != NULL)
@@ -906,7 +907,8 @@ test_cli_report (Fixture       *f,
 
   g_assert_cmpint (run_hubs (f, &err, "--export-report=tokyo.pdf", "--hub=tokyo", "--lang=en",
                              NULL), ==, 0);
-  g_assert_cmpuint (pdf_pages (pdf), ==, 1 + kpis->len);
+  /* Cover, contents and national summary (5), then the overview and a page per KPI. */
+  g_assert_cmpuint (pdf_pages (pdf), ==, 5 + 1 + kpis->len);
 }
 
 /* The language of a chart

@@ -234,7 +234,9 @@ test_copy_both_ways (Fixture       *f,
   hubs_store_set_author (store, "山田 花子", "福岡市 スタートアップ推進課");
   g_assert_true (hubs_store_set_figure (store, actual, &error));
   g_assert_no_error (error);
+  g_free (explanation->why);
   explanation->why = g_strdup ("大型案件の延期");
+  g_free (explanation->action);
   explanation->action = g_strdup ("次年度に再挑戦");
   g_assert_true (hubs_store_set_explanation (store, explanation, &error));
   g_assert_no_error (error);

@@ -49,11 +49,12 @@ test_network_drive (void)
   g_autoptr(HubsStore) local = NULL;
   const char *bindfs[] = { "bindfs", real, mount, NULL };
   const char *unmount[] = { "fusermount", "-u", mount, NULL };
+  g_autofree char *bindfs_path = g_find_program_in_path ("bindfs");
   GtkWidget *window;
   GtkWidget *dialog;
   const char *body;
 
-  if (g_find_program_in_path ("bindfs") == NULL)
+  if (bindfs_path == NULL)
     g_error ("This test needs bindfs (build-aux/deps.sh installs it)");
 
   g_assert_cmpint (g_mkdir (real, 0755), ==, 0);
@@ -88,7 +89,9 @@ test_network_drive (void)
 
   /* A file on the local disk says nothing. */
   local = hubs_test_open_store (local_path, HUBS_STORE_OPEN_DEFAULT);
-  g_assert_null (hubs_place_warning_present (GTK_WINDOW (adw_window_new ()), local));
+  window = adw_window_new ();
+  g_assert_null (hubs_place_warning_present (GTK_WINDOW (window), local));
+  gtk_window_destroy (GTK_WINDOW (window));
 
   g_clear_object (&local);
   hubs_test_remove_dir (dir);

@@ -146,6 +146,29 @@ assert_a4_landscape (const char *size)
   g_assert_cmpfloat_with_epsilon (height, 595.28, 0.01);
 }
 
+static int
+compare_strings (gconstpointer a,
+                 gconstpointer b)
+{
+  return strcmp (*(const char * const *) a, *(const char * const *) b);
+}
+
+/* The words of @text, sorted, one space between. */
+static char *
+sorted_words (const char *text)
+{
+  g_auto(GStrv) words = g_regex_split_simple ("\\s+", text, 0, 0);
+  g_autoptr(GPtrArray) kept = g_ptr_array_new ();
+
+  for (guint i = 0; words[i] != NULL; i++)
+    if (*words[i] != '\0')
+      g_ptr_array_add (kept, words[i]);
+  g_ptr_array_sort (kept, compare_strings);
+  g_ptr_array_add (kept, NULL);
+
+  return g_strjoinv (" ", (char **) kept->pdata);
+}
+
 /* The two files have as many pages, of the same size, with the same words on each. */
 static void
 assert_same_pages (const char *printed,
@@ -171,7 +194,14 @@ assert_same_pages (const char *printed,
 
   g_assert_cmpuint (g_strv_length (printed_by_page), ==, g_strv_length (exported_by_page));
   for (guint i = 0; printed_by_page[i] != NULL; i++)
-    g_assert_cmpstr (printed_by_page[i], ==, exported_by_page[i]);
+    {
+      /* pdftotext may read a table's cells in another order when the page is placed a
+       * hundredth of a point apart: the same words, in any order. */
+      g_autofree char *printed_words = sorted_words (printed_by_page[i]);
+      g_autofree char *exported_words = sorted_words (exported_by_page[i]);
+
+      g_assert_cmpstr (printed_words, ==, exported_words);
+    }
 }
 
 static void
@@ -191,8 +221,9 @@ test_hub_report (Fixture       *f,
   g_assert_true (hubs_window_export_report_to (f->window, exported, &error));
   g_assert_no_error (error);
 
-  /* An overview, then a page per KPI. */
-  assert_same_pages (printed, exported, 1 + kpis->len);
+  /* The cover, the contents and the national summary (three pages), then the hub's
+   * overview and a page per KPI. */
+  assert_same_pages (printed, exported, 5 + 1 + kpis->len);
 
   /* The header says the hub and as of when its figures are; the footer the source. */
   text = hubs_test_pdf_text (printed);
@@ -259,10 +290,10 @@ test_all_hubs (Fixture       *f,
   g_assert_no_error (error);
 
   /* Every hub's overview and every KPI's page. */
-  assert_same_pages (printed, exported, hubs->len + kpis->len);
+  assert_same_pages (printed, exported, 5 + hubs->len + kpis->len);
 }
 
-/* A4 portrait paper: each landscape page prints whole, turned to fit, on one sheet. */
+/* A4 portrait paper: the report prints in its portrait layout, a page to a sheet. */
 static void
 test_other_paper (Fixture       *f,
                   gconstpointer  data)
@@ -275,7 +306,9 @@ test_other_paper (Fixture       *f,
   g_autoptr(GError) error = NULL;
   g_autofree char *pages = NULL;
   g_autofree char *size = NULL;
-  g_autofree char *expected = g_strdup_printf ("%u", 1 + kpis->len);
+  /* The cover, the contents, the national summary, the overview and the KPIs' pages, each in
+   * the report's portrait layout. */
+  g_autofree char *expected = g_strdup_printf ("%u", 5 + 1 + kpis->len);
   g_autofree char *shot = NULL;
 
   operation = hubs_print_operation_new (f->store, "fukuoka", NULL, f->lang);

@@ -964,6 +964,68 @@ test_write_during_check (Fixture       *f,
   g_assert_cmpfloat (figure->value, ==, 163);
 }
 
+/* Many figures at once (an import): what is stored as given changes nothing, the same
+ * figure twice stores the last, and each change is in the history, field by field, on
+ * either engine (set-wise on SQLite, a figure at a time on the server). */
+static void
+test_apply_figures (Fixture       *f,
+                    gconstpointer  data)
+{
+  g_autoptr(HubsStore) store = hubs_test_open_store (f->path, HUBS_STORE_OPEN_DEFAULT);
+  g_autoptr(GPtrArray) figures = g_ptr_array_new_with_free_func ((GDestroyNotify) hubs_figure_free);
+  g_autoptr(HubsFigure) stored = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *history = NULL;
+  g_autofree char *last = NULL;
+  g_autofree char *value = NULL;
+  HubsFigure *baseline;
+  guint n_changed = 99;
+
+  baseline = hubs_store_get_figure (store, "sapporo/startups", 2024, HUBS_FIGURE_BASELINE,
+                                    &error);
+  g_assert_no_error (error);
+  g_ptr_array_add (figures, baseline);
+  g_ptr_array_add (figures, hubs_test_make_actual ("sapporo/startups", 2025, 150));
+  g_ptr_array_add (figures, hubs_test_make_actual ("tokyo/unicorns", 2025, 2));
+  g_ptr_array_add (figures, hubs_test_make_actual ("sapporo/startups", 2025, 151.25));
+
+  hubs_store_set_author (store, "山田 花子", "札幌市");
+  g_assert_true (hubs_store_apply_figures (store, figures, &n_changed, &error));
+  g_assert_no_error (error);
+  g_assert_cmpuint (n_changed, ==, 2);
+
+  stored = hubs_store_get_figure (store, "sapporo/startups", 2025, HUBS_FIGURE_ACTUAL, &error);
+  g_assert_no_error (error);
+  g_assert_cmpfloat (stored->value, ==, 151.25);
+
+  /* Two new figures, two history rows each (the value, provisional), none for the baseline. */
+  history = raw_query_text (f->path, "SELECT count(*) FROM history");
+  g_assert_cmpstr (history, ==, "4");
+  last = raw_query_text (f->path, "SELECT kpi_id || ' ' || field || ' ' || new_value || ' ' || "
+                                  "changed_by FROM history WHERE field = 'value' AND kpi_id = "
+                                  "'sapporo/startups'");
+  g_assert_cmpstr (last, ==, "sapporo/startups value 151.25 山田 花子");
+
+  /* Again: nothing changes. */
+  g_assert_true (hubs_store_apply_figures (store, figures, &n_changed, &error));
+  g_assert_cmpuint (n_changed, ==, 0);
+  g_clear_pointer (&history, g_free);
+  history = raw_query_text (f->path, "SELECT count(*) FROM history");
+  g_assert_cmpstr (history, ==, "4");
+
+  /* A submitted year refuses the whole set, and nothing of it is stored. */
+  g_assert_true (hubs_store_set_year_state (store, "tokyo", 2025, HUBS_YEAR_SUBMITTED, NULL,
+                                            &error));
+  g_ptr_array_set_size (figures, 0);
+  g_ptr_array_add (figures, hubs_test_make_actual ("sapporo/startups", 2025, 200));
+  g_ptr_array_add (figures, hubs_test_make_actual ("tokyo/unicorns", 2025, 3));
+  g_assert_false (hubs_store_apply_figures (store, figures, &n_changed, &error));
+  g_assert_error (error, HUBS_STORE_ERROR, HUBS_STORE_ERROR_LOCKED);
+  value = raw_query_text (f->path, "SELECT value FROM figure WHERE kpi_id = 'sapporo/startups' "
+                                   "AND fiscal_year = 2025 AND kind = 'actual'");
+  g_assert_cmpstr (value, ==, "151.25");
+}
+
 /* Runs @argv (NULL-terminated); fails the test with its output when it fails. */
 static void
 run_or_fail (const char * const *argv)
@@ -999,8 +1061,9 @@ test_network_file_system (Fixture       *f,
   g_autoptr(GError) error = NULL;
   const char *bindfs[] = { "bindfs", real, mount, NULL };
   const char *unmount[] = { "fusermount", "-u", mount, NULL };
+  g_autofree char *bindfs_path = g_find_program_in_path ("bindfs");
 
-  if (g_find_program_in_path ("bindfs") == NULL)
+  if (bindfs_path == NULL)
     g_error ("This test needs bindfs (build-aux/deps.sh installs it)");
 
   g_assert_cmpint (g_mkdir (real, 0755), ==, 0);
@@ -1103,6 +1166,7 @@ main (int   argc,
   ADD ("/hubs/store/edit-unknown-kpi-rejected", test_edit_unknown_kpi_rejected);
   ADD_FILE ("/hubs/store/save-statement-count", test_save_statement_count);
   ADD ("/hubs/store/new-hub-id", test_new_hub_id);
+  ADD ("/hubs/store/apply-figures", test_apply_figures);
   ADD_FILE ("/hubs/store/network-file-system", test_network_file_system);
   g_test_add_func ("/hubs/store/refuse-password-in-uri", test_refuse_password_in_uri);
 

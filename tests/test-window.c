@@ -1414,13 +1414,14 @@ test_export_from_window (Fixture       *f,
   g_clear_error (&error);
   g_assert_false (g_file_test (doc, G_FILE_TEST_EXISTS));
 
-  /* The hub's report: an overview page, then one page per KPI. */
+  /* The hub’s report: cover, contents, three pages of national summary, the overview, then
+   * one page per KPI. */
   g_assert_true (hubs_window_export_report_to (f->window, pdf, &error));
   g_assert_no_error (error);
   g_assert_true (g_spawn_sync (NULL, (char **) argv, NULL, G_SPAWN_SEARCH_PATH, NULL, NULL,
                                &out, NULL, &status, &error));
   g_assert_no_error (error);
-  g_assert_nonnull (strstr (out, "Pages:           7"));
+  g_assert_nonnull (strstr (out, "Pages:           12"));
 }
 
 

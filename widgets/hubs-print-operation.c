@@ -79,9 +79,21 @@ hubs_print_operation_begin_print (GtkPrintOperation *operation,
       return;
     }
 
-  self->report = hubs_report_new (self->store,
-                                  self->content == HUBS_PRINT_HUB_REPORT ? self->hub_id : NULL,
-                                  self->language, self->as_of, &error);
+  {
+    const char *hub_ids[] = { self->hub_id, NULL };
+    HubsReportOptions options;
+
+    GtkPageOrientation orientation =
+      gtk_page_setup_get_orientation (gtk_print_context_get_page_setup (context));
+
+    hubs_report_options_init (&options, self->language);
+    options.hub_ids = self->content == HUBS_PRINT_HUB_REPORT ? hub_ids : NULL;
+    options.as_of = self->as_of;
+    /* Portrait paper gets the report's portrait pages, not landscape ones shrunk onto it. */
+    options.portrait = orientation == GTK_PAGE_ORIENTATION_PORTRAIT ||
+                       orientation == GTK_PAGE_ORIENTATION_REVERSE_PORTRAIT;
+    self->report = hubs_report_new (self->store, &options, &error);
+  }
   if (self->report == NULL)
     {
       self->failure = g_steal_pointer (&error);
@@ -105,10 +117,7 @@ hubs_print_operation_draw_page (GtkPrintOperation *operation,
   if (self->content == HUBS_PRINT_CHART)
     hubs_chart_page_get_size (HUBS_CHART_PAGE_A4_LANDSCAPE, &page_width, &page_height);
   else
-    {
-      page_width = HUBS_REPORT_PAGE_WIDTH;
-      page_height = HUBS_REPORT_PAGE_HEIGHT;
-    }
+    hubs_report_get_page_size (self->report, &page_width, &page_height);
 
   /* On A4 landscape the page is the PDF's, point for point; any other paper gets it whole,
    * as large as fits, in the middle. */
@@ -226,7 +235,7 @@ hubs_print_operation_init (HubsPrintOperation *self)
   gtk_print_operation_set_unit (operation, GTK_UNIT_POINTS);
   gtk_print_operation_set_embed_page_setup (operation, TRUE);
   /* Translators: the tab of the print dialog where one chooses the chart or a report */
-  gtk_print_operation_set_custom_tab_label (operation, _("Contents"));
+  gtk_print_operation_set_custom_tab_label (operation, C_("print dialog", "Contents"));
 }
 
 /**

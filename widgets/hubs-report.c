@@ -2,9 +2,15 @@
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  *
- * The PDF report of one hub or of all of them: an overview page per hub, then a page per
- * KPI with its trajectory, figures and notes, laid out on A4 landscape pages with a header
- * and footer, in the language the user picks.
+ * The PDF report to hand out: a cover, a contents page, the national summary (where every
+ * hub's KPIs stand, the national totals of the indicators several hubs count, the comparison
+ * of the hubs), then a section per hub chosen: an overview page and a page per KPI chosen
+ * with its trajectory, figures and notes. A4 portrait or landscape, in the language the user
+ * picks; every page says its number, the moment its figures are of, and their source.
+ *
+ * The report is gathered once (hubs_report_new()); each page is then drawn on its own
+ * (hubs_report_draw_page()) into any cairo context of the page's size in points, so a PDF
+ * file and a printer draw the same pages.
  */
 
 #define G_LOG_DOMAIN "hubs-report"
@@ -19,23 +25,67 @@
 #include <pango/pangocairo.h>
 
 #include "hubs-chart-export-private.h"
-#include "hubs-chart-stamp.h"
 #include "hubs-i18n.h"
+#include "hubs-national.h"
 #include "hubs-report.h"
 
-/* A4 landscape, in points. */
-#define A4_WIDTH  HUBS_REPORT_PAGE_WIDTH
-#define A4_HEIGHT HUBS_REPORT_PAGE_HEIGHT
+/* A4, in points. */
+#define A4_LONG  841.89
+#define A4_SHORT 595.28
+
+typedef enum
+{
+  PAGE_COVER,
+  PAGE_CONTENTS,
+  PAGE_SUMMARY_STATUS,
+  PAGE_SUMMARY_TOTALS,
+  PAGE_SUMMARY_COMPARISON,
+  PAGE_HUB_OVERVIEW,
+  PAGE_KPI,
+} PageKind;
 
 typedef struct
 {
+  PageKind kind;
+  guint    hub;
+  guint    kpi;
+} Page;
+
+struct _HubsReport
+{
+  HubsStore     *store;
+  HubsLanguage   lang;
+  double         width;
+  double         height;
+  guint          portrait : 1;
+  /* (element-type HubsChartData): the hubs with a section, their chosen KPIs */
+  GPtrArray     *hub_data;
+  /* The national summary, or NULL */
+  HubsNational  *national;
+  HubsChartData *comparison;
+  /* The hub the comparison marks out: the only one with a section */
+  char          *highlight_hub;
+  GArray        *pages;
+  char          *title;
+  char          *made;
+  char          *as_of;
+  guint          n_hubs_in_store;
+  guint          n_kpis_chosen;
+  guint          all_kpis : 1;
+};
+
+/* What drawing one page needs. */
+typedef struct
+{
+  HubsReport           *report;
   HubsStore            *store;
   cairo_t              *cr;
   PangoLayout          *layout;
   PangoFontDescription *font;
   HubsChartTheme        theme;
   HubsLanguage          lang;
-  char                 *date;
+  double                width;
+  double                height;
   guint                 page;
   guint                 n_pages;
 } Report;
@@ -78,7 +128,8 @@ report_text (Report               *r,
 
 #define MARGIN 34.0
 
-/* The header and footer of every page; returns the y where the body starts. */
+/* The header and footer of every page: the report and what the page is of, the moment the
+ * figures are of, the source and the page's number. Returns the y where the body starts. */
 static double
 report_frame (Report     *r,
               const char *hub,
@@ -88,26 +139,26 @@ report_frame (Report     *r,
   /* Translators: the header of each page of a report; %s is the hub city. */
   g_autofree char *header = g_strdup_printf (hubs_i18n_gettext (r->lang, N_("%s | KPI progress "
                                                                             "report")), hub);
-  double width = A4_WIDTH - 2 * MARGIN;
+  double width = r->width - 2 * MARGIN;
   cairo_t *cr = r->cr;
 
-  report_text (r, header, MARGIN, MARGIN - 14, width * 0.7, 8, FALSE, &r->theme.dim,
+  report_text (r, header, MARGIN, MARGIN - 14, width * 0.6, 8, FALSE, &r->theme.dim,
                PANGO_ALIGN_LEFT, 1);
-  report_text (r, r->date, MARGIN + width * 0.3, MARGIN - 14, width * 0.7, 8, FALSE,
+  report_text (r, r->report->as_of, MARGIN + width * 0.4, MARGIN - 14, width * 0.6, 8, FALSE,
                &r->theme.dim, PANGO_ALIGN_RIGHT, 1);
 
   cairo_new_path (cr);
   hubs_chart_color_set_source (&r->theme.grid, cr);
   cairo_set_line_width (cr, 0.6);
   cairo_move_to (cr, MARGIN, MARGIN - 2);
-  cairo_line_to (cr, A4_WIDTH - MARGIN, MARGIN - 2);
-  cairo_move_to (cr, MARGIN, A4_HEIGHT - MARGIN + 4);
-  cairo_line_to (cr, A4_WIDTH - MARGIN, A4_HEIGHT - MARGIN + 4);
+  cairo_line_to (cr, r->width - MARGIN, MARGIN - 2);
+  cairo_move_to (cr, MARGIN, r->height - MARGIN + 4);
+  cairo_line_to (cr, r->width - MARGIN, r->height - MARGIN + 4);
   cairo_stroke (cr);
 
-  report_text (r, source, MARGIN, A4_HEIGHT - MARGIN + 8, width - 60, 7.5, FALSE, &r->theme.dim,
+  report_text (r, source, MARGIN, r->height - MARGIN + 8, width - 60, 7.5, FALSE, &r->theme.dim,
                PANGO_ALIGN_LEFT, 3);
-  report_text (r, page, A4_WIDTH - MARGIN - 60, A4_HEIGHT - MARGIN + 8, 60, 8, FALSE,
+  report_text (r, page, r->width - MARGIN - 60, r->height - MARGIN + 8, 60, 8, FALSE,
                &r->theme.dim, PANGO_ALIGN_RIGHT, 1);
 
   return MARGIN + 6;
@@ -117,7 +168,29 @@ static char *
 report_source (Report             *r,
                const HubsChartKpi *ck)
 {
-  return hubs_chart_describe_source (NULL, ck, r->lang);
+  GString *out = g_string_new (hubs_i18n_gettext (r->lang, N_("Source: baselines and targets from "
+                                                              "the phase-2 plans of the Startup "
+                                                              "Ecosystem Hub Cities (government "
+                                                              "publication); actuals as entered in "
+                                                              "Hubs by each hub city consortium.")))
+                               ;
+  g_autoptr(GPtrArray) seen = g_ptr_array_new ();
+
+  for (guint i = 0; ck != NULL && i < ck->figures->len; i++)
+    {
+      const HubsFigure *figure = g_ptr_array_index (ck->figures, i);
+
+      if (figure->source == NULL || *figure->source == '\0' ||
+          g_ptr_array_find_with_equal_func (seen, figure->source, g_str_equal, NULL))
+        continue;
+      g_string_append (out,
+                       seen->len == 0 ? hubs_i18n_gettext (r->lang, N_(" Sources of actuals: "))
+                                           : hubs_i18n_gettext (r->lang, N_("; ")));
+      g_string_append (out, figure->source);
+      g_ptr_array_add (seen, figure->source);
+    }
+
+  return g_string_free (out, FALSE);
 }
 
 static void
@@ -130,7 +203,7 @@ report_overview_page (Report              *r,
   g_autofree char *source = report_source (r, NULL);
   g_autofree char *title = hubs_chart_get_title (data, r->lang);
   HubsChartOptions options;
-  double width = A4_WIDTH - 2 * MARGIN;
+  double width = r->width - 2 * MARGIN;
   double y = report_frame (r, name, source);
 
   y += report_text (r, title, MARGIN, y, width, 18, TRUE, &r->theme.foreground,
@@ -151,7 +224,7 @@ report_overview_page (Report              *r,
 
   cairo_save (r->cr);
   cairo_translate (r->cr, MARGIN - 8, y);
-  hubs_chart_draw (r->cr, data, &r->theme, &options, width + 16, A4_HEIGHT - MARGIN - 16 - y,
+  hubs_chart_draw (r->cr, data, &r->theme, &options, width + 16, r->height - MARGIN - 16 - y,
                    NULL);
   cairo_restore (r->cr);
 }
@@ -190,9 +263,16 @@ report_kpi_page (Report              *r,
   g_autoptr(GString) subtitle = g_string_new (NULL);
   g_autoptr(GString) notes = g_string_new (NULL);
   HubsChartOptions options;
-  double width = A4_WIDTH - 2 * MARGIN;
-  double chart_w = width * 0.66, panel_x = MARGIN + chart_w + 16, panel_w = width - chart_w - 16;
-  double y = report_frame (r, hub, source), chart_top, chart_h, notes_h, py;
+  gboolean portrait = r->report->portrait;
+  double width = r->width - 2 * MARGIN;
+  /* Landscape: the chart on the left, the figures on the right. Portrait: the chart across
+   * the page, the status and the figures side by side under it. */
+  double chart_w = portrait ? width : width * 0.66;
+  double panel_x = portrait ? MARGIN : MARGIN + chart_w + 16;
+  double panel_w = portrait ? width * 0.48 : width - chart_w - 16;
+  double rows_x = portrait ? MARGIN + width * 0.52 : panel_x;
+  double rows_w = panel_w;
+  double y = report_frame (r, hub, source), chart_top, chart_h, notes_h, py, rows_y;
   const HubsFigure *baseline = hubs_chart_kpi_get_baseline (ck);
 
   data->hub = hubs_hub_copy (hub_data->hub);
@@ -278,8 +358,11 @@ report_kpi_page (Report              *r,
   notes_h = 0;
   if (notes->len > 0)
     notes_h = MIN (report_text (r, notes->str, 0, 0, width, 8.5, FALSE, NULL, PANGO_ALIGN_LEFT, 0)
-                   + 22, (A4_HEIGHT - MARGIN - 30 - y) * 0.34);
-  chart_h = A4_HEIGHT - MARGIN - 30 - y - notes_h;
+                   + 22, (r->height - MARGIN - 30 - y) * 0.34);
+  chart_h = r->height - MARGIN - 30 - y - notes_h;
+  /* What the status and the eight rows of figures take under a portrait chart. */
+  if (portrait)
+    chart_h = MAX (chart_h - 190, 200);
   hubs_chart_options_init (&options, lang);
   options.show_title = FALSE;
   options.show_status = FALSE;
@@ -289,7 +372,7 @@ report_kpi_page (Report              *r,
   hubs_chart_draw (r->cr, data, &r->theme, &options, chart_w + 6, chart_h, NULL);
   cairo_restore (r->cr);
 
-  py = chart_top + 4;
+  py = portrait ? chart_top + chart_h + 10 : chart_top + 4;
   {
     double mark = 11;
 
@@ -305,14 +388,19 @@ report_kpi_page (Report              *r,
                          PANGO_ALIGN_LEFT, 5) + 4;
   }
 
-  py += 6;
-  cairo_new_path (r->cr);
-  hubs_chart_color_set_source (&r->theme.grid, r->cr);
-  cairo_set_line_width (r->cr, 0.6);
-  cairo_move_to (r->cr, panel_x, py);
-  cairo_line_to (r->cr, panel_x + panel_w, py);
-  cairo_stroke (r->cr);
-  py += 6;
+  if (portrait)
+    rows_y = chart_top + chart_h + 10;
+  else
+    {
+      py += 6;
+      cairo_new_path (r->cr);
+      hubs_chart_color_set_source (&r->theme.grid, r->cr);
+      cairo_set_line_width (r->cr, 0.6);
+      cairo_move_to (r->cr, panel_x, py);
+      cairo_line_to (r->cr, panel_x + panel_w, py);
+      cairo_stroke (r->cr);
+      rows_y = py + 6;
+    }
 
   {
     g_autofree char *label = NULL;
@@ -332,7 +420,7 @@ report_kpi_page (Report              *r,
         label = g_strdup (hubs_i18n_gettext (lang, N_("Baseline")));
         value = g_strdup (hubs_i18n_gettext (lang, N_("not measured")));
       }
-    report_figure_row (r, label, value, panel_x, &py, panel_w);
+    report_figure_row (r, label, value, rows_x, &rows_y, rows_w);
   }
 
   for (guint i = 0; i < ck->figures->len; i++)
@@ -358,7 +446,7 @@ report_kpi_page (Report              *r,
                                                                           N_("%s (provisional)")),
                                                        v);
         }
-      report_figure_row (r, label, value, panel_x, &py, panel_w);
+      report_figure_row (r, label, value, rows_x, &rows_y, rows_w);
     }
 
   for (int year = HUBS_MIDTERM_FISCAL_YEAR; year <= HUBS_LAST_FISCAL_YEAR; year += 2)
@@ -375,13 +463,13 @@ report_kpi_page (Report              *r,
       label = g_strdup_printf (hubs_i18n_gettext (lang, N_("%s target")), fy);
       value = figure->measured ? hubs_format_figure (kpi, figure, lang)
                                : g_strdup (hubs_i18n_gettext (lang, N_("not measured")));
-      report_figure_row (r, label, value, panel_x, &py, panel_w);
+      report_figure_row (r, label, value, rows_x, &rows_y, rows_w);
     }
 
-  y = chart_top + chart_h + 8;
+  y = portrait ? MAX (py, rows_y) + 6 : chart_top + chart_h + 8;
   if (notes->len > 0)
     {
-      double avail = A4_HEIGHT - MARGIN - 34 - y;
+      double avail = r->height - MARGIN - 34 - y;
       int lines = (int) MAX (1, floor (avail / 11.5));
 
       y += report_text (r, hubs_i18n_gettext (lang, N_("Notes")), MARGIN, y, width, 9, TRUE,
@@ -391,22 +479,685 @@ report_kpi_page (Report              *r,
     }
 }
 
-/* One page of the report: a hub's overview (kpi −1) or one of its KPIs. */
-typedef struct
+/* The words of what a page of the report is, for its header and the contents. */
+static const char *
+scope_name (Report *r)
 {
-  guint hub;
-  int   kpi;
-} ReportPage;
+  return hubs_i18n_gettext (r->lang, N_("All hub cities"));
+}
 
-struct _HubsReport
+static void
+report_cover_page (Report *r)
 {
-  Report     r;
-  /* (element-type HubsChartData): each hub's chart data, in the report's order */
-  GPtrArray *hub_data;
-  /* (element-type utf8): the right of each hub's header: as of when, and made when */
-  GPtrArray *dates;
-  GArray    *pages;
-};
+  HubsReport *report = r->report;
+  g_autofree char *source = report_source (r, NULL);
+  g_autoptr(GString) hubs = g_string_new (NULL);
+  g_autofree char *kpis = NULL;
+  double width = r->width - 2 * MARGIN;
+  double y;
+
+  report_frame (r, scope_name (r), source);
+
+  y = r->height * 0.28;
+  y += report_text (r, hubs_i18n_gettext (r->lang, N_("Startup Ecosystem Hub Cities, phase 2 "
+                                                      "(FY2025–FY2029)")),
+                    MARGIN, y, width, 12, FALSE, &r->theme.dim, PANGO_ALIGN_LEFT, 2) + 6;
+  y += report_text (r, report->title, MARGIN, y, width, 30, TRUE, &r->theme.foreground,
+                    PANGO_ALIGN_LEFT, 2) + 18;
+
+  cairo_new_path (r->cr);
+  hubs_chart_color_set_source (&r->theme.actual, r->cr);
+  cairo_rectangle (r->cr, MARGIN, y, 64, 3);
+  cairo_fill (r->cr);
+  y += 20;
+
+  if (report->hub_data->len == report->n_hubs_in_store)
+    g_string_append_printf (hubs,
+                            /* Translators: on the cover of a report */
+                            hubs_i18n_ngettext (r->lang, "All %u hub city",
+                                                "All %u hub cities", report->n_hubs_in_store),
+                            report->n_hubs_in_store);
+  else
+    {
+      for (guint i = 0; i < report->hub_data->len; i++)
+        {
+          const HubsHub *hub = ((HubsChartData *) g_ptr_array_index (report->hub_data, i))->hub;
+
+          if (i > 0)
+            g_string_append (hubs, hubs_i18n_gettext (r->lang, N_(", ")));
+          g_string_append (hubs, r->lang == HUBS_LANGUAGE_JA ? hub->name_ja : hub->name_en);
+        }
+    }
+  y += report_text (r, hubs->str, MARGIN, y, width, 14, TRUE, &r->theme.foreground,
+                    PANGO_ALIGN_LEFT, 4) + 6;
+
+  if (report->all_kpis)
+    kpis = g_strdup (hubs_i18n_gettext (r->lang, N_("Every KPI of these hub cities")));
+  else
+    kpis = g_strdup_printf (/* Translators: on the cover of a report */
+                            hubs_i18n_ngettext (r->lang, "%u KPI chosen", "%u KPIs chosen",
+                                                report->n_kpis_chosen),
+                            report->n_kpis_chosen);
+  y += report_text (r, kpis, MARGIN, y, width, 11, FALSE, &r->theme.foreground,
+                    PANGO_ALIGN_LEFT, 1) + 18;
+
+  y += report_text (r, report->as_of, MARGIN, y, width, 11, TRUE, &r->theme.foreground,
+                    PANGO_ALIGN_LEFT, 1) + 4;
+  report_text (r, report->made, MARGIN, y, width, 10, FALSE, &r->theme.dim, PANGO_ALIGN_LEFT, 1);
+}
+
+/* The entries of the contents, with the page each starts on (1-based). */
+static GPtrArray *
+list_contents (HubsReport *report,
+               GArray     *page_numbers,
+               GArray     *levels)
+{
+  GPtrArray *titles = g_ptr_array_new_with_free_func (g_free);
+
+  for (guint i = 0; i < report->pages->len; i++)
+    {
+      const Page *page = &g_array_index (report->pages, Page, i);
+      const char *title = NULL;
+      guint level = 1;
+      guint number = i + 1;
+
+      switch (page->kind)
+        {
+        case PAGE_SUMMARY_STATUS:
+          g_ptr_array_add (titles, g_strdup (hubs_i18n_gettext (report->lang,
+                                                                N_("National Summary"))));
+          g_array_append_val (page_numbers, number);
+          level = 0;
+          g_array_append_val (levels, level);
+          level = 1;
+          title = hubs_i18n_gettext (report->lang, N_("Status by Hub City"));
+          break;
+        case PAGE_SUMMARY_TOTALS:
+          title = hubs_i18n_gettext (report->lang, N_("National Totals"));
+          break;
+        case PAGE_SUMMARY_COMPARISON:
+          title = hubs_i18n_gettext (report->lang, N_("Comparison of the Hubs"));
+          break;
+        case PAGE_HUB_OVERVIEW:
+          {
+            const HubsHub *hub = ((HubsChartData *) g_ptr_array_index (report->hub_data,
+                                                                       page->hub))->hub;
+
+            title = report->lang == HUBS_LANGUAGE_JA ? hub->name_ja : hub->name_en;
+            level = 0;
+          }
+          break;
+        case PAGE_COVER:
+        case PAGE_CONTENTS:
+        case PAGE_KPI:
+        default:
+          break;
+        }
+
+      if (title == NULL)
+        continue;
+      g_ptr_array_add (titles, g_strdup (title));
+      g_array_append_val (page_numbers, number);
+      g_array_append_val (levels, level);
+    }
+
+  return titles;
+}
+
+static void
+report_contents_page (Report *r)
+{
+  g_autofree char *source = report_source (r, NULL);
+  g_autoptr(GArray) numbers = g_array_new (FALSE, FALSE, sizeof (guint));
+  g_autoptr(GArray) levels = g_array_new (FALSE, FALSE, sizeof (guint));
+  g_autoptr(GPtrArray) titles = list_contents (r->report, numbers, levels);
+  double width = r->width - 2 * MARGIN;
+  double y = report_frame (r, scope_name (r), source) + 8;
+  double line = MIN (22, (r->height - MARGIN - 30 - y - 40) / MAX (titles->len, 1));
+  double size = MIN (11, line * 0.55);
+
+  y += report_text (r, hubs_i18n_gettext (r->lang, N_("Contents")), MARGIN, y, width, 18, TRUE,
+                    &r->theme.foreground, PANGO_ALIGN_LEFT, 1) + 14;
+
+  for (guint i = 0; i < titles->len; i++)
+    {
+      guint level = g_array_index (levels, guint, i);
+      g_autofree char *number = g_strdup_printf ("%u", g_array_index (numbers, guint, i));
+      double x = MARGIN + level * 18;
+      double tw;
+
+      tw = report_text (r, number, MARGIN + width - 40, y, 40, size, level == 0, &r->theme.foreground,
+                        PANGO_ALIGN_RIGHT, 1);
+      report_text (r, g_ptr_array_index (titles, i), x, y, width - 60 - level * 18, size,
+                   level == 0, &r->theme.foreground, PANGO_ALIGN_LEFT, 1);
+      /* A dotted leader from the title to its page. */
+      cairo_new_path (r->cr);
+      hubs_chart_color_set_source (&r->theme.grid, r->cr);
+      cairo_set_line_width (r->cr, 0.8);
+      cairo_set_dash (r->cr, (double[]) { 1, 3 }, 2, 0);
+      cairo_move_to (r->cr, MARGIN + width * 0.55, y + tw * 0.8);
+      cairo_line_to (r->cr, MARGIN + width - 44, y + tw * 0.8);
+      cairo_stroke (r->cr);
+      cairo_set_dash (r->cr, NULL, 0, 0);
+      y += line;
+    }
+}
+
+/* The title and the line under it of a page of the national summary; returns the y below. */
+static double
+summary_heading (Report     *r,
+                 const char *title,
+                 const char *subtitle)
+{
+  g_autofree char *source = report_source (r, NULL);
+  double width = r->width - 2 * MARGIN;
+  double y = report_frame (r, hubs_i18n_gettext (r->lang, N_("National Summary")), source);
+
+  y += report_text (r, title, MARGIN, y, width, 16, TRUE, &r->theme.foreground, PANGO_ALIGN_LEFT,
+                    2) + 2;
+  y += report_text (r, subtitle, MARGIN, y, width, 8.5, FALSE, &r->theme.dim, PANGO_ALIGN_LEFT,
+                    3) + 10;
+  return y;
+}
+
+static void
+rule (Report *r,
+      double  y)
+{
+  cairo_new_path (r->cr);
+  hubs_chart_color_set_source (&r->theme.grid, r->cr);
+  cairo_set_line_width (r->cr, 0.6);
+  cairo_move_to (r->cr, MARGIN, y);
+  cairo_line_to (r->cr, r->width - MARGIN, y);
+  cairo_stroke (r->cr);
+}
+
+/* Every hub: how many of its KPIs stand where, with the share on track. */
+static void
+report_summary_status_page (Report *r)
+{
+  const HubsNational *national = r->report->national;
+  double width = r->width - 2 * MARGIN;
+  double name_w = width * (r->report->portrait ? 0.22 : 0.2);
+  double share_w = width * (r->report->portrait ? 0.26 : 0.28);
+  double col_w = (width - name_w - share_w) / (HUBS_N_STATUSES + 1);
+  double y = summary_heading (r, hubs_i18n_gettext (r->lang, N_("Status by Hub City")),
+                              hubs_i18n_gettext (r->lang, N_("How many of each hub’s KPIs "
+                                                             "stand where, by their latest "
+                                                             "actual; breakdown KPIs are not "
+                                                             "counted.")));
+  double head_h = 0, row_h;
+  double size = 8.5;
+
+  /* The heading: each status with its mark and its word. */
+  report_text (r, hubs_i18n_gettext (r->lang, N_("Hub city")), MARGIN, y, name_w, size, TRUE,
+               &r->theme.foreground, PANGO_ALIGN_LEFT, 2);
+  report_text (r, hubs_i18n_gettext (r->lang, N_("Share on track")), MARGIN + name_w, y, share_w,
+               size, TRUE, &r->theme.foreground, PANGO_ALIGN_LEFT, 2);
+  for (HubsStatus s = 0; s < HUBS_N_STATUSES; s++)
+    {
+      double x = MARGIN + name_w + share_w + s * col_w;
+
+      hubs_chart_draw_status_shape (r->cr, s, &r->theme, x + col_w / 2, y + 5, 8);
+      head_h = MAX (head_h, report_text (r, hubs_status_get_label (s, r->lang), x, y + 12,
+                                         col_w, 7, TRUE, &r->theme.foreground,
+                                         PANGO_ALIGN_CENTER, 3) + 12);
+    }
+  report_text (r, hubs_i18n_gettext (r->lang, N_("KPIs")), MARGIN + width - col_w, y, col_w,
+               size, TRUE, &r->theme.foreground, PANGO_ALIGN_CENTER, 1);
+  y += head_h + 4;
+  rule (r, y);
+  y += 4;
+
+  row_h = MIN (30, (r->height - MARGIN - 30 - y) / MAX (national->hubs->len, 1));
+  for (guint i = 0; i < national->hubs->len; i++)
+    {
+      const HubsNationalHub *nh = g_ptr_array_index (national->hubs, i);
+      g_autofree char *share = hubs_national_hub_describe_on_track (nh, r->lang);
+      g_autofree char *n = g_strdup_printf ("%u", nh->all.n_kpis);
+      gboolean marked = g_strcmp0 (nh->hub->id, r->report->highlight_hub) == 0;
+
+      if (marked)
+        {
+          cairo_new_path (r->cr);
+          hubs_chart_color_set_source_alpha (&r->theme.actual, r->cr, 0.12);
+          cairo_rectangle (r->cr, MARGIN - 4, y - 2, width + 8, row_h);
+          cairo_fill (r->cr);
+        }
+      report_text (r, r->lang == HUBS_LANGUAGE_JA ? nh->hub->name_ja : nh->hub->name_en,
+                   MARGIN, y, name_w - 6, size + 0.5, TRUE, &r->theme.foreground,
+                   PANGO_ALIGN_LEFT, 1);
+      report_text (r, share, MARGIN + name_w, y, share_w - 6, size - 0.5, FALSE,
+                   &r->theme.foreground, PANGO_ALIGN_LEFT, 2);
+      for (HubsStatus s = 0; s < HUBS_N_STATUSES; s++)
+        {
+          g_autofree char *count = g_strdup_printf ("%u", nh->all.n_by_status[s]);
+
+          report_text (r, nh->all.n_by_status[s] > 0 ? count : "·",
+                       MARGIN + name_w + share_w + s * col_w, y, col_w, size + 0.5,
+                       nh->all.n_by_status[s] > 0, nh->all.n_by_status[s] > 0
+                       ? &r->theme.foreground : &r->theme.dim, PANGO_ALIGN_CENTER, 1);
+        }
+      report_text (r, n, MARGIN + width - col_w, y, col_w, size + 0.5, FALSE, &r->theme.dim,
+                   PANGO_ALIGN_CENTER, 1);
+      y += row_h;
+      rule (r, y - 3);
+    }
+}
+
+/* The national totals: each indicator's sums, how many hubs each covers, and who is left out. */
+static void
+report_summary_totals_page (Report *r)
+{
+  const HubsNational *national = r->report->national;
+  g_autofree char *fy = hubs_format_fiscal_year (national->fiscal_year, r->lang);
+  g_autofree char *subtitle = g_strdup_printf (hubs_i18n_gettext (r->lang,
+                                                                  N_("Each total adds up only "
+                                                                     "the hubs that count the "
+                                                                     "indicator in the same unit "
+                                                                     "and the same way; the "
+                                                                     "others are named with the "
+                                                                     "reason. Actuals of %s.")),
+                                               fy);
+  double width = r->width - 2 * MARGIN;
+  double name_w = width * (r->report->portrait ? 0.28 : 0.32);
+  double col_w = (width - name_w) / HUBS_NATIONAL_N_COLUMNS;
+  double y = summary_heading (r, hubs_i18n_gettext (r->lang, N_("National Totals")), subtitle);
+  double avail, block;
+
+  if (national->totals->len == 0)
+    {
+      report_text (r, hubs_i18n_gettext (r->lang, N_("No KPI of this database counts an "
+                                                     "indicator that other hubs count too.")),
+                   MARGIN, y, width, 10, FALSE, &r->theme.foreground, PANGO_ALIGN_LEFT, 2);
+      return;
+    }
+
+  report_text (r, hubs_i18n_gettext (r->lang, N_("Indicator")), MARGIN, y, name_w, 8.5, TRUE,
+               &r->theme.foreground, PANGO_ALIGN_LEFT, 1);
+  for (HubsNationalColumn c = 0; c < HUBS_NATIONAL_N_COLUMNS; c++)
+    {
+      g_autofree char *title = hubs_national_column_get_title (national, c, r->lang);
+
+      report_text (r, title, MARGIN + name_w + c * col_w, y, col_w - 4, 8.5, TRUE,
+                   &r->theme.foreground, PANGO_ALIGN_RIGHT, 2);
+    }
+  y += 26;
+  rule (r, y - 4);
+
+  avail = r->height - MARGIN - 30 - y;
+  block = MIN (72, avail / national->totals->len);
+  for (guint i = 0; i < national->totals->len; i++)
+    {
+      const HubsNationalTotal *t = g_ptr_array_index (national->totals, i);
+      g_autofree char *left_out = hubs_national_total_describe_left_out (t, r->lang);
+      double h;
+
+      h = report_text (r, hubs_national_indicator_get_label (t->key, r->lang), MARGIN, y + 2,
+                       name_w - 8, 9.5, TRUE, &r->theme.foreground, PANGO_ALIGN_LEFT, 2);
+      for (HubsNationalColumn c = 0; c < HUBS_NATIONAL_N_COLUMNS; c++)
+        {
+          const HubsNationalSum *sum = &t->sums[c];
+          g_autofree char *value = sum->n_hubs > 0 && t->kpi != NULL
+                                   ? hubs_format_kpi_value (t->kpi, sum->value, r->lang)
+                                   : g_strdup ("—");
+          g_autofree char *coverage = hubs_national_sum_describe_coverage (t, c, r->lang);
+          double x = MARGIN + name_w + c * col_w;
+          double vh;
+
+          vh = report_text (r, value, x, y + 2, col_w - 4, 10, TRUE, &r->theme.foreground,
+                            PANGO_ALIGN_RIGHT, 1);
+          vh += report_text (r, coverage, x, y + 2 + vh, col_w - 4, 7.5, FALSE, &r->theme.dim,
+                             PANGO_ALIGN_RIGHT, 1);
+          h = MAX (h, vh);
+        }
+      if (left_out != NULL)
+        report_text (r, left_out, MARGIN, y + 4 + h, width, 7.5, FALSE, &r->theme.dim,
+                     PANGO_ALIGN_LEFT, MAX (1, (int) floor ((block - h - 8) / 9.5)));
+      y += block;
+      rule (r, y - 3);
+    }
+}
+
+static void
+report_summary_comparison_page (Report *r)
+{
+  HubsChartOptions options;
+  double width = r->width - 2 * MARGIN;
+  double y = summary_heading (r, hubs_i18n_gettext (r->lang, N_("Comparison of the Hubs")),
+                              hubs_i18n_gettext (r->lang, N_("For each hub, overall and per "
+                                                             "pillar, the mean share of the "
+                                                             "planned progress its KPIs "
+                                                             "achieved.")));
+
+  hubs_chart_options_init (&options, r->lang);
+  options.show_title = FALSE;
+  options.font_size = 9;
+  options.highlight = r->report->highlight_hub;
+  cairo_save (r->cr);
+  cairo_translate (r->cr, MARGIN - 8, y);
+  hubs_chart_draw (r->cr, r->report->comparison, &r->theme, &options, width + 16,
+                   r->height - MARGIN - 16 - y, NULL);
+  cairo_restore (r->cr);
+}
+
+/**
+ * hubs_report_options_init:
+ * @options: (out caller-allocates): the options
+ * @language: the language of the report
+ *
+ * The report of every hub and KPI, A4 landscape, with its national summary, as of now.
+ */
+void
+hubs_report_options_init (HubsReportOptions *options,
+                          HubsLanguage       language)
+{
+  g_return_if_fail (options != NULL);
+
+  memset (options, 0, sizeof *options);
+  options->language = language;
+  options->national_summary = TRUE;
+}
+
+static gboolean
+strv_has (const char * const *strv,
+          const char         *str)
+{
+  return strv != NULL && g_strv_contains (strv, str);
+}
+
+/* The report says which moment its figures are of, on every page: "As of 2 December 2026,
+ * 10:15" (now), "As it stood on 31 March 2026, 17:00" (a report of the past, as the stamp of a
+ * chart says it), or the day it was made, "Made on 2 December 2026". */
+static char *
+format_moment (GDateTime    *when,
+               HubsLanguage  lang,
+               gboolean      as_of,
+               gboolean      past)
+{
+  g_autofree char *moment = hubs_format_moment (when, lang);
+  g_autofree char *day = NULL;
+
+  if (as_of)
+    /* Translators: the header of a report's page: the moment its figures are of, now or then */
+    return g_strdup_printf (hubs_i18n_gettext (lang, past ? N_("As it stood on %s")
+                                                          : N_("As of %s")), moment);
+
+  {
+    g_autoptr(GDateTime) local = g_date_time_to_local (when);
+
+    day = hubs_format_date (g_date_time_get_year (local), g_date_time_get_month (local),
+                            g_date_time_get_day_of_month (local), lang);
+  }
+  /* Translators: on a report's cover: the day it was made */
+  return g_strdup_printf (hubs_i18n_gettext (lang, N_("Made on %s")), day);
+}
+
+/**
+ * hubs_report_new:
+ * @store: the database
+ * @options: what goes into the report
+ * @error: a location for a #GError
+ *
+ * Gathers everything the report shows, so a bad hub or KPI fails before anything is drawn:
+ * a hub or KPI that is not in @store, or a KPI of a hub left out of @options' hubs.
+ *
+ * Returns: (transfer full): the report, or %NULL with @error set
+ */
+HubsReport *
+hubs_report_new (HubsStore                *store,
+                 const HubsReportOptions  *options,
+                 GError                  **error)
+{
+  g_autoptr(HubsReport) self = NULL;
+  g_autoptr(GPtrArray) hubs = NULL;
+  g_autoptr(GPtrArray) kpi_hubs = g_ptr_array_new_with_free_func (g_free);
+  g_autoptr(GDateTime) now = g_date_time_new_now_local ();
+  Page page = { 0 };
+
+  g_return_val_if_fail (HUBS_IS_STORE (store), NULL);
+  g_return_val_if_fail (options != NULL, NULL);
+
+  self = g_new0 (HubsReport, 1);
+  self->store = g_object_ref (store);
+  self->lang = options->language;
+  self->portrait = options->portrait;
+  self->width = options->portrait ? A4_SHORT : A4_LONG;
+  self->height = options->portrait ? A4_LONG : A4_SHORT;
+  self->hub_data = g_ptr_array_new_with_free_func ((GDestroyNotify) hubs_chart_data_free);
+  self->pages = g_array_new (FALSE, FALSE, sizeof (Page));
+  self->title = g_strdup (hubs_i18n_gettext (self->lang, N_("KPI Progress Report")));
+  self->made = format_moment (now, self->lang, FALSE, FALSE);
+  self->as_of = format_moment (options->as_of != NULL ? options->as_of : now, self->lang, TRUE,
+                               options->as_of != NULL);
+  self->all_kpis = options->kpi_ids == NULL;
+
+  /* Every hub and KPI asked for exists, and each KPI is of a hub asked for. */
+  for (guint i = 0; options->hub_ids != NULL && options->hub_ids[i] != NULL; i++)
+    {
+      g_autoptr(HubsHub) hub = hubs_store_get_hub (store, options->hub_ids[i], error);
+
+      if (hub == NULL)
+        return NULL;
+    }
+  for (guint i = 0; options->kpi_ids != NULL && options->kpi_ids[i] != NULL; i++)
+    {
+      g_autoptr(HubsKpi) kpi = hubs_store_get_kpi (store, options->kpi_ids[i], error);
+
+      if (kpi == NULL)
+        return NULL;
+      if (options->hub_ids != NULL && !strv_has (options->hub_ids, kpi->hub_id))
+        {
+          g_set_error (error, G_IO_ERROR, G_IO_ERROR_INVALID_ARGUMENT,
+                       /* Translators: %1$s is a KPI's id, %2$s a hub city's id */
+                       _("The KPI “%1$s” is of the hub city “%2$s”, which is not in the report."),
+                       kpi->id, kpi->hub_id);
+          return NULL;
+        }
+      g_ptr_array_add (kpi_hubs, g_strdup (kpi->hub_id));
+    }
+
+  if (!(hubs = hubs_store_list_hubs (store, error)))
+    return NULL;
+  self->n_hubs_in_store = hubs->len;
+
+  for (guint i = 0; i < hubs->len; i++)
+    {
+      const HubsHub *hub = g_ptr_array_index (hubs, i);
+      HubsChartData *data;
+
+      if (options->hub_ids != NULL ? !strv_has (options->hub_ids, hub->id)
+          : options->kpi_ids != NULL &&
+            !g_ptr_array_find_with_equal_func (kpi_hubs, hub->id, g_str_equal, NULL))
+        continue;
+      if (!(data = hubs_chart_data_new_for_hub (store, hub->id, error)))
+        return NULL;
+      for (guint k = data->kpis->len; options->kpi_ids != NULL && k > 0; k--)
+        if (!strv_has (options->kpi_ids,
+                       ((HubsChartKpi *) g_ptr_array_index (data->kpis, k - 1))->kpi->id))
+          g_ptr_array_remove_index (data->kpis, k - 1);
+      self->n_kpis_chosen += data->kpis->len;
+      g_ptr_array_add (self->hub_data, data);
+    }
+
+  if (self->hub_data->len == 1)
+    self->highlight_hub = g_strdup (((HubsChartData *) self->hub_data->pdata[0])->hub->id);
+
+  if (options->national_summary)
+    {
+      if (!(self->national = hubs_national_new_for_store (store, 0, error)) ||
+          !(self->comparison = hubs_chart_data_new_comparison (store, error)))
+        return NULL;
+    }
+
+  /* The pages, in order. */
+  page.kind = PAGE_COVER;
+  g_array_append_val (self->pages, page);
+  page.kind = PAGE_CONTENTS;
+  g_array_append_val (self->pages, page);
+  if (self->national != NULL)
+    {
+      page.kind = PAGE_SUMMARY_STATUS;
+      g_array_append_val (self->pages, page);
+      page.kind = PAGE_SUMMARY_TOTALS;
+      g_array_append_val (self->pages, page);
+      page.kind = PAGE_SUMMARY_COMPARISON;
+      g_array_append_val (self->pages, page);
+    }
+  for (guint h = 0; h < self->hub_data->len; h++)
+    {
+      const HubsChartData *data = g_ptr_array_index (self->hub_data, h);
+
+      page.kind = PAGE_HUB_OVERVIEW;
+      page.hub = h;
+      g_array_append_val (self->pages, page);
+      for (guint k = 0; k < data->kpis->len; k++)
+        {
+          page.kind = PAGE_KPI;
+          page.kpi = k;
+          g_array_append_val (self->pages, page);
+        }
+    }
+
+  return g_steal_pointer (&self);
+}
+
+void
+hubs_report_free (HubsReport *self)
+{
+  if (self == NULL)
+    return;
+
+  g_clear_object (&self->store);
+  g_clear_pointer (&self->hub_data, g_ptr_array_unref);
+  g_clear_pointer (&self->national, hubs_national_free);
+  g_clear_pointer (&self->comparison, hubs_chart_data_free);
+  g_clear_pointer (&self->pages, g_array_unref);
+  g_free (self->highlight_hub);
+  g_free (self->title);
+  g_free (self->made);
+  g_free (self->as_of);
+  g_free (self);
+}
+
+/**
+ * hubs_report_get_n_pages:
+ * @self: a report
+ *
+ * Returns: how many pages the report has
+ */
+guint
+hubs_report_get_n_pages (HubsReport *self)
+{
+  g_return_val_if_fail (self != NULL, 0);
+
+  return self->pages->len;
+}
+
+/**
+ * hubs_report_get_page_size:
+ * @self: a report
+ * @width: (out): the width of a page in points
+ * @height: (out): the height of a page in points
+ */
+void
+hubs_report_get_page_size (HubsReport *self,
+                           double     *width,
+                           double     *height)
+{
+  g_return_if_fail (self != NULL);
+
+  *width = self->width;
+  *height = self->height;
+}
+
+/**
+ * hubs_report_get_title:
+ * @self: a report
+ *
+ * Returns: the report's title, in its language
+ */
+const char *
+hubs_report_get_title (HubsReport *self)
+{
+  g_return_val_if_fail (self != NULL, NULL);
+
+  return self->title;
+}
+
+/**
+ * hubs_report_draw_page:
+ * @self: a report
+ * @cr: a cairo context whose user space is the page, in points, from its top left corner
+ * @page: the page, from 0
+ *
+ * Draws one page of the report with the fixed light print theme: for a PDF page, a printed
+ * page, or a preview.
+ */
+void
+hubs_report_draw_page (HubsReport *self,
+                       cairo_t    *cr,
+                       guint       page)
+{
+  const Page *p;
+  Report r = { 0 };
+
+  g_return_if_fail (self != NULL);
+  g_return_if_fail (cr != NULL);
+  g_return_if_fail (page < self->pages->len);
+
+  p = &g_array_index (self->pages, Page, page);
+  r.report = self;
+  r.store = self->store;
+  r.cr = cr;
+  r.lang = self->lang;
+  r.width = self->width;
+  r.height = self->height;
+  r.page = page + 1;
+  r.n_pages = self->pages->len;
+  r.layout = pango_cairo_create_layout (cr);
+  pango_context_set_language (pango_layout_get_context (r.layout),
+                              pango_language_from_string (self->lang == HUBS_LANGUAGE_JA ? "ja"
+                                                                                         : "en"));
+  pango_layout_context_changed (r.layout);
+  hubs_chart_theme_init_print (&r.theme);
+  r.font = pango_font_description_from_string (r.theme.font_family);
+
+  cairo_save (cr);
+  switch (p->kind)
+    {
+    case PAGE_COVER:
+      report_cover_page (&r);
+      break;
+    case PAGE_CONTENTS:
+      report_contents_page (&r);
+      break;
+    case PAGE_SUMMARY_STATUS:
+      report_summary_status_page (&r);
+      break;
+    case PAGE_SUMMARY_TOTALS:
+      report_summary_totals_page (&r);
+      break;
+    case PAGE_SUMMARY_COMPARISON:
+      report_summary_comparison_page (&r);
+      break;
+    case PAGE_HUB_OVERVIEW:
+      report_overview_page (&r, g_ptr_array_index (self->hub_data, p->hub));
+      break;
+    case PAGE_KPI:
+    default:
+      {
+        const HubsChartData *data = g_ptr_array_index (self->hub_data, p->hub);
+
+        report_kpi_page (&r, data, g_ptr_array_index (data->kpis, p->kpi));
+      }
+      break;
+    }
+  cairo_restore (cr);
+
+  pango_font_description_free (r.font);
+  g_object_unref (r.layout);
+}
 
 static gboolean
 is_stream_or_device (const char *path)
@@ -417,203 +1168,16 @@ is_stream_or_device (const char *path)
   return hubs_output_resolve (path, &target, &kind, NULL) && kind != HUBS_OUTPUT_REPLACE;
 }
 
-/**
- * hubs_report_free:
- * @report: a report
- */
-void
-hubs_report_free (HubsReport *report)
+static gboolean
+check_pdf_path (const char  *path,
+                GError     **error)
 {
-  if (report == NULL)
-    return;
-
-  g_clear_pointer (&report->hub_data, g_ptr_array_unref);
-  g_clear_pointer (&report->dates, g_ptr_array_unref);
-  g_clear_pointer (&report->pages, g_array_unref);
-  g_clear_object (&report->r.store);
-  g_free (report);
-}
-
-/**
- * hubs_report_new:
- * @store: the database
- * @hub_id: (nullable): one hub, or %NULL for all of them
- * @language: the language of the report
- * @as_of: (nullable): the moment @store shows when it is the database as it stood then
- *   (hubs_store_open_as_of()), which every page's header says
- * @error: a location for a #GError
- *
- * Reads the hubs, KPIs and figures the report shows and lays out its list of pages (for each
- * hub an overview page, then one page per KPI), so that the pages can then be drawn one at a
- * time, in any order and as often as a print preview asks; a KPI's page reads its
- * explanation when it is drawn.
- *
- * Returns: (transfer full): the report, or %NULL with @error set (an unknown hub)
- */
-HubsReport *
-hubs_report_new (HubsStore     *store,
-                 const char    *hub_id,
-                 HubsLanguage   language,
-                 GDateTime     *as_of,
-                 GError       **error)
-{
-  g_autoptr(HubsReport) report = g_new0 (HubsReport, 1);
-  g_autoptr(GDateTime) now = g_date_time_new_now_local ();
-  g_autofree char *made = NULL;
-
-  g_return_val_if_fail (HUBS_IS_STORE (store), NULL);
-
-  report->hub_data = g_ptr_array_new_with_free_func ((GDestroyNotify) hubs_chart_data_free);
-  report->dates = g_ptr_array_new_with_free_func (g_free);
-  report->pages = g_array_new (FALSE, FALSE, sizeof (ReportPage));
-  report->r.store = g_object_ref (store);
-  report->r.lang = language;
-  hubs_chart_theme_init_print (&report->r.theme);
-
-  if (hub_id != NULL)
-    {
-      HubsChartData *data = hubs_chart_data_new_for_hub (store, hub_id, error);
-
-      if (data == NULL)
-        return NULL;
-      g_ptr_array_add (report->hub_data, data);
-    }
-  else
-    {
-      g_autoptr(GPtrArray) hubs = hubs_store_list_hubs (store, error);
-
-      if (hubs == NULL)
-        return NULL;
-      for (guint i = 0; i < hubs->len; i++)
-        {
-          HubsChartData *data = hubs_chart_data_new_for_hub (store,
-                                                             ((HubsHub *) hubs->pdata[i])->id,
-                                                             error);
-
-          if (data == NULL)
-            return NULL;
-          g_ptr_array_add (report->hub_data, data);
-        }
-    }
-
-  made = g_date_time_format (now, language == HUBS_LANGUAGE_JA ? "%Y年%-m月%-d日作成"
-                                                               : "Made on %Y-%m-%d");
-  for (guint i = 0; i < report->hub_data->len; i++)
-    {
-      const HubsChartData *data = g_ptr_array_index (report->hub_data, i);
-      g_autofree char *when = hubs_chart_describe_as_of (store, data, as_of, language);
-      ReportPage page = { i, -1 };
-
-      /* Translators: the right of a report page's header: as of when its figures are, then
-       * the day the report was made */
-      g_ptr_array_add (report->dates, g_strdup_printf (hubs_i18n_gettext (language,
-                                                                          N_("%1$s | %2$s")),
-                                                       when, made));
-      g_array_append_val (report->pages, page);
-      for (guint k = 0; k < data->kpis->len; k++)
-        {
-          page.kpi = k;
-          g_array_append_val (report->pages, page);
-        }
-    }
-
-  return g_steal_pointer (&report);
-}
-
-/**
- * hubs_report_get_n_pages:
- * @report: a report
- *
- * Returns: how many pages it has
- */
-guint
-hubs_report_get_n_pages (HubsReport *report)
-{
-  g_return_val_if_fail (report != NULL, 0);
-
-  return report->pages->len;
-}
-
-/**
- * hubs_report_draw_page:
- * @report: a report
- * @cr: where to draw: an A4 landscape page, %HUBS_REPORT_PAGE_WIDTH × %HUBS_REPORT_PAGE_HEIGHT
- *   points from (0, 0)
- * @page: the page, from 0
- *
- * Draws one page of the report: the one drawing of a page, which the PDF file
- * (hubs_report_write()) and the print operation share.
- */
-void
-hubs_report_draw_page (HubsReport *report,
-                       cairo_t    *cr,
-                       guint       page)
-{
-  Report *r;
-  const ReportPage *p;
-  const HubsChartData *data;
-
-  g_return_if_fail (report != NULL);
-  g_return_if_fail (cr != NULL);
-  g_return_if_fail (page < report->pages->len);
-
-  r = &report->r;
-  p = &g_array_index (report->pages, ReportPage, page);
-  data = g_ptr_array_index (report->hub_data, p->hub);
-
-  r->cr = cr;
-  r->page = page + 1;
-  r->n_pages = report->pages->len;
-  r->date = g_ptr_array_index (report->dates, p->hub);
-  r->layout = pango_cairo_create_layout (cr);
-  pango_context_set_language (pango_layout_get_context (r->layout),
-                              pango_language_from_string (r->lang == HUBS_LANGUAGE_JA ? "ja"
-                                                                                     : "en"));
-  pango_layout_context_changed (r->layout);
-  r->font = pango_font_description_from_string (r->theme.font_family);
-
-  cairo_save (cr);
-  if (p->kpi < 0)
-    report_overview_page (r, data);
-  else
-    report_kpi_page (r, data, g_ptr_array_index (data->kpis, p->kpi));
-  cairo_restore (cr);
-
-  g_clear_pointer (&r->font, pango_font_description_free);
-  g_clear_object (&r->layout);
-  r->date = NULL;
-  r->cr = NULL;
-}
-
-/**
- * hubs_report_write:
- * @report: a report
- * @path: the PDF file to write
- * @error: a location for a #GError
- *
- * Writes every page of @report into a PDF. The file at @path is replaced only once the
- * report is complete.
- *
- * Returns: %TRUE when the report was written
- */
-gboolean
-hubs_report_write (HubsReport  *report,
-                   const char  *path,
-                   GError     **error)
-{
-  g_auto(HubsChartWriter) w = { 0 };
   HubsChartFormat format;
-  cairo_surface_t *surface;
-  cairo_status_t status;
-  cairo_t *cr;
-
-  g_return_val_if_fail (report != NULL, FALSE);
-  g_return_val_if_fail (path != NULL, FALSE);
 
   /* A report is always a PDF: a pipe, a device or standard output need no extension. */
   if (is_stream_or_device (path))
-    format = HUBS_CHART_FORMAT_PDF;
-  else if (!hubs_chart_format_from_path (path, &format, error))
+    return TRUE;
+  if (!hubs_chart_format_from_path (path, &format, error))
     return FALSE;
   if (format != HUBS_CHART_FORMAT_PDF)
     {
@@ -622,18 +1186,44 @@ hubs_report_write (HubsReport  *report,
                    _("A report is a PDF file: “%s” must end in .pdf."), path);
       return FALSE;
     }
+  return TRUE;
+}
 
-  if (!hubs_chart_writer_open (&w, path, error))
+/**
+ * hubs_report_write_pdf:
+ * @self: a report
+ * @path: the PDF file to write
+ * @error: a location for a #GError
+ *
+ * Writes every page of the report to @path, which is replaced only once the report is
+ * complete.
+ *
+ * Returns: %TRUE when the report was written
+ */
+gboolean
+hubs_report_write_pdf (HubsReport  *self,
+                       const char  *path,
+                       GError     **error)
+{
+  g_auto(HubsChartWriter) w = { 0 };
+  cairo_surface_t *surface;
+  cairo_status_t status;
+  cairo_t *cr;
+
+  g_return_val_if_fail (self != NULL, FALSE);
+  g_return_val_if_fail (path != NULL, FALSE);
+
+  if (!check_pdf_path (path, error) || !hubs_chart_writer_open (&w, path, error))
     return FALSE;
 
-  surface = cairo_pdf_surface_create_for_stream (hubs_chart_writer_write_cb, &w, A4_WIDTH,
-                                                 A4_HEIGHT);
-  hubs_chart_set_pdf_metadata (surface, hubs_i18n_gettext (report->r.lang,
-                                                           N_("KPI progress report")));
+  surface = cairo_pdf_surface_create_for_stream (hubs_chart_writer_write_cb, &w, self->width,
+                                                 self->height);
+  hubs_chart_set_pdf_metadata (surface, self->title);
   cr = cairo_create (surface);
-  for (guint i = 0; i < report->pages->len; i++)
+
+  for (guint i = 0; i < self->pages->len; i++)
     {
-      hubs_report_draw_page (report, cr, i);
+      hubs_report_draw_page (self, cr, i);
       cairo_show_page (cr);
     }
 
@@ -648,6 +1238,36 @@ hubs_report_write (HubsReport  *report,
 }
 
 /**
+ * hubs_report_export_with_options:
+ * @store: the database
+ * @options: what goes into the report
+ * @path: the PDF file to write
+ * @error: a location for a #GError
+ *
+ * Writes the report @options describe (see hubs_report_new()) to @path. Nothing is written
+ * when a hub or KPI asked for is not there, or @path is not a PDF.
+ *
+ * Returns: %TRUE when the report was written
+ */
+gboolean
+hubs_report_export_with_options (HubsStore                *store,
+                                 const HubsReportOptions  *options,
+                                 const char               *path,
+                                 GError                  **error)
+{
+  g_autoptr(HubsReport) report = NULL;
+
+  g_return_val_if_fail (HUBS_IS_STORE (store), FALSE);
+  g_return_val_if_fail (options != NULL, FALSE);
+  g_return_val_if_fail (path != NULL, FALSE);
+
+  if (!check_pdf_path (path, error) || !(report = hubs_report_new (store, options, error)))
+    return FALSE;
+
+  return hubs_report_write_pdf (report, path, error);
+}
+
+/**
  * hubs_report_export:
  * @store: the database
  * @hub_id: (nullable): one hub, or %NULL for all of them
@@ -655,10 +1275,11 @@ hubs_report_write (HubsReport  *report,
  * @language: the language of the report
  * @error: a location for a #GError
  *
- * Writes a multi-page A4 landscape PDF: for each hub an overview page, then one page per KPI
- * with its title, trajectory chart and legend, status, figures, notes (with the explanation
- * of the latest actual, when it is behind the plan) and a source line. The
- * file at @path is replaced only once the report is complete.
+ * Writes the A4 landscape report of one hub or of all, with every KPI: a cover, the contents,
+ * the national summary, then for each hub an overview page and a page per KPI with its title,
+ * trajectory chart and legend, status, figures, notes (with the explanation of the latest
+ * actual, when it is behind the plan) and a source line. The file at @path is replaced only
+ * once the report is complete.
  *
  * Returns: %TRUE when the report was written
  */
@@ -669,15 +1290,11 @@ hubs_report_export (HubsStore     *store,
                     HubsLanguage   language,
                     GError       **error)
 {
-  g_autoptr(HubsReport) report = NULL;
+  const char *hub_ids[] = { hub_id, NULL };
+  HubsReportOptions options;
 
-  g_return_val_if_fail (HUBS_IS_STORE (store), FALSE);
-  g_return_val_if_fail (path != NULL, FALSE);
+  hubs_report_options_init (&options, language);
+  options.hub_ids = hub_id != NULL ? hub_ids : NULL;
 
-  /* A wrong name fails before the database is read. */
-  if (!is_stream_or_device (path) && !hubs_chart_format_from_path (path, NULL, error))
-    return FALSE;
-
-  return (report = hubs_report_new (store, hub_id, language, NULL, error)) != NULL &&
-         hubs_report_write (report, path, error);
+  return hubs_report_export_with_options (store, &options, path, error);
 }

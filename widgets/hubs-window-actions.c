@@ -15,6 +15,7 @@
 #include "hubs-chart-export-dialog.h"
 #include "hubs-chart-stamp.h"
 #include "hubs-report.h"
+#include "hubs-report-dialog.h"
 #include "hubs-file-chooser.h"
 #include "hubs-format.h"
 #include "hubs-hub-dialog.h"
@@ -316,14 +317,6 @@ on_chart_chosen (gpointer       self,
 }
 
 static void
-on_report_chosen (gpointer  self,
-                  GFile    *file,
-                  gpointer  user_data)
-{
-  export_chosen (self, file, TRUE, HUBS_CHART_PAGE_NONE);
-}
-
-static void
 export_action (GtkWidget  *widget,
                const char *action_name,
                GVariant   *param)
@@ -333,16 +326,13 @@ export_action (GtkWidget  *widget,
   const char *hub_id = hubs_window_get_hub_id (self);
   g_autofree char *name = NULL;
 
-  if (self->store == NULL || hub_id == NULL)
+  /* A report may be of every hub: the national view shows none. */
+  if (self->store == NULL || (hub_id == NULL && !report))
     return;
 
   if (report)
-    {
-      name = g_strdup_printf ("%s.pdf", hub_id);
-      hubs_file_chooser_run (GTK_WINDOW (self), GTK_FILE_CHOOSER_ACTION_SAVE,
-                             _("Export Report"), _("_Export"), name, _("PDF documents"),
-                             "*.pdf", self, on_report_chosen, NULL, NULL);
-    }
+    gtk_window_present (GTK_WINDOW (hubs_report_dialog_new (GTK_WINDOW (self), self->store,
+                                                            hub_id)));
   else
     {
       const char *kpi_id = editing_kpi (self)
@@ -569,8 +559,7 @@ hubs_window_update_actions (HubsWindow *self)
                                  self->store != NULL && hubs_window_get_hub_id (self) != NULL);
   gtk_widget_action_set_enabled (widget, "win.export-chart",
                                  self->store != NULL && hubs_window_get_hub_id (self) != NULL);
-  gtk_widget_action_set_enabled (widget, "win.export-report",
-                                 self->store != NULL && hubs_window_get_hub_id (self) != NULL);
+  gtk_widget_action_set_enabled (widget, "win.export-report", self->store != NULL);
   gtk_widget_action_set_enabled (widget, "win.edit-hub",
                                  writable && hubs_window_get_hub_id (self) != NULL);
   gtk_widget_action_set_enabled (widget, "win.delete-hub",

@@ -85,6 +85,7 @@ void hubs_window_class_add_export_actions (GtkWidgetClass *widget_class);
 void hubs_window_update_export_actions    (HubsWindow     *self);
 void hubs_window_init_export              (HubsWindow     *self);
 void hubs_window_show_hub_page     (HubsWindow     *self);
+void hubs_window_class_add_national_actions (GtkWidgetClass *widget_class);
 void hubs_window_dismiss_toast    (HubsWindow     *self);
 void hubs_window_step_hub          (HubsWindow     *self,
                                     int             step);

@@ -53,11 +53,13 @@ update_title (HubsWindow *self)
   gtk_widget_set_visible (self->back_button,
                           g_strcmp0 (page, "kpi") == 0 || adw_leaflet_get_folded (self->leaflet));
 
-  if (g_strcmp0 (page, "tracker") == 0)
+  if (g_strcmp0 (page, "tracker") == 0 || g_strcmp0 (page, "national") == 0)
     {
       adw_window_title_set_title (self->content_title,
                                   hubs_i18n_gettext (self->content_language,
-                                                     N_("Reporting Status")));
+                                                     g_str_equal (page, "tracker")
+                                                     ? N_("Reporting Status")
+                                                     : N_("National View")));
       adw_window_title_set_subtitle (self->content_title, NULL);
       return;
     }
@@ -968,6 +970,7 @@ hubs_window_class_init (HubsWindowClass *klass)
 
   hubs_window_class_add_actions (widget_class);
   hubs_window_class_add_print_actions (widget_class);
+  hubs_window_class_add_national_actions (widget_class);
 }
 
 static void

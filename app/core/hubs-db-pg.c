@@ -15,7 +15,7 @@
  *   same text from the server's clock;
  * - PRAGMA application_id and user_version, which an SQLite file keeps in its header, live
  *   in a table hubs_schema; the other pragmas mean nothing here and are left out;
- * - BEGIN IMMEDIATE and BEGIN DEFERRED are a plain BEGIN;
+ * - BEGIN IMMEDIATE is a plain BEGIN, BEGIN DEFERRED (a read) a REPEATABLE READ one;
  * - a placeholder tested with IS [NOT] NULL is cast to text, since an unbound one has no type.
  *
  * Every parameter is sent as text, typed as it was bound: text, bigint or double precision
@@ -247,8 +247,11 @@ translate_statement (const char *sql,
       return g_strdup ("");
     }
 
+  /* A read transaction (hubs_store_begin_read()) sees the database as it was at one
+   * moment, as SQLite's does. */
   if (word_at (sql, i, "BEGIN"))
-    return g_strdup ("BEGIN");
+    return g_strdup (word_at (sql, skip_space (sql, i + 5), "DEFERRED")
+                     ? "BEGIN ISOLATION LEVEL REPEATABLE READ" : "BEGIN");
 
   while (sql[i] != '\0')
     {

@@ -16,6 +16,7 @@
 
 #include <glib/gi18n.h>
 
+#include "hubs-national.h"
 #include "hubs-plan.h"
 
 struct _HubsPlan
@@ -26,6 +27,8 @@ struct _HubsPlan
   GPtrArray *phase1_results;
   /* KPI id → HubsPlanReading */
   GHashTable *readings;
+  /* KPI id → the common indicator it counts (indicator=) */
+  GHashTable *indicators;
 };
 
 typedef struct
@@ -390,6 +393,7 @@ load_kpi (HubsPlan    *plan,
   g_autofree char *as_of = NULL;
   g_autofree char *reading_ja = NULL;
   g_autofree char *reading_en = NULL;
+  g_autofree char *indicator = NULL;
   g_auto(GStrv) unit_en = NULL;
   const char *id = group_id (group, "kpi ");
   gboolean per_year;
@@ -416,6 +420,7 @@ load_kpi (HubsPlan    *plan,
       !get_string (file, group, "reading", "en", FALSE, &reading_en, error) ||
       !get_string (file, group, "unit", NULL, TRUE, &kpi->unit, error) ||
       !get_string (file, group, "parent", NULL, FALSE, &kpi->parent_id, error) ||
+      !get_string (file, group, "indicator", NULL, FALSE, &indicator, error) ||
       !get_enum (file, group, "pillar", NULL, (FromString) hubs_pillar_from_string,
                  &kpi->pillar, error) ||
       !get_enum (file, group, "aggregation", NULL, (FromString) hubs_aggregation_from_string,
@@ -472,6 +477,17 @@ load_kpi (HubsPlan    *plan,
       reading->ja = g_steal_pointer (&reading_ja);
       reading->en = g_steal_pointer (&reading_en);
       g_hash_table_insert (plan->readings, g_strdup (id), reading);
+    }
+
+  if (indicator != NULL)
+    {
+      if (!hubs_indicator_key_is_valid (indicator))
+        {
+          set_invalid (error, group, "indicator",
+                       _("must be a lowercase ASCII key such as startups or funding-amount"));
+          return FALSE;
+        }
+      g_hash_table_insert (plan->indicators, g_strdup (id), g_steal_pointer (&indicator));
     }
 
   if (year != floor (year) || year < 1900 || year > 2100)
@@ -594,6 +610,7 @@ hubs_plan_new_from_bytes (GBytes  *bytes,
   plan->phase1_results =
     g_ptr_array_new_with_free_func ((GDestroyNotify) hubs_phase1_result_free);
   plan->readings = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, reading_free);
+  plan->indicators = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
 
   groups = g_key_file_get_groups (file, NULL);
 
@@ -660,6 +677,7 @@ hubs_plan_free (HubsPlan *plan)
   g_clear_pointer (&plan->figures, g_ptr_array_unref);
   g_clear_pointer (&plan->phase1_results, g_ptr_array_unref);
   g_clear_pointer (&plan->readings, g_hash_table_unref);
+  g_clear_pointer (&plan->indicators, g_hash_table_unref);
   g_free (plan);
 }
 
@@ -736,6 +754,27 @@ hubs_plan_get_reading (HubsPlan     *plan,
     return NULL;
 
   return lang == HUBS_LANGUAGE_JA ? reading->ja : reading->en;
+}
+
+/**
+ * hubs_plan_get_indicator:
+ * @plan: a plan
+ * @kpi_id: a KPI's id
+ *
+ * The common indicator @kpi_id counts, as the plan file names it (`indicator=`): KPIs of
+ * several hubs with the same key count the same thing, and the national view adds them up
+ * where they also measure it alike.
+ *
+ * Returns: (transfer none) (nullable): the indicator's key, or %NULL
+ */
+const char *
+hubs_plan_get_indicator (HubsPlan   *plan,
+                         const char *kpi_id)
+{
+  g_return_val_if_fail (plan != NULL, NULL);
+  g_return_val_if_fail (kpi_id != NULL, NULL);
+
+  return g_hash_table_lookup (plan->indicators, kpi_id);
 }
 
 static gpointer

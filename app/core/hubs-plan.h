@@ -37,6 +37,8 @@ GPtrArray *hubs_plan_get_phase1_results (HubsPlan     *plan);
 const char *hubs_plan_get_reading       (HubsPlan     *plan,
                                          const char   *kpi_id,
                                          HubsLanguage  lang);
+const char *hubs_plan_get_indicator     (HubsPlan     *plan,
+                                         const char   *kpi_id);
 HubsPlan  *hubs_plan_get_builtin        (void);
 
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (HubsPlan, hubs_plan_free)

@@ -20,9 +20,9 @@
  * @first, or %NULL when the state column is NULL (no row: being entered). */
 HubsYearState *
 _hubs_store_year_state_from_columns (HubsDbStmt *stmt,
-                                     const char   *hub_id,
-                                     int           fiscal_year,
-                                     int           first)
+                                     const char *hub_id,
+                                     int         fiscal_year,
+                                     int         first)
 {
   HubsYearState *state;
 

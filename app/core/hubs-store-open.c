@@ -51,6 +51,7 @@ struct _HubsStoreVerifyJob
  * 4: the yearly cycle: who made each change (name and organisation), the state of each hub's
  *    fiscal year (being entered, submitted, accepted, returned), the explanations of the
  *    KPIs not on track in a year, and the figures last sent in a submission.
+ * 5: the common indicator a KPI counts, for the national totals (see hubs-store-indicator.c).
  */
 static const char * const migrations[] = {
   NULL,
@@ -175,6 +176,9 @@ static const char * const migrations[] = {
   "  measured INTEGER NOT NULL,"
   "  PRIMARY KEY (kpi_id, fiscal_year, kind)"
   ");",
+
+  /* '': the KPI counts no indicator that other hubs count too. */
+  "ALTER TABLE kpi ADD COLUMN indicator TEXT NOT NULL DEFAULT '';",
 };
 
 /* What a migration does beyond its SQL, in the same transaction, or NULL. */
@@ -186,6 +190,7 @@ static const MigrationStep migration_steps[] = {
   NULL,
   _hubs_store_migrate_plan_words,
   NULL,
+  _hubs_store_migrate_indicators,
 };
 
 G_STATIC_ASSERT (G_N_ELEMENTS (migrations) == HUBS_STORE_SCHEMA_VERSION + 1);
@@ -736,7 +741,8 @@ seed (HubsStore  *self,
                                  hubs_plan_get_kpis (plan),
                                  hubs_plan_get_figures (plan),
                                  hubs_plan_get_phase1_results (plan),
-                                 error);
+                                 error) &&
+         _hubs_store_write_plan_indicators (self, plan, error);
 }
 
 /* Makes the schema of a new or empty file and, with @with_plan, seeds it, all in one

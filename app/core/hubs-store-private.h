@@ -13,6 +13,7 @@
 #include <sqlite3.h>
 
 #include "hubs-db.h"
+#include "hubs-plan.h"
 #include "hubs-store.h"
 
 G_BEGIN_DECLS
@@ -85,19 +86,19 @@ void          _hubs_store_set_db_error            (GError       **error,
 gboolean      _hubs_store_exec                    (HubsStore     *self,
                                                    const char    *sql,
                                                    GError       **error);
-HubsDbStmt *_hubs_store_prepare                 (HubsStore     *self,
+HubsDbStmt   *_hubs_store_prepare                 (HubsStore     *self,
                                                    const char    *sql,
                                                    GError       **error);
 gboolean      _hubs_store_step_done               (HubsStore     *self,
-                                                   HubsDbStmt  *stmt,
+                                                   HubsDbStmt    *stmt,
                                                    GError       **error);
-void          _hubs_store_bind_text               (HubsDbStmt  *stmt,
+void          _hubs_store_bind_text               (HubsDbStmt    *stmt,
                                                    int            column,
                                                    const char    *text);
-void          _hubs_store_bind_text_or_empty      (HubsDbStmt  *stmt,
+void          _hubs_store_bind_text_or_empty      (HubsDbStmt    *stmt,
                                                    int            column,
                                                    const char    *text);
-char         *_hubs_store_column_text             (HubsDbStmt  *stmt,
+char         *_hubs_store_column_text             (HubsDbStmt    *stmt,
                                                    int            column);
 gboolean      _hubs_store_query_int               (HubsStore     *self,
                                                    const char    *sql,
@@ -110,7 +111,7 @@ gboolean      _hubs_store_commit                  (HubsStore     *self,
 void          _hubs_store_rollback                (HubsStore     *self);
 
 /* hubs-store-cycle.c */
-HubsYearState *_hubs_store_year_state_from_columns (HubsDbStmt        *stmt,
+HubsYearState *_hubs_store_year_state_from_columns (HubsDbStmt          *stmt,
                                                     const char          *hub_id,
                                                     int                  fiscal_year,
                                                     int                  first);
@@ -123,13 +124,19 @@ gboolean       _hubs_store_write_year_state        (HubsStore           *self,
 
 /* hubs-store-network.c */
 const char   *_hubs_store_find_network_file_system (const char   *path);
+/* hubs-store-indicator.c */
+gboolean      _hubs_store_write_plan_indicators   (HubsStore     *self,
+                                                   HubsPlan      *plan,
+                                                   GError       **error);
+gboolean      _hubs_store_migrate_indicators      (HubsStore     *self,
+                                                   GError       **error);
 
 /* hubs-store-plan-words.c */
 gboolean      _hubs_store_migrate_plan_words      (HubsStore     *self,
                                                    GError       **error);
 
 /* hubs-store-read.c */
-HubsFigure   *_hubs_store_figure_from_columns     (HubsDbStmt  *stmt,
+HubsFigure   *_hubs_store_figure_from_columns     (HubsDbStmt    *stmt,
                                                    int            first);
 
 /* hubs-store-write.c */

@@ -89,7 +89,7 @@ kpi_from_row (HubsDbStmt *stmt)
 /* The figure in the eleven columns of HUBS_STORE_FIGURE_COLUMNS starting at column @first. */
 HubsFigure *
 _hubs_store_figure_from_columns (HubsDbStmt *stmt,
-                                 int           first)
+                                 int         first)
 {
   HubsFigure *figure = hubs_figure_new ();
 
@@ -120,7 +120,7 @@ typedef gpointer (*RowFunc) (HubsDbStmt *stmt);
 /* Steps a prepared, bound statement to the end and collects one object per row. */
 static GPtrArray *
 collect_rows (HubsStore      *self,
-              HubsDbStmt   *stmt,
+              HubsDbStmt     *stmt,
               RowFunc         row_func,
               GDestroyNotify  free_func,
               GError        **error)
@@ -145,7 +145,7 @@ collect_rows (HubsStore      *self,
 /* Like collect_rows() for a statement that selects at most one row. */
 static gpointer
 collect_one (HubsStore      *self,
-             HubsDbStmt   *stmt,
+             HubsDbStmt     *stmt,
              RowFunc         row_func,
              GDestroyNotify  free_func,
              const char     *not_found,

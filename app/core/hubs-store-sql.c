@@ -138,7 +138,7 @@ _hubs_store_prepare (HubsStore   *self,
 /* Steps a statement that returns nothing (or a row nobody reads) and resets it. */
 gboolean
 _hubs_store_step_done (HubsStore     *self,
-                       HubsDbStmt  *stmt,
+                       HubsDbStmt    *stmt,
                        GError       **error)
 {
   int rc = hubs_db_stmt_step (stmt);
@@ -157,8 +157,8 @@ _hubs_store_step_done (HubsStore     *self,
 /* Binds a copy of @text, %NULL binding NULL. */
 void
 _hubs_store_bind_text (HubsDbStmt *stmt,
-                       int           column,
-                       const char   *text)
+                       int         column,
+                       const char *text)
 {
   hubs_db_stmt_bind_text (stmt, column, text);
 }
@@ -166,8 +166,8 @@ _hubs_store_bind_text (HubsDbStmt *stmt,
 /* Binds a copy of @text, %NULL binding '' (for the NOT NULL text columns). */
 void
 _hubs_store_bind_text_or_empty (HubsDbStmt *stmt,
-                                int           column,
-                                const char   *text)
+                                int         column,
+                                const char *text)
 {
   _hubs_store_bind_text (stmt, column, text != NULL ? text : "");
 }
@@ -175,7 +175,7 @@ _hubs_store_bind_text_or_empty (HubsDbStmt *stmt,
 /* Returns: (transfer full) (nullable): a copy of the column's text */
 char *
 _hubs_store_column_text (HubsDbStmt *stmt,
-                         int           column)
+                         int         column)
 {
   const char *text = hubs_db_stmt_column_text (stmt, column);
 

@@ -56,7 +56,7 @@ typedef enum
 } HubsStoreOpenFlags;
 
 /* The schema version this build writes; see hubs-store.c for the migrations. */
-#define HUBS_STORE_SCHEMA_VERSION 4
+#define HUBS_STORE_SCHEMA_VERSION 5
 
 /* The SQLite application_id of a Hubs database: "HUBS" in ASCII. */
 #define HUBS_STORE_APPLICATION_ID 0x48554253
