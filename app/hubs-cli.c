@@ -41,6 +41,10 @@ static const GOptionEntry option_entries[] = {
   { "bom", 0, 0, G_OPTION_ARG_NONE, NULL,
     N_("With --export-csv: start the file with a byte order mark, so Excel reads it as "
        "UTF-8"), NULL },
+  { "export-xlsx", 0, 0, G_OPTION_ARG_FILENAME, NULL,
+    N_("Write an Excel workbook to FILE, a summary sheet and a sheet per hub, and exit; with "
+       "--hub=HUB_ID only that hub, with --lang=ja or en in that language, with --as-of as "
+       "the figures stood then"), N_("FILE") },
   { "import-csv", 0, 0, G_OPTION_ARG_FILENAME, NULL,
     N_("Import the figures in the CSV file FILE and exit; with any error nothing is "
        "imported"), N_("FILE") },
@@ -736,6 +740,9 @@ hubs_cli_handle (GVariantDict *options,
     return TRUE;
 
   if (hubs_cli_database_handle (options, exit_status))
+    return TRUE;
+
+  if (hubs_cli_export_handle (options, database_path, exit_status))
     return TRUE;
 
   {

@@ -7,6 +7,7 @@ packages=(
   build-essential meson ninja-build pkg-config gettext
   libgtk-4-dev libadwaita-1-dev libsqlite3-dev libglib2.0-dev-bin libxml2-utils
   postgresql libpq-dev bindfs
+  libxlsxwriter-dev zlib1g-dev python3-openpyxl
   librsvg2-common adwaita-icon-theme shared-mime-info
   xvfb xauth dbus-daemon dbus-x11 at-spi2-core python3-gi gir1.2-atspi-2.0
   desktop-file-utils appstream-util

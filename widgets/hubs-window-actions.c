@@ -569,6 +569,7 @@ hubs_window_update_actions (HubsWindow *self)
   gtk_widget_action_set_enabled (widget, "win.show-as-of", self->store != NULL);
   hubs_window_update_cycle_actions (self);
   hubs_window_update_print_actions (self);
+  hubs_window_update_export_actions (self);
 }
 
 /**
@@ -601,6 +602,7 @@ hubs_window_class_add_actions (GtkWidgetClass *widget_class)
   gtk_widget_class_install_action (widget_class, "win.delete-hub", NULL, delete_hub_action);
   hubs_window_class_add_cycle_actions (widget_class);
   hubs_window_class_add_as_of_actions (widget_class);
+  hubs_window_class_add_export_actions (widget_class);
 
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_f, GDK_CONTROL_MASK,
                                        "win.search", NULL);

@@ -81,6 +81,9 @@ void hubs_window_class_add_as_of_actions (GtkWidgetClass *widget_class);
 void hubs_window_set_as_of              (HubsWindow     *self,
                                          GDateTime      *when);
 void hubs_window_update_cycle_actions    (HubsWindow     *self);
+void hubs_window_class_add_export_actions (GtkWidgetClass *widget_class);
+void hubs_window_update_export_actions    (HubsWindow     *self);
+void hubs_window_init_export              (HubsWindow     *self);
 void hubs_window_show_hub_page     (HubsWindow     *self);
 void hubs_window_class_add_national_actions (GtkWidgetClass *widget_class);
 void hubs_window_dismiss_toast    (HubsWindow     *self);

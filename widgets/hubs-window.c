@@ -1047,6 +1047,8 @@ hubs_window_init (HubsWindow *self)
   g_signal_connect_object (self->stack, "notify::visible-child", G_CALLBACK (update_title), self,
                            G_CONNECT_SWAPPED);
 
+  hubs_window_init_export (self);
+
   /* Without a database (a damaged file), nothing that needs one is offered. */
   hubs_window_update_actions (self);
 }

@@ -1193,6 +1193,41 @@ read_records (HubsImportPlan  *plan,
 }
 
 /* Reads a CSV file from @stream into a plan, in one read transaction of @store. */
+/* A workbook saved by Excel or LibreOffice (.xlsx and .ods are ZIP files, .xls an OLE
+ * compound file) rather than the CSV the import reads: Debian 12 ships no maintained C
+ * library that reads .xlsx, so the person is told how to save the sheet as CSV. Peeks at the
+ * first bytes only; the stream reads on from its start. */
+static gboolean
+refuse_workbook (GBufferedInputStream  *stream,
+                 const char            *path,
+                 GError               **error)
+{
+  static const char zip[] = "PK\x03\x04";
+  static const char ole[] = "\xD0\xCF\x11\xE0\xA1\xB1\x1A\xE1";
+  g_autoptr(GError) local_error = NULL;
+  const char *head;
+  gsize length;
+
+  if (g_buffered_input_stream_fill (stream, sizeof ole - 1, NULL, &local_error) < 0)
+    return TRUE;  /* The reader meets the same failure and says so. */
+
+  head = g_buffered_input_stream_peek_buffer (stream, &length);
+  if ((length >= sizeof zip - 1 && memcmp (head, zip, sizeof zip - 1) == 0) ||
+      (length >= sizeof ole - 1 && memcmp (head, ole, sizeof ole - 1) == 0))
+    {
+      g_set_error (error, HUBS_IMPORT_ERROR, HUBS_IMPORT_ERROR_SPREADSHEET,
+                   /* Translators: %s is a file name. Keep the wording of Excel's menu and
+                    * file type as your language's Excel shows them */
+                   _("“%s” is an Excel or LibreOffice workbook, which Hubs cannot read. Open it "
+                     "in Excel, choose File ▸ Save As, save the sheet as “CSV UTF-8 (Comma "
+                     "delimited) (*.csv)”, and import that file."),
+                   path);
+      return FALSE;
+    }
+
+  return TRUE;
+}
+
 static HubsImportPlan *
 plan_new_for_stream (HubsStore     *store,
                      GInputStream  *stream,
@@ -1201,7 +1236,11 @@ plan_new_for_stream (HubsStore     *store,
 {
   g_autoptr(HubsImportPlan) plan = NULL;
   g_autoptr(HubsCsvReader) reader = NULL;
+  g_autoptr(GInputStream) buffered = g_buffered_input_stream_new (stream);
   gboolean ok;
+
+  if (!refuse_workbook (G_BUFFERED_INPUT_STREAM (buffered), path, error))
+    return NULL;
 
   plan = g_new0 (HubsImportPlan, 1);
   plan->changes = g_ptr_array_new_with_free_func ((GDestroyNotify) change_free);
@@ -1216,7 +1255,7 @@ plan_new_for_stream (HubsStore     *store,
   if (!hubs_store_begin_read (store, error))
     return NULL;
 
-  reader = hubs_csv_reader_new (stream);
+  reader = hubs_csv_reader_new (buffered);
   ok = load_store (plan, store, error) && read_records (plan, store, reader, path, error);
 
   hubs_store_end_read (store);

@@ -22,11 +22,13 @@ G_BEGIN_DECLS
  * HubsImportError:
  * @HUBS_IMPORT_ERROR_INVALID: the file has errors, so nothing was imported
  * @HUBS_IMPORT_ERROR_READ: the file could not be read
+ * @HUBS_IMPORT_ERROR_SPREADSHEET: the file is a workbook (.xlsx, .xls, .ods), not CSV
  */
 typedef enum
 {
   HUBS_IMPORT_ERROR_INVALID,
   HUBS_IMPORT_ERROR_READ,
+  HUBS_IMPORT_ERROR_SPREADSHEET,
 } HubsImportError;
 
 /**
