@@ -548,8 +548,15 @@ test_as_of_window (Fixture       *f,
   g_assert_null (later);
   g_clear_error (&error);
 
+  /* As submitted: the year's state is the one it had then. */
+  g_assert_true (wait_for_text (GTK_WIDGET (then), f->ja ? "提出済" : "Submitted"));
+  g_assert_false (shows_text (GTK_WIDGET (then), f->ja ? "未提出" : "Not submitted"));
+
   /* It says what it shows, and nothing in it can be changed. */
   g_assert_true (wait_for_text (GTK_WIDGET (then), f->ja ? "閲覧のみ" : "for viewing only"));
+  /* Said under the header, not in a toast that would hold every other toast back. */
+  hubs_window_add_toast (then, "Copied the figures", FALSE);
+  g_assert_true (wait_for_text (GTK_WIDGET (then), "Copied the figures"));
   g_assert_true (shows_text (GTK_WIDGET (then), f->ja ? "時点" : "As of"));
   g_assert_nonnull (strstr (gtk_window_get_title (GTK_WINDOW (then)), f->ja ? "時点" : "as of"));
   gtk_window_set_default_size (GTK_WINDOW (then), 1100, 760);

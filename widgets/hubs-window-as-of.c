@@ -154,6 +154,7 @@ offer_submissions (HubsLiveHub *hub,
   for (int year = HUBS_LAST_FISCAL_YEAR; year >= HUBS_FIRST_FISCAL_YEAR; year--)
     {
       const HubsYearState *state = hubs_live_hub_get_year_state (hub, year);
+      g_autoptr(GDateTime) stamped = NULL;
       g_autoptr(GDateTime) when = NULL;
       g_autofree char *fy = NULL;
       g_autofree char *moment = NULL;
@@ -162,11 +163,14 @@ offer_submissions (HubsLiveHub *hub,
 
       if (state == NULL || state->changed_at == NULL ||
           (state->state != HUBS_YEAR_SUBMITTED && state->state != HUBS_YEAR_ACCEPTED) ||
-          !(when = g_date_time_new_from_iso8601 (state->changed_at, NULL)))
+          !(stamped = g_date_time_new_from_iso8601 (state->changed_at, NULL)))
         continue;
+      /* The history stamps the change with the state's own time: the view as of that
+       * moment holds the change whole. */
+      when = g_date_time_ref (stamped);
 
       fy = hubs_format_fiscal_year (year, lang);
-      moment = hubs_format_moment (when, lang);
+      moment = hubs_format_moment (stamped, lang);
       if (state->state == HUBS_YEAR_SUBMITTED)
         /* Translators: a choice of moment to show; %1$s is a fiscal year, %2$s a date and time */
         label = g_strdup_printf (_("%1$s as submitted on %2$s"), fy, moment);

@@ -31,6 +31,7 @@ struct _HubsWindow
   AdwToastOverlay      *toast_overlay;
   GtkStack             *stack;
   AdwStatusPage        *error_page;
+  GtkLabel             *viewing_bar;
 
   /* Widgets made in code */
   GtkStack             *hub_pages;
@@ -57,8 +58,6 @@ struct _HubsWindow
   GCancellable         *verify_cancellable;
   /* The moment a copy of the database shows, rewound from its history (or NULL). */
   GDateTime            *as_of;
-  /* The toast saying the database cannot be changed here, while it shows (a weak pointer). */
-  AdwToast             *viewing_toast;
 
   /* State */
   /* The language of the words the window shows: see HubsWindow:content-language. */

@@ -728,12 +728,9 @@ set_store (HubsWindow *self,
 
   if (hubs_store_is_read_only (store))
     {
-      AdwToast *toast = adw_toast_new (_("This database is open for viewing only: changes "
-                                         "cannot be saved."));
-
-      adw_toast_set_timeout (toast, 0);
-      g_set_weak_pointer (&self->viewing_toast, toast);
-      adw_toast_overlay_add_toast (self->toast_overlay, toast);
+      gtk_label_set_text (self->viewing_bar, _("This database is open for viewing only: "
+                                               "changes cannot be saved."));
+      gtk_widget_set_visible (GTK_WIDGET (self->viewing_bar), TRUE);
     }
 }
 
@@ -868,7 +865,6 @@ hubs_window_dispose (GObject *object)
   g_clear_object (&self->settings);
   g_clear_pointer (&self->matches, g_hash_table_unref);
   g_clear_weak_pointer (&self->toast);
-  g_clear_weak_pointer (&self->viewing_toast);
   g_clear_pointer (&self->as_of, g_date_time_unref);
 
   G_OBJECT_CLASS (hubs_window_parent_class)->dispose (object);
@@ -964,6 +960,7 @@ hubs_window_class_init (HubsWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, HubsWindow, back_button);
   gtk_widget_class_bind_template_child (widget_class, HubsWindow, toast_overlay);
   gtk_widget_class_bind_template_child (widget_class, HubsWindow, stack);
+  gtk_widget_class_bind_template_child (widget_class, HubsWindow, viewing_bar);
   gtk_widget_class_bind_template_child (widget_class, HubsWindow, error_page);
   gtk_widget_class_bind_template_callback (widget_class, on_search_changed_cb);
   gtk_widget_class_bind_template_callback (widget_class, on_stop_search_cb);
@@ -1385,7 +1382,6 @@ hubs_window_set_as_of (HubsWindow *self,
   g_autofree char *moment = hubs_format_moment (when, self->content_language);
   g_autofree char *title = NULL;
   g_autofree char *said = NULL;
-  AdwToast *toast;
 
   g_clear_pointer (&self->as_of, g_date_time_unref);
   self->as_of = g_date_time_ref (when);
@@ -1394,16 +1390,12 @@ hubs_window_set_as_of (HubsWindow *self,
   title = g_strdup_printf (_("Hubs — as of %s"), moment);
   gtk_window_set_title (GTK_WINDOW (self), title);
 
-  if (self->viewing_toast != NULL)
-    adw_toast_dismiss (self->viewing_toast);
-  /* Translators: a toast that stays in a window showing the data as it stood then */
+  /* Translators: under the header of a window showing the data as it stood then */
   said = g_strdup_printf (hubs_i18n_gettext (self->content_language,
                                              N_("This is the data as of %s, from the history: "
                                                 "for viewing only.")), moment);
-  toast = adw_toast_new (said);
-  adw_toast_set_timeout (toast, 0);
-  g_set_weak_pointer (&self->viewing_toast, toast);
-  adw_toast_overlay_add_toast (self->toast_overlay, toast);
+  gtk_label_set_text (self->viewing_bar, said);
+  gtk_widget_set_visible (GTK_WIDGET (self->viewing_bar), TRUE);
 
   update_title (self);
 }

@@ -227,7 +227,10 @@ rewind_history (const char  *path,
 char *
 hubs_store_format_as_of (GDateTime *when)
 {
-  g_autoptr(GDateTime) utc = g_date_time_to_utc (when);
+  /* To the nearest millisecond: a time read back from the history (…12.345Z) may come as
+   * 12.344999 seconds, which must still name the same millisecond. */
+  g_autoptr(GDateTime) rounded = g_date_time_add (when, 500);
+  g_autoptr(GDateTime) utc = g_date_time_to_utc (rounded);
   g_autofree char *seconds = g_date_time_format (utc, "%Y-%m-%dT%H:%M:%S");
 
   return g_strdup_printf ("%s.%03dZ", seconds, g_date_time_get_microsecond (utc) / 1000);

@@ -178,12 +178,14 @@ _hubs_store_write_year_state (HubsStore            *self,
   _hubs_store_bind_text (stmt, 7, state->reason);
 
   return _hubs_store_step_done (self, stmt, error) &&
-         _hubs_store_append_history_row (self, state->hub_id, NULL, state->fiscal_year, NULL,
-                                         "year_state",
-                                         hubs_year_state_kind_to_string (old->state),
-                                         hubs_year_state_kind_to_string (state->state), error) &&
-         _hubs_store_append_history_row (self, state->hub_id, NULL, state->fiscal_year, NULL,
-                                         "year_state_reason", NULL, state->reason, error);
+         _hubs_store_append_history_row_at (self, state->hub_id, NULL, state->fiscal_year, NULL,
+                                            "year_state",
+                                            hubs_year_state_kind_to_string (old->state),
+                                            hubs_year_state_kind_to_string (state->state),
+                                            state->changed_at, error) &&
+         _hubs_store_append_history_row_at (self, state->hub_id, NULL, state->fiscal_year, NULL,
+                                            "year_state_reason", NULL, state->reason,
+                                            state->changed_at, error);
 }
 
 /* Moves the year to @state inside the open transaction, as @by of @organisation did at

@@ -42,17 +42,46 @@ _hubs_store_append_history_row (HubsStore   *self,
                                 const char  *new_value,
                                 GError     **error)
 {
+  return _hubs_store_append_history_row_at (self, hub_id, kpi_id, fiscal_year, kind, field,
+                                            old_value, new_value, NULL, error);
+}
+
+/* The same, stamped @changed_at (as the history writes times) rather than now, for a change
+ * that carries its own time, such as a year's state: a view as of that time then holds the
+ * change whole. */
+gboolean
+_hubs_store_append_history_row_at (HubsStore   *self,
+                                   const char  *hub_id,
+                                   const char  *kpi_id,
+                                   int          fiscal_year,
+                                   const char  *kind,
+                                   const char  *field,
+                                   const char  *old_value,
+                                   const char  *new_value,
+                                   const char  *changed_at,
+                                   GError     **error)
+{
   HubsDbStmt *stmt;
 
   if (g_strcmp0 (old_value, new_value) == 0)
     return TRUE;
 
-  if (!(stmt = _hubs_store_prepare (self,
-                                    "INSERT INTO history (hub_id, kpi_id, fiscal_year, kind, "
-                                    "field, old_value, new_value, changed_by, organisation) VALUES "
-                                    "(coalesce (?1, (SELECT hub_id FROM kpi WHERE id = ?2)), ?2, "
-                                    "nullif (?3, 0), ?4, ?5, ?6, ?7, ?8, ?9)",
-                                    error)))
+  if (changed_at == NULL)
+    stmt = _hubs_store_prepare (self,
+                                "INSERT INTO history (hub_id, kpi_id, fiscal_year, kind, "
+                                "field, old_value, new_value, changed_by, organisation) VALUES "
+                                "(coalesce (?1, (SELECT hub_id FROM kpi WHERE id = ?2)), ?2, "
+                                "nullif (?3, 0), ?4, ?5, ?6, ?7, ?8, ?9)",
+                                error);
+  else
+    stmt = _hubs_store_prepare (self,
+                                "INSERT INTO history (hub_id, kpi_id, fiscal_year, kind, "
+                                "field, old_value, new_value, changed_by, organisation, "
+                                "changed_at) VALUES "
+                                "(coalesce (?1, (SELECT hub_id FROM kpi WHERE id = ?2)), ?2, "
+                                "nullif (?3, 0), ?4, ?5, ?6, ?7, ?8, ?9, ?10)",
+                                error);
+  if (stmt == NULL)
     return FALSE;
 
   _hubs_store_bind_text (stmt, 1, hub_id);
@@ -64,6 +93,8 @@ _hubs_store_append_history_row (HubsStore   *self,
   _hubs_store_bind_text (stmt, 7, new_value);
   _hubs_store_bind_text (stmt, 8, self->author);
   _hubs_store_bind_text (stmt, 9, self->organisation);
+  if (changed_at != NULL)
+    _hubs_store_bind_text (stmt, 10, changed_at);
 
   return _hubs_store_step_done (self, stmt, error);
 }
