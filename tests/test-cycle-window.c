@@ -575,6 +575,25 @@ test_as_of_window (Fixture       *f,
     g_assert_nonnull (strstr (text, f->ja ? "時点の記録" : "Asitstoodon"));
   }
 
+  /* So does the report, on every page. */
+  {
+    g_autofree char *pdf = hubs_test_path (f->dir, "then-report.pdf");
+    g_autofree char *raw = NULL;
+    g_auto(GStrv) pages = NULL;
+
+    g_assert_true (hubs_window_export_report_to (then, pdf, &error));
+    g_assert_no_error (error);
+    raw = hubs_test_pdf_text (pdf);
+    pages = g_strsplit (raw, "\f", -1);
+    g_assert_cmpuint (g_strv_length (pages), >, 5);
+    for (guint i = 0; pages[i + 1] != NULL; i++)
+      {
+        g_autofree char *page = squeeze (pages[i]);
+
+        g_assert_nonnull (strstr (page, f->ja ? "時点の記録" : "Asitstoodon"));
+      }
+  }
+
   /* Closed: the copy goes. */
   gtk_window_destroy (GTK_WINDOW (then));
   hubs_test_spin (100);

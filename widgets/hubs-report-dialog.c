@@ -39,6 +39,8 @@ struct _HubsReportDialog
   /* Owned */
   HubsStore      *store;
   GtkWindow      *parent;
+  /* (nullable): the moment the store shows, when it is the data as it stood then */
+  GDateTime      *as_of;
 };
 
 G_DEFINE_FINAL_TYPE (HubsReportDialog, hubs_report_dialog, ADW_TYPE_WINDOW)
@@ -55,6 +57,7 @@ get_options (HubsReportDialog  *self,
                             ? HUBS_LANGUAGE_JA : HUBS_LANGUAGE_EN);
   options->portrait = adw_combo_row_get_selected (self->page_row) == 1;
   options->national_summary = gtk_switch_get_active (self->summary_switch);
+  options->as_of = self->as_of;
 
   for (guint i = 0; i < self->kpi_ids->len; i++)
     {
@@ -88,6 +91,22 @@ update_problem (HubsReportDialog *self)
 
   gtk_widget_set_visible (GTK_WIDGET (self->problem), !ok);
   gtk_widget_set_sensitive (self->export_button, ok);
+}
+
+/**
+ * hubs_report_dialog_set_as_of:
+ * @self: a #HubsReportDialog
+ * @as_of: (nullable): the moment the dialog's store shows, when it is the database as it
+ *   stood then (hubs_store_open_as_of()), which every page then says
+ */
+void
+hubs_report_dialog_set_as_of (HubsReportDialog *self,
+                              GDateTime        *as_of)
+{
+  g_return_if_fail (HUBS_IS_REPORT_DIALOG (self));
+
+  g_clear_pointer (&self->as_of, g_date_time_unref);
+  self->as_of = as_of != NULL ? g_date_time_ref (as_of) : NULL;
 }
 
 /**
@@ -182,6 +201,7 @@ hubs_report_dialog_dispose (GObject *object)
   g_clear_pointer (&self->hub_ids, g_ptr_array_unref);
   g_clear_pointer (&self->kpi_ids, g_ptr_array_unref);
   g_clear_object (&self->store);
+  g_clear_pointer (&self->as_of, g_date_time_unref);
 
   G_OBJECT_CLASS (hubs_report_dialog_parent_class)->dispose (object);
 }

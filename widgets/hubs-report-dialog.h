@@ -29,6 +29,8 @@ void       hubs_report_dialog_set_portrait (HubsReportDialog  *self,
                                             gboolean           portrait);
 void       hubs_report_dialog_set_language (HubsReportDialog  *self,
                                             HubsLanguage       language);
+void       hubs_report_dialog_set_as_of    (HubsReportDialog  *self,
+                                            GDateTime         *as_of);
 gboolean   hubs_report_dialog_export_to    (HubsReportDialog  *self,
                                             const char        *path,
                                             GError           **error);

@@ -280,8 +280,15 @@ hubs_window_export_report_to (HubsWindow  *self,
   g_return_val_if_fail (HUBS_IS_WINDOW (self), FALSE);
   g_return_val_if_fail (path != NULL, FALSE);
 
-  return hubs_report_export (self->store, hubs_window_get_hub_id (self), path,
-                                   hubs_language_current (), error);
+  {
+    const char *hub_ids[] = { hubs_window_get_hub_id (self), NULL };
+    HubsReportOptions options;
+
+    hubs_report_options_init (&options, hubs_language_current ());
+    options.hub_ids = hub_ids[0] != NULL ? hub_ids : NULL;
+    options.as_of = self->as_of;
+    return hubs_report_export_with_options (self->store, &options, path, error);
+  }
 }
 
 static void
@@ -331,8 +338,13 @@ export_action (GtkWidget  *widget,
     return;
 
   if (report)
-    gtk_window_present (GTK_WINDOW (hubs_report_dialog_new (GTK_WINDOW (self), self->store,
-                                                            hub_id)));
+    {
+      GtkWidget *dialog = hubs_report_dialog_new (GTK_WINDOW (self), self->store, hub_id);
+
+      /* A window on the data as of a date makes the report of that moment, and says so. */
+      hubs_report_dialog_set_as_of (HUBS_REPORT_DIALOG (dialog), self->as_of);
+      gtk_window_present (GTK_WINDOW (dialog));
+    }
   else
     {
       const char *kpi_id = editing_kpi (self)
