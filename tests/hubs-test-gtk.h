@@ -16,6 +16,7 @@ void  hubs_test_gtk_init          (int        *argc,
                                    char     ***argv);
 void  hubs_test_wait_frames       (GtkWidget  *widget,
                                    guint       n_frames);
+G_GNUC_WARN_UNUSED_RESULT
 char *hubs_test_save_screenshot   (GtkWidget  *widget,
                                    const char *name);
 void  hubs_test_spin              (guint       milliseconds);

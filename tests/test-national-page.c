@@ -233,10 +233,10 @@ test_shows_all_hubs (Fixture       *f,
                                 tr (f, "counts from April 2025"));
   g_assert_true (shows_text (page, kansai_out));
 
-  hubs_test_save_screenshot (window, f->lang == HUBS_LANGUAGE_JA ? "national-ja" : "national-en");
+  g_free (hubs_test_save_screenshot (window, f->lang == HUBS_LANGUAGE_JA ? "national-ja" : "national-en"));
   scroll_to_text (page, tr (f, "National Totals"));
-  hubs_test_save_screenshot (window, f->lang == HUBS_LANGUAGE_JA ? "national-totals-ja"
-                                                                 : "national-totals-en");
+  g_free (hubs_test_save_screenshot (window, f->lang == HUBS_LANGUAGE_JA ? "national-totals-ja"
+                                                                 : "national-totals-en"));
 }
 
 static void
@@ -324,9 +324,9 @@ test_highlight (Fixture       *f,
   g_assert_true (wait_for_text (page, hubs_status_get_label (HUBS_STATUS_DETERIORATION,
                                                              f->lang)));
   hubs_test_wait_frames (GTK_WIDGET (f->window), 2);
-  hubs_test_save_screenshot (GTK_WIDGET (f->window),
+  g_free (hubs_test_save_screenshot (GTK_WIDGET (f->window),
                              f->lang == HUBS_LANGUAGE_JA ? "national-actuals-ja"
-                                                         : "national-actuals-en");
+                                                         : "national-actuals-en"));
   hubs_national_page_set_highlight_hub (HUBS_NATIONAL_PAGE (page), "fukuoka");
   hubs_test_wait_frames (GTK_WIDGET (f->window), 2);
   g_assert_true (shows_text (page, f->lang == HUBS_LANGUAGE_JA ? "福岡" : "Fukuoka"));
@@ -383,9 +383,9 @@ test_highlight (Fixture       *f,
   cairo_surface_destroy (marked);
 
   scroll_to_text (page, tr (f, "Comparison of the Hubs"));
-  hubs_test_save_screenshot (GTK_WIDGET (f->window),
+  g_free (hubs_test_save_screenshot (GTK_WIDGET (f->window),
                              f->lang == HUBS_LANGUAGE_JA ? "national-highlight-ja"
-                                                         : "national-highlight-en");
+                                                         : "national-highlight-en"));
 }
 
 static void
@@ -398,13 +398,13 @@ test_small_window (Fixture       *f,
   hubs_test_wait_frames (GTK_WIDGET (f->window), 3);
   page = open_national (f);
   g_assert_true (shows_text (page, hubs_national_indicator_get_label ("funding-amount", f->lang)));
-  hubs_test_save_screenshot (GTK_WIDGET (f->window),
+  g_free (hubs_test_save_screenshot (GTK_WIDGET (f->window),
                              f->lang == HUBS_LANGUAGE_JA ? "national-small-ja"
-                                                         : "national-small-en");
+                                                         : "national-small-en"));
   scroll_to_text (page, tr (f, "National Totals"));
-  hubs_test_save_screenshot (GTK_WIDGET (f->window),
+  g_free (hubs_test_save_screenshot (GTK_WIDGET (f->window),
                              f->lang == HUBS_LANGUAGE_JA ? "national-small-totals-ja"
-                                                         : "national-small-totals-en");
+                                                         : "national-small-totals-en"));
 }
 
 /* On its own, over a live model: it shows the hubs, and goes away with its window. */

@@ -154,8 +154,8 @@ test_hub_shown (Fixture       *f,
                     find_expander (GTK_WIDGET (dialog), sapporo))));
   adw_expander_row_set_expanded (ADW_EXPANDER_ROW (row), TRUE);
   hubs_test_wait_frames (GTK_WIDGET (dialog), 3);
-  hubs_test_save_screenshot (GTK_WIDGET (dialog), f->lang == HUBS_LANGUAGE_JA
-                                                  ? "report-dialog-ja" : "report-dialog-en");
+  g_free (hubs_test_save_screenshot (GTK_WIDGET (dialog), f->lang == HUBS_LANGUAGE_JA
+                                                  ? "report-dialog-ja" : "report-dialog-en"));
 
   g_assert_true (hubs_report_dialog_export_to (dialog, pdf, &error));
   g_assert_no_error (error);

@@ -399,9 +399,9 @@ test_first_start_empty_state (Fixture       *f,
   g_assert_true (gtk_widget_is_drawable (hubs_test_find_first (page, is_label_with_text,
                                                      _("No Actuals Entered Yet"))));
   g_assert_true (has_label (page, _("Not entered yet")));
-  hubs_test_save_screenshot (GTK_WIDGET (f->window),
+  g_free (hubs_test_save_screenshot (GTK_WIDGET (f->window),
                              hubs_language_current () == HUBS_LANGUAGE_JA ? "window-first-start-ja"
-                                                                          : "window-first-start-en");
+                                                                          : "window-first-start-en"));
 
   /* Its button opens the first KPI, the cursor in the year to type. */
   start = hubs_test_find_first (page, is_visible_button_with_label, _("_Enter the First Actual"));
@@ -562,9 +562,9 @@ test_error_keeps_field (Fixture       *f,
                   width_error);
   g_assert_cmpint (width_error, ==, width);
   g_assert_cmpfloat (unit_x_error, ==, unit_x);
-  hubs_test_save_screenshot (GTK_WIDGET (f->window),
+  g_free (hubs_test_save_screenshot (GTK_WIDGET (f->window),
                              hubs_language_current () == HUBS_LANGUAGE_JA ? "window-error-narrow-ja"
-                                                                          : "window-error-narrow-en");
+                                                                          : "window-error-narrow-en"));
 
   type_and_enter (row, "Not measured");
   g_assert_null (hubs_figure_row_get_error (row));
@@ -991,9 +991,9 @@ test_undo_from_field (Fixture       *f,
   g_assert_cmpfloat (shown, ==, 1234);
   g_assert_true (toast_shows (f, change));
   g_assert_true (toast_shows (f, year));
-  hubs_test_save_screenshot (GTK_WIDGET (f->window),
+  g_free (hubs_test_save_screenshot (GTK_WIDGET (f->window),
                              hubs_language_current () == HUBS_LANGUAGE_JA ? "window-undo-toast-ja"
-                                                                          : "window-undo-toast-en");
+                                                                          : "window-undo-toast-en"));
 
   /* An unreadable value typed, then Ctrl+Z: the typing goes, and its error with it. */
   type_and_enter (row, "12a");
@@ -1124,9 +1124,9 @@ test_search_filters (Fixture       *f,
     g_assert_true (gtk_widget_get_mapped (status));
     g_assert_nonnull (strstr (adw_status_page_get_description (ADW_STATUS_PAGE (status)),
                               "zzz-no-such-thing"));
-    hubs_test_save_screenshot (GTK_WIDGET (f->window),
+    g_free (hubs_test_save_screenshot (GTK_WIDGET (f->window),
                                hubs_language_current () == HUBS_LANGUAGE_JA ? "window-no-results-ja"
-                                                                            : "window-no-results-en");
+                                                                            : "window-no-results-en"));
   }
 
   gtk_editable_set_text (search, "");
@@ -1796,7 +1796,7 @@ test_no_database (void)
     }
   g_assert_nonnull (find_action_button (GTK_WIDGET (window), "app.restore-backup"));
   g_assert_nonnull (find_action_button (GTK_WIDGET (window), "app.open-database"));
-  hubs_test_save_screenshot (GTK_WIDGET (window), "window-no-database");
+  g_free (hubs_test_save_screenshot (GTK_WIDGET (window), "window-no-database"));
 
   gtk_window_destroy (GTK_WINDOW (window));
 }
