@@ -153,11 +153,14 @@ compare_strings (gconstpointer a,
   return strcmp (*(const char * const *) a, *(const char * const *) b);
 }
 
-/* The words of @text, sorted, one space between. */
+/* The words of @text, sorted, one space between; the minute a page was drawn (its "as of
+ * now", 15:47) is left out, as printing and exporting may fall either side of a minute. */
 static char *
 sorted_words (const char *text)
 {
-  g_auto(GStrv) words = g_regex_split_simple ("\\s+", text, 0, 0);
+  g_autoptr(GRegex) minute = g_regex_new ("[0-9]{1,2}:[0-9]{2}", 0, 0, NULL);
+  g_autofree char *timeless = g_regex_replace_literal (minute, text, -1, 0, "hh:mm", 0, NULL);
+  g_auto(GStrv) words = g_regex_split_simple ("\\s+", timeless, 0, 0);
   g_autoptr(GPtrArray) kept = g_ptr_array_new ();
 
   for (guint i = 0; words[i] != NULL; i++)
