@@ -567,3 +567,27 @@ hubs_test_deadline (guint seconds)
 
   return g_get_monotonic_time () + (gint64) (seconds * MAX (factor, 1) * G_USEC_PER_SEC);
 }
+
+/* What pdfinfo says of @pdf under @key, such as "Pages" or "Page size". */
+char *
+hubs_test_pdf_info (const char *pdf,
+                    const char *key)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *out = NULL;
+  g_autofree char *prefix = g_strdup_printf ("%s:", key);
+  char *argv[] = { (char *) "pdfinfo", (char *) pdf, NULL };
+  g_auto(GStrv) lines = NULL;
+  int status;
+
+  g_assert_true (g_spawn_sync (NULL, argv, NULL, G_SPAWN_SEARCH_PATH, NULL, NULL, &out, NULL,
+                               &status, &error));
+  g_assert_no_error (error);
+  g_assert_true (g_spawn_check_wait_status (status, NULL));
+
+  lines = g_strsplit (out, "\n", -1);
+  for (guint i = 0; lines[i] != NULL; i++)
+    if (g_str_has_prefix (lines[i], prefix))
+      return g_strstrip (g_strdup (lines[i] + strlen (prefix)));
+  g_assert_not_reached ();
+}

@@ -38,6 +38,8 @@ void       hubs_test_store_tear_down (HubsTestStore *f,
                                       gconstpointer  data);
 
 char      *hubs_test_pdf_text        (const char    *pdf);
+char      *hubs_test_pdf_info        (const char    *pdf,
+                                      const char    *key);
 
 char   *hubs_test_make_dir        (void);
 gboolean hubs_test_engine_is_postgresql (void);

@@ -192,33 +192,12 @@ run_hubs (const char * const *args,
   return g_spawn_check_wait_status (status, NULL);
 }
 
-static char *
-pdf_info (const char *pdf,
-          const char *key)
-{
-  g_autoptr(GError) error = NULL;
-  g_autofree char *out = NULL;
-  g_autofree char *prefix = g_strdup_printf ("%s:", key);
-  char *argv[] = { (char *) "pdfinfo", (char *) pdf, NULL };
-  g_auto(GStrv) lines = NULL;
-  int status;
-
-  g_assert_true (g_spawn_sync (NULL, argv, NULL, G_SPAWN_SEARCH_PATH, NULL, NULL, &out, NULL,
-                               &status, &error));
-  g_assert_no_error (error);
-  lines = g_strsplit (out, "\n", -1);
-  for (guint i = 0; lines[i] != NULL; i++)
-    if (g_str_has_prefix (lines[i], prefix))
-      return g_strstrip (g_strdup (lines[i] + strlen (prefix)));
-  g_assert_not_reached ();
-}
-
 static void
 assert_page_size (const char *pdf,
                   double      width,
                   double      height)
 {
-  g_autofree char *size = pdf_info (pdf, "Page size");
+  g_autofree char *size = hubs_test_pdf_info (pdf, "Page size");
   double w = 0, h = 0;
 
   g_assert_cmpint (sscanf (size, "%lf x %lf pts", &w, &h), ==, 2);
@@ -328,7 +307,7 @@ test_cli_as_of (Fixture       *f,
     g_assert_true (run_hubs (args, &err));
   }
   text = hubs_test_pdf_text (report);
-  pages = pdf_info (report, "Pages");
+  pages = hubs_test_pdf_info (report, "Pages");
   by_page = g_strsplit (text, "\f", -1);
   g_assert_cmpuint (g_strv_length (by_page), >=, (guint) atoi (pages));
   for (int i = 0; i < atoi (pages); i++)

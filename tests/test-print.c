@@ -67,30 +67,6 @@ fixture_tear_down (Fixture       *f,
   g_free (f->dir);
 }
 
-/* What pdfinfo says of @pdf under @key, such as "Pages" or "Page size". */
-static char *
-pdf_info (const char *pdf,
-          const char *key)
-{
-  g_autoptr(GError) error = NULL;
-  g_autofree char *out = NULL;
-  g_autofree char *prefix = g_strdup_printf ("%s:", key);
-  char *argv[] = { (char *) "pdfinfo", (char *) pdf, NULL };
-  g_auto(GStrv) lines = NULL;
-  int status;
-
-  g_assert_true (g_spawn_sync (NULL, argv, NULL, G_SPAWN_SEARCH_PATH, NULL, NULL, &out, NULL,
-                               &status, &error));
-  g_assert_no_error (error);
-  g_assert_true (g_spawn_check_wait_status (status, NULL));
-
-  lines = g_strsplit (out, "\n", -1);
-  for (guint i = 0; lines[i] != NULL; i++)
-    if (g_str_has_prefix (lines[i], prefix))
-      return g_strstrip (g_strdup (lines[i] + strlen (prefix)));
-  g_assert_not_reached ();
-}
-
 /* Renders @page of @pdf into the screenshot folder as NAME.png; returns the share of its
  * pixels that are not white, to tell a page with something on it. */
 static double
@@ -179,10 +155,10 @@ assert_same_pages (const char *printed,
                    guint       n_pages)
 {
   g_autofree char *pages = g_strdup_printf ("%u", n_pages);
-  g_autofree char *printed_pages = pdf_info (printed, "Pages");
-  g_autofree char *exported_pages = pdf_info (exported, "Pages");
-  g_autofree char *printed_size = pdf_info (printed, "Page size");
-  g_autofree char *exported_size = pdf_info (exported, "Page size");
+  g_autofree char *printed_pages = hubs_test_pdf_info (printed, "Pages");
+  g_autofree char *exported_pages = hubs_test_pdf_info (exported, "Pages");
+  g_autofree char *printed_size = hubs_test_pdf_info (printed, "Page size");
+  g_autofree char *exported_size = hubs_test_pdf_info (exported, "Page size");
   g_autofree char *printed_text = hubs_test_pdf_text (printed);
   g_autofree char *exported_text = hubs_test_pdf_text (exported);
   g_auto(GStrv) printed_by_page = g_strsplit (printed_text, "\f", -1);
@@ -325,8 +301,8 @@ test_other_paper (Fixture       *f,
                    ==, GTK_PRINT_OPERATION_RESULT_APPLY);
   g_assert_no_error (error);
 
-  pages = pdf_info (printed, "Pages");
-  size = pdf_info (printed, "Page size");
+  pages = hubs_test_pdf_info (printed, "Pages");
+  size = hubs_test_pdf_info (printed, "Page size");
   g_assert_cmpstr (pages, ==, expected);
   g_assert_true (g_str_has_prefix (size, "595"));
   shot = g_strdup_printf ("print-portrait-%s", f->lang == HUBS_LANGUAGE_JA ? "ja" : "en");
