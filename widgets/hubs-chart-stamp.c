@@ -33,17 +33,15 @@ to_japan (GDateTime *when)
   return g_date_time_to_timezone (when, tokyo);
 }
 
-/* "2026年6月1日" or "1 June 2026", through hubs_format_as_of() like every other date. */
+/* "2026年6月1日" or "1 June 2026", the day in Japan, as hubs_format_date() writes dates. */
 static char *
 format_day (GDateTime    *when,
             HubsLanguage  lang)
 {
   g_autoptr(GDateTime) local = to_japan (when);
-  g_autofree char *ja = g_strdup_printf ("%d年%d月%d日", g_date_time_get_year (local),
-                                         g_date_time_get_month (local),
-                                         g_date_time_get_day_of_month (local));
 
-  return lang == HUBS_LANGUAGE_JA ? g_steal_pointer (&ja) : hubs_format_as_of (ja, lang);
+  return hubs_format_date (g_date_time_get_year (local), g_date_time_get_month (local),
+                           g_date_time_get_day_of_month (local), lang);
 }
 
 /* A day, with its time unless it is the end of the day (what a date alone means). */
