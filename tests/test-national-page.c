@@ -66,28 +66,6 @@ fixture_tear_down (Fixture       *f,
   g_free (f->path);
 }
 
-typedef gboolean (*WidgetMatch) (GtkWidget *widget, gconstpointer data);
-
-static GtkWidget *
-find_first (GtkWidget     *root,
-            WidgetMatch    match,
-            gconstpointer  data)
-{
-  if (match (root, data))
-    return root;
-
-  for (GtkWidget *child = gtk_widget_get_first_child (root); child;
-       child = gtk_widget_get_next_sibling (child))
-    {
-      GtkWidget *found = find_first (child, match, data);
-
-      if (found != NULL)
-        return found;
-    }
-
-  return NULL;
-}
-
 static gboolean
 is_drawable_label_containing (GtkWidget     *widget,
                               gconstpointer  text)
@@ -107,7 +85,7 @@ static gboolean
 shows_text (GtkWidget  *root,
             const char *text)
 {
-  return find_first (root, is_drawable_label_containing, text) != NULL;
+  return hubs_test_find_first (root, is_drawable_label_containing, text) != NULL;
 }
 
 static gboolean
@@ -158,8 +136,8 @@ static void
 scroll_to_text (GtkWidget  *page,
                 const char *text)
 {
-  GtkWidget *label = find_first (page, is_label_of, text);
-  GtkWidget *scrolled = find_first (page, is_type, GSIZE_TO_POINTER (GTK_TYPE_SCROLLED_WINDOW));
+  GtkWidget *label = hubs_test_find_first (page, is_label_of, text);
+  GtkWidget *scrolled = hubs_test_find_first (page, is_type, GSIZE_TO_POINTER (GTK_TYPE_SCROLLED_WINDOW));
   GtkAdjustment *adjustment;
   graphene_point_t point;
 
@@ -175,7 +153,7 @@ scroll_to_text (GtkWidget  *page,
 static GtkWidget *
 open_national (Fixture *f)
 {
-  GtkWidget *button = find_first (GTK_WIDGET (f->window), is_national_button, NULL);
+  GtkWidget *button = hubs_test_find_first (GTK_WIDGET (f->window), is_national_button, NULL);
   GtkWidget *page;
 
   /* The sidebar's button, above the hubs, is what a person clicks (or tabs to). */
@@ -191,7 +169,7 @@ open_national (Fixture *f)
                   (g_get_monotonic_time () - start) / 1000.0);
   hubs_test_wait_frames (GTK_WIDGET (f->window), 1);
 
-  page = find_first (GTK_WIDGET (f->window), is_type,
+  page = hubs_test_find_first (GTK_WIDGET (f->window), is_type,
                      GSIZE_TO_POINTER (HUBS_TYPE_NATIONAL_PAGE));
   g_assert_nonnull (page);
   g_assert_true (gtk_widget_get_mapped (page));
@@ -250,7 +228,7 @@ test_follows_changes (Fixture       *f,
   GtkWidget *chip;
   const char *tooltip;
 
-  chip = find_first (page, is_chip_of, "sapporo/startups");
+  chip = hubs_test_find_first (page, is_chip_of, "sapporo/startups");
   g_assert_nonnull (chip);
   g_assert_true (gtk_widget_grab_focus (chip));
   tooltip = gtk_widget_get_tooltip_text (chip);
@@ -266,7 +244,7 @@ test_follows_changes (Fixture       *f,
     value = hubs_format_kpi_value (&kpi, 160, f->lang);
   }
   g_assert_true (wait_for_text (page, value));
-  chip = find_first (page, is_chip_of, "sapporo/startups");
+  chip = hubs_test_find_first (page, is_chip_of, "sapporo/startups");
   tooltip = gtk_widget_get_tooltip_text (chip);
   g_assert_nonnull (strstr (tooltip,
                             hubs_status_get_label (HUBS_STATUS_NEEDS_ACCELERATION, f->lang)));
@@ -281,7 +259,7 @@ test_opens_kpi (Fixture       *f,
                 gconstpointer  data)
 {
   GtkWidget *page = open_national (f);
-  GtkWidget *chip = find_first (page, is_chip_of, "kansai/funding-amount");
+  GtkWidget *chip = hubs_test_find_first (page, is_chip_of, "kansai/funding-amount");
 
   g_assert_nonnull (chip);
   g_signal_emit_by_name (chip, "clicked");
@@ -311,7 +289,7 @@ test_highlight (Fixture       *f,
                 gconstpointer  data)
 {
   GtkWidget *page = open_national (f);
-  GtkWidget *view = find_first (page, is_type, GSIZE_TO_POINTER (HUBS_TYPE_CHART_VIEW));
+  GtkWidget *view = hubs_test_find_first (page, is_type, GSIZE_TO_POINTER (HUBS_TYPE_CHART_VIEW));
   const HubsChartData *chart = NULL;
   HubsChartOptions options;
   cairo_surface_t *plain, *marked;
@@ -479,7 +457,7 @@ test_shortcut (Fixture       *f,
   g_assert_true (gtk_shortcut_action_activate (gtk_shortcut_get_action (found), 0,
                                                GTK_WIDGET (f->window), NULL));
   hubs_test_wait_frames (GTK_WIDGET (f->window), 2);
-  page = find_first (GTK_WIDGET (f->window), is_type, GSIZE_TO_POINTER (HUBS_TYPE_NATIONAL_PAGE));
+  page = hubs_test_find_first (GTK_WIDGET (f->window), is_type, GSIZE_TO_POINTER (HUBS_TYPE_NATIONAL_PAGE));
   g_assert_nonnull (page);
   g_assert_true (gtk_widget_get_mapped (page));
   g_object_unref (found);

@@ -433,21 +433,6 @@ test_shortcut (Fixture       *f,
   g_assert_true (listed);
 }
 
-static GtkWidget *
-find_toplevel (GType type)
-{
-  GListModel *toplevels = gtk_window_get_toplevels ();
-
-  for (guint i = 0; i < g_list_model_get_n_items (toplevels); i++)
-    {
-      g_autoptr(GtkWidget) window = g_list_model_get_item (toplevels, i);
-
-      if (type != G_TYPE_INVALID && G_TYPE_CHECK_INSTANCE_TYPE (window, type))
-        return window;
-    }
-  return NULL;
-}
-
 /* File ▸ Print… opens GTK's print dialog with the Contents tab; Cancel prints nothing. */
 static void
 test_dialog (Fixture       *f,
@@ -462,7 +447,7 @@ test_dialog (Fixture       *f,
     {
       hubs_test_spin (25);
       /* GTK's own dialog, by name: its header is not part of gtk4.pc. */
-      dialog = find_toplevel (g_type_from_name ("GtkPrintUnixDialog"));
+      dialog = hubs_test_find_toplevel (g_type_from_name ("GtkPrintUnixDialog"), NULL);
     }
   g_assert_nonnull (dialog);
   hubs_test_wait_frames (dialog, 2);
