@@ -22,41 +22,17 @@
 #include "hubs-chart-stamp.h"
 #include "hubs-i18n.h"
 
-/* Times are read and shown in Japan, as hubs_parse_as_of() reads --as-of. */
-static GDateTime *
-to_japan (GDateTime *when)
-{
-  g_autoptr(GTimeZone) tokyo = g_time_zone_new_identifier ("Asia/Tokyo");
-
-  if (tokyo == NULL)
-    tokyo = g_time_zone_new_offset (9 * 3600);
-  return g_date_time_to_timezone (when, tokyo);
-}
-
-/* "2026年6月1日" or "1 June 2026", the day in Japan, as hubs_format_date() writes dates. */
-static char *
-format_day (GDateTime    *when,
-            HubsLanguage  lang)
-{
-  g_autoptr(GDateTime) local = to_japan (when);
-
-  return hubs_format_date (g_date_time_get_year (local), g_date_time_get_month (local),
-                           g_date_time_get_day_of_month (local), lang);
-}
-
 /* A day, with its time unless it is the end of the day (what a date alone means). */
 static char *
 format_moment (GDateTime    *when,
                HubsLanguage  lang)
 {
-  g_autoptr(GDateTime) local = to_japan (when);
-  g_autofree char *day = format_day (when, lang);
+  g_autoptr(GTimeZone) japan = hubs_time_zone_japan ();
+  g_autoptr(GDateTime) local = g_date_time_to_timezone (when, japan);
 
   if (g_date_time_get_hour (local) == 23 && g_date_time_get_minute (local) == 59)
-    return g_steal_pointer (&day);
-  /* Translators: a day and a time of day in Japan, e.g. “31 May 2026, 17:00” */
-  return g_strdup_printf (hubs_i18n_gettext (lang, N_("%1$s, %2$02d:%3$02d")), day,
-                          g_date_time_get_hour (local), g_date_time_get_minute (local));
+    return hubs_format_day_of (when, lang);
+  return hubs_format_moment (when, lang);
 }
 
 static GDateTime *
@@ -199,7 +175,7 @@ describe_submitted (HubsStore           *store,
     return NULL;
 
   fy = hubs_format_fiscal_year (year, lang);
-  day = format_day (when, lang);
+  day = hubs_format_day_of (when, lang);
   if (state->state == HUBS_YEAR_ACCEPTED)
     /* Translators: in the small type under a chart; %1$s is a fiscal year, %2$s the day the
      * Cabinet Office accepted its figures */
@@ -250,7 +226,7 @@ hubs_chart_describe_as_of (HubsStore           *store,
       g_autoptr(GDateTime) changed = parse_time (latest);
       g_autoptr(GDateTime) now = g_date_time_new_now_utc ();
 
-      moment = format_day (changed != NULL ? changed : now, language);
+      moment = hubs_format_day_of (changed != NULL ? changed : now, language);
       /* Translators: in the small type under a chart; %s is the day of the newest figure */
       when = g_strdup_printf (hubs_i18n_gettext (language, N_("As of %s")), moment);
     }

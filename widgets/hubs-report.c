@@ -874,12 +874,7 @@ format_moment (GDateTime    *when,
     return g_strdup_printf (hubs_i18n_gettext (lang, past ? N_("As it stood on %s")
                                                           : N_("As of %s")), moment);
 
-  {
-    g_autoptr(GDateTime) local = g_date_time_to_local (when);
-
-    day = hubs_format_date (g_date_time_get_year (local), g_date_time_get_month (local),
-                            g_date_time_get_day_of_month (local), lang);
-  }
+  day = hubs_format_day_of (when, lang);
   /* Translators: on a report's cover: the day it was made */
   return g_strdup_printf (hubs_i18n_gettext (lang, N_("Made on %s")), day);
 }

@@ -201,7 +201,8 @@ show_as_of_action (GtkWidget  *widget,
   GtkWidget *typed;
   GtkWidget *entry;
   GtkWidget *problem;
-  g_autoptr(GDateTime) now = g_date_time_new_now_local ();
+  g_autoptr(GTimeZone) japan = hubs_time_zone_japan ();
+  g_autoptr(GDateTime) now = g_date_time_new_now (japan);
   g_autofree char *today = g_date_time_format (now, "%Y-%m-%d");
 
   if (hubs_window_get_hub_id (self) != NULL)

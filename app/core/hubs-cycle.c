@@ -335,13 +335,13 @@ hubs_explanation_describe (const HubsExplanation *explanation,
 int
 hubs_fiscal_year_latest_ended (GDateTime *now)
 {
-  g_autoptr(GTimeZone) tokyo = g_time_zone_new_identifier ("Asia/Tokyo");
+  g_autoptr(GTimeZone) tokyo = hubs_time_zone_japan ();
   g_autoptr(GDateTime) local = NULL;
   int year, month;
 
   g_return_val_if_fail (now != NULL, 0);
 
-  local = tokyo != NULL ? g_date_time_to_timezone (now, tokyo) : g_date_time_ref (now);
+  local = g_date_time_to_timezone (now, tokyo);
   year = g_date_time_get_year (local);
   month = g_date_time_get_month (local);
 

@@ -262,12 +262,58 @@ hubs_format_date (int          year,
 }
 
 /**
+ * hubs_time_zone_japan:
+ *
+ * The time zone every moment of the plan is read and shown in: Japan's, where its offices
+ * are, whatever zone the reader's machine is set to. Japan keeps no daylight saving time, so
+ * the fixed offset of nine hours is exact and needs no time zone database.
+ *
+ * Returns: (transfer full): Japan's time zone
+ */
+GTimeZone *
+hubs_time_zone_japan (void)
+{
+  return g_time_zone_new_offset (9 * 3600);
+}
+
+/* @when in Japan. */
+static GDateTime *
+to_japan (GDateTime *when)
+{
+  g_autoptr(GTimeZone) japan = hubs_time_zone_japan ();
+
+  return g_date_time_to_timezone (when, japan);
+}
+
+/**
+ * hubs_format_day_of:
+ * @when: a moment
+ * @lang: the language to write in
+ *
+ * The day of @when in Japan, as people write a date: "2026年12月2日", "2 December 2026".
+ *
+ * Returns: (transfer full): the day
+ */
+char *
+hubs_format_day_of (GDateTime    *when,
+                    HubsLanguage  lang)
+{
+  g_autoptr(GDateTime) local = NULL;
+
+  g_return_val_if_fail (when != NULL, NULL);
+
+  local = to_japan (when);
+  return hubs_format_date (g_date_time_get_year (local), g_date_time_get_month (local),
+                           g_date_time_get_day_of_month (local), lang);
+}
+
+/**
  * hubs_format_day:
  * @changed_at: (nullable): a moment as the database keeps it (ISO 8601, UTC)
  * @lang: the language to write in
  *
- * The day of @changed_at where the reader is, as people write a date: "2026年12月2日",
- * "2 December 2026". Text that is not such a moment is returned as it is.
+ * The day of @changed_at in Japan (see hubs_format_day_of()). Text that is not such a moment
+ * is returned as it is.
  *
  * Returns: (transfer full): the day, or "" for %NULL
  */
@@ -275,17 +321,15 @@ char *
 hubs_format_day (const char   *changed_at,
                  HubsLanguage  lang)
 {
+  g_autoptr(GTimeZone) utc = g_time_zone_new_utc ();
   g_autoptr(GDateTime) moment = NULL;
-  g_autoptr(GDateTime) local = NULL;
 
   if (changed_at == NULL)
     return g_strdup ("");
-  if (!(moment = g_date_time_new_from_iso8601 (changed_at, NULL)))
+  if (!(moment = g_date_time_new_from_iso8601 (changed_at, utc)))
     return g_strdup (changed_at);
 
-  local = g_date_time_to_local (moment);
-  return hubs_format_date (g_date_time_get_year (local), g_date_time_get_month (local),
-                           g_date_time_get_day_of_month (local), lang);
+  return hubs_format_day_of (moment, lang);
 }
 
 /**
@@ -293,7 +337,7 @@ hubs_format_day (const char   *changed_at,
  * @when: a moment
  * @lang: the language to write in
  *
- * @when where the reader is, to the minute: "2026年12月2日 10:15", "2 December 2026, 10:15".
+ * @when in Japan, to the minute: "2026年12月2日 10:15", "2 December 2026, 10:15".
  *
  * Returns: (transfer full): the moment in words
  */
@@ -306,9 +350,8 @@ hubs_format_moment (GDateTime    *when,
 
   g_return_val_if_fail (when != NULL, NULL);
 
-  local = g_date_time_to_local (when);
-  day = hubs_format_date (g_date_time_get_year (local), g_date_time_get_month (local),
-                          g_date_time_get_day_of_month (local), lang);
+  local = to_japan (when);
+  day = hubs_format_day_of (when, lang);
   return g_strdup_printf (lang == HUBS_LANGUAGE_JA ? "%s %02d:%02d" : "%s, %02d:%02d", day,
                           g_date_time_get_hour (local), g_date_time_get_minute (local));
 }

@@ -51,15 +51,19 @@ gboolean     hubs_language_from_string   (const char   *str,
                                           HubsLanguage *lang);
 const char  *hubs_language_to_string     (HubsLanguage  lang);
 
-/* Fiscal years (April to March). */
+/* Days and moments, in Japan. */
 char        *hubs_format_date            (int           year,
                                           int           month,
                                           int           day,
+                                          HubsLanguage  lang);
+GTimeZone   *hubs_time_zone_japan        (void);
+char        *hubs_format_day_of          (GDateTime    *when,
                                           HubsLanguage  lang);
 char        *hubs_format_day             (const char   *changed_at,
                                           HubsLanguage  lang);
 char        *hubs_format_moment          (GDateTime    *when,
                                           HubsLanguage  lang);
+/* Fiscal years (April to March). */
 char        *hubs_format_fiscal_year     (int           year,
                                           HubsLanguage  lang);
 char        *hubs_format_fiscal_year_end (int           year,

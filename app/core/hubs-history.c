@@ -114,20 +114,22 @@ hubs_history_describe_value (const char   *field,
  * hubs_history_describe_time:
  * @changed_at: a history time stamp (ISO 8601, UTC)
  *
- * Returns: (transfer full): the time in the reader's time zone
+ * Returns: (transfer full): the time in Japan, where the plan's moments are read
  */
 char *
 hubs_history_describe_time (const char *changed_at)
 {
+  g_autoptr(GTimeZone) japan = hubs_time_zone_japan ();
+  g_autoptr(GTimeZone) utc_zone = g_time_zone_new_utc ();
   g_autoptr(GDateTime) utc = NULL;
   g_autoptr(GDateTime) local = NULL;
 
   g_return_val_if_fail (changed_at != NULL, NULL);
 
-  if (!(utc = g_date_time_new_from_iso8601 (changed_at, NULL)))
+  if (!(utc = g_date_time_new_from_iso8601 (changed_at, utc_zone)))
     return g_strdup (changed_at);
 
-  local = g_date_time_to_local (utc);
+  local = g_date_time_to_timezone (utc, japan);
   /* Translators: how a backup's time is shown; see the GDateTime formats */
   return g_date_time_format (local, _("%Y-%m-%d %H:%M:%S"));
 }

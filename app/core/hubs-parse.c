@@ -938,15 +938,13 @@ hubs_parse_as_of (const char  *text,
                   GDateTime  **when,
                   GError     **error)
 {
-  g_autoptr(GTimeZone) tokyo = g_time_zone_new_identifier ("Asia/Tokyo");
+  g_autoptr(GTimeZone) tokyo = hubs_time_zone_japan ();
   g_autofree char *norm = NULL;
   int y, m, d, end = 0;
 
   g_return_val_if_fail (text != NULL && when != NULL, FALSE);
 
   norm = g_strstrip (normalize_text (text));
-  if (tokyo == NULL)
-    tokyo = g_time_zone_new_offset (9 * 3600);
 
   if ((sscanf (norm, "%d-%d-%d%n", &y, &m, &d, &end) == 3 ||
        sscanf (norm, "%d年%d月%d日%n", &y, &m, &d, &end) == 3) &&
