@@ -13,7 +13,9 @@
 
 #include <glib/gi18n.h>
 
+#include "hubs-backup.h"
 #include "hubs-cli.h"
+#include "hubs-db.h"
 
 static gboolean
 fail (int        *exit_status,
@@ -66,17 +68,29 @@ copy_database (const char *from_path,
   g_autoptr(HubsStore) from = NULL;
   g_autoptr(HubsStore) to = NULL;
   g_autoptr(GError) error = NULL;
+  gboolean made_file;
 
   if (to_path == NULL)
     return fail (exit_status, _("--copy-database needs --to=DATABASE, the new database to "
                                 "copy into."));
 
-  if (!(from = hubs_cli_open_store_to_read (from_path, &error)) ||
-      !(to = hubs_cli_warn_about_place (hubs_store_open (to_path, HUBS_STORE_OPEN_NO_SEED,
+  if (!(from = hubs_cli_open_store_to_read (from_path, &error)))
+    return fail (exit_status, error->message);
+
+  /* A file made for the copy goes again when the copy fails: no empty database is left. */
+  made_file = !hubs_db_is_postgresql_uri (to_path) &&
+              !g_file_test (to_path, G_FILE_TEST_EXISTS);
+
+  if (!(to = hubs_cli_warn_about_place (hubs_store_open (to_path, HUBS_STORE_OPEN_NO_SEED,
                                                          &error))) ||
       !hubs_store_copy_into (from, to, &error) ||
       !hubs_store_checkpoint (to, &error))
-    return fail (exit_status, error->message);
+    {
+      g_clear_object (&to);
+      if (made_file)
+        hubs_backup_remove_database (to_path);
+      return fail (exit_status, error->message);
+    }
 
   /* Translators: %1$s and %2$s are databases */
   g_print (_("Everything in “%1$s” was copied into “%2$s”.\n"), from_path, to_path);

@@ -318,6 +318,41 @@ test_not_a_database (void)
   hubs_test_remove_dir (dir);
 }
 
+/* A copy that fails part-way leaves no new file behind, and an existing one as it was. */
+static void
+test_copy_database_fails_cleanly (void)
+{
+  g_autofree char *dir = hubs_test_make_dir ();
+  g_autofree char *from = hubs_test_path (dir, "from.sqlite3");
+  g_autofree char *to = hubs_test_path (dir, "to.sqlite3");
+  g_autofree char *to_wal = g_strconcat (to, "-wal", NULL);
+  g_autofree char *kept = hubs_test_path (dir, "kept.sqlite3");
+  g_autofree char *from_arg = g_strconcat ("--copy-database=", from, NULL);
+  g_autofree char *to_arg = g_strconcat ("--to=", to, NULL);
+  g_autofree char *kept_arg = g_strconcat ("--to=", kept, NULL);
+  g_autoptr(GBytes) kept_before = NULL;
+  g_auto(Run) run = { 0 };
+  g_auto(Run) again = { 0 };
+
+  g_object_unref (hubs_test_open_store (from, HUBS_STORE_OPEN_DEFAULT));
+  g_object_unref (hubs_test_open_store (kept, HUBS_STORE_OPEN_DEFAULT));
+  /* A figure of a KPI that is not there: the copy's foreign keys refuse it at the end. */
+  hubs_test_exec_sql (from, "INSERT INTO figure (kpi_id, fiscal_year, kind, value, measured) "
+                            "VALUES ('ghost/kpi', 2025, 'actual', 1, 1)");
+  kept_before = hubs_test_read_bytes (kept);
+
+  run_hubs (&run, from_arg, to_arg, NULL);
+  assert_one_line_error (&run, "FOREIGN KEY");
+  g_assert_false (g_file_test (to, G_FILE_TEST_EXISTS));
+  g_assert_false (g_file_test (to_wal, G_FILE_TEST_EXISTS));
+
+  run_hubs (&again, from_arg, kept_arg, NULL);
+  assert_one_line_error (&again, "already holds");
+  hubs_test_assert_same_bytes (kept, kept_before);
+
+  hubs_test_remove_dir (dir);
+}
+
 static void
 test_unwritable_export (void)
 {
@@ -964,6 +999,7 @@ main (int   argc,
   g_test_add_func ("/hubs/cli/unknown-hub-suggests", test_unknown_hub_suggests);
   g_test_add_func ("/hubs/cli/not-a-database", test_not_a_database);
   g_test_add_func ("/hubs/cli/unwritable-export", test_unwritable_export);
+  g_test_add_func ("/hubs/cli/copy-database-fails-cleanly", test_copy_database_fails_cleanly);
   g_test_add_func ("/hubs/cli/no-display", test_no_display);
   g_test_add_func ("/hubs/cli/read-only-folder", test_read_only_folder);
   g_test_add_func ("/hubs/cli/pipes", test_pipes);

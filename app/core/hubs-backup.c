@@ -43,6 +43,28 @@ G_DEFINE_QUARK (hubs-backup-error-quark, hubs_backup_error)
 static const char * const sidecar_suffixes[] = { "-wal", "-shm", "-journal" };
 
 /**
+ * hubs_backup_remove_database:
+ * @path: a database file
+ *
+ * Removes the database file @path and the files SQLite keeps beside it, as far as they are
+ * there: what is left of a database made for a step that failed.
+ */
+void
+hubs_backup_remove_database (const char *path)
+{
+  g_return_if_fail (path != NULL);
+
+  if (g_unlink (path) != 0 && errno != ENOENT)
+    g_warning ("Cannot remove %s: %s", path, g_strerror (errno));
+  for (guint i = 0; i < G_N_ELEMENTS (sidecar_suffixes); i++)
+    {
+      g_autofree char *side = g_strconcat (path, sidecar_suffixes[i], NULL);
+
+      g_unlink (side);
+    }
+}
+
+/**
  * hubs_backup_info_free:
  * @info: (nullable): a backup's description
  */

@@ -47,6 +47,7 @@ void        hubs_backup_info_free       (HubsBackupInfo *info);
 
 GQuark      hubs_backup_error_quark     (void);
 char       *hubs_backup_get_dir         (const char     *database_path);
+void        hubs_backup_remove_database (const char     *path);
 gboolean    hubs_backup_copy_to_path    (HubsStore      *store,
                                          const char     *path,
                                          GError        **error);
