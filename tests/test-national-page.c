@@ -150,6 +150,18 @@ scroll_to_text (GtkWidget  *page,
   hubs_test_wait_frames (page, 3);
 }
 
+/* Nothing of the page is wider than the page: there is nothing to scroll to sideways. */
+static void
+assert_fits_across (GtkWidget *page)
+{
+  GtkWidget *scrolled = hubs_test_find_first (page, is_type,
+                                              GSIZE_TO_POINTER (GTK_TYPE_SCROLLED_WINDOW));
+  GtkAdjustment *across = gtk_scrolled_window_get_hadjustment (GTK_SCROLLED_WINDOW (scrolled));
+
+  g_assert_cmpfloat (gtk_adjustment_get_upper (across), <=,
+                     gtk_adjustment_get_page_size (across) + 1);
+}
+
 static GtkWidget *
 open_national (Fixture *f)
 {
@@ -376,6 +388,11 @@ test_small_window (Fixture       *f,
   hubs_test_wait_frames (GTK_WIDGET (f->window), 3);
   page = open_national (f);
   g_assert_true (shows_text (page, hubs_national_indicator_get_label ("funding-amount", f->lang)));
+  /* The table does not fit: a list per hub, and nothing runs off the right of the page. */
+  hubs_test_wait_frames (page, 3);
+  g_assert_true (hubs_national_page_get_narrow (HUBS_NATIONAL_PAGE (page)));
+  assert_fits_across (page);
+  g_assert_nonnull (hubs_test_find_first (page, is_chip_of, "sapporo/startups"));
   g_free (hubs_test_save_screenshot (GTK_WIDGET (f->window),
                              f->lang == HUBS_LANGUAGE_JA ? "national-small-ja"
                                                          : "national-small-en"));
@@ -383,6 +400,12 @@ test_small_window (Fixture       *f,
   g_free (hubs_test_save_screenshot (GTK_WIDGET (f->window),
                              f->lang == HUBS_LANGUAGE_JA ? "national-small-totals-ja"
                                                          : "national-small-totals-en"));
+
+  /* Made wide, the page shows the tables. */
+  gtk_window_set_default_size (GTK_WINDOW (f->window), 1600, 900);
+  hubs_test_wait_frames (GTK_WIDGET (f->window), 5);
+  g_assert_false (hubs_national_page_get_narrow (HUBS_NATIONAL_PAGE (page)));
+  assert_fits_across (page);
 }
 
 /* On its own, over a live model: it shows the hubs, and goes away with its window. */

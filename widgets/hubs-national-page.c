@@ -42,7 +42,11 @@ struct _HubsNationalPage
   /* The fiscal year of the totals' actuals, or 0 for the latest with any */
   int            fiscal_year;
   guint          refresh_source;
+  /* The width the tables need side by side, once they were too wide for the page; 0 before */
+  int            wide_width;
   guint          setting_year : 1;
+  /* One list per hub and per indicator, in a page too narrow for the tables */
+  guint          narrow : 1;
 };
 
 G_DEFINE_FINAL_TYPE (HubsNationalPage, hubs_national_page, ADW_TYPE_BIN)
@@ -166,9 +170,37 @@ clear_box (GtkBox *box)
 }
 
 static void
-fill_table (HubsNationalPage   *self,
-            const HubsNational *national,
-            HubsLanguage        lang)
+append_card (GtkBox    *box,
+             GtkWidget *child)
+{
+  GtkWidget *frame = gtk_box_new (GTK_ORIENTATION_VERTICAL, 0);
+
+  gtk_widget_add_css_class (frame, "card");
+  gtk_box_append (GTK_BOX (frame), child);
+  gtk_box_append (box, frame);
+}
+
+/* The hub's name, and how many of its KPIs are on track under it. */
+static GtkWidget *
+make_hub_heading (const HubsNationalHub *nh,
+                  HubsLanguage           lang)
+{
+  g_autofree char *on_track = hubs_national_hub_describe_on_track (nh, lang);
+  GtkWidget *box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 2);
+
+  gtk_box_append (GTK_BOX (box),
+                  make_label (lang == HUBS_LANGUAGE_JA ? nh->hub->name_ja : nh->hub->name_en,
+                              "heading", 0));
+  gtk_box_append (GTK_BOX (box), make_label (on_track, "caption", 0));
+
+  return box;
+}
+
+/* The table of hubs by pillar: a hub a row, a pillar a column. */
+static void
+fill_table_wide (HubsNationalPage   *self,
+                 const HubsNational *national,
+                 HubsLanguage        lang)
 {
   GtkWidget *grid = gtk_grid_new ();
 
@@ -186,14 +218,9 @@ fill_table (HubsNationalPage   *self,
   for (guint i = 0; i < national->hubs->len; i++)
     {
       const HubsNationalHub *nh = g_ptr_array_index (national->hubs, i);
-      g_autofree char *on_track = hubs_national_hub_describe_on_track (nh, lang);
-      GtkWidget *name_box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 2);
-      GtkWidget *name = make_label (lang == HUBS_LANGUAGE_JA ? nh->hub->name_ja : nh->hub->name_en,
-                                    "heading", 0);
+      GtkWidget *name_box = make_hub_heading (nh, lang);
 
       gtk_widget_set_size_request (name_box, 80, -1);
-      gtk_box_append (GTK_BOX (name_box), name);
-      gtk_box_append (GTK_BOX (name_box), make_label (on_track, "caption", 0));
       gtk_widget_set_margin_top (name_box, 6);
       gtk_grid_attach (GTK_GRID (grid), name_box, 0, 1 + 2 * i, 1, 1);
       if (i > 0)
@@ -214,31 +241,94 @@ fill_table (HubsNationalPage   *self,
         }
     }
 
-  {
-    GtkWidget *frame = gtk_box_new (GTK_ORIENTATION_VERTICAL, 0);
-
-    gtk_widget_add_css_class (frame, "card");
-    gtk_box_append (GTK_BOX (frame), grid);
-    gtk_box_append (self->table_box, frame);
-  }
+  append_card (self->table_box, grid);
 }
 
+/* The same in a narrow page: a hub under the other, its pillars one under the other. */
 static void
-fill_totals (HubsNationalPage   *self,
-             const HubsNational *national,
-             HubsLanguage        lang)
+fill_table_narrow (HubsNationalPage   *self,
+                   const HubsNational *national,
+                   HubsLanguage        lang)
+{
+  GtkWidget *list = gtk_box_new (GTK_ORIENTATION_VERTICAL, 6);
+
+  g_object_set (list, "margin-start", 12, "margin-end", 12, "margin-top", 12,
+                "margin-bottom", 12, NULL);
+
+  for (guint i = 0; i < national->hubs->len; i++)
+    {
+      const HubsNationalHub *nh = g_ptr_array_index (national->hubs, i);
+
+      if (i > 0)
+        gtk_box_append (GTK_BOX (list), gtk_separator_new (GTK_ORIENTATION_HORIZONTAL));
+      gtk_box_append (GTK_BOX (list), make_hub_heading (nh, lang));
+
+      for (HubsPillar p = 0; p < HUBS_N_PILLARS; p++)
+        {
+          GtkWidget *pillar;
+
+          if (nh->pillars[p]->len == 0)
+            continue;
+          pillar = make_label (hubs_i18n_pillar_label (lang, p), "caption-heading", 0);
+          gtk_widget_add_css_class (pillar, "dim-label");
+          gtk_widget_set_margin_top (pillar, 6);
+          gtk_box_append (GTK_BOX (list), pillar);
+          for (guint k = 0; k < nh->pillars[p]->len; k++)
+            gtk_box_append (GTK_BOX (list),
+                            make_chip (self, nh->hub, g_ptr_array_index (nh->pillars[p], k), lang));
+        }
+    }
+
+  append_card (self->table_box, list);
+}
+
+/* A total of one column: its value, and how many hubs it adds up under it. */
+static GtkWidget *
+make_sum (const HubsNationalTotal *t,
+          HubsNationalColumn       c,
+          HubsLanguage             lang,
+          float                    xalign)
+{
+  const HubsNationalSum *sum = &t->sums[c];
+  g_autofree char *value = sum->n_hubs > 0 && t->kpi != NULL
+                           ? hubs_format_kpi_value (t->kpi, sum->value, lang)
+                           : g_strdup ("—");
+  g_autofree char *coverage = hubs_national_sum_describe_coverage (t, c, lang);
+  GtkWidget *box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 0);
+  GtkWidget *value_label = make_label (value, "numeric", xalign);
+
+  gtk_widget_add_css_class (value_label, "heading");
+  gtk_box_append (GTK_BOX (box), value_label);
+  gtk_box_append (GTK_BOX (box), make_label (coverage, "caption", xalign));
+
+  return box;
+}
+
+/* The hubs a total leaves out and why, in small type; %NULL when it adds up every hub. */
+static GtkWidget *
+make_left_out (const HubsNationalTotal *t,
+               HubsLanguage             lang)
+{
+  g_autofree char *left_out = hubs_national_total_describe_left_out (t, lang);
+  GtkWidget *label;
+
+  if (left_out == NULL)
+    return NULL;
+
+  label = make_label (left_out, "caption", 0);
+  gtk_widget_add_css_class (label, "dim-label");
+  return label;
+}
+
+/* The totals as a table: an indicator a row, a column each for the baseline, the actuals
+ * and the targets. */
+static void
+fill_totals_wide (HubsNationalPage   *self,
+                  const HubsNational *national,
+                  HubsLanguage        lang)
 {
   GtkWidget *grid;
   guint row = 1;
-
-  if (national->totals->len == 0)
-    {
-      gtk_box_append (self->totals_box,
-                      make_label (hubs_i18n_gettext (lang, N_("No KPI of this database counts an "
-                                                              "indicator that other hubs count "
-                                                              "too.")), "dim-label", 0));
-      return;
-    }
 
   grid = gtk_grid_new ();
   gtk_grid_set_column_spacing (GTK_GRID (grid), 18);
@@ -258,46 +348,90 @@ fill_totals (HubsNationalPage   *self,
   for (guint i = 0; i < national->totals->len; i++)
     {
       const HubsNationalTotal *t = g_ptr_array_index (national->totals, i);
-      g_autofree char *left_out = hubs_national_total_describe_left_out (t, lang);
       GtkWidget *name = make_label (hubs_national_indicator_get_label (t->key, lang), "heading",
                                     0);
+      GtkWidget *left_out = make_left_out (t, lang);
 
       gtk_widget_set_hexpand (name, TRUE);
       gtk_widget_set_margin_top (name, 8);
       gtk_grid_attach (GTK_GRID (grid), name, 0, row, 1, 1);
       for (HubsNationalColumn c = 0; c < HUBS_NATIONAL_N_COLUMNS; c++)
         {
-          const HubsNationalSum *sum = &t->sums[c];
-          g_autofree char *value = sum->n_hubs > 0 && t->kpi != NULL
-                                   ? hubs_format_kpi_value (t->kpi, sum->value, lang)
-                                   : g_strdup ("—");
-          g_autofree char *coverage = hubs_national_sum_describe_coverage (t, c, lang);
-          GtkWidget *box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 0);
-          GtkWidget *value_label = make_label (value, "numeric", 1);
+          GtkWidget *box = make_sum (t, c, lang, 1);
 
-          gtk_widget_add_css_class (value_label, "heading");
-          gtk_box_append (GTK_BOX (box), value_label);
-          gtk_box_append (GTK_BOX (box), make_label (coverage, "caption", 1));
           gtk_widget_set_margin_top (box, 8);
           gtk_grid_attach (GTK_GRID (grid), box, 1 + c, row, 1, 1);
         }
       row++;
       if (left_out != NULL)
-        {
-          GtkWidget *label = make_label (left_out, "caption", 0);
-
-          gtk_widget_add_css_class (label, "dim-label");
-          gtk_grid_attach (GTK_GRID (grid), label, 0, row++, 1 + HUBS_N_PILLARS, 1);
-        }
+        gtk_grid_attach (GTK_GRID (grid), left_out, 0, row++, 1 + HUBS_NATIONAL_N_COLUMNS, 1);
     }
 
-  {
-    GtkWidget *frame = gtk_box_new (GTK_ORIENTATION_VERTICAL, 0);
+  append_card (self->totals_box, grid);
+}
 
-    gtk_widget_add_css_class (frame, "card");
-    gtk_box_append (GTK_BOX (frame), grid);
-    gtk_box_append (self->totals_box, frame);
-  }
+/* The same in a narrow page: an indicator under the other, its columns as lines. */
+static void
+fill_totals_narrow (HubsNationalPage   *self,
+                    const HubsNational *national,
+                    HubsLanguage        lang)
+{
+  GtkWidget *list = gtk_box_new (GTK_ORIENTATION_VERTICAL, 6);
+
+  g_object_set (list, "margin-start", 12, "margin-end", 12, "margin-top", 12,
+                "margin-bottom", 12, NULL);
+
+  for (guint i = 0; i < national->totals->len; i++)
+    {
+      const HubsNationalTotal *t = g_ptr_array_index (national->totals, i);
+      GtkWidget *grid = gtk_grid_new ();
+      GtkWidget *left_out = make_left_out (t, lang);
+
+      if (i > 0)
+        gtk_box_append (GTK_BOX (list), gtk_separator_new (GTK_ORIENTATION_HORIZONTAL));
+      gtk_box_append (GTK_BOX (list),
+                      make_label (hubs_national_indicator_get_label (t->key, lang), "heading", 0));
+
+      gtk_grid_set_column_spacing (GTK_GRID (grid), 12);
+      gtk_grid_set_row_spacing (GTK_GRID (grid), 4);
+      for (HubsNationalColumn c = 0; c < HUBS_NATIONAL_N_COLUMNS; c++)
+        {
+          g_autofree char *title = hubs_national_column_get_title (national, c, lang);
+          GtkWidget *title_label = make_label (title, "caption-heading", 0);
+          GtkWidget *sum = make_sum (t, c, lang, 1);
+
+          gtk_widget_set_valign (title_label, GTK_ALIGN_START);
+          gtk_widget_set_hexpand (title_label, TRUE);
+          gtk_grid_attach (GTK_GRID (grid), title_label, 0, c, 1, 1);
+          gtk_grid_attach (GTK_GRID (grid), sum, 1, c, 1, 1);
+        }
+      gtk_box_append (GTK_BOX (list), grid);
+      if (left_out != NULL)
+        gtk_box_append (GTK_BOX (list), left_out);
+    }
+
+  append_card (self->totals_box, list);
+}
+
+static void
+fill_tables (HubsNationalPage   *self,
+             const HubsNational *national,
+             HubsLanguage        lang)
+{
+  if (self->narrow)
+    fill_table_narrow (self, national, lang);
+  else
+    fill_table_wide (self, national, lang);
+
+  if (national->totals->len == 0)
+    gtk_box_append (self->totals_box,
+                    make_label (hubs_i18n_gettext (lang, N_("No KPI of this database counts an "
+                                                            "indicator that other hubs count "
+                                                            "too.")), "dim-label", 0));
+  else if (self->narrow)
+    fill_totals_narrow (self, national, lang);
+  else
+    fill_totals_wide (self, national, lang);
 }
 
 static void
@@ -388,8 +522,7 @@ refresh (HubsNationalPage *self)
       return;
     }
 
-  fill_table (self, national, lang);
-  fill_totals (self, national, lang);
+  fill_tables (self, national, lang);
   refresh_highlight_names (self, national, lang);
 
   self->setting_year = TRUE;
@@ -451,6 +584,54 @@ on_highlight_selected (HubsNationalPage *self)
                                      selected - 1 < self->highlight_ids->len
                                      ? g_ptr_array_index (self->highlight_ids, selected - 1)
                                      : NULL);
+}
+
+/* Below this width a column of the table is too narrow to read a KPI's name in, even where
+ * the words wrap anywhere (Japanese). */
+#define TABLE_MIN_WIDTH 680
+
+/* The tables need more room than the page has (there is something to scroll to sideways, or
+ * the columns are too narrow to read): a list per hub and per indicator instead, until the
+ * page is wide enough for the tables again. The switch is made after this frame. */
+static void
+on_across_changed (GtkAdjustment    *across,
+                   HubsNationalPage *self)
+{
+  double upper = gtk_adjustment_get_upper (across);
+  double room = gtk_adjustment_get_page_size (across);
+  gboolean narrow = self->narrow;
+
+  if (room <= 0)
+    return;
+
+  if (!self->narrow && (upper > room + 1 || room < TABLE_MIN_WIDTH))
+    {
+      self->wide_width = MAX ((int) upper, TABLE_MIN_WIDTH);
+      narrow = TRUE;
+    }
+  else if (self->narrow && room >= self->wide_width)
+    narrow = FALSE;
+
+  if (narrow != self->narrow)
+    {
+      self->narrow = narrow;
+      g_clear_handle_id (&self->refresh_source, g_source_remove);
+      self->refresh_source = g_idle_add_full (G_PRIORITY_HIGH_IDLE, refresh_idle, self, NULL);
+    }
+}
+
+/**
+ * hubs_national_page_get_narrow:
+ * @self: a #HubsNationalPage
+ *
+ * Returns: whether the page shows a list per hub, being too narrow for the tables
+ */
+gboolean
+hubs_national_page_get_narrow (HubsNationalPage *self)
+{
+  g_return_val_if_fail (HUBS_IS_NATIONAL_PAGE (self), FALSE);
+
+  return self->narrow;
 }
 
 static void
@@ -576,6 +757,8 @@ hubs_national_page_init (HubsNationalPage *self)
   gtk_scrolled_window_set_policy (GTK_SCROLLED_WINDOW (scrolled), GTK_POLICY_AUTOMATIC,
                                   GTK_POLICY_AUTOMATIC);
   adw_bin_set_child (ADW_BIN (self), scrolled);
+  g_signal_connect_object (gtk_scrolled_window_get_hadjustment (GTK_SCROLLED_WINDOW (scrolled)),
+                           "changed", G_CALLBACK (on_across_changed), self, 0);
 
   g_signal_connect (self, "map", G_CALLBACK (on_map), NULL);
   g_signal_connect_object (self->year_dropdown, "notify::selected",

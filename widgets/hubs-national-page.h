@@ -22,5 +22,6 @@ void           hubs_national_page_set_fiscal_year (HubsNationalPage *self,
                                                    int               fiscal_year);
 void           hubs_national_page_set_highlight_hub (HubsNationalPage *self,
                                                      const char       *hub_id);
+gboolean       hubs_national_page_get_narrow     (HubsNationalPage *self);
 
 G_END_DECLS
