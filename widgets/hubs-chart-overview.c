@@ -51,7 +51,9 @@ kpi_value_summary (const HubsChartKpi *ck,
   return g_strdup_printf (hubs_i18n_gettext (lang, N_("No actual yet\n%s")), target);
 }
 
-/* The values column is at most this many times its text size wide. */
+/* The values column is as wide as its widest line where there is room, up to this many times
+ * its text size; where there is not, at most VALUE_CHARS, its lines cut if they must. */
+#define VALUE_CHARS_MOST 30
 #define VALUE_CHARS 17
 /* The values take a column only where their full size (0.8 of the body text) is at least this
  * many pixels: in a thumbnail they would not be read, and the bar, its mark and the tooltip
@@ -207,11 +209,12 @@ try_columns (HubsChartPainter    *p,
   return whole && rest - c->name_w >= plot * 0.25 - 0.5;
 }
 
-/* The width of the value column for values at @size. */
+/* The width of the value column for values at @size, at most @chars times @size. */
 static double
 values_width (HubsChartPainter    *p,
               const HubsChartData *data,
-              double               size)
+              double               size,
+              double               chars)
 {
   double w = 0;
 
@@ -222,7 +225,7 @@ values_width (HubsChartPainter    *p,
 
       w = MAX (w, hubs_chart_painter_measure (p, values, size, FALSE, 0, 0, NULL) + p->fs * 0.4);
     }
-  return MIN (w, size * VALUE_CHARS);
+  return MIN (w, size * chars);
 }
 
 /* The names and the status beside the values: the first of these in which every name is
@@ -272,6 +275,7 @@ layout_columns (HubsChartPainter    *p,
   /* The values a little smaller than the names, in two lines cut rather than wrapped. */
   double value_size = MIN (p->fs * 0.8, (two_lines > 0 ? two_lines : one_line) * 0.85);
   double name_size = value_size / 0.85;
+  double beside, chars;
 
   *c = (Columns) { 0, };
   if (one_line == 0)
@@ -282,17 +286,31 @@ layout_columns (HubsChartPainter    *p,
    * leave the names and bars 55 % of the width beside the status in words. */
   if (p->fs * 0.8 >= VALUE_MIN_SIZE)
     c->value_size = fit_size (p, value_size, p->fs * 0.55, 2, room);
-  c->value_w = values_width (p, data, c->value_size);
-  if (plot - 3 * gap - name_size * 1.4 - widest_status (p, name_size * 0.95) - c->value_w <
-      plot * 0.55)
+  /* Whole values where they leave room, else values cut to VALUE_CHARS, else none. */
+  beside = plot - 3 * gap - name_size * 1.4 - widest_status (p, name_size * 0.95);
+  chars = VALUE_CHARS_MOST;
+  c->value_w = values_width (p, data, c->value_size, chars);
+  if (beside - c->value_w < plot * 0.55)
+    {
+      chars = VALUE_CHARS;
+      c->value_w = values_width (p, data, c->value_size, chars);
+    }
+  if (beside - c->value_w < plot * 0.55)
     c->value_size = c->value_w = 0;
   choose_names (p, data, two_lines, one_line, gap, c);
+  /* Whole values give way before the status in words does. */
+  if (!c->status_words && chars > VALUE_CHARS && c->value_w > 0)
+    {
+      chars = VALUE_CHARS;
+      c->value_w = values_width (p, data, c->value_size, chars);
+      choose_names (p, data, two_lines, one_line, gap, c);
+    }
 
   /* The values a little smaller than the names, which may have become smaller to be whole. */
   if (c->value_size > c->name_size * 0.85)
     {
       c->value_size = c->name_size * 0.85;
-      c->value_w = values_width (p, data, c->value_size);
+      c->value_w = values_width (p, data, c->value_size, chars);
       choose_names (p, data, two_lines, one_line, gap, c);
     }
 
