@@ -532,6 +532,25 @@ test_edit_writes_history (Fixture       *f,
    * note). */
   g_assert_cmpuint (history->len, ==, 7);
 
+  /* Newest first, in pages or all at once, on either engine. */
+  {
+    g_autoptr(GPtrArray) all = hubs_store_list_recent_history (store, kpi_id, 0, 0, 0, &error);
+    g_autoptr(GPtrArray) page = NULL;
+    g_autoptr(GPtrArray) older = NULL;
+
+    g_assert_no_error (error);
+    g_assert_cmpuint (all->len, ==, 7);
+    g_assert_cmpstr (((HubsHistoryEntry *) all->pdata[6])->new_value, ==, "160");
+    page = hubs_store_list_recent_history (store, kpi_id, 0, 0, 3, &error);
+    g_assert_no_error (error);
+    g_assert_cmpuint (page->len, ==, 3);
+    older = hubs_store_list_recent_history (store, kpi_id,
+                                            ((HubsHistoryEntry *) page->pdata[2])->id, 0, 0,
+                                            &error);
+    g_assert_no_error (error);
+    g_assert_cmpuint (older->len, ==, 4);
+  }
+
   entry = history->pdata[0];
   g_assert_cmpstr (entry->field, ==, "value");
   g_assert_null (entry->old_value);
