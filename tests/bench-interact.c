@@ -19,8 +19,12 @@
  * the first frame that painted its page, the first visit (the page is built) and a visit
  * again (the page is kept).
  *
+ * Run with a server of its own (tests/with-postgresql.sh build/tests/bench-interact), the
+ * seeded plan is measured a third time in a shared database on that PostgreSQL server, over
+ * its Unix socket: Enter → committed on the server, next to the same on a file.
+ *
  * Each run is a child process on a fresh copy of its database; runs alternate between the
- * six configurations (A B C … A B C …), and each figure is the median over every run. One
+ * configurations (A B C … A B C …), and each figure is the median over every run. One
  * frame, 16.7 ms at 60 Hz, is printed as the reference.
  *
  *   GSETTINGS_SCHEMA_DIR=build/data GSK_RENDERER=cairo GSETTINGS_BACKEND=memory \
@@ -434,7 +438,8 @@ add_ms (GArray   *values,
 typedef struct
 {
   const char *label;      /* in the figures' names */
-  char       *template;   /* the database as each run starts it */
+  char       *template;   /* the database as each run starts it, a file */
+  gboolean    on_server;  /* each run copies the template into the server's database */
   const char *hub_id;
   char       *kpi_id;
   char       *warm_kpi_id;
@@ -464,7 +469,18 @@ spawn_run (const char *self_path,
   int status;
 
   hubs_test_remove_database (work);
-  hubs_test_copy_file (config->template, work);
+  if (config->on_server)
+    {
+      g_autoptr(HubsStore) from = NULL;
+      g_autoptr(HubsStore) into = NULL;
+
+      if (!(from = hubs_store_open (config->template, HUBS_STORE_OPEN_READ_ONLY, &error)) ||
+          !(into = hubs_store_open (work, HUBS_STORE_OPEN_NO_SEED, &error)) ||
+          !hubs_store_copy_into (from, into, &error))
+        g_error ("%s", error->message);
+    }
+  else
+    hubs_test_copy_file (config->template, work);
 
   if (!g_spawn_sync (NULL, (char **) argv, NULL, G_SPAWN_DEFAULT, NULL, NULL, &out, NULL,
                      &status, &error) ||
@@ -496,9 +512,12 @@ main (int   argc,
   static const char * const db_labels[] = { "seeded", "1000-hubs" };
   g_autofree char *dir = NULL;
   g_autofree char *work = NULL;
+  g_autofree char *work_on_server = NULL;
   g_autofree char *self_path = NULL;
-  Config configs[2 * G_N_ELEMENTS (histories)];
-  Switching switching[2];
+  /* The seeded plan and the 1,000 hubs in a file, then the seeded plan on a server. */
+  Config configs[3 * G_N_ELEMENTS (histories)] = { 0 };
+  guint n_configs = 2 * G_N_ELEMENTS (histories);
+  Switching switching[3];
   guint runs;
 
   setlocale (LC_ALL, "");
@@ -560,13 +579,39 @@ main (int   argc,
       hubs_test_remove_database (base);
     }
 
+  /* The seeded plan's files again, each run copying one into the server. */
+  if (hubs_test_engine_is_postgresql ())
+    {
+      work_on_server = hubs_test_database_path (dir, "unused");
+      switching[2].first = g_array_new (FALSE, FALSE, sizeof (double));
+      switching[2].again = g_array_new (FALSE, FALSE, sizeof (double));
+      switching[2].missed = 0;
+      for (guint h = 0; h < G_N_ELEMENTS (histories); h++)
+        {
+          Config *config = &configs[n_configs++];
+
+          *config = configs[h];
+          config->label = "seeded-postgresql";
+          config->on_server = TRUE;
+          config->template = g_strdup (configs[h].template);
+          config->kpi_id = g_strdup (configs[h].kpi_id);
+          config->warm_kpi_id = g_strdup (configs[h].warm_kpi_id);
+          config->disk = g_array_new (FALSE, FALSE, sizeof (double));
+          config->chart = g_array_new (FALSE, FALSE, sizeof (double));
+          config->next = g_array_new (FALSE, FALSE, sizeof (double));
+        }
+    }
+  else
+    g_printerr ("seeded-postgresql: not measured (no server: run with tests/with-postgresql.sh)\n");
+
   /* A B C … A B C …: every configuration sees the same state of the machine. */
   for (guint r = 0; r < runs; r++)
-    for (guint c = 0; c < G_N_ELEMENTS (configs); c++)
-      spawn_run (self_path, work, &configs[c], &switching[c / G_N_ELEMENTS (histories)]);
+    for (guint c = 0; c < n_configs; c++)
+      spawn_run (self_path, configs[c].on_server ? work_on_server : work, &configs[c],
+                 &switching[c / G_N_ELEMENTS (histories)]);
 
   g_print ("one-frame: 16.7 ms\n");
-  for (guint c = 0; c < G_N_ELEMENTS (configs); c++)
+  for (guint c = 0; c < n_configs; c++)
     {
       Config *config = &configs[c];
 
@@ -580,19 +625,21 @@ main (int   argc,
         g_print ("enter-missed-frames-%s-history-%u: %u\n", config->label, config->history,
                  config->missed);
     }
-  for (guint d = 0; d < 2; d++)
+  for (guint d = 0; d < n_configs / G_N_ELEMENTS (histories); d++)
     {
-      g_print ("hub-switch-%s: %.1f ms\n", db_labels[d], hubs_test_median (switching[d].first));
-      g_print ("hub-switch-again-%s: %.1f ms\n", db_labels[d], hubs_test_median (switching[d].again));
+      const char *label = configs[d * G_N_ELEMENTS (histories)].label;
+
+      g_print ("hub-switch-%s: %.1f ms\n", label, hubs_test_median (switching[d].first));
+      g_print ("hub-switch-again-%s: %.1f ms\n", label, hubs_test_median (switching[d].again));
       if (switching[d].missed > 0)
-        g_print ("hub-switch-missed-frames-%s: %u\n", db_labels[d], switching[d].missed);
+        g_print ("hub-switch-missed-frames-%s: %u\n", label, switching[d].missed);
     }
   g_print ("saves-each: %u (%u runs × %u)\n", runs * SAVES_PER_RUN, runs, SAVES_PER_RUN);
   g_print ("hub-switches-each: %u (%u runs × %u)\n", runs * SWITCHES_PER_RUN * 3, runs * 3,
            SWITCHES_PER_RUN);
   g_print ("renderer: %s\n", g_getenv ("GSK_RENDERER") ? g_getenv ("GSK_RENDERER") : "default");
 
-  for (guint c = 0; c < G_N_ELEMENTS (configs); c++)
+  for (guint c = 0; c < n_configs; c++)
     {
       g_free (configs[c].template);
       g_free (configs[c].kpi_id);
@@ -601,7 +648,7 @@ main (int   argc,
       g_array_unref (configs[c].chart);
       g_array_unref (configs[c].next);
     }
-  for (guint d = 0; d < 2; d++)
+  for (guint d = 0; d < n_configs / G_N_ELEMENTS (histories); d++)
     {
       g_array_unref (switching[d].first);
       g_array_unref (switching[d].again);

@@ -17,7 +17,9 @@
  *     flags HubsApplication has (G_APPLICATION_NON_UNIQUE) but its own application id, whose
  *     activate presents an empty AdwApplicationWindow of the main window's default size;
  *   B, "hubs": the real binary (build/app/hubs, or $HUBS_BINARY), as `hubs --database=FILE`,
- *     on the seeded plan and on the 1,000-hub database.
+ *     on the seeded plan and on the 1,000-hub database; and, run with a server of its own
+ *     (tests/with-postgresql.sh build/tests/bench-startup), on the seeded plan in a shared
+ *     database on that PostgreSQL server, over its Unix socket.
  *
  * Both get HUBS_BENCH_FIRST_FRAME_FD=3, a pipe: on their first window's first "after-paint"
  * they write g_get_monotonic_time() there and quit (for B, see hubs-application.c). A start
@@ -326,10 +328,12 @@ main (int   argc,
   g_autofree char *self_path = NULL;
   g_autofree char *seeded_arg = NULL;
   g_autofree char *large_arg = NULL;
+  g_autofree char *shared = NULL;
+  g_autofree char *shared_arg = NULL;
   const char *hubs_binary = g_getenv ("HUBS_BINARY") ? g_getenv ("HUBS_BINARY") : HUBS_BINARY;
   Bench bench = { 0 };
   guint runs;
-  double empty_ms, seeded_ms, large_ms;
+  double empty_ms, seeded_ms, large_ms, shared_ms = 0;
 
   setlocale (LC_ALL, "");
 
@@ -352,6 +356,12 @@ main (int   argc,
 
   g_object_unref (hubs_store_open (seeded, HUBS_STORE_OPEN_DEFAULT, NULL));
   hubs_test_make_large_database (large, 1000);
+  if (hubs_test_engine_is_postgresql ())
+    {
+      shared = hubs_test_database_path (bench.dir, "unused");
+      shared_arg = g_strconcat ("--database=", shared, NULL);
+      g_object_unref (hubs_test_open_store (shared, HUBS_STORE_OPEN_DEFAULT));
+    }
 
   g_print ("renderer: %s\n", g_getenv ("GSK_RENDERER") ? g_getenv ("GSK_RENDERER") : "default");
   bench_set_up_bus (&bench);
@@ -365,14 +375,18 @@ main (int   argc,
     const char * const empty_argv[] = { self_path, "--empty-app", NULL };
     const char * const seeded_argv[] = { hubs_binary, seeded_arg, NULL };
     const char * const large_argv[] = { hubs_binary, large_arg, NULL };
+    const char * const shared_argv[] = { hubs_binary, shared_arg, NULL };
     g_autoptr(GArray) empty = g_array_new (FALSE, FALSE, sizeof (double));
     g_autoptr(GArray) plan = g_array_new (FALSE, FALSE, sizeof (double));
     g_autoptr(GArray) many = g_array_new (FALSE, FALSE, sizeof (double));
+    g_autoptr(GArray) server = g_array_new (FALSE, FALSE, sizeof (double));
 
     /* Warm the caches (and the session bus's services) once for each. */
     spawn_once (&bench, empty_argv);
     spawn_once (&bench, seeded_argv);
     spawn_once (&bench, large_argv);
+    if (shared != NULL)
+      spawn_once (&bench, shared_argv);
 
     for (guint i = 0; i < runs; i++)
       {
@@ -384,6 +398,11 @@ main (int   argc,
         g_array_append_val (plan, t);
         t = spawn_once (&bench, large_argv);
         g_array_append_val (many, t);
+        if (shared != NULL)
+          {
+            t = spawn_once (&bench, shared_argv);
+            g_array_append_val (server, t);
+          }
       }
 
     print_runs ("first-frame-empty", empty);
@@ -392,6 +411,11 @@ main (int   argc,
     empty_ms = hubs_test_median (empty);
     seeded_ms = hubs_test_median (plan);
     large_ms = hubs_test_median (many);
+    if (shared != NULL)
+      {
+        print_runs ("first-frame-seeded-postgresql", server);
+        shared_ms = hubs_test_median (server);
+      }
   }
 
   /* One figure a line, "name: value unit", for scripts. */
@@ -401,6 +425,14 @@ main (int   argc,
   g_print ("ratio-seeded: %.2f x (aim ≤ 1.2)\n", seeded_ms / empty_ms);
   g_print ("first-frame-1000-hubs-median: %.1f ms\n", large_ms);
   g_print ("ratio-1000-hubs: %.2f x (aim ≤ 1.5)\n", large_ms / empty_ms);
+  if (shared != NULL)
+    {
+      g_print ("first-frame-seeded-postgresql-median: %.1f ms\n", shared_ms);
+      g_print ("ratio-seeded-postgresql-to-file: %.2f x\n", shared_ms / seeded_ms);
+    }
+  else
+    g_printerr ("first-frame-seeded-postgresql: not measured (no server: run with "
+                "tests/with-postgresql.sh)\n");
 
   if (g_getenv ("HUBS_BENCH_SKIP_SWITCHING") == NULL)
     {
