@@ -38,6 +38,14 @@ fixture_set_up (Fixture       *f,
   f->dir = hubs_test_make_dir ();
   f->path = hubs_test_path (f->dir, "hubs.sqlite3");
   f->lang = hubs_language_current ();
+  /* Each test starts as on a new desktop, whatever the last one's report was. */
+  {
+    g_autoptr(GSettings) settings = g_settings_new (APP_ID);
+
+    g_settings_reset (settings, "report-language");
+    g_settings_reset (settings, "report-portrait");
+    g_settings_reset (settings, "report-national-summary");
+  }
   f->store = hubs_store_open (f->path, HUBS_STORE_OPEN_DEFAULT, &error);
   g_assert_no_error (error);
   f->window = hubs_window_new (NULL, f->store);
@@ -222,6 +230,24 @@ test_hub_shown (Fixture       *f,
     g_assert_false (hubs_report_dialog_export_to (dialog, none, &error));
     g_assert_error (error, G_IO_ERROR, G_IO_ERROR_INVALID_ARGUMENT);
     g_assert_false (g_file_test (none, G_FILE_TEST_EXISTS));
+    g_clear_error (&error);
+  }
+  gtk_window_destroy (GTK_WINDOW (dialog));
+
+  /* Opened again, it offers what the last report written had: portrait, the other language
+   * (the failed export above changed nothing). */
+  dialog = open_dialog (f);
+  {
+    g_autofree char *again = hubs_test_path (f->dir, "again.pdf");
+    g_autofree char *info = NULL;
+    g_autofree char *cover = NULL;
+
+    g_assert_true (hubs_report_dialog_export_to (dialog, again, &error));
+    g_assert_no_error (error);
+    info = run ("pdfinfo", again, 0);
+    cover = run ("pdftotext", again, 1);
+    g_assert_nonnull (strstr (info, "595.28 x 841.89 pts (A4)"));
+    g_assert_nonnull (strstr (cover, f->lang == HUBS_LANGUAGE_JA ? "Fukuoka" : "福岡"));
   }
   gtk_window_destroy (GTK_WINDOW (dialog));
 }

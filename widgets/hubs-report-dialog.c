@@ -5,7 +5,9 @@
  * Export Report: what goes into the PDF to hand out. The language, A4 portrait or landscape,
  * the national summary, and the hubs and KPIs: each hub is a row with a switch that takes it
  * in or out, and opens on its KPIs, each with a check box. The hub shown in the window is in
- * at first, or every hub when none is. Export asks for the file, then writes it.
+ * at first, or every hub when none is. Export asks for the file, then writes it. The
+ * language, the pages and the national summary of the last report written are the next
+ * one's (the settings report-language, report-portrait and report-national-summary).
  */
 
 #define G_LOG_DOMAIN "hubs-report-dialog"
@@ -38,6 +40,7 @@ struct _HubsReportDialog
 
   /* Owned */
   HubsStore      *store;
+  GSettings      *settings;
   GtkWindow      *parent;
   /* (nullable): the moment the store shows, when it is the data as it stood then */
   GDateTime      *as_of;
@@ -115,7 +118,8 @@ hubs_report_dialog_set_as_of (HubsReportDialog *self,
  * @path: a file ending in .pdf
  * @error: a location for a #GError
  *
- * Writes the report the dialog describes to @path.
+ * Writes the report the dialog describes to @path, and keeps its language, pages and national
+ * summary for the next report.
  *
  * Returns: %TRUE when it was written
  */
@@ -138,7 +142,16 @@ hubs_report_dialog_export_to (HubsReportDialog  *self,
       return FALSE;
     }
 
-  return hubs_report_export_with_options (self->store, &options, path, error);
+  if (!hubs_report_export_with_options (self->store, &options, path, error))
+    return FALSE;
+
+  /* The next report is made like this one. */
+  g_settings_set_string (self->settings, "report-language",
+                         hubs_language_to_string (options.language));
+  g_settings_set_boolean (self->settings, "report-portrait", options.portrait);
+  g_settings_set_boolean (self->settings, "report-national-summary", options.national_summary);
+
+  return TRUE;
 }
 
 static void
@@ -201,6 +214,7 @@ hubs_report_dialog_dispose (GObject *object)
   g_clear_pointer (&self->hub_ids, g_ptr_array_unref);
   g_clear_pointer (&self->kpi_ids, g_ptr_array_unref);
   g_clear_object (&self->store);
+  g_clear_object (&self->settings);
   g_clear_pointer (&self->as_of, g_date_time_unref);
 
   G_OBJECT_CLASS (hubs_report_dialog_parent_class)->dispose (object);
@@ -239,14 +253,22 @@ build_layout_group (HubsReportDialog *self)
   adw_preferences_row_set_use_underline (ADW_PREFERENCES_ROW (self->language_row), TRUE);
   adw_combo_row_set_model (self->language_row,
                            G_LIST_MODEL (gtk_string_list_new (languages)));
-  adw_combo_row_set_selected (self->language_row,
-                              hubs_language_current () == HUBS_LANGUAGE_JA ? 0 : 1);
+  {
+    g_autofree char *last = g_settings_get_string (self->settings, "report-language");
+    HubsLanguage language;
+
+    if (!hubs_language_from_string (last, &language))
+      language = hubs_language_current ();
+    adw_combo_row_set_selected (self->language_row, language == HUBS_LANGUAGE_JA ? 0 : 1);
+  }
   adw_preferences_group_add (ADW_PREFERENCES_GROUP (group), GTK_WIDGET (self->language_row));
 
   self->page_row = ADW_COMBO_ROW (adw_combo_row_new ());
   adw_preferences_row_set_title (ADW_PREFERENCES_ROW (self->page_row), _("_Pages"));
   adw_preferences_row_set_use_underline (ADW_PREFERENCES_ROW (self->page_row), TRUE);
   adw_combo_row_set_model (self->page_row, G_LIST_MODEL (gtk_string_list_new (pages)));
+  adw_combo_row_set_selected (self->page_row,
+                              g_settings_get_boolean (self->settings, "report-portrait") ? 1 : 0);
   adw_preferences_group_add (ADW_PREFERENCES_GROUP (group), GTK_WIDGET (self->page_row));
 
   row = adw_action_row_new ();
@@ -256,7 +278,8 @@ build_layout_group (HubsReportDialog *self)
                                _("Where every hub’s KPIs stand, the national totals and the "
                                  "comparison of the hubs, after the contents"));
   self->summary_switch = GTK_SWITCH (gtk_switch_new ());
-  gtk_switch_set_active (self->summary_switch, TRUE);
+  gtk_switch_set_active (self->summary_switch,
+                         g_settings_get_boolean (self->settings, "report-national-summary"));
   gtk_widget_set_valign (GTK_WIDGET (self->summary_switch), GTK_ALIGN_CENTER);
   adw_action_row_add_suffix (ADW_ACTION_ROW (row), GTK_WIDGET (self->summary_switch));
   adw_action_row_set_activatable_widget (ADW_ACTION_ROW (row), GTK_WIDGET (self->summary_switch));
@@ -358,6 +381,7 @@ hubs_report_dialog_new (GtkWindow  *parent,
                        "default-height", 680,
                        NULL);
   self->store = g_object_ref (store);
+  self->settings = g_settings_new (APP_ID);
   self->parent = parent;
 
   box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 0);
