@@ -29,6 +29,7 @@
 
 #include <glib/gi18n.h>
 
+#include "hubs-i18n.h"
 #include "hubs-store-private.h"
 #include "hubs-store-roles.h"
 
@@ -336,6 +337,55 @@ hubs_store_can_write_figure (HubsStore      *self,
 
   return kind == HUBS_FIGURE_ACTUAL ? hubs_store_can_write_hub (self, hub_id)
                                     : hubs_store_can_edit_plan (self);
+}
+
+/**
+ * hubs_store_describe_plan_rights:
+ * @self: a #HubsStore
+ *
+ * Why this connection's role may not change the plan, for the window to say beside what it
+ * greys out. A store opened for viewing only says so in its own words, not here.
+ *
+ * Returns: (nullable): the reason, or %NULL when the role may change the plan
+ */
+const char *
+hubs_store_describe_plan_rights (HubsStore *self)
+{
+  g_return_val_if_fail (HUBS_IS_STORE (self), NULL);
+
+  if (self->read_only || self->administrator)
+    return NULL;
+
+  return _("Only an administrator can change the plan.");
+}
+
+/**
+ * hubs_store_describe_figure_rights:
+ * @self: a #HubsStore
+ * @hub: the figure's hub
+ * @kind: the figure's kind
+ *
+ * Why this connection's role may not change a figure of @hub, as
+ * hubs_store_describe_plan_rights() says it for the plan.
+ *
+ * Returns: (transfer full) (nullable): the reason, or %NULL when the role may change it
+ */
+char *
+hubs_store_describe_figure_rights (HubsStore      *self,
+                                   const HubsHub  *hub,
+                                   HubsFigureKind  kind)
+{
+  g_return_val_if_fail (HUBS_IS_STORE (self), NULL);
+  g_return_val_if_fail (hub != NULL, NULL);
+
+  if (self->read_only || hubs_store_can_write_figure (self, hub->id, kind))
+    return NULL;
+  if (kind != HUBS_FIGURE_ACTUAL)
+    return g_strdup (hubs_store_describe_plan_rights (self));
+
+  /* Translators: why a figure cannot be changed; %s is a hub city (Fukuoka City) */
+  return g_strdup_printf (_("Only the staff of the %s consortium can change these figures."),
+                          hubs_i18n_pick (hub->name_ja, hub->name_en));
 }
 
 /* Refuses what only an administrator of a shared database may do. */

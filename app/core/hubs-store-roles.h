@@ -17,6 +17,10 @@ gboolean    hubs_store_can_write_hub    (HubsStore       *self,
 gboolean    hubs_store_can_write_figure (HubsStore       *self,
                                          const char      *hub_id,
                                          HubsFigureKind   kind);
+const char *hubs_store_describe_plan_rights   (HubsStore       *self);
+char       *hubs_store_describe_figure_rights (HubsStore       *self,
+                                               const HubsHub   *hub,
+                                               HubsFigureKind   kind);
 gboolean    hubs_store_grant            (HubsStore       *self,
                                          const char      *role,
                                          const char      *hub_id,
