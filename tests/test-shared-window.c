@@ -15,6 +15,8 @@
 
 #include <glib/gi18n.h>
 
+#include "hubs-author.h"
+#include "hubs-explanation-group.h"
 #include "hubs-figure-row.h"
 #include "hubs-kpi-editor.h"
 #include "hubs-store-roles.h"
@@ -130,13 +132,28 @@ test_window_as_staff (void)
   g_autofree char *user = g_strconcat ("user=", role, NULL);
   gboolean ja = g_str_has_prefix (g_getenv ("LANGUAGE") ?: "", "ja");
   g_autofree char *name = g_strdup_printf ("shared-window-staff-%s", ja ? "ja" : "en");
+  g_autoptr(HubsFigure) behind = hubs_test_make_actual ("sapporo/startups", 2025, 100);
+  g_autofree char *on_server = NULL;
+  HubsExplanationGroup *explanation;
   g_autoptr(GError) error = NULL;
   HubsStore *admin;
   HubsStore *store;
   HubsWindow *window;
   HubsFigureRow *row;
 
+  /* Who the window says is entering the figures, as the first edit would have asked. */
+  {
+    g_autoptr(GSettings) settings = g_settings_new (APP_ID);
+
+    g_settings_set_string (settings, HUBS_AUTHOR_KEY_NAME, "Sato Hanako");
+    g_settings_set_string (settings, HUBS_AUTHOR_KEY_ORGANISATION, "Fukuoka City");
+    g_settings_set_boolean (settings, HUBS_AUTHOR_KEY_ASKED, TRUE);
+  }
+
+  /* Sapporo's FY2025 actual is behind its plan, so it asks for an explanation. */
   admin = hubs_test_open_store (uri, HUBS_STORE_OPEN_DEFAULT);
+  g_assert_true (hubs_store_set_figure (admin, behind, &error));
+  g_assert_no_error (error);
   g_assert_true (hubs_store_grant (admin, role, "fukuoka", FALSE, &error));
   g_assert_no_error (error);
   g_assert_finalize_object (admin);
@@ -154,6 +171,15 @@ test_window_as_staff (void)
   g_assert_false (gtk_editable_get_editable (hubs_figure_row_get_entry (row)));
   g_assert_nonnull (strstr (subtitle_of (row), ja ? "札幌" : "Sapporo"));
   g_assert_nonnull (strstr (subtitle_of (row), ja ? "担当者" : "staff"));
+  /* Its explanation of the year too. */
+  explanation = HUBS_EXPLANATION_GROUP (hubs_test_find_first (
+    hubs_window_get_kpi_editor (window), hubs_test_is_of_type,
+    GSIZE_TO_POINTER (HUBS_TYPE_EXPLANATION_GROUP)));
+  g_assert_nonnull (explanation);
+  g_assert_true (hubs_explanation_group_get_locked (explanation));
+  g_assert_nonnull (strstr (adw_preferences_group_get_description (
+                              ADW_PREFERENCES_GROUP (explanation)), ja ? "札幌" : "Sapporo"));
+
   adw_expander_row_set_expanded (ADW_EXPANDER_ROW (row), TRUE);
   hubs_test_wait_frames (GTK_WIDGET (window), 2);
   scroll_to (GTK_WIDGET (row));
@@ -171,6 +197,26 @@ test_window_as_staff (void)
   row = figure_row (window, "fukuoka/startup-visas", 2025, HUBS_FIGURE_ACTUAL);
   g_assert_false (hubs_figure_row_get_locked (row));
   g_assert_true (gtk_editable_get_editable (hubs_figure_row_get_entry (row)));
+
+  /* Typed and saved as the role: on the server, and its history names the database user. */
+  gtk_editable_set_text (hubs_figure_row_get_entry (row), "12");
+  g_signal_emit_by_name (hubs_figure_row_get_entry (row), "activate");
+  g_assert_null (hubs_figure_row_get_error (row));
+  on_server = hubs_test_query_text (uri, "SELECT value || ' ' || db_user FROM figure f "
+                                         "JOIN history h ON h.kpi_id = f.kpi_id "
+                                         "AND h.fiscal_year = f.fiscal_year AND h.kind = f.kind "
+                                         "WHERE f.kpi_id = 'fukuoka/startup-visas' "
+                                         "AND f.fiscal_year = 2025 AND f.kind = 'actual' "
+                                         "AND h.field = 'value'");
+  g_assert_nonnull (on_server);
+  g_assert_true (g_str_has_prefix (on_server, "12 "));
+  g_assert_true (g_str_has_suffix (on_server, role));
+  hubs_test_wait_frames (GTK_WIDGET (window), 2);
+  {
+    g_autofree char *who = g_strconcat ("Sato Hanako (Fukuoka City) · ", role, NULL);
+
+    g_assert_true (hubs_test_find_label_containing (hubs_window_get_kpi_editor (window), who));
+  }
   row = figure_row (window, "fukuoka/startup-visas", 2027, HUBS_FIGURE_TARGET);
   g_assert_true (hubs_figure_row_get_locked (row));
   g_assert_false (gtk_editable_get_editable (hubs_figure_row_get_entry (row)));

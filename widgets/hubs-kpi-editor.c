@@ -461,11 +461,13 @@ show_plan_rights (HubsKpiEditor       *self,
                   AdwPreferencesGroup *group)
 {
   const char *denied = hubs_store_describe_plan_rights (self->store);
+  g_autofree char *markup = NULL;
 
   if (denied == NULL)
     return;
 
-  adw_preferences_group_set_description (group, denied);
+  markup = g_markup_escape_text (denied, -1);
+  adw_preferences_group_set_description (group, markup);
   for (guint i = 0; i < self->field_rows->len; i++)
     gtk_widget_set_sensitive (g_ptr_array_index (self->field_rows, i), FALSE);
 }

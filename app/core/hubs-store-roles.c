@@ -388,6 +388,32 @@ hubs_store_describe_figure_rights (HubsStore      *self,
                           hubs_i18n_pick (hub->name_ja, hub->name_en));
 }
 
+/**
+ * hubs_store_describe_explanation_rights:
+ * @self: a #HubsStore
+ * @hub: the explanation's hub
+ *
+ * Why this connection's role may not change the explanations of @hub, as
+ * hubs_store_describe_figure_rights() says it for a figure.
+ *
+ * Returns: (transfer full) (nullable): the reason, or %NULL when the role may change them
+ */
+char *
+hubs_store_describe_explanation_rights (HubsStore     *self,
+                                        const HubsHub *hub)
+{
+  g_return_val_if_fail (HUBS_IS_STORE (self), NULL);
+  g_return_val_if_fail (hub != NULL, NULL);
+
+  if (self->read_only || hubs_store_can_write_hub (self, hub->id))
+    return NULL;
+
+  /* Translators: why an explanation cannot be changed; %s is a hub city (Fukuoka City) */
+  return g_strdup_printf (_("Only the staff of the %s consortium can change these "
+                            "explanations."),
+                          hubs_i18n_pick (hub->name_ja, hub->name_en));
+}
+
 /* Refuses what only an administrator of a shared database may do. */
 static gboolean
 check_administrator (HubsStore  *self,

@@ -21,6 +21,8 @@ const char *hubs_store_describe_plan_rights   (HubsStore       *self);
 char       *hubs_store_describe_figure_rights (HubsStore       *self,
                                                const HubsHub   *hub,
                                                HubsFigureKind   kind);
+char       *hubs_store_describe_explanation_rights (HubsStore     *self,
+                                                    const HubsHub *hub);
 gboolean    hubs_store_grant            (HubsStore       *self,
                                          const char      *role,
                                          const char      *hub_id,
