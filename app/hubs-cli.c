@@ -544,8 +544,13 @@ import_csv (GVariantDict *options,
       return 1;
     }
 
-  if (backup_path == NULL)
+  if (n_applied == 0)
     g_print (_("Nothing to import: every figure in the file is already in the database.\n"));
+  else if (backup_path == NULL)
+    /* A shared database is backed up on its server, not by Hubs. */
+    g_print (g_dngettext (GETTEXT_PACKAGE, "Imported %u figure.\n", "Imported %u figures.\n",
+                          n_applied),
+             n_applied);
   else
     g_print (g_dngettext (GETTEXT_PACKAGE,
                           "Imported %1$u figure. The database as it was before is saved as "

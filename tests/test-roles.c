@@ -226,6 +226,8 @@ test_staff_on_server (Shared        *f,
   forged = hubs_test_query_text (f->uri, "SELECT count(*) FROM history "
                                          "WHERE new_value IN ('forged', 'elsewhere')");
   g_assert_cmpstr (forged, ==, "0");
+  assert_refused (as_staff, "INSERT INTO history (id, hub_id, field, new_value) VALUES "
+                  "(1, 'fukuoka', 'note', 'forged')");
   assert_refused (as_staff, "UPDATE history SET db_user = 'postgres'");
   assert_refused (as_staff, "DELETE FROM history");
 
@@ -233,6 +235,9 @@ test_staff_on_server (Shared        *f,
   assert_runs (as_staff, "INSERT INTO year_state (hub_id, fiscal_year, state, changed_at) "
                "VALUES ('fukuoka', 2025, 'submitted', '2026-04-01T00:00:00.000Z')", 1);
   assert_refused (as_staff, "UPDATE year_state SET state = 'accepted' WHERE hub_id = 'fukuoka'");
+  hubs_test_exec_sql (f->uri, "UPDATE year_state SET state = 'accepted' WHERE hub_id = 'fukuoka'");
+  assert_runs (as_staff, "UPDATE year_state SET state = 'entering' WHERE hub_id = 'fukuoka'", 0);
+  assert_runs (as_staff, "DELETE FROM year_state WHERE hub_id = 'fukuoka'", 0);
   assert_refused (as_staff, "INSERT INTO year_state (hub_id, fiscal_year, state, changed_at) "
                   "VALUES ('sapporo', 2025, 'submitted', '2026-04-01T00:00:00.000Z')");
 
@@ -451,6 +456,7 @@ test_cli (Fixture       *f,
   g_autofree char *revoked_row = NULL;
   g_autofree char *sapporo = NULL;
   g_autofree char *state = NULL;
+  g_autofree char *by = NULL;
   g_auto(Run) made = { 0 };
   g_auto(Run) granted = { 0 };
   g_auto(Run) reviewing = { 0 };
@@ -460,6 +466,7 @@ test_cli (Fixture       *f,
   g_auto(Run) made_file = { 0 };
   g_auto(Run) on_file = { 0 };
   g_auto(Run) imported = { 0 };
+  g_auto(Run) own_import = { 0 };
   g_auto(Run) revoked = { 0 };
   g_autoptr(GError) error = NULL;
 
@@ -501,6 +508,19 @@ test_cli (Fixture       *f,
   g_assert_null (strstr (imported.err, "permission denied"));
   sapporo = hubs_test_query_text (f->path, "SELECT count(*) FROM figure WHERE kind = 'actual'");
   g_assert_cmpstr (sapporo, ==, "0");
+
+  /* The staff's import of its own hub: in, in its name. */
+  g_assert_true (g_file_set_contents (csv, "hub_id,kpi_id,2025\nfukuoka,fukuoka/startup-visas,9\n",
+                                      -1, &error));
+  g_assert_no_error (error);
+  run_hubs (&own_import, database_as_staff, import, "--user=Sato Hanako",
+            "--organisation=Fukuoka City", NULL);
+  if (!g_spawn_check_wait_status (own_import.status, NULL))
+    g_error ("the staff's import failed: %s", own_import.err);
+  g_assert_nonnull (strstr (own_import.out, "Imported 1 figure."));
+  by = hubs_test_query_text (f->path, "SELECT db_user FROM history WHERE field = 'value' "
+                                      "AND kpi_id = 'fukuoka/startup-visas'");
+  g_assert_cmpstr (by, ==, staff);
 
   run_hubs (&revoked, database, revoke_reviewer, NULL);
   if (!g_spawn_check_wait_status (revoked.status, NULL))

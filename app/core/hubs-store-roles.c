@@ -77,11 +77,11 @@ static const char roles_sql[] =
   "  WITH CHECK (" MAY_WRITE_HUB (KPI_HUB ("exchanged_figure")) ");"
 
   /* A consortium submits its year, or unlocks it; accepting and returning are the
-   * administrator's. */
+   * administrator's, and so is a year once accepted. */
   "ALTER TABLE year_state ENABLE ROW LEVEL SECURITY;"
   "CREATE POLICY hubs_read ON year_state FOR SELECT USING (true);"
   "CREATE POLICY hubs_staff ON year_state FOR ALL"
-  "  USING (" MAY_WRITE_HUB ("year_state.hub_id") ")"
+  "  USING (state <> 'accepted' AND " MAY_WRITE_HUB ("year_state.hub_id") ")"
   "  WITH CHECK (state IN ('entering', 'submitted') AND "
   MAY_WRITE_HUB ("year_state.hub_id") ");"
 
@@ -487,9 +487,12 @@ static const char * const grant_read_sql[] = {
   "SELECT format ('GRANT SELECT ON " READ_TABLES " TO %I', ?1)",
 };
 
+/* A history row's id and db_user are the server's to fill in: a staff role may not name
+ * them at all (and its policy checks db_user besides). */
 static const char * const grant_staff_sql[] = {
   "SELECT format ('GRANT INSERT, UPDATE, DELETE ON " STAFF_TABLES " TO %I', ?1)",
-  "SELECT format ('GRANT INSERT ON history TO %I', ?1)",
+  "SELECT format ('GRANT INSERT (changed_at, hub_id, kpi_id, fiscal_year, kind, field, "
+  "old_value, new_value, changed_by, organisation) ON history TO %I', ?1)",
 };
 
 static gboolean
