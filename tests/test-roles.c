@@ -228,6 +228,15 @@ test_staff_on_server (Shared        *f,
   g_assert_cmpstr (forged, ==, "0");
   assert_refused (as_staff, "INSERT INTO history (id, hub_id, field, new_value) VALUES "
                   "(1, 'fukuoka', 'note', 'forged')");
+  /* Should a DBA grant the whole table, the policy still holds the database user to the
+   * writer. */
+  {
+    g_autofree char *grant = g_strdup_printf ("GRANT INSERT ON history TO %s", f->staff);
+
+    hubs_test_exec_sql (f->uri, grant);
+    assert_refused (as_staff, "INSERT INTO history (hub_id, field, new_value, db_user) VALUES "
+                    "('fukuoka', 'note', 'forged', 'postgres')");
+  }
   assert_refused (as_staff, "UPDATE history SET db_user = 'postgres'");
   assert_refused (as_staff, "DELETE FROM history");
 
