@@ -165,6 +165,10 @@ test_window_as_staff (void)
   gtk_window_present (GTK_WINDOW (window));
   hubs_test_wait_frames (GTK_WIDGET (window), 3);
 
+  /* The window says who it is connected as, and what that role changes. */
+  g_assert_true (hubs_test_find_label_containing (GTK_WIDGET (window), role));
+  g_assert_true (hubs_test_find_label_containing (GTK_WIDGET (window), ja ? "福岡" : "Fukuoka"));
+
   /* Sapporo's actual: locked, and why. */
   row = figure_row (window, "sapporo/startups", 2025, HUBS_FIGURE_ACTUAL);
   g_assert_true (hubs_figure_row_get_locked (row));

@@ -414,6 +414,39 @@ hubs_store_describe_explanation_rights (HubsStore     *self,
                           hubs_i18n_pick (hub->name_ja, hub->name_en));
 }
 
+/**
+ * hubs_store_describe_role:
+ * @self: a #HubsStore
+ *
+ * What this connection's role may change, in one sentence for the top of the window, for a
+ * role that does not administer a shared database.
+ *
+ * Returns: (transfer full) (nullable): the sentence, or %NULL for a file, an administrator
+ *   and a store opened for viewing only (which says so itself)
+ */
+char *
+hubs_store_describe_role (HubsStore *self)
+{
+  g_autoptr(HubsHub) hub = NULL;
+
+  g_return_val_if_fail (HUBS_IS_STORE (self), NULL);
+
+  if (self->read_only || self->administrator)
+    return NULL;
+
+  if (self->grant_read_only || self->grant_hub == NULL ||
+      !(hub = hubs_store_get_hub (self, self->grant_hub, NULL)))
+    /* Translators: at the top of the window; %s is a database user (cao_review) */
+    return g_strdup_printf (_("Connected as “%s”, a reviewer: every hub city is for reading "
+                              "only."), self->db_user);
+
+  /* Translators: at the top of the window; %1$s is a database user (hubs_fukuoka), %2$s a
+   * hub city (Fukuoka City) */
+  return g_strdup_printf (_("Connected as “%1$s”: you change the actual figures, explanations "
+                            "and years of %2$s; the rest is for reading."),
+                          self->db_user, hubs_i18n_pick (hub->name_ja, hub->name_en));
+}
+
 /* Refuses what only an administrator of a shared database may do. */
 static gboolean
 check_administrator (HubsStore  *self,

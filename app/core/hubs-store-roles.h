@@ -23,6 +23,7 @@ char       *hubs_store_describe_figure_rights (HubsStore       *self,
                                                HubsFigureKind   kind);
 char       *hubs_store_describe_explanation_rights (HubsStore     *self,
                                                     const HubsHub *hub);
+char       *hubs_store_describe_role    (HubsStore       *self);
 gboolean    hubs_store_grant            (HubsStore       *self,
                                          const char      *role,
                                          const char      *hub_id,
