@@ -466,6 +466,7 @@ test_cli (Fixture       *f,
   g_autofree char *sapporo = NULL;
   g_autofree char *state = NULL;
   g_autofree char *by = NULL;
+  g_autofree char *listed = NULL;
   g_auto(Run) made = { 0 };
   g_auto(Run) granted = { 0 };
   g_auto(Run) reviewing = { 0 };
@@ -476,6 +477,7 @@ test_cli (Fixture       *f,
   g_auto(Run) on_file = { 0 };
   g_auto(Run) imported = { 0 };
   g_auto(Run) own_import = { 0 };
+  g_auto(Run) target = { 0 };
   g_auto(Run) revoked = { 0 };
   g_autoptr(GError) error = NULL;
 
@@ -506,17 +508,31 @@ test_cli (Fixture       *f,
   run_hubs (&on_file, database_file, grant_staff, "--hub=fukuoka", NULL);
   assert_refused_with (&on_file, "file permissions");
 
-  /* A reviewer's import: one sentence, and nothing written. */
+  /* A reviewer's import: each figure it may not change is listed where the file has it, as
+   * a figure the KPI cannot have is, and nothing is written. */
   g_assert_true (g_file_set_contents (csv, "hub_id,kpi_id,2025\nsapporo,sapporo/startups,7\n",
                                       -1, &error));
   g_assert_no_error (error);
   run_hubs (&imported, database_as_reviewer, import, "--user=Reviewer", "--organisation=CAO",
             NULL);
-  assert_refused_with (&imported, "does not let this database user");
+  g_assert_false (g_spawn_check_wait_status (imported.status, NULL));
+  listed = g_strconcat (csv, ":2:3: Only the staff of the Sapporo & Hokkaido consortium can "
+                        "change these figures.\n", NULL);
+  if (strstr (imported.err, listed) == NULL)
+    g_error ("expected “%s” in: %s", listed, imported.err);
   g_assert_null (strstr (imported.err, "row-level security"));
   g_assert_null (strstr (imported.err, "permission denied"));
   sapporo = hubs_test_query_text (f->path, "SELECT count(*) FROM figure WHERE kind = 'actual'");
   g_assert_cmpstr (sapporo, ==, "0");
+
+  /* A change the server refuses, past the import's own check: one sentence saying what. */
+  g_assert_true (g_file_set_contents (csv, "hub_id,kpi_id,kind,2027\n"
+                                      "fukuoka,fukuoka/startup-visas,target,99\n", -1, &error));
+  g_assert_no_error (error);
+  run_hubs (&target, database_as_staff, import, "--allow-plan-changes", "--user=Sato Hanako",
+            "--organisation=Fukuoka City", NULL);
+  assert_refused_with (&target, "baselines and targets");
+  g_assert_null (strstr (target.err, "row-level security"));
 
   /* The staff's import of its own hub: in, in its name. */
   g_assert_true (g_file_set_contents (csv, "hub_id,kpi_id,2025\nfukuoka,fukuoka/startup-visas,9\n",

@@ -31,6 +31,7 @@
 #include "hubs-format.h"
 #include "hubs-import.h"
 #include "hubs-plausibility.h"
+#include "hubs-store-roles.h"
 
 G_DEFINE_QUARK (hubs-import-error-quark, hubs_import_error)
 
@@ -878,6 +879,23 @@ add_figure (HubsImportPlan      *plan,
     {
       plan->n_unchanged++;
       return;
+    }
+
+  /* Another hub's actual, for a consortium's staff role of a shared database, stops the
+   * file as an impossible figure does: its server would refuse it (hubs-store-roles.c). The
+   * plan's figures are left to “Also change the plan”. */
+  if (read->kind == HUBS_FIGURE_ACTUAL && !hubs_store_is_administrator (store))
+    {
+      g_autoptr(HubsHub) hub = hubs_store_get_hub (store, kpi->hub_id, NULL);
+      g_autofree char *denied = hub != NULL ? hubs_store_describe_figure_rights (store, hub,
+                                                                                read->kind)
+                                            : NULL;
+
+      if (denied != NULL)
+        {
+          add_problem (plan, where->line, where->column, denied);
+          return;
+        }
     }
 
   /* What the KPI cannot be stops the file, as an unreadable number does; what is far from

@@ -275,6 +275,17 @@ hubs_store_is_administrator (HubsStore *self)
   return self->administrator;
 }
 
+/* What the role may write, whether or not this connection writes at all. */
+static gboolean
+role_may_write_hub (HubsStore  *self,
+                    const char *hub_id)
+{
+  if (self->administrator)
+    return TRUE;
+
+  return !self->grant_read_only && g_strcmp0 (self->grant_hub, hub_id) == 0;
+}
+
 /**
  * hubs_store_can_edit_plan:
  * @self: a #HubsStore
@@ -309,12 +320,7 @@ hubs_store_can_write_hub (HubsStore  *self,
   g_return_val_if_fail (HUBS_IS_STORE (self), FALSE);
   g_return_val_if_fail (hub_id != NULL, FALSE);
 
-  if (self->read_only)
-    return FALSE;
-  if (self->administrator)
-    return TRUE;
-
-  return !self->grant_read_only && g_strcmp0 (self->grant_hub, hub_id) == 0;
+  return !self->read_only && role_may_write_hub (self, hub_id);
 }
 
 /**
@@ -344,7 +350,8 @@ hubs_store_can_write_figure (HubsStore      *self,
  * @self: a #HubsStore
  *
  * Why this connection's role may not change the plan, for the window to say beside what it
- * greys out. A store opened for viewing only says so in its own words, not here.
+ * greys out, and an import beside what it refuses. This is the role's: whether the store is
+ * open for viewing only, which says so in its own words, does not come into it.
  *
  * Returns: (nullable): the reason, or %NULL when the role may change the plan
  */
@@ -353,7 +360,7 @@ hubs_store_describe_plan_rights (HubsStore *self)
 {
   g_return_val_if_fail (HUBS_IS_STORE (self), NULL);
 
-  if (self->read_only || self->administrator)
+  if (self->administrator)
     return NULL;
 
   return _("Only an administrator can change the plan.");
@@ -378,7 +385,7 @@ hubs_store_describe_figure_rights (HubsStore      *self,
   g_return_val_if_fail (HUBS_IS_STORE (self), NULL);
   g_return_val_if_fail (hub != NULL, NULL);
 
-  if (self->read_only || hubs_store_can_write_figure (self, hub->id, kind))
+  if (self->administrator || (kind == HUBS_FIGURE_ACTUAL && role_may_write_hub (self, hub->id)))
     return NULL;
   if (kind != HUBS_FIGURE_ACTUAL)
     return g_strdup (hubs_store_describe_plan_rights (self));
@@ -405,7 +412,7 @@ hubs_store_describe_explanation_rights (HubsStore     *self,
   g_return_val_if_fail (HUBS_IS_STORE (self), NULL);
   g_return_val_if_fail (hub != NULL, NULL);
 
-  if (self->read_only || hubs_store_can_write_hub (self, hub->id))
+  if (role_may_write_hub (self, hub->id))
     return NULL;
 
   /* Translators: why an explanation cannot be changed; %s is a hub city (Fukuoka City) */
