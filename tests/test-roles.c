@@ -478,6 +478,7 @@ test_cli (Fixture       *f,
   g_auto(Run) imported = { 0 };
   g_auto(Run) own_import = { 0 };
   g_auto(Run) target = { 0 };
+  g_auto(Run) unlock = { 0 };
   g_auto(Run) revoked = { 0 };
   g_autoptr(GError) error = NULL;
 
@@ -546,6 +547,17 @@ test_cli (Fixture       *f,
   by = hubs_test_query_text (f->path, "SELECT db_user FROM history WHERE field = 'value' "
                                       "AND kpi_id = 'fukuoka/startup-visas'");
   g_assert_cmpstr (by, ==, staff);
+
+  /* A reviewer's unlock: the server names what may not be changed. */
+  hubs_test_exec_sql (f->path, "INSERT INTO year_state (hub_id, fiscal_year, state, changed_at) "
+                               "VALUES ('fukuoka', 2025, 'submitted', "
+                               "'2026-04-01T00:00:00.000Z')");
+  run_hubs (&unlock, database_as_reviewer, "--unlock-year=Correction", "--hub=fukuoka",
+            "--fiscal-year=2025", "--user=Reviewer", "--organisation=CAO", NULL);
+  assert_refused_with (&unlock, "the state of this year");
+  state = hubs_test_query_text (f->path, "SELECT state FROM year_state");
+  g_assert_cmpstr (state, ==, "submitted");
+  g_clear_pointer (&state, g_free);
 
   run_hubs (&revoked, database, revoke_reviewer, NULL);
   if (!g_spawn_check_wait_status (revoked.status, NULL))

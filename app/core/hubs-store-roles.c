@@ -202,6 +202,19 @@ _hubs_store_check_may_migrate (HubsStore  *self,
   return FALSE;
 }
 
+/* Whether the server's words @detail name @table: quoted, as a row-level security policy's
+ * refusal does (… for table "figure"), or at the end, as a missing grant's does (permission
+ * denied for table figure). */
+static gboolean
+names_table (const char *detail,
+             const char *table)
+{
+  g_autofree char *quoted = g_strdup_printf ("\"%s\"", table);
+  g_autofree char *last = g_strdup_printf (" %s", table);
+
+  return strstr (detail, quoted) != NULL || g_str_has_suffix (detail, last);
+}
+
 /* The words for a change the server refused (SQLSTATE 42501): what may not be changed, told
  * from the table the server's @detail names. */
 void
@@ -214,30 +227,29 @@ _hubs_store_set_denied_error (GError     **error,
   if (detail == NULL)
     detail = "";
 
-  if (strstr (detail, "\"figure\"") != NULL)
+  if (names_table (detail, "figure"))
     g_set_error (error, HUBS_STORE_ERROR, HUBS_STORE_ERROR_DENIED,
                  _("The shared database “%s” does not let this database user change these "
                    "figures: a consortium’s staff change only their own hub city’s actual "
                    "figures, and only an administrator the baselines and targets."), path);
-  else if (strstr (detail, "\"history\"") != NULL)
+  else if (names_table (detail, "history"))
     g_set_error (error, HUBS_STORE_ERROR, HUBS_STORE_ERROR_DENIED,
                  _("The shared database “%s” does not let this database user change this hub "
                    "city’s figures: a consortium’s staff change only their own hub city’s "
                    "actual figures, explanations and years, and only an administrator the "
                    "plan."), path);
-  else if (strstr (detail, "\"explanation\"") != NULL)
+  else if (names_table (detail, "explanation"))
     g_set_error (error, HUBS_STORE_ERROR, HUBS_STORE_ERROR_DENIED,
                  _("The shared database “%s” does not let this database user change these "
                    "explanations: a consortium’s staff change only their own hub city’s."),
                  path);
-  else if (strstr (detail, "\"year_state\"") != NULL ||
-           strstr (detail, "\"exchanged_figure\"") != NULL)
+  else if (names_table (detail, "year_state") || names_table (detail, "exchanged_figure"))
     g_set_error (error, HUBS_STORE_ERROR, HUBS_STORE_ERROR_DENIED,
                  _("The shared database “%s” does not let this database user change the state "
                    "of this year: a consortium’s staff submit only their own hub city’s "
                    "years, and only an administrator accepts or returns them."), path);
-  else if (strstr (detail, "\"hub\"") != NULL || strstr (detail, "\"kpi\"") != NULL ||
-           strstr (detail, "\"phase1_result\"") != NULL)
+  else if (names_table (detail, "hub") || names_table (detail, "kpi") ||
+           names_table (detail, "phase1_result"))
     g_set_error (error, HUBS_STORE_ERROR, HUBS_STORE_ERROR_DENIED,
                  _("Only an administrator can change the plan (hub cities, KPIs, baselines and "
                    "targets) in the shared database “%s”."), path);
