@@ -479,6 +479,7 @@ test_cli (Fixture       *f,
   g_auto(Run) own_import = { 0 };
   g_auto(Run) target = { 0 };
   g_auto(Run) unlock = { 0 };
+  g_auto(Run) moved = { 0 };
   g_auto(Run) revoked = { 0 };
   g_autoptr(GError) error = NULL;
 
@@ -564,6 +565,15 @@ test_cli (Fixture       *f,
     g_error ("--revoke failed: %s", revoked.err);
   revoked_row = hubs_test_query_text (f->path, "SELECT count(*) FROM hubs_grant");
   g_assert_cmpstr (revoked_row, ==, "1");
+  /* A grant again replaces the one before. */
+  run_hubs (&moved, database, grant_staff, "--hub=sapporo", NULL);
+  if (!g_spawn_check_wait_status (moved.status, NULL))
+    g_error ("--grant again failed: %s", moved.err);
+  g_clear_pointer (&grant_row, g_free);
+  grant_row = hubs_test_query_text (f->path, "SELECT hub_id || ' ' || read_only::text "
+                                             "FROM hubs_grant");
+  g_assert_cmpstr (grant_row, ==, "sapporo false");
+
   /* Without the schema's USAGE the table is not even found (undefined_table). */
   state = run_sql (as_reviewer, "SELECT * FROM figure", NULL);
   g_assert_cmpstr (state, ==, "42P01");
