@@ -71,7 +71,7 @@ static const GOptionEntry option_entries[] = {
     N_("FILE") },
   { "hub", 0, 0, G_OPTION_ARG_STRING, NULL,
     N_("With --export-report: only the hubs with these ids, separated by commas; with the year "
-       "commands: the hub"),
+       "commands: the hub; with --grant: the hub whose staff the role is"),
     N_("HUB_ID") },
   { "kpi", 0, 0, G_OPTION_ARG_STRING, NULL,
     N_("With --export-report: only the KPIs with these ids (HUB/SLUG), separated by commas"),
@@ -124,6 +124,15 @@ static const GOptionEntry option_entries[] = {
   { "to", 0, 0, G_OPTION_ARG_FILENAME, NULL,
     N_("With --copy-database: the new database, a file or a shared database’s URI"),
     N_("DATABASE") },
+  { "grant", 0, 0, G_OPTION_ARG_STRING, NULL,
+    N_("In the shared database given by --database: let the database role ROLE change the "
+       "figures of the hub given by --hub, or with --read-only read every hub, and exit"),
+    N_("ROLE") },
+  { "read-only", 0, 0, G_OPTION_ARG_NONE, NULL,
+    N_("With --grant: the role reads every hub and changes nothing"), NULL },
+  { "revoke", 0, 0, G_OPTION_ARG_STRING, NULL,
+    N_("In the shared database given by --database: take back what --grant gave ROLE, and "
+       "exit"), N_("ROLE") },
   { "version", 0, 0, G_OPTION_ARG_NONE, NULL,
     N_("Show the version and exit"), NULL },
   { NULL }
@@ -535,8 +544,13 @@ import_csv (GVariantDict *options,
       return 1;
     }
 
-  if (backup_path == NULL)
+  if (n_applied == 0)
     g_print (_("Nothing to import: every figure in the file is already in the database.\n"));
+  else if (backup_path == NULL)
+    /* A shared database is backed up on its server, not by Hubs. */
+    g_print (g_dngettext (GETTEXT_PACKAGE, "Imported %u figure.\n", "Imported %u figures.\n",
+                          n_applied),
+             n_applied);
   else
     g_print (g_dngettext (GETTEXT_PACKAGE,
                           "Imported %1$u figure. The database as it was before is saved as "
@@ -735,6 +749,9 @@ hubs_cli_handle (GVariantDict *options,
       *exit_status = 0;
       return TRUE;
     }
+
+  if (hubs_cli_roles_handle (options, database_path, exit_status))
+    return TRUE;
 
   if (hubs_cli_cycle_handle (options, database_path, exit_status))
     return TRUE;

@@ -34,6 +34,11 @@ gboolean            hubs_cli_cycle_handle       (GVariantDict *options,
 gboolean            hubs_cli_database_handle    (GVariantDict *options,
                                                  int          *exit_status);
 
+/* hubs-cli-roles.c */
+gboolean            hubs_cli_roles_handle       (GVariantDict *options,
+                                                 const char   *database_path,
+                                                 int          *exit_status);
+
 /* hubs-cli-export.c */
 gboolean            hubs_cli_export_handle      (GVariantDict *options,
                                                  const char   *database_path,

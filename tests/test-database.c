@@ -228,6 +228,8 @@ test_copy_both_ways (Fixture       *f,
     "SELECT why || ' / ' || action FROM explanation",
     "SELECT count(*) FROM kpi WHERE parent_id IS NOT NULL",
     "SELECT count(*) FROM phase1_result",
+    /* A file's changes name no database user, on the server too. */
+    "SELECT count(*) FROM history WHERE db_user IS NULL",
   };
 
   store = hubs_test_open_store (file, HUBS_STORE_OPEN_DEFAULT);
@@ -292,6 +294,19 @@ test_copy_both_ways (Fixture       *f,
   change = hubs_test_query_text (f->path, "SELECT new_value FROM history WHERE field = 'value' "
                                           "ORDER BY id DESC LIMIT 1");
   g_assert_cmpstr (change, ==, "163");
+
+  /* The server's change names its database user, in a copy too. */
+  {
+    g_autofree char *again = hubs_test_path (f->dir, "again.sqlite3");
+    g_autofree char *to_again = g_strconcat ("--to=", again, NULL);
+    g_autofree char *by = NULL;
+    g_auto(Run) down_again = { 0 };
+
+    run_hubs (&down_again, copy_down, to_again, NULL);
+    assert_success (&down_again);
+    by = hubs_test_query_text (again, "SELECT db_user FROM history ORDER BY id DESC LIMIT 1");
+    g_assert_cmpstr (by, ==, "postgres");
+  }
 
   /* A database that holds anything is not copied into, and keeps what it holds. */
   run_hubs (&refused, copy_up, to_server, NULL);

@@ -12,6 +12,8 @@
  * "explanation-changed", so another window, an import or another person's change shows at
  * once. A field the user is typing in keeps what is typed. A submitted or accepted year is
  * locked, as its figures are: the fields are read-only and the group says who submitted it.
+ * Another hub's explanations are locked the same way for a consortium's staff role of a
+ * shared database, and the group says whose they are to change.
  */
 
 #define G_LOG_DOMAIN "hubs-explanation-group"
@@ -23,6 +25,7 @@
 #include "hubs-explanation-group.h"
 #include "hubs-format.h"
 #include "hubs-i18n.h"
+#include "hubs-store-roles.h"
 
 struct _HubsExplanationGroup
 {
@@ -114,9 +117,14 @@ show_state (HubsExplanationGroup *self)
   g_autofree char *description = NULL;
   g_autoptr(GPtrArray) figures = hubs_live_kpi_collect_figures (self->kpi);
   const HubsYearState *state = hubs_live_hub_get_year_state (self->hub, self->fiscal_year);
+  g_autofree char *denied = NULL;
+  g_autofree char *markup = NULL;
   HubsProgress progress;
 
-  self->locked = state != NULL && hubs_year_state_kind_is_locked (state->state);
+  denied = hubs_store_describe_explanation_rights (hubs_undo_stack_get_store (self->undo),
+                                                   hubs_live_hub_get_hub (self->hub));
+  self->locked = denied != NULL ||
+                 (state != NULL && hubs_year_state_kind_is_locked (state->state));
   hubs_progress_compute_as_of (&progress, hubs_live_kpi_get_kpi (self->kpi), figures,
                                self->fiscal_year);
 
@@ -124,7 +132,9 @@ show_state (HubsExplanationGroup *self)
   title = g_strdup_printf (_("%1$s: %2$s"), fy, hubs_status_get_label (progress.status, lang));
   adw_preferences_group_set_title (ADW_PREFERENCES_GROUP (self), title);
 
-  if (self->locked)
+  if (denied != NULL)
+    description = g_steal_pointer (&denied);
+  else if (self->locked)
     {
       g_autofree char *why = hubs_year_state_describe (state, lang);
 
@@ -135,7 +145,10 @@ show_state (HubsExplanationGroup *self)
     /* Translators: %s is a fiscal year */
     description = g_strdup_printf (_("The %s actual is behind the plan. Say why, and what will "
                                      "be done: the year’s submission needs both."), fy);
-  adw_preferences_group_set_description (ADW_PREFERENCES_GROUP (self), description);
+  /* The description is markup: a hub's name or a person's may hold an ampersand (Sapporo &
+   * Hokkaido). */
+  markup = g_markup_escape_text (description, -1);
+  adw_preferences_group_set_description (ADW_PREFERENCES_GROUP (self), markup);
 
   for (AdwEntryRow *row = self->why; row != NULL; row = row == self->why ? self->action : NULL)
     {

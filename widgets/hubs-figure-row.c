@@ -13,7 +13,9 @@
  *
  * An actual of a year the hub submitted (or the Cabinet Office accepted) is locked: the row
  * follows the #HubsLiveHub's year states, shows the lock and who submitted the year before
- * anything is typed, and takes no typing until the year is returned or unlocked.
+ * anything is typed, and takes no typing until the year is returned or unlocked. A figure
+ * the role of a shared database may not change (another hub's, or the plan's for a
+ * consortium's staff) is locked the same way, and the row says whose it is to change.
  */
 
 #define G_LOG_DOMAIN "hubs-figure-row"
@@ -26,6 +28,7 @@
 #include "hubs-format.h"
 #include "hubs-i18n.h"
 #include "hubs-plausibility.h"
+#include "hubs-store-roles.h"
 
 struct _HubsFigureRow
 {
@@ -48,6 +51,8 @@ struct _HubsFigureRow
   char           *error;
   /* The text the field showed for the stored figure: anything else is typed, not saved. */
   char           *shown;
+  /* Why the database's role may not change the figure, or NULL when it may. */
+  char           *denied;
 
   /* State */
   /* An unlikely figure the user was asked about: Enter again on it saves it. */
@@ -125,6 +130,19 @@ show_state (HubsFigureRow *self)
     }
 
   gtk_accessible_reset_state (GTK_ACCESSIBLE (self->entry), GTK_ACCESSIBLE_STATE_INVALID);
+
+  if (self->locked && self->denied != NULL)
+    {
+      adw_expander_row_set_subtitle (ADW_EXPANDER_ROW (self), self->denied);
+      gtk_widget_set_tooltip_text (GTK_WIDGET (self->lock), self->denied);
+      gtk_accessible_update_property (GTK_ACCESSIBLE (self->lock),
+                                      GTK_ACCESSIBLE_PROPERTY_DESCRIPTION, self->denied,
+                                      -1);
+      gtk_accessible_update_property (GTK_ACCESSIBLE (self->entry),
+                                      GTK_ACCESSIBLE_PROPERTY_DESCRIPTION, self->denied,
+                                      -1);
+      return;
+    }
 
   if (self->locked)
     {
@@ -429,6 +447,7 @@ hubs_figure_row_dispose (GObject *object)
   g_clear_object (&self->figure);
   g_clear_pointer (&self->error, g_free);
   g_clear_pointer (&self->shown, g_free);
+  g_clear_pointer (&self->denied, g_free);
   gtk_widget_dispose_template (GTK_WIDGET (self), HUBS_TYPE_FIGURE_ROW);
 
   G_OBJECT_CLASS (hubs_figure_row_parent_class)->dispose (object);
@@ -560,17 +579,25 @@ show_names (HubsFigureRow *self)
                                   -1);
 }
 
-/* An actual of a submitted or accepted year takes no typing: the field is read-only (its
- * text can still be selected and copied), the details are off, and the row says why. A
- * change of the year's state shows at once; an error shown for the old state goes. */
+/* An actual of a submitted or accepted year, and a figure the database's role may not
+ * change, take no typing: the field is read-only (its text can still be selected and
+ * copied), the details are off, and the row says why. A change of the year's state shows at
+ * once; an error shown for the old state goes. */
 static void
 show_lock (HubsFigureRow *self)
 {
   int year = hubs_live_figure_get_fiscal_year (self->figure);
-  gboolean locked = self->hub != NULL &&
-                    hubs_live_figure_get_kind (self->figure) == HUBS_FIGURE_ACTUAL &&
-                    hubs_year_state_kind_is_locked (hubs_live_hub_get_year_state_kind (self->hub,
-                                                                                      year));
+  HubsFigureKind kind = hubs_live_figure_get_kind (self->figure);
+  gboolean locked;
+
+  g_clear_pointer (&self->denied, g_free);
+  if (self->hub != NULL)
+    self->denied = hubs_store_describe_figure_rights (hubs_undo_stack_get_store (self->undo),
+                                                      hubs_live_hub_get_hub (self->hub), kind);
+  locked = self->denied != NULL ||
+           (self->hub != NULL && kind == HUBS_FIGURE_ACTUAL &&
+            hubs_year_state_kind_is_locked (hubs_live_hub_get_year_state_kind (self->hub,
+                                                                               year)));
 
   if (self->locked != locked)
     {

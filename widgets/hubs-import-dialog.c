@@ -18,6 +18,7 @@
 #include "hubs-format.h"
 #include "hubs-import.h"
 #include "hubs-import-dialog.h"
+#include "hubs-store-roles.h"
 
 /* A preview lists at most this many rows of each kind; the counts say the rest. */
 #define MAX_ROWS 500
@@ -259,6 +260,7 @@ build_plan_group (HubsImportDialog *self)
 {
   GPtrArray *changes = hubs_import_plan_get_changes (self->plan);
   HubsLanguage lang = hubs_language_current ();
+  const char *denied;
   GtkWidget *check;
   GtkWidget *row;
   guint shown = 0;
@@ -278,9 +280,12 @@ build_plan_group (HubsImportDialog *self)
   check = gtk_check_button_new ();
   gtk_actionable_set_action_name (GTK_ACTIONABLE (check), "import.allow-plan-changes");
   gtk_widget_set_valign (check, GTK_ALIGN_CENTER);
-  row = make_row (_("Also change the plan"), NULL, NULL);
+  /* A role of a shared database that may not change the plan is told so here, once. */
+  denied = hubs_store_describe_plan_rights (self->store);
+  row = make_row (_("Also change the plan"), denied, NULL);
   adw_action_row_add_prefix (ADW_ACTION_ROW (row), check);
   adw_action_row_set_activatable_widget (ADW_ACTION_ROW (row), check);
+  gtk_widget_set_sensitive (row, denied == NULL);
   adw_preferences_group_add (self->plan_group, row);
 
   for (guint i = 0; i < changes->len; i++)

@@ -27,6 +27,7 @@
 #include "hubs-kpi-editor.h"
 #include "hubs-page-layout.h"
 #include "hubs-plan.h"
+#include "hubs-store-roles.h"
 
 struct _HubsKpiEditor
 {
@@ -453,6 +454,24 @@ refresh_fields (HubsKpiEditor *self)
   self->updating = FALSE;
 }
 
+/* A role of a shared database that may not change the plan sees the KPI's fields greyed
+ * out, and why once, above them; its baseline and target rows say it themselves. */
+static void
+show_plan_rights (HubsKpiEditor       *self,
+                  AdwPreferencesGroup *group)
+{
+  const char *denied = hubs_store_describe_plan_rights (self->store);
+  g_autofree char *markup = NULL;
+
+  if (denied == NULL)
+    return;
+
+  markup = g_markup_escape_text (denied, -1);
+  adw_preferences_group_set_description (group, markup);
+  for (guint i = 0; i < self->field_rows->len; i++)
+    gtk_widget_set_sensitive (g_ptr_array_index (self->field_rows, i), FALSE);
+}
+
 /* How the plan's slides were read for this KPI, from the shipped plan file: for the person
  * checking a figure, never printed in a report. */
 static void
@@ -559,6 +578,7 @@ build (HubsKpiEditor *self)
   add_text_field (self, group, "unit_en", _("English unit for several, e.g. deals"));
   add_text_field (self, group, "note_ja", _("Note in Japanese"));
   add_text_field (self, group, "note_en", _("Note in English"));
+  show_plan_rights (self, group);
   add_reading (self);
 
   group = add_group (self, _("Arrange"));

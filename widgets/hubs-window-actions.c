@@ -24,6 +24,7 @@
 #include "hubs-kpi-editor.h"
 #include "hubs-present-dialog.h"
 #include "hubs-presentation.h"
+#include "hubs-store-roles.h"
 #include "hubs-window-print.h"
 #include "hubs-window-private.h"
 
@@ -554,7 +555,9 @@ void
 hubs_window_update_actions (HubsWindow *self)
 {
   GtkWidget *widget = GTK_WIDGET (self);
-  gboolean writable = self->store != NULL && !hubs_store_is_read_only (self->store);
+  /* Every action here that writes changes the plan: on a shared database, an
+   * administrator's (hubs-store-roles.c). */
+  gboolean writable = self->store != NULL && hubs_store_can_edit_plan (self->store);
   gboolean editing = editing_kpi (self);
 
   gtk_widget_action_set_enabled (widget, "win.undo",

@@ -17,6 +17,7 @@
 #include "hubs-file-chooser.h"
 #include "hubs-format.h"
 #include "hubs-i18n.h"
+#include "hubs-store-roles.h"
 #include "hubs-submission-review.h"
 #include "hubs-submission.h"
 #include "hubs-submit-dialog.h"
@@ -91,13 +92,21 @@ preferred_year (GArray *years)
   return years->len - 1;
 }
 
+/* Whether the selected hub has a year that @fits and this database's role may change it:
+ * a consortium's staff submits and unlocks its own hub's years, and only an administrator
+ * (@answering) accepts or returns them (see hubs-store-roles.c). */
 static gboolean
 writable_with_year (HubsWindow *self,
-                    YearFits    fits)
+                    YearFits    fits,
+                    gboolean    answering)
 {
   g_autoptr(GArray) years = NULL;
+  const char *hub_id = hubs_window_get_hub_id (self);
 
-  if (self->store == NULL || hubs_store_is_read_only (self->store))
+  if (self->store == NULL || hub_id == NULL ||
+      !(answering ? hubs_store_is_administrator (self->store)
+                  : hubs_store_can_write_hub (self->store, hub_id)) ||
+      hubs_store_is_read_only (self->store))
     return FALSE;
 
   years = years_that_fit (selected_hub (self), fits);
@@ -117,12 +126,13 @@ hubs_window_update_cycle_actions (HubsWindow *self)
   GtkWidget *widget = GTK_WIDGET (self);
 
   gtk_widget_action_set_enabled (widget, "win.submit-year",
-                                 writable_with_year (self, can_be_submitted));
-  gtk_widget_action_set_enabled (widget, "win.unlock-year", writable_with_year (self, is_locked));
+                                 writable_with_year (self, can_be_submitted, FALSE));
+  gtk_widget_action_set_enabled (widget, "win.unlock-year",
+                                 writable_with_year (self, is_locked, FALSE));
   gtk_widget_action_set_enabled (widget, "win.accept-year",
-                                 writable_with_year (self, is_submitted));
+                                 writable_with_year (self, is_submitted, TRUE));
   gtk_widget_action_set_enabled (widget, "win.return-year",
-                                 writable_with_year (self, is_submitted));
+                                 writable_with_year (self, is_submitted, TRUE));
   gtk_widget_action_set_enabled (widget, "win.import-submission",
                                  self->store != NULL && !hubs_store_is_read_only (self->store));
 }

@@ -22,6 +22,7 @@
 #include "hubs-i18n.h"
 #include "hubs-kpi-editor.h"
 #include "hubs-sidebar-row.h"
+#include "hubs-store-roles.h"
 #include "hubs-who-dialog.h"
 #include "hubs-window-print.h"
 #include "hubs-window-private.h"
@@ -694,6 +695,7 @@ set_store (HubsWindow *self,
            HubsStore  *store)
 {
   g_autoptr(GError) error = NULL;
+  g_autofree char *role = NULL;
 
   if (!g_set_object (&self->store, store) || store == NULL)
     return;
@@ -730,6 +732,11 @@ set_store (HubsWindow *self,
     {
       gtk_label_set_text (self->viewing_bar, _("This database is open for viewing only: "
                                                "changes cannot be saved."));
+      gtk_widget_set_visible (GTK_WIDGET (self->viewing_bar), TRUE);
+    }
+  else if ((role = hubs_store_describe_role (store)) != NULL)
+    {
+      gtk_label_set_text (self->viewing_bar, role);
       gtk_widget_set_visible (GTK_WIDGET (self->viewing_bar), TRUE);
     }
 }

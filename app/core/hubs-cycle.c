@@ -15,6 +15,7 @@
 
 #include "hubs-cycle.h"
 #include "hubs-format.h"
+#include "hubs-history.h"
 #include "hubs-i18n.h"
 
 static const char * const state_names[] = { "entering", "submitted", "accepted", "returned" };
@@ -163,12 +164,10 @@ static char *
 who (const HubsYearState *state,
      HubsLanguage         lang)
 {
-  if (state->changed_by != NULL && state->organisation != NULL)
-    return g_strdup_printf ("%s (%s)", state->changed_by, state->organisation);
-  if (state->changed_by != NULL)
-    return g_strdup (state->changed_by);
-  if (state->organisation != NULL)
-    return g_strdup (state->organisation);
+  char *person = hubs_history_describe_who (state->changed_by, state->organisation, NULL);
+
+  if (person != NULL)
+    return person;
   /* Translators: who submitted a year, when the change did not say */
   return g_strdup (hubs_i18n_gettext (lang, N_("someone unnamed")));
 }

@@ -109,8 +109,11 @@ result_code (PgDb     *self,
     return HUBS_DB_ERROR;
   if (g_str_has_prefix (state, "23"))
     return HUBS_DB_CONSTRAINT;
-  if (g_str_equal (state, "25006") || g_str_equal (state, "42501"))
+  if (g_str_equal (state, "25006"))
     return HUBS_DB_READONLY;
+  /* insufficient_privilege: a table not granted, or a row refused by row-level security. */
+  if (g_str_equal (state, "42501"))
+    return HUBS_DB_PERM;
   if (g_str_equal (state, "53100"))
     return HUBS_DB_FULL;
   if (g_str_equal (state, "40001") || g_str_equal (state, "40P01") ||

@@ -35,6 +35,7 @@ typedef enum
 {
   HUBS_DB_OK         = 0,
   HUBS_DB_ERROR      = 1,
+  HUBS_DB_PERM       = 3,
   HUBS_DB_BUSY       = 5,
   HUBS_DB_LOCKED     = 6,
   HUBS_DB_READONLY   = 8,

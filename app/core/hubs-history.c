@@ -135,6 +135,38 @@ hubs_history_describe_time (const char *changed_at)
 }
 
 /**
+ * hubs_history_describe_who:
+ * @name: (nullable): the name the person gave
+ * @organisation: (nullable): their organisation
+ * @db_user: (nullable): the database user the change was made as, on a shared database
+ *
+ * Who made a change, as the history, the reporting status and the review of a submission
+ * say it: “Sato Hanako (Fukuoka City)”, followed by the database user where it is not the
+ * name: “Sato Hanako (Fukuoka City) · hubs_fukuoka”.
+ *
+ * Returns: (transfer full) (nullable): who, or %NULL when nothing was recorded
+ */
+char *
+hubs_history_describe_who (const char *name,
+                           const char *organisation,
+                           const char *db_user)
+{
+  g_autofree char *person = NULL;
+
+  if (name != NULL && organisation != NULL)
+    person = g_strdup_printf ("%s (%s)", name, organisation);
+  else
+    person = g_strdup (name != NULL ? name : organisation);
+
+  if (db_user == NULL || g_strcmp0 (db_user, name) == 0)
+    return g_steal_pointer (&person);
+  if (person == NULL)
+    return g_strdup (db_user);
+
+  return g_strdup_printf ("%s · %s", person, db_user);
+}
+
+/**
  * hubs_history_describe_entry:
  * @entry: a change of the history
  * @unit: the KPI's unit
@@ -154,6 +186,7 @@ hubs_history_describe_entry (const HubsHistoryEntry  *entry,
   g_autofree char *old_value = NULL;
   g_autofree char *new_value = NULL;
   g_autofree char *when = NULL;
+  g_autofree char *who = NULL;
 
   g_return_if_fail (entry != NULL && title != NULL && change != NULL);
 
@@ -180,15 +213,11 @@ hubs_history_describe_entry (const HubsHistoryEntry  *entry,
   old_value = hubs_history_describe_value (entry->field, entry->old_value, unit, language);
   new_value = hubs_history_describe_value (entry->field, entry->new_value, unit, language);
   when = hubs_history_describe_time (entry->changed_at);
-  if (entry->changed_by != NULL || entry->organisation != NULL)
+  who = hubs_history_describe_who (entry->changed_by, entry->organisation, entry->db_user);
+  if (who != NULL)
     {
-      g_autofree char *who = entry->changed_by != NULL && entry->organisation != NULL
-                             ? g_strdup_printf ("%s (%s)", entry->changed_by, entry->organisation)
-                             : g_strdup (entry->changed_by != NULL ? entry->changed_by
-                                                                   : entry->organisation);
-
       /* Translators: a change in the history, old value → new value, when, and who (a name
-       * and organisation); — means none */
+       * and organisation, then the database user where it differs); — means none */
       *change = g_strdup_printf (_("%1$s → %2$s    %3$s · %4$s"), old_value, new_value, when, who);
     }
   else

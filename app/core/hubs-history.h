@@ -16,6 +16,9 @@ char       *hubs_history_describe_value   (const char              *field,
                                            const char              *unit,
                                            HubsLanguage             language);
 char       *hubs_history_describe_time    (const char              *changed_at);
+char       *hubs_history_describe_who     (const char              *name,
+                                           const char              *organisation,
+                                           const char              *db_user);
 void        hubs_history_describe_entry   (const HubsHistoryEntry  *entry,
                                            const char              *unit,
                                            HubsLanguage             language,

@@ -26,10 +26,12 @@
 #include <glib/gstdio.h>
 
 #include "hubs-backup.h"
+#include "hubs-db.h"
 #include "hubs-export.h"
 #include "hubs-format.h"
 #include "hubs-import.h"
 #include "hubs-plausibility.h"
+#include "hubs-store-roles.h"
 
 G_DEFINE_QUARK (hubs-import-error-quark, hubs_import_error)
 
@@ -879,6 +881,23 @@ add_figure (HubsImportPlan      *plan,
       return;
     }
 
+  /* Another hub's actual, for a consortium's staff role of a shared database, stops the
+   * file as an impossible figure does: its server would refuse it (hubs-store-roles.c). The
+   * plan's figures are left to “Also change the plan”. */
+  if (read->kind == HUBS_FIGURE_ACTUAL && !hubs_store_is_administrator (store))
+    {
+      g_autoptr(HubsHub) hub = hubs_store_get_hub (store, kpi->hub_id, NULL);
+      g_autofree char *denied = hub != NULL ? hubs_store_describe_figure_rights (store, hub,
+                                                                                read->kind)
+                                            : NULL;
+
+      if (denied != NULL)
+        {
+          add_problem (plan, where->line, where->column, denied);
+          return;
+        }
+    }
+
   /* What the KPI cannot be stops the file, as an unreadable number does; what is far from
    * the plan is applied and said. */
   plausibility = hubs_plausibility_check (kpi, stored, &merged, hubs_language_current (),
@@ -1617,7 +1636,9 @@ hubs_import_plan_apply_full (HubsImportPlan        *plan,
       return FALSE;
     }
 
-  if (!(snapshot = hubs_backup_snapshot (store, HUBS_BACKUP_KEEP, &local_error)))
+  /* A shared database is backed up on its server, not by Hubs. */
+  if (!hubs_db_is_postgresql_uri (hubs_store_get_path (store)) &&
+      !(snapshot = hubs_backup_snapshot (store, HUBS_BACKUP_KEEP, &local_error)))
     {
       g_set_error (error, HUBS_IMPORT_ERROR, HUBS_IMPORT_ERROR_READ,
                    _("No backup could be taken before the import, so nothing was imported: "

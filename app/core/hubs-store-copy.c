@@ -32,7 +32,7 @@ static const struct {
     "target_text_en, result_value, sort_order", "tttttrrttri", "id" },
   { "history",
     "id, changed_at, hub_id, kpi_id, fiscal_year, kind, field, old_value, new_value, "
-    "changed_by, organisation", "itttitttttt", "id" },
+    "changed_by, organisation, db_user", "itttittttttt", "id" },
   { "year_state",
     "hub_id, fiscal_year, state, changed_at, changed_by, organisation, reason", "tittttt",
     "hub_id, fiscal_year" },

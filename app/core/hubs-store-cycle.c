@@ -13,6 +13,7 @@
 
 #include <glib/gi18n.h>
 
+#include "hubs-history.h"
 #include "hubs-i18n.h"
 #include "hubs-store-private.h"
 
@@ -753,7 +754,8 @@ hubs_store_get_last_change (HubsStore       *self,
   *changed_at = NULL;
 
   if (!(stmt = _hubs_store_prepare (self,
-                                    "SELECT changed_by, organisation, changed_at FROM history "
+                                    "SELECT changed_by, organisation, changed_at, db_user "
+                                    "FROM history "
                                     "WHERE kpi_id = ?1 AND fiscal_year = ?2 AND kind = ?3 AND "
                                     "field = 'value' ORDER BY id DESC LIMIT 1", error)))
     return FALSE;
@@ -766,11 +768,9 @@ hubs_store_get_last_change (HubsStore       *self,
     {
       g_autofree char *by = _hubs_store_column_text (stmt, 0);
       g_autofree char *organisation = _hubs_store_column_text (stmt, 1);
+      g_autofree char *db_user = _hubs_store_column_text (stmt, 3);
 
-      if (by != NULL && organisation != NULL)
-        *changed_by = g_strdup_printf ("%s (%s)", by, organisation);
-      else
-        *changed_by = g_strdup (by != NULL ? by : organisation);
+      *changed_by = hubs_history_describe_who (by, organisation, db_user);
       *changed_at = _hubs_store_column_text (stmt, 2);
     }
   hubs_db_stmt_reset (stmt);

@@ -52,6 +52,8 @@ struct _HubsStoreVerifyJob
  *    fiscal year (being entered, submitted, accepted, returned), the explanations of the
  *    KPIs not on track in a year, and the figures last sent in a submission.
  * 5: the common indicator a KPI counts, for the national totals (see hubs-store-indicator.c).
+ * 6: the database user who made each change (on a shared database; NULL in a file), and on a
+ *    shared database the rights of its roles (see hubs-store-roles.c).
  */
 static const char * const migrations[] = {
   NULL,
@@ -179,6 +181,8 @@ static const char * const migrations[] = {
 
   /* '': the KPI counts no indicator that other hubs count too. */
   "ALTER TABLE kpi ADD COLUMN indicator TEXT NOT NULL DEFAULT '';",
+
+  "ALTER TABLE history ADD COLUMN db_user TEXT;",
 };
 
 /* What a migration does beyond its SQL, in the same transaction, or NULL. */
@@ -191,6 +195,7 @@ static const MigrationStep migration_steps[] = {
   _hubs_store_migrate_plan_words,
   NULL,
   _hubs_store_migrate_indicators,
+  _hubs_store_migrate_roles,
 };
 
 G_STATIC_ASSERT (G_N_ELEMENTS (migrations) == HUBS_STORE_SCHEMA_VERSION + 1);
@@ -945,7 +950,12 @@ open_shared (HubsStore           *self,
       return FALSE;
     }
 
-  return open_contents (self, is_empty, flags, error);
+  /* Who may change what (hubs-store-roles.c): a role that does not own the tables never
+   * migrates them. */
+  return _hubs_store_read_administrator (self, error) &&
+         _hubs_store_check_may_migrate (self, error) &&
+         open_contents (self, is_empty, flags, error) &&
+         _hubs_store_read_grant (self, error);
 }
 
 /**

@@ -40,6 +40,11 @@ struct _HubsStore
   /* The network or user-space file system the file is on (NFS, CIFS, FUSE…), or NULL. */
   const char         *network_file_system;
 
+  /* On a shared database: the database user of the connection, and, unless it administers
+   * the database, the hub whose staff it is (see hubs-store-roles.c). */
+  char               *db_user;
+  char               *grant_hub;
+
   /* Why the file cannot be written to, once hubs_store_verify() found damage. */
   GError             *damage;
 
@@ -52,6 +57,10 @@ struct _HubsStore
   guint               check_on_main_thread : 1;
   /* Creating a new file: each step's transaction joins the one that creates and seeds it. */
   guint               creating : 1;
+  /* Changes everything: a file, or a shared database's owner; else grant_read_only says
+   * whether the role writes nothing. */
+  guint               administrator : 1;
+  guint               grant_read_only : 1;
 };
 
 #define HUBS_STORE_HUB_COLUMNS \
@@ -130,6 +139,19 @@ gboolean      _hubs_store_write_plan_indicators   (HubsStore     *self,
                                                    GError       **error);
 gboolean      _hubs_store_migrate_indicators      (HubsStore     *self,
                                                    GError       **error);
+
+/* hubs-store-roles.c */
+gboolean      _hubs_store_migrate_roles           (HubsStore     *self,
+                                                   GError       **error);
+gboolean      _hubs_store_read_administrator      (HubsStore     *self,
+                                                   GError       **error);
+gboolean      _hubs_store_read_grant              (HubsStore     *self,
+                                                   GError       **error);
+gboolean      _hubs_store_check_may_migrate       (HubsStore     *self,
+                                                   GError       **error);
+void          _hubs_store_set_denied_error        (GError       **error,
+                                                   const char    *detail,
+                                                   const char    *path);
 
 /* hubs-store-plan-words.c */
 gboolean      _hubs_store_migrate_plan_words      (HubsStore     *self,

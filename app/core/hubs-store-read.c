@@ -30,6 +30,7 @@ hubs_history_entry_free (HubsHistoryEntry *entry)
   g_free (entry->new_value);
   g_free (entry->changed_by);
   g_free (entry->organisation);
+  g_free (entry->db_user);
   g_free (entry);
 }
 
@@ -538,6 +539,7 @@ history_from_row (HubsDbStmt *stmt)
   entry->new_value = _hubs_store_column_text (stmt, 8);
   entry->changed_by = _hubs_store_column_text (stmt, 9);
   entry->organisation = _hubs_store_column_text (stmt, 10);
+  entry->db_user = _hubs_store_column_text (stmt, 11);
 
   return entry;
 }
@@ -563,8 +565,8 @@ hubs_store_list_history (HubsStore   *self,
 
   if (!(stmt = _hubs_store_prepare (self,
                                     "SELECT id, changed_at, hub_id, kpi_id, fiscal_year, kind, "
-                                    "field, old_value, new_value, changed_by, organisation FROM "
-                                    "history WHERE kpi_id = ?1 ORDER BY id",
+                                    "field, old_value, new_value, changed_by, organisation, "
+                                    "db_user FROM history WHERE kpi_id = ?1 ORDER BY id",
                                     error)))
     return NULL;
   _hubs_store_bind_text (stmt, 1, kpi_id);
@@ -602,8 +604,9 @@ hubs_store_list_recent_history (HubsStore   *self,
 
   if (!(stmt = _hubs_store_prepare (self,
                                     "SELECT id, changed_at, hub_id, kpi_id, fiscal_year, kind, "
-                                    "field, old_value, new_value, changed_by, organisation FROM "
-                                    "history WHERE kpi_id = ?1 AND (?2 = 0 OR id < ?2) AND id > ?3 "
+                                    "field, old_value, new_value, changed_by, organisation, "
+                                    "db_user FROM history "
+                                    "WHERE kpi_id = ?1 AND (?2 = 0 OR id < ?2) AND id > ?3 "
                                     "ORDER BY id DESC LIMIT ?4",
                                     error)))
     return NULL;

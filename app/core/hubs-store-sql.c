@@ -45,6 +45,10 @@ set_error (GError     **error,
                    path);
       break;
 
+    case HUBS_DB_PERM:
+      _hubs_store_set_denied_error (error, detail, path);
+      break;
+
     case HUBS_DB_FULL:
       g_set_error (error, HUBS_STORE_ERROR, HUBS_STORE_ERROR_FULL,
                    _("The disk holding “%s” is full, so the change was not saved."),

@@ -57,6 +57,8 @@ hubs_store_finalize (GObject *object)
   g_clear_pointer (&self->open_name, g_free);
   g_clear_pointer (&self->author, g_free);
   g_clear_pointer (&self->organisation, g_free);
+  g_clear_pointer (&self->db_user, g_free);
+  g_clear_pointer (&self->grant_hub, g_free);
 
   G_OBJECT_CLASS (hubs_store_parent_class)->finalize (object);
 }
@@ -88,6 +90,8 @@ hubs_store_init (HubsStore *self)
 {
   self->statements = g_hash_table_new_full (g_str_hash, g_str_equal, NULL,
                                             finalize_statement);
+  /* Whoever may write a file changes everything; a shared database says otherwise at open. */
+  self->administrator = TRUE;
 }
 
 /**

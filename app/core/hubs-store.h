@@ -29,6 +29,8 @@ G_BEGIN_DECLS
  *   against: someone (an import, another window) changed it meanwhile
  * @HUBS_STORE_ERROR_LOCKED: the fiscal year was submitted or accepted; its figures and
  *   explanations cannot change until it is unlocked
+ * @HUBS_STORE_ERROR_DENIED: the shared database's server does not let this database user
+ *   make the change (its role writes only its own hub's figures, or reads only)
  */
 typedef enum
 {
@@ -42,6 +44,7 @@ typedef enum
   HUBS_STORE_ERROR_FAILED,
   HUBS_STORE_ERROR_CONFLICT,
   HUBS_STORE_ERROR_LOCKED,
+  HUBS_STORE_ERROR_DENIED,
 } HubsStoreError;
 
 typedef enum
@@ -56,7 +59,7 @@ typedef enum
 } HubsStoreOpenFlags;
 
 /* The schema version this build writes; see hubs-store.c for the migrations. */
-#define HUBS_STORE_SCHEMA_VERSION 5
+#define HUBS_STORE_SCHEMA_VERSION 6
 
 /* The SQLite application_id of a Hubs database: "HUBS" in ASCII. */
 #define HUBS_STORE_APPLICATION_ID 0x48554253
@@ -75,6 +78,8 @@ typedef struct
   /* Who made the change, when they said. */
   char   *changed_by;
   char   *organisation;
+  /* The database user who made it, on a shared database; NULL in a file. */
+  char   *db_user;
 } HubsHistoryEntry;
 
 void hubs_history_entry_free (HubsHistoryEntry *entry);
