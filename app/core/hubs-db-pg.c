@@ -21,6 +21,17 @@
  * Every parameter is sent as text, typed as it was bound: text, bigint or double precision
  * (NULL untyped), so `?1 IS NULL OR hub_id = ?1` needs no cast. Results come back as text
  * and are read as numbers where the store asks for numbers.
+ *
+ * When the server is away: a lost connection (PQstatus CONNECTION_BAD, SQLSTATE class 08)
+ * gives %HUBS_DB_UNREACHABLE. A transaction the connection took with it stays failed, each
+ * of its statements too, until the store ends it with ROLLBACK, so nothing of it is half
+ * done; the next use after that connects again (PQreset, the same parameters), at most once
+ * every RETRY_SECONDS, and hubs_db_pg_adopt() takes a connection made elsewhere (a worker
+ * thread). No call waits long on a dead network, unless the URI says otherwise: connecting
+ * gives up after CONNECT_TIMEOUT seconds (per address of the host), data sent to a server
+ * that stopped answering fails after TCP_USER_TIMEOUT milliseconds, and TCP keepalives find
+ * an idle connection dead within about a minute. A query the server itself is slow to answer
+ * is not cut short.
  */
 
 #define G_LOG_DOMAIN "hubs-db"
@@ -37,6 +48,11 @@
 
 #define APPLICATION_TABLE "hubs_schema"
 
+/* The bounds on waiting for the network; see the top of this file. */
+#define CONNECT_TIMEOUT  "5"
+#define TCP_USER_TIMEOUT "15000"
+#define RETRY_SECONDS    2
+
 /* The types of the parameters, from PostgreSQL's catalogue (pg_type.oid). */
 #define INT8_OID   20
 #define TEXT_OID   25
@@ -48,6 +64,18 @@ typedef struct
   PGconn   *conn;
   char     *errmsg;
   int       changes;
+
+  /* Told when the connection is lost or made again. */
+  HubsDbPgConnectionFunc  connection_func;
+  gpointer                connection_data;
+  /* When the next use may try to connect again after a failed try (monotonic time). */
+  gint64                  retry_after;
+  guint                   read_only : 1;
+  guint                   lost : 1;
+  /* The connection was lost inside a transaction the store has not ended yet. */
+  guint                   lost_in_transaction : 1;
+  /* The statement being sent runs inside a transaction begun before it. */
+  guint                   sending_in_transaction : 1;
 } PgDb;
 
 typedef struct
@@ -92,6 +120,37 @@ set_errmsg (PgDb       *self,
   self->errmsg = g_strdup (g_strstrip (text));
 }
 
+static void
+ignore_notice (void       *data,
+               const char *message)
+{
+  g_debug ("%s", message);
+}
+
+static void
+tell_connection (PgDb     *self,
+                 gboolean  connected)
+{
+  if (self->lost == !connected)
+    return;
+
+  self->lost = !connected;
+  if (self->connection_func != NULL)
+    self->connection_func (connected, self->connection_data);
+}
+
+/* The connection is gone, and with it any transaction it had open. */
+static int
+lose_connection (PgDb     *self,
+                 gboolean  in_transaction)
+{
+  if (in_transaction)
+    self->lost_in_transaction = TRUE;
+  tell_connection (self, FALSE);
+
+  return HUBS_DB_UNREACHABLE;
+}
+
 /* Maps the SQLSTATE of a failed result to the layer's nearest code. */
 static int
 result_code (PgDb     *self,
@@ -103,8 +162,14 @@ result_code (PgDb     *self,
 
   set_errmsg (self, primary != NULL ? primary : PQerrorMessage (self->conn));
 
-  if (PQstatus (self->conn) == CONNECTION_BAD)
-    return HUBS_DB_CANTOPEN;
+  /* An error of libpq's own (no SQLSTATE): a failed send leaves the connection looking
+   * sound until libpq reads from it, which it does here without waiting. */
+  if (state == NULL && PQstatus (self->conn) == CONNECTION_OK)
+    PQconsumeInput (self->conn);
+
+  /* Whatever was sent, the server may not have it: a transaction of it is gone. */
+  if (PQstatus (self->conn) == CONNECTION_BAD || (state != NULL && g_str_has_prefix (state, "08")))
+    return lose_connection (self, self->sending_in_transaction);
   if (state == NULL)
     return HUBS_DB_ERROR;
   if (g_str_has_prefix (state, "23"))
@@ -118,8 +183,6 @@ result_code (PgDb     *self,
     return HUBS_DB_BUSY;
   if (g_str_equal (state, "57014"))
     return HUBS_DB_INTERRUPT;
-  if (g_str_has_prefix (state, "08"))
-    return HUBS_DB_CANTOPEN;
 
   return HUBS_DB_ERROR;
 }
@@ -491,6 +554,92 @@ pg_close (HubsDb *db)
   g_free (db);
 }
 
+/* Whether @sql ends the transaction (COMMIT, ROLLBACK, END, ABORT). */
+static gboolean
+ends_transaction (const char *sql)
+{
+  gsize i = skip_space (sql, 0);
+
+  return word_at (sql, i, "COMMIT") || word_at (sql, i, "ROLLBACK") || word_at (sql, i, "END") ||
+         word_at (sql, i, "ABORT");
+}
+
+/* Sets the session up as the store expects it, on a new connection or one made again. */
+static gboolean
+set_up_session (PGconn   *conn,
+                gboolean  read_only)
+{
+  PGresult *result = PQexec (conn,
+                             read_only
+                             ? "SET client_encoding = 'UTF8'; SET extra_float_digits = 1; "
+                               "SET default_transaction_read_only = on"
+                             : "SET client_encoding = 'UTF8'; SET extra_float_digits = 1");
+  gboolean ok = PQresultStatus (result) == PGRES_COMMAND_OK;
+
+  PQclear (result);
+
+  return ok;
+}
+
+/* Connects again when the connection was lost, at most once every RETRY_SECONDS. */
+static int
+ensure_connected (PgDb *self)
+{
+  gint64 now;
+
+  if (PQstatus (self->conn) == CONNECTION_OK && !self->lost)
+    return HUBS_DB_OK;
+
+  now = g_get_monotonic_time ();
+  if (now < self->retry_after)
+    return HUBS_DB_UNREACHABLE;
+
+  PQreset (self->conn);
+  if (PQstatus (self->conn) != CONNECTION_OK || !set_up_session (self->conn, self->read_only))
+    {
+      set_errmsg (self, PQerrorMessage (self->conn));
+      self->retry_after = g_get_monotonic_time () + RETRY_SECONDS * G_USEC_PER_SEC;
+      return lose_connection (self, FALSE);
+    }
+
+  PQsetNoticeProcessor (self->conn, ignore_notice, NULL);
+  self->retry_after = 0;
+  tell_connection (self, TRUE);
+
+  return HUBS_DB_OK;
+}
+
+/* Before @sql (translated) is sent: a statement of a transaction the connection took with
+ * it fails, until the store's ROLLBACK ends it; a ROLLBACK without a connection has nothing
+ * to do (%HUBS_DB_DONE); otherwise there must be a connection, made again if need be. */
+static int
+prepare_to_send (PgDb       *self,
+                 const char *sql)
+{
+  gboolean ends = ends_transaction (sql);
+  int rc;
+
+  if (self->lost_in_transaction || (ends && PQstatus (self->conn) != CONNECTION_OK))
+    {
+      gboolean rollback = word_at (sql, skip_space (sql, 0), "ROLLBACK") ||
+                          word_at (sql, skip_space (sql, 0), "ABORT");
+
+      if (ends)
+        self->lost_in_transaction = FALSE;
+      if (ends && rollback)
+        return HUBS_DB_DONE;
+      set_errmsg (self, PQerrorMessage (self->conn));
+      return HUBS_DB_UNREACHABLE;
+    }
+
+  if ((rc = ensure_connected (self)) != HUBS_DB_OK)
+    return rc;
+
+  self->sending_in_transaction = !ends && PQtransactionStatus (self->conn) != PQTRANS_IDLE;
+
+  return HUBS_DB_OK;
+}
+
 static int
 pg_exec (HubsDb     *db,
          const char *sql)
@@ -502,6 +651,9 @@ pg_exec (HubsDb     *db,
 
   if (*translated == '\0')
     return HUBS_DB_OK;
+
+  if ((rc = prepare_to_send (self, translated)) != HUBS_DB_OK)
+    return rc == HUBS_DB_DONE ? HUBS_DB_OK : rc;
 
   result = PQexec (self->conn, translated);
   if (PQresultStatus (result) != PGRES_COMMAND_OK && PQresultStatus (result) != PGRES_TUPLES_OK)
@@ -530,10 +682,13 @@ pg_prepare (HubsDb      *db,
   return HUBS_DB_OK;
 }
 
+/* A transaction the lost connection took with it is open until the store ends it. */
 static gboolean
 pg_in_transaction (HubsDb *db)
 {
-  return PQtransactionStatus (PG (db)->conn) != PQTRANS_IDLE;
+  PGTransactionStatusType status = PQtransactionStatus (PG (db)->conn);
+
+  return PG (db)->lost_in_transaction || (status != PQTRANS_IDLE && status != PQTRANS_UNKNOWN);
 }
 
 static int
@@ -719,6 +874,12 @@ pg_step (HubsDbStmt *stmt)
     }
 
   self->executed = TRUE;
+  {
+    int rc = prepare_to_send (db, self->sql);
+
+    if (rc != HUBS_DB_OK)
+      return rc == HUBS_DB_DONE ? HUBS_DB_DONE : rc;
+  }
   self->result = PQexecParams (db->conn, self->sql, self->n_params, self->types,
                                (const char * const *) self->values, NULL, NULL, 0);
   status = PQresultStatus (self->result);
@@ -823,22 +984,32 @@ static const HubsDbDriver pg_driver = {
   .column_is_null = pg_column_is_null,
 };
 
-static void
-ignore_notice (void       *data,
-               const char *message)
+/* Connects with the bounds on waiting of the top of this file; the URI's own settings of
+ * them, given after, win. */
+static PGconn *
+connect_bounded (const char *uri)
 {
-  g_debug ("%s", message);
+  static const char * const keywords[] = {
+    "connect_timeout", "keepalives", "keepalives_idle", "keepalives_interval",
+    "keepalives_count", "tcp_user_timeout", "dbname", NULL
+  };
+  const char * const values[] = {
+    CONNECT_TIMEOUT, "1", "30", "10", "3", TCP_USER_TIMEOUT, uri, NULL
+  };
+
+  return PQconnectdbParams (keywords, values, TRUE);
 }
 
 /**
  * hubs_db_pg_open:
  * @uri: a postgresql:// or postgres:// connection URI, without a password
  * @read_only: whether every transaction of the connection is read-only
- * @rc: (out): why it failed: %HUBS_DB_CANTOPEN, or %HUBS_DB_ERROR for a bad URI
+ * @rc: (out): why it failed: %HUBS_DB_UNREACHABLE, or %HUBS_DB_ERROR for a bad URI
  * @message: (out) (transfer full): libpq's words for it
  *
- * Connects to the server. The password comes from libpq's usual places (PGPASSWORD,
- * ~/.pgpass), never from the URI.
+ * Connects to the server, giving up after a few seconds (see the top of this file). The
+ * password comes from libpq's usual places (PGPASSWORD, ~/.pgpass), never from the URI.
+ * Safe to call from any thread.
  *
  * Returns: (transfer full) (nullable): the connection, or %NULL
  */
@@ -851,7 +1022,6 @@ hubs_db_pg_open (const char  *uri,
   PQconninfoOption *options;
   char *parse_error = NULL;
   PGconn *conn;
-  PGresult *result;
   PgDb *self;
 
   *rc = HUBS_DB_OK;
@@ -866,10 +1036,10 @@ hubs_db_pg_open (const char  *uri,
     }
   PQconninfoFree (options);
 
-  conn = PQconnectdb (uri);
-  if (PQstatus (conn) != CONNECTION_OK)
+  conn = connect_bounded (uri);
+  if (PQstatus (conn) != CONNECTION_OK || !set_up_session (conn, read_only))
     {
-      *rc = HUBS_DB_CANTOPEN;
+      *rc = HUBS_DB_UNREACHABLE;
       *message = g_strstrip (g_strdup (PQerrorMessage (conn)));
       PQfinish (conn);
       return NULL;
@@ -877,24 +1047,81 @@ hubs_db_pg_open (const char  *uri,
 
   PQsetNoticeProcessor (conn, ignore_notice, NULL);
 
-  result = PQexec (conn,
-                   read_only
-                   ? "SET client_encoding = 'UTF8'; SET extra_float_digits = 1; "
-                     "SET default_transaction_read_only = on"
-                   : "SET client_encoding = 'UTF8'; SET extra_float_digits = 1");
-  if (PQresultStatus (result) != PGRES_COMMAND_OK)
-    {
-      *rc = HUBS_DB_CANTOPEN;
-      *message = g_strstrip (g_strdup (PQerrorMessage (conn)));
-      PQclear (result);
-      PQfinish (conn);
-      return NULL;
-    }
-  PQclear (result);
-
   self = g_new0 (PgDb, 1);
   self->parent.driver = &pg_driver;
   self->conn = conn;
+  self->read_only = read_only;
 
   return &self->parent;
+}
+
+/**
+ * hubs_db_pg_set_connection_func:
+ * @db: a connection of hubs_db_pg_open()
+ * @func: (nullable): called when the connection is lost, and when it is made again
+ * @data: for @func
+ *
+ * @func is called from inside the call that found it out: it must not use @db.
+ */
+void
+hubs_db_pg_set_connection_func (HubsDb                 *db,
+                                HubsDbPgConnectionFunc  func,
+                                gpointer                data)
+{
+  g_return_if_fail (db != NULL && db->driver == &pg_driver);
+
+  PG (db)->connection_func = func;
+  PG (db)->connection_data = data;
+}
+
+/**
+ * hubs_db_pg_is_connected:
+ * @db: a connection of hubs_db_pg_open()
+ *
+ * Returns: %FALSE once the connection was found lost, until it is made again
+ */
+gboolean
+hubs_db_pg_is_connected (HubsDb *db)
+{
+  g_return_val_if_fail (db != NULL && db->driver == &pg_driver, FALSE);
+
+  return !PG (db)->lost;
+}
+
+/**
+ * hubs_db_pg_adopt:
+ * @db: a connection of hubs_db_pg_open() that was lost
+ * @fresh: (transfer full): a new connection to the same database, made with the same
+ *   read-only setting (in a worker thread, say)
+ *
+ * Takes @fresh's connection in place of @db's lost one, unless @db is connected again
+ * already or still holds the transaction the lost connection took with it (then @fresh is
+ * closed).
+ *
+ * Returns: %TRUE when @db took it
+ */
+gboolean
+hubs_db_pg_adopt (HubsDb *db,
+                  HubsDb *fresh)
+{
+  PgDb *self = PG (db);
+  PGconn *conn;
+
+  g_return_val_if_fail (db != NULL && db->driver == &pg_driver, FALSE);
+  g_return_val_if_fail (fresh != NULL && fresh->driver == &pg_driver, FALSE);
+
+  if (!self->lost || self->lost_in_transaction)
+    {
+      pg_close (fresh);
+      return FALSE;
+    }
+
+  conn = self->conn;
+  self->conn = PG (fresh)->conn;
+  PG (fresh)->conn = conn;
+  pg_close (fresh);
+  self->retry_after = 0;
+  tell_connection (self, TRUE);
+
+  return TRUE;
 }

@@ -922,8 +922,8 @@ open_shared (HubsStore           *self,
 
   if (!(self->db = hubs_db_pg_open (self->path, self->read_only, &rc, &message)))
     {
-      if (rc == HUBS_DB_CANTOPEN)
-        g_set_error (error, HUBS_STORE_ERROR, HUBS_STORE_ERROR_FAILED,
+      if (rc == HUBS_DB_UNREACHABLE)
+        g_set_error (error, HUBS_STORE_ERROR, HUBS_STORE_ERROR_UNREACHABLE,
                      _("The shared database “%1$s” cannot be reached: %2$s"),
                      self->path, message);
       else
@@ -934,6 +934,7 @@ open_shared (HubsStore           *self,
     }
 
   self->verified = TRUE;
+  _hubs_store_watch_connection (self);
 
   if (!check_identity (self, &is_empty, error))
     return FALSE;

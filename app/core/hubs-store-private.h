@@ -43,6 +43,11 @@ struct _HubsStore
   /* Why the file cannot be written to, once hubs_store_verify() found damage. */
   GError             *damage;
 
+  /* A shared database's connection, when lost: see hubs-store-connection.c. */
+  guint               connection_idle;
+  guint               reconnect_source;
+  GTask              *reconnecting;
+
   /* State */
   int                 schema_version;
   guint               verified : 1;
@@ -52,6 +57,9 @@ struct _HubsStore
   guint               check_on_main_thread : 1;
   /* Creating a new file: each step's transaction joins the one that creates and seeds it. */
   guint               creating : 1;
+  guint               disconnected : 1;
+  /* The connection was made again: everything may have changed meanwhile. */
+  guint               reconnected : 1;
 };
 
 #define HUBS_STORE_HUB_COLUMNS \
@@ -121,6 +129,10 @@ gboolean       _hubs_store_write_year_state        (HubsStore           *self,
                                                     const HubsYearState *old,
                                                     const HubsYearState *state,
                                                     GError             **error);
+
+/* hubs-store-connection.c */
+void          _hubs_store_watch_connection        (HubsStore     *self);
+void          _hubs_store_unwatch_connection      (HubsStore     *self);
 
 /* hubs-store-network.c */
 const char   *_hubs_store_find_network_file_system (const char   *path);

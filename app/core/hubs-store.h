@@ -29,6 +29,8 @@ G_BEGIN_DECLS
  *   against: someone (an import, another window) changed it meanwhile
  * @HUBS_STORE_ERROR_LOCKED: the fiscal year was submitted or accepted; its figures and
  *   explanations cannot change until it is unlocked
+ * @HUBS_STORE_ERROR_UNREACHABLE: the server of a shared database cannot be reached (the
+ *   connection was lost, or cannot be made); nothing of the change was written
  */
 typedef enum
 {
@@ -42,6 +44,7 @@ typedef enum
   HUBS_STORE_ERROR_FAILED,
   HUBS_STORE_ERROR_CONFLICT,
   HUBS_STORE_ERROR_LOCKED,
+  HUBS_STORE_ERROR_UNREACHABLE,
 } HubsStoreError;
 
 typedef enum
@@ -161,6 +164,8 @@ const char *hubs_store_get_organisation   (HubsStore           *self);
 gboolean    hubs_store_is_read_only       (HubsStore           *self);
 gboolean    hubs_store_get_seeded         (HubsStore           *self);
 int         hubs_store_get_schema_version (HubsStore           *self);
+gboolean    hubs_store_get_connected      (HubsStore           *self);
+void        hubs_store_reconnect          (HubsStore           *self);
 
 GPtrArray  *hubs_store_list_hubs          (HubsStore           *self,
                                            GError             **error);
