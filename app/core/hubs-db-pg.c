@@ -546,6 +546,28 @@ hubs_db_pg_uri_has_password (const char *uri)
   return has;
 }
 
+/**
+ * hubs_db_pg_uri_parse_error:
+ * @uri: a connection URI
+ *
+ * Returns: (transfer full) (nullable): libpq's words for what is wrong with @uri, or %NULL
+ *   when libpq reads it
+ */
+char *
+hubs_db_pg_uri_parse_error (const char *uri)
+{
+  char *parse_error = NULL;
+  PQconninfoOption *options = PQconninfoParse (uri, &parse_error);
+  char *message = NULL;
+
+  if (options == NULL)
+    message = g_strstrip (g_strdup (parse_error != NULL ? parse_error : "out of memory"));
+  PQconninfoFree (options);
+  PQfreemem (parse_error);
+
+  return message;
+}
+
 static void
 pg_close (HubsDb *db)
 {

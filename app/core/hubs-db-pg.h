@@ -18,6 +18,7 @@ HubsDb   *hubs_db_pg_open        (const char  *uri,
                                   int         *rc,
                                   char       **message);
 gboolean  hubs_db_pg_uri_has_password (const char *uri);
+char     *hubs_db_pg_uri_parse_error (const char *uri);
 char     *hubs_db_pg_translate   (const char  *sql,
                                   GArray      *slots);
 void      hubs_db_pg_set_connection_func (HubsDb                 *db,

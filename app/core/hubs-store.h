@@ -140,6 +140,8 @@ G_DEFINE_AUTOPTR_CLEANUP_FUNC (HubsHistoryEntry, hubs_history_entry_free)
 G_DECLARE_FINAL_TYPE (HubsStore, hubs_store, HUBS, STORE, GObject)
 
 GQuark      hubs_store_error_quark        (void);
+gboolean    hubs_store_check_address      (const char          *address,
+                                           GError             **error);
 char       *hubs_store_default_path       (void);
 HubsStore  *hubs_store_open               (const char          *path,
                                            HubsStoreOpenFlags   flags,
