@@ -159,6 +159,9 @@ test_connect_dialog (void)
 static void
 test_start_unreachable (void)
 {
+  static const GActionEntry other_actions[] = {
+    { "restart" }, { "open-database" }, { "restore-backup" },
+  };
   g_autofree char *dir = hubs_test_make_dir ();
   g_autofree char *kept = hubs_test_path (dir, "hubs.sqlite3");
   g_autofree char *gone = hubs_test_path (dir, "gone.sqlite3");
@@ -166,6 +169,9 @@ test_start_unreachable (void)
   g_autofree char *open_gone = NULL;
   g_autofree char *shot = g_strdup_printf ("start-unreachable-%s", lang ());
   g_autoptr(GSettings) settings = hubs_author_get_settings ();
+  g_autoptr(GSimpleActionGroup) app = g_simple_action_group_new ();
+  g_autoptr(GSimpleAction) open_at = g_simple_action_new ("open-database-at", G_VARIANT_TYPE_STRING);
+  g_autofree char *opened = NULL;
   g_autoptr(GError) error = NULL;
   GVariant *target;
   HubsStore *store;
@@ -187,6 +193,12 @@ test_start_unreachable (void)
   hubs_recent_add (settings, kept);
 
   window = hubs_window_new (NULL, NULL);
+  /* The application's actions the page's buttons name. */
+  g_signal_connect (open_at, "activate", G_CALLBACK (on_open_database_at), &opened);
+  g_action_map_add_action (G_ACTION_MAP (app), G_ACTION (open_at));
+  g_action_map_add_action_entries (G_ACTION_MAP (app), other_actions,
+                                   G_N_ELEMENTS (other_actions), NULL);
+  gtk_widget_insert_action_group (GTK_WIDGET (window), "app", G_ACTION_GROUP (app));
   gtk_window_set_default_size (GTK_WINDOW (window), 800, 600);
   hubs_window_show_error (window, error);
   gtk_window_present (GTK_WINDOW (window));
@@ -215,6 +227,9 @@ test_start_unreachable (void)
                    "app.open-database-at");
   target = gtk_actionable_get_action_target_value (GTK_ACTIONABLE (button));
   g_assert_cmpstr (g_variant_get_string (target, NULL), ==, kept);
+  g_assert_true (gtk_widget_is_sensitive (button));
+  g_signal_emit_by_name (button, "clicked");
+  g_assert_cmpstr (opened, ==, kept);
 
   /* One that is gone is not, nor is the restore of a backup (there is no file). */
   open_gone = g_strdup_printf (_("Open “%s”"), "gone.sqlite3");

@@ -110,14 +110,32 @@ static const struct {
   { "exchanged_figure", "kpi_id, fiscal_year, kind" },
 };
 
+/* libpq's words without the indent it gives the second line of a longer message. */
+static char *
+tidy_message (const char *message)
+{
+  g_auto(GStrv) lines = g_strsplit (message != NULL ? message : "", "\n", -1);
+  g_autoptr(GString) text = g_string_new (NULL);
+
+  for (guint i = 0; lines[i] != NULL; i++)
+    {
+      g_strstrip (lines[i]);
+      if (*lines[i] == '\0')
+        continue;
+      if (text->len > 0)
+        g_string_append_c (text, '\n');
+      g_string_append (text, lines[i]);
+    }
+
+  return g_string_free (g_steal_pointer (&text), FALSE);
+}
+
 static void
 set_errmsg (PgDb       *self,
             const char *message)
 {
-  g_autofree char *text = g_strdup (message != NULL ? message : "");
-
   g_free (self->errmsg);
-  self->errmsg = g_strdup (g_strstrip (text));
+  self->errmsg = tidy_message (message);
 }
 
 static void
@@ -1062,7 +1080,7 @@ hubs_db_pg_open (const char  *uri,
   if (PQstatus (conn) != CONNECTION_OK || !set_up_session (conn, read_only))
     {
       *rc = HUBS_DB_UNREACHABLE;
-      *message = g_strstrip (g_strdup (PQerrorMessage (conn)));
+      *message = tidy_message (PQerrorMessage (conn));
       PQfinish (conn);
       return NULL;
     }
