@@ -14,6 +14,7 @@
 #include <locale.h>
 #include <string.h>
 
+#include "hubs-db-pg.h"
 #include "hubs-store.h"
 #include "hubs-test-util.h"
 
@@ -215,6 +216,50 @@ test_next_save_reconnects (Fixture       *f,
   g_assert_cmpuint (f->n_all, ==, 1);
 }
 
+/* The server ends the connection inside a transaction: the rest of that transaction fails
+ * without connecting again (it would run outside the transaction), the store's ROLLBACK
+ * ends it, the next statement connects again, and nothing of it is on the server. */
+static void
+test_transaction_gone_with_connection (void)
+{
+  g_autofree char *dir = hubs_test_make_dir ();
+  g_autofree char *uri = hubs_test_database_path (dir, "unused");
+  g_autofree char *message = NULL;
+  g_autofree char *terminate = NULL;
+  g_autofree char *rows = NULL;
+  HubsDbStmt *stmt = NULL;
+  HubsDb *db;
+  int rc;
+
+  db = hubs_db_pg_open (uri, FALSE, &rc, &message);
+  g_assert_nonnull (db);
+  g_assert_cmpint (hubs_db_exec (db, "CREATE TABLE t (x INTEGER)"), ==, HUBS_DB_OK);
+  g_assert_cmpint (hubs_db_exec (db, "BEGIN"), ==, HUBS_DB_OK);
+  g_assert_cmpint (hubs_db_exec (db, "INSERT INTO t VALUES (1)"), ==, HUBS_DB_OK);
+
+  g_assert_cmpint (hubs_db_prepare (db, "SELECT pg_backend_pid ()", &stmt), ==, HUBS_DB_OK);
+  g_assert_cmpint (hubs_db_stmt_step (stmt), ==, HUBS_DB_ROW);
+  terminate = g_strdup_printf ("SELECT pg_terminate_backend (%d)",
+                               hubs_db_stmt_column_int (stmt, 0));
+  hubs_db_stmt_finalize (stmt);
+  hubs_test_exec_sql (uri, terminate);
+
+  g_assert_cmpint (hubs_db_exec (db, "INSERT INTO t VALUES (2)"), ==, HUBS_DB_UNREACHABLE);
+  g_assert_false (hubs_db_pg_is_connected (db));
+  g_assert_true (hubs_db_in_transaction (db));
+  g_assert_cmpint (hubs_db_exec (db, "INSERT INTO t VALUES (3)"), ==, HUBS_DB_UNREACHABLE);
+  g_assert_cmpint (hubs_db_exec (db, "ROLLBACK"), ==, HUBS_DB_OK);
+  g_assert_false (hubs_db_in_transaction (db));
+
+  g_assert_cmpint (hubs_db_exec (db, "INSERT INTO t VALUES (4)"), ==, HUBS_DB_OK);
+  g_assert_true (hubs_db_pg_is_connected (db));
+  rows = hubs_test_query_text (uri, "SELECT string_agg (x::text, ',') FROM t");
+  g_assert_cmpstr (rows, ==, "4");
+
+  hubs_db_close (db);
+  hubs_test_remove_dir (dir);
+}
+
 /* A file is always connected, and its store never says otherwise. */
 static void
 test_file_is_connected (void)
@@ -238,6 +283,8 @@ main (int   argc,
   g_test_init (&argc, &argv, G_TEST_OPTION_ISOLATE_DIRS, NULL);
 
   g_test_add_func ("/hubs/store-connection/file-is-connected", test_file_is_connected);
+  g_test_add_func ("/hubs/store-connection/transaction-gone-with-connection",
+                   test_transaction_gone_with_connection);
   g_test_add ("/hubs/store-connection/reconnects-by-itself", Fixture, NULL, fixture_set_up,
               test_reconnects_by_itself, fixture_tear_down);
   g_test_add ("/hubs/store-connection/next-save-reconnects", Fixture, NULL, fixture_set_up,
