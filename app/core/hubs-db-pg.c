@@ -29,9 +29,10 @@
  * every RETRY_SECONDS, and hubs_db_pg_adopt() takes a connection made elsewhere (a worker
  * thread). No call waits long on a dead network, unless the URI says otherwise: connecting
  * gives up after CONNECT_TIMEOUT seconds (per address of the host), data sent to a server
- * that stopped answering fails after TCP_USER_TIMEOUT milliseconds, and TCP keepalives find
- * an idle connection dead within about a minute. A query the server itself is slow to answer
- * is not cut short.
+ * that stopped answering fails after TCP_USER_TIMEOUT milliseconds, and TCP keepalives
+ * (probes after 10 s of silence, every 5 s, 3 of them) find a server that vanished while a
+ * reply was awaited within about 25 s. A query the server itself is slow to answer is not
+ * cut short. The calls block: a save waits that long at most on the main loop.
  */
 
 #define G_LOG_DOMAIN "hubs-db"
@@ -50,7 +51,7 @@
 
 /* The bounds on waiting for the network; see the top of this file. */
 #define CONNECT_TIMEOUT  "5"
-#define TCP_USER_TIMEOUT "15000"
+#define TCP_USER_TIMEOUT "10000"
 #define RETRY_SECONDS    2
 
 /* The types of the parameters, from PostgreSQL's catalogue (pg_type.oid). */
@@ -1034,7 +1035,7 @@ connect_bounded (const char *uri)
     "keepalives_count", "tcp_user_timeout", "dbname", NULL
   };
   const char * const values[] = {
-    CONNECT_TIMEOUT, "1", "30", "10", "3", TCP_USER_TIMEOUT, uri, NULL
+    CONNECT_TIMEOUT, "1", "10", "5", "3", TCP_USER_TIMEOUT, uri, NULL
   };
 
   return PQconnectdbParams (keywords, values, TRUE);
