@@ -26,8 +26,8 @@
  * gives %HUBS_DB_UNREACHABLE. A transaction the connection took with it stays failed, each
  * of its statements too, until the store ends it with ROLLBACK, so nothing of it is half
  * done; the next use after that connects again (PQreset, the same parameters), at most once
- * every RETRY_SECONDS, and hubs_db_pg_adopt() takes a connection made elsewhere (a worker
- * thread). No call waits long on a dead network, unless the URI says otherwise: connecting
+ * every RETRY_SECONDS (SLOW_RETRY_SECONDS after a try that had to wait for its timeout), and
+ * hubs_db_pg_adopt() takes a connection made elsewhere (a worker thread). No call waits long on a dead network, unless the URI says otherwise: connecting
  * gives up after CONNECT_TIMEOUT seconds (per address of the host), data sent to a server
  * that stopped answering fails after TCP_USER_TIMEOUT milliseconds, and TCP keepalives
  * (probes after 10 s of silence, every 5 s, 3 of them) find a server that vanished while a
@@ -53,6 +53,9 @@
 #define CONNECT_TIMEOUT  "5"
 #define TCP_USER_TIMEOUT "10000"
 #define RETRY_SECONDS    2
+/* After a try that waited (a network that drops what is sent, not one that refuses): the
+ * store's tries in a worker thread connect again meanwhile, without the window waiting. */
+#define SLOW_RETRY_SECONDS 60
 
 /* The types of the parameters, from PostgreSQL's catalogue (pg_type.oid). */
 #define INT8_OID   20
@@ -638,8 +641,11 @@ ensure_connected (PgDb *self)
   PQreset (self->conn);
   if (PQstatus (self->conn) != CONNECTION_OK || !set_up_session (self->conn, self->read_only))
     {
+      gint64 then = g_get_monotonic_time ();
+      gboolean waited = then - now > G_USEC_PER_SEC;
+
       set_errmsg (self, PQerrorMessage (self->conn));
-      self->retry_after = g_get_monotonic_time () + RETRY_SECONDS * G_USEC_PER_SEC;
+      self->retry_after = then + (waited ? SLOW_RETRY_SECONDS : RETRY_SECONDS) * G_USEC_PER_SEC;
       return lose_connection (self, FALSE);
     }
 
