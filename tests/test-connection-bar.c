@@ -126,6 +126,10 @@ test_server_away (void)
   g_autofree char *uri = hubs_test_database_path (dir, "unused");
   g_autofree char *shot_large = g_strdup_printf ("connection-lost-%s", lang);
   g_autofree char *shot_small = g_strdup_printf ("connection-lost-small-%s", lang);
+  g_autofree char *shot_still = g_strdup_printf ("connection-still-lost-small-%s", lang);
+  g_auto(GStrv) still = NULL;
+  gint64 deadline;
+  GtkWidget *bar;
   g_autoptr(HubsFigure) on_server = NULL;
   g_autoptr(GError) error = NULL;
   HubsFigureRow *row;
@@ -145,6 +149,8 @@ test_server_away (void)
   gtk_window_present (GTK_WINDOW (window));
   hubs_test_wait_frames (GTK_WIDGET (window), 3);
   g_assert_false (bar_shows (window));
+  bar = hubs_test_find_first (GTK_WIDGET (window), hubs_test_is_of_type,
+                              GSIZE_TO_POINTER (HUBS_TYPE_CONNECTION_BAR));
 
   row = open_actual_field (window, "sapporo", "sapporo/startups", 2025);
   entry = hubs_figure_row_get_entry (row);
@@ -183,12 +189,26 @@ test_server_away (void)
   hubs_test_wait_frames (GTK_WIDGET (window), 3);
   g_free (hubs_test_save_screenshot (GTK_WIDGET (window), shot_small));
 
+  /* Try Again while the server is still away says so, and why. */
+  g_assert_true (gtk_widget_activate_action (bar, "connection.try-again", NULL));
+  g_assert_true (hubs_test_find_label_containing (bar, _("Connecting to the server…")));
+  still = g_strsplit (_("The server still cannot be reached (%s). Your changes are kept in "
+                        "their fields; Hubs tries again by itself."), "%s", 2);
+  deadline = hubs_test_deadline (30);
+  while (!hubs_test_find_label_containing (bar, still[0]))
+    {
+      if (g_get_monotonic_time () > deadline)
+        g_error ("Try Again does not say that the server still cannot be reached");
+      g_main_context_iteration (NULL, TRUE);
+    }
+  g_assert_true (hubs_test_find_label_containing (bar, "/.s.PGSQL."));
+  g_assert_false (hubs_store_get_connected (store));
+  hubs_test_wait_frames (GTK_WIDGET (window), 2);
+  g_free (hubs_test_save_screenshot (GTK_WIDGET (window), shot_still));
+
   /* Back: Try Again connects, the bar goes, and Save Again saves what was typed. */
   hubs_test_postgresql_server ("start");
-  g_assert_true (gtk_widget_activate_action (hubs_test_find_first (GTK_WIDGET (window),
-                                                                   hubs_test_is_of_type,
-                                                                   GSIZE_TO_POINTER (HUBS_TYPE_CONNECTION_BAR)),
-                                             "connection.try-again", NULL));
+  g_assert_true (gtk_widget_activate_action (bar, "connection.try-again", NULL));
   wait_connected (store, TRUE);
   hubs_test_wait_frames (GTK_WIDGET (window), 2);
   g_assert_false (bar_shows (window));

@@ -4,14 +4,17 @@
  *
  * The bar under the window's header bar while the server of its shared database cannot be
  * reached (HubsStore:connected is false): what the user typed stays in its fields, Hubs
- * tries to connect again by itself, and Try Again tries now. It goes when the connection is
- * back; a file's store never shows it.
+ * tries to connect again by itself, and Try Again tries now and says why it did not work. It
+ * goes when the connection is back; a file's store never shows it.
  */
 
 #define G_LOG_DOMAIN "hubs-connection-bar"
 
 #include "config.h"
 
+#include <string.h>
+
+#include <glib/gi18n.h>
 
 #include "hubs-connection-bar.h"
 
@@ -21,6 +24,7 @@ struct _HubsConnectionBar
 
   /* Template widgets */
   GtkRevealer  *revealer;
+  GtkLabel     *label;
 
   /* Owned references */
   HubsStore    *store;
@@ -43,6 +47,33 @@ show_connection (HubsConnectionBar *self)
 
   gtk_revealer_set_reveal_child (self->revealer, lost);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "connection.try-again", lost);
+  if (!lost)
+    gtk_label_set_text (self->label, _("The connection to the server was lost. Your changes "
+                                       "are kept in their fields; Hubs reconnects by itself."));
+}
+
+static void
+on_tried (GObject      *source,
+          GAsyncResult *result,
+          gpointer      data)
+{
+  g_autoptr(HubsConnectionBar) self = data;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *reason = NULL;
+  g_autofree char *message = NULL;
+
+  if (hubs_store_reconnect_finish (HUBS_STORE (source), result, &error) ||
+      HUBS_STORE (source) != self->store)
+    return;
+
+  /* The first line of libpq's reason: the bar stays short. */
+  reason = g_strndup (error->message, strcspn (error->message, "\n"));
+  /* Translators: in the bar, after Try Again; %s is libpq's reason */
+  message = g_strdup_printf (_("The server still cannot be reached (%s). Your changes are "
+                               "kept in their fields; Hubs tries again by itself."),
+                             reason);
+  gtk_label_set_text (self->label, message);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "connection.try-again", TRUE);
 }
 
 static void
@@ -52,8 +83,12 @@ try_again_action (GtkWidget  *widget,
 {
   HubsConnectionBar *self = HUBS_CONNECTION_BAR (widget);
 
-  if (self->store != NULL)
-    hubs_store_reconnect (self->store);
+  if (self->store == NULL)
+    return;
+
+  gtk_label_set_text (self->label, _("Connecting to the server…"));
+  gtk_widget_action_set_enabled (widget, "connection.try-again", FALSE);
+  hubs_store_reconnect_async (self->store, on_tried, g_object_ref (self));
 }
 
 static void
@@ -130,6 +165,7 @@ hubs_connection_bar_class_init (HubsConnectionBarClass *klass)
   gtk_widget_class_set_template_from_resource (widget_class,
                                                "/com/example/Hubs/ui/hubs-connection-bar.ui");
   gtk_widget_class_bind_template_child (widget_class, HubsConnectionBar, revealer);
+  gtk_widget_class_bind_template_child (widget_class, HubsConnectionBar, label);
 
   gtk_widget_class_install_action (widget_class, "connection.try-again", NULL,
                                    try_again_action);

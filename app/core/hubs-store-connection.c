@@ -113,18 +113,22 @@ on_connected (GObject      *source,
               gpointer      data)
 {
   HubsStore *self = HUBS_STORE (source);
+  g_autoptr(GPtrArray) waiting = g_steal_pointer (&self->reconnect_waiting);
   g_autoptr(GError) error = NULL;
   HubsDb *fresh;
 
   g_clear_object (&self->reconnecting);
 
   if (!(fresh = g_task_propagate_pointer (G_TASK (result), &error)))
-    {
-      g_debug ("%s still cannot be reached: %s", self->path, error->message);
-      return;
-    }
+    g_debug ("%s still cannot be reached: %s", self->path, error->message);
+  else
+    hubs_db_pg_adopt (self->db, fresh);
 
-  hubs_db_pg_adopt (self->db, fresh);
+  for (guint i = 0; waiting != NULL && i < waiting->len; i++)
+    if (error != NULL)
+      g_task_return_error (waiting->pdata[i], g_error_copy (error));
+    else
+      g_task_return_boolean (waiting->pdata[i], TRUE);
 }
 
 /**
@@ -161,4 +165,56 @@ hubs_store_reconnect (HubsStore *self)
   g_task_set_source_tag (self->reconnecting, hubs_store_reconnect);
   /* The task holds the store: the store stays until the try ends (a few seconds at most). */
   g_task_run_in_thread (self->reconnecting, connect_in_thread);
+}
+
+/**
+ * hubs_store_reconnect_async:
+ * @self: a #HubsStore
+ * @callback: called when the try ends
+ * @user_data: for @callback
+ *
+ * Like hubs_store_reconnect(), and tells @callback how the try went (joining the one under
+ * way, if any); see hubs_store_reconnect_finish().
+ */
+void
+hubs_store_reconnect_async (HubsStore           *self,
+                            GAsyncReadyCallback  callback,
+                            gpointer             user_data)
+{
+  g_autoptr(GTask) task = NULL;
+
+  g_return_if_fail (HUBS_IS_STORE (self));
+
+  task = g_task_new (self, NULL, callback, user_data);
+  g_task_set_source_tag (task, hubs_store_reconnect_async);
+
+  if (!self->disconnected)
+    {
+      g_task_return_boolean (task, TRUE);
+      return;
+    }
+
+  if (self->reconnect_waiting == NULL)
+    self->reconnect_waiting = g_ptr_array_new_with_free_func (g_object_unref);
+  g_ptr_array_add (self->reconnect_waiting, g_steal_pointer (&task));
+  hubs_store_reconnect (self);
+}
+
+/**
+ * hubs_store_reconnect_finish:
+ * @self: a #HubsStore
+ * @result: what the callback got
+ * @error: a location for a #GError
+ *
+ * Returns: %TRUE when connected again; else %FALSE with %HUBS_STORE_ERROR_UNREACHABLE and
+ *   libpq's words for why
+ */
+gboolean
+hubs_store_reconnect_finish (HubsStore     *self,
+                             GAsyncResult  *result,
+                             GError       **error)
+{
+  g_return_val_if_fail (g_task_is_valid (result, self), FALSE);
+
+  return g_task_propagate_boolean (G_TASK (result), error);
 }

@@ -47,6 +47,8 @@ struct _HubsStore
   guint               connection_idle;
   guint               reconnect_source;
   GTask              *reconnecting;
+  /* The callers of hubs_store_reconnect_async() waiting for that try. */
+  GPtrArray          *reconnect_waiting;
 
   /* State */
   int                 schema_version;

@@ -168,6 +168,12 @@ gboolean    hubs_store_get_seeded         (HubsStore           *self);
 int         hubs_store_get_schema_version (HubsStore           *self);
 gboolean    hubs_store_get_connected      (HubsStore           *self);
 void        hubs_store_reconnect          (HubsStore           *self);
+void        hubs_store_reconnect_async    (HubsStore           *self,
+                                           GAsyncReadyCallback  callback,
+                                           gpointer             user_data);
+gboolean    hubs_store_reconnect_finish   (HubsStore           *self,
+                                           GAsyncResult        *result,
+                                           GError             **error);
 
 GPtrArray  *hubs_store_list_hubs          (HubsStore           *self,
                                            GError             **error);
