@@ -335,8 +335,8 @@ test_start_unreachable (void)
   g_autoptr(GSettings) settings = hubs_author_get_settings ();
   g_auto(GStrv) recent = NULL;
   char *file_argv[] = { (char *) "hubs", db_arg, NULL };
-  char *server_argv[] = { (char *) "hubs", (char *) "--database=postgresql:///nope?host=/nonexistent",
-                          NULL };
+  char *server_argv[] = { (char *) "hubs",
+                          (char *) "--database=postgresql:///nope?host=/nonexistent", NULL };
   UnreachableRun run = { 0 };
 
   g_settings_reset (settings, "recent-databases");

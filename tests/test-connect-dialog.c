@@ -53,7 +53,8 @@ static gboolean
 is_button_with_label (GtkWidget     *widget,
                       gconstpointer  data)
 {
-  return GTK_IS_BUTTON (widget) && g_strcmp0 (gtk_button_get_label (GTK_BUTTON (widget)), data) == 0;
+  return GTK_IS_BUTTON (widget) &&
+         g_strcmp0 (gtk_button_get_label (GTK_BUTTON (widget)), data) == 0;
 }
 
 static gboolean
@@ -98,7 +99,8 @@ test_connect_dialog (void)
   };
   g_autoptr(GSettings) settings = hubs_author_get_settings ();
   g_autoptr(GSimpleActionGroup) app = g_simple_action_group_new ();
-  g_autoptr(GSimpleAction) open_at = g_simple_action_new ("open-database-at", G_VARIANT_TYPE_STRING);
+  g_autoptr(GSimpleAction) open_at = g_simple_action_new ("open-database-at",
+                                                          G_VARIANT_TYPE_STRING);
   g_autoptr(GPtrArray) rows = g_ptr_array_new ();
   g_autofree char *opened = NULL;
   g_autofree char *not_shared = NULL;
@@ -128,8 +130,8 @@ test_connect_dialog (void)
   g_assert_cmpstr (gtk_editable_get_text (address_field (dialog)), ==, recent[0]);
 
   assert_refused (dialog, "", _("Type the address of the shared database first."), &opened);
-  not_shared = g_strdup_printf (_("“%s” is not the address of a shared database. It starts with "
-                                  "postgresql://, as in postgresql://name@server/hubs."),
+  not_shared = g_strdup_printf (_("“%s” is not the address of a shared database. It starts "
+                                  "with postgresql://, as in postgresql://name@server/hubs."),
                                 "hubs.sqlite3");
   assert_refused (dialog, "hubs.sqlite3", not_shared, &opened);
   assert_refused (dialog, "postgresql://yamada:secret@db.example.jp/hubs",
@@ -170,7 +172,8 @@ test_start_unreachable (void)
   g_autofree char *shot = g_strdup_printf ("start-unreachable-%s", lang ());
   g_autoptr(GSettings) settings = hubs_author_get_settings ();
   g_autoptr(GSimpleActionGroup) app = g_simple_action_group_new ();
-  g_autoptr(GSimpleAction) open_at = g_simple_action_new ("open-database-at", G_VARIANT_TYPE_STRING);
+  g_autoptr(GSimpleAction) open_at = g_simple_action_new ("open-database-at",
+                                                          G_VARIANT_TYPE_STRING);
   g_autofree char *opened = NULL;
   g_autoptr(GError) error = NULL;
   GVariant *target;

@@ -52,7 +52,8 @@ connect_action (GtkWidget  *widget,
                 GVariant   *parameter)
 {
   HubsConnectDialog *self = HUBS_CONNECT_DIALOG (widget);
-  g_autofree char *address = g_strstrip (g_strdup (gtk_editable_get_text (GTK_EDITABLE (self->address))));
+  const char *typed = gtk_editable_get_text (GTK_EDITABLE (self->address));
+  g_autofree char *address = g_strstrip (g_strdup (typed));
   g_autoptr(GError) error = NULL;
   GtkWindow *parent = gtk_window_get_transient_for (GTK_WINDOW (self));
 

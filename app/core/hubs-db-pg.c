@@ -27,7 +27,9 @@
  * of its statements too, until the store ends it with ROLLBACK, so nothing of it is half
  * done; the next use after that connects again (PQreset, the same parameters), at most once
  * every RETRY_SECONDS (SLOW_RETRY_SECONDS after a try that had to wait for its timeout), and
- * hubs_db_pg_adopt() takes a connection made elsewhere (a worker thread). No call waits long on a dead network, unless the URI says otherwise: connecting
+ * hubs_db_pg_adopt() takes a connection made elsewhere (a worker thread).
+ *
+ * No call waits long on a dead network, unless the URI says otherwise: connecting
  * gives up after CONNECT_TIMEOUT seconds (per address of the host), data sent to a server
  * that stopped answering fails after TCP_USER_TIMEOUT milliseconds, and TCP keepalives
  * (probes after 10 s of silence, every 5 s, 3 of them) find a server that vanished while a
