@@ -19,11 +19,14 @@
 
 #include "hubs-application.h"
 #include "hubs-about.h"
+#include "hubs-author.h"
 #include "hubs-backup.h"
 #include "hubs-cli.h"
+#include "hubs-connect-dialog.h"
 #include "hubs-import-dialog.h"
 #include "hubs-place-warning.h"
 #include "hubs-preferences-window.h"
+#include "hubs-recent.h"
 #include "hubs-restore-dialog.h"
 #include "hubs-window.h"
 
@@ -68,6 +71,13 @@ hubs_application_handle_local_options (GApplication *application,
   if (!(self->store = hubs_cli_open_store (self->database_path, HUBS_STORE_OPEN_DEFER_CHECK,
                                            &self->store_error)))
     hubs_cli_print_error (self->store_error->message);
+  else
+    {
+      g_autoptr(GSettings) settings = hubs_author_get_settings ();
+
+      /* The one place the list of recent databases grows: a database the window opens. */
+      hubs_recent_add (settings, hubs_store_get_path (self->store));
+    }
 
   return -1;
 }
@@ -448,6 +458,26 @@ open_database_action (GSimpleAction *action,
   gtk_native_dialog_show (GTK_NATIVE_DIALOG (chooser));
 }
 
+/* A database named by its path or address (a recent one, or the Connect dialog's), in a new
+ * Hubs. */
+static void
+open_database_at_action (GSimpleAction *action,
+                         GVariant      *parameter,
+                         gpointer       user_data)
+{
+  relaunch (HUBS_APPLICATION (user_data), g_variant_get_string (parameter, NULL));
+}
+
+static void
+connect_database_action (GSimpleAction *action,
+                         GVariant      *parameter,
+                         gpointer       user_data)
+{
+  GtkWindow *window = gtk_application_get_active_window (GTK_APPLICATION (user_data));
+
+  gtk_window_present (GTK_WINDOW (hubs_connect_dialog_new (window)));
+}
+
 static void
 on_imported (GtkWindow  *window,
              guint       n_figures,
@@ -526,6 +556,8 @@ static const GActionEntry app_actions[] = {
   { "preferences", preferences_action },
   { "restart", restart_action },
   { "open-database", open_database_action },
+  { "open-database-at", open_database_at_action, "s" },
+  { "connect-database", connect_database_action },
 };
 
 static void

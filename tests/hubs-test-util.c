@@ -354,6 +354,30 @@ hubs_test_engine_is_postgresql (void)
   return postgresql_server () != NULL;
 }
 
+/**
+ * hubs_test_postgresql_server:
+ * @what: "stop" (every connection is cut at once, as when the network goes) or "start"
+ *
+ * Stops or starts the test's PostgreSQL server (tests/with-postgresql.sh), waiting until it
+ * is done. Any failure fails the test.
+ */
+void
+hubs_test_postgresql_server (const char *what)
+{
+  const char *ctl = g_getenv ("HUBS_TEST_POSTGRESQL_CTL");
+  g_autofree char *command = NULL;
+  g_autoptr(GError) error = NULL;
+  int status;
+
+  if (ctl == NULL || *ctl == '\0')
+    g_error ("HUBS_TEST_POSTGRESQL_CTL is not set: run the test with tests/with-postgresql.sh");
+
+  command = g_strdup_printf ("%s %s", ctl, what);
+  if (!g_spawn_command_line_sync (command, NULL, NULL, &status, &error) ||
+      !g_spawn_check_wait_status (status, &error))
+    g_error ("%s: %s", command, error->message);
+}
+
 /* Runs @sql on the test server as its superuser; any failure fails the test. */
 static void
 run_on_server (const char *sql)

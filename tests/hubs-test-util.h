@@ -43,6 +43,7 @@ char      *hubs_test_pdf_info        (const char    *pdf,
 
 char   *hubs_test_make_dir        (void);
 gboolean hubs_test_engine_is_postgresql (void);
+void    hubs_test_postgresql_server (const char *what);
 char   *hubs_test_database_path   (const char *dir,
                                    const char *name);
 void    hubs_test_exec_sql        (const char *path,

@@ -11,12 +11,15 @@
 
 #include <string.h>
 
+#include <glib/gi18n.h>
 #include <glib/gstdio.h>
 
 #include "hubs-application.h"
+#include "hubs-author.h"
 #include "hubs-backup.h"
 #include "hubs-figure-row.h"
 #include "hubs-kpi-editor.h"
+#include "hubs-recent.h"
 #include "hubs-test-gtk.h"
 #include "hubs-test-util.h"
 #include "hubs-window.h"
@@ -268,6 +271,98 @@ test_quit_leaves_main_file (gconstpointer data)
   hubs_test_remove_dir (dir);
 }
 
+static gboolean
+is_button_with_label (GtkWidget     *widget,
+                      gconstpointer  data)
+{
+  return GTK_IS_BUTTON (widget) && gtk_widget_get_mapped (widget) &&
+         g_strcmp0 (gtk_button_get_label (GTK_BUTTON (widget)), data) == 0;
+}
+
+typedef struct
+{
+  HubsApplication *app;
+  gboolean         offered;
+} UnreachableRun;
+
+static gboolean
+look_and_quit_idle (gpointer data)
+{
+  UnreachableRun *run = data;
+  GtkWindow *window = gtk_application_get_active_window (GTK_APPLICATION (run->app));
+  g_autofree char *open_recent = g_strdup_printf (_("Open “%s”"), "hubs.sqlite3");
+  GtkWidget *button;
+
+  if (window == NULL)
+    return G_SOURCE_CONTINUE;
+
+  if (hubs_window_get_store (HUBS_WINDOW (window)) == NULL)
+    {
+      hubs_test_wait_frames (GTK_WIDGET (window), 2);
+      g_assert_true (hubs_test_find_label_containing (GTK_WIDGET (window),
+                                                      _("The Server Cannot Be Reached")));
+      g_assert_true (hubs_test_find_label_containing (GTK_WIDGET (window), "/nonexistent"));
+      g_assert_nonnull (hubs_test_find_first (GTK_WIDGET (window), is_button_with_label,
+                                              _("_Try Again")));
+      button = hubs_test_find_first (GTK_WIDGET (window), is_button_with_label, open_recent);
+      g_assert_nonnull (button);
+      g_assert_true (gtk_widget_is_sensitive (button));
+      run->offered = TRUE;
+    }
+
+  g_application_quit (G_APPLICATION (run->app));
+
+  return G_SOURCE_REMOVE;
+}
+
+static void
+on_unreachable_window_added (GtkApplication *app,
+                             GtkWindow      *window,
+                             UnreachableRun *run)
+{
+  if (HUBS_IS_WINDOW (window))
+    g_timeout_add (200, look_and_quit_idle, run);
+}
+
+/* A database the application opens goes first in the recent list; a server that cannot be
+ * reached at start-up is said so, with the recent files offered, and is not listed. */
+static void
+test_start_unreachable (void)
+{
+  g_autofree char *dir = hubs_test_make_dir ();
+  g_autofree char *db = hubs_test_path (dir, "hubs.sqlite3");
+  g_autofree char *db_arg = g_strconcat ("--database=", db, NULL);
+  g_autoptr(GSettings) settings = hubs_author_get_settings ();
+  g_auto(GStrv) recent = NULL;
+  char *file_argv[] = { (char *) "hubs", db_arg, NULL };
+  char *server_argv[] = { (char *) "hubs",
+                          (char *) "--database=postgresql:///nope?host=/nonexistent", NULL };
+  UnreachableRun run = { 0 };
+
+  g_settings_reset (settings, "recent-databases");
+
+  run.app = hubs_application_new ();
+  g_signal_connect (run.app, "window-added", G_CALLBACK (on_unreachable_window_added), &run);
+  g_assert_cmpint (g_application_run (G_APPLICATION (run.app), 2, file_argv), ==, 0);
+  g_clear_object (&run.app);
+  g_assert_false (run.offered);
+  recent = hubs_recent_list (settings);
+  g_assert_cmpstr (recent[0], ==, db);
+  g_clear_pointer (&recent, g_strfreev);
+
+  run.app = hubs_application_new ();
+  g_signal_connect (run.app, "window-added", G_CALLBACK (on_unreachable_window_added), &run);
+  g_assert_cmpint (g_application_run (G_APPLICATION (run.app), 2, server_argv), ==, 0);
+  g_clear_object (&run.app);
+  g_assert_true (run.offered);
+  recent = hubs_recent_list (settings);
+  g_assert_cmpuint (g_strv_length (recent), ==, 1);
+  g_assert_cmpstr (recent[0], ==, db);
+
+  g_settings_reset (settings, "recent-databases");
+  hubs_test_remove_dir (dir);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -275,6 +370,7 @@ main (int   argc,
   hubs_test_gtk_init (&argc, &argv);
 
   g_test_add_func ("/hubs/app/restore-offer", test_restore_offer);
+  g_test_add_func ("/hubs/app/start-unreachable", test_start_unreachable);
   g_test_add_data_func ("/hubs/app/quit-leaves-main-file-complete", GINT_TO_POINTER (FALSE),
                         test_quit_leaves_main_file);
   g_test_add_data_func ("/hubs/app/close-leaves-main-file-complete", GINT_TO_POINTER (TRUE),

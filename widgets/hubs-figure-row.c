@@ -37,6 +37,7 @@ struct _HubsFigureRow
   /* Children */
   GtkImage       *lock;
   GtkEntry       *entry;
+  GtkWidget      *save_again;
   GtkLabel       *unit;
   GtkSwitch      *confirmed;
   GtkWidget      *confirmed_row;
@@ -61,6 +62,8 @@ struct _HubsFigureRow
   guint           has_questioned : 1;
   guint           confirming : 1;
   guint           locked : 1;
+  /* The error is that the server cannot be reached: saving again may work. */
+  guint           unreachable : 1;
 };
 
 G_DEFINE_FINAL_TYPE (HubsFigureRow, hubs_figure_row, ADW_TYPE_EXPANDER_ROW)
@@ -114,6 +117,7 @@ show_state (HubsFigureRow *self)
 
   gtk_widget_remove_css_class (GTK_WIDGET (self->entry), "error");
   gtk_widget_remove_css_class (GTK_WIDGET (self), "error");
+  gtk_widget_set_visible (self->save_again, self->error != NULL && self->unreachable);
 
   if (self->error != NULL)
     {
@@ -185,6 +189,7 @@ static void
 set_error (HubsFigureRow *self,
            const char    *message)
 {
+  self->unreachable = FALSE;
   g_free (self->error);
   self->error = g_strdup (message);
   show_state (self);
@@ -272,6 +277,9 @@ store (HubsFigureRow    *self,
                                    before, figure, &error))
     {
       set_error (self, error->message);
+      self->unreachable = g_error_matches (error, HUBS_STORE_ERROR,
+                                           HUBS_STORE_ERROR_UNREACHABLE);
+      show_state (self);
       return FALSE;
     }
 
@@ -465,6 +473,7 @@ hubs_figure_row_class_init (HubsFigureRowClass *klass)
                                                "/com/example/Hubs/ui/hubs-figure-row.ui");
   gtk_widget_class_bind_template_child (widget_class, HubsFigureRow, lock);
   gtk_widget_class_bind_template_child (widget_class, HubsFigureRow, entry);
+  gtk_widget_class_bind_template_child (widget_class, HubsFigureRow, save_again);
   gtk_widget_class_bind_template_child (widget_class, HubsFigureRow, unit);
   gtk_widget_class_bind_template_child (widget_class, HubsFigureRow, confirmed);
   gtk_widget_class_bind_template_child (widget_class, HubsFigureRow, confirmed_row);

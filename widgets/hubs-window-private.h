@@ -8,6 +8,7 @@
 #pragma once
 
 #include "hubs-chart-data.h"
+#include "hubs-connection-bar.h"
 #include "hubs-format.h"
 #include "hubs-live-model.h"
 #include "hubs-window.h"
@@ -31,7 +32,11 @@ struct _HubsWindow
   AdwToastOverlay      *toast_overlay;
   GtkStack             *stack;
   AdwStatusPage        *error_page;
+  GtkWidget            *try_again_button;
+  GtkWidget            *recent_files;
+  GtkWidget            *restore_button;
   GtkLabel             *viewing_bar;
+  HubsConnectionBar    *connection_bar;
 
   /* Widgets made in code */
   GtkStack             *hub_pages;
@@ -88,5 +93,7 @@ void hubs_window_class_add_national_actions (GtkWidgetClass *widget_class);
 void hubs_window_dismiss_toast    (HubsWindow     *self);
 void hubs_window_step_hub          (HubsWindow     *self,
                                     int             step);
+void hubs_window_show_unreachable  (HubsWindow     *self,
+                                    const GError   *error);
 
 G_END_DECLS

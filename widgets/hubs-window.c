@@ -709,6 +709,7 @@ set_store (HubsWindow *self,
 
   /* Who makes the changes, as the preferences say now and later. */
   hubs_author_apply (store, NULL, NULL);
+  hubs_connection_bar_set_store (self->connection_bar, store);
 
   self->undo = hubs_undo_stack_new (store);
   g_signal_connect_object (self->undo, "notify", G_CALLBACK (hubs_window_update_actions), self,
@@ -955,6 +956,7 @@ hubs_window_class_init (HubsWindowClass *klass)
 
   g_object_class_install_properties (object_class, N_PROPS, properties);
 
+  g_type_ensure (HUBS_TYPE_CONNECTION_BAR);
   gtk_widget_class_set_template_from_resource (widget_class, "/com/example/Hubs/ui/hubs-window.ui");
   gtk_widget_class_bind_template_child (widget_class, HubsWindow, leaflet);
   gtk_widget_class_bind_template_child (widget_class, HubsWindow, search_button);
@@ -969,6 +971,10 @@ hubs_window_class_init (HubsWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, HubsWindow, stack);
   gtk_widget_class_bind_template_child (widget_class, HubsWindow, viewing_bar);
   gtk_widget_class_bind_template_child (widget_class, HubsWindow, error_page);
+  gtk_widget_class_bind_template_child (widget_class, HubsWindow, try_again_button);
+  gtk_widget_class_bind_template_child (widget_class, HubsWindow, recent_files);
+  gtk_widget_class_bind_template_child (widget_class, HubsWindow, restore_button);
+  gtk_widget_class_bind_template_child (widget_class, HubsWindow, connection_bar);
   gtk_widget_class_bind_template_callback (widget_class, on_search_changed_cb);
   gtk_widget_class_bind_template_callback (widget_class, on_stop_search_cb);
 
@@ -1117,6 +1123,8 @@ hubs_window_show_error (HubsWindow   *self,
   g_return_if_fail (error != NULL);
 
   adw_status_page_set_description (self->error_page, error->message);
+  if (g_error_matches (error, HUBS_STORE_ERROR, HUBS_STORE_ERROR_UNREACHABLE))
+    hubs_window_show_unreachable (self, error);
   gtk_stack_set_visible_child_name (self->stack, "error");
 }
 

@@ -21,6 +21,20 @@
  * Every parameter is sent as text, typed as it was bound: text, bigint or double precision
  * (NULL untyped), so `?1 IS NULL OR hub_id = ?1` needs no cast. Results come back as text
  * and are read as numbers where the store asks for numbers.
+ *
+ * When the server is away: a lost connection (PQstatus CONNECTION_BAD, SQLSTATE class 08)
+ * gives %HUBS_DB_UNREACHABLE. A transaction the connection took with it stays failed, each
+ * of its statements too, until the store ends it with ROLLBACK, so nothing of it is half
+ * done; the next use after that connects again (PQreset, the same parameters), at most once
+ * every RETRY_SECONDS (SLOW_RETRY_SECONDS after a try that had to wait for its timeout), and
+ * hubs_db_pg_adopt() takes a connection made elsewhere (a worker thread).
+ *
+ * No call waits long on a dead network, unless the URI says otherwise: connecting
+ * gives up after CONNECT_TIMEOUT seconds (per address of the host), data sent to a server
+ * that stopped answering fails after TCP_USER_TIMEOUT milliseconds, and TCP keepalives
+ * (probes after 10 s of silence, every 5 s, 3 of them) find a server that vanished while a
+ * reply was awaited within about 25 s. A query the server itself is slow to answer is not
+ * cut short. The calls block: a save waits that long at most on the main loop.
  */
 
 #define G_LOG_DOMAIN "hubs-db"
@@ -37,6 +51,14 @@
 
 #define APPLICATION_TABLE "hubs_schema"
 
+/* The bounds on waiting for the network; see the top of this file. */
+#define CONNECT_TIMEOUT  "5"
+#define TCP_USER_TIMEOUT "10000"
+#define RETRY_SECONDS    2
+/* After a try that waited (a network that drops what is sent, not one that refuses): the
+ * store's tries in a worker thread connect again meanwhile, without the window waiting. */
+#define SLOW_RETRY_SECONDS 60
+
 /* The types of the parameters, from PostgreSQL's catalogue (pg_type.oid). */
 #define INT8_OID   20
 #define TEXT_OID   25
@@ -48,6 +70,18 @@ typedef struct
   PGconn   *conn;
   char     *errmsg;
   int       changes;
+
+  /* Told when the connection is lost or made again. */
+  HubsDbPgConnectionFunc  connection_func;
+  gpointer                connection_data;
+  /* When the next use may try to connect again after a failed try (monotonic time). */
+  gint64                  retry_after;
+  guint                   read_only : 1;
+  guint                   lost : 1;
+  /* The connection was lost inside a transaction the store has not ended yet. */
+  guint                   lost_in_transaction : 1;
+  /* The statement being sent runs inside a transaction begun before it. */
+  guint                   sending_in_transaction : 1;
 } PgDb;
 
 typedef struct
@@ -82,14 +116,63 @@ static const struct {
   { "exchanged_figure", "kpi_id, fiscal_year, kind" },
 };
 
+/* libpq's words without the indent it gives the second line of a longer message. */
+static char *
+tidy_message (const char *message)
+{
+  g_auto(GStrv) lines = g_strsplit (message != NULL ? message : "", "\n", -1);
+  g_autoptr(GString) text = g_string_new (NULL);
+
+  for (guint i = 0; lines[i] != NULL; i++)
+    {
+      g_strstrip (lines[i]);
+      if (*lines[i] == '\0')
+        continue;
+      if (text->len > 0)
+        g_string_append_c (text, '\n');
+      g_string_append (text, lines[i]);
+    }
+
+  return g_string_free (g_steal_pointer (&text), FALSE);
+}
+
 static void
 set_errmsg (PgDb       *self,
             const char *message)
 {
-  g_autofree char *text = g_strdup (message != NULL ? message : "");
-
   g_free (self->errmsg);
-  self->errmsg = g_strdup (g_strstrip (text));
+  self->errmsg = tidy_message (message);
+}
+
+static void
+ignore_notice (void       *data,
+               const char *message)
+{
+  g_debug ("%s", message);
+}
+
+static void
+tell_connection (PgDb     *self,
+                 gboolean  connected)
+{
+  if (self->lost == !connected)
+    return;
+
+  self->lost = !connected;
+  if (self->connection_func != NULL)
+    self->connection_func (connected, self->connection_data);
+}
+
+/* The connection is gone, and with it any transaction it had open. */
+static int
+lose_connection (PgDb     *self,
+                 gboolean  in_transaction)
+{
+  if (in_transaction)
+    self->lost_in_transaction = TRUE;
+  tell_connection (self, FALSE);
+
+  return HUBS_DB_UNREACHABLE;
 }
 
 /* Maps the SQLSTATE of a failed result to the layer's nearest code. */
@@ -103,8 +186,14 @@ result_code (PgDb     *self,
 
   set_errmsg (self, primary != NULL ? primary : PQerrorMessage (self->conn));
 
-  if (PQstatus (self->conn) == CONNECTION_BAD)
-    return HUBS_DB_CANTOPEN;
+  /* An error of libpq's own (no SQLSTATE): a failed send leaves the connection looking
+   * sound until libpq reads from it, which it does here without waiting. */
+  if (state == NULL && PQstatus (self->conn) == CONNECTION_OK)
+    PQconsumeInput (self->conn);
+
+  /* Whatever was sent, the server may not have it: a transaction of it is gone. */
+  if (PQstatus (self->conn) == CONNECTION_BAD || (state != NULL && g_str_has_prefix (state, "08")))
+    return lose_connection (self, self->sending_in_transaction);
   if (state == NULL)
     return HUBS_DB_ERROR;
   if (g_str_has_prefix (state, "23"))
@@ -121,8 +210,6 @@ result_code (PgDb     *self,
     return HUBS_DB_BUSY;
   if (g_str_equal (state, "57014"))
     return HUBS_DB_INTERRUPT;
-  if (g_str_has_prefix (state, "08"))
-    return HUBS_DB_CANTOPEN;
 
   return HUBS_DB_ERROR;
 }
@@ -486,12 +573,123 @@ hubs_db_pg_uri_has_password (const char *uri)
   return has;
 }
 
+/**
+ * hubs_db_pg_uri_parse_error:
+ * @uri: a connection URI
+ *
+ * Returns: (transfer full) (nullable): libpq's words for what is wrong with @uri, or %NULL
+ *   when libpq reads it
+ */
+char *
+hubs_db_pg_uri_parse_error (const char *uri)
+{
+  char *parse_error = NULL;
+  PQconninfoOption *options = PQconninfoParse (uri, &parse_error);
+  char *message = NULL;
+
+  if (options == NULL)
+    message = g_strstrip (g_strdup (parse_error != NULL ? parse_error : "out of memory"));
+  PQconninfoFree (options);
+  PQfreemem (parse_error);
+
+  return message;
+}
+
 static void
 pg_close (HubsDb *db)
 {
   PQfinish (PG (db)->conn);
   g_free (PG (db)->errmsg);
   g_free (db);
+}
+
+/* Whether @sql ends the transaction (COMMIT, ROLLBACK, END, ABORT). */
+static gboolean
+ends_transaction (const char *sql)
+{
+  gsize i = skip_space (sql, 0);
+
+  return word_at (sql, i, "COMMIT") || word_at (sql, i, "ROLLBACK") || word_at (sql, i, "END") ||
+         word_at (sql, i, "ABORT");
+}
+
+/* Sets the session up as the store expects it, on a new connection or one made again. */
+static gboolean
+set_up_session (PGconn   *conn,
+                gboolean  read_only)
+{
+  PGresult *result = PQexec (conn,
+                             read_only
+                             ? "SET client_encoding = 'UTF8'; SET extra_float_digits = 1; "
+                               "SET default_transaction_read_only = on"
+                             : "SET client_encoding = 'UTF8'; SET extra_float_digits = 1");
+  gboolean ok = PQresultStatus (result) == PGRES_COMMAND_OK;
+
+  PQclear (result);
+
+  return ok;
+}
+
+/* Connects again when the connection was lost, at most once every RETRY_SECONDS. */
+static int
+ensure_connected (PgDb *self)
+{
+  gint64 now;
+
+  if (PQstatus (self->conn) == CONNECTION_OK && !self->lost)
+    return HUBS_DB_OK;
+
+  now = g_get_monotonic_time ();
+  if (now < self->retry_after)
+    return HUBS_DB_UNREACHABLE;
+
+  PQreset (self->conn);
+  if (PQstatus (self->conn) != CONNECTION_OK || !set_up_session (self->conn, self->read_only))
+    {
+      gint64 then = g_get_monotonic_time ();
+      gboolean waited = then - now > G_USEC_PER_SEC;
+
+      set_errmsg (self, PQerrorMessage (self->conn));
+      self->retry_after = then + (waited ? SLOW_RETRY_SECONDS : RETRY_SECONDS) * G_USEC_PER_SEC;
+      return lose_connection (self, FALSE);
+    }
+
+  PQsetNoticeProcessor (self->conn, ignore_notice, NULL);
+  self->retry_after = 0;
+  tell_connection (self, TRUE);
+
+  return HUBS_DB_OK;
+}
+
+/* Before @sql (translated) is sent: a statement of a transaction the connection took with
+ * it fails, until the store's ROLLBACK ends it; a ROLLBACK without a connection has nothing
+ * to do (%HUBS_DB_DONE); otherwise there must be a connection, made again if need be. */
+static int
+prepare_to_send (PgDb       *self,
+                 const char *sql)
+{
+  gboolean ends = ends_transaction (sql);
+  int rc;
+
+  if (self->lost_in_transaction || (ends && PQstatus (self->conn) != CONNECTION_OK))
+    {
+      gboolean rollback = word_at (sql, skip_space (sql, 0), "ROLLBACK") ||
+                          word_at (sql, skip_space (sql, 0), "ABORT");
+
+      if (ends)
+        self->lost_in_transaction = FALSE;
+      if (ends && rollback)
+        return HUBS_DB_DONE;
+      set_errmsg (self, PQerrorMessage (self->conn));
+      return HUBS_DB_UNREACHABLE;
+    }
+
+  if ((rc = ensure_connected (self)) != HUBS_DB_OK)
+    return rc;
+
+  self->sending_in_transaction = !ends && PQtransactionStatus (self->conn) != PQTRANS_IDLE;
+
+  return HUBS_DB_OK;
 }
 
 static int
@@ -505,6 +703,9 @@ pg_exec (HubsDb     *db,
 
   if (*translated == '\0')
     return HUBS_DB_OK;
+
+  if ((rc = prepare_to_send (self, translated)) != HUBS_DB_OK)
+    return rc == HUBS_DB_DONE ? HUBS_DB_OK : rc;
 
   result = PQexec (self->conn, translated);
   if (PQresultStatus (result) != PGRES_COMMAND_OK && PQresultStatus (result) != PGRES_TUPLES_OK)
@@ -533,10 +734,13 @@ pg_prepare (HubsDb      *db,
   return HUBS_DB_OK;
 }
 
+/* A transaction the lost connection took with it is open until the store ends it. */
 static gboolean
 pg_in_transaction (HubsDb *db)
 {
-  return PQtransactionStatus (PG (db)->conn) != PQTRANS_IDLE;
+  PGTransactionStatusType status = PQtransactionStatus (PG (db)->conn);
+
+  return PG (db)->lost_in_transaction || (status != PQTRANS_IDLE && status != PQTRANS_UNKNOWN);
 }
 
 static int
@@ -722,6 +926,12 @@ pg_step (HubsDbStmt *stmt)
     }
 
   self->executed = TRUE;
+  {
+    int rc = prepare_to_send (db, self->sql);
+
+    if (rc != HUBS_DB_OK)
+      return rc == HUBS_DB_DONE ? HUBS_DB_DONE : rc;
+  }
   self->result = PQexecParams (db->conn, self->sql, self->n_params, self->types,
                                (const char * const *) self->values, NULL, NULL, 0);
   status = PQresultStatus (self->result);
@@ -826,22 +1036,32 @@ static const HubsDbDriver pg_driver = {
   .column_is_null = pg_column_is_null,
 };
 
-static void
-ignore_notice (void       *data,
-               const char *message)
+/* Connects with the bounds on waiting of the top of this file; the URI's own settings of
+ * them, given after, win. */
+static PGconn *
+connect_bounded (const char *uri)
 {
-  g_debug ("%s", message);
+  static const char * const keywords[] = {
+    "connect_timeout", "keepalives", "keepalives_idle", "keepalives_interval",
+    "keepalives_count", "tcp_user_timeout", "dbname", NULL
+  };
+  const char * const values[] = {
+    CONNECT_TIMEOUT, "1", "10", "5", "3", TCP_USER_TIMEOUT, uri, NULL
+  };
+
+  return PQconnectdbParams (keywords, values, TRUE);
 }
 
 /**
  * hubs_db_pg_open:
  * @uri: a postgresql:// or postgres:// connection URI, without a password
  * @read_only: whether every transaction of the connection is read-only
- * @rc: (out): why it failed: %HUBS_DB_CANTOPEN, or %HUBS_DB_ERROR for a bad URI
+ * @rc: (out): why it failed: %HUBS_DB_UNREACHABLE, or %HUBS_DB_ERROR for a bad URI
  * @message: (out) (transfer full): libpq's words for it
  *
- * Connects to the server. The password comes from libpq's usual places (PGPASSWORD,
- * ~/.pgpass), never from the URI.
+ * Connects to the server, giving up after a few seconds (see the top of this file). The
+ * password comes from libpq's usual places (PGPASSWORD, ~/.pgpass), never from the URI.
+ * Safe to call from any thread.
  *
  * Returns: (transfer full) (nullable): the connection, or %NULL
  */
@@ -854,7 +1074,6 @@ hubs_db_pg_open (const char  *uri,
   PQconninfoOption *options;
   char *parse_error = NULL;
   PGconn *conn;
-  PGresult *result;
   PgDb *self;
 
   *rc = HUBS_DB_OK;
@@ -869,35 +1088,92 @@ hubs_db_pg_open (const char  *uri,
     }
   PQconninfoFree (options);
 
-  conn = PQconnectdb (uri);
-  if (PQstatus (conn) != CONNECTION_OK)
+  conn = connect_bounded (uri);
+  if (PQstatus (conn) != CONNECTION_OK || !set_up_session (conn, read_only))
     {
-      *rc = HUBS_DB_CANTOPEN;
-      *message = g_strstrip (g_strdup (PQerrorMessage (conn)));
+      *rc = HUBS_DB_UNREACHABLE;
+      *message = tidy_message (PQerrorMessage (conn));
       PQfinish (conn);
       return NULL;
     }
 
   PQsetNoticeProcessor (conn, ignore_notice, NULL);
 
-  result = PQexec (conn,
-                   read_only
-                   ? "SET client_encoding = 'UTF8'; SET extra_float_digits = 1; "
-                     "SET default_transaction_read_only = on"
-                   : "SET client_encoding = 'UTF8'; SET extra_float_digits = 1");
-  if (PQresultStatus (result) != PGRES_COMMAND_OK)
-    {
-      *rc = HUBS_DB_CANTOPEN;
-      *message = g_strstrip (g_strdup (PQerrorMessage (conn)));
-      PQclear (result);
-      PQfinish (conn);
-      return NULL;
-    }
-  PQclear (result);
-
   self = g_new0 (PgDb, 1);
   self->parent.driver = &pg_driver;
   self->conn = conn;
+  self->read_only = read_only;
 
   return &self->parent;
+}
+
+/**
+ * hubs_db_pg_set_connection_func:
+ * @db: a connection of hubs_db_pg_open()
+ * @func: (nullable): called when the connection is lost, and when it is made again
+ * @data: for @func
+ *
+ * @func is called from inside the call that found it out: it must not use @db.
+ */
+void
+hubs_db_pg_set_connection_func (HubsDb                 *db,
+                                HubsDbPgConnectionFunc  func,
+                                gpointer                data)
+{
+  g_return_if_fail (db != NULL && db->driver == &pg_driver);
+
+  PG (db)->connection_func = func;
+  PG (db)->connection_data = data;
+}
+
+/**
+ * hubs_db_pg_is_connected:
+ * @db: a connection of hubs_db_pg_open()
+ *
+ * Returns: %FALSE once the connection was found lost, until it is made again
+ */
+gboolean
+hubs_db_pg_is_connected (HubsDb *db)
+{
+  g_return_val_if_fail (db != NULL && db->driver == &pg_driver, FALSE);
+
+  return !PG (db)->lost;
+}
+
+/**
+ * hubs_db_pg_adopt:
+ * @db: a connection of hubs_db_pg_open() that was lost
+ * @fresh: (transfer full): a new connection to the same database, made with the same
+ *   read-only setting (in a worker thread, say)
+ *
+ * Takes @fresh's connection in place of @db's lost one, unless @db is connected again
+ * already or still holds the transaction the lost connection took with it (then @fresh is
+ * closed).
+ *
+ * Returns: %TRUE when @db took it
+ */
+gboolean
+hubs_db_pg_adopt (HubsDb *db,
+                  HubsDb *fresh)
+{
+  PgDb *self = PG (db);
+  PGconn *conn;
+
+  g_return_val_if_fail (db != NULL && db->driver == &pg_driver, FALSE);
+  g_return_val_if_fail (fresh != NULL && fresh->driver == &pg_driver, FALSE);
+
+  if (!self->lost || self->lost_in_transaction)
+    {
+      pg_close (fresh);
+      return FALSE;
+    }
+
+  conn = self->conn;
+  self->conn = PG (fresh)->conn;
+  PG (fresh)->conn = conn;
+  pg_close (fresh);
+  self->retry_after = 0;
+  tell_connection (self, TRUE);
+
+  return TRUE;
 }

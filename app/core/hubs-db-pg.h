@@ -9,12 +9,23 @@
 
 G_BEGIN_DECLS
 
+/* Told that the connection was lost (@connected %FALSE) or made again. */
+typedef void (*HubsDbPgConnectionFunc) (gboolean connected,
+                                        gpointer data);
+
 HubsDb   *hubs_db_pg_open        (const char  *uri,
                                   gboolean     read_only,
                                   int         *rc,
                                   char       **message);
 gboolean  hubs_db_pg_uri_has_password (const char *uri);
+char     *hubs_db_pg_uri_parse_error (const char *uri);
 char     *hubs_db_pg_translate   (const char  *sql,
                                   GArray      *slots);
+void      hubs_db_pg_set_connection_func (HubsDb                 *db,
+                                          HubsDbPgConnectionFunc  func,
+                                          gpointer                data);
+gboolean  hubs_db_pg_is_connected (HubsDb     *db);
+gboolean  hubs_db_pg_adopt       (HubsDb      *db,
+                                  HubsDb      *fresh);
 
 G_END_DECLS

@@ -29,7 +29,8 @@ typedef enum
  * What a call of the layer gives: %HUBS_DB_OK, a row or the end of the rows from a step, or
  * the kind of failure (the detail is in hubs_db_errmsg()). The numbers are SQLite's primary
  * result codes, so the SQLite driver passes them through; the PostgreSQL driver maps each
- * SQLSTATE class to the nearest.
+ * SQLSTATE class to the nearest. %HUBS_DB_UNREACHABLE is not SQLite's: only the PostgreSQL
+ * driver gives it, when the connection to the server is lost or cannot be made again.
  */
 typedef enum
 {
@@ -47,6 +48,7 @@ typedef enum
   HUBS_DB_NOTADB     = 26,
   HUBS_DB_ROW        = 100,
   HUBS_DB_DONE       = 101,
+  HUBS_DB_UNREACHABLE = 254,
 } HubsDbResult;
 
 HubsDbEngine  hubs_db_get_engine            (HubsDb      *db);

@@ -905,6 +905,55 @@ open_contents (HubsStore           *self,
   return TRUE;
 }
 
+/**
+ * hubs_store_check_address:
+ * @address: what the user gave as the address of a shared database
+ * @error: a location for a #GError
+ *
+ * Checks, without connecting, that @address is one Hubs connects to: a postgresql:// or
+ * postgres:// URI that libpq reads, without a password (that belongs in PGPASSWORD or
+ * ~/.pgpass).
+ *
+ * Returns: %TRUE when it is; else %FALSE with %HUBS_STORE_ERROR_INVALID saying why
+ */
+gboolean
+hubs_store_check_address (const char  *address,
+                          GError     **error)
+{
+  g_autofree char *parse_error = NULL;
+
+  g_return_val_if_fail (address != NULL, FALSE);
+
+  if (!hubs_db_is_postgresql_uri (address))
+    {
+      g_set_error (error, HUBS_STORE_ERROR, HUBS_STORE_ERROR_INVALID,
+                   /* Translators: %s is what the user typed */
+                   _("“%s” is not the address of a shared database. It starts with "
+                     "postgresql://, as in postgresql://name@server/hubs."),
+                   address);
+      return FALSE;
+    }
+
+  if ((parse_error = hubs_db_pg_uri_parse_error (address)))
+    {
+      g_set_error (error, HUBS_STORE_ERROR, HUBS_STORE_ERROR_INVALID,
+                   _("“%1$s” is not a valid address of a shared database: %2$s"),
+                   address, parse_error);
+      return FALSE;
+    }
+
+  if (hubs_db_pg_uri_has_password (address))
+    {
+      g_set_error (error, HUBS_STORE_ERROR, HUBS_STORE_ERROR_INVALID,
+                   _("The address of the shared database contains a password. Remove it "
+                     "from the address and keep it in the PGPASSWORD environment variable or "
+                     "in ~/.pgpass instead."));
+      return FALSE;
+    }
+
+  return TRUE;
+}
+
 /* Opens a shared database on a PostgreSQL server: @self->path is its URI. There is no file
  * to check for damage, WAL or foreign keys to switch on: the server sees to all of them. */
 static gboolean
@@ -916,19 +965,13 @@ open_shared (HubsStore           *self,
   gboolean is_empty = FALSE;
   int rc;
 
-  if (hubs_db_pg_uri_has_password (self->path))
-    {
-      g_set_error (error, HUBS_STORE_ERROR, HUBS_STORE_ERROR_INVALID,
-                   _("The address of the shared database contains a password. Remove it "
-                     "from the address and keep it in the PGPASSWORD environment variable or "
-                     "in ~/.pgpass instead."));
-      return FALSE;
-    }
+  if (!hubs_store_check_address (self->path, error))
+    return FALSE;
 
   if (!(self->db = hubs_db_pg_open (self->path, self->read_only, &rc, &message)))
     {
-      if (rc == HUBS_DB_CANTOPEN)
-        g_set_error (error, HUBS_STORE_ERROR, HUBS_STORE_ERROR_FAILED,
+      if (rc == HUBS_DB_UNREACHABLE)
+        g_set_error (error, HUBS_STORE_ERROR, HUBS_STORE_ERROR_UNREACHABLE,
                      _("The shared database “%1$s” cannot be reached: %2$s"),
                      self->path, message);
       else
@@ -939,6 +982,7 @@ open_shared (HubsStore           *self,
     }
 
   self->verified = TRUE;
+  _hubs_store_watch_connection (self);
 
   if (!check_identity (self, &is_empty, error))
     return FALSE;

@@ -48,6 +48,13 @@ struct _HubsStore
   /* Why the file cannot be written to, once hubs_store_verify() found damage. */
   GError             *damage;
 
+  /* A shared database's connection, when lost: see hubs-store-connection.c. */
+  guint               connection_idle;
+  guint               reconnect_source;
+  GTask              *reconnecting;
+  /* The callers of hubs_store_reconnect_async() waiting for that try. */
+  GPtrArray          *reconnect_waiting;
+
   /* State */
   int                 schema_version;
   guint               verified : 1;
@@ -61,6 +68,9 @@ struct _HubsStore
    * whether the role writes nothing. */
   guint               administrator : 1;
   guint               grant_read_only : 1;
+  guint               disconnected : 1;
+  /* The connection was made again: everything may have changed meanwhile. */
+  guint               reconnected : 1;
 };
 
 #define HUBS_STORE_HUB_COLUMNS \
@@ -130,6 +140,10 @@ gboolean       _hubs_store_write_year_state        (HubsStore           *self,
                                                     const HubsYearState *old,
                                                     const HubsYearState *state,
                                                     GError             **error);
+
+/* hubs-store-connection.c */
+void          _hubs_store_watch_connection        (HubsStore     *self);
+void          _hubs_store_unwatch_connection      (HubsStore     *self);
 
 /* hubs-store-network.c */
 const char   *_hubs_store_find_network_file_system (const char   *path);

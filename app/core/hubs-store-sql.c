@@ -60,6 +60,12 @@ set_error (GError     **error,
                    _("The change breaks a rule of the data (%s)."), detail);
       break;
 
+    case HUBS_DB_UNREACHABLE:
+      g_set_error_literal (error, HUBS_STORE_ERROR, HUBS_STORE_ERROR_UNREACHABLE,
+                           _("Not saved: the server cannot be reached. What you typed is kept; "
+                             "try again when the connection is back."));
+      break;
+
     case HUBS_DB_CANTOPEN:
       g_set_error (error, HUBS_STORE_ERROR, HUBS_STORE_ERROR_FAILED,
                    _("The database “%1$s” cannot be opened (%2$s)."), path, detail);

@@ -36,6 +36,14 @@ enum {
 
 static guint signals[N_SIGNALS];
 
+enum {
+  PROP_0,
+  PROP_CONNECTED,
+  N_PROPS
+};
+
+static GParamSpec *properties[N_PROPS];
+
 static void
 finalize_statement (gpointer stmt)
 {
@@ -49,6 +57,8 @@ hubs_store_finalize (GObject *object)
 
   /* A running check holds a reference on the store, so none is left by now. */
   g_assert (self->verify_job == NULL);
+
+  _hubs_store_unwatch_connection (self);
 
   g_clear_pointer (&self->statements, g_hash_table_unref);
   g_clear_error (&self->damage);
@@ -64,11 +74,43 @@ hubs_store_finalize (GObject *object)
 }
 
 static void
+hubs_store_get_property (GObject    *object,
+                         guint       prop_id,
+                         GValue     *value,
+                         GParamSpec *pspec)
+{
+  HubsStore *self = HUBS_STORE (object);
+
+  switch (prop_id)
+    {
+    case PROP_CONNECTED:
+      g_value_set_boolean (value, hubs_store_get_connected (self));
+      break;
+
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
 hubs_store_class_init (HubsStoreClass *klass)
 {
   GObjectClass *object_class = G_OBJECT_CLASS (klass);
 
   object_class->finalize = hubs_store_finalize;
+  object_class->get_property = hubs_store_get_property;
+
+  /**
+   * HubsStore:connected:
+   *
+   * %FALSE while the server of a shared database cannot be reached: from the call that
+   * found the connection lost until it is made again (see hubs_store_reconnect()). Always
+   * %TRUE for a file.
+   */
+  properties[PROP_CONNECTED] =
+    g_param_spec_boolean ("connected", NULL, NULL, TRUE,
+                          G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  g_object_class_install_properties (object_class, N_PROPS, properties);
 
   /**
    * HubsStore::changed:

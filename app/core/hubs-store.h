@@ -31,6 +31,8 @@ G_BEGIN_DECLS
  *   explanations cannot change until it is unlocked
  * @HUBS_STORE_ERROR_DENIED: the shared database's server does not let this database user
  *   make the change (its role writes only its own hub's figures, or reads only)
+ * @HUBS_STORE_ERROR_UNREACHABLE: the server of a shared database cannot be reached (the
+ *   connection was lost, or cannot be made); nothing of the change was written
  */
 typedef enum
 {
@@ -45,6 +47,7 @@ typedef enum
   HUBS_STORE_ERROR_CONFLICT,
   HUBS_STORE_ERROR_LOCKED,
   HUBS_STORE_ERROR_DENIED,
+  HUBS_STORE_ERROR_UNREACHABLE,
 } HubsStoreError;
 
 typedef enum
@@ -142,6 +145,8 @@ G_DEFINE_AUTOPTR_CLEANUP_FUNC (HubsHistoryEntry, hubs_history_entry_free)
 G_DECLARE_FINAL_TYPE (HubsStore, hubs_store, HUBS, STORE, GObject)
 
 GQuark      hubs_store_error_quark        (void);
+gboolean    hubs_store_check_address      (const char          *address,
+                                           GError             **error);
 char       *hubs_store_default_path       (void);
 HubsStore  *hubs_store_open               (const char          *path,
                                            HubsStoreOpenFlags   flags,
@@ -166,6 +171,14 @@ const char *hubs_store_get_organisation   (HubsStore           *self);
 gboolean    hubs_store_is_read_only       (HubsStore           *self);
 gboolean    hubs_store_get_seeded         (HubsStore           *self);
 int         hubs_store_get_schema_version (HubsStore           *self);
+gboolean    hubs_store_get_connected      (HubsStore           *self);
+void        hubs_store_reconnect          (HubsStore           *self);
+void        hubs_store_reconnect_async    (HubsStore           *self,
+                                           GAsyncReadyCallback  callback,
+                                           gpointer             user_data);
+gboolean    hubs_store_reconnect_finish   (HubsStore           *self,
+                                           GAsyncResult        *result,
+                                           GError             **error);
 
 GPtrArray  *hubs_store_list_hubs          (HubsStore           *self,
                                            GError             **error);

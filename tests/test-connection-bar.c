@@ -1,0 +1,243 @@
+/* test-connection-bar.c
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ *
+ * The main window on a shared database when its server goes away and comes back, on a real
+ * server (tests/with-postgresql.sh) stopped and started mid-test, in the language of the
+ * run, with screenshots: a figure typed while the server is away stays in its field, which
+ * says it is not saved and offers Save Again; the connection bar shows under the header
+ * bar; once the server is back, Try Again takes the bar away and Enter saves the figure,
+ * which is then on the server.
+ */
+
+#include "config.h"
+
+#include <string.h>
+
+#include <glib/gi18n.h>
+
+#include "hubs-connection-bar.h"
+#include "hubs-figure-row.h"
+#include "hubs-hub-item.h"
+#include "hubs-hub-page.h"
+#include "hubs-i18n.h"
+#include "hubs-kpi-editor.h"
+#include "hubs-test-gtk.h"
+#include "hubs-test-util.h"
+#include "hubs-window.h"
+
+static gboolean
+is_hub_list (GtkWidget     *widget,
+             gconstpointer  data)
+{
+  return GTK_IS_LIST_VIEW (widget) && gtk_widget_get_ancestor (widget, GTK_TYPE_POPOVER) == NULL &&
+         gtk_widget_get_ancestor (widget, ADW_TYPE_COMBO_ROW) == NULL;
+}
+
+static gboolean
+is_save_again (GtkWidget     *widget,
+               gconstpointer  data)
+{
+  return GTK_IS_BUTTON (widget) && gtk_widget_get_ancestor (widget, HUBS_TYPE_FIGURE_ROW) == data &&
+         g_strcmp0 (gtk_button_get_label (GTK_BUTTON (widget)), _("_Save Again")) == 0;
+}
+
+static HubsFigureRow *
+open_actual_field (HubsWindow *window,
+                   const char *hub_id,
+                   const char *kpi_id,
+                   int         year)
+{
+  GtkListView *list = GTK_LIST_VIEW (hubs_test_find_first (GTK_WIDGET (window), is_hub_list, NULL));
+  GListModel *model = G_LIST_MODEL (gtk_list_view_get_model (list));
+  GtkWidget *editor;
+  GtkWidget *row = NULL;
+
+  for (guint i = 0; i < g_list_model_get_n_items (model); i++)
+    {
+      g_autoptr(HubsHubItem) item = g_list_model_get_item (model, i);
+
+      if (g_strcmp0 (hubs_hub_item_get_id (item), hub_id) == 0)
+        g_signal_emit_by_name (list, "activate", i);
+    }
+  hubs_test_wait_frames (GTK_WIDGET (window), 1);
+
+  row = hubs_hub_page_find_kpi_row (HUBS_HUB_PAGE (hubs_window_get_hub_page (window)), kpi_id);
+  g_assert_nonnull (row);
+  g_signal_emit_by_name (row, "activated");
+  hubs_test_wait_frames (GTK_WIDGET (window), 1);
+
+  editor = hubs_window_get_kpi_editor (window);
+  g_assert_true (gtk_widget_is_drawable (editor));
+  row = hubs_kpi_editor_find_figure_row (HUBS_KPI_EDITOR (editor), year, HUBS_FIGURE_ACTUAL);
+  g_assert_nonnull (row);
+
+  return HUBS_FIGURE_ROW (row);
+}
+
+static gboolean
+bar_shows (HubsWindow *window)
+{
+  GtkWidget *bar = hubs_test_find_first (GTK_WIDGET (window), hubs_test_is_of_type,
+                                         GSIZE_TO_POINTER (HUBS_TYPE_CONNECTION_BAR));
+  GtkWidget *revealer;
+
+  g_assert_nonnull (bar);
+  revealer = adw_bin_get_child (ADW_BIN (bar));
+
+  return gtk_revealer_get_reveal_child (GTK_REVEALER (revealer)) &&
+         gtk_widget_get_mapped (revealer);
+}
+
+/* Runs the main loop until the store's connection is as @connected says. */
+static void
+wait_connected (HubsStore *store,
+                gboolean   connected)
+{
+  gint64 deadline = hubs_test_deadline (30);
+
+  while (hubs_store_get_connected (store) != connected)
+    {
+      if (g_get_monotonic_time () > deadline)
+        g_error ("The store's connection did not become %s", connected ? "good" : "lost");
+      g_main_context_iteration (NULL, TRUE);
+    }
+  hubs_test_spin (50);
+}
+
+static void
+drain_main_loop (void)
+{
+  gint64 deadline = hubs_test_deadline (30);
+
+  while (g_main_context_pending (NULL))
+    {
+      if (g_get_monotonic_time () > deadline)
+        g_error ("The window is never done with its work");
+      g_main_context_iteration (NULL, FALSE);
+    }
+}
+
+static void
+test_server_away (void)
+{
+  const char *lang = hubs_language_current () == HUBS_LANGUAGE_JA ? "ja" : "en";
+  g_autofree char *dir = hubs_test_make_dir ();
+  g_autofree char *uri = hubs_test_database_path (dir, "unused");
+  g_autofree char *shot_large = g_strdup_printf ("connection-lost-%s", lang);
+  g_autofree char *shot_small = g_strdup_printf ("connection-lost-small-%s", lang);
+  g_autofree char *shot_still = g_strdup_printf ("connection-still-lost-small-%s", lang);
+  g_auto(GStrv) still = NULL;
+  gint64 deadline;
+  GtkWidget *bar;
+  g_autoptr(HubsFigure) on_server = NULL;
+  g_autoptr(GError) error = NULL;
+  HubsFigureRow *row;
+  GtkEditable *entry;
+  GtkWidget *save_again;
+  HubsStore *store;
+  HubsStore *fresh;
+  HubsWindow *window;
+
+  if (!hubs_test_engine_is_postgresql ())
+    g_error ("test-connection-bar needs a PostgreSQL server: run it with "
+             "tests/with-postgresql.sh");
+
+  store = hubs_test_open_store (uri, HUBS_STORE_OPEN_DEFAULT);
+  window = hubs_window_new (NULL, store);
+  gtk_window_set_default_size (GTK_WINDOW (window), 1200, 800);
+  gtk_window_present (GTK_WINDOW (window));
+  hubs_test_wait_frames (GTK_WIDGET (window), 3);
+  g_assert_false (bar_shows (window));
+  bar = hubs_test_find_first (GTK_WIDGET (window), hubs_test_is_of_type,
+                              GSIZE_TO_POINTER (HUBS_TYPE_CONNECTION_BAR));
+
+  row = open_actual_field (window, "sapporo", "sapporo/startups", 2025);
+  entry = hubs_figure_row_get_entry (row);
+  save_again = hubs_test_find_first (GTK_WIDGET (row), is_save_again, row);
+  g_assert_nonnull (save_again);
+  g_assert_false (gtk_widget_get_visible (save_again));
+
+  /* Everything the window reads by itself (each hub's summary, in idle time) is read
+   * before the server goes: a read that fails is logged as a warning, which fails a test. */
+  drain_main_loop ();
+
+  /* The server goes while the user types; Enter cannot save. */
+  hubs_test_postgresql_server ("stop");
+  gtk_widget_grab_focus (GTK_WIDGET (entry));
+  gtk_editable_set_text (entry, "180");
+  g_signal_emit_by_name (entry, "activate");
+
+  g_assert_cmpstr (gtk_editable_get_text (entry), ==, "180");
+  g_assert_cmpstr (hubs_figure_row_get_error (row), ==,
+                   _("Not saved: the server cannot be reached. What you typed is kept; "
+                     "try again when the connection is back."));
+  g_assert_true (gtk_widget_get_visible (save_again));
+
+  wait_connected (store, FALSE);
+  hubs_test_wait_frames (GTK_WIDGET (window), 2);
+  g_assert_true (bar_shows (window));
+  g_assert_true (hubs_test_find_label_containing (GTK_WIDGET (window),
+                                                  _("The connection to the server was lost. "
+                                                    "Your changes are kept in their fields; "
+                                                    "Hubs reconnects by itself.")));
+  /* What was typed is still there after the store said so. */
+  g_assert_cmpstr (gtk_editable_get_text (entry), ==, "180");
+  g_free (hubs_test_save_screenshot (GTK_WIDGET (window), shot_large));
+
+  gtk_window_set_default_size (GTK_WINDOW (window), 800, 600);
+  hubs_test_wait_frames (GTK_WIDGET (window), 3);
+  g_free (hubs_test_save_screenshot (GTK_WIDGET (window), shot_small));
+
+  /* Try Again while the server is still away says so, and why. */
+  g_assert_true (gtk_widget_activate_action (bar, "connection.try-again", NULL));
+  g_assert_true (hubs_test_find_label_containing (bar, _("Connecting to the server…")));
+  still = g_strsplit (_("The server still cannot be reached (%s). Your changes are kept in "
+                        "their fields; Hubs tries again by itself."), "%s", 2);
+  deadline = hubs_test_deadline (30);
+  while (!hubs_test_find_label_containing (bar, still[0]))
+    {
+      if (g_get_monotonic_time () > deadline)
+        g_error ("Try Again does not say that the server still cannot be reached");
+      g_main_context_iteration (NULL, TRUE);
+    }
+  g_assert_true (hubs_test_find_label_containing (bar, "/.s.PGSQL."));
+  g_assert_false (hubs_store_get_connected (store));
+  hubs_test_wait_frames (GTK_WIDGET (window), 2);
+  g_free (hubs_test_save_screenshot (GTK_WIDGET (window), shot_still));
+
+  /* Back: Try Again connects, the bar goes, and Save Again saves what was typed. */
+  hubs_test_postgresql_server ("start");
+  g_assert_true (gtk_widget_activate_action (bar, "connection.try-again", NULL));
+  wait_connected (store, TRUE);
+  hubs_test_wait_frames (GTK_WIDGET (window), 2);
+  g_assert_false (bar_shows (window));
+  /* The reread after the connection came back leaves the typed text alone. */
+  g_assert_cmpstr (gtk_editable_get_text (entry), ==, "180");
+
+  g_signal_emit_by_name (save_again, "clicked");
+  g_assert_null (hubs_figure_row_get_error (row));
+  g_assert_false (gtk_widget_get_visible (save_again));
+
+  fresh = hubs_test_open_store (uri, HUBS_STORE_OPEN_DEFAULT);
+  on_server = hubs_store_get_figure (fresh, "sapporo/startups", 2025, HUBS_FIGURE_ACTUAL, &error);
+  g_assert_no_error (error);
+  g_assert_cmpfloat (on_server->value, ==, 180);
+  g_assert_finalize_object (fresh);
+
+  gtk_window_destroy (GTK_WINDOW (window));
+  hubs_test_spin (50);
+  g_assert_finalize_object (store);
+  hubs_test_remove_dir (dir);
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  hubs_test_gtk_init (&argc, &argv);
+
+  g_test_add_func ("/hubs/connection-bar/server-away", test_server_away);
+
+  return g_test_run ();
+}
