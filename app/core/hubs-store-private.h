@@ -14,6 +14,7 @@
 
 #include "hubs-db.h"
 #include "hubs-plan.h"
+#include "hubs-store-conflict.h"
 #include "hubs-store.h"
 
 G_BEGIN_DECLS
@@ -120,6 +121,14 @@ void           _hubs_store_set_locked_error        (GError             **error,
 gboolean       _hubs_store_write_year_state        (HubsStore           *self,
                                                     const HubsYearState *old,
                                                     const HubsYearState *state,
+                                                    GError             **error);
+
+/* hubs-store-conflict.c */
+gboolean       _hubs_store_read_last_figure_change (HubsStore           *self,
+                                                    const char          *kpi_id,
+                                                    int                  fiscal_year,
+                                                    HubsFigureKind       kind,
+                                                    HubsFigureConflict  *conflict,
                                                     GError             **error);
 
 /* hubs-store-network.c */
