@@ -18,6 +18,7 @@
 #include <glib/gi18n.h>
 #include <libpq-fe.h>
 
+#include "hubs-store-conflict.h"
 #include "hubs-store-watch.h"
 #include "hubs-test-util.h"
 #include "hubs-undo.h"
@@ -184,6 +185,242 @@ test_race_no_figure_yet (Fixture       *f,
   race (f, FALSE);
 }
 
+typedef struct
+{
+  GPtrArray *kinds;
+  GPtrArray *figures;
+  char      *kpi_id;
+  int        fiscal_year;
+} Changes;
+
+static void
+on_changed (HubsStore             *store,
+            const HubsStoreChange *change,
+            Changes               *changes)
+{
+  g_ptr_array_add (changes->kinds, GINT_TO_POINTER (change->kind));
+  if (change->kind == HUBS_STORE_CHANGE_FIGURE)
+    {
+      g_free (changes->kpi_id);
+      changes->kpi_id = g_strdup (change->kpi_id);
+      changes->fiscal_year = change->fiscal_year;
+      g_ptr_array_add (changes->figures,
+                       change->figure != NULL ? hubs_figure_copy (change->figure) : NULL);
+    }
+}
+
+static void
+changes_clear (Changes *changes)
+{
+  g_ptr_array_set_size (changes->kinds, 0);
+  g_ptr_array_set_size (changes->figures, 0);
+  g_clear_pointer (&changes->kpi_id, g_free);
+}
+
+/* Runs the main loop until @changes holds @n changes, for at most a second. */
+static void
+wait_for_changes (Changes *changes,
+                  guint    n)
+{
+  gint64 deadline = hubs_test_deadline (1);
+
+  while (changes->kinds->len < n && g_get_monotonic_time () < deadline)
+    g_main_context_iteration (NULL, FALSE);
+  g_assert_cmpuint (changes->kinds->len, >=, n);
+}
+
+/* Runs the main loop for a while: what would arrive has arrived. */
+static void
+settle (void)
+{
+  gint64 until = g_get_monotonic_time () + 200 * 1000;
+
+  while (g_get_monotonic_time () < until)
+    g_main_context_iteration (NULL, FALSE);
+}
+
+static void
+test_notify_figure (Fixture       *f,
+                    gconstpointer  data)
+{
+  g_autoptr(HubsStoreWatch) watch = hubs_store_watch_new (f->b);
+  g_autoptr(HubsFigure) figure = hubs_test_make_actual (KPI, 2026, 4321);
+  g_autoptr(HubsFigure) own = hubs_test_make_actual (KPI, 2027, 99);
+  g_autoptr(GError) error = NULL;
+  Changes changes = { g_ptr_array_new (), g_ptr_array_new_with_free_func (g_free), NULL, 0 };
+  PGconn *conn;
+
+  g_ptr_array_set_free_func (changes.figures, (GDestroyNotify) hubs_figure_free);
+  g_signal_connect (f->b, "changed", G_CALLBACK (on_changed), &changes);
+
+  /* A's save reaches B as exactly that figure. */
+  g_assert_true (hubs_store_set_figure (f->a, figure, &error));
+  g_assert_no_error (error);
+  wait_for_changes (&changes, 1);
+  settle ();
+  g_assert_cmpuint (changes.kinds->len, ==, 1);
+  g_assert_cmpint (GPOINTER_TO_INT (changes.kinds->pdata[0]), ==, HUBS_STORE_CHANGE_FIGURE);
+  g_assert_cmpstr (changes.kpi_id, ==, KPI);
+  g_assert_cmpint (changes.fiscal_year, ==, 2026);
+  g_assert_nonnull (changes.figures->pdata[0]);
+  g_assert_true (hubs_figure_equal (changes.figures->pdata[0], figure));
+  changes_clear (&changes);
+
+  /* B's own save is told once, by B itself, not again by its notice. */
+  g_assert_true (hubs_store_set_figure (f->b, own, &error));
+  g_assert_no_error (error);
+  g_assert_cmpuint (changes.kinds->len, ==, 1);
+  settle ();
+  g_assert_cmpuint (changes.kinds->len, ==, 1);
+  changes_clear (&changes);
+
+  /* A removal arrives as no figure. */
+  g_assert_true (hubs_store_remove_figure (f->a, KPI, 2026, HUBS_FIGURE_ACTUAL, &error));
+  g_assert_no_error (error);
+  wait_for_changes (&changes, 1);
+  g_assert_cmpint (GPOINTER_TO_INT (changes.kinds->pdata[0]), ==, HUBS_STORE_CHANGE_FIGURE);
+  g_assert_null (changes.figures->pdata[0]);
+  changes_clear (&changes);
+
+  /* A change made past Hubs, straight on the server, arrives too. */
+  conn = connect_raw (f->uri);
+  raw_exec (conn, "UPDATE figure SET value = 100 WHERE kpi_id = '" KPI "' AND "
+                  "fiscal_year = 2027 AND kind = 'actual'");
+  PQfinish (conn);
+  wait_for_changes (&changes, 1);
+  g_assert_cmpint (GPOINTER_TO_INT (changes.kinds->pdata[0]), ==, HUBS_STORE_CHANGE_FIGURE);
+  g_assert_cmpint (changes.fiscal_year, ==, 2027);
+  g_assert_cmpfloat (((HubsFigure *) changes.figures->pdata[0])->value, ==, 100);
+  changes_clear (&changes);
+
+  g_signal_handlers_disconnect_by_data (f->b, &changes);
+  changes_clear (&changes);
+  g_ptr_array_unref (changes.kinds);
+  g_ptr_array_unref (changes.figures);
+}
+
+/* Many rows in one transaction send one change of everything after the first row's. */
+static void
+test_notify_bulk (Fixture       *f,
+                  gconstpointer  data)
+{
+  g_autoptr(HubsStoreWatch) watch = hubs_store_watch_new (f->b);
+  g_autoptr(GPtrArray) figures = g_ptr_array_new_with_free_func ((GDestroyNotify) hubs_figure_free);
+  g_autoptr(GError) error = NULL;
+  Changes changes = { g_ptr_array_new (), g_ptr_array_new (), NULL, 0 };
+  guint n_changed = 0;
+
+  g_signal_connect (f->b, "changed", G_CALLBACK (on_changed), &changes);
+  for (int year = 2025; year <= 2029; year++)
+    g_ptr_array_add (figures, hubs_test_make_actual (KPI, year, year - 2000));
+  g_assert_true (hubs_store_apply_figures (f->a, figures, &n_changed, &error));
+  g_assert_no_error (error);
+  g_assert_cmpuint (n_changed, ==, 5);
+
+  wait_for_changes (&changes, 2);
+  settle ();
+  g_assert_cmpuint (changes.kinds->len, ==, 2);
+  g_assert_cmpint (GPOINTER_TO_INT (changes.kinds->pdata[1]), ==, HUBS_STORE_CHANGE_ALL);
+
+  g_signal_handlers_disconnect_by_data (f->b, &changes);
+  g_free (changes.kpi_id);
+  g_ptr_array_unref (changes.kinds);
+  g_ptr_array_unref (changes.figures);
+}
+
+/* The refusal says who changed the figure, when and to what; saving over it records whose
+ * change it was, and undoing that brings theirs back, with the same check. */
+static void
+test_conflict_and_save_over (Fixture       *f,
+                             gconstpointer  data)
+{
+  g_autoptr(HubsFigure) seen = hubs_test_make_actual (KPI, 2025, 100);
+  g_autoptr(HubsFigure) theirs = hubs_test_make_actual (KPI, 2025, 1234);
+  g_autoptr(HubsFigure) ours = hubs_test_make_actual (KPI, 2025, 300);
+  g_autoptr(HubsFigure) stored = NULL;
+  g_autoptr(HubsFigureConflict) conflict = NULL;
+  g_autoptr(HubsUndoStack) undo = hubs_undo_stack_new (f->b);
+  g_autoptr(GError) error = NULL;
+  g_autofree char *description = NULL;
+  g_autofree char *over = NULL;
+
+  g_assert_true (hubs_store_set_figure (f->a, seen, &error));
+  g_assert_no_error (error);
+  g_assert_true (hubs_store_replace_figure (f->a, KPI, 2025, HUBS_FIGURE_ACTUAL, seen, theirs,
+                                            &error));
+  g_assert_no_error (error);
+
+  g_assert_false (hubs_undo_stack_set_figure (undo, KPI, 2025, HUBS_FIGURE_ACTUAL, seen, ours,
+                                              &error));
+  g_assert_error (error, HUBS_STORE_ERROR, HUBS_STORE_ERROR_CONFLICT);
+  g_assert_nonnull (strstr (error->message, "佐藤花子"));
+  g_assert_nonnull (strstr (error->message, "福岡市"));
+  g_assert_nonnull (strstr (error->message, "1,234"));
+  g_clear_error (&error);
+  g_assert_false (hubs_undo_stack_get_can_undo (undo));
+
+  conflict = hubs_store_read_figure_conflict (f->b, KPI, 2025, HUBS_FIGURE_ACTUAL, &error);
+  g_assert_no_error (error);
+  g_assert_cmpstr (conflict->changed_by, ==, "佐藤花子");
+  g_assert_cmpstr (conflict->organisation, ==, "福岡市");
+  g_assert_nonnull (conflict->changed_at);
+  g_assert_true (hubs_figure_equal (conflict->figure, theirs));
+  description = hubs_figure_conflict_describe (conflict, "社", HUBS_LANGUAGE_EN);
+  g_assert_nonnull (strstr (description, "佐藤花子 (福岡市) changed this to 1,234"));
+
+  g_assert_true (hubs_undo_stack_save_figure_over (undo, KPI, 2025, HUBS_FIGURE_ACTUAL,
+                                                   conflict, ours, &error));
+  g_assert_no_error (error);
+  stored = hubs_store_get_figure (f->a, KPI, 2025, HUBS_FIGURE_ACTUAL, &error);
+  g_assert_true (hubs_figure_equal (stored, ours));
+  g_clear_pointer (&stored, hubs_figure_free);
+
+  over = hubs_test_query_text (f->uri, "SELECT old_value || ' ' || new_value || ' ' || "
+                                       "changed_by FROM history WHERE field = 'saved-over' "
+                                       "AND kpi_id = '" KPI "' AND fiscal_year = 2025");
+  g_assert_cmpstr (over, ==, "1234 佐藤花子 (福岡市) 鈴木一郎");
+
+  /* Undo brings theirs back, only while ours is still stored. */
+  g_assert_true (hubs_undo_stack_undo (undo, &error));
+  g_assert_no_error (error);
+  stored = hubs_store_get_figure (f->a, KPI, 2025, HUBS_FIGURE_ACTUAL, &error);
+  g_assert_true (hubs_figure_equal (stored, theirs));
+  g_clear_pointer (&stored, hubs_figure_free);
+
+  g_assert_true (hubs_undo_stack_redo (undo, &error));
+  g_assert_no_error (error);
+  g_assert_true (hubs_store_replace_figure (f->a, KPI, 2025, HUBS_FIGURE_ACTUAL, ours, seen,
+                                            &error));
+  g_assert_no_error (error);
+  g_assert_false (hubs_undo_stack_undo (undo, &error));
+  g_assert_error (error, HUBS_STORE_ERROR, HUBS_STORE_ERROR_CONFLICT);
+}
+
+/* A save over a change made on a figure that changed once more is refused too. */
+static void
+test_save_over_stale (Fixture       *f,
+                      gconstpointer  data)
+{
+  g_autoptr(HubsFigure) theirs = hubs_test_make_actual (KPI, 2025, 1234);
+  g_autoptr(HubsFigure) again = hubs_test_make_actual (KPI, 2025, 5678);
+  g_autoptr(HubsFigure) ours = hubs_test_make_actual (KPI, 2025, 300);
+  g_autoptr(HubsFigureConflict) conflict = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *n_over = NULL;
+
+  g_assert_true (hubs_store_set_figure (f->a, theirs, &error));
+  conflict = hubs_store_read_figure_conflict (f->b, KPI, 2025, HUBS_FIGURE_ACTUAL, &error);
+  g_assert_no_error (error);
+  g_assert_true (hubs_store_set_figure (f->a, again, &error));
+  g_assert_false (hubs_store_save_figure_over (f->b, KPI, 2025, HUBS_FIGURE_ACTUAL, conflict,
+                                               ours, &error));
+  g_assert_error (error, HUBS_STORE_ERROR, HUBS_STORE_ERROR_CONFLICT);
+  g_assert_nonnull (strstr (error->message, "5,678"));
+  n_over = hubs_test_query_text (f->uri, "SELECT count(*) FROM history WHERE "
+                                         "field = 'saved-over'");
+  g_assert_cmpstr (n_over, ==, "0");
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -195,6 +432,10 @@ main (int   argc,
   g_test_add (path, Fixture, NULL, fixture_set_up, func, fixture_tear_down)
   ADD ("/hubs/concurrent/race-figure", test_race_figure);
   ADD ("/hubs/concurrent/race-no-figure-yet", test_race_no_figure_yet);
+  ADD ("/hubs/concurrent/conflict-and-save-over", test_conflict_and_save_over);
+  ADD ("/hubs/concurrent/save-over-stale", test_save_over_stale);
+  ADD ("/hubs/concurrent/notify-figure", test_notify_figure);
+  ADD ("/hubs/concurrent/notify-bulk", test_notify_bulk);
 #undef ADD
 
   return g_test_run ();

@@ -17,4 +17,16 @@ gboolean  hubs_db_pg_uri_has_password (const char *uri);
 char     *hubs_db_pg_translate   (const char  *sql,
                                   GArray      *slots);
 
+/* What only a server has: SQL in its own dialect, and notices between connections. */
+int       hubs_db_pg_exec_native (HubsDb      *db,
+                                  const char  *sql);
+int       hubs_db_pg_listen      (HubsDb      *db,
+                                  const char  *channel);
+int       hubs_db_pg_get_socket  (HubsDb      *db);
+int       hubs_db_pg_get_backend_pid (HubsDb  *db);
+gboolean  hubs_db_pg_next_notice (HubsDb      *db,
+                                  char       **payload,
+                                  int         *pid,
+                                  gboolean    *failed);
+
 G_END_DECLS

@@ -945,7 +945,11 @@ open_shared (HubsStore           *self,
       return FALSE;
     }
 
-  return open_contents (self, is_empty, flags, error);
+  if (!open_contents (self, is_empty, flags, error))
+    return FALSE;
+
+  _hubs_store_set_up_notify (self);
+  return TRUE;
 }
 
 /**

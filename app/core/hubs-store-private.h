@@ -131,6 +131,12 @@ gboolean       _hubs_store_read_last_figure_change (HubsStore           *self,
                                                     HubsFigureConflict  *conflict,
                                                     GError             **error);
 
+/* hubs-store-notify.c */
+#define HUBS_STORE_NOTIFY_CHANNEL "hubs_changes"
+void           _hubs_store_set_up_notify           (HubsStore           *self);
+void           _hubs_store_apply_notice            (HubsStore           *self,
+                                                    const char          *payload);
+
 /* hubs-store-network.c */
 const char   *_hubs_store_find_network_file_system (const char   *path);
 /* hubs-store-indicator.c */
