@@ -18,6 +18,7 @@
 #include <glib/gi18n.h>
 #include <libpq-fe.h>
 
+#include "hubs-history.h"
 #include "hubs-store-conflict.h"
 #include "hubs-store-watch.h"
 #include "hubs-test-util.h"
@@ -421,6 +422,74 @@ test_save_over_stale (Fixture       *f,
   g_assert_cmpstr (n_over, ==, "0");
 }
 
+/* A save over another's change reads in words in the history, is left out of a view as of
+ * a past moment (which shows theirs, then ours), and goes along in a copy. */
+static void
+test_saved_over_in_history (Fixture       *f,
+                            gconstpointer  data)
+{
+  g_autoptr(HubsFigure) theirs = hubs_test_make_actual (KPI, 2025, 1234);
+  g_autoptr(HubsFigure) ours = hubs_test_make_actual (KPI, 2025, 300);
+  g_autoptr(HubsFigureConflict) conflict = NULL;
+  g_autoptr(GPtrArray) history = NULL;
+  g_autoptr(GDateTime) between = NULL;
+  g_autoptr(GDateTime) now = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(HubsStore) copy = NULL;
+  g_autofree char *copy_path = hubs_test_path (f->dir, "copy.sqlite3");
+  g_autofree char *copied = NULL;
+  g_autofree char *title = NULL;
+  g_autofree char *change = NULL;
+  const HubsHistoryEntry *over = NULL;
+
+  g_assert_true (hubs_store_set_figure (f->a, theirs, &error));
+  g_assert_no_error (error);
+  g_usleep (50 * 1000);
+  between = g_date_time_new_now_utc ();
+  g_usleep (50 * 1000);
+  conflict = hubs_store_read_figure_conflict (f->b, KPI, 2025, HUBS_FIGURE_ACTUAL, &error);
+  g_assert_true (hubs_store_save_figure_over (f->b, KPI, 2025, HUBS_FIGURE_ACTUAL, conflict,
+                                              ours, &error));
+  g_assert_no_error (error);
+
+  history = hubs_store_list_recent_history (f->b, KPI, 0, 0, 0, &error);
+  g_assert_no_error (error);
+  for (guint i = 0; i < history->len; i++)
+    if (g_str_equal (((HubsHistoryEntry *) history->pdata[i])->field, "saved-over"))
+      over = history->pdata[i];
+  g_assert_nonnull (over);
+  hubs_history_describe_entry (over, "社", HUBS_LANGUAGE_EN, &title, &change);
+  g_test_message ("%s: %s", title, change);
+  g_assert_nonnull (strstr (change, "Saved over a change by 佐藤花子 (福岡市), who had entered "
+                                    "1,234 companies"));
+  g_assert_nonnull (strstr (change, "鈴木一郎 (札幌市)"));
+
+  for (int i = 0; i < 2; i++)
+    {
+      g_autofree char *snapshot_path = NULL;
+      g_autoptr(HubsStore) snapshot = NULL;
+      g_autoptr(HubsFigure) then = NULL;
+
+      now = i == 0 ? g_date_time_ref (between) : g_date_time_new_now_utc ();
+      snapshot = hubs_store_open_as_of (f->b, now, &snapshot_path, &error);
+      g_assert_no_error (error);
+      then = hubs_store_get_figure (snapshot, KPI, 2025, HUBS_FIGURE_ACTUAL, &error);
+      g_assert_no_error (error);
+      g_assert_true (hubs_figure_equal (then, i == 0 ? theirs : ours));
+      g_clear_object (&snapshot);
+      hubs_store_remove_snapshot (snapshot_path);
+      g_clear_pointer (&now, g_date_time_unref);
+    }
+
+  copy = hubs_test_open_store (copy_path, HUBS_STORE_OPEN_NO_SEED);
+  g_assert_true (hubs_store_copy_into (f->b, copy, &error));
+  g_assert_no_error (error);
+  g_clear_object (&copy);
+  copied = hubs_test_query_text (copy_path, "SELECT old_value || ' ' || new_value FROM history "
+                                            "WHERE field = 'saved-over'");
+  g_assert_cmpstr (copied, ==, "1234 佐藤花子 (福岡市)");
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -434,6 +503,7 @@ main (int   argc,
   ADD ("/hubs/concurrent/race-no-figure-yet", test_race_no_figure_yet);
   ADD ("/hubs/concurrent/conflict-and-save-over", test_conflict_and_save_over);
   ADD ("/hubs/concurrent/save-over-stale", test_save_over_stale);
+  ADD ("/hubs/concurrent/saved-over-in-history", test_saved_over_in_history);
   ADD ("/hubs/concurrent/notify-figure", test_notify_figure);
   ADD ("/hubs/concurrent/notify-bulk", test_notify_bulk);
 #undef ADD
