@@ -184,7 +184,7 @@ test_two_people (void)
   HubsWindow *b;
   HubsFigureRow *row_a;
   HubsFigureRow *row_b;
-  const char *error;
+  const char *refusal;
   gboolean ja = hubs_language_current () == HUBS_LANGUAGE_JA;
 
   store_a = hubs_test_open_store (uri, HUBS_STORE_OPEN_DEFAULT);
@@ -193,6 +193,24 @@ test_two_people (void)
   b = open_window (store_b, "鈴木一郎", "札幌市");
   row_a = actual_row (a, 2025);
   row_b = actual_row (b, 2025);
+
+  /* A second program, the command line, imports a figure: both windows show it. */
+  {
+    g_autofree char *csv = hubs_test_path (dir, "figures.csv");
+    g_autofree char *db_arg = g_strconcat ("--database=", uri, NULL);
+    g_autofree char *import_arg = g_strconcat ("--import-csv=", csv, NULL);
+    g_autoptr(GSubprocess) hubs = NULL;
+    g_autoptr(GError) error = NULL;
+
+    g_assert_true (g_file_set_contents (csv, "kpi_id,FY2025\n" KPI ",150\n", -1, NULL));
+    hubs = g_subprocess_new (G_SUBPROCESS_FLAGS_STDOUT_SILENCE, &error,
+                             g_getenv ("HUBS_BINARY"), db_arg, import_arg, NULL);
+    g_assert_no_error (error);
+    g_assert_true (g_subprocess_wait_check (hubs, NULL, &error));
+    g_assert_no_error (error);
+    wait_for_entry (row_a, "150", "150");
+    wait_for_entry (row_b, "150", "150");
+  }
 
   /* A saves; B's field and chart show it within a second, without a restart. */
   type_and_enter (row_a, "160");
@@ -210,12 +228,12 @@ test_two_people (void)
   hubs_test_spin (300);
   g_assert_cmpstr (gtk_editable_get_text (hubs_figure_row_get_entry (row_b)), ==, "170");
   g_signal_emit_by_name (hubs_figure_row_get_entry (row_b), "activate");
-  error = hubs_figure_row_get_error (row_b);
-  g_assert_nonnull (error);
-  g_test_message ("conflict: %s", error);
-  g_assert_nonnull (strstr (error, "佐藤花子"));
-  g_assert_nonnull (strstr (error, "福岡市"));
-  g_assert_nonnull (strstr (error, ja ? "165社" : "165 companies"));
+  refusal = hubs_figure_row_get_error (row_b);
+  g_assert_nonnull (refusal);
+  g_test_message ("conflict: %s", refusal);
+  g_assert_nonnull (strstr (refusal, "佐藤花子"));
+  g_assert_nonnull (strstr (refusal, "福岡市"));
+  g_assert_nonnull (strstr (refusal, ja ? "165社" : "165 companies"));
   g_assert_nonnull (find_button (GTK_WIDGET (row_b), ja ? "相手の値にする" : "Keep Theirs"));
   g_assert_nonnull (find_button (GTK_WIDGET (row_b), ja ? "このまま保存" : "Save Anyway"));
   g_assert_cmpstr (gtk_editable_get_text (hubs_figure_row_get_entry (row_b)), ==, "170");
@@ -235,6 +253,19 @@ test_two_people (void)
   g_assert_cmpstr (over, ==, "165 佐藤花子 (福岡市) 鈴木一郎");
   wait_for_entry (row_a, "170", "170");
   g_assert_false (find_button (GTK_WIDGET (row_b), ja ? "このまま保存" : "Save Anyway"));
+  {
+    const char *words = ja ? "佐藤花子 (福岡市)さんが入力した「165社」に上書きして保存"
+                           : "Saved over a change by 佐藤花子 (福岡市), who had entered 165 "
+                             "companies";
+    gint64 deadline = hubs_test_deadline (1);
+
+    /* Either window's history says so, in words. */
+    while (!hubs_test_find_label_containing (hubs_window_get_kpi_editor (a), words) &&
+           g_get_monotonic_time () < deadline)
+      g_main_context_iteration (NULL, FALSE);
+    g_assert_true (hubs_test_find_label_containing (hubs_window_get_kpi_editor (a), words));
+    g_assert_true (hubs_test_find_label_containing (hubs_window_get_kpi_editor (b), words));
+  }
 
   /* Next time B keeps A's figure: the typed text goes, A's shows. */
   gtk_editable_set_text (hubs_figure_row_get_entry (row_b), "172");

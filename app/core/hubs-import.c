@@ -26,6 +26,7 @@
 #include <glib/gstdio.h>
 
 #include "hubs-backup.h"
+#include "hubs-db.h"
 #include "hubs-export.h"
 #include "hubs-format.h"
 #include "hubs-import.h"
@@ -1617,7 +1618,9 @@ hubs_import_plan_apply_full (HubsImportPlan        *plan,
       return FALSE;
     }
 
-  if (!(snapshot = hubs_backup_snapshot (store, HUBS_BACKUP_KEEP, &local_error)))
+  /* A shared database has no file to copy first: its server keeps the backups. */
+  if (!hubs_db_is_postgresql_uri (hubs_store_get_path (store)) &&
+      !(snapshot = hubs_backup_snapshot (store, HUBS_BACKUP_KEEP, &local_error)))
     {
       g_set_error (error, HUBS_IMPORT_ERROR, HUBS_IMPORT_ERROR_READ,
                    _("No backup could be taken before the import, so nothing was imported: "
