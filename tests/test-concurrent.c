@@ -112,8 +112,26 @@ save_thread (gpointer data)
   return NULL;
 }
 
+/* The lock a save of one of the KPI's figures holds until it ends (change_figure()). */
+#define LOCK_KPI_FIGURES \
+  "SELECT pg_advisory_xact_lock (hashtext (current_schema () || ' figures'), " \
+  "hashtext ('" KPI "'))"
+
+/* Waits until a connection waits for a lock another holds. */
+static void
+wait_until_blocked (PGconn *conn)
+{
+  gint64 deadline = hubs_test_deadline (10);
+
+  while (raw_count (conn, "SELECT count(*) FROM pg_locks WHERE NOT granted") == 0)
+    {
+      g_assert_cmpint (g_get_monotonic_time (), <, deadline);
+      g_usleep (10 * 1000);
+    }
+}
+
 /* Writer A is half-way through its save of the figure (as change_figure() does it: the
- * KPI's row locked, the figure written, not yet committed) when writer B, who saw the same
+ * KPI's figures locked, the figure written, not yet committed) when writer B, who saw the same
  * figure, saves too. B must wait for A and then refuse: it was made on a figure that
  * changed. Without the lock B reads the old figure, waits only at its write, and then
  * overwrites A's: both succeed and A's update is lost. */
@@ -130,14 +148,13 @@ race (Fixture  *f,
   Save save = { 0 };
   PGconn *conn = connect_raw (f->uri);
   GThread *thread;
-  gint64 deadline;
 
   if (figure_exists)
     g_assert_true (hubs_store_set_figure (f->a, seen, &error));
   g_assert_no_error (error);
 
   raw_exec (conn, "BEGIN");
-  raw_exec (conn, "SELECT id FROM kpi WHERE id = '" KPI "' FOR NO KEY UPDATE");
+  raw_exec (conn, LOCK_KPI_FIGURES);
   if (figure_exists)
     raw_exec (conn, "UPDATE figure SET value = 200 WHERE kpi_id = '" KPI "' AND "
                     "fiscal_year = 2025 AND kind = 'actual'");
@@ -151,12 +168,7 @@ race (Fixture  *f,
   thread = g_thread_new ("save", save_thread, &save);
 
   /* B waits for A's lock: then, and only then, A commits. */
-  deadline = hubs_test_deadline (10);
-  while (raw_count (conn, "SELECT count(*) FROM pg_locks WHERE NOT granted") == 0)
-    {
-      g_assert_cmpint (g_get_monotonic_time (), <, deadline);
-      g_usleep (10 * 1000);
-    }
+  wait_until_blocked (conn);
   raw_exec (conn, "COMMIT");
   g_thread_join (thread);
 
@@ -169,6 +181,62 @@ race (Fixture  *f,
   g_assert_nonnull (stored);
   g_assert_true (hubs_figure_equal (stored, theirs));
 
+  PQfinish (conn);
+}
+
+typedef struct
+{
+  HubsStore *store;
+  GPtrArray *figures;
+  GError    *error;
+  gboolean   applied;
+} Import;
+
+static gpointer
+import_thread (gpointer data)
+{
+  Import *import = data;
+
+  import->applied = hubs_store_apply_figures (import->store, import->figures, NULL,
+                                              &import->error);
+  return NULL;
+}
+
+/* An import waits for a save of the same KPI in progress, so the save's check holds until
+ * it commits; the import comes after it, and nothing is lost between them. */
+static void
+test_import_waits_for_save (Fixture       *f,
+                            gconstpointer  data)
+{
+  g_autoptr(GPtrArray) figures = g_ptr_array_new_with_free_func ((GDestroyNotify) hubs_figure_free);
+  g_autoptr(HubsFigure) stored = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *values = NULL;
+  Import import = { 0 };
+  PGconn *conn = connect_raw (f->uri);
+  GThread *thread;
+
+  g_ptr_array_add (figures, hubs_test_make_actual (KPI, 2025, 300));
+  g_ptr_array_add (figures, hubs_test_make_actual ("sapporo/funding-deals", 2025, 30));
+
+  raw_exec (conn, "BEGIN");
+  raw_exec (conn, LOCK_KPI_FIGURES);
+  raw_exec (conn, "INSERT INTO figure (kpi_id, fiscal_year, kind, value, measured, "
+                  "confirmed) VALUES ('" KPI "', 2025, 'actual', 200, 1, 0)");
+
+  import.store = f->b;
+  import.figures = figures;
+  thread = g_thread_new ("import", import_thread, &import);
+  wait_until_blocked (conn);
+  raw_exec (conn, "COMMIT");
+  g_thread_join (thread);
+  g_assert_no_error (import.error);
+  g_assert_true (import.applied);
+
+  /* The history has the save's figure as the import's old value: the import saw it. */
+  values = hubs_test_query_text (f->uri, "SELECT old_value || ' ' || new_value FROM history "
+                                         "WHERE kpi_id = '" KPI "' AND field = 'value'");
+  g_assert_cmpstr (values, ==, "200 300");
   PQfinish (conn);
 }
 
@@ -501,6 +569,7 @@ main (int   argc,
   g_test_add (path, Fixture, NULL, fixture_set_up, func, fixture_tear_down)
   ADD ("/hubs/concurrent/race-figure", test_race_figure);
   ADD ("/hubs/concurrent/race-no-figure-yet", test_race_no_figure_yet);
+  ADD ("/hubs/concurrent/import-waits-for-save", test_import_waits_for_save);
   ADD ("/hubs/concurrent/conflict-and-save-over", test_conflict_and_save_over);
   ADD ("/hubs/concurrent/save-over-stale", test_save_over_stale);
   ADD ("/hubs/concurrent/saved-over-in-history", test_saved_over_in_history);

@@ -192,6 +192,9 @@ gboolean      _hubs_store_append_kpi_history      (HubsStore         *self,
                                                    const HubsKpi     *old,
                                                    const HubsKpi     *new,
                                                    GError           **error);
+gboolean      _hubs_store_lock_kpi_figures        (HubsStore         *self,
+                                                   const char        *kpi_id,
+                                                   GError           **error);
 gboolean      _hubs_store_write_figure            (HubsStore         *self,
                                                    const HubsFigure  *figure,
                                                    GError           **error);

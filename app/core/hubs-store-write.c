@@ -317,25 +317,28 @@ set_conflict_error (HubsStore         *self,
   g_set_error_literal (error, HUBS_STORE_ERROR, HUBS_STORE_ERROR_CONFLICT, message);
 }
 
-/* Makes two writers of one KPI's figures take turns, so that what read_figure_for_change()
- * reads stays true until the commit. SQLite's BEGIN IMMEDIATE already lets one writer in at a
- * time; a PostgreSQL transaction reads at READ COMMITTED, so it locks the KPI's row first,
- * even when the figure has no row yet. The read comes after, in a statement of its own: one
- * that waited for a lock and then read in the same statement would see the figure as it was
- * before the other writer committed. */
-static gboolean
-lock_kpi (HubsStore   *self,
-          const char  *kpi_id,
-          GError     **error)
+/* Makes two writers of one KPI's figures take turns, so that what a save reads to check
+ * stays true until its commit. SQLite's BEGIN IMMEDIATE already lets one writer in at a
+ * time; a PostgreSQL transaction reads at READ COMMITTED, so it first takes a lock of the
+ * KPI's figures, held until it ends, even when the figure has no row yet. An advisory lock
+ * (named for the schema and the KPI) rather than a lock of the KPI's row: locking a row
+ * takes the right to update it, which a consortium's role does not have on the plan. The
+ * read comes after, in a statement of its own: one that waited for a lock and then read in
+ * the same statement would see the figure as it was before the other writer committed. */
+gboolean
+_hubs_store_lock_kpi_figures (HubsStore   *self,
+                              const char  *kpi_id,
+                              GError     **error)
 {
   HubsDbStmt *stmt;
   int rc;
 
-  if (hubs_db_get_engine (self->db) != HUBS_DB_ENGINE_POSTGRESQL)
+  if (hubs_db_get_engine (self->db) != HUBS_DB_ENGINE_POSTGRESQL || self->creating)
     return TRUE;
 
-  if (!(stmt = _hubs_store_prepare (self, "SELECT id FROM kpi WHERE id = ?1 FOR NO KEY UPDATE",
-                                    error)))
+  if (!(stmt = _hubs_store_prepare (self,
+                                    "SELECT pg_advisory_xact_lock (hashtext (current_schema () "
+                                    "|| ' figures'), hashtext (?1))", error)))
     return FALSE;
   _hubs_store_bind_text (stmt, 1, kpi_id);
   rc = hubs_db_stmt_step (stmt);
@@ -381,7 +384,7 @@ change_figure (HubsStore         *self,
   if (!_hubs_store_begin (self, error))
     return FALSE;
 
-  if (!lock_kpi (self, kpi_id, error) ||
+  if (!_hubs_store_lock_kpi_figures (self, kpi_id, error) ||
       !read_figure_for_change (self, kpi_id, fiscal_year, kind, &hub_id, &unit, &old, &lock,
                                error))
     goto failed;
