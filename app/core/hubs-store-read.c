@@ -610,7 +610,7 @@ hubs_store_list_recent_history (HubsStore   *self,
   _hubs_store_bind_text (stmt, 1, kpi_id);
   hubs_db_stmt_bind_int (stmt, 2, before_id);
   hubs_db_stmt_bind_int (stmt, 3, after_id);
-  /* No limit: the largest a LIMIT takes on both engines (PostgreSQL refuses -1). */
+  /* No limit: the largest one, since PostgreSQL refuses SQLite's -1. */
   hubs_db_stmt_bind_int (stmt, 4, limit > 0 ? (gint64) limit : G_MAXINT64);
 
   return collect_rows (self, stmt, (RowFunc) history_from_row,
