@@ -1618,7 +1618,7 @@ hubs_import_plan_apply_full (HubsImportPlan        *plan,
       return FALSE;
     }
 
-  /* A shared database has no file to copy first: its server keeps the backups. */
+  /* A shared database is backed up on its server, not by Hubs. */
   if (!hubs_db_is_postgresql_uri (hubs_store_get_path (store)) &&
       !(snapshot = hubs_backup_snapshot (store, HUBS_BACKUP_KEEP, &local_error)))
     {
