@@ -17,6 +17,7 @@
 
 #include <glib/gi18n.h>
 #include <libpq-fe.h>
+#include <sqlite3.h>
 
 #include "hubs-history.h"
 #include "hubs-store-conflict.h"
@@ -238,6 +239,50 @@ test_import_waits_for_save (Fixture       *f,
                                          "WHERE kpi_id = '" KPI "' AND field = 'value'");
   g_assert_cmpstr (values, ==, "200 300");
   PQfinish (conn);
+}
+
+/* The same race on an SQLite file: BEGIN IMMEDIATE lets one writer in at a time, so B waits
+ * for A's transaction and then refuses. */
+static void
+test_race_sqlite (void)
+{
+  g_autofree char *dir = hubs_test_make_dir ();
+  g_autofree char *path = hubs_test_path (dir, "hubs.sqlite3");
+  g_autoptr(HubsFigure) seen = hubs_test_make_actual (KPI, 2025, 100);
+  g_autoptr(HubsFigure) ours = hubs_test_make_actual (KPI, 2025, 300);
+  g_autoptr(HubsFigure) stored = NULL;
+  g_autoptr(GError) error = NULL;
+  HubsStore *store = hubs_test_open_store (path, HUBS_STORE_OPEN_DEFAULT);
+  Save save = { 0 };
+  sqlite3 *db = NULL;
+  GThread *thread;
+
+  g_assert_true (hubs_store_set_figure (store, seen, &error));
+  g_assert_no_error (error);
+
+  g_assert_cmpint (sqlite3_open (path, &db), ==, SQLITE_OK);
+  g_assert_cmpint (sqlite3_exec (db, "BEGIN IMMEDIATE; UPDATE figure SET value = 200 WHERE "
+                                     "kpi_id = '" KPI "' AND fiscal_year = 2025 AND "
+                                     "kind = 'actual'", NULL, NULL, NULL), ==, SQLITE_OK);
+
+  save.store = store;
+  save.before = seen;
+  save.after = ours;
+  thread = g_thread_new ("save", save_thread, &save);
+  /* B waits for the file's lock (its busy timeout is seconds); A commits meanwhile. */
+  g_usleep (300 * 1000);
+  g_assert_cmpint (sqlite3_exec (db, "COMMIT", NULL, NULL, NULL), ==, SQLITE_OK);
+  g_thread_join (thread);
+  sqlite3_close (db);
+
+  g_assert_false (save.saved);
+  g_assert_error (save.error, HUBS_STORE_ERROR, HUBS_STORE_ERROR_CONFLICT);
+  g_clear_error (&save.error);
+  stored = hubs_store_get_figure (store, KPI, 2025, HUBS_FIGURE_ACTUAL, &error);
+  g_assert_cmpfloat (stored->value, ==, 200);
+
+  g_assert_finalize_object (store);
+  hubs_test_remove_dir (dir);
 }
 
 static void
@@ -567,6 +612,7 @@ main (int   argc,
 
 #define ADD(path, func) \
   g_test_add (path, Fixture, NULL, fixture_set_up, func, fixture_tear_down)
+  g_test_add_func ("/hubs/concurrent/race-sqlite", test_race_sqlite);
   ADD ("/hubs/concurrent/race-figure", test_race_figure);
   ADD ("/hubs/concurrent/race-no-figure-yet", test_race_no_figure_yet);
   ADD ("/hubs/concurrent/import-waits-for-save", test_import_waits_for_save);
