@@ -413,6 +413,50 @@ test_notify_figure (Fixture       *f,
   g_ptr_array_unref (changes.figures);
 }
 
+/* The watch's connection lost (the server ended it): the watch connects again by itself,
+ * and says everything may have changed, since what was saved meanwhile went unheard. */
+static void
+test_notify_after_lost_connection (Fixture       *f,
+                                   gconstpointer  data)
+{
+  g_autoptr(HubsStoreWatch) watch = hubs_store_watch_new (f->b);
+  g_autoptr(HubsFigure) missed = hubs_test_make_actual (KPI, 2026, 111);
+  g_autoptr(HubsFigure) heard = hubs_test_make_actual (KPI, 2027, 222);
+  g_autoptr(GError) error = NULL;
+  Changes changes = { g_ptr_array_new (), g_ptr_array_new_with_free_func (NULL), NULL, 0 };
+  PGconn *conn = connect_raw (f->uri);
+  gint64 deadline;
+
+  g_ptr_array_set_free_func (changes.figures, (GDestroyNotify) hubs_figure_free);
+  g_signal_connect (f->b, "changed", G_CALLBACK (on_changed), &changes);
+
+  g_assert_cmpint (raw_count (conn, "SELECT count(pg_terminate_backend (pid)) FROM "
+                                    "pg_stat_activity WHERE query LIKE 'LISTEN %'"), ==, 1);
+  PQfinish (conn);
+  settle ();
+  g_assert_true (hubs_store_set_figure (f->a, missed, &error));
+  g_assert_no_error (error);
+
+  deadline = hubs_test_deadline (HUBS_STORE_WATCH_RETRY_INTERVAL / 1000 + 3);
+  while (changes.kinds->len == 0 && g_get_monotonic_time () < deadline)
+    g_main_context_iteration (NULL, TRUE);
+  g_assert_cmpuint (changes.kinds->len, ==, 1);
+  g_assert_cmpint (GPOINTER_TO_INT (changes.kinds->pdata[0]), ==, HUBS_STORE_CHANGE_ALL);
+  changes_clear (&changes);
+
+  /* Listening again: the next change arrives as itself. */
+  g_assert_true (hubs_store_set_figure (f->a, heard, &error));
+  g_assert_no_error (error);
+  wait_for_changes (&changes, 1);
+  g_assert_cmpint (GPOINTER_TO_INT (changes.kinds->pdata[0]), ==, HUBS_STORE_CHANGE_FIGURE);
+  g_assert_cmpint (changes.fiscal_year, ==, 2027);
+
+  g_signal_handlers_disconnect_by_data (f->b, &changes);
+  changes_clear (&changes);
+  g_ptr_array_unref (changes.kinds);
+  g_ptr_array_unref (changes.figures);
+}
+
 /* Many rows in one transaction send one change of everything after the first row's. */
 static void
 test_notify_bulk (Fixture       *f,
@@ -621,6 +665,7 @@ main (int   argc,
   ADD ("/hubs/concurrent/saved-over-in-history", test_saved_over_in_history);
   ADD ("/hubs/concurrent/notify-figure", test_notify_figure);
   ADD ("/hubs/concurrent/notify-bulk", test_notify_bulk);
+  ADD ("/hubs/concurrent/notify-after-lost-connection", test_notify_after_lost_connection);
 #undef ADD
 
   return g_test_run ();

@@ -916,7 +916,7 @@ hubs_db_pg_next_notice (HubsDb    *db,
   g_return_val_if_fail (hubs_db_get_engine (db) == HUBS_DB_ENGINE_POSTGRESQL, FALSE);
 
   *failed = FALSE;
-  if (!PQconsumeInput (self->conn))
+  if (!PQconsumeInput (self->conn) || PQstatus (self->conn) == CONNECTION_BAD)
     {
       set_errmsg (self, PQerrorMessage (self->conn));
       *failed = TRUE;

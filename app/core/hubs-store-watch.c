@@ -14,7 +14,9 @@
  *   hubs-store-notify.c). The watch listens on a connection of its own, kept for that (so a
  *   notice never waits behind the store's statements), wakes when its socket is readable,
  *   and passes on each notice another connection sent, as exactly that change; the store's
- *   own saves it has told already.
+ *   own saves it has told already. When that connection is lost (the server restarted, the
+ *   network went), the watch connects again every few seconds, and once it listens again
+ *   passes on a change of everything: what was saved meanwhile sent notices nobody heard.
  */
 
 #define G_LOG_DOMAIN "hubs-store-watch"
@@ -43,6 +45,8 @@ struct _HubsStoreWatch
   /* State */
   gint64        version;
   guint         source;
+  guint         retry;
+  guint         shared : 1;
 };
 
 G_DEFINE_FINAL_TYPE (HubsStoreWatch, hubs_store_watch, G_TYPE_OBJECT)
@@ -69,6 +73,8 @@ read_version (HubsStoreWatch *self,
 
   return rc == SQLITE_ROW;
 }
+
+static void listen_later (HubsStoreWatch *self);
 
 /* Passes on the notices received, but those of the store's own connection. */
 static gboolean
@@ -97,9 +103,12 @@ read_notices (HubsStoreWatch *self)
 
   if (failed)
     {
-      g_message ("Other people's changes to %s are no longer followed: %s",
+      g_message ("Other people's changes to %s are not followed until the server can be "
+                 "reached again: %s",
                  hubs_store_get_path (self->store), hubs_db_errmsg (self->listener));
       g_clear_handle_id (&self->source, g_source_remove);
+      g_clear_pointer (&self->listener, hubs_db_close);
+      listen_later (self);
     }
 
   return changed;
@@ -123,8 +132,8 @@ hubs_store_watch_check (HubsStoreWatch *self)
 
   g_return_val_if_fail (HUBS_IS_STORE_WATCH (self), FALSE);
 
-  if (self->listener != NULL)
-    return read_notices (self);
+  if (self->shared)
+    return self->listener != NULL && read_notices (self);
 
   if (!read_version (self, &version) || version == self->version)
     return FALSE;
@@ -173,9 +182,11 @@ read_schema (HubsStoreWatch *self)
   return self->schema != NULL;
 }
 
-/* Listens, on a connection of its own, for the notices of other connections' commits. */
+/* Listens, on a connection of its own, for the notices of other connections' commits;
+ * says why not unless @quiet (a retry, whose first failure was said). */
 static gboolean
-listen_to_server (HubsStoreWatch *self)
+listen_to_server (HubsStoreWatch *self,
+                  gboolean        quiet)
 {
   g_autofree char *message = NULL;
   int rc;
@@ -183,16 +194,19 @@ listen_to_server (HubsStoreWatch *self)
   if (!(self->listener = hubs_db_pg_open (hubs_store_get_path (self->store), TRUE, &rc,
                                           &message)))
     {
-      g_message ("Other people's changes to %s cannot be followed: %s",
-                 hubs_store_get_path (self->store), message);
+      if (!quiet)
+        g_message ("Other people's changes to %s cannot be followed yet: %s",
+                   hubs_store_get_path (self->store), message);
       return FALSE;
     }
 
+  g_clear_pointer (&self->schema, g_free);
   if (!read_schema (self) ||
       hubs_db_pg_listen (self->listener, HUBS_STORE_NOTIFY_CHANNEL) != HUBS_DB_OK)
     {
-      g_message ("Other people's changes to %s cannot be followed: %s",
-                 hubs_store_get_path (self->store), hubs_db_errmsg (self->listener));
+      if (!quiet)
+        g_message ("Other people's changes to %s cannot be followed yet: %s",
+                   hubs_store_get_path (self->store), hubs_db_errmsg (self->listener));
       g_clear_pointer (&self->listener, hubs_db_close);
       return FALSE;
     }
@@ -202,12 +216,39 @@ listen_to_server (HubsStoreWatch *self)
   return TRUE;
 }
 
+static gboolean
+retry_cb (gpointer data)
+{
+  HubsStoreWatch *self = data;
+  HubsStoreChange change = { .kind = HUBS_STORE_CHANGE_ALL };
+
+  if (!listen_to_server (self, TRUE))
+    return G_SOURCE_CONTINUE;
+
+  self->retry = 0;
+  g_debug ("Following other people's changes to %s again",
+           hubs_store_get_path (self->store));
+  g_signal_emit_by_name (self->store, "changed", &change);
+
+  return G_SOURCE_REMOVE;
+}
+
+/* Tries again to listen, every few seconds, until it does. */
+static void
+listen_later (HubsStoreWatch *self)
+{
+  if (self->retry == 0)
+    self->retry = g_timeout_add_full (G_PRIORITY_LOW, HUBS_STORE_WATCH_RETRY_INTERVAL,
+                                      retry_cb, self, NULL);
+}
+
 static void
 hubs_store_watch_finalize (GObject *object)
 {
   HubsStoreWatch *self = (HubsStoreWatch *)object;
 
   g_clear_handle_id (&self->source, g_source_remove);
+  g_clear_handle_id (&self->retry, g_source_remove);
   g_clear_pointer (&self->stmt, sqlite3_finalize);
   g_clear_pointer (&self->listener, hubs_db_close);
   g_clear_pointer (&self->schema, g_free);
@@ -248,7 +289,9 @@ hubs_store_watch_new (HubsStore *store)
 
   if (hubs_db_get_engine (store->db) == HUBS_DB_ENGINE_POSTGRESQL)
     {
-      listen_to_server (self);
+      self->shared = TRUE;
+      if (!listen_to_server (self, FALSE))
+        listen_later (self);
       return self;
     }
 
