@@ -477,19 +477,23 @@ on_detail_apply (HubsFigureRow *self,
 }
 
 static void show_figure (HubsFigureRow *self);
+static void show_stored (HubsFigureRow *self, const HubsFigure *figure);
 
-/* Drops what was typed: the field shows the figure the other person stored. */
+/* Drops what was typed: the field shows the figure the other person stored, read with the
+ * conflict, even before their change reaches the live figure (a file is looked at once a
+ * second), which then shows the same. */
 static void
 keep_theirs (GtkWidget  *widget,
              const char *action_name,
              GVariant   *parameter)
 {
   HubsFigureRow *self = HUBS_FIGURE_ROW (widget);
+  g_autoptr(HubsFigureConflict) theirs = g_steal_pointer (&self->theirs);
 
   set_conflict (self, NULL, NULL);
   g_clear_pointer (&self->error, g_free);
   g_clear_pointer (&self->shown, g_free);
-  show_figure (self);
+  show_stored (self, theirs != NULL ? theirs->figure : hubs_live_figure_get_figure (self->figure));
 }
 
 /* Saves the typed figure over theirs; the history records that it was. */
@@ -612,13 +616,13 @@ hubs_figure_row_init (HubsFigureRow *self)
 
 static void show_unit (HubsFigureRow *self);
 
-/* Shows what the live figure holds, replacing what is typed, unless the field shows an
- * error, or the change is someone else's arriving while the user types: then what the user
- * typed stays, made against the figure they saw, until they save or fix it. */
+/* Shows @figure, replacing what is typed, unless the field shows an error, or the change
+ * is someone else's arriving while the user types: then what the user typed stays, made
+ * against the figure they saw, until they save or fix it. */
 static void
-show_figure (HubsFigureRow *self)
+show_stored (HubsFigureRow    *self,
+             const HubsFigure *figure)
 {
-  const HubsFigure *figure = hubs_live_figure_get_figure (self->figure);
   g_autofree char *text = NULL;
 
   if (self->error != NULL ||
@@ -658,6 +662,13 @@ show_figure (HubsFigureRow *self)
 
   show_unit (self);
   show_state (self);
+}
+
+/* Shows what the live figure holds (see show_stored()). */
+static void
+show_figure (HubsFigureRow *self)
+{
+  show_stored (self, hubs_live_figure_get_figure (self->figure));
 }
 
 /* The KPI's unit, or the one the plan prints this figure in, marked, with what the mark

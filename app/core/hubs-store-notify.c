@@ -36,7 +36,8 @@
 #define NOTIFY_BODY \
   "\n" \
   "DECLARE\n" \
-  "  n integer := coalesce (nullif (current_setting ('hubs.n_changes', true), ''), '0')::integer + 1;\n" \
+  "  n integer := coalesce (nullif (current_setting ('hubs.n_changes', true), ''), " \
+  "'0')::integer + 1;\n" \
   "  r record;\n" \
   "  notice text;\n" \
   "BEGIN\n" \
