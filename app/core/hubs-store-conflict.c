@@ -123,8 +123,8 @@ hubs_figure_conflict_describe (const HubsFigureConflict *conflict,
   /* No one recorded (a change made past Hubs, straight on the server). */
   if (when == NULL || (conflict->changed_by == NULL && conflict->organisation == NULL))
     /* Translators: %s is the figure as it is now stored, e.g. “999 companies” */
-    return g_strdup_printf (_("This figure was changed elsewhere meanwhile and now reads %s, "
-                              "so nothing was changed."), value);
+    return g_strdup_printf (_("This figure was changed elsewhere meanwhile and now reads %s."),
+                            value);
 
   if (conflict->changed_by != NULL && conflict->organisation != NULL)
     /* Translators: on a field whose save was refused: %1$s is a person, %2$s their

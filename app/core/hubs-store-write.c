@@ -307,14 +307,17 @@ set_conflict_error (HubsStore         *self,
                     const char        *unit)
 {
   g_autoptr(HubsFigureConflict) conflict = g_new0 (HubsFigureConflict, 1);
-  g_autofree char *message = NULL;
+  g_autofree char *description = NULL;
 
   conflict->figure = now != NULL ? hubs_figure_copy (now) : NULL;
   if (!_hubs_store_read_last_figure_change (self, kpi_id, fiscal_year, kind, conflict, NULL))
     g_clear_pointer (&conflict->changed_at, g_free);
-  message = hubs_figure_conflict_describe (conflict, unit, hubs_language_current ());
+  description = hubs_figure_conflict_describe (conflict, unit, hubs_language_current ());
 
-  g_set_error_literal (error, HUBS_STORE_ERROR, HUBS_STORE_ERROR_CONFLICT, message);
+  g_set_error (error, HUBS_STORE_ERROR, HUBS_STORE_ERROR_CONFLICT,
+               /* Translators: a save or an undo refused; %s says who changed the figure
+                * meanwhile, when and to what */
+               _("%s Nothing was changed."), description);
 }
 
 /* Makes two writers of one KPI's figures take turns, so that what a save reads to check
