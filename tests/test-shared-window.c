@@ -169,6 +169,21 @@ find_button (GtkWidget  *root,
   return NULL;
 }
 
+/* Scrolls the first scrolled window in @root to its end, where the history is. */
+static void
+scroll_to_end (GtkWidget *root)
+{
+  GtkWidget *scrolled = GTK_IS_SCROLLED_WINDOW (root)
+                        ? root
+                        : hubs_test_find_first (root, hubs_test_is_of_type,
+                                                GSIZE_TO_POINTER (GTK_TYPE_SCROLLED_WINDOW));
+  GtkAdjustment *adjustment;
+
+  g_assert_nonnull (scrolled);
+  adjustment = gtk_scrolled_window_get_vadjustment (GTK_SCROLLED_WINDOW (scrolled));
+  gtk_adjustment_set_value (adjustment, gtk_adjustment_get_upper (adjustment));
+}
+
 static void
 test_two_people (void)
 {
@@ -265,6 +280,11 @@ test_two_people (void)
       g_main_context_iteration (NULL, FALSE);
     g_assert_true (hubs_test_find_label_containing (hubs_window_get_kpi_editor (a), words));
     g_assert_true (hubs_test_find_label_containing (hubs_window_get_kpi_editor (b), words));
+    g_free (shot);
+    shot = g_strdup_printf ("shared-window-history-%s", lang_suffix ());
+    scroll_to_end (hubs_window_get_kpi_editor (b));
+    hubs_test_wait_frames (GTK_WIDGET (b), 3);
+    g_free (hubs_test_save_screenshot (GTK_WIDGET (b), shot));
   }
 
   /* Next time B keeps A's figure: the typed text goes, A's shows. */
