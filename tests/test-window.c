@@ -26,6 +26,7 @@
 #include "hubs-kpi-editor.h"
 #include "hubs-kpi-row.h"
 #include "hubs-sidebar-row.h"
+#include "hubs-store-watch.h"
 #include "hubs-test-gtk.h"
 #include "hubs-test-util.h"
 #include "hubs-window.h"
@@ -1905,6 +1906,61 @@ test_app_starts_on_temp_database (void)
   hubs_test_remove_dir (dir);
 }
 
+/* Another program changes the figure while the user types over it, on the same file: the
+ * typed text stays, Enter says who changed it, when and to what, and the user keeps theirs
+ * or saves over it (which the history records). */
+static void
+test_conflict_with_another_program (Fixture       *f,
+                                    gconstpointer  data)
+{
+  HubsFigureRow *row = open_actual_field (f, "sapporo", "sapporo/startups", 2025);
+  GtkEditable *entry = hubs_figure_row_get_entry (row);
+  g_autoptr(HubsStore) other = hubs_test_open_store (f->path, HUBS_STORE_OPEN_DEFAULT);
+  g_autoptr(HubsFigure) theirs = hubs_test_make_actual ("sapporo/startups", 2025, 165);
+  g_autoptr(HubsFigure) again = hubs_test_make_actual ("sapporo/startups", 2025, 168);
+  g_autoptr(HubsFigure) stored = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *over = NULL;
+
+  type_and_enter (row, "160");
+  hubs_store_set_author (other, "佐藤花子", "福岡市");
+
+  gtk_editable_set_text (entry, "170");
+  g_assert_true (hubs_store_set_figure (other, theirs, &error));
+  g_assert_no_error (error);
+  /* The window reads the other program's change (its look comes once a second)… */
+  hubs_test_spin (HUBS_STORE_WATCH_INTERVAL + 500);
+  g_assert_cmpstr (gtk_editable_get_text (entry), ==, "170");
+  /* …and Enter on the typed figure says whose change it would overwrite. */
+  g_signal_emit_by_name (entry, "activate");
+  g_assert_nonnull (hubs_figure_row_get_error (row));
+  g_test_message ("conflict: %s", hubs_figure_row_get_error (row));
+  g_assert_nonnull (strstr (hubs_figure_row_get_error (row), "佐藤花子"));
+  g_assert_nonnull (strstr (hubs_figure_row_get_error (row), "165"));
+  gtk_widget_activate_action (GTK_WIDGET (row), "figure.keep-theirs", NULL);
+  g_assert_null (hubs_figure_row_get_error (row));
+  g_assert_cmpstr (gtk_editable_get_text (entry), ==, "165");
+
+  /* Typed over 165 while the other program stores 168, Enter before the window looked. */
+  gtk_editable_set_text (entry, "172");
+  g_assert_true (hubs_store_set_figure (other, again, &error));
+  g_signal_emit_by_name (entry, "activate");
+  g_assert_nonnull (strstr (hubs_figure_row_get_error (row), "168"));
+  gtk_widget_activate_action (GTK_WIDGET (row), "figure.save-anyway", NULL);
+  g_assert_null (hubs_figure_row_get_error (row));
+  stored = figure_on_disk (f, "sapporo/startups", 2025, HUBS_FIGURE_ACTUAL);
+  g_assert_cmpfloat (stored->value, ==, 172);
+  over = hubs_test_query_text (f->path, "SELECT old_value || ' ' || new_value FROM history "
+                                        "WHERE field = 'saved-over'");
+  g_assert_cmpstr (over, ==, "168 佐藤花子 (福岡市)");
+
+  /* Undo brings theirs back. */
+  gtk_widget_activate_action (GTK_WIDGET (f->window), "win.undo", NULL);
+  g_clear_pointer (&stored, hubs_figure_free);
+  stored = figure_on_disk (f, "sapporo/startups", 2025, HUBS_FIGURE_ACTUAL);
+  g_assert_cmpfloat (stored->value, ==, 168);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -1947,6 +2003,7 @@ main (int   argc,
   ADD ("/hubs/window/language-switch-for-data", test_language_switch_for_data);
   ADD ("/hubs/window/plan-words-in-editor", test_plan_words_in_editor);
   ADD ("/hubs/window/asks-who-once", test_asks_who_once);
+  ADD ("/hubs/window/conflict-with-another-program", test_conflict_with_another_program);
   g_test_add_func ("/hubs/window/app-starts-on-temp-database", test_app_starts_on_temp_database);
   g_test_add_func ("/hubs/window/no-database", test_no_database);
 

@@ -16,6 +16,11 @@
  * anything is typed, and takes no typing until the year is returned or unlocked. A figure
  * the role of a shared database may not change (another hub's, or the plan's for a
  * consortium's staff) is locked the same way, and the row says whose it is to change.
+ *
+ * A value is saved against the figure the field showed when the user began typing: a
+ * change someone else saved meanwhile arrives (the typed text stays), the save is refused,
+ * and the row says who changed the figure, when and to what, with Keep Theirs and Save
+ * Anyway.
  */
 
 #define G_LOG_DOMAIN "hubs-figure-row"
@@ -29,6 +34,7 @@
 #include "hubs-i18n.h"
 #include "hubs-plausibility.h"
 #include "hubs-store-roles.h"
+#include "hubs-store-conflict.h"
 
 struct _HubsFigureRow
 {
@@ -36,6 +42,7 @@ struct _HubsFigureRow
 
   /* Children */
   GtkImage       *lock;
+  GtkWidget      *conflict;
   GtkEntry       *entry;
   GtkWidget      *save_again;
   GtkLabel       *unit;
@@ -54,6 +61,11 @@ struct _HubsFigureRow
   char           *shown;
   /* Why the database's role may not change the figure, or NULL when it may. */
   char           *denied;
+  /* The stored figure that text is of (NULL: none): a typed value is saved against it. */
+  HubsFigure     *seen;
+  /* A save that met another person's change: theirs, and the figure it would have stored. */
+  HubsFigureConflict *theirs;
+  HubsFigure     *ours;
 
   /* State */
   /* An unlikely figure the user was asked about: Enter again on it saves it. */
@@ -64,6 +76,7 @@ struct _HubsFigureRow
   guint           locked : 1;
   /* The error is that the server cannot be reached: saving again may work. */
   guint           unreachable : 1;
+  guint           saving : 1;
 };
 
 G_DEFINE_FINAL_TYPE (HubsFigureRow, hubs_figure_row, ADW_TYPE_EXPANDER_ROW)
@@ -248,13 +261,56 @@ check_plausible (HubsFigureRow    *self,
   return TRUE;
 }
 
-/* Stores @figure (NULL: no figure) through the undo stack; on failure shows the error. The
- * one equality check of a save: a field left unchanged writes nothing. */
+static void
+set_conflict (HubsFigureRow      *self,
+              HubsFigureConflict *theirs,
+              const HubsFigure   *ours)
+{
+  g_clear_pointer (&self->theirs, hubs_figure_conflict_free);
+  g_clear_pointer (&self->ours, hubs_figure_free);
+  self->theirs = theirs;
+  self->ours = theirs != NULL && ours != NULL ? hubs_figure_copy (ours) : NULL;
+  gtk_widget_set_visible (self->conflict, theirs != NULL);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "figure.keep-theirs", theirs != NULL);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "figure.save-anyway", theirs != NULL);
+}
+
+/* A save was refused: someone changed the figure since it was shown. Says who, when and to
+ * what, and offers to keep theirs or to save @figure anyway. */
+static void
+show_conflict (HubsFigureRow    *self,
+               const HubsFigure *figure,
+               const GError     *refusal)
+{
+  g_autoptr(HubsFigureConflict) theirs = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *message = NULL;
+
+  theirs = hubs_store_read_figure_conflict (hubs_undo_stack_get_store (self->undo),
+                                            hubs_live_kpi_get_id (self->kpi),
+                                            hubs_live_figure_get_fiscal_year (self->figure),
+                                            hubs_live_figure_get_kind (self->figure), &error);
+  if (theirs == NULL)
+    {
+      set_conflict (self, NULL, NULL);
+      set_error (self, refusal->message);
+      return;
+    }
+
+  message = hubs_figure_conflict_describe (theirs, hubs_live_kpi_get_kpi (self->kpi)->unit,
+                                           hubs_language_current ());
+  set_conflict (self, g_steal_pointer (&theirs), figure);
+  set_error (self, message);
+}
+
+/* Stores @figure (NULL: no figure) through the undo stack, made against @before; on failure
+ * shows the error. The one equality check of a save: a field left unchanged writes
+ * nothing. */
 static gboolean
 store (HubsFigureRow    *self,
+       const HubsFigure *before,
        const HubsFigure *figure)
 {
-  const HubsFigure *before = hubs_live_figure_get_figure (self->figure);
   g_autoptr(GError) error = NULL;
   g_autofree char *what = NULL;
   g_autofree char *value = NULL;
@@ -271,17 +327,26 @@ store (HubsFigureRow    *self,
     return FALSE;
 
   g_clear_pointer (&self->error, g_free);
+  set_conflict (self, NULL, NULL);
+  self->saving = TRUE;
   if (!hubs_undo_stack_set_figure (self->undo, hubs_live_kpi_get_id (self->kpi),
                                    hubs_live_figure_get_fiscal_year (self->figure),
                                    hubs_live_figure_get_kind (self->figure),
                                    before, figure, &error))
     {
-      set_error (self, error->message);
-      self->unreachable = g_error_matches (error, HUBS_STORE_ERROR,
-                                           HUBS_STORE_ERROR_UNREACHABLE);
-      show_state (self);
+      self->saving = FALSE;
+      if (g_error_matches (error, HUBS_STORE_ERROR, HUBS_STORE_ERROR_CONFLICT))
+        show_conflict (self, figure, error);
+      else
+        {
+          set_error (self, error->message);
+          self->unreachable = g_error_matches (error, HUBS_STORE_ERROR,
+                                               HUBS_STORE_ERROR_UNREACHABLE);
+          show_state (self);
+        }
       return FALSE;
     }
+  self->saving = FALSE;
 
   /* The live figure took the change already (the store notified it): show what it holds. */
   set_error (self, NULL);
@@ -295,10 +360,11 @@ store (HubsFigureRow    *self,
   return TRUE;
 }
 
+/* The figure a typed value changes: the one the field showed. */
 static HubsFigure *
 figure_to_edit (HubsFigureRow *self)
 {
-  const HubsFigure *stored = hubs_live_figure_get_figure (self->figure);
+  const HubsFigure *stored = self->seen;
   HubsFigure *figure;
 
   if (stored != NULL)
@@ -342,13 +408,13 @@ hubs_figure_row_save (HubsFigureRow *self)
       figure = figure_to_edit (self);
       figure->measured = FALSE;
       figure->value = 0;
-      return store (self, figure);
+      return store (self, self->seen, figure);
     }
 
   if (!hubs_parse_number (text, hubs_live_kpi_get_kpi (self->kpi)->unit, &value, &error))
     {
       if (g_error_matches (error, HUBS_FORMAT_ERROR, HUBS_FORMAT_ERROR_EMPTY))
-        return store (self, NULL);
+        return store (self, self->seen, NULL);
 
       set_error (self, error->message);
       return FALSE;
@@ -361,7 +427,7 @@ hubs_figure_row_save (HubsFigureRow *self)
   figure->measured = TRUE;
   figure->value = value;
 
-  return store (self, figure);
+  return store (self, self->seen, figure);
 }
 
 /* Enter, unlike leaving the field, also confirms a figure the field asked about. */
@@ -390,7 +456,7 @@ on_confirmed_changed (HubsFigureRow *self)
 
   figure = hubs_figure_copy (stored);
   figure->confirmed = gtk_switch_get_active (self->confirmed);
-  store (self, figure);
+  store (self, stored, figure);
 }
 
 /* The note the field edits: the one in the language shown. In English, a note typed in English
@@ -435,7 +501,73 @@ on_detail_apply (HubsFigureRow *self,
       g_free (figure->source);
       figure->source = *text ? g_strdup (text) : NULL;
     }
-  store (self, figure);
+  store (self, stored, figure);
+}
+
+static void show_figure (HubsFigureRow *self);
+static void show_stored (HubsFigureRow *self, const HubsFigure *figure);
+
+/* Drops what was typed: the field shows the figure the other person stored, read with the
+ * conflict, even before their change reaches the live figure (a file is looked at once a
+ * second), which then shows the same. */
+static void
+keep_theirs (GtkWidget  *widget,
+             const char *action_name,
+             GVariant   *parameter)
+{
+  HubsFigureRow *self = HUBS_FIGURE_ROW (widget);
+  g_autoptr(HubsFigureConflict) theirs = g_steal_pointer (&self->theirs);
+
+  set_conflict (self, NULL, NULL);
+  g_clear_pointer (&self->error, g_free);
+  g_clear_pointer (&self->shown, g_free);
+  show_stored (self, theirs != NULL ? theirs->figure : hubs_live_figure_get_figure (self->figure));
+}
+
+/* Saves the typed figure over theirs; the history records that it was. */
+static void
+save_anyway (GtkWidget  *widget,
+             const char *action_name,
+             GVariant   *parameter)
+{
+  HubsFigureRow *self = HUBS_FIGURE_ROW (widget);
+  g_autoptr(HubsFigureConflict) theirs = g_steal_pointer (&self->theirs);
+  g_autoptr(HubsFigure) ours = g_steal_pointer (&self->ours);
+  g_autoptr(GError) error = NULL;
+  g_autofree char *what = NULL;
+  g_autofree char *value = NULL;
+  g_autofree char *message = NULL;
+
+  if (theirs == NULL)
+    return;
+
+  set_conflict (self, NULL, NULL);
+  g_clear_pointer (&self->error, g_free);
+  self->saving = TRUE;
+  if (!hubs_undo_stack_save_figure_over (self->undo, hubs_live_kpi_get_id (self->kpi),
+                                         hubs_live_figure_get_fiscal_year (self->figure),
+                                         hubs_live_figure_get_kind (self->figure),
+                                         theirs, ours, &error))
+    {
+      self->saving = FALSE;
+      /* Changed once more meanwhile: say so again, with the newest change. */
+      if (g_error_matches (error, HUBS_STORE_ERROR, HUBS_STORE_ERROR_CONFLICT))
+        show_conflict (self, ours, error);
+      else
+        set_error (self, error->message);
+      return;
+    }
+  self->saving = FALSE;
+
+  g_clear_pointer (&self->shown, g_free);
+  show_figure (self);
+
+  what = describe_figure (self);
+  value = describe_value (self, ours);
+  /* Translators: a toast after saving over another person's change, e.g. “Saved FY2025
+   * actual over the other change: 160 companies” */
+  message = g_strdup_printf (_("Saved %1$s over the other change: %2$s"), what, value);
+  g_signal_emit (self, signals[SAVED], 0, message);
 }
 
 static void
@@ -456,6 +588,9 @@ hubs_figure_row_dispose (GObject *object)
   g_clear_pointer (&self->error, g_free);
   g_clear_pointer (&self->shown, g_free);
   g_clear_pointer (&self->denied, g_free);
+  g_clear_pointer (&self->seen, hubs_figure_free);
+  g_clear_pointer (&self->theirs, hubs_figure_conflict_free);
+  g_clear_pointer (&self->ours, hubs_figure_free);
   gtk_widget_dispose_template (GTK_WIDGET (self), HUBS_TYPE_FIGURE_ROW);
 
   G_OBJECT_CLASS (hubs_figure_row_parent_class)->dispose (object);
@@ -472,6 +607,7 @@ hubs_figure_row_class_init (HubsFigureRowClass *klass)
   gtk_widget_class_set_template_from_resource (widget_class,
                                                "/com/example/Hubs/ui/hubs-figure-row.ui");
   gtk_widget_class_bind_template_child (widget_class, HubsFigureRow, lock);
+  gtk_widget_class_bind_template_child (widget_class, HubsFigureRow, conflict);
   gtk_widget_class_bind_template_child (widget_class, HubsFigureRow, entry);
   gtk_widget_class_bind_template_child (widget_class, HubsFigureRow, save_again);
   gtk_widget_class_bind_template_child (widget_class, HubsFigureRow, unit);
@@ -483,6 +619,9 @@ hubs_figure_row_class_init (HubsFigureRowClass *klass)
   gtk_widget_class_bind_template_callback (widget_class, on_focus_leave);
   gtk_widget_class_bind_template_callback (widget_class, on_confirmed_changed);
   gtk_widget_class_bind_template_callback (widget_class, on_detail_apply);
+
+  gtk_widget_class_install_action (widget_class, "figure.keep-theirs", NULL, keep_theirs);
+  gtk_widget_class_install_action (widget_class, "figure.save-anyway", NULL, save_anyway);
 
   /**
    * HubsFigureRow::saved:
@@ -507,15 +646,17 @@ hubs_figure_row_init (HubsFigureRow *self)
 
 static void show_unit (HubsFigureRow *self);
 
-/* Shows what the live figure holds, replacing what is typed, unless the field shows an
- * error: then what the user typed stays until they fix it. */
+/* Shows @figure, replacing what is typed, unless the field shows an error, or the change
+ * is someone else's arriving while the user types: then what the user typed stays, made
+ * against the figure they saw, until they save or fix it. */
 static void
-show_figure (HubsFigureRow *self)
+show_stored (HubsFigureRow    *self,
+             const HubsFigure *figure)
 {
-  const HubsFigure *figure = hubs_live_figure_get_figure (self->figure);
   g_autofree char *text = NULL;
 
-  if (self->error != NULL)
+  if (self->error != NULL ||
+      (!self->saving && self->shown != NULL && hubs_figure_row_has_unsaved_text (self)))
     {
       show_state (self);
       return;
@@ -533,6 +674,8 @@ show_figure (HubsFigureRow *self)
     gtk_editable_set_text (GTK_EDITABLE (self->entry), text);
   g_free (self->shown);
   self->shown = g_steal_pointer (&text);
+  g_clear_pointer (&self->seen, hubs_figure_free);
+  self->seen = figure != NULL ? hubs_figure_copy (figure) : NULL;
   gtk_switch_set_active (self->confirmed, figure != NULL && figure->confirmed);
   if (figure != NULL)
     {
@@ -549,6 +692,13 @@ show_figure (HubsFigureRow *self)
 
   show_unit (self);
   show_state (self);
+}
+
+/* Shows what the live figure holds (see show_stored()). */
+static void
+show_figure (HubsFigureRow *self)
+{
+  show_stored (self, hubs_live_figure_get_figure (self->figure));
 }
 
 /* The KPI's unit, or the one the plan prints this figure in, marked, with what the mark
@@ -612,6 +762,8 @@ show_lock (HubsFigureRow *self)
     {
       self->locked = locked;
       g_clear_pointer (&self->error, g_free);
+      g_clear_pointer (&self->shown, g_free);
+      set_conflict (self, NULL, NULL);
       self->has_questioned = FALSE;
     }
 
@@ -677,6 +829,7 @@ hubs_figure_row_new (HubsUndoStack  *undo,
     g_signal_connect_swapped (hub, "year-state-changed", G_CALLBACK (on_year_state_changed),
                               self);
 
+  set_conflict (self, NULL, NULL);
   show_unit (self);
   show_names (self);
   show_lock (self);
@@ -731,6 +884,8 @@ hubs_figure_row_discard_typed (HubsFigureRow *self)
     return FALSE;
 
   g_clear_pointer (&self->error, g_free);
+  set_conflict (self, NULL, NULL);
+  g_clear_pointer (&self->shown, g_free);
   show_figure (self);
 
   return TRUE;

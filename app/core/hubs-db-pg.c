@@ -1036,6 +1036,116 @@ static const HubsDbDriver pg_driver = {
   .column_is_null = pg_column_is_null,
 };
 
+/**
+ * hubs_db_pg_exec_native:
+ * @db: a connection to a server
+ * @sql: SQL in PostgreSQL's own dialect, sent as it is (it may hold `$$` bodies)
+ *
+ * Returns: %HUBS_DB_OK or the failure
+ */
+int
+hubs_db_pg_exec_native (HubsDb     *db,
+                        const char *sql)
+{
+  PgDb *self = PG (db);
+  PGresult *result;
+  int rc = HUBS_DB_OK;
+
+  g_return_val_if_fail (hubs_db_get_engine (db) == HUBS_DB_ENGINE_POSTGRESQL, HUBS_DB_ERROR);
+
+  result = PQexec (self->conn, sql);
+  if (PQresultStatus (result) != PGRES_COMMAND_OK && PQresultStatus (result) != PGRES_TUPLES_OK)
+    rc = result_code (self, result);
+  PQclear (result);
+
+  return rc;
+}
+
+/**
+ * hubs_db_pg_listen:
+ * @db: a connection to a server
+ * @channel: the channel, a plain identifier
+ *
+ * Asks the server for the notices sent on @channel (see hubs_db_pg_next_notice()).
+ *
+ * Returns: %HUBS_DB_OK or the failure
+ */
+int
+hubs_db_pg_listen (HubsDb     *db,
+                   const char *channel)
+{
+  g_autofree char *sql = NULL;
+  g_autofree char *quoted = NULL;
+  char *escaped;
+
+  g_return_val_if_fail (hubs_db_get_engine (db) == HUBS_DB_ENGINE_POSTGRESQL, HUBS_DB_ERROR);
+
+  escaped = PQescapeIdentifier (PG (db)->conn, channel, strlen (channel));
+  quoted = g_strdup (escaped);
+  PQfreemem (escaped);
+  sql = g_strconcat ("LISTEN ", quoted, NULL);
+
+  return hubs_db_pg_exec_native (db, sql);
+}
+
+/* Returns: the socket of the connection, readable when the server sent something */
+int
+hubs_db_pg_get_socket (HubsDb *db)
+{
+  g_return_val_if_fail (hubs_db_get_engine (db) == HUBS_DB_ENGINE_POSTGRESQL, -1);
+
+  return PQsocket (PG (db)->conn);
+}
+
+/* Returns: the process id of the server's end of the connection, which notices name */
+int
+hubs_db_pg_get_backend_pid (HubsDb *db)
+{
+  g_return_val_if_fail (hubs_db_get_engine (db) == HUBS_DB_ENGINE_POSTGRESQL, 0);
+
+  return PQbackendPID (PG (db)->conn);
+}
+
+/**
+ * hubs_db_pg_next_notice:
+ * @db: a connection that listens
+ * @payload: (out) (transfer full): the notice's text
+ * @pid: (out): the server process of the connection that sent it
+ * @failed: (out): set when the connection was lost (the detail is in hubs_db_errmsg())
+ *
+ * Reads what the server sent, without waiting, and gives the next notice received.
+ *
+ * Returns: %TRUE with a notice, %FALSE when there is none (yet)
+ */
+gboolean
+hubs_db_pg_next_notice (HubsDb    *db,
+                        char     **payload,
+                        int       *pid,
+                        gboolean  *failed)
+{
+  PgDb *self = PG (db);
+  PGnotify *notify;
+
+  g_return_val_if_fail (hubs_db_get_engine (db) == HUBS_DB_ENGINE_POSTGRESQL, FALSE);
+
+  *failed = FALSE;
+  if (!PQconsumeInput (self->conn) || PQstatus (self->conn) == CONNECTION_BAD)
+    {
+      set_errmsg (self, PQerrorMessage (self->conn));
+      *failed = TRUE;
+      return FALSE;
+    }
+
+  if ((notify = PQnotifies (self->conn)) == NULL)
+    return FALSE;
+
+  *payload = g_strdup (notify->extra);
+  *pid = notify->be_pid;
+  PQfreemem (notify);
+
+  return TRUE;
+}
+
 /* Connects with the bounds on waiting of the top of this file; the URI's own settings of
  * them, given after, win. */
 static PGconn *

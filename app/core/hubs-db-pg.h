@@ -28,4 +28,16 @@ gboolean  hubs_db_pg_is_connected (HubsDb     *db);
 gboolean  hubs_db_pg_adopt       (HubsDb      *db,
                                   HubsDb      *fresh);
 
+/* What only a server has: SQL in its own dialect, and notices between connections. */
+int       hubs_db_pg_exec_native (HubsDb      *db,
+                                  const char  *sql);
+int       hubs_db_pg_listen      (HubsDb      *db,
+                                  const char  *channel);
+int       hubs_db_pg_get_socket  (HubsDb      *db);
+int       hubs_db_pg_get_backend_pid (HubsDb  *db);
+gboolean  hubs_db_pg_next_notice (HubsDb      *db,
+                                  char       **payload,
+                                  int         *pid,
+                                  gboolean    *failed);
+
 G_END_DECLS

@@ -51,6 +51,7 @@ hubs_history_field_get_label (const char *field)
     { "note_en", N_("English note") },
     { "parent_id", N_("breakdown of") },
     { "position", N_("position") },
+    { "saved-over", N_("saved over another change") },
   };
 
   g_return_val_if_fail (field != NULL, NULL);
@@ -210,10 +211,33 @@ hubs_history_describe_entry (const HubsHistoryEntry  *entry,
   else
     *title = g_strdup (hubs_history_field_get_label (entry->field));
 
-  old_value = hubs_history_describe_value (entry->field, entry->old_value, unit, language);
-  new_value = hubs_history_describe_value (entry->field, entry->new_value, unit, language);
   when = hubs_history_describe_time (entry->changed_at);
   who = hubs_history_describe_who (entry->changed_by, entry->organisation, entry->db_user);
+
+  /* A save over another person's change: old_value is the figure they had stored, new_value
+   * who they were; what it was changed to is in the value row beside it. */
+  if (g_str_equal (entry->field, "saved-over"))
+    {
+      g_autofree char *theirs = hubs_history_describe_value ("value", entry->old_value, unit,
+                                                            language);
+      g_autofree char *saved_over = NULL;
+
+      /* Translators: in the history: %1$s is a person and organisation, %2$s the figure
+       * they had stored, which someone else saved over */
+      saved_over = g_strdup_printf (_("Saved over a change by %1$s, who had entered %2$s"),
+                                    entry->new_value != NULL && *entry->new_value != '\0'
+                                    ? entry->new_value : "—", theirs);
+      if (who != NULL)
+        /* Translators: a history entry, what happened, when, and who did it */
+        *change = g_strdup_printf (_("%1$s    %2$s · %3$s"), saved_over, when, who);
+      else
+        /* Translators: a history entry, what happened and when */
+        *change = g_strdup_printf (_("%1$s    %2$s"), saved_over, when);
+      return;
+    }
+
+  old_value = hubs_history_describe_value (entry->field, entry->old_value, unit, language);
+  new_value = hubs_history_describe_value (entry->field, entry->new_value, unit, language);
   if (who != NULL)
     {
       /* Translators: a change in the history, old value → new value, when, and who (a name

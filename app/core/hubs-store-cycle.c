@@ -747,39 +747,23 @@ hubs_store_get_last_change (HubsStore       *self,
                             char           **changed_at,
                             GError         **error)
 {
-  HubsDbStmt *stmt;
-  int rc;
+  HubsFigureConflict last = { 0 };
 
   *changed_by = NULL;
   *changed_at = NULL;
 
-  if (!(stmt = _hubs_store_prepare (self,
-                                    "SELECT changed_by, organisation, changed_at, db_user "
-                                    "FROM history "
-                                    "WHERE kpi_id = ?1 AND fiscal_year = ?2 AND kind = ?3 AND "
-                                    "field = 'value' ORDER BY id DESC LIMIT 1", error)))
+  if (!_hubs_store_read_last_figure_change (self, kpi_id, fiscal_year, kind, "value", &last,
+                                            error))
     return FALSE;
-  _hubs_store_bind_text (stmt, 1, kpi_id);
-  hubs_db_stmt_bind_int (stmt, 2, fiscal_year);
-  _hubs_store_bind_text (stmt, 3, hubs_figure_kind_to_string (kind));
 
-  rc = hubs_db_stmt_step (stmt);
-  if (rc == HUBS_DB_ROW)
+  if (last.changed_at != NULL)
     {
-      g_autofree char *by = _hubs_store_column_text (stmt, 0);
-      g_autofree char *organisation = _hubs_store_column_text (stmt, 1);
-      g_autofree char *db_user = _hubs_store_column_text (stmt, 3);
-
-      *changed_by = hubs_history_describe_who (by, organisation, db_user);
-      *changed_at = _hubs_store_column_text (stmt, 2);
+      *changed_by = hubs_history_describe_who (last.changed_by, last.organisation, last.db_user);
+      *changed_at = g_steal_pointer (&last.changed_at);
     }
-  hubs_db_stmt_reset (stmt);
-
-  if (rc != HUBS_DB_ROW && rc != HUBS_DB_DONE)
-    {
-      _hubs_store_set_db_error (error, self->db, rc, self->path);
-      return FALSE;
-    }
+  g_free (last.changed_by);
+  g_free (last.organisation);
+  g_free (last.db_user);
 
   return TRUE;
 }

@@ -996,10 +996,14 @@ open_shared (HubsStore           *self,
 
   /* Who may change what (hubs-store-roles.c): a role that does not own the tables never
    * migrates them. */
-  return _hubs_store_read_administrator (self, error) &&
-         _hubs_store_check_may_migrate (self, error) &&
-         open_contents (self, is_empty, flags, error) &&
-         _hubs_store_read_grant (self, error);
+  if (!_hubs_store_read_administrator (self, error) ||
+      !_hubs_store_check_may_migrate (self, error) ||
+      !open_contents (self, is_empty, flags, error) ||
+      !_hubs_store_read_grant (self, error))
+    return FALSE;
+
+  _hubs_store_set_up_notify (self);
+  return TRUE;
 }
 
 /**

@@ -14,6 +14,7 @@
 
 #include "hubs-db.h"
 #include "hubs-plan.h"
+#include "hubs-store-conflict.h"
 #include "hubs-store.h"
 
 G_BEGIN_DECLS
@@ -145,6 +146,21 @@ gboolean       _hubs_store_write_year_state        (HubsStore           *self,
 void          _hubs_store_watch_connection        (HubsStore     *self);
 void          _hubs_store_unwatch_connection      (HubsStore     *self);
 
+/* hubs-store-conflict.c */
+gboolean       _hubs_store_read_last_figure_change (HubsStore           *self,
+                                                    const char          *kpi_id,
+                                                    int                  fiscal_year,
+                                                    HubsFigureKind       kind,
+                                                    const char          *field,
+                                                    HubsFigureConflict  *conflict,
+                                                    GError             **error);
+
+/* hubs-store-notify.c */
+#define HUBS_STORE_NOTIFY_CHANNEL "hubs_changes"
+void           _hubs_store_set_up_notify           (HubsStore           *self);
+void           _hubs_store_apply_notice            (HubsStore           *self,
+                                                    const char          *payload);
+
 /* hubs-store-network.c */
 const char   *_hubs_store_find_network_file_system (const char   *path);
 /* hubs-store-indicator.c */
@@ -212,6 +228,9 @@ gboolean      _hubs_store_append_kpi_history      (HubsStore         *self,
                                                    const char        *kpi_id,
                                                    const HubsKpi     *old,
                                                    const HubsKpi     *new,
+                                                   GError           **error);
+gboolean      _hubs_store_lock_kpi_figures        (HubsStore         *self,
+                                                   const char        *kpi_id,
                                                    GError           **error);
 gboolean      _hubs_store_write_figure            (HubsStore         *self,
                                                    const HubsFigure  *figure,

@@ -2,18 +2,32 @@
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  *
- * Changes another program makes to the same database file: an import from the command line
- * while the window is open, a second window. SQLite's `PRAGMA data_version` moves whenever
- * another connection commits; looked at once a second (one small read of the file's header
- * page), a move is passed on as the store's own #HubsStore::changed for everything, so the
- * live model reads again what is on screen and the window shows the other program's figures
- * within a second.
+ * Changes other programs and people make to the same database: an import from the command
+ * line while the window is open, a second window, a colleague on a shared database. Each
+ * reaches the store's own #HubsStore::changed, so the live model updates what is on screen
+ * within a second. One concept, one back-end per engine:
+ *
+ * - SQLite's `PRAGMA data_version` moves whenever another connection commits; looked at
+ *   once a second (one small read of the file's header page), a move is passed on as a
+ *   change of everything, and the live model reads again what is on screen.
+ * - A server tells: every committed write sends a notice naming exactly what changed (see
+ *   hubs-store-notify.c). The watch listens on a connection of its own, kept for that (so a
+ *   notice never waits behind the store's statements), wakes when its socket is readable,
+ *   and passes on each notice another connection sent, as exactly that change; the store's
+ *   own saves it has told already. When that connection is lost (the server restarted, the
+ *   network went), the watch connects again every few seconds, and once it listens again
+ *   passes on a change of everything: what was saved meanwhile sent notices nobody heard.
  */
 
 #define G_LOG_DOMAIN "hubs-store-watch"
 
 #include "config.h"
 
+#include <string.h>
+
+#include <glib-unix.h>
+
+#include "hubs-db-pg.h"
 #include "hubs-store-private.h"
 #include "hubs-store-watch.h"
 
@@ -24,10 +38,15 @@ struct _HubsStoreWatch
   /* Owned */
   HubsStore    *store;
   sqlite3_stmt *stmt;
+  /* On a server: the connection that listens for notices, and the schema they are of. */
+  HubsDb       *listener;
+  char         *schema;
 
   /* State */
   gint64        version;
   guint         source;
+  guint         retry;
+  guint         shared : 1;
 };
 
 G_DEFINE_FINAL_TYPE (HubsStoreWatch, hubs_store_watch, G_TYPE_OBJECT)
@@ -55,12 +74,53 @@ read_version (HubsStoreWatch *self,
   return rc == SQLITE_ROW;
 }
 
+static void listen_later (HubsStoreWatch *self);
+
+/* Passes on the notices received, but those of the store's own connection. */
+static gboolean
+read_notices (HubsStoreWatch *self)
+{
+  int own_pid = hubs_db_pg_get_backend_pid (self->store->db);
+  gboolean changed = FALSE;
+  g_autofree char *payload = NULL;
+  gboolean failed = FALSE;
+  int pid;
+
+  while (hubs_db_pg_next_notice (self->listener, &payload, &pid, &failed))
+    {
+      const char *tab = strchr (payload, '\t');
+
+      if (pid != own_pid && tab != NULL && strlen (self->schema) == (gsize) (tab - payload) &&
+          strncmp (payload, self->schema, tab - payload) == 0)
+        {
+          g_debug ("Another connection changed %s: %s", hubs_store_get_path (self->store),
+                   tab + 1);
+          _hubs_store_apply_notice (self->store, tab + 1);
+          changed = TRUE;
+        }
+      g_clear_pointer (&payload, g_free);
+    }
+
+  if (failed)
+    {
+      g_message ("Other people's changes to %s are not followed until the server can be "
+                 "reached again: %s",
+                 hubs_store_get_path (self->store), hubs_db_errmsg (self->listener));
+      g_clear_handle_id (&self->source, g_source_remove);
+      g_clear_pointer (&self->listener, hubs_db_close);
+      listen_later (self);
+    }
+
+  return changed;
+}
+
 /**
  * hubs_store_watch_check:
  * @self: a #HubsStoreWatch
  *
  * Looks now whether another connection committed since the last look, and if so emits
- * #HubsStore::changed for everything. The watch does this by itself once a second.
+ * #HubsStore::changed: for everything on a file, for exactly what changed on a server. The
+ * watch does this by itself, once a second on a file, as a notice arrives on a server.
  *
  * Returns: %TRUE when another program had changed the database
  */
@@ -71,6 +131,9 @@ hubs_store_watch_check (HubsStoreWatch *self)
   gint64 version;
 
   g_return_val_if_fail (HUBS_IS_STORE_WATCH (self), FALSE);
+
+  if (self->shared)
+    return self->listener != NULL && read_notices (self);
 
   if (!read_version (self, &version) || version == self->version)
     return FALSE;
@@ -90,13 +153,105 @@ check_cb (gpointer data)
   return G_SOURCE_CONTINUE;
 }
 
+static gboolean
+notice_cb (int          fd,
+           GIOCondition condition,
+           gpointer     data)
+{
+  HubsStoreWatch *self = data;
+
+  read_notices (self);
+
+  return self->source != 0 ? G_SOURCE_CONTINUE : G_SOURCE_REMOVE;
+}
+
+/* The schema the store's tables are in, which the notices of its changes name. */
+static gboolean
+read_schema (HubsStoreWatch *self)
+{
+  HubsDbStmt *stmt = NULL;
+  int rc;
+
+  if (hubs_db_prepare (self->listener, "SELECT current_schema ()", &stmt) != HUBS_DB_OK)
+    return FALSE;
+  rc = hubs_db_stmt_step (stmt);
+  if (rc == HUBS_DB_ROW && hubs_db_stmt_column_text (stmt, 0) != NULL)
+    self->schema = g_strdup (hubs_db_stmt_column_text (stmt, 0));
+  hubs_db_stmt_finalize (stmt);
+
+  return self->schema != NULL;
+}
+
+/* Listens, on a connection of its own, for the notices of other connections' commits;
+ * says why not unless @quiet (a retry, whose first failure was said). */
+static gboolean
+listen_to_server (HubsStoreWatch *self,
+                  gboolean        quiet)
+{
+  g_autofree char *message = NULL;
+  int rc;
+
+  if (!(self->listener = hubs_db_pg_open (hubs_store_get_path (self->store), TRUE, &rc,
+                                          &message)))
+    {
+      if (!quiet)
+        g_message ("Other people's changes to %s cannot be followed yet: %s",
+                   hubs_store_get_path (self->store), message);
+      return FALSE;
+    }
+
+  g_clear_pointer (&self->schema, g_free);
+  if (!read_schema (self) ||
+      hubs_db_pg_listen (self->listener, HUBS_STORE_NOTIFY_CHANNEL) != HUBS_DB_OK)
+    {
+      if (!quiet)
+        g_message ("Other people's changes to %s cannot be followed yet: %s",
+                   hubs_store_get_path (self->store), hubs_db_errmsg (self->listener));
+      g_clear_pointer (&self->listener, hubs_db_close);
+      return FALSE;
+    }
+
+  self->source = g_unix_fd_add (hubs_db_pg_get_socket (self->listener), G_IO_IN, notice_cb,
+                                self);
+  return TRUE;
+}
+
+static gboolean
+retry_cb (gpointer data)
+{
+  HubsStoreWatch *self = data;
+  HubsStoreChange change = { .kind = HUBS_STORE_CHANGE_ALL };
+
+  if (!listen_to_server (self, TRUE))
+    return G_SOURCE_CONTINUE;
+
+  self->retry = 0;
+  g_debug ("Following other people's changes to %s again",
+           hubs_store_get_path (self->store));
+  g_signal_emit_by_name (self->store, "changed", &change);
+
+  return G_SOURCE_REMOVE;
+}
+
+/* Tries again to listen, every few seconds, until it does. */
+static void
+listen_later (HubsStoreWatch *self)
+{
+  if (self->retry == 0)
+    self->retry = g_timeout_add_full (G_PRIORITY_LOW, HUBS_STORE_WATCH_RETRY_INTERVAL,
+                                      retry_cb, self, NULL);
+}
+
 static void
 hubs_store_watch_finalize (GObject *object)
 {
   HubsStoreWatch *self = (HubsStoreWatch *)object;
 
   g_clear_handle_id (&self->source, g_source_remove);
+  g_clear_handle_id (&self->retry, g_source_remove);
   g_clear_pointer (&self->stmt, sqlite3_finalize);
+  g_clear_pointer (&self->listener, hubs_db_close);
+  g_clear_pointer (&self->schema, g_free);
   g_clear_object (&self->store);
 
   G_OBJECT_CLASS (hubs_store_watch_parent_class)->finalize (object);
@@ -131,6 +286,15 @@ hubs_store_watch_new (HubsStore *store)
 
   self = g_object_new (HUBS_TYPE_STORE_WATCH, NULL);
   self->store = g_object_ref (store);
+
+  if (hubs_db_get_engine (store->db) == HUBS_DB_ENGINE_POSTGRESQL)
+    {
+      self->shared = TRUE;
+      if (!listen_to_server (self, FALSE))
+        listen_later (self);
+      return self;
+    }
+
   if (!read_version (self, &self->version))
     g_debug ("%s cannot be watched for other programs' changes", hubs_store_get_path (store));
   /* Low priority: a look never delays a frame or the user's typing. */

@@ -16,6 +16,9 @@ G_DECLARE_FINAL_TYPE (HubsStoreWatch, hubs_store_watch, HUBS, STORE_WATCH, GObje
 /* How often another program's changes are looked for, in milliseconds. */
 #define HUBS_STORE_WATCH_INTERVAL 1000
 
+/* How often a lost connection to a server is tried again, in milliseconds. */
+#define HUBS_STORE_WATCH_RETRY_INTERVAL 2000
+
 HubsStoreWatch *hubs_store_watch_new   (HubsStore      *store);
 gboolean        hubs_store_watch_check (HubsStoreWatch *self);
 

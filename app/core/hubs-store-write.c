@@ -16,6 +16,7 @@
 #include <sqlite3.h>
 
 #include "hubs-format.h"
+#include "hubs-store-conflict.h"
 #include "hubs-store-private.h"
 
 /* The value as history records it: the plain number, "not_measured", or NULL for none. */
@@ -294,25 +295,66 @@ read_figure_for_change (HubsStore       *self,
   return TRUE;
 }
 
+/* The refusal of a save made on a figure that changed meanwhile: who changed it, when and
+ * to what, read in the save's transaction. */
 static void
-set_conflict_error (GError          **error,
-                    const HubsFigure *now,
-                    const char       *unit)
+set_conflict_error (HubsStore         *self,
+                    GError           **error,
+                    const char        *kpi_id,
+                    int                fiscal_year,
+                    HubsFigureKind     kind,
+                    const HubsFigure  *now,
+                    const char        *unit)
 {
-  g_autofree char *value = NULL;
+  g_autoptr(HubsFigureConflict) conflict = g_new0 (HubsFigureConflict, 1);
+  g_autofree char *description = NULL;
 
-  if (now == NULL)
-    value = g_strdup (_("no figure"));
-  else if (!now->measured)
-    value = g_strdup (_("not measured"));
-  else
-    value = hubs_format_value (now->value, unit, hubs_language_current ());
+  conflict->figure = now != NULL ? hubs_figure_copy (now) : NULL;
+  if (!_hubs_store_read_last_figure_change (self, kpi_id, fiscal_year, kind, NULL, conflict,
+                                            NULL))
+    g_clear_pointer (&conflict->changed_at, g_free);
+  description = hubs_figure_conflict_describe (conflict, unit, hubs_language_current ());
 
   g_set_error (error, HUBS_STORE_ERROR, HUBS_STORE_ERROR_CONFLICT,
-               /* Translators: %s is the figure as it is now stored, e.g. “999 companies” */
-               _("This figure was changed elsewhere meanwhile and now reads %s, so nothing "
-                 "was changed."),
-               value);
+               /* Translators: a save or an undo refused; %s says who changed the figure
+                * meanwhile, when and to what */
+               _("%s Nothing was changed."), description);
+}
+
+/* Makes two writers of one KPI's figures take turns, so that what a save reads to check
+ * stays true until its commit. SQLite's BEGIN IMMEDIATE already lets one writer in at a
+ * time; a PostgreSQL transaction reads at READ COMMITTED, so it first takes a lock of the
+ * KPI's figures, held until it ends, even when the figure has no row yet. An advisory lock
+ * (named for the schema and the KPI) rather than a lock of the KPI's row: locking a row
+ * takes the right to update it, which a consortium's role does not have on the plan. The
+ * read comes after, in a statement of its own: one that waited for a lock and then read in
+ * the same statement would see the figure as it was before the other writer committed. */
+gboolean
+_hubs_store_lock_kpi_figures (HubsStore   *self,
+                              const char  *kpi_id,
+                              GError     **error)
+{
+  HubsDbStmt *stmt;
+  int rc;
+
+  if (hubs_db_get_engine (self->db) != HUBS_DB_ENGINE_POSTGRESQL || self->creating)
+    return TRUE;
+
+  if (!(stmt = _hubs_store_prepare (self,
+                                    "SELECT pg_advisory_xact_lock (hashtext (current_schema () "
+                                    "|| ' figures'), hashtext (?1))", error)))
+    return FALSE;
+  _hubs_store_bind_text (stmt, 1, kpi_id);
+  rc = hubs_db_stmt_step (stmt);
+  hubs_db_stmt_reset (stmt);
+
+  if (rc != HUBS_DB_ROW && rc != HUBS_DB_DONE)
+    {
+      _hubs_store_set_db_error (error, self->db, rc, self->path);
+      return FALSE;
+    }
+
+  return TRUE;
 }
 
 /* Replaces (or with @figure %NULL, removes) one figure and records the change, in one
@@ -326,6 +368,7 @@ change_figure (HubsStore         *self,
                gboolean           check,
                const HubsFigure  *expected,
                const HubsFigure  *figure,
+               const char        *saved_over,
                GError           **error)
 {
   g_autoptr(HubsFigure) old = NULL;
@@ -345,7 +388,8 @@ change_figure (HubsStore         *self,
   if (!_hubs_store_begin (self, error))
     return FALSE;
 
-  if (!read_figure_for_change (self, kpi_id, fiscal_year, kind, &hub_id, &unit, &old, &lock,
+  if (!_hubs_store_lock_kpi_figures (self, kpi_id, error) ||
+      !read_figure_for_change (self, kpi_id, fiscal_year, kind, &hub_id, &unit, &old, &lock,
                                error))
     goto failed;
 
@@ -357,7 +401,7 @@ change_figure (HubsStore         *self,
 
   if (check && !same_figure (old, expected) && !same_figure (old, figure))
     {
-      set_conflict_error (error, old, unit);
+      set_conflict_error (self, error, kpi_id, fiscal_year, kind, old, unit);
       goto failed;
     }
 
@@ -388,8 +432,21 @@ change_figure (HubsStore         *self,
     }
 
   if (!_hubs_store_append_figure_history (self, hub_id, kpi_id, fiscal_year, kind, old, figure,
-                                          error) ||
-      !_hubs_store_commit (self, error))
+                                          error))
+    goto failed;
+
+  /* A save over someone's change says whose, beside what it changed (see hubs-history.h). */
+  if (saved_over != NULL)
+    {
+      g_autofree char *theirs = figure_value_text (old);
+
+      if (!_hubs_store_append_history_row (self, hub_id, kpi_id, fiscal_year,
+                                           hubs_figure_kind_to_string (kind), "saved-over",
+                                           theirs, saved_over, error))
+        goto failed;
+    }
+
+  if (!_hubs_store_commit (self, error))
     goto failed;
 
   change.kind = HUBS_STORE_CHANGE_FIGURE;
@@ -436,7 +493,7 @@ hubs_store_set_figure (HubsStore         *self,
     }
 
   return change_figure (self, figure->kpi_id, figure->fiscal_year, figure->kind, FALSE, NULL,
-                        figure, error);
+                        figure, NULL, error);
 }
 
 /**
@@ -462,7 +519,7 @@ hubs_store_remove_figure (HubsStore       *self,
   g_return_val_if_fail (HUBS_IS_STORE (self), FALSE);
   g_return_val_if_fail (kpi_id != NULL, FALSE);
 
-  return change_figure (self, kpi_id, fiscal_year, kind, FALSE, NULL, NULL, error);
+  return change_figure (self, kpi_id, fiscal_year, kind, FALSE, NULL, NULL, NULL, error);
 }
 
 /**
@@ -501,7 +558,56 @@ hubs_store_replace_figure (HubsStore         *self,
       return FALSE;
     }
 
-  return change_figure (self, kpi_id, fiscal_year, kind, TRUE, before, after, error);
+  return change_figure (self, kpi_id, fiscal_year, kind, TRUE, before, after, NULL, error);
+}
+
+/**
+ * hubs_store_save_figure_over:
+ * @self: a #HubsStore
+ * @kpi_id: a KPI id
+ * @fiscal_year: the fiscal year
+ * @kind: baseline, target or actual
+ * @theirs: the change the save met (hubs_store_read_figure_conflict())
+ * @after: (nullable): the figure to store, %NULL to remove it
+ * @error: a location for a #GError
+ *
+ * Saves anyway, over another person's change: like hubs_store_replace_figure() with
+ * @theirs as what the change is made against (so a change made after theirs is still
+ * refused), and the history records, beside the change, that it was saved over theirs and
+ * whose it was (a row of field `saved-over`). Declared in hubs-store-conflict.h.
+ *
+ * Returns: %TRUE on success
+ */
+gboolean
+hubs_store_save_figure_over (HubsStore                 *self,
+                             const char                *kpi_id,
+                             int                        fiscal_year,
+                             HubsFigureKind             kind,
+                             const HubsFigureConflict  *theirs,
+                             const HubsFigure          *after,
+                             GError                   **error)
+{
+  g_autofree char *whose = NULL;
+
+  g_return_val_if_fail (HUBS_IS_STORE (self), FALSE);
+  g_return_val_if_fail (kpi_id != NULL, FALSE);
+  g_return_val_if_fail (theirs != NULL, FALSE);
+
+  if (after != NULL && after->measured && !isfinite (after->value))
+    {
+      g_set_error (error, HUBS_STORE_ERROR, HUBS_STORE_ERROR_INVALID,
+                   _("A figure must be a finite number."));
+      return FALSE;
+    }
+
+  if (theirs->changed_by != NULL && theirs->organisation != NULL)
+    whose = g_strdup_printf ("%s (%s)", theirs->changed_by, theirs->organisation);
+  else
+    whose = g_strdup (theirs->changed_by != NULL ? theirs->changed_by
+                      : theirs->organisation != NULL ? theirs->organisation : "");
+
+  return change_figure (self, kpi_id, fiscal_year, kind, TRUE, theirs->figure, after, whose,
+                        error);
 }
 
 /* Adds a hub row as it is, with its sort order. No history. */

@@ -18,6 +18,8 @@
 #include "config.h"
 
 #include <math.h>
+#include <stdlib.h>
+#include <string.h>
 
 #include <glib/gi18n.h>
 #include <sqlite3.h>
@@ -363,6 +365,13 @@ author_func (sqlite3_context  *context,
  * set-wise functions (the server): what is stored as given changes nothing, a changed actual
  * of a submitted or accepted year refuses the whole set, each change is recorded field by
  * field in the order given, and the same figure twice stores the last one given. */
+static int
+compare_strings (const void *a,
+                 const void *b)
+{
+  return strcmp (*(const char * const *) a, *(const char * const *) b);
+}
+
 static gboolean
 apply_figures_one_by_one (HubsStore  *self,
                           GPtrArray  *figures,
@@ -370,6 +379,9 @@ apply_figures_one_by_one (HubsStore  *self,
                           GError    **error)
 {
   g_autoptr(GHashTable) last = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  g_autoptr(GHashTable) kpi_ids = g_hash_table_new (g_str_hash, g_str_equal);
+  g_autofree gpointer *locks = NULL;
+  guint n_locks = 0;
   guint changed = 0;
 
   for (guint i = 0; i < figures->len; i++)
@@ -380,7 +392,16 @@ apply_figures_one_by_one (HubsStore  *self,
                            g_strdup_printf ("%s\n%d\n%d", figure->kpi_id, figure->fiscal_year,
                                             (int) figure->kind),
                            GUINT_TO_POINTER (i));
+      g_hash_table_add (kpi_ids, figure->kpi_id);
     }
+
+  /* A save of one of these KPIs' figures waits for the import, and the other way round; in
+   * the order of their ids, so that two imports never wait for each other. */
+  locks = g_hash_table_get_keys_as_array (kpi_ids, &n_locks);
+  qsort (locks, n_locks, sizeof (gpointer), compare_strings);
+  for (guint i = 0; i < n_locks; i++)
+    if (!_hubs_store_lock_kpi_figures (self, locks[i], error))
+      return FALSE;
 
   for (guint i = 0; i < figures->len; i++)
     {

@@ -383,6 +383,53 @@ hubs_undo_stack_set_figure (HubsUndoStack     *self,
 }
 
 /**
+ * hubs_undo_stack_save_figure_over:
+ * @self: a #HubsUndoStack
+ * @kpi_id: the KPI
+ * @fiscal_year: the fiscal year
+ * @kind: baseline, target or actual
+ * @theirs: the other person's change the save met (hubs_store_read_figure_conflict())
+ * @figure: (nullable): the new figure, or %NULL to remove the figure
+ * @error: a location for a #GError
+ *
+ * Saves anyway over another person's change (see hubs_store_save_figure_over()) and
+ * remembers it as a change from their figure: undoing it brings theirs back, only while the
+ * store still holds this one.
+ *
+ * Returns: %TRUE on success
+ */
+gboolean
+hubs_undo_stack_save_figure_over (HubsUndoStack            *self,
+                                  const char               *kpi_id,
+                                  int                       fiscal_year,
+                                  HubsFigureKind            kind,
+                                  const HubsFigureConflict *theirs,
+                                  const HubsFigure         *figure,
+                                  GError                  **error)
+{
+  Command *command;
+
+  g_return_val_if_fail (HUBS_IS_UNDO_STACK (self), FALSE);
+  g_return_val_if_fail (kpi_id != NULL, FALSE);
+  g_return_val_if_fail (theirs != NULL, FALSE);
+
+  if (!hubs_store_save_figure_over (self->store, kpi_id, fiscal_year, kind, theirs, figure,
+                                    error))
+    return FALSE;
+
+  command = g_new0 (Command, 1);
+  command->kind = COMMAND_FIGURE;
+  command->kpi_id = g_strdup (kpi_id);
+  command->fiscal_year = fiscal_year;
+  command->figure_kind = kind;
+  command->figure_before = theirs->figure ? hubs_figure_copy (theirs->figure) : NULL;
+  command->figure_after = figure ? hubs_figure_copy (figure) : NULL;
+  push (self, command);
+
+  return TRUE;
+}
+
+/**
  * hubs_undo_stack_set_explanation:
  * @self: a #HubsUndoStack
  * @before: the explanation as the user saw it (empty when there was none)

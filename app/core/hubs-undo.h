@@ -5,6 +5,7 @@
 
 #pragma once
 
+#include "hubs-store-conflict.h"
 #include "hubs-store.h"
 
 G_BEGIN_DECLS
@@ -23,6 +24,13 @@ gboolean       hubs_undo_stack_set_figure (HubsUndoStack     *self,
                                            const HubsFigure  *before,
                                            const HubsFigure  *figure,
                                            GError           **error);
+gboolean       hubs_undo_stack_save_figure_over (HubsUndoStack            *self,
+                                                 const char               *kpi_id,
+                                                 int                       fiscal_year,
+                                                 HubsFigureKind            kind,
+                                                 const HubsFigureConflict *theirs,
+                                                 const HubsFigure         *figure,
+                                                 GError                  **error);
 gboolean       hubs_undo_stack_save_kpi   (HubsUndoStack     *self,
                                            const HubsKpi     *before,
                                            const HubsKpi     *kpi,
