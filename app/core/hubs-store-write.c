@@ -384,6 +384,12 @@ change_figure (HubsStore         *self,
                            "The figure does not belong where it is stored.");
       return FALSE;
     }
+  if (figure != NULL && figure->measured && !isfinite (figure->value))
+    {
+      g_set_error (error, HUBS_STORE_ERROR, HUBS_STORE_ERROR_INVALID,
+                   _("A figure must be a finite number."));
+      return FALSE;
+    }
 
   if (!_hubs_store_begin (self, error))
     return FALSE;
@@ -485,13 +491,6 @@ hubs_store_set_figure (HubsStore         *self,
   g_return_val_if_fail (figure != NULL, FALSE);
   g_return_val_if_fail (figure->kpi_id != NULL, FALSE);
 
-  if (figure->measured && !isfinite (figure->value))
-    {
-      g_set_error (error, HUBS_STORE_ERROR, HUBS_STORE_ERROR_INVALID,
-                   _("A figure must be a finite number."));
-      return FALSE;
-    }
-
   return change_figure (self, figure->kpi_id, figure->fiscal_year, figure->kind, FALSE, NULL,
                         figure, NULL, error);
 }
@@ -551,13 +550,6 @@ hubs_store_replace_figure (HubsStore         *self,
   g_return_val_if_fail (HUBS_IS_STORE (self), FALSE);
   g_return_val_if_fail (kpi_id != NULL, FALSE);
 
-  if (after != NULL && after->measured && !isfinite (after->value))
-    {
-      g_set_error (error, HUBS_STORE_ERROR, HUBS_STORE_ERROR_INVALID,
-                   _("A figure must be a finite number."));
-      return FALSE;
-    }
-
   return change_figure (self, kpi_id, fiscal_year, kind, TRUE, before, after, NULL, error);
 }
 
@@ -592,13 +584,6 @@ hubs_store_save_figure_over (HubsStore                 *self,
   g_return_val_if_fail (HUBS_IS_STORE (self), FALSE);
   g_return_val_if_fail (kpi_id != NULL, FALSE);
   g_return_val_if_fail (theirs != NULL, FALSE);
-
-  if (after != NULL && after->measured && !isfinite (after->value))
-    {
-      g_set_error (error, HUBS_STORE_ERROR, HUBS_STORE_ERROR_INVALID,
-                   _("A figure must be a finite number."));
-      return FALSE;
-    }
 
   if (theirs->changed_by != NULL && theirs->organisation != NULL)
     whose = g_strdup_printf ("%s (%s)", theirs->changed_by, theirs->organisation);
