@@ -615,3 +615,47 @@ hubs_test_pdf_info (const char *pdf,
       return g_strstrip (g_strdup (lines[i] + strlen (prefix)));
   g_assert_not_reached ();
 }
+
+/**
+ * hubs_test_run_clear:
+ * @run: a run of hubs_test_run_hubs()
+ */
+void
+hubs_test_run_clear (HubsTestRun *run)
+{
+  g_clear_pointer (&run->out, g_free);
+  g_clear_pointer (&run->err, g_free);
+}
+
+/**
+ * hubs_test_run_hubs:
+ * @run: (out caller-allocates): where to keep what it printed and how it ended
+ * @first_arg: the first argument, then the others, then %NULL
+ *
+ * Runs the hubs binary of the build ($HUBS_BINARY) with the arguments, without a display,
+ * and waits for it. A binary that cannot be started fails the test.
+ */
+void
+hubs_test_run_hubs (HubsTestRun *run,
+                    const char  *first_arg,
+                    ...)
+{
+  g_autoptr(GPtrArray) argv = g_ptr_array_new ();
+  g_autoptr(GError) error = NULL;
+  g_auto(GStrv) envp = g_environ_unsetenv (g_get_environ (), "DISPLAY");
+  const char *binary = g_getenv ("HUBS_BINARY");
+  va_list args;
+
+  g_assert_nonnull (binary);
+  envp = g_environ_unsetenv (envp, "WAYLAND_DISPLAY");
+  g_ptr_array_add (argv, (gpointer) binary);
+  va_start (args, first_arg);
+  for (const char *arg = first_arg; arg != NULL; arg = va_arg (args, const char *))
+    g_ptr_array_add (argv, (gpointer) arg);
+  va_end (args);
+  g_ptr_array_add (argv, NULL);
+
+  g_spawn_sync (NULL, (char **) argv->pdata, envp, G_SPAWN_DEFAULT, NULL, NULL, &run->out,
+                &run->err, &run->status, &error);
+  g_assert_no_error (error);
+}

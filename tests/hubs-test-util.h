@@ -71,4 +71,20 @@ char  **hubs_test_parse_csv       (const char *text,
 void    hubs_test_make_large_database (const char *path,
                                        guint       n_hubs);
 
+/* One run of the hubs binary ($HUBS_BINARY) without a display: what it printed, and how it
+ * ended. */
+typedef struct
+{
+  char *out;
+  char *err;
+  int   status;
+} HubsTestRun;
+
+void    hubs_test_run_clear       (HubsTestRun *run);
+void    hubs_test_run_hubs        (HubsTestRun *run,
+                                   const char  *first_arg,
+                                   ...) G_GNUC_NULL_TERMINATED;
+
+G_DEFINE_AUTO_CLEANUP_CLEAR_FUNC (HubsTestRun, hubs_test_run_clear)
+
 G_END_DECLS

@@ -16,51 +16,11 @@
 
 #include "hubs-test-util.h"
 
-typedef struct
-{
-  char *stdout_text;
-  char *stderr_text;
-  int   status;
-} Run;
-
 static void
-run_clear (Run *run)
-{
-  g_free (run->stdout_text);
-  g_free (run->stderr_text);
-}
-
-G_DEFINE_AUTO_CLEANUP_CLEAR_FUNC (Run, run_clear)
-
-static void
-run_hubs (Run        *run,
-          const char *first_arg,
-          ...)
-{
-  g_autoptr(GPtrArray) argv = g_ptr_array_new ();
-  g_autoptr(GError) error = NULL;
-  g_auto(GStrv) envp = g_environ_unsetenv (g_get_environ (), "DISPLAY");
-  const char *binary = g_getenv ("HUBS_BINARY");
-  va_list args;
-
-  g_assert_nonnull (binary);
-  g_ptr_array_add (argv, (gpointer) binary);
-  va_start (args, first_arg);
-  for (const char *arg = first_arg; arg != NULL; arg = va_arg (args, const char *))
-    g_ptr_array_add (argv, (gpointer) arg);
-  va_end (args);
-  g_ptr_array_add (argv, NULL);
-
-  g_spawn_sync (NULL, (char **) argv->pdata, envp, G_SPAWN_DEFAULT, NULL, NULL,
-                &run->stdout_text, &run->stderr_text, &run->status, &error);
-  g_assert_no_error (error);
-}
-
-static void
-assert_success (const Run *run)
+assert_success (const HubsTestRun *run)
 {
   if (!g_spawn_check_wait_status (run->status, NULL))
-    g_error ("hubs failed: %s", run->stderr_text);
+    g_error ("hubs failed: %s", run->err);
 }
 
 /* Every figure of @database as the CSV export writes it. */
@@ -72,11 +32,11 @@ export_csv (const char *dir,
   g_autofree char *path = hubs_test_path (dir, name);
   g_autofree char *option = g_strconcat ("--database=", database, NULL);
   g_autofree char *output = g_strconcat ("--export-csv=", path, NULL);
-  g_auto(Run) run = { 0 };
+  g_auto(HubsTestRun) run = { 0 };
   g_autoptr(GError) error = NULL;
   char *text = NULL;
 
-  run_hubs (&run, option, output, NULL);
+  hubs_test_run_hubs (&run, option, output, NULL);
   assert_success (&run);
   g_assert_true (g_file_get_contents (path, &text, NULL, &error));
   g_assert_no_error (error);
@@ -112,23 +72,23 @@ test_init_seeds (Fixture       *f,
   g_autofree char *on_server = NULL;
   g_autofree char *in_file = NULL;
   g_autofree char *version = NULL;
-  g_auto(Run) run = { 0 };
-  g_auto(Run) again = { 0 };
-  g_auto(Run) local = { 0 };
+  g_auto(HubsTestRun) run = { 0 };
+  g_auto(HubsTestRun) again = { 0 };
+  g_auto(HubsTestRun) local = { 0 };
 
-  run_hubs (&run, init_server, NULL);
+  hubs_test_run_hubs (&run, init_server, NULL);
   assert_success (&run);
-  g_assert_nonnull (strstr (run.stdout_text, "13 hubs"));
+  g_assert_nonnull (strstr (run.out, "13 hubs"));
 
   version = hubs_test_query_text (f->path, "PRAGMA user_version");
   g_assert_cmpstr (version, ==, G_STRINGIFY (HUBS_STORE_SCHEMA_VERSION));
 
   /* Once ready, it says so and adds nothing. */
-  run_hubs (&again, init_server, NULL);
+  hubs_test_run_hubs (&again, init_server, NULL);
   assert_success (&again);
-  g_assert_nonnull (strstr (again.stdout_text, "already holds Hubs data"));
+  g_assert_nonnull (strstr (again.out, "already holds Hubs data"));
 
-  run_hubs (&local, init_file, NULL);
+  hubs_test_run_hubs (&local, init_file, NULL);
   assert_success (&local);
 
   on_server = export_csv (f->dir, f->path, "server.csv");
@@ -146,16 +106,16 @@ test_init_refuses_other_tables (Fixture       *f,
   g_autoptr(GBytes) before = NULL;
   g_autoptr(GBytes) after = NULL;
   g_autofree char *hub_table = NULL;
-  g_auto(Run) run = { 0 };
+  g_auto(HubsTestRun) run = { 0 };
 
   hubs_test_exec_sql (f->path, "CREATE TABLE contacts (name TEXT); "
                                "INSERT INTO contacts VALUES ('山田');");
   before = hubs_test_read_bytes (f->path);
 
-  run_hubs (&run, init, NULL);
+  hubs_test_run_hubs (&run, init, NULL);
   g_assert_false (g_spawn_check_wait_status (run.status, NULL));
-  g_assert_nonnull (strstr (run.stderr_text, "holds other tables"));
-  g_assert_null (strchr (strchr (run.stderr_text, '\n') + 1, '\n'));
+  g_assert_nonnull (strstr (run.err, "holds other tables"));
+  g_assert_null (strchr (strchr (run.err, '\n') + 1, '\n'));
 
   after = hubs_test_read_bytes (f->path);
   g_assert_true (g_bytes_equal (before, after));
@@ -171,17 +131,17 @@ test_init_refuses_newer (Fixture       *f,
   g_autofree char *init = g_strconcat ("--init-database=", f->path, NULL);
   g_autoptr(GBytes) before = NULL;
   g_autoptr(GBytes) after = NULL;
-  g_auto(Run) first = { 0 };
-  g_auto(Run) run = { 0 };
+  g_auto(HubsTestRun) first = { 0 };
+  g_auto(HubsTestRun) run = { 0 };
 
-  run_hubs (&first, init, NULL);
+  hubs_test_run_hubs (&first, init, NULL);
   assert_success (&first);
   hubs_test_exec_sql (f->path, "PRAGMA user_version = 99");
   before = hubs_test_read_bytes (f->path);
 
-  run_hubs (&run, init, NULL);
+  hubs_test_run_hubs (&run, init, NULL);
   g_assert_false (g_spawn_check_wait_status (run.status, NULL));
-  g_assert_nonnull (strstr (run.stderr_text, "newer version of Hubs"));
+  g_assert_nonnull (strstr (run.err, "newer version of Hubs"));
 
   after = hubs_test_read_bytes (f->path);
   g_assert_true (g_bytes_equal (before, after));
@@ -219,9 +179,9 @@ test_copy_both_ways (Fixture       *f,
   g_autoptr(HubsExplanation) explanation = hubs_explanation_new ("fukuoka/valuation-10bn-yen",
                                                                  2025);
   g_autoptr(GError) error = NULL;
-  g_auto(Run) up = { 0 };
-  g_auto(Run) down = { 0 };
-  g_auto(Run) refused = { 0 };
+  g_auto(HubsTestRun) up = { 0 };
+  g_auto(HubsTestRun) down = { 0 };
+  g_auto(HubsTestRun) refused = { 0 };
   static const char * const checks[] = {
     "SELECT count(*) FROM history",
     "SELECT state || ' ' || changed_by FROM year_state WHERE hub_id = 'fukuoka'",
@@ -248,9 +208,9 @@ test_copy_both_ways (Fixture       *f,
   g_assert_true (hubs_store_checkpoint (store, &error));
   g_clear_object (&store);
 
-  run_hubs (&up, copy_up, to_server, NULL);
+  hubs_test_run_hubs (&up, copy_up, to_server, NULL);
   assert_success (&up);
-  run_hubs (&down, copy_down, to_file, NULL);
+  hubs_test_run_hubs (&down, copy_down, to_file, NULL);
   assert_success (&down);
 
   in_file = export_csv (f->dir, file, "file.csv");
@@ -300,18 +260,18 @@ test_copy_both_ways (Fixture       *f,
     g_autofree char *again = hubs_test_path (f->dir, "again.sqlite3");
     g_autofree char *to_again = g_strconcat ("--to=", again, NULL);
     g_autofree char *by = NULL;
-    g_auto(Run) down_again = { 0 };
+    g_auto(HubsTestRun) down_again = { 0 };
 
-    run_hubs (&down_again, copy_down, to_again, NULL);
+    hubs_test_run_hubs (&down_again, copy_down, to_again, NULL);
     assert_success (&down_again);
     by = hubs_test_query_text (again, "SELECT db_user FROM history ORDER BY id DESC LIMIT 1");
     g_assert_cmpstr (by, ==, "postgres");
   }
 
   /* A database that holds anything is not copied into, and keeps what it holds. */
-  run_hubs (&refused, copy_up, to_server, NULL);
+  hubs_test_run_hubs (&refused, copy_up, to_server, NULL);
   g_assert_false (g_spawn_check_wait_status (refused.status, NULL));
-  g_assert_nonnull (strstr (refused.stderr_text, "already holds figures"));
+  g_assert_nonnull (strstr (refused.err, "already holds figures"));
   g_clear_pointer (&change, g_free);
   change = last_change (f->path);
   g_assert_nonnull (strstr (change, " / sapporo/startups / "));

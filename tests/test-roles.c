@@ -389,50 +389,10 @@ test_file (void)
   hubs_test_remove_dir (dir);
 }
 
-typedef struct
-{
-  char *out;
-  char *err;
-  int   status;
-} Run;
-
-static void
-run_clear (Run *run)
-{
-  g_free (run->out);
-  g_free (run->err);
-}
-
-G_DEFINE_AUTO_CLEANUP_CLEAR_FUNC (Run, run_clear)
-
-static void
-run_hubs (Run        *run,
-          const char *first_arg,
-          ...)
-{
-  g_autoptr(GPtrArray) argv = g_ptr_array_new ();
-  g_autoptr(GError) error = NULL;
-  g_auto(GStrv) envp = g_environ_unsetenv (g_get_environ (), "DISPLAY");
-  const char *binary = g_getenv ("HUBS_BINARY");
-  va_list args;
-
-  g_assert_nonnull (binary);
-  g_ptr_array_add (argv, (gpointer) binary);
-  va_start (args, first_arg);
-  for (const char *arg = first_arg; arg != NULL; arg = va_arg (args, const char *))
-    g_ptr_array_add (argv, (gpointer) arg);
-  va_end (args);
-  g_ptr_array_add (argv, NULL);
-
-  g_spawn_sync (NULL, (char **) argv->pdata, envp, G_SPAWN_DEFAULT, NULL, NULL,
-                &run->out, &run->err, &run->status, &error);
-  g_assert_no_error (error);
-}
-
 /* Refused with one line on standard error, containing @words. */
 static void
-assert_refused_with (const Run  *run,
-                     const char *words)
+assert_refused_with (const HubsTestRun *run,
+                     const char        *words)
 {
   g_assert_false (g_spawn_check_wait_status (run->status, NULL));
   if (strstr (run->err, words) == NULL)
@@ -467,26 +427,26 @@ test_cli (Fixture       *f,
   g_autofree char *state = NULL;
   g_autofree char *by = NULL;
   g_autofree char *listed = NULL;
-  g_auto(Run) made = { 0 };
-  g_auto(Run) granted = { 0 };
-  g_auto(Run) reviewing = { 0 };
-  g_auto(Run) unknown = { 0 };
-  g_auto(Run) one_hub_reviewer = { 0 };
-  g_auto(Run) not_admin = { 0 };
-  g_auto(Run) made_file = { 0 };
-  g_auto(Run) on_file = { 0 };
-  g_auto(Run) imported = { 0 };
-  g_auto(Run) own_import = { 0 };
-  g_auto(Run) target = { 0 };
-  g_auto(Run) unlock = { 0 };
-  g_auto(Run) moved = { 0 };
-  g_auto(Run) revoked = { 0 };
+  g_auto(HubsTestRun) made = { 0 };
+  g_auto(HubsTestRun) granted = { 0 };
+  g_auto(HubsTestRun) reviewing = { 0 };
+  g_auto(HubsTestRun) unknown = { 0 };
+  g_auto(HubsTestRun) one_hub_reviewer = { 0 };
+  g_auto(HubsTestRun) not_admin = { 0 };
+  g_auto(HubsTestRun) made_file = { 0 };
+  g_auto(HubsTestRun) on_file = { 0 };
+  g_auto(HubsTestRun) imported = { 0 };
+  g_auto(HubsTestRun) own_import = { 0 };
+  g_auto(HubsTestRun) target = { 0 };
+  g_auto(HubsTestRun) unlock = { 0 };
+  g_auto(HubsTestRun) moved = { 0 };
+  g_auto(HubsTestRun) revoked = { 0 };
   g_autoptr(GError) error = NULL;
 
-  run_hubs (&made, init, NULL);
+  hubs_test_run_hubs (&made, init, NULL);
   g_assert_true (g_spawn_check_wait_status (made.status, NULL));
 
-  run_hubs (&granted, database, grant_staff, "--hub=fukuoka", NULL);
+  hubs_test_run_hubs (&granted, database, grant_staff, "--hub=fukuoka", NULL);
   if (!g_spawn_check_wait_status (granted.status, NULL))
     g_error ("--grant failed: %s", granted.err);
   grant_row = hubs_test_query_text (f->path, "SELECT hub_id || ' ' || read_only::text "
@@ -495,19 +455,19 @@ test_cli (Fixture       *f,
   assert_runs (as_staff, "SELECT * FROM figure",
                query_int (f->path, "SELECT count(*) FROM figure"));
 
-  run_hubs (&reviewing, database, grant_reviewer, "--read-only", NULL);
+  hubs_test_run_hubs (&reviewing, database, grant_reviewer, "--read-only", NULL);
   g_assert_true (g_spawn_check_wait_status (reviewing.status, NULL));
 
-  run_hubs (&unknown, database, grant_staff, "--hub=atlantis", NULL);
+  hubs_test_run_hubs (&unknown, database, grant_staff, "--hub=atlantis", NULL);
   assert_refused_with (&unknown, "atlantis");
-  run_hubs (&one_hub_reviewer, database, grant_reviewer, "--hub=fukuoka", "--read-only", NULL);
+  hubs_test_run_hubs (&one_hub_reviewer, database, grant_reviewer, "--hub=fukuoka", "--read-only", NULL);
   assert_refused_with (&one_hub_reviewer, "--read-only");
-  run_hubs (&not_admin, database_as_staff, grant_reviewer, "--read-only", NULL);
+  hubs_test_run_hubs (&not_admin, database_as_staff, grant_reviewer, "--read-only", NULL);
   assert_refused_with (&not_admin, staff);
 
-  run_hubs (&made_file, init_file, NULL);
+  hubs_test_run_hubs (&made_file, init_file, NULL);
   g_assert_true (g_spawn_check_wait_status (made_file.status, NULL));
-  run_hubs (&on_file, database_file, grant_staff, "--hub=fukuoka", NULL);
+  hubs_test_run_hubs (&on_file, database_file, grant_staff, "--hub=fukuoka", NULL);
   assert_refused_with (&on_file, "file permissions");
 
   /* A reviewer's import: each figure it may not change is listed where the file has it, as
@@ -515,7 +475,7 @@ test_cli (Fixture       *f,
   g_assert_true (g_file_set_contents (csv, "hub_id,kpi_id,2025\nsapporo,sapporo/startups,7\n",
                                       -1, &error));
   g_assert_no_error (error);
-  run_hubs (&imported, database_as_reviewer, import, "--user=Reviewer", "--organisation=CAO",
+  hubs_test_run_hubs (&imported, database_as_reviewer, import, "--user=Reviewer", "--organisation=CAO",
             NULL);
   g_assert_false (g_spawn_check_wait_status (imported.status, NULL));
   listed = g_strconcat (csv, ":2:3: Only the staff of the Sapporo & Hokkaido consortium can "
@@ -531,7 +491,7 @@ test_cli (Fixture       *f,
   g_assert_true (g_file_set_contents (csv, "hub_id,kpi_id,kind,2027\n"
                                       "fukuoka,fukuoka/startup-visas,target,99\n", -1, &error));
   g_assert_no_error (error);
-  run_hubs (&target, database_as_staff, import, "--allow-plan-changes", "--user=Sato Hanako",
+  hubs_test_run_hubs (&target, database_as_staff, import, "--allow-plan-changes", "--user=Sato Hanako",
             "--organisation=Fukuoka City", NULL);
   assert_refused_with (&target, "baselines and targets");
   g_assert_null (strstr (target.err, "row-level security"));
@@ -540,7 +500,7 @@ test_cli (Fixture       *f,
   g_assert_true (g_file_set_contents (csv, "hub_id,kpi_id,2025\nfukuoka,fukuoka/startup-visas,9\n",
                                       -1, &error));
   g_assert_no_error (error);
-  run_hubs (&own_import, database_as_staff, import, "--user=Sato Hanako",
+  hubs_test_run_hubs (&own_import, database_as_staff, import, "--user=Sato Hanako",
             "--organisation=Fukuoka City", NULL);
   if (!g_spawn_check_wait_status (own_import.status, NULL))
     g_error ("the staff's import failed: %s", own_import.err);
@@ -553,20 +513,20 @@ test_cli (Fixture       *f,
   hubs_test_exec_sql (f->path, "INSERT INTO year_state (hub_id, fiscal_year, state, changed_at) "
                                "VALUES ('fukuoka', 2025, 'submitted', "
                                "'2026-04-01T00:00:00.000Z')");
-  run_hubs (&unlock, database_as_reviewer, "--unlock-year=Correction", "--hub=fukuoka",
+  hubs_test_run_hubs (&unlock, database_as_reviewer, "--unlock-year=Correction", "--hub=fukuoka",
             "--fiscal-year=2025", "--user=Reviewer", "--organisation=CAO", NULL);
   assert_refused_with (&unlock, "the state of this year");
   state = hubs_test_query_text (f->path, "SELECT state FROM year_state");
   g_assert_cmpstr (state, ==, "submitted");
   g_clear_pointer (&state, g_free);
 
-  run_hubs (&revoked, database, revoke_reviewer, NULL);
+  hubs_test_run_hubs (&revoked, database, revoke_reviewer, NULL);
   if (!g_spawn_check_wait_status (revoked.status, NULL))
     g_error ("--revoke failed: %s", revoked.err);
   revoked_row = hubs_test_query_text (f->path, "SELECT count(*) FROM hubs_grant");
   g_assert_cmpstr (revoked_row, ==, "1");
   /* A grant again replaces the one before. */
-  run_hubs (&moved, database, grant_staff, "--hub=sapporo", NULL);
+  hubs_test_run_hubs (&moved, database, grant_staff, "--hub=sapporo", NULL);
   if (!g_spawn_check_wait_status (moved.status, NULL))
     g_error ("--grant again failed: %s", moved.err);
   g_clear_pointer (&grant_row, g_free);
