@@ -684,6 +684,55 @@ test_explanation_form (Fixture       *f,
   g_assert_cmpstr (stored->action, ==, action);
   g_assert_cmpstr (gtk_editable_get_text (hubs_explanation_group_get_action (group)), ==, action);
 
+  /* Someone else changes why while the user types a new one: the typing stays, the save
+   * does not overwrite theirs unseen but says what it now reads, and Enter again saves over
+   * it. */
+  {
+    const char *theirs = f->ja ? "申請件数が見込みを下回った" : "Fewer applications than expected";
+    const char *mine = f->ja ? "審査の遅れと申請の減少" : "Slower reviews and fewer applications";
+    g_autoptr(HubsExplanation) other = NULL;
+    const char *description;
+
+    field = hubs_explanation_group_get_why (group);
+    gtk_editable_set_text (field, mine);
+    other = hubs_store_get_explanation (f->store, kpi_id, f->year, &error);
+    g_assert_no_error (error);
+    g_free (other->why);
+    other->why = g_strdup (theirs);
+    g_assert_true (hubs_store_set_explanation (f->store, other, &error));
+    g_assert_no_error (error);
+    hubs_test_wait_frames (GTK_WIDGET (f->window), 2);
+    g_assert_cmpstr (gtk_editable_get_text (field), ==, mine);
+
+    g_signal_emit_by_name (field, "entry-activated");
+    g_clear_pointer (&stored, hubs_explanation_free);
+    stored = hubs_store_get_explanation (f->store, kpi_id, f->year, &error);
+    g_assert_cmpstr (stored->why, ==, theirs);
+    description = adw_preferences_group_get_description (ADW_PREFERENCES_GROUP (group));
+    g_assert_nonnull (strstr (description, theirs));
+    g_assert_true (gtk_widget_has_css_class (GTK_WIDGET (field), "error"));
+    g_assert_cmpstr (gtk_editable_get_text (field), ==, mine);
+    hubs_test_wait_frames (GTK_WIDGET (f->window), 5);
+    scroll_to (GTK_WIDGET (group));
+    hubs_test_wait_frames (GTK_WIDGET (f->window), 3);
+    scroll_to (GTK_WIDGET (group));
+    hubs_test_wait_frames (GTK_WIDGET (f->window), 3);
+    save_shot (f, GTK_WIDGET (f->window), "explanation-changed-meanwhile");
+
+    g_signal_emit_by_name (field, "entry-activated");
+    g_clear_pointer (&stored, hubs_explanation_free);
+    stored = hubs_store_get_explanation (f->store, kpi_id, f->year, &error);
+    g_assert_cmpstr (stored->why, ==, mine);
+    g_assert_false (gtk_widget_has_css_class (GTK_WIDGET (field), "error"));
+
+    /* Back to the user's first words, for what follows. */
+    gtk_editable_set_text (field, why);
+    g_signal_emit_by_name (field, "entry-activated");
+    g_clear_pointer (&stored, hubs_explanation_free);
+    stored = hubs_store_get_explanation (f->store, kpi_id, f->year, &error);
+    g_assert_cmpstr (stored->why, ==, why);
+  }
+
   /* Submitted: read-only, and it says who submitted it. */
   set_state (f, "fukuoka", HUBS_YEAR_SUBMITTED, NULL);
   g_assert_true (hubs_explanation_group_get_locked (group));

@@ -10,7 +10,8 @@
  *
  * The group keeps no copy to show: it shows what the store holds and follows the live KPI's
  * "explanation-changed", so another window, an import or another person's change shows at
- * once. A field the user is typing in keeps what is typed. A submitted or accepted year is
+ * once. A field the user is typing in keeps what is typed; saved, it does not overwrite a
+ * change someone else made meanwhile before the user has seen it. A submitted or accepted year is
  * locked, as its figures are: the fields are read-only and the group says who submitted it.
  * Another hub's explanations are locked the same way for a consortium's staff role of a
  * shared database, and the group says whose they are to change.
@@ -58,7 +59,9 @@ static guint signals[N_SIGNALS];
 
 G_DEFINE_FINAL_TYPE (HubsExplanationGroup, hubs_explanation_group, ADW_TYPE_PREFERENCES_GROUP)
 
-/* Puts @text in @row unless the user typed there since @shown was shown. */
+/* Puts @text in @row unless the user typed there since @shown was shown. What they typed
+ * then stays, and so does @shown, what it was typed over: a save finds out that the stored
+ * text changed meanwhile (see on_apply()). */
 static void
 show_text (HubsExplanationGroup  *self,
            AdwEntryRow           *row,
@@ -68,15 +71,31 @@ show_text (HubsExplanationGroup  *self,
   const char *now = gtk_editable_get_text (GTK_EDITABLE (row));
 
   text = text != NULL ? text : "";
-  if (*shown == NULL || g_strcmp0 (now, *shown) == 0 || self->locked)
-    {
-      self->updating = TRUE;
-      if (g_strcmp0 (now, text) != 0)
-        gtk_editable_set_text (GTK_EDITABLE (row), text);
-      self->updating = FALSE;
-    }
+  if (*shown != NULL && g_strcmp0 (now, *shown) != 0 && g_strcmp0 (now, text) != 0 &&
+      !self->locked)
+    return;
+
+  self->updating = TRUE;
+  if (g_strcmp0 (now, text) != 0)
+    gtk_editable_set_text (GTK_EDITABLE (row), text);
+  self->updating = FALSE;
   g_free (*shown);
   *shown = g_strdup (text);
+}
+
+/* Says @message under the group's title, with @row marked. */
+static void
+show_problem (HubsExplanationGroup *self,
+              AdwEntryRow          *row,
+              const char           *message)
+{
+  g_autofree char *markup = g_markup_escape_text (message, -1);
+
+  gtk_widget_add_css_class (GTK_WIDGET (row), "error");
+  adw_preferences_group_set_description (ADW_PREFERENCES_GROUP (self), markup);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (row),
+                                  GTK_ACCESSIBLE_PROPERTY_DESCRIPTION, message,
+                                  -1);
 }
 
 static void
@@ -198,6 +217,32 @@ on_apply (HubsExplanationGroup *self,
       explanation->action = g_strstrip (g_strdup (text));
     }
 
+  /* Someone else saved this field since the user began typing: theirs is not overwritten
+   * unseen. The field keeps what was typed, the group says what is stored now, and Enter
+   * again saves over it. */
+  {
+    char **shown = row == self->why ? &self->shown_why : &self->shown_action;
+    const char *stored = row == self->why ? before->why : before->action;
+    const char *typed = row == self->why ? explanation->why : explanation->action;
+
+    stored = stored != NULL ? stored : "";
+    if (g_strcmp0 (*shown != NULL ? *shown : "", stored) != 0 && g_strcmp0 (typed, stored) != 0)
+      {
+        /* Translators: over a KPI's explanation whose save met another person's change; %s
+         * is the text now stored */
+        g_autofree char *message = g_strdup_printf (_("This was changed elsewhere meanwhile "
+                                                      "and now reads “%s”. Nothing was "
+                                                      "saved; press Enter again to save "
+                                                      "yours over it."),
+                                                    *stored != '\0' ? stored : "—");
+
+        g_free (*shown);
+        *shown = g_strdup (stored);
+        show_problem (self, row, message);
+        return;
+      }
+  }
+
   if (g_strcmp0 (before->why, explanation->why) == 0 &&
       g_strcmp0 (before->action, explanation->action) == 0)
     {
@@ -207,6 +252,14 @@ on_apply (HubsExplanationGroup *self,
 
   if (!hubs_undo_stack_set_explanation (self->undo, before, explanation, &error))
     goto failed;
+
+  /* What the field shows is stored now, whenever the live KPI says so. */
+  {
+    char **shown = row == self->why ? &self->shown_why : &self->shown_action;
+
+    g_free (*shown);
+    *shown = g_strdup (row == self->why ? explanation->why : explanation->action);
+  }
 
   /* The store told the live KPI, which told this group: the field shows what is stored. */
   gtk_widget_remove_css_class (GTK_WIDGET (row), "error");
@@ -221,11 +274,7 @@ on_apply (HubsExplanationGroup *self,
   return;
 
 failed:
-  gtk_widget_add_css_class (GTK_WIDGET (row), "error");
-  adw_preferences_group_set_description (ADW_PREFERENCES_GROUP (self), error->message);
-  gtk_accessible_update_property (GTK_ACCESSIBLE (row),
-                                  GTK_ACCESSIBLE_PROPERTY_DESCRIPTION, error->message,
-                                  -1);
+  show_problem (self, row, error->message);
 }
 
 static void
