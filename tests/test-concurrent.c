@@ -299,6 +299,9 @@ test_race_no_figure_yet (Fixture       *f,
   race (f, FALSE);
 }
 
+/* The figures of the changes seen, copies (NULL for a figure removed). */
+#define FIGURES_NEW() g_ptr_array_new_with_free_func ((GDestroyNotify) hubs_figure_free)
+
 typedef struct
 {
   GPtrArray *kinds;
@@ -361,7 +364,7 @@ test_notify_figure (Fixture       *f,
   g_autoptr(HubsFigure) figure = hubs_test_make_actual (KPI, 2026, 4321);
   g_autoptr(HubsFigure) own = hubs_test_make_actual (KPI, 2027, 99);
   g_autoptr(GError) error = NULL;
-  Changes changes = { g_ptr_array_new (), g_ptr_array_new_with_free_func (g_free), NULL, 0 };
+  Changes changes = { g_ptr_array_new (), FIGURES_NEW (), NULL, 0 };
   PGconn *conn;
 
   g_ptr_array_set_free_func (changes.figures, (GDestroyNotify) hubs_figure_free);
@@ -423,7 +426,7 @@ test_notify_after_lost_connection (Fixture       *f,
   g_autoptr(HubsFigure) missed = hubs_test_make_actual (KPI, 2026, 111);
   g_autoptr(HubsFigure) heard = hubs_test_make_actual (KPI, 2027, 222);
   g_autoptr(GError) error = NULL;
-  Changes changes = { g_ptr_array_new (), g_ptr_array_new_with_free_func (NULL), NULL, 0 };
+  Changes changes = { g_ptr_array_new (), FIGURES_NEW (), NULL, 0 };
   PGconn *conn = connect_raw (f->uri);
   gint64 deadline;
 
@@ -465,7 +468,7 @@ test_notify_bulk (Fixture       *f,
   g_autoptr(HubsStoreWatch) watch = hubs_store_watch_new (f->b);
   g_autoptr(GPtrArray) figures = g_ptr_array_new_with_free_func ((GDestroyNotify) hubs_figure_free);
   g_autoptr(GError) error = NULL;
-  Changes changes = { g_ptr_array_new (), g_ptr_array_new (), NULL, 0 };
+  Changes changes = { g_ptr_array_new (), FIGURES_NEW (), NULL, 0 };
   guint n_changed = 0;
 
   g_signal_connect (f->b, "changed", G_CALLBACK (on_changed), &changes);
