@@ -378,6 +378,13 @@ hubs_test_postgresql_server (const char *what)
     g_error ("%s: %s", command, error->message);
 }
 
+/* The server's notices (NOTICE: drop cascades to …) are of no interest to a test. */
+static void
+ignore_notice (void       *data,
+               const char *message)
+{
+}
+
 /* Runs @sql on the test server as its superuser; any failure fails the test. */
 static void
 run_on_server (const char *sql)
@@ -387,6 +394,7 @@ run_on_server (const char *sql)
 
   if (PQstatus (conn) != CONNECTION_OK)
     g_error ("The test's PostgreSQL server cannot be reached: %s", PQerrorMessage (conn));
+  PQsetNoticeProcessor (conn, ignore_notice, NULL);
   result = PQexec (conn, sql);
   if (PQresultStatus (result) != PGRES_COMMAND_OK)
     g_error ("%s failed: %s", sql, PQerrorMessage (conn));
