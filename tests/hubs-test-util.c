@@ -636,34 +636,54 @@ hubs_test_run_clear (HubsTestRun *run)
 }
 
 /**
+ * hubs_test_run_hubs_argv:
+ * @run: (out caller-allocates): where to keep what it printed and how it ended
+ * @args: (array zero-terminated=1): the arguments, without the binary
+ *
+ * Runs the hubs binary of the build ($HUBS_BINARY) with @args, without a display, and
+ * waits for it. A binary that cannot be started fails the test.
+ */
+void
+hubs_test_run_hubs_argv (HubsTestRun        *run,
+                         const char * const *args)
+{
+  g_autoptr(GPtrArray) argv = g_ptr_array_new ();
+  g_autoptr(GError) error = NULL;
+  g_auto(GStrv) envp = g_environ_unsetenv (g_get_environ (), "DISPLAY");
+  const char *binary = g_getenv ("HUBS_BINARY");
+
+  g_assert_nonnull (binary);
+  envp = g_environ_unsetenv (envp, "WAYLAND_DISPLAY");
+  g_ptr_array_add (argv, (gpointer) binary);
+  for (guint i = 0; args[i] != NULL; i++)
+    g_ptr_array_add (argv, (gpointer) args[i]);
+  g_ptr_array_add (argv, NULL);
+
+  g_spawn_sync (NULL, (char **) argv->pdata, envp, G_SPAWN_DEFAULT, NULL, NULL, &run->out,
+                &run->err, &run->status, &error);
+  g_assert_no_error (error);
+}
+
+/**
  * hubs_test_run_hubs:
  * @run: (out caller-allocates): where to keep what it printed and how it ended
  * @first_arg: the first argument, then the others, then %NULL
  *
- * Runs the hubs binary of the build ($HUBS_BINARY) with the arguments, without a display,
- * and waits for it. A binary that cannot be started fails the test.
+ * hubs_test_run_hubs_argv() with the arguments given.
  */
 void
 hubs_test_run_hubs (HubsTestRun *run,
                     const char  *first_arg,
                     ...)
 {
-  g_autoptr(GPtrArray) argv = g_ptr_array_new ();
-  g_autoptr(GError) error = NULL;
-  g_auto(GStrv) envp = g_environ_unsetenv (g_get_environ (), "DISPLAY");
-  const char *binary = g_getenv ("HUBS_BINARY");
-  va_list args;
+  g_autoptr(GPtrArray) args = g_ptr_array_new ();
+  va_list ap;
 
-  g_assert_nonnull (binary);
-  envp = g_environ_unsetenv (envp, "WAYLAND_DISPLAY");
-  g_ptr_array_add (argv, (gpointer) binary);
-  va_start (args, first_arg);
-  for (const char *arg = first_arg; arg != NULL; arg = va_arg (args, const char *))
-    g_ptr_array_add (argv, (gpointer) arg);
-  va_end (args);
-  g_ptr_array_add (argv, NULL);
+  va_start (ap, first_arg);
+  for (const char *arg = first_arg; arg != NULL; arg = va_arg (ap, const char *))
+    g_ptr_array_add (args, (gpointer) arg);
+  va_end (ap);
+  g_ptr_array_add (args, NULL);
 
-  g_spawn_sync (NULL, (char **) argv->pdata, envp, G_SPAWN_DEFAULT, NULL, NULL, &run->out,
-                &run->err, &run->status, &error);
-  g_assert_no_error (error);
+  hubs_test_run_hubs_argv (run, (const char * const *) args->pdata);
 }

@@ -84,6 +84,8 @@ void    hubs_test_run_clear       (HubsTestRun *run);
 void    hubs_test_run_hubs        (HubsTestRun *run,
                                    const char  *first_arg,
                                    ...) G_GNUC_NULL_TERMINATED;
+void    hubs_test_run_hubs_argv   (HubsTestRun        *run,
+                                   const char * const *args);
 
 G_DEFINE_AUTO_CLEANUP_CLEAR_FUNC (HubsTestRun, hubs_test_run_clear)
 

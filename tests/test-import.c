@@ -636,48 +636,24 @@ test_from_fifo (Fixture       *f,
   g_assert_cmpuint (hubs_import_plan_count (plan, HUBS_IMPORT_NEW), ==, 1);
 }
 
-typedef struct
-{
-  char *out;
-  char *err;
-  int   status;
-} Run;
-
+/* hubs --database=DATABASE and the other arguments, then %NULL. */
 static void
-run_clear (Run *run)
-{
-  g_free (run->out);
-  g_free (run->err);
-}
-
-G_DEFINE_AUTO_CLEANUP_CLEAR_FUNC (Run, run_clear)
-
-static void
-run_hubs (Run        *run,
-          const char *database,
-          const char *first_arg,
+run_hubs (HubsTestRun *run,
+          const char  *database,
+          const char  *first_arg,
           ...)
 {
-  g_autoptr(GPtrArray) argv = g_ptr_array_new_with_free_func (g_free);
-  g_autoptr(GError) error = NULL;
-  g_auto(GStrv) envp = g_get_environ ();
-  const char *binary = g_getenv ("HUBS_BINARY");
-  va_list args;
+  g_autoptr(GPtrArray) args = g_ptr_array_new_with_free_func (g_free);
+  va_list ap;
 
-  g_assert_nonnull (binary);
-  g_ptr_array_add (argv, g_strdup (binary));
-  g_ptr_array_add (argv, g_strconcat ("--database=", database, NULL));
-  va_start (args, first_arg);
-  for (const char *arg = first_arg; arg != NULL; arg = va_arg (args, const char *))
-    g_ptr_array_add (argv, g_strdup (arg));
-  va_end (args);
-  g_ptr_array_add (argv, NULL);
+  g_ptr_array_add (args, g_strconcat ("--database=", database, NULL));
+  va_start (ap, first_arg);
+  for (const char *arg = first_arg; arg != NULL; arg = va_arg (ap, const char *))
+    g_ptr_array_add (args, g_strdup (arg));
+  va_end (ap);
+  g_ptr_array_add (args, NULL);
 
-  envp = g_environ_unsetenv (envp, "DISPLAY");
-  envp = g_environ_unsetenv (envp, "WAYLAND_DISPLAY");
-  g_spawn_sync (NULL, (char **) argv->pdata, envp, G_SPAWN_DEFAULT, NULL, NULL,
-                &run->out, &run->err, &run->status, &error);
-  g_assert_no_error (error);
+  hubs_test_run_hubs_argv (run, (const char * const *) args->pdata);
   g_test_message ("stdout: %s\nstderr: %s", run->out, run->err);
 }
 
@@ -726,7 +702,7 @@ test_plausibility (Fixture       *f,
   g_autofree char *arg = g_strconcat ("--import-csv=", csv, NULL);
   g_autoptr(HubsFigure) figure = NULL;
   const HubsImportChange *change;
-  g_auto(Run) run = { 0 };
+  g_auto(HubsTestRun) run = { 0 };
 
   impossible = plan_for_text (f, "kpi_id,FY2025\nsapporo/global-business-share,1234\n");
   assert_problems_at (impossible, (const char * const[]) { "2:2", NULL });
@@ -864,9 +840,9 @@ test_cli_plan_changes (Fixture       *f,
   g_autofree char *arg = g_strconcat ("--import-csv=", csv, NULL);
   g_autoptr(HubsFigure) target = NULL;
   g_autoptr(HubsFigure) actual = NULL;
-  g_auto(Run) dry = { 0 };
-  g_auto(Run) run = { 0 };
-  g_auto(Run) allowed = { 0 };
+  g_auto(HubsTestRun) dry = { 0 };
+  g_auto(HubsTestRun) run = { 0 };
+  g_auto(HubsTestRun) allowed = { 0 };
   const char *actual_line, *plan_line;
 
   g_file_set_contents (csv, "kpi_id,kind,FY2025,FY2029\n"
@@ -916,8 +892,8 @@ test_cli_dry_run (Fixture       *f,
   g_autofree char *backups_dir = hubs_backup_get_dir (f->path);
   g_autoptr(GBytes) before = NULL;
   g_autoptr(HubsFigure) figure = NULL;
-  g_auto(Run) run = { 0 };
-  g_auto(Run) real = { 0 };
+  g_auto(HubsTestRun) run = { 0 };
+  g_auto(HubsTestRun) real = { 0 };
 
   g_file_set_contents (csv, "kpi_id,FY2025,FY2027\nsapporo/startups,150,\n"
                             "tokyo/gser-rank,9,\n", -1, NULL);
@@ -952,7 +928,7 @@ test_cli_errors (Fixture       *f,
   g_autofree char *first = g_strdup_printf ("%s:3:1: ", csv);
   g_autofree char *second = g_strdup_printf ("%s:4:3: ", csv);
   g_autoptr(GBytes) before = NULL;
-  g_auto(Run) run = { 0 };
+  g_auto(HubsTestRun) run = { 0 };
   g_auto(GStrv) lines = NULL;
 
   g_file_set_contents (csv, "kpi_id,FY2025,FY2026\nsapporo/startups,150,\n"
@@ -980,9 +956,9 @@ test_cli_export_wide (Fixture       *f,
   g_autofree char *arg = g_strconcat ("--export-csv=", csv, NULL);
   g_autofree char *import_arg = g_strconcat ("--import-csv=", csv, NULL);
   g_autoptr(GBytes) bytes = NULL;
-  g_auto(Run) run = { 0 };
-  g_auto(Run) again = { 0 };
-  g_auto(Run) bad = { 0 };
+  g_auto(HubsTestRun) run = { 0 };
+  g_auto(HubsTestRun) again = { 0 };
+  g_auto(HubsTestRun) bad = { 0 };
 
   g_clear_object (&f->store);
   run_hubs (&run, f->path, arg, "--layout=wide", "--bom", NULL);
@@ -1011,8 +987,8 @@ test_cli_backup (Fixture       *f,
   g_autoptr(HubsStore) opened = NULL;
   g_autoptr(HubsFigure) figure = NULL;
   g_autoptr(GError) error = NULL;
-  g_auto(Run) run = { 0 };
-  g_auto(Run) self = { 0 };
+  g_auto(HubsTestRun) run = { 0 };
+  g_auto(HubsTestRun) self = { 0 };
 
   add_actuals (f);
   g_clear_object (&f->store);
@@ -1040,7 +1016,7 @@ test_many_errors_capped (Fixture       *f,
   g_autoptr(HubsImportPlan) plan = NULL;
   g_autofree char *csv = hubs_test_path (f->dir, "bad.csv");
   g_autofree char *arg = g_strconcat ("--import-csv=", csv, NULL);
-  g_auto(Run) run = { 0 };
+  g_auto(HubsTestRun) run = { 0 };
   GPtrArray *problems;
   guint n_lines = 0;
 
