@@ -17,6 +17,7 @@
 
 #include "hubs-format.h"
 #include "hubs-store-conflict.h"
+#include "hubs-history.h"
 #include "hubs-store-private.h"
 
 /* The value as history records it: the plain number, "not_measured", or NULL for none. */
@@ -585,11 +586,10 @@ hubs_store_save_figure_over (HubsStore                 *self,
   g_return_val_if_fail (kpi_id != NULL, FALSE);
   g_return_val_if_fail (theirs != NULL, FALSE);
 
-  if (theirs->changed_by != NULL && theirs->organisation != NULL)
-    whose = g_strdup_printf ("%s (%s)", theirs->changed_by, theirs->organisation);
-  else
-    whose = g_strdup (theirs->changed_by != NULL ? theirs->changed_by
-                      : theirs->organisation != NULL ? theirs->organisation : "");
+  /* The person, as the history says one; their database user has a column of its own. */
+  whose = hubs_history_describe_who (theirs->changed_by, theirs->organisation, NULL);
+  if (whose == NULL)
+    whose = g_strdup ("");
 
   return change_figure (self, kpi_id, fiscal_year, kind, TRUE, theirs->figure, after, whose,
                         error);
