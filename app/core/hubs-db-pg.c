@@ -26,15 +26,18 @@
  * gives %HUBS_DB_UNREACHABLE. A transaction the connection took with it stays failed, each
  * of its statements too, until the store ends it with ROLLBACK, so nothing of it is half
  * done; the next use after that connects again (PQreset, the same parameters), at most once
- * every RETRY_SECONDS (SLOW_RETRY_SECONDS after a try that had to wait for its timeout), and
- * hubs_db_pg_adopt() takes a connection made elsewhere (a worker thread).
+ * every RETRY_SECONDS (SLOW_RETRY_SECONDS after a try that had to wait for its timeout), but
+ * never from the main loop, and hubs_db_pg_adopt() takes a connection made elsewhere (a
+ * worker thread).
  *
  * No call waits long on a dead network, unless the URI says otherwise: connecting
  * gives up after CONNECT_TIMEOUT seconds (per address of the host), data sent to a server
  * that stopped answering fails after TCP_USER_TIMEOUT milliseconds, and TCP keepalives
  * (probes after 10 s of silence, every 5 s, 3 of them) find a server that vanished while a
  * reply was awaited within about 25 s. A query the server itself is slow to answer is not
- * cut short. The calls block: a save waits that long at most on the main loop.
+ * cut short. The calls block, so the store makes its saves in a thread of their own.
+ *
+ * Each call holds the connection's lock (hubs_db_lock()) while it uses the connection.
  */
 
 #define G_LOG_DOMAIN "hubs-db"
@@ -600,6 +603,7 @@ pg_close (HubsDb *db)
 {
   PQfinish (PG (db)->conn);
   g_free (PG (db)->errmsg);
+  _hubs_db_clear (db);
   g_free (db);
 }
 
@@ -639,8 +643,10 @@ ensure_connected (PgDb *self)
   if (PQstatus (self->conn) == CONNECTION_OK && !self->lost)
     return HUBS_DB_OK;
 
+  /* What runs in the main loop never waits to connect: the store's tries in a worker thread,
+   * and its writer thread, do that (see hubs-store-connection.c, hubs-store-writer.c). */
   now = g_get_monotonic_time ();
-  if (now < self->retry_after)
+  if (now < self->retry_after || g_main_context_is_owner (g_main_context_default ()))
     return HUBS_DB_UNREACHABLE;
 
   PQreset (self->conn);
@@ -1053,10 +1059,12 @@ hubs_db_pg_exec_native (HubsDb     *db,
 
   g_return_val_if_fail (hubs_db_get_engine (db) == HUBS_DB_ENGINE_POSTGRESQL, HUBS_DB_ERROR);
 
+  hubs_db_lock (db);
   result = PQexec (self->conn, sql);
   if (PQresultStatus (result) != PGRES_COMMAND_OK && PQresultStatus (result) != PGRES_TUPLES_OK)
     rc = result_code (self, result);
   PQclear (result);
+  hubs_db_unlock (db);
 
   return rc;
 }
@@ -1210,7 +1218,7 @@ hubs_db_pg_open (const char  *uri,
   PQsetNoticeProcessor (conn, ignore_notice, NULL);
 
   self = g_new0 (PgDb, 1);
-  self->parent.driver = &pg_driver;
+  _hubs_db_init (&self->parent, &pg_driver);
   self->conn = conn;
   self->read_only = read_only;
 
@@ -1257,8 +1265,8 @@ hubs_db_pg_is_connected (HubsDb *db)
  *   read-only setting (in a worker thread, say)
  *
  * Takes @fresh's connection in place of @db's lost one, unless @db is connected again
- * already or still holds the transaction the lost connection took with it (then @fresh is
- * closed).
+ * already, still holds the transaction the lost connection took with it, or is in use by
+ * another thread (then @fresh is closed: this never waits).
  *
  * Returns: %TRUE when @db took it
  */
@@ -1272,8 +1280,15 @@ hubs_db_pg_adopt (HubsDb *db,
   g_return_val_if_fail (db != NULL && db->driver == &pg_driver, FALSE);
   g_return_val_if_fail (fresh != NULL && fresh->driver == &pg_driver, FALSE);
 
+  if (!hubs_db_trylock (db))
+    {
+      pg_close (fresh);
+      return FALSE;
+    }
+
   if (!self->lost || self->lost_in_transaction)
     {
+      hubs_db_unlock (db);
       pg_close (fresh);
       return FALSE;
     }
@@ -1284,6 +1299,7 @@ hubs_db_pg_adopt (HubsDb *db,
   pg_close (fresh);
   self->retry_after = 0;
   tell_connection (self, TRUE);
+  hubs_db_unlock (db);
 
   return TRUE;
 }

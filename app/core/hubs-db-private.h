@@ -60,11 +60,17 @@ typedef struct
 struct _HubsDb
 {
   const HubsDbDriver *driver;
+  /* Held by the thread using the connection: see hubs_db_lock(). */
+  GRecMutex           lock;
 };
 
 struct _HubsDbStmt
 {
   HubsDb *db;
 };
+
+void _hubs_db_init  (HubsDb             *db,
+                    const HubsDbDriver *driver);
+void _hubs_db_clear (HubsDb             *db);
 
 G_END_DECLS

@@ -58,6 +58,7 @@ sqlite_close (HubsDb *db)
   if (rc != SQLITE_OK)
     g_warning ("Closing %s failed: %s", sqlite3_db_filename (HANDLE (db), "main"),
                sqlite3_errstr (rc));
+  _hubs_db_clear (db);
   g_free (db);
 }
 
@@ -270,7 +271,7 @@ hubs_db_sqlite_new (sqlite3 *handle)
 {
   SqliteDb *self = g_new0 (SqliteDb, 1);
 
-  self->parent.driver = &sqlite_driver;
+  _hubs_db_init (&self->parent, &sqlite_driver);
   self->handle = handle;
 
   return &self->parent;

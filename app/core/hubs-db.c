@@ -14,6 +14,49 @@
 
 #include "hubs-db-private.h"
 
+/* Called by a driver as it makes a connection, and as it closes it. */
+void
+_hubs_db_init (HubsDb             *db,
+               const HubsDbDriver *driver)
+{
+  db->driver = driver;
+  g_rec_mutex_init (&db->lock);
+}
+
+void
+_hubs_db_clear (HubsDb *db)
+{
+  g_rec_mutex_clear (&db->lock);
+}
+
+/**
+ * hubs_db_lock:
+ * @db: a connection
+ *
+ * Takes the connection for the calling thread, until as many hubs_db_unlock(). Every call
+ * of this layer that uses the connection takes it for itself, so two threads never use it
+ * at once; a thread that runs several statements together (a transaction, a job of the
+ * store's writer) holds it around all of them, and another thread's call waits till then.
+ */
+void
+hubs_db_lock (HubsDb *db)
+{
+  g_rec_mutex_lock (&db->lock);
+}
+
+/* Returns: %TRUE when the calling thread took the connection, %FALSE when another holds it */
+gboolean
+hubs_db_trylock (HubsDb *db)
+{
+  return g_rec_mutex_trylock (&db->lock);
+}
+
+void
+hubs_db_unlock (HubsDb *db)
+{
+  g_rec_mutex_unlock (&db->lock);
+}
+
 HubsDbEngine
 hubs_db_get_engine (HubsDb *db)
 {
@@ -33,7 +76,13 @@ int
 hubs_db_exec (HubsDb     *db,
               const char *sql)
 {
-  return db->driver->exec (db, sql);
+  int rc;
+
+  hubs_db_lock (db);
+  rc = db->driver->exec (db, sql);
+  hubs_db_unlock (db);
+
+  return rc;
 }
 
 /* Prepares one statement with `?` or `?N` placeholders; sets @stmt to %NULL on failure. */
@@ -42,21 +91,39 @@ hubs_db_prepare (HubsDb      *db,
                  const char  *sql,
                  HubsDbStmt **stmt)
 {
+  int rc;
+
   *stmt = NULL;
-  return db->driver->prepare (db, sql, stmt);
+  hubs_db_lock (db);
+  rc = db->driver->prepare (db, sql, stmt);
+  hubs_db_unlock (db);
+
+  return rc;
 }
 
 gboolean
 hubs_db_in_transaction (HubsDb *db)
 {
-  return db->driver->in_transaction (db);
+  gboolean in_transaction;
+
+  hubs_db_lock (db);
+  in_transaction = db->driver->in_transaction (db);
+  hubs_db_unlock (db);
+
+  return in_transaction;
 }
 
 /* Returns: how many rows the last INSERT, UPDATE or DELETE changed */
 int
 hubs_db_changes (HubsDb *db)
 {
-  return db->driver->changes (db);
+  int changes;
+
+  hubs_db_lock (db);
+  changes = db->driver->changes (db);
+  hubs_db_unlock (db);
+
+  return changes;
 }
 
 /* Returns: the engine's words for the last failure */
@@ -74,7 +141,13 @@ hubs_db_read_identity (HubsDb *db,
                        int    *user_version,
                        int    *n_objects)
 {
-  return db->driver->read_identity (db, application_id, user_version, n_objects);
+  int rc;
+
+  hubs_db_lock (db);
+  rc = db->driver->read_identity (db, application_id, user_version, n_objects);
+  hubs_db_unlock (db);
+
+  return rc;
 }
 
 /* Returns: (transfer full): the SQL that records @version as the schema version, to run in
@@ -89,15 +162,26 @@ hubs_db_set_user_version_sql (HubsDb *db,
 void
 hubs_db_stmt_finalize (HubsDbStmt *stmt)
 {
-  if (stmt != NULL)
-    stmt->db->driver->stmt_finalize (stmt);
+  HubsDb *db;
+
+  if (stmt == NULL)
+    return;
+
+  db = stmt->db;
+  hubs_db_lock (db);
+  db->driver->stmt_finalize (stmt);
+  hubs_db_unlock (db);
 }
 
 /* Makes the statement ready to run again; the bindings stay. */
 void
 hubs_db_stmt_reset (HubsDbStmt *stmt)
 {
-  stmt->db->driver->stmt_reset (stmt);
+  HubsDb *db = stmt->db;
+
+  hubs_db_lock (db);
+  db->driver->stmt_reset (stmt);
+  hubs_db_unlock (db);
 }
 
 void
@@ -144,7 +228,14 @@ hubs_db_stmt_bind_null (HubsDbStmt *stmt,
 int
 hubs_db_stmt_step (HubsDbStmt *stmt)
 {
-  return stmt->db->driver->step (stmt);
+  HubsDb *db = stmt->db;
+  int rc;
+
+  hubs_db_lock (db);
+  rc = db->driver->step (stmt);
+  hubs_db_unlock (db);
+
+  return rc;
 }
 
 /* Returns: (nullable): the column's text in the current row, valid until the next step */

@@ -52,6 +52,9 @@ typedef enum
 } HubsDbResult;
 
 HubsDbEngine  hubs_db_get_engine            (HubsDb      *db);
+void          hubs_db_lock                  (HubsDb      *db);
+gboolean      hubs_db_trylock               (HubsDb      *db);
+void          hubs_db_unlock                (HubsDb      *db);
 void          hubs_db_close                 (HubsDb      *db);
 int           hubs_db_exec                  (HubsDb      *db,
                                              const char  *sql);

@@ -35,8 +35,15 @@ announce_cb (gpointer data)
 {
   HubsStore *self = HUBS_STORE (data);
   gboolean disconnected = !hubs_db_pg_is_connected (self->db);
+  gboolean reconnected;
 
+  g_mutex_lock (&self->connection_mutex);
   self->connection_idle = 0;
+  /* The connection was made again: everything may have changed meanwhile. */
+  reconnected = self->reconnected && !disconnected;
+  if (reconnected)
+    self->reconnected = FALSE;
+  g_mutex_unlock (&self->connection_mutex);
 
   if (self->disconnected != disconnected)
     {
@@ -49,26 +56,26 @@ announce_cb (gpointer data)
   else if (!self->disconnected)
     g_clear_handle_id (&self->reconnect_source, g_source_remove);
 
-  if (self->reconnected && !self->disconnected)
-    {
-      self->reconnected = FALSE;
-      _hubs_store_emit_simple_change (self, HUBS_STORE_CHANGE_ALL, NULL, NULL);
-    }
+  if (reconnected)
+    _hubs_store_emit_simple_change (self, HUBS_STORE_CHANGE_ALL, NULL, NULL);
 
   return G_SOURCE_REMOVE;
 }
 
-/* From inside a call of the driver: only noted here, said from the main loop. */
+/* From inside a call of the driver, on the main thread or the writer's: only noted here,
+ * said from the main loop. */
 static void
 on_connection_changed (gboolean connected,
                        gpointer data)
 {
   HubsStore *self = HUBS_STORE (data);
 
+  g_mutex_lock (&self->connection_mutex);
   if (connected)
     self->reconnected = TRUE;
   if (self->connection_idle == 0)
     self->connection_idle = g_idle_add (announce_cb, self);
+  g_mutex_unlock (&self->connection_mutex);
 }
 
 /* Starts following the connection of a shared database, just opened. */
@@ -84,7 +91,9 @@ _hubs_store_watch_connection (HubsStore *self)
 void
 _hubs_store_unwatch_connection (HubsStore *self)
 {
+  g_mutex_lock (&self->connection_mutex);
   g_clear_handle_id (&self->connection_idle, g_source_remove);
+  g_mutex_unlock (&self->connection_mutex);
   g_clear_handle_id (&self->reconnect_source, g_source_remove);
 }
 

@@ -49,12 +49,24 @@ struct _HubsStore
   /* Why the file cannot be written to, once hubs_store_verify() found damage. */
   GError             *damage;
 
-  /* A shared database's connection, when lost: see hubs-store-connection.c. */
+  /* A shared database's connection, when lost: see hubs-store-connection.c. The driver
+   * tells of it from whichever thread used the connection: connection_idle and reconnected
+   * are kept under connection_mutex. */
+  GMutex              connection_mutex;
   guint               connection_idle;
+  gboolean            reconnected;
   guint               reconnect_source;
   GTask              *reconnecting;
   /* The callers of hubs_store_reconnect_async() waiting for that try. */
   GPtrArray          *reconnect_waiting;
+
+  /* The writer of a shared database (hubs-store-writer.c): its thread, the statements it
+   * prepared, and how many of its writes have not ended. */
+  GThreadPool        *writer;
+  GHashTable         *writer_statements;
+  guint               writes_pending;
+  /* The main thread holds the connection's lock for the transaction it began. */
+  gboolean            transaction_locked;
 
   /* State */
   int                 schema_version;
@@ -70,8 +82,6 @@ struct _HubsStore
   guint               administrator : 1;
   guint               grant_read_only : 1;
   guint               disconnected : 1;
-  /* The connection was made again: everything may have changed meanwhile. */
-  guint               reconnected : 1;
 };
 
 #define HUBS_STORE_HUB_COLUMNS \
@@ -154,6 +164,16 @@ gboolean       _hubs_store_read_last_figure_change (HubsStore           *self,
                                                     const char          *field,
                                                     HubsFigureConflict  *conflict,
                                                     GError             **error);
+
+/* hubs-store-writer.c */
+gboolean       _hubs_store_in_writer               (HubsStore             *self);
+gboolean       _hubs_store_defer_change            (HubsStore             *self,
+                                                    const HubsStoreChange *change);
+void           _hubs_store_stop_writer             (HubsStore             *self);
+
+/* hubs-store.c */
+HubsStoreChange *_hubs_store_change_copy          (const HubsStoreChange *change);
+void           _hubs_store_change_free             (HubsStoreChange       *change);
 
 /* hubs-store-notify.c */
 #define HUBS_STORE_NOTIFY_CHANNEL "hubs_changes"

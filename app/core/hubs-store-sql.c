@@ -123,7 +123,10 @@ _hubs_store_prepare (HubsStore   *self,
                      const char  *sql,
                      GError     **error)
 {
-  HubsDbStmt *stmt = g_hash_table_lookup (self->statements, sql);
+  /* The writer thread has statements of its own (see hubs-store-writer.c). */
+  GHashTable *statements = _hubs_store_in_writer (self) ? self->writer_statements
+                                                        : self->statements;
+  HubsDbStmt *stmt = g_hash_table_lookup (statements, sql);
   int rc;
 
   if (stmt != NULL)
@@ -140,7 +143,7 @@ _hubs_store_prepare (HubsStore   *self,
       return NULL;
     }
 
-  g_hash_table_insert (self->statements, (gpointer) sql, stmt);
+  g_hash_table_insert (statements, (gpointer) sql, stmt);
 
   return stmt;
 }
@@ -212,7 +215,32 @@ _hubs_store_begin (HubsStore  *self,
   if (self->creating)
     return TRUE;
 
+  /* Outside the writer (which holds the connection for its whole job), the transaction
+   * holds the connection until it ends, so the writer's statements never land in it. */
+  if (!_hubs_store_in_writer (self))
+    {
+      hubs_db_lock (self->db);
+      if (!_hubs_store_exec (self, "BEGIN IMMEDIATE", error))
+        {
+          hubs_db_unlock (self->db);
+          return FALSE;
+        }
+      self->transaction_locked = TRUE;
+      return TRUE;
+    }
+
   return _hubs_store_exec (self, "BEGIN IMMEDIATE", error);
+}
+
+/* Lets the connection go once the main thread's transaction ended. */
+static void
+end_transaction (HubsStore *self)
+{
+  if (self->transaction_locked && !_hubs_store_in_writer (self))
+    {
+      self->transaction_locked = FALSE;
+      hubs_db_unlock (self->db);
+    }
 }
 
 /* Commits, or rolls back when the commit fails, so no transaction is left open. */
@@ -220,16 +248,20 @@ gboolean
 _hubs_store_commit (HubsStore  *self,
                     GError    **error)
 {
+  gboolean ok = TRUE;
+
   if (self->creating)
     return TRUE;
 
   if (!_hubs_store_exec (self, "COMMIT", error))
     {
       hubs_db_exec (self->db, "ROLLBACK");
-      return FALSE;
+      ok = FALSE;
     }
 
-  return TRUE;
+  end_transaction (self);
+
+  return ok;
 }
 
 /* Rolls back the open transaction, if any. */
@@ -241,6 +273,8 @@ _hubs_store_rollback (HubsStore *self)
 
   if (!!hubs_db_in_transaction (self->db))
     hubs_db_exec (self->db, "ROLLBACK");
+
+  end_transaction (self);
 }
 
 /* Reads the integer in the first column of the one row @sql selects. */

@@ -60,9 +60,12 @@ hubs_store_finalize (GObject *object)
   /* A running check holds a reference on the store, so none is left by now. */
   g_assert (self->verify_job == NULL);
 
+  _hubs_store_stop_writer (self);
   _hubs_store_unwatch_connection (self);
+  g_mutex_clear (&self->connection_mutex);
 
   g_clear_pointer (&self->statements, g_hash_table_unref);
+  g_clear_pointer (&self->writer_statements, g_hash_table_unref);
   g_clear_error (&self->damage);
   g_clear_pointer (&self->db, hubs_db_close);
   g_clear_pointer (&self->path, g_free);
@@ -134,6 +137,9 @@ hubs_store_init (HubsStore *self)
 {
   self->statements = g_hash_table_new_full (g_str_hash, g_str_equal, NULL,
                                             finalize_statement);
+  self->writer_statements = g_hash_table_new_full (g_str_hash, g_str_equal, NULL,
+                                                   finalize_statement);
+  g_mutex_init (&self->connection_mutex);
   /* Whoever may write a file changes everything; a shared database says otherwise at open. */
   self->administrator = TRUE;
 }
@@ -244,12 +250,51 @@ hubs_store_get_schema_version (HubsStore *self)
   return self->schema_version;
 }
 
-/* Tells every listener what one committed change changed. */
+/* Tells every listener what one committed change changed: at once, or, for a change the
+ * writer thread made, from the main loop once its job ends (see hubs-store-writer.c). */
 void
 _hubs_store_emit_change (HubsStore             *self,
                          const HubsStoreChange *change)
 {
+  if (_hubs_store_defer_change (self, change))
+    return;
+
   g_signal_emit (self, signals[CHANGED], 0, change);
+}
+
+/* Returns: (transfer full): a copy of @change that owns what it points to */
+HubsStoreChange *
+_hubs_store_change_copy (const HubsStoreChange *change)
+{
+  HubsStoreChange *copy = g_new0 (HubsStoreChange, 1);
+
+  copy->kind = change->kind;
+  copy->hub_id = g_strdup (change->hub_id);
+  copy->kpi_id = g_strdup (change->kpi_id);
+  copy->fiscal_year = change->fiscal_year;
+  copy->figure_kind = change->figure_kind;
+  copy->figure = change->figure != NULL ? hubs_figure_copy (change->figure) : NULL;
+  copy->kpi = change->kpi != NULL ? hubs_kpi_copy (change->kpi) : NULL;
+  copy->hub = change->hub != NULL ? hubs_hub_copy (change->hub) : NULL;
+  copy->year_state = change->year_state != NULL ? hubs_year_state_copy (change->year_state)
+                                                : NULL;
+  copy->explanation = change->explanation != NULL
+                      ? hubs_explanation_copy (change->explanation) : NULL;
+
+  return copy;
+}
+
+void
+_hubs_store_change_free (HubsStoreChange *change)
+{
+  g_free ((char *) change->hub_id);
+  g_free ((char *) change->kpi_id);
+  g_clear_pointer ((HubsFigure **) &change->figure, hubs_figure_free);
+  g_clear_pointer ((HubsKpi **) &change->kpi, hubs_kpi_free);
+  g_clear_pointer ((HubsHub **) &change->hub, hubs_hub_free);
+  g_clear_pointer ((HubsYearState **) &change->year_state, hubs_year_state_free);
+  g_clear_pointer ((HubsExplanation **) &change->explanation, hubs_explanation_free);
+  g_free (change);
 }
 
 void
@@ -709,7 +754,16 @@ hubs_store_begin_read (HubsStore  *self,
   g_return_val_if_fail (HUBS_IS_STORE (self), FALSE);
   g_return_val_if_fail (!hubs_db_in_transaction (self->db), FALSE);
 
-  return _hubs_store_exec (self, "BEGIN DEFERRED", error);
+  /* Held until hubs_store_end_read(), as for a write (see _hubs_store_begin()). */
+  hubs_db_lock (self->db);
+  if (!_hubs_store_exec (self, "BEGIN DEFERRED", error))
+    {
+      hubs_db_unlock (self->db);
+      return FALSE;
+    }
+  self->transaction_locked = TRUE;
+
+  return TRUE;
 }
 
 /**

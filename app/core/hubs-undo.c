@@ -15,6 +15,8 @@
 
 #include "hubs-format.h"
 #include "hubs-i18n.h"
+#include "hubs-store-conflict.h"
+#include "hubs-store-writer.h"
 #include "hubs-undo.h"
 
 typedef enum
@@ -62,6 +64,10 @@ struct _HubsUndoStack
   HubsStore *store;
   GQueue     undo;
   GQueue     redo;
+
+  /* State */
+  /* Steps the store's writer has not ended yet: nothing is undone or redone meanwhile. */
+  guint      busy;
 };
 
 G_DEFINE_FINAL_TYPE (HubsUndoStack, hubs_undo_stack, G_TYPE_OBJECT)
@@ -102,19 +108,6 @@ notify_state (HubsUndoStack *self,
     g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_CAN_UNDO]);
   if (could_redo != hubs_undo_stack_get_can_redo (self))
     g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_CAN_REDO]);
-}
-
-/* A new change forgets what could be redone. */
-static void
-push (HubsUndoStack *self,
-      Command       *command)
-{
-  gboolean could_undo = hubs_undo_stack_get_can_undo (self);
-  gboolean could_redo = hubs_undo_stack_get_can_redo (self);
-
-  g_queue_clear_full (&self->redo, (GDestroyNotify) command_free);
-  g_queue_push_head (&self->undo, command);
-  notify_state (self, could_undo, could_redo);
 }
 
 /* Writes the figure one way or the other, only where the store still holds what the other
@@ -202,28 +195,189 @@ run (HubsUndoStack  *self,
     }
 }
 
+/* How a command meets the store: done as a new change (or saved over someone's), undone,
+ * or done again. */
+typedef enum
+{
+  STEP_DO,
+  STEP_SAVE_OVER,
+  STEP_UNDO,
+  STEP_REDO,
+} StepKind;
+
+typedef struct
+{
+  HubsUndoStack      *self;
+  Command            *command;
+  StepKind            kind;
+  /* STEP_SAVE_OVER: the other person's change the save met. */
+  HubsFigureConflict *theirs;
+  HubsUndoDone        done;
+  gpointer            user_data;
+} Step;
+
+static void
+step_free (Step *step)
+{
+  g_clear_pointer (&step->command, command_free);
+  g_clear_pointer (&step->theirs, hubs_figure_conflict_free);
+  g_object_unref (step->self);
+  g_free (step);
+}
+
+/* The write itself: in the store's writer thread on a shared database, so it touches
+ * nothing of the stack's but the command it was given. */
 static gboolean
-step (HubsUndoStack  *self,
-      GQueue         *from,
-      GQueue         *to,
-      gboolean        forward,
-      GError        **error)
+step_write (HubsStore  *store,
+            gpointer    data,
+            GError    **error)
+{
+  Step *step = data;
+  Command *command = step->command;
+
+  switch (step->kind)
+    {
+    case STEP_SAVE_OVER:
+      return hubs_store_save_figure_over (store, command->kpi_id, command->fiscal_year,
+                                          command->figure_kind, step->theirs,
+                                          command->figure_after, error);
+    case STEP_UNDO:
+      return run (step->self, command, FALSE, error);
+    case STEP_DO:
+    case STEP_REDO:
+    default:
+      return run (step->self, command, TRUE, error);
+    }
+}
+
+/* Takes the command of an undo or a redo off its queue while the store runs it. */
+static Step *
+step_new (HubsUndoStack *self,
+          Command       *command,
+          StepKind       kind,
+          HubsUndoDone   done,
+          gpointer       user_data)
 {
   gboolean could_undo = hubs_undo_stack_get_can_undo (self);
   gboolean could_redo = hubs_undo_stack_get_can_redo (self);
-  Command *command = g_queue_peek_head (from);
+  Step *step = g_new0 (Step, 1);
+
+  step->self = g_object_ref (self);
+  step->command = command;
+  step->kind = kind;
+  step->done = done;
+  step->user_data = user_data;
+  if (kind == STEP_UNDO)
+    g_queue_pop_head (&self->undo);
+  else if (kind == STEP_REDO)
+    g_queue_pop_head (&self->redo);
+  self->busy++;
+  notify_state (self, could_undo, could_redo);
+
+  return step;
+}
+
+/* Puts the command where the step leaves it: a new change forgets what could be redone; a
+ * failed undo or redo stays where it was, so the user can try again. */
+static void
+step_settle (Step         *step,
+             const GError *error)
+{
+  HubsUndoStack *self = step->self;
+  gboolean could_undo = hubs_undo_stack_get_can_undo (self);
+  gboolean could_redo = hubs_undo_stack_get_can_redo (self);
+  Command *command = g_steal_pointer (&step->command);
+
+  g_assert (self->busy > 0);
+  self->busy--;
+
+  switch (step->kind)
+    {
+    case STEP_DO:
+    case STEP_SAVE_OVER:
+      if (error != NULL)
+        command_free (command);
+      else
+        {
+          g_queue_clear_full (&self->redo, (GDestroyNotify) command_free);
+          g_queue_push_head (&self->undo, command);
+        }
+      break;
+    case STEP_UNDO:
+      g_queue_push_head (error != NULL ? &self->undo : &self->redo, command);
+      break;
+    case STEP_REDO:
+    default:
+      g_queue_push_head (error != NULL ? &self->redo : &self->undo, command);
+      break;
+    }
+
+  notify_state (self, could_undo, could_redo);
+
+  if (step->done != NULL)
+    step->done (self, error, step->user_data);
+}
+
+static void
+on_step_written (HubsStore    *store,
+                 gpointer      data,
+                 const GError *error,
+                 gpointer      user_data)
+{
+  step_settle (data, error);
+}
+
+/* Runs @command against the store now, on this thread, and keeps it on success. */
+static gboolean
+perform (HubsUndoStack       *self,
+         Command             *command,
+         StepKind             kind,
+         HubsFigureConflict  *theirs,
+         GError             **error)
+{
+  g_autoptr(GError) local_error = NULL;
+  Step *step;
 
   if (command == NULL)
     return TRUE;
 
-  /* On failure the command stays where it was, so the user can try again. */
-  if (!run (self, command, forward, error))
-    return FALSE;
+  step = step_new (self, command, kind, NULL, NULL);
+  step->theirs = theirs;
+  step_write (self->store, step, &local_error);
+  step_settle (step, local_error);
+  step_free (step);
 
-  g_queue_push_head (to, g_queue_pop_head (from));
-  notify_state (self, could_undo, could_redo);
+  if (local_error != NULL)
+    {
+      g_propagate_error (error, g_steal_pointer (&local_error));
+      return FALSE;
+    }
 
   return TRUE;
+}
+
+/* Runs @command through the store's writer (see hubs_store_write()) and calls @done. */
+static void
+perform_async (HubsUndoStack      *self,
+               Command            *command,
+               StepKind            kind,
+               HubsFigureConflict *theirs,
+               HubsUndoDone        done,
+               gpointer            user_data)
+{
+  Step *step;
+
+  if (command == NULL)
+    {
+      if (done != NULL)
+        done (self, NULL, user_data);
+      return;
+    }
+
+  step = step_new (self, command, kind, done, user_data);
+  step->theirs = theirs;
+  hubs_store_write (self->store, step_write, step, (GDestroyNotify) step_free,
+                    on_step_written, NULL);
 }
 
 static void
@@ -309,28 +463,48 @@ hubs_undo_stack_new (HubsStore *store)
  * hubs_undo_stack_get_can_undo:
  * @self: a #HubsUndoStack
  *
- * Returns: %TRUE when there is a change to undo
+ * Returns: %TRUE when there is a change to undo, and no change is still being saved
  */
 gboolean
 hubs_undo_stack_get_can_undo (HubsUndoStack *self)
 {
   g_return_val_if_fail (HUBS_IS_UNDO_STACK (self), FALSE);
 
-  return !g_queue_is_empty (&self->undo);
+  return self->busy == 0 && !g_queue_is_empty (&self->undo);
 }
 
 /**
  * hubs_undo_stack_get_can_redo:
  * @self: a #HubsUndoStack
  *
- * Returns: %TRUE when there is an undone change to bring back
+ * Returns: %TRUE when there is an undone change to bring back, and no change is still
+ *   being saved
  */
 gboolean
 hubs_undo_stack_get_can_redo (HubsUndoStack *self)
 {
   g_return_val_if_fail (HUBS_IS_UNDO_STACK (self), FALSE);
 
-  return !g_queue_is_empty (&self->redo);
+  return self->busy == 0 && !g_queue_is_empty (&self->redo);
+}
+
+static Command *
+figure_command (const char       *kpi_id,
+                int               fiscal_year,
+                HubsFigureKind    kind,
+                const HubsFigure *before,
+                const HubsFigure *figure)
+{
+  Command *command = g_new0 (Command, 1);
+
+  command->kind = COMMAND_FIGURE;
+  command->kpi_id = g_strdup (kpi_id);
+  command->fiscal_year = fiscal_year;
+  command->figure_kind = kind;
+  command->figure_before = before ? hubs_figure_copy (before) : NULL;
+  command->figure_after = figure ? hubs_figure_copy (figure) : NULL;
+
+  return command;
 }
 
 /**
@@ -358,28 +532,43 @@ hubs_undo_stack_set_figure (HubsUndoStack     *self,
                             const HubsFigure  *figure,
                             GError           **error)
 {
-  Command *command;
-
   g_return_val_if_fail (HUBS_IS_UNDO_STACK (self), FALSE);
   g_return_val_if_fail (kpi_id != NULL, FALSE);
 
-  command = g_new0 (Command, 1);
-  command->kind = COMMAND_FIGURE;
-  command->kpi_id = g_strdup (kpi_id);
-  command->fiscal_year = fiscal_year;
-  command->figure_kind = kind;
-  command->figure_before = before ? hubs_figure_copy (before) : NULL;
-  command->figure_after = figure ? hubs_figure_copy (figure) : NULL;
+  return perform (self, figure_command (kpi_id, fiscal_year, kind, before, figure), STEP_DO,
+                  NULL, error);
+}
 
-  if (!run (self, command, TRUE, error))
-    {
-      command_free (command);
-      return FALSE;
-    }
+/**
+ * hubs_undo_stack_set_figure_async:
+ * @self: a #HubsUndoStack
+ * @kpi_id: the KPI
+ * @fiscal_year: the fiscal year
+ * @kind: baseline, target or actual
+ * @before: (nullable): the figure as the user saw it, %NULL for none
+ * @figure: (nullable): the new figure, or %NULL to remove the figure
+ * @done: told how it went
+ * @user_data: for @done
+ *
+ * Like hubs_undo_stack_set_figure(), through the store's writer (see hubs_store_write()):
+ * on a shared database @done is called from the main loop once the figure is saved or
+ * refused, on a file before this returns.
+ */
+void
+hubs_undo_stack_set_figure_async (HubsUndoStack    *self,
+                                  const char       *kpi_id,
+                                  int               fiscal_year,
+                                  HubsFigureKind    kind,
+                                  const HubsFigure *before,
+                                  const HubsFigure *figure,
+                                  HubsUndoDone      done,
+                                  gpointer          user_data)
+{
+  g_return_if_fail (HUBS_IS_UNDO_STACK (self));
+  g_return_if_fail (kpi_id != NULL);
 
-  push (self, command);
-
-  return TRUE;
+  perform_async (self, figure_command (kpi_id, fiscal_year, kind, before, figure), STEP_DO,
+                 NULL, done, user_data);
 }
 
 /**
@@ -407,27 +596,65 @@ hubs_undo_stack_save_figure_over (HubsUndoStack            *self,
                                   const HubsFigure         *figure,
                                   GError                  **error)
 {
-  Command *command;
-
   g_return_val_if_fail (HUBS_IS_UNDO_STACK (self), FALSE);
   g_return_val_if_fail (kpi_id != NULL, FALSE);
   g_return_val_if_fail (theirs != NULL, FALSE);
 
-  if (!hubs_store_save_figure_over (self->store, kpi_id, fiscal_year, kind, theirs, figure,
-                                    error))
-    return FALSE;
-
-  command = g_new0 (Command, 1);
-  command->kind = COMMAND_FIGURE;
-  command->kpi_id = g_strdup (kpi_id);
-  command->fiscal_year = fiscal_year;
-  command->figure_kind = kind;
-  command->figure_before = theirs->figure ? hubs_figure_copy (theirs->figure) : NULL;
-  command->figure_after = figure ? hubs_figure_copy (figure) : NULL;
-  push (self, command);
-
-  return TRUE;
+  return perform (self, figure_command (kpi_id, fiscal_year, kind, theirs->figure, figure),
+                  STEP_SAVE_OVER, hubs_figure_conflict_copy (theirs), error);
 }
+
+/**
+ * hubs_undo_stack_save_figure_over_async:
+ * @self: a #HubsUndoStack
+ * @kpi_id: the KPI
+ * @fiscal_year: the fiscal year
+ * @kind: baseline, target or actual
+ * @theirs: the other person's change the save met (hubs_store_read_figure_conflict())
+ * @figure: (nullable): the new figure, or %NULL to remove the figure
+ * @done: told how it went
+ * @user_data: for @done
+ *
+ * Like hubs_undo_stack_save_figure_over(), through the store's writer (see
+ * hubs_undo_stack_set_figure_async()).
+ */
+void
+hubs_undo_stack_save_figure_over_async (HubsUndoStack            *self,
+                                        const char               *kpi_id,
+                                        int                       fiscal_year,
+                                        HubsFigureKind            kind,
+                                        const HubsFigureConflict *theirs,
+                                        const HubsFigure         *figure,
+                                        HubsUndoDone              done,
+                                        gpointer                  user_data)
+{
+  g_return_if_fail (HUBS_IS_UNDO_STACK (self));
+  g_return_if_fail (kpi_id != NULL);
+  g_return_if_fail (theirs != NULL);
+
+  perform_async (self, figure_command (kpi_id, fiscal_year, kind, theirs->figure, figure),
+                 STEP_SAVE_OVER, hubs_figure_conflict_copy (theirs), done, user_data);
+}
+
+static Command *
+explanation_command (const HubsExplanation *before,
+                     const HubsExplanation *explanation)
+{
+  Command *command = g_new0 (Command, 1);
+
+  command->kind = COMMAND_EXPLANATION;
+  command->kpi_id = g_strdup (explanation->kpi_id);
+  command->fiscal_year = explanation->fiscal_year;
+  command->explanation_before = hubs_explanation_copy (before);
+  command->explanation_after = hubs_explanation_copy (explanation);
+
+  return command;
+}
+
+#define EXPLANATIONS_MATCH(before, explanation) \
+  ((before) != NULL && (explanation) != NULL && \
+   g_strcmp0 ((before)->kpi_id, (explanation)->kpi_id) == 0 && \
+   (before)->fiscal_year == (explanation)->fiscal_year)
 
 /**
  * hubs_undo_stack_set_explanation:
@@ -447,30 +674,35 @@ hubs_undo_stack_set_explanation (HubsUndoStack          *self,
                                  const HubsExplanation  *explanation,
                                  GError                **error)
 {
-  Command *command;
-
   g_return_val_if_fail (HUBS_IS_UNDO_STACK (self), FALSE);
-  g_return_val_if_fail (before != NULL, FALSE);
-  g_return_val_if_fail (explanation != NULL, FALSE);
-  g_return_val_if_fail (g_strcmp0 (before->kpi_id, explanation->kpi_id) == 0, FALSE);
-  g_return_val_if_fail (before->fiscal_year == explanation->fiscal_year, FALSE);
+  g_return_val_if_fail (EXPLANATIONS_MATCH (before, explanation), FALSE);
 
-  command = g_new0 (Command, 1);
-  command->kind = COMMAND_EXPLANATION;
-  command->kpi_id = g_strdup (explanation->kpi_id);
-  command->fiscal_year = explanation->fiscal_year;
-  command->explanation_before = hubs_explanation_copy (before);
-  command->explanation_after = hubs_explanation_copy (explanation);
+  return perform (self, explanation_command (before, explanation), STEP_DO, NULL, error);
+}
 
-  if (!run (self, command, TRUE, error))
-    {
-      command_free (command);
-      return FALSE;
-    }
+/**
+ * hubs_undo_stack_set_explanation_async:
+ * @self: a #HubsUndoStack
+ * @before: the explanation as the user saw it (empty when there was none)
+ * @explanation: the new explanation of the same KPI and fiscal year
+ * @done: told how it went
+ * @user_data: for @done
+ *
+ * Like hubs_undo_stack_set_explanation(), through the store's writer (see
+ * hubs_undo_stack_set_figure_async()).
+ */
+void
+hubs_undo_stack_set_explanation_async (HubsUndoStack         *self,
+                                       const HubsExplanation *before,
+                                       const HubsExplanation *explanation,
+                                       HubsUndoDone           done,
+                                       gpointer               user_data)
+{
+  g_return_if_fail (HUBS_IS_UNDO_STACK (self));
+  g_return_if_fail (EXPLANATIONS_MATCH (before, explanation));
 
-  push (self, command);
-
-  return TRUE;
+  perform_async (self, explanation_command (before, explanation), STEP_DO, NULL, done,
+                 user_data);
 }
 
 /**
@@ -501,15 +733,7 @@ hubs_undo_stack_save_kpi (HubsUndoStack  *self,
   command->kpi_before = before ? hubs_kpi_copy (before) : NULL;
   command->kpi_after = hubs_kpi_copy (kpi);
 
-  if (!run (self, command, TRUE, error))
-    {
-      command_free (command);
-      return FALSE;
-    }
-
-  push (self, command);
-
-  return TRUE;
+  return perform (self, command, STEP_DO, NULL, error);
 }
 
 /**
@@ -537,16 +761,13 @@ hubs_undo_stack_delete_kpi (HubsUndoStack  *self,
   command->kpi_id = g_strdup (kpi_id);
 
   if (!(command->kpi_before = hubs_store_get_kpi (self->store, kpi_id, error)) ||
-      !(command->figures = hubs_store_list_figures (self->store, kpi_id, error)) ||
-      !run (self, command, TRUE, error))
+      !(command->figures = hubs_store_list_figures (self->store, kpi_id, error)))
     {
       command_free (command);
       return FALSE;
     }
 
-  push (self, command);
-
-  return TRUE;
+  return perform (self, command, STEP_DO, NULL, error);
 }
 
 /**
@@ -576,15 +797,7 @@ hubs_undo_stack_move_kpi (HubsUndoStack  *self,
   command->kpi_id = g_strdup (kpi_id);
   command->delta = delta;
 
-  if (!run (self, command, TRUE, error))
-    {
-      command_free (command);
-      return FALSE;
-    }
-
-  push (self, command);
-
-  return TRUE;
+  return perform (self, command, STEP_DO, NULL, error);
 }
 
 /**
@@ -615,15 +828,7 @@ hubs_undo_stack_save_hub (HubsUndoStack  *self,
   command->hub_before = before ? hubs_hub_copy (before) : NULL;
   command->hub_after = hubs_hub_copy (hub);
 
-  if (!run (self, command, TRUE, error))
-    {
-      command_free (command);
-      return FALSE;
-    }
-
-  push (self, command);
-
-  return TRUE;
+  return perform (self, command, STEP_DO, NULL, error);
 }
 
 static int
@@ -687,15 +892,7 @@ hubs_undo_stack_delete_hub (HubsUndoStack  *self,
         g_ptr_array_add (command->figures, hubs_figure_copy (g_ptr_array_index (kpi_figures, i)));
     }
 
-  if (!run (self, command, TRUE, error))
-    {
-      command_free (command);
-      return FALSE;
-    }
-
-  push (self, command);
-
-  return TRUE;
+  return perform (self, command, STEP_DO, NULL, error);
 }
 
 /**
@@ -875,8 +1072,30 @@ hubs_undo_stack_undo (HubsUndoStack  *self,
                       GError        **error)
 {
   g_return_val_if_fail (HUBS_IS_UNDO_STACK (self), FALSE);
+  g_return_val_if_fail (self->busy == 0, FALSE);
 
-  return step (self, &self->undo, &self->redo, FALSE, error);
+  return perform (self, g_queue_peek_head (&self->undo), STEP_UNDO, NULL, error);
+}
+
+/**
+ * hubs_undo_stack_undo_async:
+ * @self: a #HubsUndoStack
+ * @done: told how it went
+ * @user_data: for @done
+ *
+ * Like hubs_undo_stack_undo(), through the store's writer (see
+ * hubs_undo_stack_set_figure_async()). Nothing is undone while a change is still being
+ * saved (HubsUndoStack:can-undo is %FALSE then): @done is told at once.
+ */
+void
+hubs_undo_stack_undo_async (HubsUndoStack *self,
+                            HubsUndoDone   done,
+                            gpointer       user_data)
+{
+  g_return_if_fail (HUBS_IS_UNDO_STACK (self));
+
+  perform_async (self, self->busy == 0 ? g_queue_peek_head (&self->undo) : NULL, STEP_UNDO,
+                 NULL, done, user_data);
 }
 
 /**
@@ -893,6 +1112,27 @@ hubs_undo_stack_redo (HubsUndoStack  *self,
                       GError        **error)
 {
   g_return_val_if_fail (HUBS_IS_UNDO_STACK (self), FALSE);
+  g_return_val_if_fail (self->busy == 0, FALSE);
 
-  return step (self, &self->redo, &self->undo, TRUE, error);
+  return perform (self, g_queue_peek_head (&self->redo), STEP_REDO, NULL, error);
+}
+
+/**
+ * hubs_undo_stack_redo_async:
+ * @self: a #HubsUndoStack
+ * @done: told how it went
+ * @user_data: for @done
+ *
+ * Like hubs_undo_stack_redo(), through the store's writer (see
+ * hubs_undo_stack_undo_async()).
+ */
+void
+hubs_undo_stack_redo_async (HubsUndoStack *self,
+                            HubsUndoDone   done,
+                            gpointer       user_data)
+{
+  g_return_if_fail (HUBS_IS_UNDO_STACK (self));
+
+  perform_async (self, self->busy == 0 ? g_queue_peek_head (&self->redo) : NULL, STEP_REDO,
+                 NULL, done, user_data);
 }

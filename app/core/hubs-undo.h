@@ -14,6 +14,18 @@ G_BEGIN_DECLS
 
 G_DECLARE_FINAL_TYPE (HubsUndoStack, hubs_undo_stack, HUBS, UNDO_STACK, GObject)
 
+/**
+ * HubsUndoDone:
+ * @self: the undo stack
+ * @error: (nullable): why the change was not made, %NULL when it was
+ * @user_data: what the caller gave
+ *
+ * Told how a change of an `_async` call went, once what it changed was announced.
+ */
+typedef void (*HubsUndoDone) (HubsUndoStack *self,
+                              const GError  *error,
+                              gpointer       user_data);
+
 HubsUndoStack *hubs_undo_stack_new        (HubsStore         *store);
 gboolean       hubs_undo_stack_get_can_undo (HubsUndoStack   *self);
 gboolean       hubs_undo_stack_get_can_redo (HubsUndoStack   *self);
@@ -31,6 +43,22 @@ gboolean       hubs_undo_stack_save_figure_over (HubsUndoStack            *self,
                                                  const HubsFigureConflict *theirs,
                                                  const HubsFigure         *figure,
                                                  GError                  **error);
+void           hubs_undo_stack_set_figure_async (HubsUndoStack    *self,
+                                                 const char       *kpi_id,
+                                                 int               fiscal_year,
+                                                 HubsFigureKind    kind,
+                                                 const HubsFigure *before,
+                                                 const HubsFigure *figure,
+                                                 HubsUndoDone      done,
+                                                 gpointer          user_data);
+void           hubs_undo_stack_save_figure_over_async (HubsUndoStack            *self,
+                                                       const char               *kpi_id,
+                                                       int                       fiscal_year,
+                                                       HubsFigureKind            kind,
+                                                       const HubsFigureConflict *theirs,
+                                                       const HubsFigure         *figure,
+                                                       HubsUndoDone              done,
+                                                       gpointer                  user_data);
 gboolean       hubs_undo_stack_save_kpi   (HubsUndoStack     *self,
                                            const HubsKpi     *before,
                                            const HubsKpi     *kpi,
@@ -53,11 +81,22 @@ gboolean       hubs_undo_stack_set_explanation (HubsUndoStack          *self,
                                                 const HubsExplanation  *before,
                                                 const HubsExplanation  *explanation,
                                                 GError                **error);
+void           hubs_undo_stack_set_explanation_async (HubsUndoStack         *self,
+                                                      const HubsExplanation *before,
+                                                      const HubsExplanation *explanation,
+                                                      HubsUndoDone           done,
+                                                      gpointer               user_data);
 HubsStore     *hubs_undo_stack_get_store  (HubsUndoStack     *self);
 gboolean       hubs_undo_stack_undo       (HubsUndoStack     *self,
                                            GError           **error);
 gboolean       hubs_undo_stack_redo       (HubsUndoStack     *self,
                                            GError           **error);
+void           hubs_undo_stack_undo_async (HubsUndoStack     *self,
+                                           HubsUndoDone       done,
+                                           gpointer           user_data);
+void           hubs_undo_stack_redo_async (HubsUndoStack     *self,
+                                           HubsUndoDone       done,
+                                           gpointer           user_data);
 char          *hubs_undo_stack_describe_next (HubsUndoStack  *self,
                                               gboolean        redo);
 

@@ -1,0 +1,201 @@
+/* hubs-store-writer.c
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ *
+ * The store's writer. On a shared database every call may wait on the network, so the
+ * changes a user makes in the window (a figure, an explanation, an undo) are written in a
+ * thread of the store's own, one after the other in the order they were asked for, while
+ * the window goes on; what each changed is announced (HubsStore::changed) from the main
+ * loop, and then its caller is told how it went. On a file, the same write is made at once,
+ * as before: it never waits on anything but the disk.
+ *
+ * The writer uses the store's one connection. It holds the connection's lock for the
+ * whole job (see hubs_db_lock()), and the main thread holds it around a transaction of its
+ * own, so neither ever runs a statement inside the other's transaction. The writer
+ * prepares its statements apart from the main thread's (see _hubs_store_prepare()), so
+ * neither rebinds a statement the other is about to run.
+ */
+
+#define G_LOG_DOMAIN "hubs-store"
+
+#include "config.h"
+
+#include <glib/gi18n.h>
+
+#include "hubs-store-private.h"
+#include "hubs-store-writer.h"
+
+typedef struct
+{
+  HubsStore          *store;
+  HubsStoreWriteFunc  func;
+  gpointer            data;
+  GDestroyNotify      data_free;
+  HubsStoreWriteDone  done;
+  gpointer            user_data;
+  GError             *error;
+  /* What the write changed (HubsStoreChange copies), said once it is back in the main loop. */
+  GPtrArray          *changes;
+} Job;
+
+/* The job the writer thread is running, in that thread only. */
+static GPrivate current_job;
+
+static void
+job_free (Job *job)
+{
+  if (job->data_free != NULL)
+    job->data_free (job->data);
+  g_clear_error (&job->error);
+  g_clear_pointer (&job->changes, g_ptr_array_unref);
+  g_object_unref (job->store);
+  g_free (job);
+}
+
+/* In the main loop: says what the write changed, then how it went. */
+static gboolean
+finish_job (gpointer data)
+{
+  Job *job = data;
+  HubsStore *self = job->store;
+
+  g_assert (self->writes_pending > 0);
+  self->writes_pending--;
+
+  for (guint i = 0; i < job->changes->len; i++)
+    _hubs_store_emit_change (self, g_ptr_array_index (job->changes, i));
+
+  if (job->done != NULL)
+    job->done (self, job->data, job->error, job->user_data);
+
+  job_free (job);
+
+  return G_SOURCE_REMOVE;
+}
+
+static void
+run_job (gpointer data,
+         gpointer pool_data)
+{
+  Job *job = data;
+  HubsStore *self = job->store;
+
+  g_private_set (&current_job, job);
+  hubs_db_lock (self->db);
+  if (!job->func (self, job->data, &job->error) && job->error == NULL)
+    g_set_error_literal (&job->error, HUBS_STORE_ERROR, HUBS_STORE_ERROR_FAILED,
+                         _("The change could not be saved."));
+  /* A job that failed half-way leaves no transaction open for the main thread to meet. */
+  _hubs_store_rollback (self);
+  hubs_db_unlock (self->db);
+  g_private_set (&current_job, NULL);
+
+  g_idle_add_full (G_PRIORITY_DEFAULT, finish_job, job, NULL);
+}
+
+/**
+ * hubs_store_write:
+ * @self: a #HubsStore
+ * @func: the write
+ * @data: its data, passed to @func and @done
+ * @data_free: (nullable): frees @data once @done was called
+ * @done: (nullable): told how it went
+ * @user_data: for @done
+ *
+ * Makes a change a user asked for. On a shared database @func runs in the store's writer
+ * thread, after the writes asked for before it, and @done is called from the main loop
+ * later: the caller shows the change as being saved meanwhile. On a file @func runs at
+ * once, on this thread, and @done is called before this returns.
+ *
+ * @func may call any of the store's functions; the changes it makes are announced in the
+ * main loop just before @done. It must not touch widgets or anything else of the main
+ * thread's.
+ */
+void
+hubs_store_write (HubsStore          *self,
+                  HubsStoreWriteFunc  func,
+                  gpointer            data,
+                  GDestroyNotify      data_free,
+                  HubsStoreWriteDone  done,
+                  gpointer            user_data)
+{
+  g_autoptr(GError) local_error = NULL;
+  Job *job;
+
+  g_return_if_fail (HUBS_IS_STORE (self));
+  g_return_if_fail (func != NULL);
+
+  if (hubs_db_get_engine (self->db) != HUBS_DB_ENGINE_POSTGRESQL)
+    {
+      if (!func (self, data, &local_error) && local_error == NULL)
+        g_set_error_literal (&local_error, HUBS_STORE_ERROR, HUBS_STORE_ERROR_FAILED,
+                             _("The change could not be saved."));
+      if (done != NULL)
+        done (self, data, local_error, user_data);
+      if (data_free != NULL)
+        data_free (data);
+      return;
+    }
+
+  job = g_new0 (Job, 1);
+  job->store = g_object_ref (self);
+  job->func = func;
+  job->data = data;
+  job->data_free = data_free;
+  job->done = done;
+  job->user_data = user_data;
+  job->changes = g_ptr_array_new_with_free_func ((GDestroyNotify) _hubs_store_change_free);
+
+  if (self->writer == NULL)
+    self->writer = g_thread_pool_new (run_job, NULL, 1, FALSE, NULL);
+
+  self->writes_pending++;
+  g_thread_pool_push (self->writer, job, NULL);
+}
+
+/**
+ * hubs_store_get_writing:
+ * @self: a #HubsStore
+ *
+ * Returns: %TRUE while a write of hubs_store_write() has not ended yet
+ */
+gboolean
+hubs_store_get_writing (HubsStore *self)
+{
+  g_return_val_if_fail (HUBS_IS_STORE (self), FALSE);
+
+  return self->writes_pending > 0;
+}
+
+/* Whether the calling thread is the writer, running a job of @self. */
+gboolean
+_hubs_store_in_writer (HubsStore *self)
+{
+  Job *job = g_private_get (&current_job);
+
+  return job != NULL && job->store == self;
+}
+
+/* In the writer: keeps what a job changed, to say from the main loop. Returns %FALSE on
+ * any other thread, where the change is said at once. */
+gboolean
+_hubs_store_defer_change (HubsStore             *self,
+                          const HubsStoreChange *change)
+{
+  Job *job = g_private_get (&current_job);
+
+  if (job == NULL || job->store != self)
+    return FALSE;
+
+  g_ptr_array_add (job->changes, _hubs_store_change_copy (change));
+
+  return TRUE;
+}
+
+/* As the store goes: no job is left, since each holds the store. */
+void
+_hubs_store_stop_writer (HubsStore *self)
+{
+  if (self->writer != NULL)
+    g_thread_pool_free (g_steal_pointer (&self->writer), FALSE, TRUE);
+}
