@@ -19,6 +19,7 @@
 #include "hubs-backup.h"
 #include "hubs-db.h"
 #include "hubs-db-pg.h"
+#include "hubs-store-writer.h"
 #include "hubs-test-util.h"
 
 void
@@ -87,6 +88,21 @@ hubs_test_open_store (const char         *path,
   g_assert_nonnull (store);
 
   return store;
+}
+
+/* Runs the main loop until every save the store's writer was given has ended (on a shared
+ * database a save ends later, see hubs_store_write()); fails after a minute. */
+void
+hubs_test_wait_for_saves (HubsStore *store)
+{
+  gint64 deadline = hubs_test_deadline (60);
+
+  while (hubs_store_get_writing (store))
+    {
+      if (g_get_monotonic_time () > deadline)
+        g_error ("A save did not end within a minute");
+      g_main_context_iteration (NULL, TRUE);
+    }
 }
 
 /* A fresh temporary folder for one test. */

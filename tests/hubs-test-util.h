@@ -22,6 +22,7 @@ void       hubs_test_files_set_up    (HubsTestFiles *f,
                                       gconstpointer  data);
 void       hubs_test_files_tear_down (HubsTestFiles *f,
                                       gconstpointer  data);
+void       hubs_test_wait_for_saves  (HubsStore     *store);
 HubsStore *hubs_test_open_store      (const char    *path,
                                       HubsStoreOpenFlags flags);
 

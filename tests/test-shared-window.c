@@ -30,6 +30,15 @@
 
 #define KPI "sapporo/startups"
 
+/* On a shared database a save ends later: waits for the store of @row's window. */
+static void
+wait_saved (gpointer row)
+{
+  GtkRoot *root = gtk_widget_get_root (GTK_WIDGET (row));
+
+  hubs_test_wait_for_saves (hubs_window_get_store (HUBS_WINDOW (root)));
+}
+
 static void
 test_window_on_server (void)
 {
@@ -211,6 +220,7 @@ test_window_as_staff (void)
   /* Typed and saved as the role: on the server, and its history names the database user. */
   gtk_editable_set_text (hubs_figure_row_get_entry (row), "12");
   g_signal_emit_by_name (hubs_figure_row_get_entry (row), "activate");
+  wait_saved (row);
   g_assert_null (hubs_figure_row_get_error (row));
   on_server = hubs_test_query_text (uri, "SELECT value || ' ' || db_user FROM figure f "
                                          "JOIN history h ON h.kpi_id = f.kpi_id "
@@ -292,6 +302,7 @@ type_and_enter (HubsFigureRow *row,
   gtk_widget_grab_focus (GTK_WIDGET (entry));
   gtk_editable_set_text (entry, text);
   g_signal_emit_by_name (entry, "activate");
+  wait_saved (row);
 }
 
 static gboolean
@@ -406,6 +417,7 @@ test_two_people (void)
   hubs_test_spin (300);
   g_assert_cmpstr (gtk_editable_get_text (hubs_figure_row_get_entry (row_b)), ==, "170");
   g_signal_emit_by_name (hubs_figure_row_get_entry (row_b), "activate");
+  wait_saved (row_b);
   refusal = hubs_figure_row_get_error (row_b);
   g_assert_nonnull (refusal);
   g_test_message ("conflict: %s", refusal);
@@ -422,6 +434,7 @@ test_two_people (void)
   /* Save Anyway stores B's figure, and the history says it went over A's. */
   g_signal_emit_by_name (find_button (GTK_WIDGET (row_b), ja ? "このまま保存" : "Save Anyway"),
                          "clicked");
+  wait_saved (row_b);
   g_assert_null (hubs_figure_row_get_error (row_b));
   value = hubs_test_query_text (uri, "SELECT value FROM figure WHERE kpi_id = '" KPI "' AND "
                                      "fiscal_year = 2025 AND kind = 'actual'");
@@ -455,6 +468,7 @@ test_two_people (void)
   type_and_enter (row_a, "168");
   hubs_test_spin (300);
   g_signal_emit_by_name (hubs_figure_row_get_entry (row_b), "activate");
+  wait_saved (row_b);
   g_assert_nonnull (hubs_figure_row_get_error (row_b));
   g_signal_emit_by_name (find_button (GTK_WIDGET (row_b), ja ? "相手の値にする" : "Keep Theirs"),
                          "clicked");

@@ -188,10 +188,59 @@ show_state (HubsExplanationGroup *self)
     read_explanation (self);
 }
 
+/* A field of the group being saved, and what it saves. */
+typedef struct
+{
+  HubsExplanationGroup *group;
+  AdwEntryRow          *row;
+  char                 *text;
+} SavingRow;
+
+static void
+on_saved (HubsUndoStack *undo,
+          const GError  *error,
+          gpointer       data)
+{
+  SavingRow *saving = data;
+  HubsExplanationGroup *self = saving->group;
+  AdwEntryRow *row = saving->row;
+
+  /* Still in the window: the field takes typing again, unless the year was locked. */
+  if (self->kpi != NULL)
+    gtk_editable_set_editable (GTK_EDITABLE (row), !self->locked);
+
+  if (self->kpi == NULL)
+    ;
+  else if (error != NULL)
+    show_problem (self, row, error->message);
+  else
+    {
+      char **shown = row == self->why ? &self->shown_why : &self->shown_action;
+      g_autofree char *year = hubs_format_fiscal_year (self->fiscal_year,
+                                                       hubs_language_current ());
+      /* Translators: a toast after saving a KPI's 要因分析 or 今後の対応; %s is a fiscal year */
+      g_autofree char *message = g_strdup_printf (_("Saved the %s explanation"), year);
+
+      /* What the field shows is stored now, whenever the live KPI says so. */
+      g_free (*shown);
+      *shown = g_steal_pointer (&saving->text);
+
+      /* The store told the live KPI, which told this group: the field shows what is stored. */
+      gtk_widget_remove_css_class (GTK_WIDGET (row), "error");
+      show_state (self);
+      g_signal_emit (self, signals[SAVED], 0, message);
+    }
+
+  g_object_unref (saving->group);
+  g_free (saving->text);
+  g_free (saving);
+}
+
 static void
 on_apply (HubsExplanationGroup *self,
           AdwEntryRow          *row)
 {
+  SavingRow *saving;
   g_autoptr(HubsExplanation) before = NULL;
   g_autoptr(HubsExplanation) explanation = NULL;
   g_autoptr(GError) error = NULL;
@@ -250,27 +299,13 @@ on_apply (HubsExplanationGroup *self,
       return;
     }
 
-  if (!hubs_undo_stack_set_explanation (self->undo, before, explanation, &error))
-    goto failed;
-
-  /* What the field shows is stored now, whenever the live KPI says so. */
-  {
-    char **shown = row == self->why ? &self->shown_why : &self->shown_action;
-
-    g_free (*shown);
-    *shown = g_strdup (row == self->why ? explanation->why : explanation->action);
-  }
-
-  /* The store told the live KPI, which told this group: the field shows what is stored. */
-  gtk_widget_remove_css_class (GTK_WIDGET (row), "error");
-  show_state (self);
-  {
-    g_autofree char *year = hubs_format_fiscal_year (self->fiscal_year, hubs_language_current ());
-    /* Translators: a toast after saving a KPI's 要因分析 or 今後の対応; %s is a fiscal year */
-    g_autofree char *message = g_strdup_printf (_("Saved the %s explanation"), year);
-
-    g_signal_emit (self, signals[SAVED], 0, message);
-  }
+  /* On a shared database the store's writer saves it; the field takes no typing till then. */
+  saving = g_new0 (SavingRow, 1);
+  saving->group = g_object_ref (self);
+  saving->row = row;
+  saving->text = g_strdup (row == self->why ? explanation->why : explanation->action);
+  gtk_editable_set_editable (GTK_EDITABLE (row), FALSE);
+  hubs_undo_stack_set_explanation_async (self->undo, before, explanation, on_saved, saving);
   return;
 
 failed:

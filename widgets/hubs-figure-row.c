@@ -66,6 +66,8 @@ struct _HubsFigureRow
   /* A save that met another person's change: theirs, and the figure it would have stored. */
   HubsFigureConflict *theirs;
   HubsFigure     *ours;
+  /* The figure being saved (NULL: its removal), while saving. */
+  HubsFigure     *pending;
 
   /* State */
   /* An unlikely figure the user was asked about: Enter again on it saves it. */
@@ -76,6 +78,8 @@ struct _HubsFigureRow
   guint           locked : 1;
   /* The error is that the server cannot be reached: saving again may work. */
   guint           unreachable : 1;
+  /* A save was asked for and has not ended: on a shared database, while the store's
+   * writer saves it, the field takes no typing and says it is saving. */
   guint           saving : 1;
 };
 
@@ -147,6 +151,16 @@ show_state (HubsFigureRow *self)
     }
 
   gtk_accessible_reset_state (GTK_ACCESSIBLE (self->entry), GTK_ACCESSIBLE_STATE_INVALID);
+
+  if (self->saving)
+    {
+      /* Translators: under a figure while the shared database saves it */
+      adw_expander_row_set_subtitle (ADW_EXPANDER_ROW (self), _("Saving…"));
+      gtk_accessible_update_property (GTK_ACCESSIBLE (self->entry),
+                                      GTK_ACCESSIBLE_PROPERTY_DESCRIPTION, _("Saving…"),
+                                      -1);
+      return;
+    }
 
   if (self->locked && self->denied != NULL)
     {
@@ -303,18 +317,93 @@ show_conflict (HubsFigureRow    *self,
   set_error (self, message);
 }
 
+/* A save was asked for: until it ends, the field takes no typing. */
+static void
+begin_saving (HubsFigureRow    *self,
+              const HubsFigure *figure)
+{
+  g_clear_pointer (&self->error, g_free);
+  g_clear_pointer (&self->pending, hubs_figure_free);
+  self->pending = figure != NULL ? hubs_figure_copy (figure) : NULL;
+  self->saving = TRUE;
+}
+
+/* Once the store's writer took a while: the save is under way, say so. */
+static void
+show_saving (HubsFigureRow *self)
+{
+  if (!self->saving)
+    return;
+
+  gtk_editable_set_editable (GTK_EDITABLE (self->entry), FALSE);
+  show_state (self);
+}
+
+/* The save ended. Returns: (transfer full) (nullable): the figure it saved, %NULL for its
+ * removal. */
+static HubsFigure *
+end_saving (HubsFigureRow *self)
+{
+  self->saving = FALSE;
+  gtk_editable_set_editable (GTK_EDITABLE (self->entry), !self->locked);
+
+  return g_steal_pointer (&self->pending);
+}
+
+/* How a save of store() went: a refusal is shown on the field, with what was typed. */
+static void
+on_stored (HubsUndoStack *undo,
+           const GError  *error,
+           gpointer       user_data)
+{
+  g_autoptr(HubsFigureRow) self = user_data;
+  g_autoptr(HubsFigure) figure = NULL;
+  g_autofree char *what = NULL;
+  g_autofree char *value = NULL;
+  g_autofree char *message = NULL;
+
+  /* Gone from the window while the shared database saved it. */
+  if (self->kpi == NULL)
+    return;
+
+  figure = end_saving (self);
+
+  if (error != NULL)
+    {
+      if (g_error_matches (error, HUBS_STORE_ERROR, HUBS_STORE_ERROR_CONFLICT))
+        show_conflict (self, figure, error);
+      else
+        {
+          set_error (self, error->message);
+          self->unreachable = g_error_matches (error, HUBS_STORE_ERROR,
+                                               HUBS_STORE_ERROR_UNREACHABLE);
+          show_state (self);
+        }
+      return;
+    }
+
+  /* The live figure took the change already (the store notified it): show what it holds. */
+  set_error (self, NULL);
+
+  what = describe_figure (self);
+  value = describe_value (self, figure);
+  /* Translators: a toast after saving, e.g. “Saved FY2025 actual: 160 companies” */
+  message = g_strdup_printf (_("Saved %1$s: %2$s"), what, value);
+  g_signal_emit (self, signals[SAVED], 0, message);
+}
+
 /* Stores @figure (NULL: no figure) through the undo stack, made against @before; on failure
  * shows the error. The one equality check of a save: a field left unchanged writes
- * nothing. */
+ * nothing. On a shared database the save ends later (see hubs_store_write()).
+ *
+ * Returns: %FALSE when the field shows an error */
 static gboolean
 store (HubsFigureRow    *self,
        const HubsFigure *before,
        const HubsFigure *figure)
 {
-  g_autoptr(GError) error = NULL;
-  g_autofree char *what = NULL;
-  g_autofree char *value = NULL;
-  g_autofree char *message = NULL;
+  if (self->saving)
+    return TRUE;
 
   if ((figure == NULL && before == NULL) ||
       (figure != NULL && before != NULL && hubs_figure_equal (figure, before)))
@@ -326,38 +415,15 @@ store (HubsFigureRow    *self,
   if (!check_plausible (self, figure))
     return FALSE;
 
-  g_clear_pointer (&self->error, g_free);
   set_conflict (self, NULL, NULL);
-  self->saving = TRUE;
-  if (!hubs_undo_stack_set_figure (self->undo, hubs_live_kpi_get_id (self->kpi),
-                                   hubs_live_figure_get_fiscal_year (self->figure),
-                                   hubs_live_figure_get_kind (self->figure),
-                                   before, figure, &error))
-    {
-      self->saving = FALSE;
-      if (g_error_matches (error, HUBS_STORE_ERROR, HUBS_STORE_ERROR_CONFLICT))
-        show_conflict (self, figure, error);
-      else
-        {
-          set_error (self, error->message);
-          self->unreachable = g_error_matches (error, HUBS_STORE_ERROR,
-                                               HUBS_STORE_ERROR_UNREACHABLE);
-          show_state (self);
-        }
-      return FALSE;
-    }
-  self->saving = FALSE;
+  begin_saving (self, figure);
+  hubs_undo_stack_set_figure_async (self->undo, hubs_live_kpi_get_id (self->kpi),
+                                    hubs_live_figure_get_fiscal_year (self->figure),
+                                    hubs_live_figure_get_kind (self->figure),
+                                    before, figure, on_stored, g_object_ref (self));
+  show_saving (self);
 
-  /* The live figure took the change already (the store notified it): show what it holds. */
-  set_error (self, NULL);
-
-  what = describe_figure (self);
-  value = describe_value (self, figure);
-  /* Translators: a toast after saving, e.g. “Saved FY2025 actual: 160 companies” */
-  message = g_strdup_printf (_("Saved %1$s: %2$s"), what, value);
-  g_signal_emit (self, signals[SAVED], 0, message);
-
-  return TRUE;
+  return self->error == NULL;
 }
 
 /* The figure a typed value changes: the one the field showed. */
@@ -524,32 +590,24 @@ keep_theirs (GtkWidget  *widget,
   show_stored (self, theirs != NULL ? theirs->figure : hubs_live_figure_get_figure (self->figure));
 }
 
-/* Saves the typed figure over theirs; the history records that it was. */
 static void
-save_anyway (GtkWidget  *widget,
-             const char *action_name,
-             GVariant   *parameter)
+on_saved_over (HubsUndoStack *undo,
+               const GError  *error,
+               gpointer       user_data)
 {
-  HubsFigureRow *self = HUBS_FIGURE_ROW (widget);
-  g_autoptr(HubsFigureConflict) theirs = g_steal_pointer (&self->theirs);
-  g_autoptr(HubsFigure) ours = g_steal_pointer (&self->ours);
-  g_autoptr(GError) error = NULL;
+  g_autoptr(HubsFigureRow) self = user_data;
+  g_autoptr(HubsFigure) ours = NULL;
   g_autofree char *what = NULL;
   g_autofree char *value = NULL;
   g_autofree char *message = NULL;
 
-  if (theirs == NULL)
+  if (self->kpi == NULL)
     return;
 
-  set_conflict (self, NULL, NULL);
-  g_clear_pointer (&self->error, g_free);
-  self->saving = TRUE;
-  if (!hubs_undo_stack_save_figure_over (self->undo, hubs_live_kpi_get_id (self->kpi),
-                                         hubs_live_figure_get_fiscal_year (self->figure),
-                                         hubs_live_figure_get_kind (self->figure),
-                                         theirs, ours, &error))
+  ours = end_saving (self);
+
+  if (error != NULL)
     {
-      self->saving = FALSE;
       /* Changed once more meanwhile: say so again, with the newest change. */
       if (g_error_matches (error, HUBS_STORE_ERROR, HUBS_STORE_ERROR_CONFLICT))
         show_conflict (self, ours, error);
@@ -557,7 +615,6 @@ save_anyway (GtkWidget  *widget,
         set_error (self, error->message);
       return;
     }
-  self->saving = FALSE;
 
   g_clear_pointer (&self->shown, g_free);
   show_figure (self);
@@ -568,6 +625,28 @@ save_anyway (GtkWidget  *widget,
    * actual over the other change: 160 companies” */
   message = g_strdup_printf (_("Saved %1$s over the other change: %2$s"), what, value);
   g_signal_emit (self, signals[SAVED], 0, message);
+}
+
+/* Saves the typed figure over theirs; the history records that it was. */
+static void
+save_anyway (GtkWidget  *widget,
+             const char *action_name,
+             GVariant   *parameter)
+{
+  HubsFigureRow *self = HUBS_FIGURE_ROW (widget);
+  g_autoptr(HubsFigureConflict) theirs = g_steal_pointer (&self->theirs);
+  g_autoptr(HubsFigure) ours = g_steal_pointer (&self->ours);
+
+  if (theirs == NULL || self->saving)
+    return;
+
+  set_conflict (self, NULL, NULL);
+  begin_saving (self, ours);
+  hubs_undo_stack_save_figure_over_async (self->undo, hubs_live_kpi_get_id (self->kpi),
+                                          hubs_live_figure_get_fiscal_year (self->figure),
+                                          hubs_live_figure_get_kind (self->figure),
+                                          theirs, ours, on_saved_over, g_object_ref (self));
+  show_saving (self);
 }
 
 static void
@@ -591,6 +670,7 @@ hubs_figure_row_dispose (GObject *object)
   g_clear_pointer (&self->seen, hubs_figure_free);
   g_clear_pointer (&self->theirs, hubs_figure_conflict_free);
   g_clear_pointer (&self->ours, hubs_figure_free);
+  g_clear_pointer (&self->pending, hubs_figure_free);
   gtk_widget_dispose_template (GTK_WIDGET (self), HUBS_TYPE_FIGURE_ROW);
 
   G_OBJECT_CLASS (hubs_figure_row_parent_class)->dispose (object);
@@ -646,6 +726,13 @@ hubs_figure_row_init (HubsFigureRow *self)
 
 static void show_unit (HubsFigureRow *self);
 
+static gboolean
+same_figure (const HubsFigure *a,
+             const HubsFigure *b)
+{
+  return a == b || (a != NULL && b != NULL && hubs_figure_equal (a, b));
+}
+
 /* Shows @figure, replacing what is typed, unless the field shows an error, or the change
  * is someone else's arriving while the user types: then what the user typed stays, made
  * against the figure they saw, until they save or fix it. */
@@ -655,7 +742,10 @@ show_stored (HubsFigureRow    *self,
 {
   g_autofree char *text = NULL;
 
+  /* While saving, only the change being saved replaces what was typed (someone else's
+   * arriving meanwhile does not). */
   if (self->error != NULL ||
+      (self->saving && !same_figure (figure, self->pending)) ||
       (!self->saving && self->shown != NULL && hubs_figure_row_has_unsaved_text (self)))
     {
       show_state (self);

@@ -48,16 +48,57 @@ search_action (GtkWidget  *widget,
   gtk_widget_grab_focus (GTK_WIDGET (self->search_entry));
 }
 
+/* What an undo or a redo said it would do, for the toast once it is done. */
+typedef struct
+{
+  HubsWindow *window;
+  char       *step;
+  gboolean    redo;
+} UndoStep;
+
+static void
+on_undo_step_done (HubsUndoStack *undo,
+                   const GError  *error,
+                   gpointer       data)
+{
+  UndoStep *step = data;
+  HubsWindow *self = step->window;
+  g_autofree char *message = NULL;
+
+  /* The window closed while a shared database made the step. */
+  if (self->undo == NULL)
+    ;
+  else if (error != NULL)
+    hubs_window_add_toast (self, error->message, FALSE);
+  /* The toast that offered to undo this step says nothing true any more: this one replaces
+   * it. */
+  else if (step->step != NULL && step->redo)
+    {
+      /* Translators: a toast after Ctrl+Shift+Z, e.g. “Redone: 起業数, FY2025 actual: 160 → 171” */
+      message = g_strdup_printf (_("Redone: %s"), step->step);
+      hubs_window_add_toast (self, message, FALSE);
+    }
+  else if (step->step != NULL)
+    {
+      /* Translators: a toast after Ctrl+Z, e.g. “Undone: 起業数, FY2025 actual: 160 → 171” */
+      message = g_strdup_printf (_("Undone: %s"), step->step);
+      hubs_window_add_toast (self, message, FALSE);
+    }
+
+  g_object_unref (step->window);
+  g_free (step->step);
+  g_free (step);
+}
+
 static void
 undo_redo_action (GtkWidget  *widget,
                   const char *action_name,
                   GVariant   *param)
 {
   HubsWindow *self = HUBS_WINDOW (widget);
-  g_autoptr(GError) error = NULL;
-  g_autofree char *step = NULL;
   g_autofree char *message = NULL;
   gboolean redo = g_str_equal (action_name, "win.redo");
+  UndoStep *step;
   GtkWidget *row;
 
   if (self->undo == NULL)
@@ -75,26 +116,20 @@ undo_redo_action (GtkWidget  *widget,
       return;
     }
 
-  step = hubs_undo_stack_describe_next (self->undo, redo);
-  if (!(redo ? hubs_undo_stack_redo (self->undo, &error)
-             : hubs_undo_stack_undo (self->undo, &error)))
-    {
-      hubs_window_add_toast (self, error->message, FALSE);
-      return;
-    }
-
-  if (step == NULL)
+  /* Nothing to take back or bring again, or a change is still being saved. */
+  if (!(redo ? hubs_undo_stack_get_can_redo (self->undo)
+             : hubs_undo_stack_get_can_undo (self->undo)))
     return;
 
-  /* The toast that offered to undo this step says nothing true any more: this one replaces
-   * it. */
+  /* On a shared database the step is made by the store's writer, and said once done. */
+  step = g_new0 (UndoStep, 1);
+  step->window = g_object_ref (self);
+  step->step = hubs_undo_stack_describe_next (self->undo, redo);
+  step->redo = redo;
   if (redo)
-    /* Translators: a toast after Ctrl+Shift+Z, e.g. “Redone: 起業数, FY2025 actual: 160 → 171” */
-    message = g_strdup_printf (_("Redone: %s"), step);
+    hubs_undo_stack_redo_async (self->undo, on_undo_step_done, step);
   else
-    /* Translators: a toast after Ctrl+Z, e.g. “Undone: 起業数, FY2025 actual: 160 → 171” */
-    message = g_strdup_printf (_("Undone: %s"), step);
-  hubs_window_add_toast (self, message, FALSE);
+    hubs_undo_stack_undo_async (self->undo, on_undo_step_done, step);
 }
 
 static void
