@@ -28,6 +28,7 @@
 #include "hubs-preferences-window.h"
 #include "hubs-recent.h"
 #include "hubs-restore-dialog.h"
+#include "hubs-store-writer.h"
 #include "hubs-window.h"
 
 struct _HubsApplication
@@ -41,6 +42,13 @@ struct _HubsApplication
   char           *pending_restore;
   /* Stops the work on the database that runs in worker threads, on quit. */
   GCancellable   *cancellable;
+
+  /* State */
+  /* Quitting (or starting again on leave_path, when relaunching) once the saves a shared
+   * database's writer still makes have ended. */
+  gboolean        leaving;
+  gboolean        leave_relaunch;
+  char           *leave_path;
 };
 
 G_DEFINE_FINAL_TYPE (HubsApplication, hubs_application, ADW_TYPE_APPLICATION)
@@ -335,22 +343,96 @@ save_typed (HubsApplication *self)
   return NULL;
 }
 
+/* A figure that cannot be saved (its field says why) stays for the user to fix, or to leave
+ * without. Returns: %TRUE when there was one and the user is asked. */
+static gboolean
+ask_about_unsaved (HubsApplication *self,
+                   GtkWindow       *unsaved)
+{
+  for (GList *l = gtk_application_get_windows (GTK_APPLICATION (self));
+       unsaved == NULL && l != NULL; l = l->next)
+    if (HUBS_IS_WINDOW (l->data) && hubs_window_find_unsaved (l->data) != NULL)
+      unsaved = l->data;
+
+  if (unsaved == NULL)
+    return FALSE;
+
+  gtk_window_present (unsaved);
+  hubs_window_ask_to_leave (HUBS_WINDOW (unsaved), TRUE);
+
+  return TRUE;
+}
+
+static void leave (HubsApplication *self);
+static void relaunch_now (HubsApplication *self,
+                          const char      *database_path);
+
+static void
+on_writing_changed (HubsStore       *store,
+                    GParamSpec      *pspec,
+                    HubsApplication *self)
+{
+  if (hubs_store_get_writing (store))
+    return;
+
+  g_signal_handlers_disconnect_by_func (store, on_writing_changed, self);
+  leave (self);
+}
+
+/* Quits or starts again, as asked, once nothing typed is left unsaved: on a shared database
+ * the saves end later, and one may fail (the server gone), so this waits for them and then
+ * looks again, without saving anything a second time. */
+static void
+leave (HubsApplication *self)
+{
+  if (!self->leaving)
+    return;
+
+  if (self->store != NULL && hubs_store_get_writing (self->store))
+    {
+      g_signal_handlers_disconnect_by_func (self->store, on_writing_changed, self);
+      g_signal_connect (self->store, "notify::writing", G_CALLBACK (on_writing_changed), self);
+      return;
+    }
+
+  self->leaving = FALSE;
+  if (ask_about_unsaved (self, NULL))
+    return;
+
+  if (self->leave_relaunch)
+    relaunch_now (self, self->leave_path);
+  else
+    g_application_quit (G_APPLICATION (self));
+}
+
+/* Saves what is typed in every window, then quits (@relaunch FALSE) or starts again on
+ * @database_path. */
+static void
+save_and_leave (HubsApplication *self,
+                gboolean         relaunch,
+                const char      *database_path)
+{
+  GtkWindow *unsaved = save_typed (self);
+
+  if (unsaved != NULL)
+    {
+      ask_about_unsaved (self, unsaved);
+      return;
+    }
+
+  self->leaving = TRUE;
+  self->leave_relaunch = relaunch;
+  g_free (self->leave_path);
+  self->leave_path = g_strdup (database_path);
+  leave (self);
+}
+
 static void
 quit_action (GSimpleAction *action,
              GVariant      *parameter,
              gpointer       user_data)
 {
-  HubsApplication *self = HUBS_APPLICATION (user_data);
-  GtkWindow *unsaved = save_typed (self);
-
-  if (unsaved != NULL)
-    {
-      gtk_window_present (unsaved);
-      hubs_window_ask_to_leave (HUBS_WINDOW (unsaved), TRUE);
-      return;
-    }
-
-  g_application_quit (G_APPLICATION (self));
+  save_and_leave (HUBS_APPLICATION (user_data), FALSE, NULL);
 }
 
 static void
@@ -371,24 +453,15 @@ preferences_action (GSimpleAction *action,
   gtk_window_present (GTK_WINDOW (hubs_preferences_window_new (parent)));
 }
 
-/* Starts a new Hubs on @database_path (NULL: the default database), then quits this one:
- * every figure typed is saved first, so nothing is lost. */
+/* Starts a new Hubs on @database_path (NULL: the default database), then quits this one;
+ * see relaunch(). */
 static void
-relaunch (HubsApplication *self,
-          const char      *database_path)
+relaunch_now (HubsApplication *self,
+              const char      *database_path)
 {
   g_autoptr(GPtrArray) argv = g_ptr_array_new_with_free_func (g_free);
   g_autoptr(GError) error = NULL;
   GtkWindow *window = gtk_application_get_active_window (GTK_APPLICATION (self));
-  GtkWindow *unsaved = save_typed (self);
-
-  /* A figure that cannot be read stays for the user to fix (its field says why). */
-  if (unsaved != NULL)
-    {
-      gtk_window_present (unsaved);
-      hubs_window_ask_to_leave (HUBS_WINDOW (unsaved), TRUE);
-      return;
-    }
 
   g_ptr_array_add (argv, g_file_read_link ("/proc/self/exe", NULL));
   if (database_path != NULL)
@@ -407,6 +480,15 @@ relaunch (HubsApplication *self,
     }
 
   g_application_quit (G_APPLICATION (self));
+}
+
+/* Starts a new Hubs on @database_path (NULL: the default database), then quits this one:
+ * every figure typed is saved first, so nothing is lost. */
+static void
+relaunch (HubsApplication *self,
+          const char      *database_path)
+{
+  save_and_leave (self, TRUE, database_path);
 }
 
 static void
@@ -585,6 +667,11 @@ hubs_application_shutdown (GApplication *application)
 
   g_cancellable_cancel (self->cancellable);
 
+  /* A save a shared database's writer still makes ends first (within the network's bounds,
+   * see hubs-db-pg.c), so that quitting never cuts one off half-way. */
+  while (self->store != NULL && hubs_store_get_writing (self->store))
+    g_main_context_iteration (NULL, TRUE);
+
   /* Ctrl+Q leaves the windows open, and they hold the store: they go first, so nothing is
    * written after the checkpoint and the store closes with the last reference. */
   while ((windows = gtk_application_get_windows (GTK_APPLICATION (self))) != NULL)
@@ -608,6 +695,7 @@ hubs_application_finalize (GObject *object)
   g_clear_object (&self->cancellable);
   g_clear_error (&self->store_error);
   g_clear_pointer (&self->database_path, g_free);
+  g_clear_pointer (&self->leave_path, g_free);
   g_clear_pointer (&self->pending_restore, g_free);
 
   G_OBJECT_CLASS (hubs_application_parent_class)->finalize (object);

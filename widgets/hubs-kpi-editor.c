@@ -845,6 +845,29 @@ hubs_kpi_editor_save_typed (HubsKpiEditor *self)
 }
 
 /**
+ * hubs_kpi_editor_find_unsaved:
+ * @self: a #HubsKpiEditor
+ *
+ * Returns: (transfer none) (nullable): the first figure row whose typed value could not be
+ *   saved (it says why), without trying again, or %NULL
+ */
+GtkWidget *
+hubs_kpi_editor_find_unsaved (HubsKpiEditor *self)
+{
+  g_return_val_if_fail (HUBS_IS_KPI_EDITOR (self), NULL);
+
+  for (guint i = 0; self->kpi != NULL && i < self->figure_rows->len; i++)
+    {
+      HubsFigureRow *row = g_ptr_array_index (self->figure_rows, i);
+
+      if (hubs_figure_row_get_error (row) != NULL && hubs_figure_row_has_unsaved_text (row))
+        return GTK_WIDGET (row);
+    }
+
+  return NULL;
+}
+
+/**
  * hubs_kpi_editor_discard_typed:
  * @self: a #HubsKpiEditor
  *

@@ -26,6 +26,7 @@ HubsLiveKpi *hubs_kpi_editor_get_kpi     (HubsKpiEditor  *self);
 void        hubs_kpi_editor_focus_next_figure (HubsKpiEditor *self);
 GtkWidget  *hubs_kpi_editor_save_typed   (HubsKpiEditor  *self);
 GtkWidget  *hubs_kpi_editor_discard_typed (HubsKpiEditor *self);
+GtkWidget  *hubs_kpi_editor_find_unsaved (HubsKpiEditor *self);
 GtkWidget  *hubs_kpi_editor_find_figure_row (HubsKpiEditor *self,
                                              int            fiscal_year,
                                              HubsFigureKind kind);

@@ -25,6 +25,7 @@
 #include "hubs-store-roles.h"
 #include "hubs-who-dialog.h"
 #include "hubs-window-print.h"
+#include "hubs-store-writer.h"
 #include "hubs-window-private.h"
 
 G_DEFINE_FINAL_TYPE (HubsWindow, hubs_window, ADW_TYPE_APPLICATION_WINDOW)
@@ -832,7 +833,25 @@ on_hub_list_key_pressed (HubsWindow            *self,
   return GDK_EVENT_PROPAGATE;
 }
 
-/* The close button and Alt+F4 save what is typed first, as Ctrl+Q does. */
+/* The saves a shared database's writer made for the closing window ended: it closes,
+ * unless one failed (its field says why), and then the user is asked. */
+static void
+on_writing_changed (HubsStore  *store,
+                    GParamSpec *pspec,
+                    HubsWindow *self)
+{
+  if (hubs_store_get_writing (store))
+    return;
+
+  g_signal_handlers_disconnect_by_func (store, on_writing_changed, self);
+  if (hubs_window_find_unsaved (self) != NULL)
+    hubs_window_ask_to_leave (self, FALSE);
+  else
+    gtk_window_close (GTK_WINDOW (self));
+}
+
+/* The close button and Alt+F4 save what is typed first, as Ctrl+Q does, and close once
+ * those saves ended. */
 static gboolean
 hubs_window_close_request (GtkWindow *window)
 {
@@ -841,6 +860,14 @@ hubs_window_close_request (GtkWindow *window)
   if (!hubs_window_save_typed (self))
     {
       hubs_window_ask_to_leave (self, FALSE);
+      return TRUE;
+    }
+
+  if (self->store != NULL && hubs_store_get_writing (self->store))
+    {
+      g_signal_handlers_disconnect_by_func (self->store, on_writing_changed, self);
+      g_signal_connect_object (self->store, "notify::writing", G_CALLBACK (on_writing_changed),
+                               self, 0);
       return TRUE;
     }
 
@@ -1325,6 +1352,24 @@ hubs_window_save_typed (HubsWindow *self)
   return hubs_kpi_editor_save_typed (HUBS_KPI_EDITOR (self->kpi_editor)) == NULL;
 }
 
+/**
+ * hubs_window_find_unsaved:
+ * @self: a #HubsWindow
+ *
+ * Returns: (transfer none) (nullable): the figure row whose typed value could not be saved
+ *   (see hubs_kpi_editor_find_unsaved()), or %NULL
+ */
+GtkWidget *
+hubs_window_find_unsaved (HubsWindow *self)
+{
+  g_return_val_if_fail (HUBS_IS_WINDOW (self), NULL);
+
+  if (self->kpi_editor == NULL || self->leave_unsaved)
+    return NULL;
+
+  return hubs_kpi_editor_find_unsaved (HUBS_KPI_EDITOR (self->kpi_editor));
+}
+
 static void
 on_leave_response (AdwMessageDialog *dialog,
                    const char       *response,
@@ -1358,8 +1403,7 @@ void
 hubs_window_ask_to_leave (HubsWindow *self,
                           gboolean    quit)
 {
-  GtkWidget *row = self->kpi_editor ? hubs_kpi_editor_save_typed (HUBS_KPI_EDITOR (self->kpi_editor))
-                                    : NULL;
+  GtkWidget *row = hubs_window_find_unsaved (self);
   g_autofree char *body = NULL;
   GtkWidget *dialog;
 

@@ -34,6 +34,7 @@ gboolean       hubs_window_open_kpi       (HubsWindow     *self,
 GtkWidget     *hubs_window_get_hub_page   (HubsWindow     *self);
 GtkWidget     *hubs_window_get_kpi_editor (HubsWindow     *self);
 gboolean       hubs_window_save_typed     (HubsWindow     *self);
+GtkWidget     *hubs_window_find_unsaved   (HubsWindow     *self);
 void           hubs_window_ask_to_leave   (HubsWindow     *self,
                                            gboolean        quit);
 gboolean       hubs_window_export_chart_to  (HubsWindow   *self,

@@ -170,6 +170,7 @@ gboolean       _hubs_store_in_writer               (HubsStore             *self)
 gboolean       _hubs_store_defer_change            (HubsStore             *self,
                                                     const HubsStoreChange *change);
 void           _hubs_store_stop_writer             (HubsStore             *self);
+void           _hubs_store_notify_writing          (HubsStore             *self);
 
 /* hubs-store.c */
 HubsStoreChange *_hubs_store_change_copy          (const HubsStoreChange *change);

@@ -68,6 +68,9 @@ finish_job (gpointer data)
   if (job->done != NULL)
     job->done (self, job->data, job->error, job->user_data);
 
+  if (self->writes_pending == 0)
+    _hubs_store_notify_writing (self);
+
   job_free (job);
 
   return G_SOURCE_REMOVE;
@@ -149,7 +152,8 @@ hubs_store_write (HubsStore          *self,
   if (self->writer == NULL)
     self->writer = g_thread_pool_new (run_job, NULL, 1, FALSE, NULL);
 
-  self->writes_pending++;
+  if (self->writes_pending++ == 0)
+    _hubs_store_notify_writing (self);
   g_thread_pool_push (self->writer, job, NULL);
 }
 
@@ -157,7 +161,7 @@ hubs_store_write (HubsStore          *self,
  * hubs_store_get_writing:
  * @self: a #HubsStore
  *
- * Returns: %TRUE while a write of hubs_store_write() has not ended yet
+ * Returns: the value of HubsStore:writing
  */
 gboolean
 hubs_store_get_writing (HubsStore *self)

@@ -27,6 +27,7 @@
 #include "hubs-db-sqlite.h"
 #include "hubs-format.h"
 #include "hubs-store-private.h"
+#include "hubs-store-writer.h"
 
 G_DEFINE_FINAL_TYPE (HubsStore, hubs_store, G_TYPE_OBJECT)
 G_DEFINE_QUARK (hubs-store-error-quark, hubs_store_error)
@@ -41,6 +42,7 @@ static guint signals[N_SIGNALS];
 enum {
   PROP_0,
   PROP_CONNECTED,
+  PROP_WRITING,
   N_PROPS
 };
 
@@ -92,6 +94,10 @@ hubs_store_get_property (GObject    *object,
       g_value_set_boolean (value, hubs_store_get_connected (self));
       break;
 
+    case PROP_WRITING:
+      g_value_set_boolean (value, hubs_store_get_writing (self));
+      break;
+
     default:
       G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
     }
@@ -114,6 +120,16 @@ hubs_store_class_init (HubsStoreClass *klass)
    */
   properties[PROP_CONNECTED] =
     g_param_spec_boolean ("connected", NULL, NULL, TRUE,
+                          G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+
+  /**
+   * HubsStore:writing:
+   *
+   * %TRUE while a write of hubs_store_write() has not ended (on a shared database, while
+   * its writer saves a change the user made).
+   */
+  properties[PROP_WRITING] =
+    g_param_spec_boolean ("writing", NULL, NULL, FALSE,
                           G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
   g_object_class_install_properties (object_class, N_PROPS, properties);
 
@@ -248,6 +264,13 @@ hubs_store_get_schema_version (HubsStore *self)
   g_return_val_if_fail (HUBS_IS_STORE (self), 0);
 
   return self->schema_version;
+}
+
+/* Says HubsStore:writing changed (hubs-store-writer.c). */
+void
+_hubs_store_notify_writing (HubsStore *self)
+{
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_WRITING]);
 }
 
 /* Tells every listener what one committed change changed: at once, or, for a change the
