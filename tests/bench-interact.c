@@ -6,9 +6,9 @@
  * time from Enter in an actual-figure field (the text set, then "activate" emitted on the
  * entry, as the tests drive it) to
  *
- *   - the figure on disk: the emission returning, since the save is synchronous; each save
- *     is then read back through a second connection to the file, and the run fails if it is
- *     not there;
+ *   - the figure on disk: the emission returning on a file, where the save is synchronous,
+ *     and the store's writer ending the save on a shared database; each save is then read
+ *     back through a second connection, and the run fails if it is not there;
  *   - the repainted chart: the end (the frame clock's "after-paint") of the first frame in
  *     which the editor's trajectory chart was snapshotted again;
  *   - the next frame, whatever it drew, for comparison.
@@ -242,9 +242,11 @@ type_figure (HubsWindow *window,
 
   start = g_get_monotonic_time ();
   g_signal_emit_by_name (entry, "activate");
+  /* On a shared database the store's writer saves it, and the window goes on meanwhile. */
+  hubs_test_wait_for_saves (hubs_window_get_store (window));
   saved = g_get_monotonic_time ();
 
-  /* Read back before any main-loop iteration: the row is in the file when the call returns. */
+  /* Read back at once: the row is on disk (or on the server) when the save ended. */
   stored = hubs_store_get_figure (reader, kpi_id, YEAR, HUBS_FIGURE_ACTUAL, &error);
   if (stored == NULL || !stored->measured || stored->value != g_ascii_strtod (text, NULL))
     g_error ("%s FY%d is not %s on disk after Enter: %s", kpi_id, YEAR, text,

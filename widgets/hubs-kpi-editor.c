@@ -293,22 +293,40 @@ show_explanations (HubsKpiEditor *self)
   gtk_widget_set_visible (GTK_WIDGET (self->explanations), years != 0);
 }
 
-/* Saves the KPI's fields through the undo stack after @edit changed a copy of them. */
+/* A save of the KPI's fields, and the toast it gives once done. */
+typedef struct
+{
+  HubsKpiEditor *editor;
+  char          *message;
+} SavingKpi;
+
+static void
+on_kpi_saved (HubsUndoStack *undo,
+              const GError  *error,
+              gpointer       data)
+{
+  SavingKpi *saving = data;
+
+  g_signal_emit (saving->editor, signals[SAVED], 0,
+                 error != NULL ? error->message : saving->message);
+  g_object_unref (saving->editor);
+  g_free (saving->message);
+  g_free (saving);
+}
+
+/* Saves the KPI's fields through the undo stack after @edit changed a copy of them; on a
+ * shared database the store's writer saves them, and the editor says so once done. */
 static void
 save_kpi (HubsKpiEditor *self,
           HubsKpi       *edited)
 {
-  g_autoptr(GError) error = NULL;
-  g_autofree char *message = NULL;
+  SavingKpi *saving = g_new0 (SavingKpi, 1);
 
-  if (!hubs_undo_stack_save_kpi (self->undo, hubs_live_kpi_get_kpi (self->kpi), edited, &error))
-    {
-      g_signal_emit (self, signals[SAVED], 0, error->message);
-      return;
-    }
-
-  message = g_strdup_printf (_("Saved %s"), hubs_i18n_pick (edited->name_ja, edited->name_en));
-  g_signal_emit (self, signals[SAVED], 0, message);
+  saving->editor = g_object_ref (self);
+  saving->message = g_strdup_printf (_("Saved %s"),
+                                     hubs_i18n_pick (edited->name_ja, edited->name_en));
+  hubs_undo_stack_save_kpi_async (self->undo, hubs_live_kpi_get_kpi (self->kpi), edited,
+                                  on_kpi_saved, saving);
 }
 
 static char **

@@ -705,6 +705,20 @@ hubs_undo_stack_set_explanation_async (HubsUndoStack         *self,
                  user_data);
 }
 
+static Command *
+kpi_command (const HubsKpi *before,
+             const HubsKpi *kpi)
+{
+  Command *command = g_new0 (Command, 1);
+
+  command->kind = COMMAND_SAVE_KPI;
+  command->kpi_id = g_strdup (kpi->id);
+  command->kpi_before = before ? hubs_kpi_copy (before) : NULL;
+  command->kpi_after = hubs_kpi_copy (kpi);
+
+  return command;
+}
+
 /**
  * hubs_undo_stack_save_kpi:
  * @self: a #HubsUndoStack
@@ -722,18 +736,35 @@ hubs_undo_stack_save_kpi (HubsUndoStack  *self,
                           const HubsKpi  *kpi,
                           GError        **error)
 {
-  Command *command;
-
   g_return_val_if_fail (HUBS_IS_UNDO_STACK (self), FALSE);
   g_return_val_if_fail (kpi != NULL && kpi->id != NULL, FALSE);
 
-  command = g_new0 (Command, 1);
-  command->kind = COMMAND_SAVE_KPI;
-  command->kpi_id = g_strdup (kpi->id);
-  command->kpi_before = before ? hubs_kpi_copy (before) : NULL;
-  command->kpi_after = hubs_kpi_copy (kpi);
+  return perform (self, kpi_command (before, kpi), STEP_DO, NULL, error);
+}
 
-  return perform (self, command, STEP_DO, NULL, error);
+/**
+ * hubs_undo_stack_save_kpi_async:
+ * @self: a #HubsUndoStack
+ * @before: the KPI as the user saw it
+ * @kpi: the KPI's fields
+ * @done: told how it went
+ * @user_data: for @done
+ *
+ * Like hubs_undo_stack_save_kpi() for a KPI's fields, through the store's writer (see
+ * hubs_undo_stack_set_figure_async()).
+ */
+void
+hubs_undo_stack_save_kpi_async (HubsUndoStack *self,
+                                const HubsKpi *before,
+                                const HubsKpi *kpi,
+                                HubsUndoDone   done,
+                                gpointer       user_data)
+{
+  g_return_if_fail (HUBS_IS_UNDO_STACK (self));
+  g_return_if_fail (before != NULL);
+  g_return_if_fail (kpi != NULL && kpi->id != NULL);
+
+  perform_async (self, kpi_command (before, kpi), STEP_DO, NULL, done, user_data);
 }
 
 /**

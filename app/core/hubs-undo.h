@@ -63,6 +63,11 @@ gboolean       hubs_undo_stack_save_kpi   (HubsUndoStack     *self,
                                            const HubsKpi     *before,
                                            const HubsKpi     *kpi,
                                            GError           **error);
+void           hubs_undo_stack_save_kpi_async (HubsUndoStack *self,
+                                               const HubsKpi *before,
+                                               const HubsKpi *kpi,
+                                               HubsUndoDone   done,
+                                               gpointer       user_data);
 gboolean       hubs_undo_stack_delete_kpi (HubsUndoStack     *self,
                                            const char        *kpi_id,
                                            GError           **error);
