@@ -23,6 +23,8 @@ struct _HubsHubDialog
   AdwComboRow *tier;
   AdwComboRow *type;
   GtkLabel    *error;
+  GtkButton   *save;
+  GtkWidget   *form;
 
   /* Owned references */
   HubsUndoStack *undo;
@@ -70,20 +72,56 @@ hub_field (HubsHub    *hub,
   return &hub->members_en;
 }
 
+/* Says why the hub was not saved, and takes the form back for another try. */
+static void
+show_error (HubsHubDialog *self,
+            const char    *message)
+{
+  gtk_label_set_text (self->error, message);
+  gtk_widget_set_visible (GTK_WIDGET (self->error), TRUE);
+  gtk_button_set_label (self->save, _("_Save"));
+  gtk_widget_set_sensitive (GTK_WIDGET (self->save), TRUE);
+  gtk_widget_set_sensitive (self->form, TRUE);
+}
+
+static void
+on_stored (HubsUndoStack *undo,
+           const char    *hub_id,
+           const GError  *error,
+           gpointer       data)
+{
+  g_autoptr(HubsHubDialog) self = data;
+
+  /* Closed meanwhile: the sidebar follows the live model all the same. */
+  if (self->undo == NULL)
+    return;
+
+  if (error != NULL)
+    {
+      show_error (self, error->message);
+      return;
+    }
+
+  g_signal_emit (self, signals[SAVED], 0, hub_id);
+  gtk_window_destroy (GTK_WINDOW (self));
+}
+
 /**
  * hubs_hub_dialog_save:
  * @self: a #HubsHubDialog
- * @error: a location for a #GError
  *
- * Stores what the form says, as the Save button does.
- *
- * Returns: %TRUE on success
+ * Stores what the form says, as the Save button does. The dialog says 保存中… / Saving…
+ * until the hub is stored (on a shared database, by the store's writer), then emits
+ * HubsHubDialog::saved and closes; or it stays open and says why the hub was not saved.
  */
-gboolean
-hubs_hub_dialog_save (HubsHubDialog  *self,
-                      GError        **error)
+void
+hubs_hub_dialog_save (HubsHubDialog *self)
 {
-  g_autoptr(HubsHub) hub = hubs_hub_copy (self->hub);
+  g_autoptr(HubsHub) hub = NULL;
+
+  g_return_if_fail (HUBS_IS_HUB_DIALOG (self));
+
+  hub = hubs_hub_copy (self->hub);
 
   /* Members are one a line in the store and one line, separated, in the field; a closing
    * 等 or "and others" in either language says the list names only some. */
@@ -104,35 +142,16 @@ hubs_hub_dialog_save (HubsHubDialog  *self,
   hub->tier = adw_combo_row_get_selected (self->tier);
   hub->type = adw_combo_row_get_selected (self->type);
 
+  /* An added hub gets its id from its English name as it is written. */
   if (self->is_new)
-    {
-      g_free (hub->id);
-      if (!(hub->id = hubs_store_new_hub_id (hubs_undo_stack_get_store (self->undo),
-                                             hub->name_en, error)))
-        return FALSE;
-    }
+    g_clear_pointer (&hub->id, g_free);
 
-  if (!hubs_undo_stack_save_hub (self->undo, self->is_new ? NULL : self->hub, hub, error))
-    return FALSE;
-
-  g_signal_emit (self, signals[SAVED], 0, hub->id);
-
-  return TRUE;
-}
-
-static void
-on_save_clicked (HubsHubDialog *self)
-{
-  g_autoptr(GError) error = NULL;
-
-  if (!hubs_hub_dialog_save (self, &error))
-    {
-      gtk_label_set_text (self->error, error->message);
-      gtk_widget_set_visible (GTK_WIDGET (self->error), TRUE);
-      return;
-    }
-
-  gtk_window_destroy (GTK_WINDOW (self));
+  gtk_widget_set_visible (GTK_WIDGET (self->error), FALSE);
+  gtk_button_set_label (self->save, _("Saving…"));
+  gtk_widget_set_sensitive (GTK_WIDGET (self->save), FALSE);
+  gtk_widget_set_sensitive (self->form, FALSE);
+  hubs_undo_stack_save_hub_async (self->undo, self->is_new ? NULL : self->hub, hub, on_stored,
+                                  g_object_ref (self));
 }
 
 static void
@@ -232,7 +251,8 @@ hubs_hub_dialog_new (GtkWindow     *parent,
   adw_header_bar_pack_start (ADW_HEADER_BAR (header), cancel);
   save = gtk_button_new_with_mnemonic (_("_Save"));
   gtk_widget_add_css_class (save, "suggested-action");
-  g_signal_connect_swapped (save, "clicked", G_CALLBACK (on_save_clicked), self);
+  g_signal_connect_swapped (save, "clicked", G_CALLBACK (hubs_hub_dialog_save), self);
+  self->save = GTK_BUTTON (save);
   adw_header_bar_pack_end (ADW_HEADER_BAR (header), save);
   gtk_box_append (GTK_BOX (box), header);
 
@@ -246,6 +266,7 @@ hubs_hub_dialog_new (GtkWindow     *parent,
   scroller = gtk_scrolled_window_new ();
   gtk_widget_set_vexpand (scroller, TRUE);
   page = adw_preferences_page_new ();
+  self->form = page;
   gtk_scrolled_window_set_child (GTK_SCROLLED_WINDOW (scroller), page);
   gtk_box_append (GTK_BOX (box), scroller);
 

@@ -21,7 +21,6 @@ GtkWidget *hubs_hub_dialog_new   (GtkWindow     *parent,
 void       hubs_hub_dialog_set_field (HubsHubDialog *self,
                                       const char    *field,
                                       const char    *text);
-gboolean   hubs_hub_dialog_save  (HubsHubDialog *self,
-                                  GError       **error);
+void       hubs_hub_dialog_save  (HubsHubDialog *self);
 
 G_END_DECLS

@@ -18,6 +18,7 @@
 #include "hubs-format.h"
 #include "hubs-import.h"
 #include "hubs-import-dialog.h"
+#include "hubs-store-writer.h"
 #include "hubs-store-roles.h"
 
 /* A preview lists at most this many rows of each kind; the counts say the rest. */
@@ -50,6 +51,10 @@ struct _HubsImportDialog
 
   /* State */
   guint                 allow_plan_changes : 1;
+  /* The plan is being written (on a shared database, by the store's writer): it stays as
+   * it is until then. */
+  guint                 applying : 1;
+  guint                 closed : 1;
 };
 
 G_DEFINE_FINAL_TYPE (HubsImportDialog, hubs_import_dialog, ADW_TYPE_WINDOW)
@@ -345,11 +350,15 @@ static void
 update_import_action (HubsImportDialog *self)
 {
   gboolean can_import = self->plan != NULL &&
+                        !self->applying &&
                         !hubs_import_plan_has_problems (self->plan) &&
                         count_to_apply (self) > 0 &&
                         !hubs_store_is_read_only (self->store);
 
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "import.apply", can_import);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "import.choose", !self->applying);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "import.allow-plan-changes",
+                                 !self->applying);
 }
 
 static void
@@ -479,6 +488,10 @@ hubs_import_dialog_load_file (HubsImportDialog *self,
   g_return_val_if_fail (HUBS_IS_IMPORT_DIALOG (self), FALSE);
   g_return_val_if_fail (G_IS_FILE (file), FALSE);
 
+  /* The file being imported is kept until it is written. */
+  if (self->applying)
+    return FALSE;
+
   if (!(path = g_file_get_path (file)))
     {
       g_autofree char *uri = g_file_get_uri (file);
@@ -550,31 +563,86 @@ choose_action (GtkWidget  *widget,
   gtk_native_dialog_show (GTK_NATIVE_DIALOG (self->chooser));
 }
 
-static void
-apply_action (GtkWidget  *widget,
-              const char *action_name,
-              GVariant   *parameter)
+/* What Import writes, and what it did. */
+typedef struct
 {
-  HubsImportDialog *self = HUBS_IMPORT_DIALOG (widget);
-  g_autofree char *backup_path = NULL;
-  g_autoptr(GError) error = NULL;
-  guint n_applied = 0;
+  HubsImportDialog     *dialog;
+  HubsImportApplyFlags  flags;
+  char                 *backup_path;
+  guint                 n_applied;
+} Applying;
 
-  if (self->plan == NULL)
+static void
+applying_free (gpointer data)
+{
+  Applying *applying = data;
+
+  g_object_unref (applying->dialog);
+  g_free (applying->backup_path);
+  g_free (applying);
+}
+
+/* In the writer's thread on a shared database: the store's calls only, on a plan that
+ * does not change meanwhile. */
+static gboolean
+write_plan (HubsStore  *store,
+            gpointer    data,
+            GError    **error)
+{
+  Applying *applying = data;
+
+  return hubs_import_plan_apply_full (applying->dialog->plan, store, applying->flags,
+                                      &applying->backup_path, &applying->n_applied, error);
+}
+
+static void
+on_plan_written (HubsStore    *store,
+                 gpointer      data,
+                 const GError *error,
+                 gpointer      user_data)
+{
+  Applying *applying = data;
+  HubsImportDialog *self = applying->dialog;
+
+  self->applying = FALSE;
+  /* Closed meanwhile: the figures were still imported (or refused, and nothing changed). */
+  if (self->closed)
     return;
 
-  if (!hubs_import_plan_apply_full (self->plan, self->store,
-                                    self->allow_plan_changes ? HUBS_IMPORT_APPLY_PLAN_CHANGES
-                                                             : HUBS_IMPORT_APPLY_DEFAULT,
-                                    &backup_path, &n_applied, &error))
+  gtk_button_set_label (self->import_button, _("_Import"));
+  gtk_widget_set_sensitive (GTK_WIDGET (self->preview_page), TRUE);
+  update_import_action (self);
+  if (error != NULL)
     {
       g_warning ("Import failed: %s", error->message);
       show_status (self, error->message, TRUE);
       return;
     }
 
-  g_signal_emit (self, signals[IMPORTED], 0, n_applied, backup_path);
+  g_signal_emit (self, signals[IMPORTED], 0, applying->n_applied, applying->backup_path);
   gtk_window_close (GTK_WINDOW (self));
+}
+
+static void
+apply_action (GtkWidget  *widget,
+              const char *action_name,
+              GVariant   *parameter)
+{
+  HubsImportDialog *self = HUBS_IMPORT_DIALOG (widget);
+  Applying *applying;
+
+  if (self->plan == NULL || self->applying)
+    return;
+
+  applying = g_new0 (Applying, 1);
+  applying->dialog = g_object_ref (self);
+  applying->flags = self->allow_plan_changes ? HUBS_IMPORT_APPLY_PLAN_CHANGES
+                                             : HUBS_IMPORT_APPLY_DEFAULT;
+  self->applying = TRUE;
+  gtk_button_set_label (self->import_button, _("Saving…"));
+  gtk_widget_set_sensitive (GTK_WIDGET (self->preview_page), FALSE);
+  update_import_action (self);
+  hubs_store_write (self->store, write_plan, applying, applying_free, on_plan_written, NULL);
 }
 
 static void
@@ -582,6 +650,7 @@ hubs_import_dialog_dispose (GObject *object)
 {
   HubsImportDialog *self = (HubsImportDialog *)object;
 
+  self->closed = TRUE;
   if (self->chooser != NULL)
     gtk_native_dialog_destroy (GTK_NATIVE_DIALOG (self->chooser));
   g_clear_object (&self->chooser);

@@ -16,6 +16,7 @@
 
 #include "hubs-format.h"
 #include "hubs-i18n.h"
+#include "hubs-store-writer.h"
 #include "hubs-submission-review.h"
 
 struct _HubsSubmissionReview
@@ -24,12 +25,19 @@ struct _HubsSubmissionReview
 
   /* Widgets made in code */
   GtkLabel             *status_label;
+  GtkButton            *apply_button;
+  GtkWidget            *page;
   /* The conflicts' rows (AdwExpanderRow), in the order of the import's conflicts. */
   GPtrArray            *conflict_rows;
 
   /* Owned references */
   HubsStore            *store;
   HubsSubmissionImport *import;
+  char                 *hub_name;
+
+  /* State */
+  /* The submission is being applied (on a shared database, by the store's writer). */
+  gboolean              applying;
 };
 
 G_DEFINE_FINAL_TYPE (HubsSubmissionReview, hubs_submission_review, ADW_TYPE_WINDOW)
@@ -159,7 +167,7 @@ update (HubsSubmissionReview *self)
 
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "review.apply",
                                  hubs_submission_import_count_unresolved (self->import) == 0 &&
-                                 !hubs_store_is_read_only (self->store));
+                                 !self->applying && !hubs_store_is_read_only (self->store));
 }
 
 static void
@@ -272,11 +280,7 @@ apply_action (GtkWidget  *widget,
               const char *action_name,
               GVariant   *param)
 {
-  HubsSubmissionReview *self = HUBS_SUBMISSION_REVIEW (widget);
-  g_autoptr(GError) error = NULL;
-
-  if (!hubs_submission_review_apply (self, &error))
-    show_status (self, error->message);
+  hubs_submission_review_apply (HUBS_SUBMISSION_REVIEW (widget));
 }
 
 static void
@@ -285,10 +289,21 @@ hubs_submission_review_dispose (GObject *object)
   HubsSubmissionReview *self = HUBS_SUBMISSION_REVIEW (object);
 
   g_clear_pointer (&self->conflict_rows, g_ptr_array_unref);
-  g_clear_pointer (&self->import, hubs_submission_import_free);
-  g_clear_object (&self->store);
 
   G_OBJECT_CLASS (hubs_submission_review_parent_class)->dispose (object);
+}
+
+/* The import lives as long as the dialog, not its window: a write under way still has it. */
+static void
+hubs_submission_review_finalize (GObject *object)
+{
+  HubsSubmissionReview *self = HUBS_SUBMISSION_REVIEW (object);
+
+  g_clear_pointer (&self->import, hubs_submission_import_free);
+  g_clear_object (&self->store);
+  g_free (self->hub_name);
+
+  G_OBJECT_CLASS (hubs_submission_review_parent_class)->finalize (object);
 }
 
 static void
@@ -298,6 +313,7 @@ hubs_submission_review_class_init (HubsSubmissionReviewClass *klass)
   GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
 
   object_class->dispose = hubs_submission_review_dispose;
+  object_class->finalize = hubs_submission_review_finalize;
 
   /**
    * HubsSubmissionReview::applied:
@@ -366,6 +382,9 @@ build (HubsSubmissionReview *self)
 
   if (hub_name == NULL)
     hub_name = package->hub_id;
+  self->hub_name = g_strdup (hub_name);
+  self->apply_button = GTK_BUTTON (apply);
+  self->page = page;
 
   /* Translators: the review's subtitle: %1$s is a hub city, %2$s a fiscal year */
   subtitle = g_strdup_printf (_("%1$s, %2$s"), hub_name, fy);
@@ -475,35 +494,44 @@ hubs_submission_review_new (GtkWindow            *parent,
   return GTK_WIDGET (self);
 }
 
-/**
- * hubs_submission_review_apply:
- * @self: a #HubsSubmissionReview
- * @error: a location for a #GError
- *
- * What Apply does: puts the submission into the database, each conflict as the user
- * settled it, then emits #HubsSubmissionReview::applied and closes. Refused (nothing
- * changes) while a conflict is unsettled.
- *
- * Returns: %TRUE when the submission was applied
- */
-gboolean
-hubs_submission_review_apply (HubsSubmissionReview  *self,
-                              GError               **error)
+/* In the writer's thread on a shared database: the store's calls only. */
+static gboolean
+write_submission (HubsStore  *store,
+                  gpointer    data,
+                  GError    **error)
 {
-  const HubsPackage *package;
-  g_autoptr(HubsHub) hub = NULL;
+  HubsSubmissionReview *self = data;
+
+  /* The dialog takes no choices while this runs (see hubs_submission_review_apply()). */
+  return hubs_submission_import_apply (self->import, error);
+}
+
+static void
+on_submission_written (HubsStore    *store,
+                       gpointer      data,
+                       const GError *error,
+                       gpointer      user_data)
+{
+  HubsSubmissionReview *self = data;
+  const HubsPackage *package = hubs_submission_import_get_package (self->import);
   g_autofree char *fy = NULL;
   g_autofree char *message = NULL;
-  guint changes;
+  guint changes = GPOINTER_TO_UINT (user_data);
 
-  g_return_val_if_fail (HUBS_IS_SUBMISSION_REVIEW (self), FALSE);
+  /* Closed meanwhile: the figures were still applied, and every view shows them. */
+  if (self->conflict_rows == NULL)
+    return;
 
-  changes = hubs_submission_import_count_changes (self->import);
-  if (!hubs_submission_import_apply (self->import, error))
-    return FALSE;
+  self->applying = FALSE;
+  gtk_button_set_label (self->apply_button, _("_Apply"));
+  gtk_widget_set_sensitive (self->page, TRUE);
+  update (self);
+  if (error != NULL)
+    {
+      show_status (self, error->message);
+      return;
+    }
 
-  package = hubs_submission_import_get_package (self->import);
-  hub = hubs_store_get_hub (self->store, package->hub_id, NULL);
   fy = hubs_format_fiscal_year (package->fiscal_year, hubs_language_current ());
   message = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
                                           /* Translators: a toast; %1$s is a fiscal year, %2$s
@@ -513,12 +541,35 @@ hubs_submission_review_apply (HubsSubmissionReview  *self,
                                           "%1$s of %2$s applied: %3$u figures changed; the year "
                                           "is marked submitted",
                                           changes),
-                             fy,
-                             hub != NULL ? hubs_i18n_pick (hub->name_ja, hub->name_en)
-                                         : package->hub_id,
-                             changes);
+                             fy, self->hub_name, changes);
   g_signal_emit (self, signals[APPLIED], 0, message);
   gtk_window_destroy (GTK_WINDOW (self));
+}
 
-  return TRUE;
+/**
+ * hubs_submission_review_apply:
+ * @self: a #HubsSubmissionReview
+ *
+ * What Apply does: puts the submission into the database, each conflict as the user
+ * settled it, then emits #HubsSubmissionReview::applied and closes. On a shared database
+ * the store's writer does it while the dialog says so and takes no choices; on a file it
+ * is done before this returns. Refused (nothing changes, the dialog says why) while a
+ * conflict is unsettled.
+ */
+void
+hubs_submission_review_apply (HubsSubmissionReview *self)
+{
+  g_return_if_fail (HUBS_IS_SUBMISSION_REVIEW (self));
+
+  if (self->applying)
+    return;
+
+  self->applying = TRUE;
+  show_status (self, NULL);
+  gtk_button_set_label (self->apply_button, _("Saving…"));
+  gtk_widget_set_sensitive (self->page, FALSE);
+  update (self);
+  hubs_store_write (self->store, write_submission, g_object_ref (self), g_object_unref,
+                    on_submission_written,
+                    GUINT_TO_POINTER (hubs_submission_import_count_changes (self->import)));
 }

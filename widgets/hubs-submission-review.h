@@ -19,7 +19,6 @@ G_DECLARE_FINAL_TYPE (HubsSubmissionReview, hubs_submission_review, HUBS, SUBMIS
 GtkWidget *hubs_submission_review_new   (GtkWindow            *parent,
                                          HubsStore            *store,
                                          HubsSubmissionImport *import);
-gboolean   hubs_submission_review_apply (HubsSubmissionReview *self,
-                                         GError              **error);
+void       hubs_submission_review_apply (HubsSubmissionReview *self);
 
 G_END_DECLS

@@ -17,6 +17,7 @@
 #include "hubs-file-chooser.h"
 #include "hubs-format.h"
 #include "hubs-i18n.h"
+#include "hubs-store-writer.h"
 #include "hubs-submission.h"
 #include "hubs-submit-dialog.h"
 
@@ -27,6 +28,7 @@ struct _HubsSubmitDialog
   /* Widgets made in code */
   AdwWindowTitle      *title;
   GtkLabel            *status_label;
+  GtkButton           *save_button;
   AdwPreferencesPage  *page;
   AdwComboRow         *year_row;
   AdwPreferencesGroup *missing_group;
@@ -44,6 +46,8 @@ struct _HubsSubmitDialog
   guint                n_blocking;
   guint                n_to_confirm;
   guint                can_become_submitted : 1;
+  /* The submission is being written (on a shared database, by the store's writer). */
+  guint                saving : 1;
 };
 
 G_DEFINE_FINAL_TYPE (HubsSubmitDialog, hubs_submit_dialog, ADW_TYPE_WINDOW)
@@ -263,7 +267,6 @@ on_file_chosen (gpointer  owner,
 {
   HubsSubmitDialog *self = owner;
   g_autofree char *path = g_file_get_path (file);
-  g_autoptr(GError) error = NULL;
 
   if (path == NULL)
     {
@@ -271,8 +274,7 @@ on_file_chosen (gpointer  owner,
       return;
     }
 
-  if (!hubs_submit_dialog_save_to (self, path, &error))
-    show_status (self, error->message);
+  hubs_submit_dialog_save_to (self, path);
 }
 
 static void
@@ -354,6 +356,7 @@ hubs_submit_dialog_init (HubsSubmitDialog *self)
   gtk_actionable_set_action_name (GTK_ACTIONABLE (cancel), "window.close");
   adw_header_bar_pack_start (ADW_HEADER_BAR (header), cancel);
   gtk_actionable_set_action_name (GTK_ACTIONABLE (save), "submit.save");
+  self->save_button = GTK_BUTTON (save);
   gtk_widget_set_tooltip_text (save, _("Save the submission for the Cabinet Office and lock "
                                        "the year"));
   gtk_widget_add_css_class (save, "suggested-action");
@@ -471,46 +474,103 @@ hubs_submit_dialog_get_can_save (HubsSubmitDialog *self)
   g_return_val_if_fail (HUBS_IS_SUBMIT_DIALOG (self), FALSE);
 
   return self->can_become_submitted && self->n_blocking == 0 && self->n_to_confirm == 0 &&
-         !hubs_store_is_read_only (self->store);
+         !self->saving && !hubs_store_is_read_only (self->store);
+}
+
+/* The submission being written: the dialog, and the file. */
+typedef struct
+{
+  HubsSubmitDialog *dialog;
+  char             *hub_id;
+  int               fiscal_year;
+  char             *path;
+} Saving;
+
+static void
+saving_free (gpointer data)
+{
+  Saving *saving = data;
+
+  g_object_unref (saving->dialog);
+  g_free (saving->hub_id);
+  g_free (saving->path);
+  g_free (saving);
+}
+
+/* In the writer's thread on a shared database: the store's calls only. */
+static gboolean
+write_submission (HubsStore  *store,
+                  gpointer    data,
+                  GError    **error)
+{
+  Saving *saving = data;
+
+  return hubs_submission_export (store, saving->hub_id, saving->fiscal_year, saving->path,
+                                 error);
+}
+
+static void
+on_submission_written (HubsStore    *store,
+                       gpointer      data,
+                       const GError *error,
+                       gpointer      user_data)
+{
+  Saving *saving = data;
+  HubsSubmitDialog *self = saving->dialog;
+  g_autofree char *fy = NULL;
+  g_autofree char *name = NULL;
+  g_autofree char *message = NULL;
+
+  /* Closed meanwhile: the year was still submitted (or refused), and the window shows it. */
+  if (self->store == NULL)
+    return;
+
+  self->saving = FALSE;
+  gtk_button_set_label (self->save_button, _("_Save…"));
+  if (error != NULL)
+    {
+      refresh (self);
+      show_status (self, error->message);
+      return;
+    }
+
+  fy = hubs_format_fiscal_year (saving->fiscal_year, hubs_language_current ());
+  name = g_path_get_basename (saving->path);
+  /* Translators: a toast; %1$s is a fiscal year, %2$s a hub city, %3$s a file name */
+  message = g_strdup_printf (_("%1$s of %2$s submitted and locked: send “%3$s” to the "
+                               "Cabinet Office"), fy, self->hub_name, name);
+  g_signal_emit (self, signals[SUBMITTED], 0, message);
+  gtk_window_destroy (GTK_WINDOW (self));
 }
 
 /**
  * hubs_submit_dialog_save_to:
  * @self: a #HubsSubmitDialog
  * @path: the submission file to write
- * @error: a location for a #GError
  *
  * What Save does once the file is chosen: writes the submission and locks the year, then
- * emits #HubsSubmitDialog::submitted and closes. A refused submission changes nothing; the
- * dialog stays open and says why.
- *
- * Returns: %TRUE when the year was submitted
+ * emits #HubsSubmitDialog::submitted and closes. On a shared database the store's writer
+ * does it while the dialog says so; on a file it is done before this returns. A refused
+ * submission changes nothing; the dialog stays open and says why.
  */
-gboolean
-hubs_submit_dialog_save_to (HubsSubmitDialog  *self,
-                            const char        *path,
-                            GError           **error)
+void
+hubs_submit_dialog_save_to (HubsSubmitDialog *self,
+                            const char       *path)
 {
-  g_autofree char *fy = NULL;
-  g_autofree char *name = NULL;
-  g_autofree char *message = NULL;
+  Saving *saving;
 
-  g_return_val_if_fail (HUBS_IS_SUBMIT_DIALOG (self), FALSE);
-  g_return_val_if_fail (path != NULL, FALSE);
+  g_return_if_fail (HUBS_IS_SUBMIT_DIALOG (self));
+  g_return_if_fail (path != NULL);
 
-  if (!hubs_submission_export (self->store, self->hub_id, self->fiscal_year, path, error))
-    {
-      refresh (self);
-      return FALSE;
-    }
-
-  fy = hubs_format_fiscal_year (self->fiscal_year, hubs_language_current ());
-  name = g_path_get_basename (path);
-  /* Translators: a toast; %1$s is a fiscal year, %2$s a hub city, %3$s a file name */
-  message = g_strdup_printf (_("%1$s of %2$s submitted and locked: send “%3$s” to the "
-                               "Cabinet Office"), fy, self->hub_name, name);
-  g_signal_emit (self, signals[SUBMITTED], 0, message);
-  gtk_window_destroy (GTK_WINDOW (self));
-
-  return TRUE;
+  saving = g_new0 (Saving, 1);
+  saving->dialog = g_object_ref (self);
+  saving->hub_id = g_strdup (self->hub_id);
+  saving->fiscal_year = self->fiscal_year;
+  saving->path = g_strdup (path);
+  self->saving = TRUE;
+  update_save (self);
+  show_status (self, NULL);
+  gtk_button_set_label (self->save_button, _("Saving…"));
+  hubs_store_write (self->store, write_submission, saving, saving_free, on_submission_written,
+                    NULL);
 }

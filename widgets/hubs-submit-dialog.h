@@ -23,8 +23,7 @@ int        hubs_submit_dialog_get_fiscal_year (HubsSubmitDialog  *self);
 void       hubs_submit_dialog_set_fiscal_year (HubsSubmitDialog  *self,
                                                int                fiscal_year);
 gboolean   hubs_submit_dialog_get_can_save    (HubsSubmitDialog  *self);
-gboolean   hubs_submit_dialog_save_to         (HubsSubmitDialog  *self,
-                                               const char        *path,
-                                               GError           **error);
+void       hubs_submit_dialog_save_to         (HubsSubmitDialog  *self,
+                                               const char        *path);
 
 G_END_DECLS

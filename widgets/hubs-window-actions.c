@@ -154,6 +154,62 @@ back_action (GtkWidget  *widget,
     adw_leaflet_navigate (self->leaflet, ADW_NAVIGATION_DIRECTION_BACK);
 }
 
+/* A change of the plan under way on the store's writer: the window to tell once it ends,
+ * and what to say. */
+typedef struct
+{
+  HubsWindow *window;
+  char       *name;
+  int         delta;
+} PlanStep;
+
+static PlanStep *
+plan_step_new (HubsWindow *self,
+               const char *name,
+               int         delta)
+{
+  PlanStep *step = g_new0 (PlanStep, 1);
+
+  step->window = g_object_ref (self);
+  step->name = g_strdup (name);
+  step->delta = delta;
+
+  return step;
+}
+
+/* Frees @step; %TRUE when its window is still open to be told. */
+static gboolean
+plan_step_end (PlanStep     *step,
+               const GError *error)
+{
+  HubsWindow *self = step->window;
+  gboolean open = self->undo != NULL;
+
+  if (open && error != NULL)
+    hubs_window_add_toast (self, error->message, FALSE);
+  g_object_unref (step->window);
+  g_free (step->name);
+  g_free (step);
+
+  return open && error == NULL;
+}
+
+static void
+on_kpi_added (HubsUndoStack *undo,
+              const char    *kpi_id,
+              const GError  *error,
+              gpointer       data)
+{
+  PlanStep *step = data;
+  g_autoptr(HubsWindow) self = g_object_ref (step->window);
+
+  if (!plan_step_end (step, error))
+    return;
+
+  hubs_window_open_kpi (self, kpi_id);
+  hubs_window_add_toast (self, _("KPI added: give it a name, a unit and its figures"), TRUE);
+}
+
 static void
 add_kpi_action (GtkWidget  *widget,
                 const char *action_name,
@@ -161,31 +217,17 @@ add_kpi_action (GtkWidget  *widget,
 {
   HubsWindow *self = HUBS_WINDOW (widget);
   g_autoptr(HubsKpi) kpi = NULL;
-  g_autoptr(GError) error = NULL;
-  g_autofree char *kpi_id = NULL;
   const char *hub_id = hubs_window_get_hub_id (self);
 
   if (self->store == NULL || hub_id == NULL)
     return;
 
-  if (!(kpi_id = hubs_store_new_kpi_id (self->store, hub_id, &error)))
-    {
-      hubs_window_add_toast (self, error->message, FALSE);
-      return;
-    }
-
   /* Translators: the name a KPI gets when added, until the user renames it */
-  kpi = hubs_kpi_new_for_hub (hub_id, kpi_id, hubs_i18n_is_japanese () ? _("New KPI") : NULL,
+  kpi = hubs_kpi_new_for_hub (hub_id, NULL, hubs_i18n_is_japanese () ? _("New KPI") : NULL,
                               hubs_i18n_is_japanese () ? NULL : _("New KPI"));
 
-  if (!hubs_undo_stack_save_kpi (self->undo, NULL, kpi, &error))
-    {
-      hubs_window_add_toast (self, error->message, FALSE);
-      return;
-    }
-
-  hubs_window_open_kpi (self, kpi->id);
-  hubs_window_add_toast (self, _("KPI added: give it a name, a unit and its figures"), TRUE);
+  /* It gets its id as it is written: on a shared database, on the writer's thread. */
+  hubs_undo_stack_add_kpi_async (self->undo, kpi, on_kpi_added, plan_step_new (self, NULL, 0));
 }
 
 static void
@@ -401,28 +443,34 @@ open_kpi_action (GtkWidget  *widget,
 }
 
 static void
+on_kpi_deleted (HubsUndoStack *undo,
+                const GError  *error,
+                gpointer       data)
+{
+  PlanStep *step = data;
+  g_autoptr(HubsWindow) self = g_object_ref (step->window);
+  /* Translators: a toast after deleting a KPI; it offers Undo */
+  g_autofree char *message = g_strdup_printf (_("Deleted “%s”"), step->name);
+
+  if (plan_step_end (step, error))
+    hubs_window_add_toast (self, message, TRUE);
+}
+
+static void
 on_delete_response (AdwMessageDialog *dialog,
                     const char       *response,
                     HubsWindow       *self)
 {
-  g_autoptr(GError) error = NULL;
-  g_autofree char *message = NULL;
   const char *kpi_id = g_object_get_data (G_OBJECT (dialog), "kpi-id");
   const char *name = g_object_get_data (G_OBJECT (dialog), "kpi-name");
 
   if (!g_str_equal (response, "delete"))
     return;
 
-  if (!hubs_undo_stack_delete_kpi (self->undo, kpi_id, &error))
-    {
-      hubs_window_add_toast (self, error->message, FALSE);
-      return;
-    }
-
+  /* Nothing more is typed into a KPI on its way out. */
   hubs_window_show_hub_page (self);
-  /* Translators: a toast after deleting a KPI; it offers Undo */
-  message = g_strdup_printf (_("Deleted “%s”"), name);
-  hubs_window_add_toast (self, message, TRUE);
+  hubs_undo_stack_delete_kpi_async (self->undo, kpi_id, on_kpi_deleted,
+                                    plan_step_new (self, name, 0));
 }
 
 static void
@@ -461,23 +509,32 @@ delete_kpi_action (GtkWidget  *widget,
 }
 
 static void
+on_kpi_moved (HubsUndoStack *undo,
+              const GError  *error,
+              gpointer       data)
+{
+  PlanStep *step = data;
+  g_autoptr(HubsWindow) self = g_object_ref (step->window);
+  int delta = step->delta;
+
+  if (plan_step_end (step, error))
+    hubs_window_add_toast (self, delta < 0 ? _("Moved up") : _("Moved down"), TRUE);
+}
+
+static void
 move_kpi_action (GtkWidget  *widget,
                  const char *action_name,
                  GVariant   *param)
 {
   HubsWindow *self = HUBS_WINDOW (widget);
-  g_autoptr(GError) error = NULL;
   int delta = g_str_equal (action_name, "win.move-kpi-up") ? -1 : 1;
 
   if (!editing_kpi (self))
     return;
 
-  if (!hubs_undo_stack_move_kpi (self->undo,
-                                 hubs_kpi_editor_get_kpi_id (HUBS_KPI_EDITOR (self->kpi_editor)),
-                                 delta, &error))
-    hubs_window_add_toast (self, error->message, FALSE);
-  else
-    hubs_window_add_toast (self, delta < 0 ? _("Moved up") : _("Moved down"), TRUE);
+  hubs_undo_stack_move_kpi_async (self->undo,
+                                  hubs_kpi_editor_get_kpi_id (HUBS_KPI_EDITOR (self->kpi_editor)),
+                                  delta, on_kpi_moved, plan_step_new (self, NULL, delta));
 }
 
 static void
@@ -503,20 +560,32 @@ hub_dialog_action (GtkWidget  *widget,
 
   if (g_str_equal (action_name, "win.edit-hub"))
     {
-      g_autoptr(GError) error = NULL;
       const char *hub_id = hubs_window_get_hub_id (self);
+      HubsLiveHub *live;
 
-      if (hub_id == NULL || !(hub = hubs_store_get_hub (self->store, hub_id, &error)))
-        {
-          if (error != NULL)
-            hubs_window_add_toast (self, error->message, FALSE);
-          return;
-        }
+      if (self->live == NULL || hub_id == NULL ||
+          !(live = hubs_live_model_lookup_hub (self->live, hub_id)))
+        return;
+      hub = hubs_hub_copy (hubs_live_hub_get_hub (live));
     }
 
   dialog = hubs_hub_dialog_new (GTK_WINDOW (self), self->undo, hub);
   g_signal_connect_object (dialog, "saved", G_CALLBACK (on_hub_saved), self, G_CONNECT_SWAPPED);
   gtk_window_present (GTK_WINDOW (dialog));
+}
+
+static void
+on_hub_deleted (HubsUndoStack *undo,
+                const GError  *error,
+                gpointer       data)
+{
+  PlanStep *step = data;
+  g_autoptr(HubsWindow) self = g_object_ref (step->window);
+  /* Translators: a toast after deleting a hub city; it offers Undo */
+  g_autofree char *message = g_strdup_printf (_("Deleted “%s”"), step->name);
+
+  if (plan_step_end (step, error))
+    hubs_window_add_toast (self, message, TRUE);
 }
 
 static void
@@ -526,21 +595,12 @@ on_delete_hub_response (AdwMessageDialog *dialog,
 {
   const char *hub_id = g_object_get_data (G_OBJECT (dialog), "hub-id");
   const char *name = g_object_get_data (G_OBJECT (dialog), "hub-name");
-  g_autoptr(GError) error = NULL;
-  g_autofree char *message = NULL;
 
   if (!g_str_equal (response, "delete"))
     return;
 
-  if (!hubs_undo_stack_delete_hub (self->undo, hub_id, &error))
-    {
-      hubs_window_add_toast (self, error->message, FALSE);
-      return;
-    }
-
-  /* Translators: a toast after deleting a hub city; it offers Undo */
-  message = g_strdup_printf (_("Deleted “%s”"), name);
-  hubs_window_add_toast (self, message, TRUE);
+  hubs_undo_stack_delete_hub_async (self->undo, hub_id, on_hub_deleted,
+                                    plan_step_new (self, name, 0));
 }
 
 static void

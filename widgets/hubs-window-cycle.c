@@ -18,6 +18,7 @@
 #include "hubs-format.h"
 #include "hubs-i18n.h"
 #include "hubs-store-roles.h"
+#include "hubs-store-writer.h"
 #include "hubs-submission-review.h"
 #include "hubs-submission.h"
 #include "hubs-submit-dialog.h"
@@ -199,6 +200,95 @@ year_of_hub (const YearRequest *request)
   return g_strdup_printf (_("%1$s of %2$s"), fy, request->hub_name);
 }
 
+/* A change of a year's state under way on the store's writer (see hubs_store_write()):
+ * unlocking it, answering a submission into a file, or taking an answer in. */
+typedef enum
+{
+  YEAR_UNLOCK,
+  YEAR_ANSWER,
+  YEAR_TAKE_ANSWER,
+} YearJobKind;
+
+typedef struct
+{
+  HubsWindow        *window;
+  YearJobKind        kind;
+  /* YEAR_UNLOCK and YEAR_ANSWER */
+  YearRequest       *request;
+  /* YEAR_ANSWER: the answer file to write */
+  char              *path;
+  /* YEAR_TAKE_ANSWER */
+  HubsPackage       *package;
+  /* What the window says once it is done. */
+  char              *message;
+} YearJob;
+
+static void
+year_job_free (gpointer data)
+{
+  YearJob *job = data;
+
+  g_object_unref (job->window);
+  g_clear_pointer (&job->request, year_request_free);
+  g_free (job->path);
+  g_clear_pointer (&job->package, hubs_package_free);
+  g_free (job->message);
+  g_free (job);
+}
+
+/* In the writer's thread on a shared database: the store's calls only. */
+static gboolean
+year_job_write (HubsStore  *store,
+                gpointer    data,
+                GError    **error)
+{
+  YearJob *job = data;
+  YearRequest *request = job->request;
+
+  switch (job->kind)
+    {
+    case YEAR_UNLOCK:
+      return hubs_store_set_year_state (store, request->hub_id, request->year,
+                                        HUBS_YEAR_ENTERING, request->reason, error);
+    case YEAR_ANSWER:
+      return hubs_submission_answer (store, request->hub_id, request->year, request->state,
+                                     request->reason, job->path, error);
+    case YEAR_TAKE_ANSWER:
+    default:
+      return hubs_submission_take_answer (store, job->package, error);
+    }
+}
+
+static void
+show_refusal (HubsWindow *self,
+              const char *message);
+
+static void
+on_year_job_done (HubsStore    *store,
+                  gpointer      data,
+                  const GError *error,
+                  gpointer      user_data)
+{
+  YearJob *job = data;
+  HubsWindow *self = job->window;
+
+  /* The window closed while a shared database made the change. */
+  if (self->store == NULL)
+    return;
+  if (error != NULL && job->kind == YEAR_TAKE_ANSWER)
+    show_refusal (self, error->message);
+  else
+    hubs_window_add_toast (self, error != NULL ? error->message : job->message, FALSE);
+}
+
+static void
+run_year_job (HubsWindow *self,
+              YearJob    *job)
+{
+  job->window = g_object_ref (self);
+  hubs_store_write (self->store, year_job_write, job, year_job_free, on_year_job_done, NULL);
+}
+
 static void
 on_answer_chosen (gpointer  owner,
                   GFile    *file,
@@ -209,26 +299,30 @@ on_answer_chosen (gpointer  owner,
   g_autofree char *path = g_file_get_path (file);
   g_autofree char *name = g_file_get_basename (file);
   g_autofree char *what = year_of_hub (request);
-  g_autofree char *message = NULL;
-  g_autoptr(GError) error = NULL;
+  YearJob *job;
 
   if (path == NULL || self->store == NULL)
     return;
 
-  if (!hubs_submission_answer (self->store, request->hub_id, request->year, request->state,
-                               request->reason, path, &error))
-    {
-      hubs_window_add_toast (self, error->message, FALSE);
-      return;
-    }
-
+  job = g_new0 (YearJob, 1);
+  job->kind = YEAR_ANSWER;
   if (request->state == HUBS_YEAR_ACCEPTED)
     /* Translators: a toast; %1$s is e.g. “FY2025 of 福岡市”, %2$s a file name */
-    message = g_strdup_printf (_("%1$s accepted: send “%2$s” to the consortium"), what, name);
+    job->message = g_strdup_printf (_("%1$s accepted: send “%2$s” to the consortium"), what,
+                                    name);
   else
     /* Translators: a toast; %1$s is e.g. “FY2025 of 福岡市”, %2$s a file name */
-    message = g_strdup_printf (_("%1$s returned: send “%2$s” to the consortium"), what, name);
-  hubs_window_add_toast (self, message, FALSE);
+    job->message = g_strdup_printf (_("%1$s returned: send “%2$s” to the consortium"), what,
+                                    name);
+  job->path = g_steal_pointer (&path);
+  /* The file chooser frees what it was given: the job keeps a copy. */
+  job->request = g_new0 (YearRequest, 1);
+  job->request->hub_id = g_strdup (request->hub_id);
+  job->request->hub_name = g_strdup (request->hub_name);
+  job->request->state = request->state;
+  job->request->year = request->year;
+  job->request->reason = g_strdup (request->reason);
+  run_year_job (self, job);
 }
 
 static void
@@ -237,9 +331,7 @@ on_year_response (AdwMessageDialog *dialog,
                   HubsWindow       *self)
 {
   YearRequest *request = g_object_steal_data (G_OBJECT (dialog), "hubs-request");
-  g_autoptr(GError) error = NULL;
   g_autofree char *what = NULL;
-  g_autofree char *message = NULL;
   g_autofree char *name = NULL;
 
   if (request == NULL || g_str_equal (response, "cancel") || self->store == NULL)
@@ -257,16 +349,13 @@ on_year_response (AdwMessageDialog *dialog,
 
   if (request->state == HUBS_YEAR_ENTERING)
     {
-      if (!hubs_store_set_year_state (self->store, request->hub_id, request->year,
-                                      HUBS_YEAR_ENTERING, request->reason, &error))
-        hubs_window_add_toast (self, error->message, FALSE);
-      else
-        {
-          /* Translators: a toast; %s is e.g. “FY2025 of 福岡市” */
-          message = g_strdup_printf (_("%s unlocked: its figures can be changed again"), what);
-          hubs_window_add_toast (self, message, FALSE);
-        }
-      year_request_free (request);
+      YearJob *job = g_new0 (YearJob, 1);
+
+      job->kind = YEAR_UNLOCK;
+      job->request = request;
+      /* Translators: a toast; %s is e.g. “FY2025 of 福岡市” */
+      job->message = g_strdup_printf (_("%s unlocked: its figures can be changed again"), what);
+      run_year_job (self, job);
       return;
     }
 
@@ -433,35 +522,26 @@ show_refusal (HubsWindow *self,
 }
 
 /* An answer from the Cabinet Office: the year accepted, or returned with the reason. */
-static gboolean
-take_answer (HubsWindow        *self,
-             const HubsPackage *package)
+static void
+take_answer (HubsWindow  *self,
+             HubsPackage *package)
 {
-  g_autoptr(GError) error = NULL;
-  g_autoptr(HubsHub) hub = NULL;
-  g_autofree char *fy = NULL;
-  g_autofree char *message = NULL;
-  const char *name;
+  HubsLiveHub *hub = self->live ? hubs_live_model_lookup_hub (self->live, package->hub_id) : NULL;
+  g_autofree char *fy = hubs_format_fiscal_year (package->fiscal_year, hubs_language_current ());
+  const char *name = hub != NULL ? hub_name (hub) : package->hub_id;
+  YearJob *job = g_new0 (YearJob, 1);
 
-  if (!hubs_submission_take_answer (self->store, package, &error))
-    {
-      show_refusal (self, error->message);
-      return FALSE;
-    }
-
-  hub = hubs_store_get_hub (self->store, package->hub_id, NULL);
-  name = hub != NULL ? hubs_i18n_pick (hub->name_ja, hub->name_en) : package->hub_id;
-  fy = hubs_format_fiscal_year (package->fiscal_year, hubs_language_current ());
+  job->kind = YEAR_TAKE_ANSWER;
   if (package->state == HUBS_YEAR_RETURNED)
     /* Translators: a toast; %1$s is a fiscal year, %2$s a hub city, %3$s the reason */
-    message = g_strdup_printf (_("%1$s of %2$s was returned: %3$s"), fy, name,
-                               package->reason != NULL ? package->reason : "");
+    job->message = g_strdup_printf (_("%1$s of %2$s was returned: %3$s"), fy, name,
+                                    package->reason != NULL ? package->reason : "");
   else
     /* Translators: a toast; %1$s is a fiscal year, %2$s a hub city */
-    message = g_strdup_printf (_("%1$s of %2$s was accepted by the Cabinet Office"), fy, name);
-  hubs_window_add_toast (self, message, FALSE);
-
-  return TRUE;
+    job->message = g_strdup_printf (_("%1$s of %2$s was accepted by the Cabinet Office"), fy,
+                                    name);
+  job->package = package;
+  run_year_job (self, job);
 }
 
 /**
@@ -470,11 +550,12 @@ take_answer (HubsWindow        *self,
  * @file: a submission or answer file
  *
  * What Import Submission does with the file chosen: a submission opens its review, where the
- * user settles the conflicts and applies it; an answer is taken in at once. A file that is
- * not one, is altered, comes from a newer Hubs or is about a hub this database does not hold
- * is refused in a dialog that says why, and nothing changes.
+ * user settles the conflicts and applies it; an answer is taken in at once (on a shared
+ * database by the store's writer, a toast saying when it is done). A file that is not one,
+ * is altered, comes from a newer Hubs or is about a hub this database does not hold is
+ * refused in a dialog that says why, and nothing changes.
  *
- * Returns: %TRUE when the file was read (the review shows, or the answer was taken)
+ * Returns: %TRUE when the file was read (the review shows, or the answer is being taken)
  */
 gboolean
 hubs_window_open_submission (HubsWindow *self,
@@ -505,7 +586,11 @@ hubs_window_open_submission (HubsWindow *self,
     }
 
   if (package->kind == HUBS_PACKAGE_ANSWER)
-    return take_answer (self, package);
+    {
+      /* Taken in by the store's writer: a refusal is shown when it is known. */
+      take_answer (self, g_steal_pointer (&package));
+      return TRUE;
+    }
 
   if (!(import = hubs_submission_import_new (self->store, g_steal_pointer (&package), &error)))
     {

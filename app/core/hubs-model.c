@@ -164,7 +164,8 @@ hubs_kpi_new (void)
 /**
  * hubs_kpi_new_for_hub:
  * @hub_id: the hub the KPI is added to
- * @id: its id (see hubs_store_new_kpi_id())
+ * @id: (nullable): its id (see hubs_store_new_kpi_id()), or %NULL for one found as it is
+ *   added (hubs_undo_stack_add_kpi_async())
  * @name_ja: (nullable): its Japanese name
  * @name_en: (nullable): its English name
  *
@@ -181,7 +182,7 @@ hubs_kpi_new_for_hub (const char *hub_id,
 {
   HubsKpi *kpi;
 
-  g_return_val_if_fail (hub_id != NULL && id != NULL, NULL);
+  g_return_val_if_fail (hub_id != NULL, NULL);
 
   kpi = hubs_kpi_new ();
   kpi->id = g_strdup (id);

@@ -35,6 +35,8 @@ typedef struct
   CommandKind     kind;
   /* COMMAND_FIGURE: the figure's key, and the figure before and after (NULL: none). */
   char           *kpi_id;
+  /* COMMAND_DELETE_HUB: the hub. */
+  char           *hub_id;
   int             fiscal_year;
   HubsFigureKind  figure_kind;
   HubsFigure     *figure_before;
@@ -85,6 +87,7 @@ static void
 command_free (Command *command)
 {
   g_free (command->kpi_id);
+  g_free (command->hub_id);
   g_clear_pointer (&command->figure_before, hubs_figure_free);
   g_clear_pointer (&command->figure_after, hubs_figure_free);
   g_clear_pointer (&command->kpi_before, hubs_kpi_free);
@@ -125,6 +128,100 @@ apply_figure (HubsStore         *store,
                                     command->figure_kind, from, to, error);
 }
 
+/* An added KPI gets its id when it is written, on the writer's side of the network. */
+static gboolean
+name_added_kpi (HubsStore  *store,
+                Command    *command,
+                GError    **error)
+{
+  if (!(command->kpi_after->id = hubs_store_new_kpi_id (store, command->kpi_after->hub_id,
+                                                        error)))
+    return FALSE;
+  g_free (command->kpi_id);
+  command->kpi_id = g_strdup (command->kpi_after->id);
+
+  return TRUE;
+}
+
+/* Reads a KPI about to be deleted, with its figures, into @kpi and the command, so an undo
+ * (or a redo) brings it back whole. It is read in the same job as the delete, on the
+ * writer's side of the network, so it keeps what is deleted then. */
+static gboolean
+keep_kpi (HubsStore  *store,
+          Command    *command,
+          HubsKpi   **kpi,
+          GError    **error)
+{
+  g_autoptr(HubsKpi) stored = NULL;
+  g_autoptr(GPtrArray) figures = NULL;
+
+  if (!(stored = hubs_store_get_kpi (store, command->kpi_id, error)) ||
+      !(figures = hubs_store_list_figures (store, command->kpi_id, error)))
+    return FALSE;
+
+  g_clear_pointer (kpi, hubs_kpi_free);
+  *kpi = g_steal_pointer (&stored);
+  g_clear_pointer (&command->figures, g_ptr_array_unref);
+  command->figures = g_steal_pointer (&figures);
+
+  return TRUE;
+}
+
+static int
+parents_first (gconstpointer a,
+               gconstpointer b)
+{
+  const HubsKpi *ka = *(const HubsKpi * const *) a;
+  const HubsKpi *kb = *(const HubsKpi * const *) b;
+
+  if ((ka->parent_id == NULL) != (kb->parent_id == NULL))
+    return ka->parent_id == NULL ? -1 : 1;
+
+  return ka->sort_order - kb->sort_order;
+}
+
+/* Reads the hub about to be deleted with everything it holds, as keep_kpi() does. */
+static gboolean
+keep_hub (HubsStore  *store,
+          Command    *command,
+          GError    **error)
+{
+  g_autoptr(HubsHub) hub = NULL;
+  g_autoptr(GPtrArray) kpis = NULL;
+  g_autoptr(GHashTable) figures = NULL;
+  g_autoptr(GPtrArray) phase1_results = NULL;
+  GHashTableIter iter;
+  gpointer value;
+
+  if (!(hub = hubs_store_get_hub (store, command->hub_id, error)) ||
+      !(kpis = hubs_store_list_kpis (store, command->hub_id, error)) ||
+      !(figures = hubs_store_list_hub_figures (store, command->hub_id, error)) ||
+      !(phase1_results = hubs_store_list_phase1_results (store, command->hub_id, error)))
+    return FALSE;
+
+  /* A breakdown goes back after the KPI it breaks down. */
+  g_ptr_array_sort (kpis, parents_first);
+
+  g_clear_pointer (&command->hub_before, hubs_hub_free);
+  command->hub_before = g_steal_pointer (&hub);
+  g_clear_pointer (&command->kpis, g_ptr_array_unref);
+  command->kpis = g_steal_pointer (&kpis);
+  g_clear_pointer (&command->phase1_results, g_ptr_array_unref);
+  command->phase1_results = g_steal_pointer (&phase1_results);
+  g_clear_pointer (&command->figures, g_ptr_array_unref);
+  command->figures = g_ptr_array_new_with_free_func ((GDestroyNotify) hubs_figure_free);
+  g_hash_table_iter_init (&iter, figures);
+  while (g_hash_table_iter_next (&iter, NULL, &value))
+    {
+      GPtrArray *kpi_figures = value;
+
+      for (guint i = 0; i < kpi_figures->len; i++)
+        g_ptr_array_add (command->figures, hubs_figure_copy (g_ptr_array_index (kpi_figures, i)));
+    }
+
+  return TRUE;
+}
+
 /* Runs @command forwards (@forward) or backwards against the store. */
 static gboolean
 run (HubsUndoStack  *self,
@@ -143,28 +240,22 @@ run (HubsUndoStack  *self,
           if (command->kpi_before == NULL && command->figures != NULL)
             return hubs_store_restore_kpi (self->store, command->kpi_after, command->figures,
                                            error);
+          if (command->kpi_after->id == NULL && !name_added_kpi (self->store, command, error))
+            return FALSE;
           return hubs_store_save_kpi (self->store, command->kpi_after, error);
         }
       if (command->kpi_before == NULL)
         {
           /* Undoing an added KPI deletes it; keep what it held for a redo. */
-          g_autoptr(HubsKpi) kpi = hubs_store_get_kpi (self->store, command->kpi_id, error);
-          g_autoptr(GPtrArray) figures = NULL;
-
-          if (kpi == NULL ||
-              !(figures = hubs_store_list_figures (self->store, command->kpi_id, error)))
-            return FALSE;
-          g_clear_pointer (&command->kpi_after, hubs_kpi_free);
-          command->kpi_after = g_steal_pointer (&kpi);
-          g_clear_pointer (&command->figures, g_ptr_array_unref);
-          command->figures = g_steal_pointer (&figures);
-          return hubs_store_delete_kpi (self->store, command->kpi_id, error);
+          return keep_kpi (self->store, command, &command->kpi_after, error) &&
+                 hubs_store_delete_kpi (self->store, command->kpi_id, error);
         }
       return hubs_store_save_kpi (self->store, command->kpi_before, error);
 
     case COMMAND_DELETE_KPI:
       if (forward)
-        return hubs_store_delete_kpi (self->store, command->kpi_id, error);
+        return keep_kpi (self->store, command, &command->kpi_before, error) &&
+               hubs_store_delete_kpi (self->store, command->kpi_id, error);
       return hubs_store_restore_kpi (self->store, command->kpi_before, command->figures, error);
 
     case COMMAND_MOVE_KPI:
@@ -173,14 +264,24 @@ run (HubsUndoStack  *self,
 
     case COMMAND_SAVE_HUB:
       if (forward)
-        return hubs_store_save_hub (self->store, command->hub_after, error);
+        {
+          if (command->hub_after->id == NULL)
+            {
+              if (!(command->hub_after->id = hubs_store_new_hub_id (self->store,
+                                                                   command->hub_after->name_en,
+                                                                   error)))
+                return FALSE;
+            }
+          return hubs_store_save_hub (self->store, command->hub_after, error);
+        }
       if (command->hub_before == NULL)
         return hubs_store_delete_hub (self->store, command->hub_after->id, error);
       return hubs_store_save_hub (self->store, command->hub_before, error);
 
     case COMMAND_DELETE_HUB:
       if (forward)
-        return hubs_store_delete_hub (self->store, command->hub_before->id, error);
+        return keep_hub (self->store, command, error) &&
+               hubs_store_delete_hub (self->store, command->hub_id, error);
       return hubs_store_restore_hub (self->store, command->hub_before, command->kpis,
                                      command->figures, command->phase1_results, error);
 
@@ -213,6 +314,8 @@ typedef struct
   /* STEP_SAVE_OVER: the other person's change the save met. */
   HubsFigureConflict *theirs;
   HubsUndoDone        done;
+  /* Or, for an added KPI or hub, told its id. */
+  HubsUndoAdded       added;
   gpointer            user_data;
 } Step;
 
@@ -287,8 +390,12 @@ step_settle (Step         *step,
   gboolean could_undo = hubs_undo_stack_get_can_undo (self);
   gboolean could_redo = hubs_undo_stack_get_can_redo (self);
   Command *command = g_steal_pointer (&step->command);
+  g_autofree char *added_id = NULL;
 
   g_assert (self->busy > 0);
+  if (step->added != NULL && error == NULL)
+    added_id = g_strdup (command->kind == COMMAND_SAVE_HUB ? command->hub_after->id
+                                                           : command->kpi_id);
   self->busy--;
 
   switch (step->kind)
@@ -316,6 +423,8 @@ step_settle (Step         *step,
 
   if (step->done != NULL)
     step->done (self, error, step->user_data);
+  if (step->added != NULL)
+    step->added (self, added_id, error, step->user_data);
 }
 
 static void
@@ -376,6 +485,20 @@ perform_async (HubsUndoStack      *self,
 
   step = step_new (self, command, kind, done, user_data);
   step->theirs = theirs;
+  hubs_store_write (self->store, step_write, step, (GDestroyNotify) step_free,
+                    on_step_written, NULL);
+}
+
+/* Like perform_async() for a KPI or a hub being added, whose id @done is told. */
+static void
+perform_added_async (HubsUndoStack *self,
+                     Command       *command,
+                     HubsUndoAdded  done,
+                     gpointer       user_data)
+{
+  Step *step = step_new (self, command, STEP_DO, NULL, user_data);
+
+  step->added = done;
   hubs_store_write (self->store, step_write, step, (GDestroyNotify) step_free,
                     on_step_written, NULL);
 }
@@ -767,6 +890,45 @@ hubs_undo_stack_save_kpi_async (HubsUndoStack *self,
   perform_async (self, kpi_command (before, kpi), STEP_DO, NULL, done, user_data);
 }
 
+static Command *
+delete_kpi_command (const char *kpi_id)
+{
+  Command *command = g_new0 (Command, 1);
+
+  command->kind = COMMAND_DELETE_KPI;
+  command->kpi_id = g_strdup (kpi_id);
+
+  return command;
+}
+
+/**
+ * hubs_undo_stack_add_kpi_async:
+ * @self: a #HubsUndoStack
+ * @kpi: the new KPI's fields, its id %NULL
+ * @done: told the KPI's id, or how it failed
+ * @user_data: for @done
+ *
+ * Adds a KPI to its hub and remembers it, through the store's writer (see
+ * hubs_undo_stack_set_figure_async()). The KPI gets its id (hubs_store_new_kpi_id()) in
+ * the same job that writes it, so two people adding KPIs at once get two.
+ */
+void
+hubs_undo_stack_add_kpi_async (HubsUndoStack *self,
+                               const HubsKpi *kpi,
+                               HubsUndoAdded  done,
+                               gpointer       user_data)
+{
+  Command *command;
+
+  g_return_if_fail (HUBS_IS_UNDO_STACK (self));
+  g_return_if_fail (kpi != NULL && kpi->id == NULL && kpi->hub_id != NULL);
+
+  command = g_new0 (Command, 1);
+  command->kind = COMMAND_SAVE_KPI;
+  command->kpi_after = hubs_kpi_copy (kpi);
+  perform_added_async (self, command, done, user_data);
+}
+
 /**
  * hubs_undo_stack_delete_kpi:
  * @self: a #HubsUndoStack
@@ -782,23 +944,45 @@ hubs_undo_stack_delete_kpi (HubsUndoStack  *self,
                             const char     *kpi_id,
                             GError        **error)
 {
-  Command *command;
-
   g_return_val_if_fail (HUBS_IS_UNDO_STACK (self), FALSE);
   g_return_val_if_fail (kpi_id != NULL, FALSE);
 
-  command = g_new0 (Command, 1);
-  command->kind = COMMAND_DELETE_KPI;
+  return perform (self, delete_kpi_command (kpi_id), STEP_DO, NULL, error);
+}
+
+/**
+ * hubs_undo_stack_delete_kpi_async:
+ * @self: a #HubsUndoStack
+ * @kpi_id: the KPI
+ * @done: told how it went
+ * @user_data: for @done
+ *
+ * Like hubs_undo_stack_delete_kpi(), through the store's writer (see
+ * hubs_undo_stack_set_figure_async()).
+ */
+void
+hubs_undo_stack_delete_kpi_async (HubsUndoStack *self,
+                                  const char    *kpi_id,
+                                  HubsUndoDone   done,
+                                  gpointer       user_data)
+{
+  g_return_if_fail (HUBS_IS_UNDO_STACK (self));
+  g_return_if_fail (kpi_id != NULL);
+
+  perform_async (self, delete_kpi_command (kpi_id), STEP_DO, NULL, done, user_data);
+}
+
+static Command *
+move_kpi_command (const char *kpi_id,
+                  int         delta)
+{
+  Command *command = g_new0 (Command, 1);
+
+  command->kind = COMMAND_MOVE_KPI;
   command->kpi_id = g_strdup (kpi_id);
+  command->delta = delta;
 
-  if (!(command->kpi_before = hubs_store_get_kpi (self->store, kpi_id, error)) ||
-      !(command->figures = hubs_store_list_figures (self->store, kpi_id, error)))
-    {
-      command_free (command);
-      return FALSE;
-    }
-
-  return perform (self, command, STEP_DO, NULL, error);
+  return command;
 }
 
 /**
@@ -818,17 +1002,47 @@ hubs_undo_stack_move_kpi (HubsUndoStack  *self,
                           int             delta,
                           GError        **error)
 {
-  Command *command;
-
   g_return_val_if_fail (HUBS_IS_UNDO_STACK (self), FALSE);
   g_return_val_if_fail (kpi_id != NULL, FALSE);
 
-  command = g_new0 (Command, 1);
-  command->kind = COMMAND_MOVE_KPI;
-  command->kpi_id = g_strdup (kpi_id);
-  command->delta = delta;
+  return perform (self, move_kpi_command (kpi_id, delta), STEP_DO, NULL, error);
+}
 
-  return perform (self, command, STEP_DO, NULL, error);
+/**
+ * hubs_undo_stack_move_kpi_async:
+ * @self: a #HubsUndoStack
+ * @kpi_id: the KPI
+ * @delta: -1 for up, 1 for down
+ * @done: told how it went
+ * @user_data: for @done
+ *
+ * Like hubs_undo_stack_move_kpi(), through the store's writer (see
+ * hubs_undo_stack_set_figure_async()).
+ */
+void
+hubs_undo_stack_move_kpi_async (HubsUndoStack *self,
+                                const char    *kpi_id,
+                                int            delta,
+                                HubsUndoDone   done,
+                                gpointer       user_data)
+{
+  g_return_if_fail (HUBS_IS_UNDO_STACK (self));
+  g_return_if_fail (kpi_id != NULL);
+
+  perform_async (self, move_kpi_command (kpi_id, delta), STEP_DO, NULL, done, user_data);
+}
+
+static Command *
+hub_command (const HubsHub *before,
+             const HubsHub *hub)
+{
+  Command *command = g_new0 (Command, 1);
+
+  command->kind = COMMAND_SAVE_HUB;
+  command->hub_before = before ? hubs_hub_copy (before) : NULL;
+  command->hub_after = hubs_hub_copy (hub);
+
+  return command;
 }
 
 /**
@@ -849,30 +1063,46 @@ hubs_undo_stack_save_hub (HubsUndoStack  *self,
                           const HubsHub  *hub,
                           GError        **error)
 {
-  Command *command;
-
   g_return_val_if_fail (HUBS_IS_UNDO_STACK (self), FALSE);
   g_return_val_if_fail (hub != NULL && hub->id != NULL, FALSE);
 
-  command = g_new0 (Command, 1);
-  command->kind = COMMAND_SAVE_HUB;
-  command->hub_before = before ? hubs_hub_copy (before) : NULL;
-  command->hub_after = hubs_hub_copy (hub);
-
-  return perform (self, command, STEP_DO, NULL, error);
+  return perform (self, hub_command (before, hub), STEP_DO, NULL, error);
 }
 
-static int
-parents_first (gconstpointer a,
-               gconstpointer b)
+/**
+ * hubs_undo_stack_save_hub_async:
+ * @self: a #HubsUndoStack
+ * @before: (nullable): the hub as the user saw it, %NULL when @hub is added
+ * @hub: the hub's fields; an added hub's id may be %NULL
+ * @done: told the hub's id, or how it failed
+ * @user_data: for @done
+ *
+ * Like hubs_undo_stack_save_hub(), through the store's writer (see
+ * hubs_undo_stack_set_figure_async()). An added hub without an id gets one from its
+ * English name (hubs_store_new_hub_id()) in the same job that writes it.
+ */
+void
+hubs_undo_stack_save_hub_async (HubsUndoStack *self,
+                                const HubsHub *before,
+                                const HubsHub *hub,
+                                HubsUndoAdded  done,
+                                gpointer       user_data)
 {
-  const HubsKpi *ka = *(const HubsKpi * const *) a;
-  const HubsKpi *kb = *(const HubsKpi * const *) b;
+  g_return_if_fail (HUBS_IS_UNDO_STACK (self));
+  g_return_if_fail (hub != NULL && (hub->id != NULL || before == NULL));
 
-  if ((ka->parent_id == NULL) != (kb->parent_id == NULL))
-    return ka->parent_id == NULL ? -1 : 1;
+  perform_added_async (self, hub_command (before, hub), done, user_data);
+}
 
-  return ka->sort_order - kb->sort_order;
+static Command *
+delete_hub_command (const char *hub_id)
+{
+  Command *command = g_new0 (Command, 1);
+
+  command->kind = COMMAND_DELETE_HUB;
+  command->hub_id = g_strdup (hub_id);
+
+  return command;
 }
 
 /**
@@ -891,39 +1121,32 @@ hubs_undo_stack_delete_hub (HubsUndoStack  *self,
                             const char     *hub_id,
                             GError        **error)
 {
-  g_autoptr(GHashTable) figures = NULL;
-  Command *command;
-  GHashTableIter iter;
-  gpointer value;
-
   g_return_val_if_fail (HUBS_IS_UNDO_STACK (self), FALSE);
   g_return_val_if_fail (hub_id != NULL, FALSE);
 
-  command = g_new0 (Command, 1);
-  command->kind = COMMAND_DELETE_HUB;
+  return perform (self, delete_hub_command (hub_id), STEP_DO, NULL, error);
+}
 
-  if (!(command->hub_before = hubs_store_get_hub (self->store, hub_id, error)) ||
-      !(command->kpis = hubs_store_list_kpis (self->store, hub_id, error)) ||
-      !(figures = hubs_store_list_hub_figures (self->store, hub_id, error)) ||
-      !(command->phase1_results = hubs_store_list_phase1_results (self->store, hub_id, error)))
-    {
-      command_free (command);
-      return FALSE;
-    }
+/**
+ * hubs_undo_stack_delete_hub_async:
+ * @self: a #HubsUndoStack
+ * @hub_id: the hub
+ * @done: told how it went
+ * @user_data: for @done
+ *
+ * Like hubs_undo_stack_delete_hub(), through the store's writer (see
+ * hubs_undo_stack_set_figure_async()).
+ */
+void
+hubs_undo_stack_delete_hub_async (HubsUndoStack *self,
+                                  const char    *hub_id,
+                                  HubsUndoDone   done,
+                                  gpointer       user_data)
+{
+  g_return_if_fail (HUBS_IS_UNDO_STACK (self));
+  g_return_if_fail (hub_id != NULL);
 
-  /* A breakdown goes back after the KPI it breaks down. */
-  g_ptr_array_sort (command->kpis, parents_first);
-  command->figures = g_ptr_array_new_with_free_func ((GDestroyNotify) hubs_figure_free);
-  g_hash_table_iter_init (&iter, figures);
-  while (g_hash_table_iter_next (&iter, NULL, &value))
-    {
-      GPtrArray *kpi_figures = value;
-
-      for (guint i = 0; i < kpi_figures->len; i++)
-        g_ptr_array_add (command->figures, hubs_figure_copy (g_ptr_array_index (kpi_figures, i)));
-    }
-
-  return perform (self, command, STEP_DO, NULL, error);
+  perform_async (self, delete_hub_command (hub_id), STEP_DO, NULL, done, user_data);
 }
 
 /**

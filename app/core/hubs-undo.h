@@ -26,6 +26,20 @@ typedef void (*HubsUndoDone) (HubsUndoStack *self,
                               const GError  *error,
                               gpointer       user_data);
 
+/**
+ * HubsUndoAdded:
+ * @self: the undo stack
+ * @id: (nullable): the id the added KPI or hub got, %NULL when it was not added
+ * @error: (nullable): why it was not added, %NULL when it was
+ * @user_data: what the caller gave
+ *
+ * Told how adding a KPI or a hub went, once what it changed was announced.
+ */
+typedef void (*HubsUndoAdded) (HubsUndoStack *self,
+                               const char    *id,
+                               const GError  *error,
+                               gpointer       user_data);
+
 HubsUndoStack *hubs_undo_stack_new        (HubsStore         *store);
 gboolean       hubs_undo_stack_get_can_undo (HubsUndoStack   *self);
 gboolean       hubs_undo_stack_get_can_redo (HubsUndoStack   *self);
@@ -68,20 +82,42 @@ void           hubs_undo_stack_save_kpi_async (HubsUndoStack *self,
                                                const HubsKpi *kpi,
                                                HubsUndoDone   done,
                                                gpointer       user_data);
+void           hubs_undo_stack_add_kpi_async (HubsUndoStack *self,
+                                              const HubsKpi *kpi,
+                                              HubsUndoAdded  done,
+                                              gpointer       user_data);
 gboolean       hubs_undo_stack_delete_kpi (HubsUndoStack     *self,
                                            const char        *kpi_id,
                                            GError           **error);
+void           hubs_undo_stack_delete_kpi_async (HubsUndoStack *self,
+                                                 const char    *kpi_id,
+                                                 HubsUndoDone   done,
+                                                 gpointer       user_data);
 gboolean       hubs_undo_stack_move_kpi   (HubsUndoStack     *self,
                                            const char        *kpi_id,
                                            int                delta,
                                            GError           **error);
+void           hubs_undo_stack_move_kpi_async (HubsUndoStack *self,
+                                               const char    *kpi_id,
+                                               int            delta,
+                                               HubsUndoDone   done,
+                                               gpointer       user_data);
 gboolean       hubs_undo_stack_save_hub   (HubsUndoStack     *self,
                                            const HubsHub     *before,
                                            const HubsHub     *hub,
                                            GError           **error);
+void           hubs_undo_stack_save_hub_async (HubsUndoStack *self,
+                                               const HubsHub *before,
+                                               const HubsHub *hub,
+                                               HubsUndoAdded  done,
+                                               gpointer       user_data);
 gboolean       hubs_undo_stack_delete_hub (HubsUndoStack     *self,
                                            const char        *hub_id,
                                            GError           **error);
+void           hubs_undo_stack_delete_hub_async (HubsUndoStack *self,
+                                                 const char    *hub_id,
+                                                 HubsUndoDone   done,
+                                                 gpointer       user_data);
 gboolean       hubs_undo_stack_set_explanation (HubsUndoStack          *self,
                                                 const HubsExplanation  *before,
                                                 const HubsExplanation  *explanation,
