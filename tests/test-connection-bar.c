@@ -9,7 +9,8 @@
  * bar; once the server is back, Try Again takes the bar away and Enter saves the figure,
  * which is then on the server. A server slow to answer a save (another connection holds
  * the table) leaves the window going, the field saying it is saving, until the save ends;
- * closing the window meanwhile waits for it.
+ * closing the window meanwhile waits for it. So do adding and deleting a KPI and adding a
+ * hub: the window goes on, and the hub dialog says it is saving until it is.
  */
 
 #include "config.h"
@@ -21,6 +22,7 @@
 
 #include "hubs-connection-bar.h"
 #include "hubs-figure-row.h"
+#include "hubs-hub-dialog.h"
 #include "hubs-hub-item.h"
 #include "hubs-hub-page.h"
 #include "hubs-i18n.h"
@@ -383,6 +385,150 @@ test_server_slow (void)
   hubs_test_remove_dir (dir);
 }
 
+/* Another connection takes @table and keeps it (writes wait; reads go on), until
+ * let_go(), or 20 s, when the server ends its idle transaction. */
+static PGconn *
+hold_table (const char *uri,
+            const char *table)
+{
+  g_autofree char *sql = g_strdup_printf ("SET idle_in_transaction_session_timeout = '20s'; "
+                                          "BEGIN; LOCK TABLE %s IN EXCLUSIVE MODE", table);
+  PGconn *other = PQconnectdb (uri);
+  PGresult *result;
+
+  g_assert_cmpint (PQstatus (other), ==, CONNECTION_OK);
+  result = PQexec (other, sql);
+  g_assert_cmpint (PQresultStatus (result), ==, PGRES_COMMAND_OK);
+  PQclear (result);
+
+  return other;
+}
+
+static void
+let_go (PGconn *other)
+{
+  PQclear (PQexec (other, "COMMIT"));
+  PQfinish (other);
+}
+
+/* For a second, the window draws and its main loop never waits long, while a write of
+ * @store waits on the server. */
+static void
+assert_window_goes_on (HubsWindow *window,
+                       HubsStore  *store,
+                       const char *what)
+{
+  Ticks ticks = { 0 };
+  guint timer;
+
+  g_assert_true (hubs_store_get_writing (store));
+  ticks.last = g_get_monotonic_time ();
+  timer = g_timeout_add (10, on_tick, &ticks);
+  hubs_test_spin (1000);
+  g_source_remove (timer);
+  g_test_message ("longest wait of the main loop while %s waited: %.1f ms", what,
+                  ticks.longest / 1000.0);
+  g_assert_cmpint (ticks.longest, <, G_USEC_PER_SEC / 2);
+  hubs_test_wait_frames (GTK_WIDGET (window), 2);
+  g_assert_true (hubs_store_get_writing (store));
+}
+
+static gboolean
+is_button_labelled (GtkWidget     *widget,
+                    gconstpointer  data)
+{
+  return GTK_IS_BUTTON (widget) && g_strcmp0 (gtk_button_get_label (GTK_BUTTON (widget)), data) == 0;
+}
+
+static void
+test_plan_slow (void)
+{
+  const char *lang = hubs_language_current () == HUBS_LANGUAGE_JA ? "ja" : "en";
+  g_autofree char *dir = hubs_test_make_dir ();
+  g_autofree char *uri = hubs_test_database_path (dir, "unused");
+  g_autofree char *shot = g_strdup_printf ("hub-dialog-saving-%s", lang);
+  g_autoptr(HubsKpi) added = NULL;
+  g_autoptr(HubsHub) hub = NULL;
+  g_autoptr(GError) error = NULL;
+  GtkWidget *editor;
+  GtkWidget *dialog;
+  HubsStore *store;
+  HubsWindow *window;
+  PGconn *other;
+
+  store = hubs_test_open_store (uri, HUBS_STORE_OPEN_DEFAULT);
+  window = hubs_window_new (NULL, store);
+  gtk_window_set_default_size (GTK_WINDOW (window), 1200, 800);
+  gtk_window_present (GTK_WINDOW (window));
+  hubs_test_wait_frames (GTK_WIDGET (window), 3);
+  open_actual_field (window, "sapporo", "sapporo/startups", 2025);
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.back", NULL));
+  hubs_test_wait_frames (GTK_WIDGET (window), 1);
+  drain_main_loop ();
+  editor = hubs_window_get_kpi_editor (window);
+
+  /* Adding a KPI while someone holds the KPIs: the window goes on, and once they let go the
+   * KPI is on the server, with an id found as it was written, and open in the editor. */
+  other = hold_table (uri, "kpi");
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.add-kpi", NULL));
+  assert_window_goes_on (window, store, "adding a KPI");
+  g_assert_false (gtk_widget_is_drawable (editor));
+  let_go (other);
+  hubs_test_wait_for_saves (store);
+  hubs_test_wait_frames (GTK_WIDGET (window), 2);
+  added = hubs_store_get_kpi (store, "sapporo/kpi-1", &error);
+  g_assert_no_error (error);
+  g_assert_cmpstr (added->name_ja[0] != '\0' ? added->name_ja : added->name_en, ==, _("New KPI"));
+  g_assert_true (gtk_widget_is_drawable (editor));
+  g_assert_cmpstr (hubs_kpi_editor_get_kpi_id (HUBS_KPI_EDITOR (editor)), ==, "sapporo/kpi-1");
+
+  /* Deleting it the same way: what the undo keeps is read in the same job. */
+  other = hold_table (uri, "kpi");
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.delete-kpi", NULL));
+  dialog = hubs_test_find_toplevel (ADW_TYPE_MESSAGE_DIALOG, NULL);
+  g_assert_nonnull (dialog);
+  adw_message_dialog_response (ADW_MESSAGE_DIALOG (dialog), "delete");
+  assert_window_goes_on (window, store, "deleting a KPI");
+  let_go (other);
+  hubs_test_wait_for_saves (store);
+  g_clear_pointer (&added, hubs_kpi_free);
+  added = hubs_store_get_kpi (store, "sapporo/kpi-1", &error);
+  g_assert_error (error, HUBS_STORE_ERROR, HUBS_STORE_ERROR_NOT_FOUND);
+  g_clear_error (&error);
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.undo", NULL));
+  hubs_test_wait_for_saves (store);
+  added = hubs_store_get_kpi (store, "sapporo/kpi-1", &error);
+  g_assert_no_error (error);
+
+  /* A hub added while someone holds the hubs: the dialog says it is saving and stays until
+   * the hub is on the server, then closes and the hub is selected. */
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.add-hub", NULL));
+  dialog = hubs_test_find_toplevel (HUBS_TYPE_HUB_DIALOG, NULL);
+  g_assert_nonnull (dialog);
+  hubs_hub_dialog_set_field (HUBS_HUB_DIALOG (dialog), "name_ja", "試験市");
+  hubs_hub_dialog_set_field (HUBS_HUB_DIALOG (dialog), "name_en", "Test City");
+  other = hold_table (uri, "hub");
+  g_object_add_weak_pointer (G_OBJECT (dialog), (gpointer *) &dialog);
+  hubs_hub_dialog_save (HUBS_HUB_DIALOG (dialog));
+  assert_window_goes_on (window, store, "adding a hub");
+  g_assert_nonnull (dialog);
+  g_assert_nonnull (hubs_test_find_first (dialog, is_button_labelled, _("Saving…")));
+  g_free (hubs_test_save_screenshot (dialog, shot));
+  let_go (other);
+  hubs_test_wait_for_saves (store);
+  hubs_test_spin (100);
+  g_assert_null (dialog);
+  hub = hubs_store_get_hub (store, "test-city", &error);
+  g_assert_no_error (error);
+  g_assert_cmpstr (hub->name_ja, ==, "試験市");
+  g_assert_cmpstr (hubs_window_get_hub_id (window), ==, "test-city");
+
+  gtk_window_destroy (GTK_WINDOW (window));
+  hubs_test_spin (50);
+  g_assert_finalize_object (store);
+  hubs_test_remove_dir (dir);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -391,6 +537,7 @@ main (int   argc,
 
   g_test_add_func ("/hubs/connection-bar/server-away", test_server_away);
   g_test_add_func ("/hubs/connection-bar/server-slow", test_server_slow);
+  g_test_add_func ("/hubs/connection-bar/plan-slow", test_plan_slow);
 
   return g_test_run ();
 }
