@@ -295,6 +295,61 @@ test_explanation (Fixture       *f,
   g_assert_cmpstr (stored->why, ==, "審査期間が延びた");
 }
 
+/* An explanation is saved over what the user saw: a field someone else saved meanwhile is
+ * not overwritten unseen (the save is refused and nothing changes), a field the save does
+ * not change keeps theirs, and an undo takes back only what the user changed. */
+static void
+test_explanation_changed_meanwhile (Fixture       *f,
+                                    gconstpointer  data)
+{
+  const char *kpi_id = "fukuoka/startup-visas";
+  g_autoptr(HubsExplanation) seen = NULL;
+  g_autoptr(HubsExplanation) theirs = NULL;
+  g_autoptr(HubsExplanation) ours = NULL;
+  g_autoptr(HubsExplanation) stored = NULL;
+  g_autoptr(GError) error = NULL;
+
+  seen = hubs_store_get_explanation (f->store, kpi_id, 2025, &error);
+  g_assert_no_error (error);
+
+  /* Someone else saves 要因分析 while the user types theirs. */
+  theirs = hubs_explanation_copy (seen);
+  g_free (theirs->why);
+  theirs->why = g_strdup ("他の担当者の分析");
+  g_assert_true (hubs_store_set_explanation (f->store, theirs, &error));
+  g_assert_no_error (error);
+
+  ours = hubs_explanation_copy (seen);
+  g_free (ours->why);
+  ours->why = g_strdup ("審査期間が延びた");
+  g_assert_false (hubs_undo_stack_set_explanation (f->undo, seen, ours, &error));
+  g_assert_error (error, HUBS_STORE_ERROR, HUBS_STORE_ERROR_CONFLICT);
+  g_clear_error (&error);
+  g_assert_false (hubs_undo_stack_get_can_undo (f->undo));
+  stored = hubs_store_get_explanation (f->store, kpi_id, 2025, &error);
+  g_assert_cmpstr (stored->why, ==, "他の担当者の分析");
+  g_clear_pointer (&stored, hubs_explanation_free);
+
+  /* 今後の対応, made over the same view, goes in; their 要因分析 stays. */
+  g_clear_pointer (&ours, hubs_explanation_free);
+  ours = hubs_explanation_copy (seen);
+  g_free (ours->action);
+  ours->action = g_strdup ("窓口を増やす");
+  g_assert_true (hubs_undo_stack_set_explanation (f->undo, seen, ours, &error));
+  g_assert_no_error (error);
+  stored = hubs_store_get_explanation (f->store, kpi_id, 2025, &error);
+  g_assert_cmpstr (stored->why, ==, "他の担当者の分析");
+  g_assert_cmpstr (stored->action, ==, "窓口を増やす");
+  g_clear_pointer (&stored, hubs_explanation_free);
+
+  /* Undone, only 今後の対応 goes back. */
+  g_assert_true (hubs_undo_stack_undo (f->undo, &error));
+  g_assert_no_error (error);
+  stored = hubs_store_get_explanation (f->store, kpi_id, 2025, &error);
+  g_assert_cmpstr (stored->why, ==, "他の担当者の分析");
+  g_assert_true (stored->action == NULL || g_strcmp0 (stored->action, seen->action) == 0);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -311,6 +366,7 @@ main (int   argc,
   ADD ("/hubs/undo/add-edit-move-kpi", test_add_edit_move_kpi);
   ADD ("/hubs/undo/invalid-kpi", test_invalid_kpi);
   ADD ("/hubs/undo/explanation", test_explanation);
+  ADD ("/hubs/undo/explanation-changed-meanwhile", test_explanation_changed_meanwhile);
 
 #undef ADD
 

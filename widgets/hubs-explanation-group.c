@@ -188,6 +188,40 @@ show_state (HubsExplanationGroup *self)
     read_explanation (self);
 }
 
+/* Someone else saved this field since the user began typing: theirs is not overwritten
+ * unseen. The field keeps what was typed, the group says what is stored now, and Enter
+ * again saves over it. */
+static void
+show_changed_meanwhile (HubsExplanationGroup *self,
+                        AdwEntryRow          *row)
+{
+  char **shown = row == self->why ? &self->shown_why : &self->shown_action;
+  g_autoptr(HubsExplanation) stored = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *message = NULL;
+  const char *text;
+
+  /* Read once the writer is done: the server has just answered. */
+  if (!(stored = hubs_store_get_explanation (hubs_undo_stack_get_store (self->undo),
+                                             hubs_live_kpi_get_id (self->kpi),
+                                             self->fiscal_year, &error)))
+    {
+      show_problem (self, row, error->message);
+      return;
+    }
+
+  text = row == self->why ? stored->why : stored->action;
+  text = text != NULL ? text : "";
+  /* Translators: over a KPI's explanation whose save met another person's change; %s is
+   * the text now stored */
+  message = g_strdup_printf (_("This was changed elsewhere meanwhile and now reads “%s”. "
+                               "Nothing was saved; press Enter again to save yours over it."),
+                             *text != '\0' ? text : "—");
+  g_free (*shown);
+  *shown = g_strdup (text);
+  show_problem (self, row, message);
+}
+
 /* A field of the group being saved, and what it saves. */
 typedef struct
 {
@@ -211,6 +245,8 @@ on_saved (HubsUndoStack *undo,
 
   if (self->kpi == NULL)
     ;
+  else if (g_error_matches (error, HUBS_STORE_ERROR, HUBS_STORE_ERROR_CONFLICT))
+    show_changed_meanwhile (self, row);
   else if (error != NULL)
     show_problem (self, row, error->message);
   else
@@ -243,57 +279,25 @@ on_apply (HubsExplanationGroup *self,
   SavingRow *saving;
   g_autoptr(HubsExplanation) before = NULL;
   g_autoptr(HubsExplanation) explanation = NULL;
-  g_autoptr(GError) error = NULL;
   const char *text = gtk_editable_get_text (GTK_EDITABLE (row));
+  char **shown = row == self->why ? &self->shown_why : &self->shown_action;
+  char **typed;
 
   if (self->updating || self->locked)
     return;
 
-  if (!(before = hubs_store_get_explanation (hubs_undo_stack_get_store (self->undo),
-                                             hubs_live_kpi_get_id (self->kpi),
-                                             self->fiscal_year, &error)))
-    goto failed;
+  /* What the user saw is what the save is made over: the store's writer finds out, in the
+   * same job, whether someone else saved this field meanwhile (see
+   * hubs_undo_stack_set_explanation()). Nothing is read here, so the window never waits. */
+  before = hubs_explanation_new (hubs_live_kpi_get_id (self->kpi), self->fiscal_year);
+  before->why = g_strdup (self->shown_why != NULL ? self->shown_why : "");
+  before->action = g_strdup (self->shown_action != NULL ? self->shown_action : "");
   explanation = hubs_explanation_copy (before);
+  typed = row == self->why ? &explanation->why : &explanation->action;
+  g_free (*typed);
+  *typed = g_strstrip (g_strdup (text));
 
-  if (row == self->why)
-    {
-      g_free (explanation->why);
-      explanation->why = g_strstrip (g_strdup (text));
-    }
-  else
-    {
-      g_free (explanation->action);
-      explanation->action = g_strstrip (g_strdup (text));
-    }
-
-  /* Someone else saved this field since the user began typing: theirs is not overwritten
-   * unseen. The field keeps what was typed, the group says what is stored now, and Enter
-   * again saves over it. */
-  {
-    char **shown = row == self->why ? &self->shown_why : &self->shown_action;
-    const char *stored = row == self->why ? before->why : before->action;
-    const char *typed = row == self->why ? explanation->why : explanation->action;
-
-    stored = stored != NULL ? stored : "";
-    if (g_strcmp0 (*shown != NULL ? *shown : "", stored) != 0 && g_strcmp0 (typed, stored) != 0)
-      {
-        /* Translators: over a KPI's explanation whose save met another person's change; %s
-         * is the text now stored */
-        g_autofree char *message = g_strdup_printf (_("This was changed elsewhere meanwhile "
-                                                      "and now reads “%s”. Nothing was "
-                                                      "saved; press Enter again to save "
-                                                      "yours over it."),
-                                                    *stored != '\0' ? stored : "—");
-
-        g_free (*shown);
-        *shown = g_strdup (stored);
-        show_problem (self, row, message);
-        return;
-      }
-  }
-
-  if (g_strcmp0 (before->why, explanation->why) == 0 &&
-      g_strcmp0 (before->action, explanation->action) == 0)
+  if (g_strcmp0 (*typed, *shown != NULL ? *shown : "") == 0)
     {
       show_explanation (self, before);
       return;
@@ -303,13 +307,9 @@ on_apply (HubsExplanationGroup *self,
   saving = g_new0 (SavingRow, 1);
   saving->group = g_object_ref (self);
   saving->row = row;
-  saving->text = g_strdup (row == self->why ? explanation->why : explanation->action);
+  saving->text = g_strdup (*typed);
   gtk_editable_set_editable (GTK_EDITABLE (row), FALSE);
   hubs_undo_stack_set_explanation_async (self->undo, before, explanation, on_saved, saving);
-  return;
-
-failed:
-  show_problem (self, row, error->message);
 }
 
 static void
