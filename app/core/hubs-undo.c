@@ -972,7 +972,7 @@ delete_kpi_command (const char *kpi_id)
  *
  * Adds a KPI to its hub and remembers it, through the store's writer (see
  * hubs_undo_stack_set_figure_async()). The KPI gets its id (hubs_store_new_kpi_id()) in
- * the same job that writes it, so two people adding KPIs at once get two.
+ * the same job that writes it, so nothing is read on the caller's thread.
  */
 void
 hubs_undo_stack_add_kpi_async (HubsUndoStack *self,
