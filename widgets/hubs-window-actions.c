@@ -442,14 +442,15 @@ open_kpi_action (GtkWidget  *widget,
   hubs_window_open_kpi (HUBS_WINDOW (widget), g_variant_get_string (param, NULL));
 }
 
+/* After a KPI or a hub city was deleted. */
 static void
-on_kpi_deleted (HubsUndoStack *undo,
-                const GError  *error,
-                gpointer       data)
+on_deleted (HubsUndoStack *undo,
+            const GError  *error,
+            gpointer       data)
 {
   PlanStep *step = data;
   g_autoptr(HubsWindow) self = g_object_ref (step->window);
-  /* Translators: a toast after deleting a KPI; it offers Undo */
+  /* Translators: a toast after deleting a KPI or a hub city; it offers Undo */
   g_autofree char *message = g_strdup_printf (_("Deleted “%s”"), step->name);
 
   if (plan_step_end (step, error))
@@ -469,7 +470,7 @@ on_delete_response (AdwMessageDialog *dialog,
 
   /* Nothing more is typed into a KPI on its way out. */
   hubs_window_show_hub_page (self);
-  hubs_undo_stack_delete_kpi_async (self->undo, kpi_id, on_kpi_deleted,
+  hubs_undo_stack_delete_kpi_async (self->undo, kpi_id, on_deleted,
                                     plan_step_new (self, name, 0));
 }
 
@@ -575,20 +576,6 @@ hub_dialog_action (GtkWidget  *widget,
 }
 
 static void
-on_hub_deleted (HubsUndoStack *undo,
-                const GError  *error,
-                gpointer       data)
-{
-  PlanStep *step = data;
-  g_autoptr(HubsWindow) self = g_object_ref (step->window);
-  /* Translators: a toast after deleting a hub city; it offers Undo */
-  g_autofree char *message = g_strdup_printf (_("Deleted “%s”"), step->name);
-
-  if (plan_step_end (step, error))
-    hubs_window_add_toast (self, message, TRUE);
-}
-
-static void
 on_delete_hub_response (AdwMessageDialog *dialog,
                         const char       *response,
                         HubsWindow       *self)
@@ -599,7 +586,7 @@ on_delete_hub_response (AdwMessageDialog *dialog,
   if (!g_str_equal (response, "delete"))
     return;
 
-  hubs_undo_stack_delete_hub_async (self->undo, hub_id, on_hub_deleted,
+  hubs_undo_stack_delete_hub_async (self->undo, hub_id, on_deleted,
                                     plan_step_new (self, name, 0));
 }
 
