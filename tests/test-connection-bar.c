@@ -453,6 +453,7 @@ test_plan_slow (void)
   GtkWidget *editor;
   GtkWidget *dialog;
   HubsStore *store;
+  HubsStore *fresh;
   HubsWindow *window;
   PGconn *other;
 
@@ -466,6 +467,40 @@ test_plan_slow (void)
   hubs_test_wait_frames (GTK_WIDGET (window), 1);
   drain_main_loop ();
   editor = hubs_window_get_kpi_editor (window);
+
+  /* A figure saved, then the hub saved while someone holds the hubs: the figure's save ends
+   * while the hub's waits, and what the window then reads (the KPI's newest changes) waits
+   * behind it on the writer, not on the main loop. */
+  {
+    HubsFigureRow *row = open_actual_field (window, "sapporo", "sapporo/startups", 2026);
+    GtkEditable *entry = hubs_figure_row_get_entry (row);
+    g_autoptr(HubsFigure) saved = NULL;
+
+    other = hold_table (uri, "hub");
+    gtk_widget_grab_focus (GTK_WIDGET (entry));
+    gtk_editable_set_text (entry, "205");
+    g_signal_emit_by_name (entry, "activate");
+    g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.edit-hub", NULL));
+    dialog = hubs_test_find_toplevel (HUBS_TYPE_HUB_DIALOG, NULL);
+    g_assert_nonnull (dialog);
+    hubs_hub_dialog_set_field (HUBS_HUB_DIALOG (dialog), "slogan_en", "Saved while busy");
+    hubs_hub_dialog_save (HUBS_HUB_DIALOG (dialog));
+    assert_window_goes_on (window, store, "saving a hub after a figure");
+    /* The figure's save is done: the field says so while the hub's still waits. */
+    g_assert_cmpstr (adw_expander_row_get_subtitle (ADW_EXPANDER_ROW (row)), !=, _("Saving…"));
+    /* Read on a connection of its own: this window's waits behind the hub's save. */
+    fresh = hubs_test_open_store (uri, HUBS_STORE_OPEN_DEFAULT);
+    saved = hubs_store_get_figure (fresh, "sapporo/startups", 2026, HUBS_FIGURE_ACTUAL, &error);
+    g_assert_no_error (error);
+    g_assert_cmpfloat (saved->value, ==, 205);
+    g_assert_finalize_object (fresh);
+    let_go (other);
+    hubs_test_wait_for_saves (store);
+    drain_main_loop ();
+    g_assert_null (hubs_test_find_toplevel (HUBS_TYPE_HUB_DIALOG, NULL));
+    g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.back", NULL));
+    hubs_test_wait_frames (GTK_WIDGET (window), 1);
+  }
 
   /* Adding a KPI while someone holds the KPIs: the window goes on, and once they let go the
    * KPI is on the server, with an id found as it was written, and open in the editor. */

@@ -28,6 +28,7 @@
 #include "hubs-page-layout.h"
 #include "hubs-plan.h"
 #include "hubs-store-roles.h"
+#include "hubs-store-writer.h"
 
 struct _HubsKpiEditor
 {
@@ -146,34 +147,94 @@ on_history_more_clicked (HubsKpiEditor *self)
   add_older_history (self);
 }
 
-/* Puts the changes made since the newest shown at the top: one row per change. */
-static void
-add_newer_history (HubsKpiEditor *self)
+/* A read of the changes made since the newest shown, on the store's writer. */
+typedef struct
 {
-  g_autoptr(GPtrArray) entries = NULL;
-  g_autoptr(GError) error = NULL;
+  HubsKpiEditor *editor;
+  /* Not owned: the list it is for, which a KPI opened meanwhile replaces. */
+  GtkListBox    *rows;
+  char          *kpi_id;
+  gint64         after_id;
+  GPtrArray     *entries;
+} NewerHistory;
 
-  if (self->kpi == NULL || self->history_rows == NULL)
+static void
+newer_history_free (gpointer data)
+{
+  NewerHistory *read = data;
+
+  g_object_unref (read->editor);
+  g_free (read->kpi_id);
+  g_clear_pointer (&read->entries, g_ptr_array_unref);
+  g_free (read);
+}
+
+/* In the writer's thread on a shared database: the store's calls only. */
+static gboolean
+read_newer_history (HubsStore  *store,
+                    gpointer    data,
+                    GError    **error)
+{
+  NewerHistory *read = data;
+
+  read->entries = hubs_store_list_recent_history (store, read->kpi_id, 0, read->after_id, 0,
+                                                  error);
+
+  return read->entries != NULL;
+}
+
+static void
+on_newer_history_read (HubsStore    *store,
+                       gpointer      data,
+                       const GError *error,
+                       gpointer      user_data)
+{
+  NewerHistory *read = data;
+  HubsKpiEditor *self = read->editor;
+
+  /* Another KPI, or none, is shown now. */
+  if (self->kpi == NULL || self->history_rows != read->rows ||
+      g_strcmp0 (hubs_live_kpi_get_id (self->kpi), read->kpi_id) != 0)
     return;
 
-  if (!(entries = hubs_store_list_recent_history (self->store, hubs_live_kpi_get_id (self->kpi),
-                                                  0, self->newest_id, 0, &error)))
+  if (error != NULL)
     {
-      g_warning ("Cannot read the history of %s: %s", hubs_live_kpi_get_id (self->kpi),
-                 error->message);
+      g_warning ("Cannot read the history of %s: %s", read->kpi_id, error->message);
       return;
     }
 
-  /* Newest first: the oldest of the new ones goes in first, each above the last. */
-  for (guint i = entries->len; i > 0; i--)
+  /* Newest first: the oldest of the new ones goes in first, each above the last. Another
+   * read made meanwhile may have shown some already. */
+  for (guint i = read->entries->len; i > 0; i--)
     {
-      const HubsHistoryEntry *entry = g_ptr_array_index (entries, i - 1);
+      const HubsHistoryEntry *entry = g_ptr_array_index (read->entries, i - 1);
 
+      if (entry->id <= self->newest_id)
+        continue;
       gtk_list_box_prepend (self->history_rows, history_row_new (self, entry));
       self->newest_id = entry->id;
       if (self->oldest_id == 0)
         self->oldest_id = entry->id;
     }
+}
+
+/* Puts the changes made since the newest shown at the top: one row per change. On a shared
+ * database they are read after the saves under way, so the window never waits for them. */
+static void
+add_newer_history (HubsKpiEditor *self)
+{
+  NewerHistory *read;
+
+  if (self->kpi == NULL || self->history_rows == NULL)
+    return;
+
+  read = g_new0 (NewerHistory, 1);
+  read->editor = g_object_ref (self);
+  read->rows = self->history_rows;
+  read->kpi_id = g_strdup (hubs_live_kpi_get_id (self->kpi));
+  read->after_id = self->newest_id;
+  hubs_store_read_async (self->store, read_newer_history, read, newer_history_free,
+                         on_newer_history_read, NULL);
 }
 
 static void

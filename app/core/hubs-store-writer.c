@@ -34,6 +34,8 @@ typedef struct
   HubsStoreWriteDone  done;
   gpointer            user_data;
   GError             *error;
+  /* A write, counted in HubsStore:writing; else a read (hubs_store_read_async()). */
+  gboolean            writes;
   /* What the write changed (HubsStoreChange copies), said once it is back in the main loop. */
   GPtrArray          *changes;
 } Job;
@@ -59,8 +61,11 @@ finish_job (gpointer data)
   Job *job = data;
   HubsStore *self = job->store;
 
-  g_assert (self->writes_pending > 0);
-  self->writes_pending--;
+  if (job->writes)
+    {
+      g_assert (self->writes_pending > 0);
+      self->writes_pending--;
+    }
 
   for (guint i = 0; i < job->changes->len; i++)
     _hubs_store_emit_change (self, g_ptr_array_index (job->changes, i));
@@ -68,7 +73,7 @@ finish_job (gpointer data)
   if (job->done != NULL)
     job->done (self, job->data, job->error, job->user_data);
 
-  if (self->writes_pending == 0)
+  if (job->writes && self->writes_pending == 0)
     _hubs_store_notify_writing (self);
 
   job_free (job);
@@ -94,6 +99,49 @@ run_job (gpointer data,
   g_private_set (&current_job, NULL);
 
   g_idle_add_full (G_PRIORITY_DEFAULT, finish_job, job, NULL);
+}
+
+static void
+queue_job (HubsStore          *self,
+           gboolean            writes,
+           HubsStoreWriteFunc  func,
+           gpointer            data,
+           GDestroyNotify      data_free,
+           HubsStoreWriteDone  done,
+           gpointer            user_data)
+{
+  g_autoptr(GError) local_error = NULL;
+  Job *job;
+
+  if (hubs_db_get_engine (self->db) != HUBS_DB_ENGINE_POSTGRESQL)
+    {
+      if (!func (self, data, &local_error) && local_error == NULL)
+        g_set_error_literal (&local_error, HUBS_STORE_ERROR, HUBS_STORE_ERROR_FAILED,
+                             writes ? _("The change could not be saved.")
+                                    : _("The database could not be read."));
+      if (done != NULL)
+        done (self, data, local_error, user_data);
+      if (data_free != NULL)
+        data_free (data);
+      return;
+    }
+
+  job = g_new0 (Job, 1);
+  job->store = g_object_ref (self);
+  job->writes = writes;
+  job->func = func;
+  job->data = data;
+  job->data_free = data_free;
+  job->done = done;
+  job->user_data = user_data;
+  job->changes = g_ptr_array_new_with_free_func ((GDestroyNotify) _hubs_store_change_free);
+
+  if (self->writer == NULL)
+    self->writer = g_thread_pool_new (run_job, NULL, 1, FALSE, NULL);
+
+  if (writes && self->writes_pending++ == 0)
+    _hubs_store_notify_writing (self);
+  g_thread_pool_push (self->writer, job, NULL);
 }
 
 /**
@@ -122,39 +170,37 @@ hubs_store_write (HubsStore          *self,
                   HubsStoreWriteDone  done,
                   gpointer            user_data)
 {
-  g_autoptr(GError) local_error = NULL;
-  Job *job;
-
   g_return_if_fail (HUBS_IS_STORE (self));
   g_return_if_fail (func != NULL);
 
-  if (hubs_db_get_engine (self->db) != HUBS_DB_ENGINE_POSTGRESQL)
-    {
-      if (!func (self, data, &local_error) && local_error == NULL)
-        g_set_error_literal (&local_error, HUBS_STORE_ERROR, HUBS_STORE_ERROR_FAILED,
-                             _("The change could not be saved."));
-      if (done != NULL)
-        done (self, data, local_error, user_data);
-      if (data_free != NULL)
-        data_free (data);
-      return;
-    }
+  queue_job (self, TRUE, func, data, data_free, done, user_data);
+}
 
-  job = g_new0 (Job, 1);
-  job->store = g_object_ref (self);
-  job->func = func;
-  job->data = data;
-  job->data_free = data_free;
-  job->done = done;
-  job->user_data = user_data;
-  job->changes = g_ptr_array_new_with_free_func ((GDestroyNotify) _hubs_store_change_free);
+/**
+ * hubs_store_read_async:
+ * @self: a #HubsStore
+ * @func: the read, which keeps what it read in @data
+ * @data: its data, passed to @func and @done
+ * @data_free: (nullable): frees @data once @done was called
+ * @done: (nullable): told how it went
+ * @user_data: for @done
+ *
+ * Reads as hubs_store_write() writes: on a shared database in the writer's thread, after
+ * the writes asked for before it, so the window never waits for the connection while a
+ * save holds it; on a file at once. A read is not counted in HubsStore:writing.
+ */
+void
+hubs_store_read_async (HubsStore          *self,
+                       HubsStoreWriteFunc  func,
+                       gpointer            data,
+                       GDestroyNotify      data_free,
+                       HubsStoreWriteDone  done,
+                       gpointer            user_data)
+{
+  g_return_if_fail (HUBS_IS_STORE (self));
+  g_return_if_fail (func != NULL);
 
-  if (self->writer == NULL)
-    self->writer = g_thread_pool_new (run_job, NULL, 1, FALSE, NULL);
-
-  if (self->writes_pending++ == 0)
-    _hubs_store_notify_writing (self);
-  g_thread_pool_push (self->writer, job, NULL);
+  queue_job (self, FALSE, func, data, data_free, done, user_data);
 }
 
 /**

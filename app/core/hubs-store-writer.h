@@ -46,6 +46,12 @@ void      hubs_store_write             (HubsStore          *self,
                                         GDestroyNotify      data_free,
                                         HubsStoreWriteDone  done,
                                         gpointer            user_data);
+void      hubs_store_read_async        (HubsStore          *self,
+                                        HubsStoreWriteFunc  func,
+                                        gpointer            data,
+                                        GDestroyNotify      data_free,
+                                        HubsStoreWriteDone  done,
+                                        gpointer            user_data);
 gboolean  hubs_store_get_writing       (HubsStore          *self);
 
 G_END_DECLS
