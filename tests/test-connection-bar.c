@@ -9,8 +9,9 @@
  * bar; once the server is back, Try Again takes the bar away and Enter saves the figure,
  * which is then on the server. A server slow to answer a save (another connection holds
  * the table) leaves the window going, the field saying it is saving, until the save ends;
- * closing the window meanwhile waits for it. So do adding and deleting a KPI and adding a
- * hub: the window goes on, and the hub dialog says it is saving until it is.
+ * closing the window meanwhile waits for it. So do adding and deleting a KPI and saving a
+ * hub: the window goes on, and the hub dialog says it is saving until it is; what the
+ * window reads meanwhile (a KPI's newest changes, another person's figure) is read after.
  */
 
 #include "config.h"
@@ -475,6 +476,7 @@ test_plan_slow (void)
     HubsFigureRow *row = open_actual_field (window, "sapporo", "sapporo/startups", 2026);
     GtkEditable *entry = hubs_figure_row_get_entry (row);
     g_autoptr(HubsFigure) saved = NULL;
+    g_autoptr(HubsFigure) theirs = NULL;
 
     other = hold_table (uri, "hub");
     gtk_widget_grab_focus (GTK_WIDGET (entry));
@@ -485,6 +487,13 @@ test_plan_slow (void)
     g_assert_nonnull (dialog);
     hubs_hub_dialog_set_field (HUBS_HUB_DIALOG (dialog), "slogan_en", "Saved while busy");
     hubs_hub_dialog_save (HUBS_HUB_DIALOG (dialog));
+    /* Someone else saves a figure meanwhile: the server tells this window, which reads it
+     * back after its own save, not on the main loop. */
+    fresh = hubs_test_open_store (uri, HUBS_STORE_OPEN_DEFAULT);
+    theirs = hubs_test_make_actual ("sapporo/startups", 2025, 150);
+    g_assert_true (hubs_store_set_figure (fresh, theirs, &error));
+    g_assert_no_error (error);
+    g_assert_finalize_object (fresh);
     assert_window_goes_on (window, store, "saving a hub after a figure");
     /* The figure's save is done: the field says so while the hub's still waits. */
     g_assert_cmpstr (adw_expander_row_get_subtitle (ADW_EXPANDER_ROW (row)), !=, _("Saving…"));
@@ -498,6 +507,10 @@ test_plan_slow (void)
     hubs_test_wait_for_saves (store);
     drain_main_loop ();
     g_assert_null (hubs_test_find_toplevel (HUBS_TYPE_HUB_DIALOG, NULL));
+    /* Their figure shows, once read. */
+    g_assert_cmpstr (gtk_editable_get_text (hubs_figure_row_get_entry (HUBS_FIGURE_ROW (
+                       hubs_kpi_editor_find_figure_row (HUBS_KPI_EDITOR (editor), 2025,
+                                                        HUBS_FIGURE_ACTUAL)))), ==, "150");
     g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.back", NULL));
     hubs_test_wait_frames (GTK_WIDGET (window), 1);
   }

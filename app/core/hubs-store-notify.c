@@ -31,6 +31,7 @@
 
 #include "hubs-db-pg.h"
 #include "hubs-store-private.h"
+#include "hubs-store-writer.h"
 
 /* The function's body, compared with the one in place to know whether it is up to date. */
 #define NOTIFY_BODY \
@@ -242,6 +243,25 @@ emit_notice (HubsStore  *self,
   return TRUE;
 }
 
+/* In the writer's thread: reads back what the notice names, and says it (from the main
+ * loop, once the job is done; see _hubs_store_defer_change()). */
+static gboolean
+read_notice (HubsStore  *self,
+             gpointer    data,
+             GError    **error)
+{
+  const char *payload = data;
+  g_auto(GStrv) fields = g_strsplit (payload, "\t", -1);
+
+  if (fields[0] != NULL && emit_notice (self, fields))
+    return TRUE;
+
+  g_debug ("Notice “%s” read as a change of everything", payload);
+  _hubs_store_emit_simple_change (self, HUBS_STORE_CHANGE_ALL, NULL, NULL);
+
+  return TRUE;
+}
+
 /**
  * _hubs_store_apply_notice:
  * @self: a #HubsStore
@@ -250,17 +270,13 @@ emit_notice (HubsStore  *self,
  *
  * Emits #HubsStore::changed for what the notice names. A notice that cannot be read, or
  * whose thing cannot be read back, is passed on as a change of everything: nothing another
- * person saved is missed.
+ * person saved is missed. What it names is read back after the saves under way, by the
+ * store's writer (hubs_store_read_async()), so the window never waits for the connection
+ * while a save of its own holds it.
  */
 void
 _hubs_store_apply_notice (HubsStore  *self,
                           const char *payload)
 {
-  g_auto(GStrv) fields = g_strsplit (payload, "\t", -1);
-
-  if (fields[0] != NULL && emit_notice (self, fields))
-    return;
-
-  g_debug ("Notice “%s” read as a change of everything", payload);
-  _hubs_store_emit_simple_change (self, HUBS_STORE_CHANGE_ALL, NULL, NULL);
+  hubs_store_read_async (self, read_notice, g_strdup (payload), g_free, NULL, NULL);
 }
