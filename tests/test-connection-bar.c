@@ -59,6 +59,19 @@ is_save_again (GtkWidget     *widget,
          g_strcmp0 (gtk_button_get_label (GTK_BUTTON (widget)), _("_Save Again")) == 0;
 }
 
+/* A window on @store at 1200×800, drawn. */
+static HubsWindow *
+present_window (HubsStore *store)
+{
+  HubsWindow *window = hubs_window_new (NULL, store);
+
+  gtk_window_set_default_size (GTK_WINDOW (window), 1200, 800);
+  gtk_window_present (GTK_WINDOW (window));
+  hubs_test_wait_frames (GTK_WIDGET (window), 3);
+
+  return window;
+}
+
 static HubsFigureRow *
 open_actual_field (HubsWindow *window,
                    const char *hub_id,
@@ -161,10 +174,7 @@ test_server_away (void)
              "tests/with-postgresql.sh");
 
   store = hubs_test_open_store (uri, HUBS_STORE_OPEN_DEFAULT);
-  window = hubs_window_new (NULL, store);
-  gtk_window_set_default_size (GTK_WINDOW (window), 1200, 800);
-  gtk_window_present (GTK_WINDOW (window));
-  hubs_test_wait_frames (GTK_WIDGET (window), 3);
+  window = present_window (store);
   g_assert_false (bar_shows (window));
   bar = hubs_test_find_first (GTK_WIDGET (window), hubs_test_is_of_type,
                               GSIZE_TO_POINTER (HUBS_TYPE_CONNECTION_BAR));
@@ -342,11 +352,8 @@ test_server_slow (void)
   PGconn *other;
 
   store = hubs_test_open_store (uri, HUBS_STORE_OPEN_DEFAULT);
-  window = hubs_window_new (NULL, store);
+  window = present_window (store);
   undo = hubs_window_get_undo_stack (window);
-  gtk_window_set_default_size (GTK_WINDOW (window), 1200, 800);
-  gtk_window_present (GTK_WINDOW (window));
-  hubs_test_wait_frames (GTK_WIDGET (window), 3);
   row = open_actual_field (window, "sapporo", "sapporo/startups", 2025);
   entry = hubs_figure_row_get_entry (row);
   drain_main_loop ();
@@ -435,10 +442,7 @@ test_plan_slow (void)
   PGconn *other;
 
   store = hubs_test_open_store (uri, HUBS_STORE_OPEN_DEFAULT);
-  window = hubs_window_new (NULL, store);
-  gtk_window_set_default_size (GTK_WINDOW (window), 1200, 800);
-  gtk_window_present (GTK_WINDOW (window));
-  hubs_test_wait_frames (GTK_WIDGET (window), 3);
+  window = present_window (store);
   open_actual_field (window, "sapporo", "sapporo/startups", 2025);
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.back", NULL));
   hubs_test_wait_frames (GTK_WIDGET (window), 1);

@@ -290,8 +290,16 @@ on_apply (HubsExplanationGroup *self,
    * same job, whether someone else saved this field meanwhile (see
    * hubs_undo_stack_set_explanation()). Nothing is read here, so the window never waits. */
   before = hubs_explanation_new (hubs_live_kpi_get_id (self->kpi), self->fiscal_year);
-  before->why = g_strdup (self->shown_why != NULL ? self->shown_why : "");
-  before->action = g_strdup (self->shown_action != NULL ? self->shown_action : "");
+  if (self->shown_why != NULL)
+    {
+      g_free (before->why);
+      before->why = g_strdup (self->shown_why);
+    }
+  if (self->shown_action != NULL)
+    {
+      g_free (before->action);
+      before->action = g_strdup (self->shown_action);
+    }
   explanation = hubs_explanation_copy (before);
   typed = row == self->why ? &explanation->why : &explanation->action;
   g_free (*typed);

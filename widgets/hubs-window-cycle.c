@@ -191,6 +191,21 @@ year_request_free (gpointer data)
   g_free (request);
 }
 
+/* What a question's answer still needs once its widgets are gone. */
+static YearRequest *
+year_request_copy (const YearRequest *request)
+{
+  YearRequest *copy = g_new0 (YearRequest, 1);
+
+  copy->hub_id = g_strdup (request->hub_id);
+  copy->hub_name = g_strdup (request->hub_name);
+  copy->state = request->state;
+  copy->year = request->year;
+  copy->reason = g_strdup (request->reason);
+
+  return copy;
+}
+
 static char *
 year_of_hub (const YearRequest *request)
 {
@@ -316,12 +331,7 @@ on_answer_chosen (gpointer  owner,
                                     name);
   job->path = g_steal_pointer (&path);
   /* The file chooser frees what it was given: the job keeps a copy. */
-  job->request = g_new0 (YearRequest, 1);
-  job->request->hub_id = g_strdup (request->hub_id);
-  job->request->hub_name = g_strdup (request->hub_name);
-  job->request->state = request->state;
-  job->request->year = request->year;
-  job->request->reason = g_strdup (request->reason);
+  job->request = year_request_copy (request);
   run_year_job (self, job);
 }
 
