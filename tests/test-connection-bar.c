@@ -342,7 +342,9 @@ test_server_slow (void)
   g_autofree char *dir = hubs_test_make_dir ();
   g_autofree char *uri = hubs_test_database_path (dir, "unused");
   g_autofree char *shot = g_strdup_printf ("connection-bar-saving-%s", lang);
+  g_autoptr(GPtrArray) history = NULL;
   g_autoptr(HubsFigure) on_server = NULL;
+  gint64 started;
   g_autoptr(GError) error = NULL;
   HubsUndoStack *undo;
   HubsFigureRow *row;
@@ -376,6 +378,19 @@ test_server_slow (void)
   /* The window goes on meanwhile: it draws, and its main loop never waits long. */
   assert_window_goes_on (window, store, "the save");
   g_free (hubs_test_save_screenshot (GTK_WIDGET (window), shot));
+
+  /* What the window reads meanwhile is read on a connection of the store's own, not behind
+   * the save: at once, and as stored before it. */
+  started = g_get_monotonic_time ();
+  on_server = hubs_store_get_figure (store, "sapporo/startups", 2025, HUBS_FIGURE_ACTUAL, &error);
+  g_assert_error (error, HUBS_STORE_ERROR, HUBS_STORE_ERROR_NOT_FOUND);
+  g_clear_error (&error);
+  history = hubs_store_list_history (store, "sapporo/startups", &error);
+  g_assert_no_error (error);
+  g_test_message ("reading while the save waited took %.1f ms",
+                  (g_get_monotonic_time () - started) / 1000.0);
+  g_assert_cmpint (g_get_monotonic_time () - started, <, G_USEC_PER_SEC / 2);
+  g_assert_true (hubs_store_get_writing (store));
 
   /* They let go: the figure is saved, shown as saved, and can be undone. */
   let_go (other);

@@ -1260,13 +1260,14 @@ hubs_db_pg_is_connected (HubsDb *db)
 
 /**
  * hubs_db_pg_adopt:
- * @db: a connection of hubs_db_pg_open() that was lost
+ * @db: a connection of hubs_db_pg_open(), lost or thought to be sound
  * @fresh: (transfer full): a new connection to the same database, made with the same
  *   read-only setting (in a worker thread, say)
  *
- * Takes @fresh's connection in place of @db's lost one, unless @db is connected again
- * already, still holds the transaction the lost connection took with it, or is in use by
- * another thread (then @fresh is closed: this never waits).
+ * Takes @fresh's connection in place of @db's, unless @db is inside a transaction (or
+ * still holds the one a lost connection took with it), or is in use by another thread
+ * (then @fresh is closed: this never waits). After the server was away, a connection not
+ * found lost yet may be lost all the same: taking a fresh one spares its next use failing.
  *
  * Returns: %TRUE when @db took it
  */
@@ -1286,7 +1287,8 @@ hubs_db_pg_adopt (HubsDb *db,
       return FALSE;
     }
 
-  if (!self->lost || self->lost_in_transaction)
+  if (self->lost_in_transaction ||
+      (!self->lost && PQtransactionStatus (self->conn) != PQTRANS_IDLE))
     {
       hubs_db_unlock (db);
       pg_close (fresh);

@@ -35,8 +35,8 @@ _hubs_db_clear (HubsDb *db)
  *
  * Takes the connection for the calling thread, until as many hubs_db_unlock(). Every call
  * of this layer that uses the connection takes it for itself, so two threads never use it
- * at once; a thread that runs several statements together (a transaction, a job of the
- * store's writer) holds it around all of them, and another thread's call waits till then.
+ * at once. The store gives each of its threads a connection of its own (see
+ * hubs-store-writer.c); the lock keeps hubs_db_pg_adopt() from swapping a connection in use.
  */
 void
 hubs_db_lock (HubsDb *db)

@@ -8,7 +8,9 @@
  * in HubsStore:connected, from the main loop, and tries to connect again every few seconds
  * in a worker thread, so the window never waits on the network for it. Once connected again
  * (by that try, by hubs_store_reconnect(), or by the driver on the next use) the store
- * announces %HUBS_STORE_CHANGE_ALL: what others changed meanwhile is read again.
+ * announces %HUBS_STORE_CHANGE_ALL: what others changed meanwhile is read again. The
+ * writer's connection (hubs-store-writer.c) is followed the same way: the store is connected
+ * while both are.
  */
 
 #define G_LOG_DOMAIN "hubs-store"
@@ -34,11 +36,12 @@ static gboolean
 announce_cb (gpointer data)
 {
   HubsStore *self = HUBS_STORE (data);
-  gboolean disconnected = !hubs_db_pg_is_connected (self->db);
+  gboolean disconnected;
   gboolean reconnected;
 
   g_mutex_lock (&self->connection_mutex);
   self->connection_idle = 0;
+  disconnected = !hubs_db_pg_is_connected (self->db) || self->writer_lost;
   /* The connection was made again: everything may have changed meanwhile. */
   reconnected = self->reconnected && !disconnected;
   if (reconnected)
@@ -62,20 +65,48 @@ announce_cb (gpointer data)
   return G_SOURCE_REMOVE;
 }
 
-/* From inside a call of the driver, on the main thread or the writer's: only noted here,
- * said from the main loop. */
+/* Notes that the store's connection, or the writer's, was lost or made again, to say it
+ * from the main loop. */
+static void
+note_connection (HubsStore *self,
+                 gboolean   writer,
+                 gboolean   connected)
+{
+  g_mutex_lock (&self->connection_mutex);
+  /* The writer's first try to connect, when the one before it failed, says it too. */
+  if (writer && self->writer_lost == !connected)
+    {
+      g_mutex_unlock (&self->connection_mutex);
+      return;
+    }
+  if (connected)
+    self->reconnected = TRUE;
+  if (writer)
+    self->writer_lost = !connected;
+  if (self->connection_idle == 0)
+    self->connection_idle = g_idle_add (announce_cb, self);
+  g_mutex_unlock (&self->connection_mutex);
+}
+
+/* From inside a call of the driver, on the main thread: only noted here. */
 static void
 on_connection_changed (gboolean connected,
                        gpointer data)
 {
+  note_connection (HUBS_STORE (data), FALSE, connected);
+}
+
+/* The same, from the writer's thread, for its connection. */
+static void
+on_writer_connection_changed (gboolean connected,
+                              gpointer data)
+{
   HubsStore *self = HUBS_STORE (data);
 
-  g_mutex_lock (&self->connection_mutex);
+  /* The notices of a connection made again name its new server process. */
   if (connected)
-    self->reconnected = TRUE;
-  if (self->connection_idle == 0)
-    self->connection_idle = g_idle_add (announce_cb, self);
-  g_mutex_unlock (&self->connection_mutex);
+    g_atomic_int_set (&self->writer_pid, hubs_db_pg_get_backend_pid (self->writer_db));
+  note_connection (self, TRUE, connected);
 }
 
 /* Starts following the connection of a shared database, just opened. */
@@ -85,6 +116,21 @@ _hubs_store_watch_connection (HubsStore *self)
   g_assert (hubs_db_get_engine (self->db) == HUBS_DB_ENGINE_POSTGRESQL);
 
   hubs_db_pg_set_connection_func (self->db, on_connection_changed, self);
+}
+
+/* Starts following the writer's connection, just made in its thread. */
+void
+_hubs_store_watch_writer_connection (HubsStore *self)
+{
+  hubs_db_pg_set_connection_func (self->writer_db, on_writer_connection_changed, self);
+}
+
+/* In the writer's thread: its try to make its first connection failed, or worked. */
+void
+_hubs_store_note_writer_connection (HubsStore *self,
+                                    gboolean   connected)
+{
+  note_connection (self, TRUE, connected);
 }
 
 /* Stops it, as the store goes. */
@@ -116,28 +162,53 @@ connect_in_thread (GTask        *task,
                              "%s", message);
 }
 
+/* Tells the callers of hubs_store_reconnect_async() how the try went. */
 static void
-on_connected (GObject      *source,
-              GAsyncResult *result,
-              gpointer      data)
+tell_waiting (HubsStore    *self,
+              const GError *error)
 {
-  HubsStore *self = HUBS_STORE (source);
   g_autoptr(GPtrArray) waiting = g_steal_pointer (&self->reconnect_waiting);
-  g_autoptr(GError) error = NULL;
-  HubsDb *fresh;
-
-  g_clear_object (&self->reconnecting);
-
-  if (!(fresh = g_task_propagate_pointer (G_TASK (result), &error)))
-    g_debug ("%s still cannot be reached: %s", self->path, error->message);
-  else
-    hubs_db_pg_adopt (self->db, fresh);
 
   for (guint i = 0; waiting != NULL && i < waiting->len; i++)
     if (error != NULL)
       g_task_return_error (waiting->pdata[i], g_error_copy (error));
     else
       g_task_return_boolean (waiting->pdata[i], TRUE);
+}
+
+static void
+on_writer_connected (HubsStore    *self,
+                     gpointer      data,
+                     const GError *error,
+                     gpointer      user_data)
+{
+  if (error != NULL)
+    g_debug ("The writer still cannot reach %s: %s", self->path, error->message);
+  tell_waiting (self, error);
+}
+
+static void
+on_connected (GObject      *source,
+              GAsyncResult *result,
+              gpointer      data)
+{
+  HubsStore *self = HUBS_STORE (source);
+  g_autoptr(GError) error = NULL;
+  HubsDb *fresh;
+
+  g_clear_object (&self->reconnecting);
+
+  if (!(fresh = g_task_propagate_pointer (G_TASK (result), &error)))
+    {
+      g_debug ("%s still cannot be reached: %s", self->path, error->message);
+      tell_waiting (self, error);
+      return;
+    }
+
+  /* The server can be reached: both connections are made again, the one not found lost
+   * yet too (see hubs_db_pg_adopt()); the writer's after its jobs. */
+  hubs_db_pg_adopt (self->db, fresh);
+  _hubs_store_reconnect_writer (self, on_writer_connected, NULL);
 }
 
 /**

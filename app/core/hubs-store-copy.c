@@ -213,7 +213,7 @@ hubs_store_copy_into (HubsStore  *self,
       return FALSE;
     }
 
-  own_read = !hubs_db_in_transaction (self->db);
+  own_read = !hubs_db_in_transaction (_hubs_store_db (self));
   if (own_read && !hubs_store_begin_read (self, error))
     return FALSE;
 

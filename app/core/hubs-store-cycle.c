@@ -105,7 +105,7 @@ hubs_store_get_year_state (HubsStore   *self,
 
   if (rc != HUBS_DB_ROW && rc != HUBS_DB_DONE)
     {
-      _hubs_store_set_db_error (error, self->db, rc, self->path);
+      _hubs_store_set_db_error (error, _hubs_store_db (self), rc, self->path);
       return NULL;
     }
 
@@ -149,7 +149,7 @@ hubs_store_list_year_states (HubsStore   *self,
 
   if (rc != HUBS_DB_DONE)
     {
-      _hubs_store_set_db_error (error, self->db, rc, self->path);
+      _hubs_store_set_db_error (error, _hubs_store_db (self), rc, self->path);
       return NULL;
     }
 
@@ -367,7 +367,7 @@ hubs_store_get_explanation (HubsStore   *self,
 
   if (rc != HUBS_DB_ROW && rc != HUBS_DB_DONE)
     {
-      _hubs_store_set_db_error (error, self->db, rc, self->path);
+      _hubs_store_set_db_error (error, _hubs_store_db (self), rc, self->path);
       hubs_explanation_free (explanation);
       return NULL;
     }
@@ -501,7 +501,7 @@ hubs_store_list_exchanged_figures (HubsStore   *self,
 
   if (rc != HUBS_DB_DONE)
     {
-      _hubs_store_set_db_error (error, self->db, rc, self->path);
+      _hubs_store_set_db_error (error, _hubs_store_db (self), rc, self->path);
       return NULL;
     }
 

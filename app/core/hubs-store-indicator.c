@@ -92,7 +92,7 @@ hubs_store_list_indicators (HubsStore  *self,
 
   if (rc != HUBS_DB_DONE)
     {
-      _hubs_store_set_db_error (error, self->db, rc, self->path);
+      _hubs_store_set_db_error (error, _hubs_store_db (self), rc, self->path);
       return NULL;
     }
 

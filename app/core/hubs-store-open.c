@@ -232,7 +232,7 @@ check_identity (HubsStore  *self,
   rc = hubs_db_read_identity (self->db, &application_id, &self->schema_version, &n_objects);
   if (rc != HUBS_DB_OK)
     {
-      _hubs_store_set_db_error (error, self->db, rc, self->path);
+      _hubs_store_set_db_error (error, _hubs_store_db (self), rc, self->path);
       return FALSE;
     }
 
@@ -323,7 +323,7 @@ use_wal (HubsStore  *self,
 
   if (g_strcmp0 (mode, wanted) != 0)
     {
-      _hubs_store_set_db_error (error, self->db, rc == HUBS_DB_ROW ? HUBS_DB_ERROR : rc,
+      _hubs_store_set_db_error (error, _hubs_store_db (self), rc == HUBS_DB_ROW ? HUBS_DB_ERROR : rc,
                                 self->path);
       return FALSE;
     }

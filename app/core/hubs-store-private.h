@@ -15,6 +15,7 @@
 #include "hubs-db.h"
 #include "hubs-plan.h"
 #include "hubs-store-conflict.h"
+#include "hubs-store-writer.h"
 #include "hubs-store.h"
 
 G_BEGIN_DECLS
@@ -60,13 +61,17 @@ struct _HubsStore
   /* The callers of hubs_store_reconnect_async() waiting for that try. */
   GPtrArray          *reconnect_waiting;
 
-  /* The writer of a shared database (hubs-store-writer.c): its thread, the statements it
-   * prepared, and how many of its writes have not ended. */
+  /* The writer of a shared database (hubs-store-writer.c): its thread, its own connection
+   * (made by the thread at its first job) and the statements it prepared on it, the server
+   * process at that connection's other end (atomic, for the notices), and how many of its
+   * writes have not ended. */
   GThreadPool        *writer;
+  HubsDb             *writer_db;
   GHashTable         *writer_statements;
+  int                 writer_pid;
   guint               writes_pending;
-  /* The main thread holds the connection's lock for the transaction it began. */
-  gboolean            transaction_locked;
+  /* The writer's connection was found lost (under connection_mutex). */
+  gboolean            writer_lost;
 
   /* State */
   int                 schema_version;
@@ -154,6 +159,9 @@ gboolean       _hubs_store_write_year_state        (HubsStore           *self,
 
 /* hubs-store-connection.c */
 void          _hubs_store_watch_connection        (HubsStore     *self);
+void          _hubs_store_watch_writer_connection (HubsStore     *self);
+void          _hubs_store_note_writer_connection  (HubsStore     *self,
+                                                   gboolean       connected);
 void          _hubs_store_unwatch_connection      (HubsStore     *self);
 
 /* hubs-store-conflict.c */
@@ -167,6 +175,12 @@ gboolean       _hubs_store_read_last_figure_change (HubsStore           *self,
 
 /* hubs-store-writer.c */
 gboolean       _hubs_store_in_writer               (HubsStore             *self);
+HubsDb        *_hubs_store_db                      (HubsStore             *self);
+gboolean       _hubs_store_is_own_backend          (HubsStore             *self,
+                                                    int                    pid);
+void           _hubs_store_reconnect_writer        (HubsStore             *self,
+                                                    HubsStoreWriteDone     done,
+                                                    gpointer               user_data);
 gboolean       _hubs_store_defer_change            (HubsStore             *self,
                                                     const HubsStoreChange *change);
 void           _hubs_store_stop_writer             (HubsStore             *self);

@@ -136,7 +136,7 @@ collect_rows (HubsStore      *self,
 
   if (rc != HUBS_DB_DONE)
     {
-      _hubs_store_set_db_error (error, self->db, rc, self->path);
+      _hubs_store_set_db_error (error, _hubs_store_db (self), rc, self->path);
       return NULL;
     }
 
@@ -370,7 +370,7 @@ hubs_store_list_hub_figures (HubsStore   *self,
 
   if (rc != HUBS_DB_DONE)
     {
-      _hubs_store_set_db_error (error, self->db, rc, self->path);
+      _hubs_store_set_db_error (error, _hubs_store_db (self), rc, self->path);
       return NULL;
     }
 
@@ -465,7 +465,7 @@ hubs_store_search_hubs (HubsStore   *self,
 
   if (rc != HUBS_DB_DONE)
     {
-      _hubs_store_set_db_error (error, self->db, rc, self->path);
+      _hubs_store_set_db_error (error, _hubs_store_db (self), rc, self->path);
       return NULL;
     }
 

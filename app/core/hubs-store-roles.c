@@ -127,7 +127,7 @@ query_row (HubsStore   *self,
 
   if (rc != HUBS_DB_ROW && rc != HUBS_DB_DONE)
     {
-      _hubs_store_set_db_error (error, self->db, rc, self->path);
+      _hubs_store_set_db_error (error, _hubs_store_db (self), rc, self->path);
       return FALSE;
     }
 

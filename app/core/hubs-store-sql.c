@@ -105,11 +105,11 @@ _hubs_store_exec (HubsStore   *self,
                   const char  *sql,
                   GError     **error)
 {
-  int rc = hubs_db_exec (self->db, sql);
+  int rc = hubs_db_exec (_hubs_store_db (self), sql);
 
   if (rc != HUBS_DB_OK)
     {
-      _hubs_store_set_db_error (error, self->db, rc, self->path);
+      _hubs_store_set_db_error (error, _hubs_store_db (self), rc, self->path);
       return FALSE;
     }
 
@@ -136,10 +136,10 @@ _hubs_store_prepare (HubsStore   *self,
       return stmt;
     }
 
-  rc = hubs_db_prepare (self->db, sql, &stmt);
+  rc = hubs_db_prepare (_hubs_store_db (self), sql, &stmt);
   if (rc != HUBS_DB_OK)
     {
-      _hubs_store_set_db_error (error, self->db, rc, self->path);
+      _hubs_store_set_db_error (error, _hubs_store_db (self), rc, self->path);
       return NULL;
     }
 
@@ -160,7 +160,7 @@ _hubs_store_step_done (HubsStore     *self,
 
   if (rc != HUBS_DB_DONE && rc != HUBS_DB_ROW)
     {
-      _hubs_store_set_db_error (error, self->db, rc, self->path);
+      _hubs_store_set_db_error (error, _hubs_store_db (self), rc, self->path);
       return FALSE;
     }
 
@@ -205,7 +205,7 @@ _hubs_store_begin (HubsStore  *self,
 {
   if (self->read_only)
     {
-      _hubs_store_set_db_error (error, self->db, HUBS_DB_READONLY, self->path);
+      _hubs_store_set_db_error (error, _hubs_store_db (self), HUBS_DB_READONLY, self->path);
       return FALSE;
     }
 
@@ -215,32 +215,7 @@ _hubs_store_begin (HubsStore  *self,
   if (self->creating)
     return TRUE;
 
-  /* Outside the writer (which holds the connection for its whole job), the transaction
-   * holds the connection until it ends, so the writer's statements never land in it. */
-  if (!_hubs_store_in_writer (self))
-    {
-      hubs_db_lock (self->db);
-      if (!_hubs_store_exec (self, "BEGIN IMMEDIATE", error))
-        {
-          hubs_db_unlock (self->db);
-          return FALSE;
-        }
-      self->transaction_locked = TRUE;
-      return TRUE;
-    }
-
   return _hubs_store_exec (self, "BEGIN IMMEDIATE", error);
-}
-
-/* Lets the connection go once the main thread's transaction ended. */
-static void
-end_transaction (HubsStore *self)
-{
-  if (self->transaction_locked && !_hubs_store_in_writer (self))
-    {
-      self->transaction_locked = FALSE;
-      hubs_db_unlock (self->db);
-    }
 }
 
 /* Commits, or rolls back when the commit fails, so no transaction is left open. */
@@ -255,11 +230,9 @@ _hubs_store_commit (HubsStore  *self,
 
   if (!_hubs_store_exec (self, "COMMIT", error))
     {
-      hubs_db_exec (self->db, "ROLLBACK");
+      hubs_db_exec (_hubs_store_db (self), "ROLLBACK");
       ok = FALSE;
     }
-
-  end_transaction (self);
 
   return ok;
 }
@@ -271,10 +244,8 @@ _hubs_store_rollback (HubsStore *self)
   if (self->creating)
     return;
 
-  if (!!hubs_db_in_transaction (self->db))
-    hubs_db_exec (self->db, "ROLLBACK");
-
-  end_transaction (self);
+  if (hubs_db_in_transaction (_hubs_store_db (self)))
+    hubs_db_exec (_hubs_store_db (self), "ROLLBACK");
 }
 
 /* Reads the integer in the first column of the one row @sql selects. */
@@ -294,7 +265,7 @@ _hubs_store_query_int (HubsStore   *self,
   if (rc != HUBS_DB_ROW)
     {
       hubs_db_stmt_reset (stmt);
-      _hubs_store_set_db_error (error, self->db, rc == HUBS_DB_DONE ? HUBS_DB_ERROR : rc,
+      _hubs_store_set_db_error (error, _hubs_store_db (self), rc == HUBS_DB_DONE ? HUBS_DB_ERROR : rc,
                                     self->path);
       return FALSE;
     }

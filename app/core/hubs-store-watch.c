@@ -80,7 +80,6 @@ static void listen_later (HubsStoreWatch *self);
 static gboolean
 read_notices (HubsStoreWatch *self)
 {
-  int own_pid = hubs_db_pg_get_backend_pid (self->store->db);
   gboolean changed = FALSE;
   g_autofree char *payload = NULL;
   gboolean failed = FALSE;
@@ -90,7 +89,7 @@ read_notices (HubsStoreWatch *self)
     {
       const char *tab = strchr (payload, '\t');
 
-      if (pid != own_pid && tab != NULL && strlen (self->schema) == (gsize) (tab - payload) &&
+      if (!_hubs_store_is_own_backend (self->store, pid) && tab != NULL && strlen (self->schema) == (gsize) (tab - payload) &&
           strncmp (payload, self->schema, tab - payload) == 0)
         {
           g_debug ("Another connection changed %s: %s", hubs_store_get_path (self->store),

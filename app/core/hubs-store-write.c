@@ -289,7 +289,7 @@ read_figure_for_change (HubsStore       *self,
     }
   if (rc != HUBS_DB_ROW)
     {
-      _hubs_store_set_db_error (error, self->db, rc, self->path);
+      _hubs_store_set_db_error (error, _hubs_store_db (self), rc, self->path);
       return FALSE;
     }
 
@@ -351,7 +351,7 @@ _hubs_store_lock_kpi_figures (HubsStore   *self,
 
   if (rc != HUBS_DB_ROW && rc != HUBS_DB_DONE)
     {
-      _hubs_store_set_db_error (error, self->db, rc, self->path);
+      _hubs_store_set_db_error (error, _hubs_store_db (self), rc, self->path);
       return FALSE;
     }
 
@@ -870,7 +870,7 @@ hubs_store_save_kpi (HubsStore      *self,
       if ((rc = hubs_db_stmt_step (stmt)) != HUBS_DB_ROW)
         {
           hubs_db_stmt_reset (stmt);
-          _hubs_store_set_db_error (error, self->db, rc == HUBS_DB_DONE ? HUBS_DB_ERROR : rc,
+          _hubs_store_set_db_error (error, _hubs_store_db (self), rc == HUBS_DB_DONE ? HUBS_DB_ERROR : rc,
                                     self->path);
           goto failed;
         }
@@ -1123,7 +1123,7 @@ id_is_taken (HubsStore   *self,
 
   if (rc != HUBS_DB_ROW && rc != HUBS_DB_DONE)
     {
-      _hubs_store_set_db_error (error, self->db, rc, self->path);
+      _hubs_store_set_db_error (error, _hubs_store_db (self), rc, self->path);
       return FALSE;
     }
 

@@ -9,11 +9,13 @@
  * loop, and then its caller is told how it went. On a file, the same write is made at once,
  * as before: it never waits on anything but the disk.
  *
- * The writer uses the store's one connection. It holds the connection's lock for the
- * whole job (see hubs_db_lock()), and the main thread holds it around a transaction of its
- * own, so neither ever runs a statement inside the other's transaction. The writer
- * prepares its statements apart from the main thread's (see _hubs_store_prepare()), so
- * neither rebinds a statement the other is about to run.
+ * The writer has a connection of its own, made by its thread at its first job: a read the
+ * window makes on the store's connection never waits behind a save that waits on the
+ * server, and neither thread's statements ever land in the other's transaction. The
+ * functions of the store take the connection of the thread they run on (_hubs_store_db());
+ * the writer prepares its statements on its own (see _hubs_store_prepare()). When the
+ * writer's connection is lost, the store says so as for its own (hubs-store-connection.c),
+ * and the next job, or the store's next try, connects it again.
  */
 
 #define G_LOG_DOMAIN "hubs-store"
@@ -22,8 +24,8 @@
 
 #include <glib/gi18n.h>
 
+#include "hubs-db-pg.h"
 #include "hubs-store-private.h"
-#include "hubs-store-writer.h"
 
 typedef struct
 {
@@ -81,6 +83,34 @@ finish_job (gpointer data)
   return G_SOURCE_REMOVE;
 }
 
+/* In the writer's thread, before its first job (and after a first try that failed):
+ * connects as the store's own connection did. */
+static gboolean
+open_writer_db (HubsStore  *self,
+                GError    **error)
+{
+  g_autofree char *message = NULL;
+  int rc;
+
+  if (self->writer_db != NULL)
+    return TRUE;
+
+  /* self->path and self->read_only do not change once the store is open. */
+  if (!(self->writer_db = hubs_db_pg_open (self->path, self->read_only, &rc, &message)))
+    {
+      g_debug ("The writer cannot connect to %s: %s", self->path, message);
+      _hubs_store_set_db_error (error, NULL, HUBS_DB_UNREACHABLE, self->path);
+      _hubs_store_note_writer_connection (self, FALSE);
+      return FALSE;
+    }
+
+  g_atomic_int_set (&self->writer_pid, hubs_db_pg_get_backend_pid (self->writer_db));
+  _hubs_store_watch_writer_connection (self);
+  _hubs_store_note_writer_connection (self, TRUE);
+
+  return TRUE;
+}
+
 static void
 run_job (gpointer data,
          gpointer pool_data)
@@ -89,13 +119,14 @@ run_job (gpointer data,
   HubsStore *self = job->store;
 
   g_private_set (&current_job, job);
-  hubs_db_lock (self->db);
-  if (!job->func (self, job->data, &job->error) && job->error == NULL)
+  if (open_writer_db (self, &job->error) &&
+      !job->func (self, job->data, &job->error) && job->error == NULL)
     g_set_error_literal (&job->error, HUBS_STORE_ERROR, HUBS_STORE_ERROR_FAILED,
-                         _("The change could not be saved."));
-  /* A job that failed half-way leaves no transaction open for the main thread to meet. */
-  _hubs_store_rollback (self);
-  hubs_db_unlock (self->db);
+                         job->writes ? _("The change could not be saved.")
+                                     : _("The database could not be read."));
+  /* A job that failed half-way leaves no transaction open for the next one to meet. */
+  if (self->writer_db != NULL)
+    _hubs_store_rollback (self);
   g_private_set (&current_job, NULL);
 
   g_idle_add_full (G_PRIORITY_DEFAULT, finish_job, job, NULL);
@@ -226,6 +257,66 @@ _hubs_store_in_writer (HubsStore *self)
   return job != NULL && job->store == self;
 }
 
+/* Returns: (transfer none): the connection of the calling thread: the writer's in the
+ * writer, else the store's */
+HubsDb *
+_hubs_store_db (HubsStore *self)
+{
+  if (self->writer_db != NULL && _hubs_store_in_writer (self))
+    return self->writer_db;
+
+  return self->db;
+}
+
+/* Whether the server process @pid, which a notice names, is at the other end of one of the
+ * store's own connections: its changes were said already. */
+gboolean
+_hubs_store_is_own_backend (HubsStore *self,
+                            int        pid)
+{
+  return pid == hubs_db_pg_get_backend_pid (self->db) ||
+         pid == g_atomic_int_get (&self->writer_pid);
+}
+
+/* In the writer's thread: makes its connection again, as hubs_store_reconnect() makes the
+ * store's, without waiting for a retry's time. */
+static gboolean
+connect_again (HubsStore  *self,
+               gpointer    data,
+               GError    **error)
+{
+  g_autofree char *message = NULL;
+  HubsDb *fresh;
+  int rc;
+
+  if (!(fresh = hubs_db_pg_open (self->path, self->read_only, &rc, &message)))
+    {
+      g_set_error (error, HUBS_STORE_ERROR, HUBS_STORE_ERROR_UNREACHABLE, "%s", message);
+      return FALSE;
+    }
+
+  hubs_db_pg_adopt (self->writer_db, fresh);
+
+  return TRUE;
+}
+
+/* Once the server can be reached again, after the writes under way: makes the writer's
+ * connection again (if it has made one), lost or not, then tells @done (with
+ * %HUBS_STORE_ERROR_UNREACHABLE and libpq's words when it failed). */
+void
+_hubs_store_reconnect_writer (HubsStore          *self,
+                              HubsStoreWriteDone  done,
+                              gpointer            user_data)
+{
+  if (self->writer == NULL)
+    {
+      done (self, NULL, NULL, user_data);
+      return;
+    }
+
+  queue_job (self, FALSE, connect_again, NULL, NULL, done, user_data);
+}
+
 /* In the writer: keeps what a job changed, to say from the main loop. Returns %FALSE on
  * any other thread, where the change is said at once. */
 gboolean
@@ -242,10 +333,13 @@ _hubs_store_defer_change (HubsStore             *self,
   return TRUE;
 }
 
-/* As the store goes: no job is left, since each holds the store. */
+/* As the store goes: no job is left, since each holds the store. Closes the writer's
+ * connection, with the statements it prepared on it. */
 void
 _hubs_store_stop_writer (HubsStore *self)
 {
   if (self->writer != NULL)
     g_thread_pool_free (g_steal_pointer (&self->writer), FALSE, TRUE);
+  g_hash_table_remove_all (self->writer_statements);
+  g_clear_pointer (&self->writer_db, hubs_db_close);
 }

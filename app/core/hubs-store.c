@@ -508,7 +508,7 @@ apply_figures_one_by_one (HubsStore  *self,
       hubs_db_stmt_reset (stmt);
       if (rc != HUBS_DB_ROW && rc != HUBS_DB_DONE)
         {
-          _hubs_store_set_db_error (error, self->db, rc, self->path);
+          _hubs_store_set_db_error (error, _hubs_store_db (self), rc, self->path);
           return FALSE;
         }
 
@@ -616,7 +616,7 @@ _hubs_store_apply_figures_within (HubsStore  *self,
                                      SQLITE_UTF8, self, author_func, NULL, NULL, NULL);
   if (rc != SQLITE_OK)
     {
-      _hubs_store_set_db_error (error, self->db, rc, self->path);
+      _hubs_store_set_db_error (error, _hubs_store_db (self), rc, self->path);
       return FALSE;
     }
 
@@ -682,7 +682,7 @@ _hubs_store_apply_figures_within (HubsStore  *self,
     hubs_db_stmt_reset (stmt);
     if (rc_lock != HUBS_DB_ROW && rc_lock != HUBS_DB_DONE)
       {
-        _hubs_store_set_db_error (error, self->db, rc_lock, self->path);
+        _hubs_store_set_db_error (error, _hubs_store_db (self), rc_lock, self->path);
         return FALSE;
       }
     if (lock != NULL)
@@ -775,18 +775,9 @@ hubs_store_begin_read (HubsStore  *self,
                        GError    **error)
 {
   g_return_val_if_fail (HUBS_IS_STORE (self), FALSE);
-  g_return_val_if_fail (!hubs_db_in_transaction (self->db), FALSE);
+  g_return_val_if_fail (!hubs_db_in_transaction (_hubs_store_db (self)), FALSE);
 
-  /* Held until hubs_store_end_read(), as for a write (see _hubs_store_begin()). */
-  hubs_db_lock (self->db);
-  if (!_hubs_store_exec (self, "BEGIN DEFERRED", error))
-    {
-      hubs_db_unlock (self->db);
-      return FALSE;
-    }
-  self->transaction_locked = TRUE;
-
-  return TRUE;
+  return _hubs_store_exec (self, "BEGIN DEFERRED", error);
 }
 
 /**
@@ -840,7 +831,7 @@ hubs_store_get_fiscal_year_range (HubsStore  *self,
 
   if (rc != HUBS_DB_ROW)
     {
-      _hubs_store_set_db_error (error, self->db, rc, self->path);
+      _hubs_store_set_db_error (error, _hubs_store_db (self), rc, self->path);
       return FALSE;
     }
 
@@ -932,7 +923,7 @@ hubs_store_foreach_figure (HubsStore            *self,
   g_return_val_if_fail (HUBS_IS_STORE (self), FALSE);
   g_return_val_if_fail (func != NULL, FALSE);
 
-  own_transaction = !hubs_db_in_transaction (self->db);
+  own_transaction = !hubs_db_in_transaction (_hubs_store_db (self));
   if (own_transaction && !hubs_store_begin_read (self, error))
     return FALSE;
 
@@ -1012,7 +1003,7 @@ hubs_store_foreach_figure (HubsStore            *self,
 
       if (rc != HUBS_DB_DONE)
         {
-          _hubs_store_set_db_error (error, self->db, rc, self->path);
+          _hubs_store_set_db_error (error, _hubs_store_db (self), rc, self->path);
           ok = FALSE;
           break;
         }
