@@ -12,10 +12,14 @@
  * closing the window meanwhile waits for it. So do adding and deleting a KPI and saving a
  * hub: the window goes on, and the hub dialog says it is saving until it is; what the
  * window reads meanwhile (a KPI's newest changes, another person's figure) is read after.
+ * A server that stops answering what the window reads (its process stopped, as a network
+ * that silently drops what is sent would look) is given up on within seconds: the bar
+ * shows, and once it answers again Try Again brings everything back.
  */
 
 #include "config.h"
 
+#include <signal.h>
 #include <string.h>
 
 #include <glib/gi18n.h>
@@ -29,7 +33,7 @@
 #include "hubs-i18n.h"
 #include "hubs-kpi-editor.h"
 #include "hubs-test-gtk.h"
-#include "hubs-store-writer.h"
+#include "hubs-store-private.h"
 #include "hubs-test-util.h"
 #include "hubs-undo.h"
 #include "hubs-window.h"
@@ -572,6 +576,119 @@ test_plan_slow (void)
   hubs_test_remove_dir (dir);
 }
 
+/* A read made from the main loop, as the window makes them, and how long it took. */
+typedef struct
+{
+  HubsStore  *store;
+  HubsFigure *figure;
+  GError     *error;
+  gint64      took;
+  gboolean    done;
+} MainLoopRead;
+
+static gboolean
+read_in_main_loop (gpointer data)
+{
+  MainLoopRead *read = data;
+  gint64 started = g_get_monotonic_time ();
+
+  read->figure = hubs_store_get_figure (read->store, "sapporo/startups", 2024,
+                                        HUBS_FIGURE_BASELINE, &read->error);
+  read->took = g_get_monotonic_time () - started;
+  read->done = TRUE;
+
+  return G_SOURCE_REMOVE;
+}
+
+static void
+test_server_silent (void)
+{
+  const char *lang = hubs_language_current () == HUBS_LANGUAGE_JA ? "ja" : "en";
+  g_autofree char *dir = hubs_test_make_dir ();
+  g_autofree char *uri = hubs_test_database_path (dir, "unused");
+  g_autofree char *shot = g_strdup_printf ("connection-silent-%s", lang);
+  MainLoopRead read = { 0 };
+  gint64 deadline;
+  HubsFigureRow *row;
+  GtkEditable *entry;
+  HubsStore *store;
+  HubsWindow *window;
+  GtkWidget *bar;
+  int pid;
+
+  store = hubs_test_open_store (uri, HUBS_STORE_OPEN_DEFAULT);
+  window = present_window (store);
+  bar = hubs_test_find_first (GTK_WIDGET (window), hubs_test_is_of_type,
+                              GSIZE_TO_POINTER (HUBS_TYPE_CONNECTION_BAR));
+  row = open_actual_field (window, "sapporo", "sapporo/startups", 2025);
+  entry = hubs_figure_row_get_entry (row);
+  gtk_editable_set_text (entry, "184");
+  drain_main_loop ();
+
+  /* The server process at the other end of the window's connection stops answering, and
+   * its socket stays open: what a network that drops what is sent looks like. */
+  pid = hubs_store_get_backend_pid (store);
+  g_assert_cmpint (pid, >, 0);
+  g_assert_cmpint (kill (pid, SIGSTOP), ==, 0);
+
+  /* A read from the main loop gives up on it within seconds, and says it cannot reach the
+   * server, rather than waiting for as long as the process is stopped. */
+  read.store = store;
+  g_idle_add (read_in_main_loop, &read);
+  deadline = hubs_test_deadline (15);
+  while (!read.done)
+    {
+      if (g_get_monotonic_time () > deadline)
+        {
+          kill (pid, SIGCONT);
+          g_error ("A read from the main loop waits for a server that does not answer");
+        }
+      g_main_context_iteration (NULL, TRUE);
+    }
+  g_test_message ("the read gave up after %.1f ms", read.took / 1000.0);
+  g_assert_error (read.error, HUBS_STORE_ERROR, HUBS_STORE_ERROR_UNREACHABLE);
+  g_assert_null (read.figure);
+  g_clear_error (&read.error);
+
+  wait_connected (store, FALSE);
+  hubs_test_wait_frames (GTK_WIDGET (window), 2);
+  g_assert_true (bar_shows (window));
+  g_assert_cmpstr (gtk_editable_get_text (entry), ==, "184");
+  g_free (hubs_test_save_screenshot (GTK_WIDGET (window), shot));
+
+  /* It answers again: Try Again connects, the bar goes, the same read reads, and Enter
+   * saves what was typed. */
+  g_assert_cmpint (kill (pid, SIGCONT), ==, 0);
+  g_assert_true (gtk_widget_activate_action (bar, "connection.try-again", NULL));
+  wait_connected (store, TRUE);
+  hubs_test_wait_frames (GTK_WIDGET (window), 2);
+  g_assert_false (bar_shows (window));
+  g_assert_cmpint (hubs_store_get_backend_pid (store), !=, pid);
+
+  read.done = FALSE;
+  g_idle_add (read_in_main_loop, &read);
+  while (!read.done)
+    g_main_context_iteration (NULL, TRUE);
+  g_assert_no_error (read.error);
+  g_assert_cmpfloat (read.figure->value, ==, 142);
+  g_clear_pointer (&read.figure, hubs_figure_free);
+
+  gtk_widget_grab_focus (GTK_WIDGET (entry));
+  g_signal_emit_by_name (entry, "activate");
+  wait_saved (row);
+  g_assert_null (hubs_figure_row_get_error (row));
+  read.figure = hubs_store_get_figure (store, "sapporo/startups", 2025, HUBS_FIGURE_ACTUAL,
+                                       &read.error);
+  g_assert_no_error (read.error);
+  g_assert_cmpfloat (read.figure->value, ==, 184);
+  g_clear_pointer (&read.figure, hubs_figure_free);
+
+  gtk_window_destroy (GTK_WINDOW (window));
+  hubs_test_spin (50);
+  g_assert_finalize_object (store);
+  hubs_test_remove_dir (dir);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -580,6 +697,7 @@ main (int   argc,
 
   g_test_add_func ("/hubs/connection-bar/server-away", test_server_away);
   g_test_add_func ("/hubs/connection-bar/server-slow", test_server_slow);
+  g_test_add_func ("/hubs/connection-bar/server-silent", test_server_silent);
   g_test_add_func ("/hubs/connection-bar/plan-slow", test_plan_slow);
 
   return g_test_run ();

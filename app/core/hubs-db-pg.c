@@ -34,8 +34,11 @@
  * gives up after CONNECT_TIMEOUT seconds (per address of the host), data sent to a server
  * that stopped answering fails after TCP_USER_TIMEOUT milliseconds, and TCP keepalives
  * (probes after 10 s of silence, every 5 s, 3 of them) find a server that vanished while a
- * reply was awaited within about 25 s. A query the server itself is slow to answer is not
- * cut short. The calls block, so the store makes its saves in a thread of their own.
+ * reply was awaited within about 25 s. The calls block, so the store makes its saves in a
+ * thread of their own. From the main loop, a reply is awaited MAIN_LOOP_WAIT_MS at most:
+ * a server that stopped answering there (or a network that drops what is sent) takes the
+ * connection as lost, so the window waits that long once, not for the keepalives. Elsewhere
+ * a query the server itself is slow to answer is not cut short.
  *
  * Each call holds the connection's lock (hubs_db_lock()) while it uses the connection.
  */
@@ -44,6 +47,8 @@
 
 #include "config.h"
 
+#include <errno.h>
+#include <poll.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -56,6 +61,7 @@
 
 /* The bounds on waiting for the network; see the top of this file. */
 #define CONNECT_TIMEOUT  "5"
+#define MAIN_LOOP_WAIT_MS 3000
 #define TCP_USER_TIMEOUT "10000"
 #define RETRY_SECONDS    2
 /* After a try that waited (a network that drops what is sent, not one that refuses): the
@@ -698,12 +704,107 @@ prepare_to_send (PgDb       *self,
   return HUBS_DB_OK;
 }
 
+/* Whether @result tells of a failure. */
+static gboolean
+is_failure (PGresult *result)
+{
+  ExecStatusType status = PQresultStatus (result);
+
+  return status != PGRES_COMMAND_OK && status != PGRES_TUPLES_OK;
+}
+
+/* Waits, MAIN_LOOP_WAIT_MS at most, for the whole reply to what was sent, and gives what
+ * PQexec() would have: the last result, or the first that failed. When the time is out,
+ * gives %NULL with @timed_out set, the reply still to come. */
+static PGresult *
+await_reply (PgDb     *self,
+             gboolean *timed_out)
+{
+  gint64 deadline = g_get_monotonic_time () + MAIN_LOOP_WAIT_MS * G_TIME_SPAN_MILLISECOND;
+  PGresult *kept = NULL;
+  PGresult *next;
+
+  for (;;)
+    {
+      while (PQisBusy (self->conn))
+        {
+          struct pollfd fd = { .fd = PQsocket (self->conn), .events = POLLIN };
+          gint64 left = deadline - g_get_monotonic_time ();
+          int n;
+
+          if (left <= 0)
+            {
+              *timed_out = TRUE;
+              PQclear (kept);
+              return NULL;
+            }
+
+          n = poll (&fd, 1, (int) ((left + 999) / 1000));
+          if (n < 0 && errno != EINTR)
+            break;
+          /* A connection that broke: PQgetResult() tells how. */
+          if (n > 0 && !PQconsumeInput (self->conn))
+            break;
+        }
+
+      if (!(next = PQgetResult (self->conn)))
+        return kept;
+      if (kept != NULL && is_failure (kept))
+        PQclear (next);
+      else
+        {
+          PQclear (kept);
+          kept = next;
+        }
+    }
+}
+
+/* Sends @sql (one statement with @n_params parameters, or with @n_params -1 as many as it
+ * holds, without) and gives its result as PQexec() would. From the main loop it waits for
+ * it MAIN_LOOP_WAIT_MS at most: then it gives %NULL with @timed_out set. */
+static PGresult *
+execute (PgDb               *self,
+         const char         *sql,
+         int                 n_params,
+         const Oid          *types,
+         const char * const *values,
+         gboolean           *timed_out)
+{
+  *timed_out = FALSE;
+
+  if (!g_main_context_is_owner (g_main_context_default ()))
+    return n_params < 0 ? PQexec (self->conn, sql)
+                        : PQexecParams (self->conn, sql, n_params, types, values, NULL, NULL, 0);
+
+  if (!(n_params < 0 ? PQsendQuery (self->conn, sql)
+                     : PQsendQueryParams (self->conn, sql, n_params, types, values, NULL, NULL,
+                                          0)))
+    return NULL;
+
+  return await_reply (self, timed_out);
+}
+
+/* The reply did not come in time, in the main loop: the connection is taken as lost, with
+ * its transaction, and made again as a lost one is. */
+static int
+stop_waiting (PgDb *self)
+{
+  g_autofree char *message = g_strdup_printf ("the server did not answer within %d seconds",
+                                              MAIN_LOOP_WAIT_MS / 1000);
+
+  set_errmsg (self, message);
+  g_debug ("%s", message);
+
+  return lose_connection (self, self->sending_in_transaction);
+}
+
 static int
 pg_exec (HubsDb     *db,
          const char *sql)
 {
   PgDb *self = PG (db);
   g_autofree char *translated = hubs_db_pg_translate (sql, NULL);
+  gboolean timed_out;
   PGresult *result;
   int rc = HUBS_DB_OK;
 
@@ -713,8 +814,10 @@ pg_exec (HubsDb     *db,
   if ((rc = prepare_to_send (self, translated)) != HUBS_DB_OK)
     return rc == HUBS_DB_DONE ? HUBS_DB_OK : rc;
 
-  result = PQexec (self->conn, translated);
-  if (PQresultStatus (result) != PGRES_COMMAND_OK && PQresultStatus (result) != PGRES_TUPLES_OK)
+  result = execute (self, translated, -1, NULL, NULL, &timed_out);
+  if (timed_out)
+    return stop_waiting (self);
+  if (is_failure (result))
     rc = result_code (self, result);
   else
     self->changes = atoi (PQcmdTuples (result));
@@ -746,6 +849,10 @@ pg_in_transaction (HubsDb *db)
 {
   PGTransactionStatusType status = PQtransactionStatus (PG (db)->conn);
 
+  /* A connection given up on while it awaited a reply (see stop_waiting()) is busy still. */
+  if (PG (db)->lost)
+    return PG (db)->lost_in_transaction;
+
   return PG (db)->lost_in_transaction || (status != PQTRANS_IDLE && status != PQTRANS_UNKNOWN);
 }
 
@@ -768,9 +875,12 @@ query_ints (PgDb       *self,
             int        *values,
             int         n_values)
 {
-  PGresult *result = PQexec (self->conn, sql);
+  gboolean timed_out;
+  PGresult *result = execute (self, sql, -1, NULL, NULL, &timed_out);
   int rc = HUBS_DB_OK;
 
+  if (timed_out)
+    return stop_waiting (self);
   if (PQresultStatus (result) != PGRES_TUPLES_OK)
     rc = result_code (self, result);
   else if (PQntuples (result) != 1 || PQnfields (result) < n_values)
@@ -923,6 +1033,7 @@ pg_step (HubsDbStmt *stmt)
   PgStmt *self = PG_STMT (stmt);
   PgDb *db = PG (stmt->db);
   ExecStatusType status;
+  gboolean timed_out;
 
   if (self->executed)
     {
@@ -938,8 +1049,10 @@ pg_step (HubsDbStmt *stmt)
     if (rc != HUBS_DB_OK)
       return rc == HUBS_DB_DONE ? HUBS_DB_DONE : rc;
   }
-  self->result = PQexecParams (db->conn, self->sql, self->n_params, self->types,
-                               (const char * const *) self->values, NULL, NULL, 0);
+  self->result = execute (db, self->sql, self->n_params, self->types,
+                          (const char * const *) self->values, &timed_out);
+  if (timed_out)
+    return stop_waiting (db);
   status = PQresultStatus (self->result);
   if (status == PGRES_TUPLES_OK)
     {
@@ -1054,14 +1167,17 @@ hubs_db_pg_exec_native (HubsDb     *db,
                         const char *sql)
 {
   PgDb *self = PG (db);
+  gboolean timed_out;
   PGresult *result;
   int rc = HUBS_DB_OK;
 
   g_return_val_if_fail (hubs_db_get_engine (db) == HUBS_DB_ENGINE_POSTGRESQL, HUBS_DB_ERROR);
 
   hubs_db_lock (db);
-  result = PQexec (self->conn, sql);
-  if (PQresultStatus (result) != PGRES_COMMAND_OK && PQresultStatus (result) != PGRES_TUPLES_OK)
+  result = execute (self, sql, -1, NULL, NULL, &timed_out);
+  if (timed_out)
+    rc = stop_waiting (self);
+  else if (is_failure (result))
     rc = result_code (self, result);
   PQclear (result);
   hubs_db_unlock (db);

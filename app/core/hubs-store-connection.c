@@ -225,6 +225,16 @@ hubs_store_get_connected (HubsStore *self)
   return !self->disconnected;
 }
 
+/* Returns: the server process at the other end of a shared database's connection (the
+ * main thread's), for the tests */
+int
+hubs_store_get_backend_pid (HubsStore *self)
+{
+  g_return_val_if_fail (HUBS_IS_STORE (self), 0);
+
+  return hubs_db_pg_get_backend_pid (self->db);
+}
+
 /**
  * hubs_store_reconnect:
  * @self: a #HubsStore

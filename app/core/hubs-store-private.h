@@ -108,6 +108,7 @@ sqlite3      *hubs_store_open_reader              (HubsStore  *self,
                                                    GError    **error);
 void          hubs_store_set_check_on_main_thread (HubsStore  *self,
                                                    gboolean    on_main_thread);
+int           hubs_store_get_backend_pid          (HubsStore  *self);
 
 /* hubs-store-sql.c */
 void          _hubs_store_set_sqlite_error        (GError       **error,
