@@ -6,7 +6,9 @@
  * (tests/with-postgresql.sh): two saves made on the same figure never both succeed, the one
  * refused says who changed the figure, when and to what, a save over it is recorded as such
  * and can be undone, and a change saved on one connection reaches the other as exactly that
- * change within a second.
+ * change within a second. The same for a KPI's and a hub's fields: two people changing two
+ * fields both keep theirs, two changing one field never both succeed, and two adding a KPI
+ * at once get two KPIs.
  */
 
 #include "config.h"
@@ -650,6 +652,236 @@ test_saved_over_in_history (Fixture       *f,
   g_assert_cmpstr (copied, ==, "1234 佐藤花子 (福岡市)");
 }
 
+/* A copy of the KPI as stored, for a save made over it. */
+static HubsKpi *
+read_kpi (HubsStore  *store,
+          const char *id)
+{
+  g_autoptr(GError) error = NULL;
+  HubsKpi *kpi = hubs_store_get_kpi (store, id, &error);
+
+  g_assert_no_error (error);
+  return kpi;
+}
+
+/* Two administrators change two fields of one KPI, each over what they saw: both keep
+ * theirs. Then one changes a field the other had changed meanwhile: refused, and what the
+ * other saved stays. */
+static void
+test_kpi_fields (Fixture       *f,
+                 gconstpointer  data)
+{
+  g_autoptr(HubsKpi) seen = read_kpi (f->a, KPI);
+  g_autoptr(HubsKpi) named = hubs_kpi_copy (seen);
+  g_autoptr(HubsKpi) noted = hubs_kpi_copy (seen);
+  g_autoptr(HubsKpi) renamed = hubs_kpi_copy (seen);
+  g_autoptr(HubsKpi) stored = NULL;
+  g_autoptr(GError) error = NULL;
+
+  g_free (named->name_en);
+  named->name_en = g_strdup ("Start-ups founded (cumulative)");
+  g_free (noted->note_ja);
+  noted->note_ja = g_strdup ("札幌市調べ");
+  g_free (renamed->name_en);
+  renamed->name_en = g_strdup ("Number of start-ups");
+
+  g_assert_true (hubs_store_replace_kpi (f->a, seen, named, &error));
+  g_assert_no_error (error);
+  g_assert_true (hubs_store_replace_kpi (f->b, seen, noted, &error));
+  g_assert_no_error (error);
+  stored = read_kpi (f->a, KPI);
+  g_assert_cmpstr (stored->name_en, ==, "Start-ups founded (cumulative)");
+  g_assert_cmpstr (stored->note_ja, ==, "札幌市調べ");
+  g_assert_cmpstr (stored->name_ja, ==, seen->name_ja);
+
+  g_assert_false (hubs_store_replace_kpi (f->b, seen, renamed, &error));
+  g_assert_error (error, HUBS_STORE_ERROR, HUBS_STORE_ERROR_CONFLICT);
+  g_test_message ("%s", error->message);
+  g_clear_error (&error);
+  g_clear_pointer (&stored, hubs_kpi_free);
+  stored = read_kpi (f->b, KPI);
+  g_assert_cmpstr (stored->name_en, ==, "Start-ups founded (cumulative)");
+  g_assert_cmpstr (stored->note_ja, ==, "札幌市調べ");
+
+  /* Saving again what is stored already is no conflict. */
+  g_assert_true (hubs_store_replace_kpi (f->b, seen, named, &error));
+  g_assert_no_error (error);
+}
+
+/* Told how a change of the undo stack went (and, when it added something, its id). */
+typedef struct
+{
+  char     *id;
+  GError   *error;
+  gboolean  done;
+} Told;
+
+static void
+on_told (HubsUndoStack *undo,
+         const GError  *error,
+         gpointer       data)
+{
+  Told *told = data;
+
+  told->error = error != NULL ? g_error_copy (error) : NULL;
+  told->done = TRUE;
+}
+
+static void
+on_added (HubsUndoStack *undo,
+          const char    *id,
+          const GError  *error,
+          gpointer       data)
+{
+  Told *told = data;
+
+  told->id = g_strdup (id);
+  on_told (undo, error, data);
+}
+
+/* Runs the main loop until the store's writer told. */
+static void
+wait_told (Told *told)
+{
+  gint64 deadline = hubs_test_deadline (10);
+
+  while (!told->done)
+    {
+      g_assert_cmpint (g_get_monotonic_time (), <, deadline);
+      g_main_context_iteration (NULL, TRUE);
+    }
+}
+
+/* As race(), for a KPI's name: the other connection is half-way through changing it when B
+ * saves a name over the one it saw. B waits, then refuses. Without the lock B would read
+ * the old name, wait only at its write, and then overwrite theirs. */
+static void
+test_race_kpi (Fixture       *f,
+               gconstpointer  data)
+{
+  g_autoptr(HubsKpi) seen = read_kpi (f->b, KPI);
+  g_autoptr(HubsKpi) ours = hubs_kpi_copy (seen);
+  g_autoptr(HubsKpi) stored = NULL;
+  g_autoptr(GError) error = NULL;
+  PGconn *conn = connect_raw (f->uri);
+  HubsUndoStack *undo = hubs_undo_stack_new (f->b);
+  Told told = { 0 };
+
+  g_free (ours->name_ja);
+  ours->name_ja = g_strdup ("私たちの名前");
+
+  raw_exec (conn, "BEGIN");
+  raw_exec (conn, "SELECT pg_advisory_xact_lock (hashtext (current_schema () || ' kpi'), "
+                  "hashtext ('" KPI "'))");
+  raw_exec (conn, "UPDATE kpi SET name_ja = '他の人の名前' WHERE id = '" KPI "'");
+
+  hubs_undo_stack_save_kpi_async (undo, seen, ours, on_told, &told);
+  wait_until_blocked (conn);
+  raw_exec (conn, "COMMIT");
+  wait_told (&told);
+
+  g_assert_error (told.error, HUBS_STORE_ERROR, HUBS_STORE_ERROR_CONFLICT);
+  g_clear_error (&told.error);
+  g_assert_false (hubs_undo_stack_get_can_undo (undo));
+  stored = read_kpi (f->a, KPI);
+  g_assert_cmpstr (stored->name_ja, ==, "他の人の名前");
+
+  g_assert_finalize_object (undo);
+  PQfinish (conn);
+}
+
+/* Two administrators add a KPI to one hub at once, and both would name it sapporo/kpi-1:
+ * the other connection adds it first, while B's add waits. B's KPI is then named
+ * sapporo/kpi-2: there are two KPIs, and theirs is as they saved it. */
+static void
+test_race_add_kpi (Fixture       *f,
+                   gconstpointer  data)
+{
+  g_autoptr(HubsKpi) ours = hubs_kpi_new_for_hub ("sapporo", NULL, "私たちのKPI", "Ours");
+  g_autoptr(HubsKpi) theirs = NULL;
+  g_autoptr(HubsKpi) added_kpi = NULL;
+  PGconn *conn = connect_raw (f->uri);
+  HubsUndoStack *undo = hubs_undo_stack_new (f->b);
+  Told added = { 0 };
+
+  g_free (ours->unit);
+  ours->unit = g_strdup ("社");
+
+  raw_exec (conn, "BEGIN");
+  raw_exec (conn, "SELECT pg_advisory_xact_lock (hashtext (current_schema () || ' kpi'), "
+                  "hashtext ('sapporo/kpi-1'))");
+  raw_exec (conn, "CREATE TEMP TABLE theirs AS SELECT * FROM kpi WHERE id = '" KPI "'");
+  raw_exec (conn, "UPDATE theirs SET id = 'sapporo/kpi-1', name_ja = '他の人のKPI', "
+                  "sort_order = 99");
+  raw_exec (conn, "INSERT INTO kpi SELECT * FROM theirs");
+
+  hubs_undo_stack_add_kpi_async (undo, ours, on_added, &added);
+  wait_until_blocked (conn);
+  raw_exec (conn, "COMMIT");
+  wait_told (&added);
+
+  g_assert_no_error (added.error);
+  g_assert_cmpstr (added.id, ==, "sapporo/kpi-2");
+
+  theirs = read_kpi (f->a, "sapporo/kpi-1");
+  g_assert_cmpstr (theirs->name_ja, ==, "他の人のKPI");
+  added_kpi = read_kpi (f->a, "sapporo/kpi-2");
+  g_assert_cmpstr (added_kpi->name_ja, ==, "私たちのKPI");
+
+  g_free (added.id);
+  g_assert_finalize_object (undo);
+  PQfinish (conn);
+}
+
+/* A hub's fields as a KPI's: two fields both kept, one field changed meanwhile refused, and
+ * a hub deleted meanwhile is not made again by a save over it. */
+static void
+test_hub_fields (Fixture       *f,
+                 gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(HubsHub) seen = hubs_store_get_hub (f->a, "sapporo", &error);
+  g_autoptr(HubsHub) sloganed = hubs_hub_copy (seen);
+  g_autoptr(HubsHub) named = hubs_hub_copy (seen);
+  g_autoptr(HubsHub) renamed = hubs_hub_copy (seen);
+  g_autoptr(HubsHub) stored = NULL;
+
+  g_assert_no_error (error);
+  g_free (sloganed->slogan_en);
+  sloganed->slogan_en = g_strdup ("Sapporo, where start-ups begin");
+  g_free (named->name_en);
+  named->name_en = g_strdup ("Sapporo and Hokkaido");
+  g_free (renamed->name_en);
+  renamed->name_en = g_strdup ("Hokkaido");
+
+  g_assert_true (hubs_store_replace_hub (f->a, seen, sloganed, &error));
+  g_assert_no_error (error);
+  g_assert_true (hubs_store_replace_hub (f->b, seen, named, &error));
+  g_assert_no_error (error);
+  stored = hubs_store_get_hub (f->a, "sapporo", &error);
+  g_assert_no_error (error);
+  g_assert_cmpstr (stored->slogan_en, ==, "Sapporo, where start-ups begin");
+  g_assert_cmpstr (stored->name_en, ==, "Sapporo and Hokkaido");
+
+  g_assert_false (hubs_store_replace_hub (f->a, seen, renamed, &error));
+  g_assert_error (error, HUBS_STORE_ERROR, HUBS_STORE_ERROR_CONFLICT);
+  g_clear_error (&error);
+  g_clear_pointer (&stored, hubs_hub_free);
+  stored = hubs_store_get_hub (f->b, "sapporo", &error);
+  g_assert_no_error (error);
+  g_assert_cmpstr (stored->name_en, ==, "Sapporo and Hokkaido");
+
+  g_assert_true (hubs_store_delete_hub (f->b, "sapporo", &error));
+  g_assert_no_error (error);
+  g_assert_false (hubs_store_replace_hub (f->a, stored, renamed, &error));
+  g_assert_error (error, HUBS_STORE_ERROR, HUBS_STORE_ERROR_CONFLICT);
+  g_clear_error (&error);
+  g_clear_pointer (&stored, hubs_hub_free);
+  stored = hubs_store_get_hub (f->a, "sapporo", &error);
+  g_assert_error (error, HUBS_STORE_ERROR, HUBS_STORE_ERROR_NOT_FOUND);
+  g_assert_null (stored);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -666,6 +898,10 @@ main (int   argc,
   ADD ("/hubs/concurrent/conflict-and-save-over", test_conflict_and_save_over);
   ADD ("/hubs/concurrent/save-over-stale", test_save_over_stale);
   ADD ("/hubs/concurrent/saved-over-in-history", test_saved_over_in_history);
+  ADD ("/hubs/concurrent/kpi-fields", test_kpi_fields);
+  ADD ("/hubs/concurrent/race-kpi", test_race_kpi);
+  ADD ("/hubs/concurrent/race-add-kpi", test_race_add_kpi);
+  ADD ("/hubs/concurrent/hub-fields", test_hub_fields);
   ADD ("/hubs/concurrent/notify-figure", test_notify_figure);
   ADD ("/hubs/concurrent/notify-bulk", test_notify_bulk);
   ADD ("/hubs/concurrent/notify-after-lost-connection", test_notify_after_lost_connection);

@@ -1147,6 +1147,55 @@ test_refuse_password_in_uri (void)
   g_assert_nonnull (strstr (error->message, "cannot be reached"));
 }
 
+/* A KPI saved over what the user saw: a field someone else changed meanwhile keeps theirs
+ * (nothing is saved), a field nobody else changed is saved, and the other fields keep what is
+ * stored. A KPI added under an id taken meanwhile is refused, not written over the other. */
+static void
+test_replace_kpi (Fixture       *f,
+                  gconstpointer  data)
+{
+  g_autoptr(HubsStore) store = hubs_test_open_store (f->path, HUBS_STORE_OPEN_DEFAULT);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(HubsKpi) seen = hubs_store_get_kpi (store, "sapporo/startups", &error);
+  g_autoptr(HubsKpi) named = hubs_kpi_copy (seen);
+  g_autoptr(HubsKpi) counted = hubs_kpi_copy (seen);
+  g_autoptr(HubsKpi) renamed = hubs_kpi_copy (seen);
+  g_autoptr(HubsKpi) stored = NULL;
+  g_autoptr(HubsKpi) taken = hubs_kpi_copy (seen);
+
+  g_assert_no_error (error);
+  g_free (named->name_en);
+  named->name_en = g_strdup ("Start-ups founded");
+  counted->per_year = !seen->per_year;
+  g_free (renamed->name_en);
+  renamed->name_en = g_strdup ("Start-ups");
+
+  g_assert_true (hubs_store_replace_kpi (store, seen, named, &error));
+  g_assert_no_error (error);
+  g_assert_true (hubs_store_replace_kpi (store, seen, counted, &error));
+  g_assert_no_error (error);
+  g_assert_false (hubs_store_replace_kpi (store, seen, renamed, &error));
+  g_assert_error (error, HUBS_STORE_ERROR, HUBS_STORE_ERROR_CONFLICT);
+  g_clear_error (&error);
+
+  stored = hubs_store_get_kpi (store, "sapporo/startups", &error);
+  g_assert_no_error (error);
+  g_assert_cmpstr (stored->name_en, ==, "Start-ups founded");
+  g_assert_cmpint (stored->per_year, ==, !seen->per_year);
+  g_assert_cmpstr (stored->name_ja, ==, seen->name_ja);
+  g_assert_cmpint (stored->sort_order, ==, seen->sort_order);
+
+  g_free (taken->name_ja);
+  taken->name_ja = g_strdup ("別のKPI");
+  g_assert_false (hubs_store_replace_kpi (store, NULL, taken, &error));
+  g_assert_error (error, HUBS_STORE_ERROR, HUBS_STORE_ERROR_CONFLICT);
+  g_clear_error (&error);
+  g_clear_pointer (&stored, hubs_kpi_free);
+  stored = hubs_store_get_kpi (store, "sapporo/startups", &error);
+  g_assert_no_error (error);
+  g_assert_cmpstr (stored->name_ja, ==, seen->name_ja);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -1185,6 +1234,7 @@ main (int   argc,
   ADD ("/hubs/store/edit-unknown-kpi-rejected", test_edit_unknown_kpi_rejected);
   ADD_FILE ("/hubs/store/save-statement-count", test_save_statement_count);
   ADD ("/hubs/store/new-hub-id", test_new_hub_id);
+  ADD ("/hubs/store/replace-kpi", test_replace_kpi);
   ADD ("/hubs/store/apply-figures", test_apply_figures);
   ADD_FILE ("/hubs/store/network-file-system", test_network_file_system);
   g_test_add_func ("/hubs/store/refuse-password-in-uri", test_refuse_password_in_uri);

@@ -265,8 +265,9 @@ gboolean      _hubs_store_append_kpi_history      (HubsStore         *self,
                                                    const HubsKpi     *old,
                                                    const HubsKpi     *new,
                                                    GError           **error);
-gboolean      _hubs_store_lock_kpi_figures        (HubsStore         *self,
-                                                   const char        *kpi_id,
+gboolean      _hubs_store_lock                    (HubsStore         *self,
+                                                   const char        *what,
+                                                   const char        *key,
                                                    GError           **error);
 gboolean      _hubs_store_write_figure            (HubsStore         *self,
                                                    const HubsFigure  *figure,

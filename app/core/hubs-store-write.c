@@ -18,6 +18,8 @@
 #include "hubs-format.h"
 #include "hubs-store-conflict.h"
 #include "hubs-history.h"
+#include "hubs-i18n.h"
+#include "hubs-store-merge.h"
 #include "hubs-store-private.h"
 
 /* The value as history records it: the plain number, "not_measured", or NULL for none. */
@@ -322,18 +324,20 @@ set_conflict_error (HubsStore         *self,
                _("%s Nothing was changed."), description);
 }
 
-/* Makes two writers of one KPI's figures take turns, so that what a save reads to check
- * stays true until its commit. SQLite's BEGIN IMMEDIATE already lets one writer in at a
- * time; a PostgreSQL transaction reads at READ COMMITTED, so it first takes a lock of the
- * KPI's figures, held until it ends, even when the figure has no row yet. An advisory lock
- * (named for the schema and the KPI) rather than a lock of the KPI's row: locking a row
- * takes the right to update it, which a consortium's role does not have on the plan. The
- * read comes after, in a statement of its own: one that waited for a lock and then read in
- * the same statement would see the figure as it was before the other writer committed. */
+/* Makes two writers of one thing take turns, so that what a save reads to check stays true
+ * until its commit: @what is "figures" for a KPI's figures (@key its id), "kpi" for a KPI's
+ * fields, "hub" for a hub's. SQLite's BEGIN IMMEDIATE already lets one writer in at a time;
+ * a PostgreSQL transaction reads at READ COMMITTED, so it first takes a lock of the thing,
+ * held until it ends, even when the thing has no row yet. An advisory lock (named for the
+ * schema, @what and @key) rather than a lock of a row: locking a row takes the right to
+ * update it, which a consortium's role does not have on the plan. The read comes after, in
+ * a statement of its own: one that waited for a lock and then read in the same statement
+ * would see the thing as it was before the other writer committed. */
 gboolean
-_hubs_store_lock_kpi_figures (HubsStore   *self,
-                              const char  *kpi_id,
-                              GError     **error)
+_hubs_store_lock (HubsStore   *self,
+                  const char  *what,
+                  const char  *key,
+                  GError     **error)
 {
   HubsDbStmt *stmt;
   int rc;
@@ -343,9 +347,10 @@ _hubs_store_lock_kpi_figures (HubsStore   *self,
 
   if (!(stmt = _hubs_store_prepare (self,
                                     "SELECT pg_advisory_xact_lock (hashtext (current_schema () "
-                                    "|| ' figures'), hashtext (?1))", error)))
+                                    "|| ' ' || ?1), hashtext (?2))", error)))
     return FALSE;
-  _hubs_store_bind_text (stmt, 1, kpi_id);
+  _hubs_store_bind_text (stmt, 1, what);
+  _hubs_store_bind_text (stmt, 2, key);
   rc = hubs_db_stmt_step (stmt);
   hubs_db_stmt_reset (stmt);
 
@@ -395,7 +400,7 @@ change_figure (HubsStore         *self,
   if (!_hubs_store_begin (self, error))
     return FALSE;
 
-  if (!_hubs_store_lock_kpi_figures (self, kpi_id, error) ||
+  if (!_hubs_store_lock (self, "figures", kpi_id, error) ||
       !read_figure_for_change (self, kpi_id, fiscal_year, kind, &hub_id, &unit, &old, &lock,
                                error))
     goto failed;
@@ -818,6 +823,12 @@ check_kpi (const HubsKpi  *kpi,
   return TRUE;
 }
 
+static gboolean save_kpi (HubsStore      *self,
+                          gboolean        check,
+                          const HubsKpi  *before,
+                          const HubsKpi  *kpi,
+                          GError        **error);
+
 /**
  * hubs_store_save_kpi:
  * @self: a #HubsStore
@@ -835,20 +846,98 @@ hubs_store_save_kpi (HubsStore      *self,
                      const HubsKpi  *kpi,
                      GError        **error)
 {
-  g_autoptr(HubsKpi) old = NULL;
-  g_autoptr(GError) local_error = NULL;
-
   g_return_val_if_fail (HUBS_IS_STORE (self), FALSE);
   g_return_val_if_fail (kpi != NULL && kpi->id != NULL && kpi->hub_id != NULL, FALSE);
 
+  return save_kpi (self, FALSE, NULL, kpi, error);
+}
+
+/**
+ * hubs_store_replace_kpi:
+ * @self: a #HubsStore
+ * @before: (nullable): the KPI as the user saw it, or %NULL for a KPI they add
+ * @after: as they saved it
+ * @error: a location for a #GError
+ *
+ * Saves the fields @after changes from @before, as hubs_store_save_kpi() does, only while
+ * each still holds what @before says (or already what @after says); the others keep what
+ * is stored now (see hubs-store-merge.c). A KPI added (@before %NULL) is refused when its id
+ * is taken meanwhile.
+ *
+ * Returns: %TRUE on success; %FALSE with %HUBS_STORE_ERROR_CONFLICT when someone else
+ *   changed, added or deleted it meanwhile (nothing is saved)
+ */
+gboolean
+hubs_store_replace_kpi (HubsStore      *self,
+                        const HubsKpi  *before,
+                        const HubsKpi  *after,
+                        GError        **error)
+{
+  g_return_val_if_fail (HUBS_IS_STORE (self), FALSE);
+  g_return_val_if_fail (after != NULL && after->id != NULL && after->hub_id != NULL, FALSE);
+  g_return_val_if_fail (before == NULL || g_strcmp0 (before->id, after->id) == 0, FALSE);
+
+  return save_kpi (self, TRUE, before, after, error);
+}
+
+/* Says what a save over @before met, when it met someone else's change. */
+static void
+set_changed_meanwhile_error (GError     **error,
+                             gboolean     added,
+                             gboolean     deleted,
+                             const char  *name)
+{
+  if (added)
+    g_set_error_literal (error, HUBS_STORE_ERROR, HUBS_STORE_ERROR_CONFLICT,
+                         _("Someone else added the same thing meanwhile; nothing was changed."));
+  else if (deleted)
+    g_set_error (error, HUBS_STORE_ERROR, HUBS_STORE_ERROR_CONFLICT,
+                 _("“%s” was deleted elsewhere meanwhile; nothing was changed."), name);
+  else
+    g_set_error (error, HUBS_STORE_ERROR, HUBS_STORE_ERROR_CONFLICT,
+                 _("“%s” was changed elsewhere meanwhile; nothing was changed."), name);
+}
+
+/* Saves @kpi; with @check, only over @before (see hubs_store_replace_kpi()). */
+static gboolean
+save_kpi (HubsStore      *self,
+          gboolean        check,
+          const HubsKpi  *before,
+          const HubsKpi  *kpi,
+          GError        **error)
+{
+  g_autoptr(HubsKpi) old = NULL;
+  g_autoptr(HubsKpi) merged = NULL;
+  g_autoptr(GError) local_error = NULL;
+
   if (!check_kpi (kpi, error) || !_hubs_store_begin (self, error))
     return FALSE;
+
+  if (check && !_hubs_store_lock (self, "kpi", kpi->id, error))
+    goto failed;
 
   old = hubs_store_get_kpi (self, kpi->id, &local_error);
   if (old == NULL && !g_error_matches (local_error, HUBS_STORE_ERROR, HUBS_STORE_ERROR_NOT_FOUND))
     {
       g_propagate_error (error, g_steal_pointer (&local_error));
       goto failed;
+    }
+
+  if (check && (before == NULL) != (old == NULL))
+    {
+      set_changed_meanwhile_error (error, old != NULL, old == NULL,
+                                   hubs_i18n_pick (kpi->name_ja, kpi->name_en));
+      goto failed;
+    }
+  if (check && old != NULL)
+    {
+      if (!(merged = _hubs_store_merge_kpi (before, kpi, old)))
+        {
+          set_changed_meanwhile_error (error, FALSE, FALSE,
+                                       hubs_i18n_pick (old->name_ja, old->name_en));
+          goto failed;
+        }
+      kpi = merged;
     }
 
   if (old != NULL)
@@ -1161,6 +1250,12 @@ hubs_store_new_kpi_id (HubsStore   *self,
   g_return_val_if_reached (NULL);
 }
 
+static gboolean save_hub (HubsStore      *self,
+                          gboolean        check,
+                          const HubsHub  *before,
+                          const HubsHub  *hub,
+                          GError        **error);
+
 /**
  * hubs_store_save_hub:
  * @self: a #HubsStore
@@ -1177,13 +1272,49 @@ hubs_store_save_hub (HubsStore      *self,
                      const HubsHub  *hub,
                      GError        **error)
 {
+  g_return_val_if_fail (HUBS_IS_STORE (self), FALSE);
+  g_return_val_if_fail (hub != NULL && hub->id != NULL, FALSE);
+
+  return save_hub (self, FALSE, NULL, hub, error);
+}
+
+/**
+ * hubs_store_replace_hub:
+ * @self: a #HubsStore
+ * @before: (nullable): the hub as the user saw it, or %NULL for a hub they add
+ * @after: as they saved it
+ * @error: a location for a #GError
+ *
+ * Saves the fields @after changes from @before, as hubs_store_replace_kpi() does a KPI's.
+ *
+ * Returns: %TRUE on success; %FALSE with %HUBS_STORE_ERROR_CONFLICT when someone else
+ *   changed, added or deleted it meanwhile (nothing is saved)
+ */
+gboolean
+hubs_store_replace_hub (HubsStore      *self,
+                        const HubsHub  *before,
+                        const HubsHub  *after,
+                        GError        **error)
+{
+  g_return_val_if_fail (HUBS_IS_STORE (self), FALSE);
+  g_return_val_if_fail (after != NULL && after->id != NULL, FALSE);
+  g_return_val_if_fail (before == NULL || g_strcmp0 (before->id, after->id) == 0, FALSE);
+
+  return save_hub (self, TRUE, before, after, error);
+}
+
+/* Saves @hub; with @check, only over @before (see hubs_store_replace_hub()). */
+static gboolean
+save_hub (HubsStore      *self,
+          gboolean        check,
+          const HubsHub  *before,
+          const HubsHub  *hub,
+          GError        **error)
+{
   g_autoptr(HubsHub) old = NULL;
   g_autoptr(HubsHub) saved = NULL;
   g_autoptr(GError) local_error = NULL;
   HubsDbStmt *stmt;
-
-  g_return_val_if_fail (HUBS_IS_STORE (self), FALSE);
-  g_return_val_if_fail (hub != NULL && hub->id != NULL, FALSE);
 
   if ((hub->name_ja == NULL || *hub->name_ja == '\0') &&
       (hub->name_en == NULL || *hub->name_en == '\0'))
@@ -1196,6 +1327,9 @@ hubs_store_save_hub (HubsStore      *self,
   if (!_hubs_store_begin (self, error))
     return FALSE;
 
+  if (check && !_hubs_store_lock (self, "hub", hub->id, error))
+    goto failed;
+
   old = hubs_store_get_hub (self, hub->id, &local_error);
   if (old == NULL && !g_error_matches (local_error, HUBS_STORE_ERROR, HUBS_STORE_ERROR_NOT_FOUND))
     {
@@ -1203,7 +1337,21 @@ hubs_store_save_hub (HubsStore      *self,
       goto failed;
     }
 
-  saved = hubs_hub_copy (hub);
+  if (check && (before == NULL) != (old == NULL))
+    {
+      set_changed_meanwhile_error (error, old != NULL, old == NULL,
+                                   hubs_i18n_pick (hub->name_ja, hub->name_en));
+      goto failed;
+    }
+  if (check && old != NULL &&
+      !(saved = _hubs_store_merge_hub (before, hub, old)))
+    {
+      set_changed_meanwhile_error (error, FALSE, FALSE,
+                                   hubs_i18n_pick (old->name_ja, old->name_en));
+      goto failed;
+    }
+  if (saved == NULL)
+    saved = hubs_hub_copy (hub);
 
   if (!(stmt = _hubs_store_prepare (self,
                                     "INSERT INTO hub (" HUBS_STORE_HUB_COLUMNS ") VALUES (?1, ?2, "

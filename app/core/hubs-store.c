@@ -468,7 +468,7 @@ apply_figures_one_by_one (HubsStore  *self,
   locks = g_hash_table_get_keys_as_array (kpi_ids, &n_locks);
   qsort (locks, n_locks, sizeof (gpointer), compare_strings);
   for (guint i = 0; i < n_locks; i++)
-    if (!_hubs_store_lock_kpi_figures (self, locks[i], error))
+    if (!_hubs_store_lock (self, "figures", locks[i], error))
       return FALSE;
 
   for (guint i = 0; i < figures->len; i++)

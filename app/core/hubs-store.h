@@ -236,6 +236,10 @@ gboolean    hubs_store_remove_figure      (HubsStore           *self,
 gboolean    hubs_store_save_kpi           (HubsStore           *self,
                                            const HubsKpi       *kpi,
                                            GError             **error);
+gboolean    hubs_store_replace_kpi        (HubsStore           *self,
+                                           const HubsKpi       *before,
+                                           const HubsKpi       *after,
+                                           GError             **error);
 gboolean    hubs_store_delete_kpi         (HubsStore           *self,
                                            const char          *kpi_id,
                                            GError             **error);
@@ -264,6 +268,10 @@ gboolean    hubs_store_restore_hub        (HubsStore           *self,
                                            GError             **error);
 gboolean    hubs_store_save_hub           (HubsStore           *self,
                                            const HubsHub       *hub,
+                                           GError             **error);
+gboolean    hubs_store_replace_hub        (HubsStore           *self,
+                                           const HubsHub       *before,
+                                           const HubsHub       *after,
                                            GError             **error);
 gboolean    hubs_store_apply_figures      (HubsStore           *self,
                                            GPtrArray           *figures,

@@ -193,19 +193,66 @@ apply_explanation (HubsStore  *store,
   return hubs_store_set_explanation (store, written, error);
 }
 
-/* An added KPI gets its id when it is written, on the writer's side of the network. */
+/* How many times an added KPI or hub is named again when someone else took its id first. */
+#define ADD_TRIES 5
+
+/* Adds the KPI the command adds. It gets its id when it is written, on the writer's side of
+ * the network; when someone else takes the same id meanwhile, it gets the next. */
 static gboolean
-name_added_kpi (HubsStore  *store,
-                Command    *command,
-                GError    **error)
+add_kpi (HubsStore  *store,
+         Command    *command,
+         GError    **error)
 {
-  if (!(command->kpi_after->id = hubs_store_new_kpi_id (store, command->kpi_after->hub_id,
-                                                        error)))
-    return FALSE;
+  HubsKpi *kpi = command->kpi_after;
+
+  for (guint tries = 1; ; tries++)
+    {
+      g_autoptr(GError) local_error = NULL;
+
+      if (!(kpi->id = hubs_store_new_kpi_id (store, kpi->hub_id, error)))
+        return FALSE;
+      if (hubs_store_replace_kpi (store, NULL, kpi, &local_error))
+        break;
+      g_clear_pointer (&kpi->id, g_free);
+      if (tries == ADD_TRIES ||
+          !g_error_matches (local_error, HUBS_STORE_ERROR, HUBS_STORE_ERROR_CONFLICT))
+        {
+          g_propagate_error (error, g_steal_pointer (&local_error));
+          return FALSE;
+        }
+    }
+
   g_free (command->kpi_id);
-  command->kpi_id = g_strdup (command->kpi_after->id);
+  command->kpi_id = g_strdup (kpi->id);
 
   return TRUE;
+}
+
+/* Adds the hub the command adds, as add_kpi() does a KPI, its id made from its English
+ * name. */
+static gboolean
+add_hub (HubsStore  *store,
+         Command    *command,
+         GError    **error)
+{
+  HubsHub *hub = command->hub_after;
+
+  for (guint tries = 1; ; tries++)
+    {
+      g_autoptr(GError) local_error = NULL;
+
+      if (!(hub->id = hubs_store_new_hub_id (store, hub->name_en, error)))
+        return FALSE;
+      if (hubs_store_replace_hub (store, NULL, hub, &local_error))
+        return TRUE;
+      g_clear_pointer (&hub->id, g_free);
+      if (tries == ADD_TRIES ||
+          !g_error_matches (local_error, HUBS_STORE_ERROR, HUBS_STORE_ERROR_CONFLICT))
+        {
+          g_propagate_error (error, g_steal_pointer (&local_error));
+          return FALSE;
+        }
+    }
 }
 
 /* Reads a KPI about to be deleted, with its figures, into @kpi and the command, so an undo
@@ -305,9 +352,10 @@ run (HubsUndoStack  *self,
           if (command->kpi_before == NULL && command->figures != NULL)
             return hubs_store_restore_kpi (self->store, command->kpi_after, command->figures,
                                            error);
-          if (command->kpi_after->id == NULL && !name_added_kpi (self->store, command, error))
-            return FALSE;
-          return hubs_store_save_kpi (self->store, command->kpi_after, error);
+          if (command->kpi_after->id == NULL)
+            return add_kpi (self->store, command, error);
+          return hubs_store_replace_kpi (self->store, command->kpi_before, command->kpi_after,
+                                         error);
         }
       if (command->kpi_before == NULL)
         {
@@ -315,7 +363,8 @@ run (HubsUndoStack  *self,
           return keep_kpi (self->store, command, &command->kpi_after, error) &&
                  hubs_store_delete_kpi (self->store, command->kpi_id, error);
         }
-      return hubs_store_save_kpi (self->store, command->kpi_before, error);
+      return hubs_store_replace_kpi (self->store, command->kpi_after, command->kpi_before,
+                                     error);
 
     case COMMAND_DELETE_KPI:
       if (forward)
@@ -331,17 +380,14 @@ run (HubsUndoStack  *self,
       if (forward)
         {
           if (command->hub_after->id == NULL)
-            {
-              if (!(command->hub_after->id = hubs_store_new_hub_id (self->store,
-                                                                   command->hub_after->name_en,
-                                                                   error)))
-                return FALSE;
-            }
-          return hubs_store_save_hub (self->store, command->hub_after, error);
+            return add_hub (self->store, command, error);
+          return hubs_store_replace_hub (self->store, command->hub_before, command->hub_after,
+                                         error);
         }
       if (command->hub_before == NULL)
         return hubs_store_delete_hub (self->store, command->hub_after->id, error);
-      return hubs_store_save_hub (self->store, command->hub_before, error);
+      return hubs_store_replace_hub (self->store, command->hub_after, command->hub_before,
+                                     error);
 
     case COMMAND_DELETE_HUB:
       if (forward)
