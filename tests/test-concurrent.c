@@ -790,6 +790,43 @@ test_race_kpi (Fixture       *f,
   PQfinish (conn);
 }
 
+/* As test_race_kpi(), for an explanation: the other connection is half-way through
+ * writing its 要因分析 when B saves one over the empty one it saw. B waits, then refuses. */
+static void
+test_race_explanation (Fixture       *f,
+                       gconstpointer  data)
+{
+  g_autoptr(HubsExplanation) seen = hubs_explanation_new (KPI, 2025);
+  g_autoptr(HubsExplanation) ours = hubs_explanation_new (KPI, 2025);
+  g_autoptr(HubsExplanation) stored = NULL;
+  g_autoptr(GError) error = NULL;
+  PGconn *conn = connect_raw (f->uri);
+  HubsUndoStack *undo = hubs_undo_stack_new (f->b);
+  Told told = { 0 };
+
+  ours->why = g_strdup ("私たちの分析");
+
+  raw_exec (conn, "BEGIN");
+  raw_exec (conn, "SELECT pg_advisory_xact_lock (hashtext (current_schema () || "
+                  "' explanation'), hashtext ('" KPI " 2025'))");
+  raw_exec (conn, "INSERT INTO explanation (kpi_id, fiscal_year, why, action) VALUES ('" KPI
+                  "', 2025, '他の人の分析', '')");
+
+  hubs_undo_stack_set_explanation_async (undo, seen, ours, on_told, &told);
+  wait_until_blocked (conn);
+  raw_exec (conn, "COMMIT");
+  wait_told (&told);
+
+  g_assert_error (told.error, HUBS_STORE_ERROR, HUBS_STORE_ERROR_CONFLICT);
+  g_clear_error (&told.error);
+  stored = hubs_store_get_explanation (f->a, KPI, 2025, &error);
+  g_assert_no_error (error);
+  g_assert_cmpstr (stored->why, ==, "他の人の分析");
+
+  g_assert_finalize_object (undo);
+  PQfinish (conn);
+}
+
 /* Two administrators add a KPI to one hub at once, and both would name it sapporo/kpi-1:
  * the other connection adds it first, while B's add waits. B's KPI is then named
  * sapporo/kpi-2: there are two KPIs, and theirs is as they saved it. */
@@ -901,6 +938,7 @@ main (int   argc,
   ADD ("/hubs/concurrent/kpi-fields", test_kpi_fields);
   ADD ("/hubs/concurrent/race-kpi", test_race_kpi);
   ADD ("/hubs/concurrent/race-add-kpi", test_race_add_kpi);
+  ADD ("/hubs/concurrent/race-explanation", test_race_explanation);
   ADD ("/hubs/concurrent/hub-fields", test_hub_fields);
   ADD ("/hubs/concurrent/notify-figure", test_notify_figure);
   ADD ("/hubs/concurrent/notify-bulk", test_notify_bulk);

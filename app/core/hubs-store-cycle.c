@@ -15,6 +15,7 @@
 
 #include "hubs-history.h"
 #include "hubs-i18n.h"
+#include "hubs-store-merge.h"
 #include "hubs-store-private.h"
 
 /* The state in the four columns state, changed_at, changed_by, organisation starting at
@@ -375,6 +376,11 @@ hubs_store_get_explanation (HubsStore   *self,
   return explanation;
 }
 
+static gboolean save_explanation (HubsStore              *self,
+                                  const HubsExplanation  *before,
+                                  const HubsExplanation  *explanation,
+                                  GError                **error);
+
 /**
  * hubs_store_set_explanation:
  * @self: a #HubsStore
@@ -391,23 +397,77 @@ hubs_store_set_explanation (HubsStore              *self,
                             const HubsExplanation  *explanation,
                             GError                **error)
 {
-  g_autoptr(HubsExplanation) old = NULL;
-  g_autoptr(HubsKpi) kpi = NULL;
-  g_autoptr(HubsYearState) year = NULL;
-  HubsStoreChange change = { 0 };
-  HubsDbStmt *stmt;
-
   g_return_val_if_fail (HUBS_IS_STORE (self), FALSE);
   g_return_val_if_fail (explanation != NULL && explanation->kpi_id != NULL, FALSE);
 
+  return save_explanation (self, NULL, explanation, error);
+}
+
+/**
+ * hubs_store_replace_explanation:
+ * @self: a #HubsStore
+ * @before: the explanation as the user saw it
+ * @after: as they saved it
+ * @error: a location for a #GError
+ *
+ * Stores the fields @after changes from @before, as hubs_store_set_explanation() does, only
+ * while each still holds what @before says (or already what @after says); the other keeps
+ * what is stored now (see hubs-store-merge.c).
+ *
+ * Returns: %TRUE on success; %FALSE with %HUBS_STORE_ERROR_CONFLICT when someone else
+ *   changed a field @after changes meanwhile (nothing is saved)
+ */
+gboolean
+hubs_store_replace_explanation (HubsStore              *self,
+                                const HubsExplanation  *before,
+                                const HubsExplanation  *after,
+                                GError                **error)
+{
+  g_return_val_if_fail (HUBS_IS_STORE (self), FALSE);
+  g_return_val_if_fail (before != NULL && after != NULL && after->kpi_id != NULL, FALSE);
+
+  return save_explanation (self, before, after, error);
+}
+
+/* Stores @explanation; with @before, only over it (see hubs_store_replace_explanation()). */
+static gboolean
+save_explanation (HubsStore              *self,
+                  const HubsExplanation  *before,
+                  const HubsExplanation  *explanation,
+                  GError                **error)
+{
+  g_autoptr(HubsExplanation) old = NULL;
+  g_autoptr(HubsExplanation) merged = NULL;
+  g_autoptr(HubsKpi) kpi = NULL;
+  g_autoptr(HubsYearState) year = NULL;
+  g_autofree char *key = g_strdup_printf ("%s %d", explanation->kpi_id,
+                                          explanation->fiscal_year);
+  HubsStoreChange change = { 0 };
+  HubsDbStmt *stmt;
+
   if (!_hubs_store_begin (self, error))
     return FALSE;
+
+  if (before != NULL && !_hubs_store_lock (self, "explanation", key, error))
+    goto failed;
 
   if (!(kpi = hubs_store_get_kpi (self, explanation->kpi_id, error)) ||
       !(year = hubs_store_get_year_state (self, kpi->hub_id, explanation->fiscal_year, error)) ||
       !(old = hubs_store_get_explanation (self, explanation->kpi_id, explanation->fiscal_year,
                                           error)))
     goto failed;
+
+  if (before != NULL)
+    {
+      if (!(merged = _hubs_store_merge_explanation (before, explanation, old)))
+        {
+          g_set_error_literal (error, HUBS_STORE_ERROR, HUBS_STORE_ERROR_CONFLICT,
+                               _("The explanation was changed elsewhere meanwhile; nothing was "
+                                 "changed."));
+          goto failed;
+        }
+      explanation = merged;
+    }
 
   if (g_strcmp0 (old->why, explanation->why) == 0 &&
       g_strcmp0 (old->action, explanation->action) == 0)

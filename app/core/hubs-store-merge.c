@@ -2,7 +2,7 @@
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  *
- * A KPI's or a hub's fields saved over what is stored now, by three: what the user saw
+ * A KPI's, a hub's or an explanation's fields saved over what is stored now, by three: what the user saw
  * (@from), what they saved (@to) and what is stored (@stored). A field the save changes must
  * still hold what the user saw, or already what they saved; else someone else changed it
  * meanwhile, and nothing is saved (neither change is lost unseen). A field the save does not
@@ -130,6 +130,28 @@ _hubs_store_merge_hub (const HubsHub *from,
   MERGE_TEXT (focus_en);
   MERGE_VALUE (members_more);
   merged->sort_order = stored->sort_order;
+
+  return conflict ? NULL : g_steal_pointer (&merged);
+}
+
+/**
+ * _hubs_store_merge_explanation:
+ * @from: the explanation as the user saw it
+ * @to: as they saved it
+ * @stored: as stored now
+ *
+ * Returns: (transfer full) (nullable): as _hubs_store_merge_kpi(), for an explanation
+ */
+HubsExplanation *
+_hubs_store_merge_explanation (const HubsExplanation *from,
+                               const HubsExplanation *to,
+                               const HubsExplanation *stored)
+{
+  g_autoptr(HubsExplanation) merged = hubs_explanation_copy (to);
+  gboolean conflict = FALSE;
+
+  MERGE_TEXT (why);
+  MERGE_TEXT (action);
 
   return conflict ? NULL : g_steal_pointer (&merged);
 }

@@ -5,6 +5,7 @@
 
 #pragma once
 
+#include "hubs-cycle.h"
 #include "hubs-model.h"
 
 G_BEGIN_DECLS
@@ -15,5 +16,8 @@ HubsKpi *_hubs_store_merge_kpi (const HubsKpi *from,
 HubsHub *_hubs_store_merge_hub (const HubsHub *from,
                                 const HubsHub *to,
                                 const HubsHub *stored);
+HubsExplanation *_hubs_store_merge_explanation (const HubsExplanation *from,
+                                                const HubsExplanation *to,
+                                                const HubsExplanation *stored);
 
 G_END_DECLS

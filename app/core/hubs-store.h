@@ -324,6 +324,10 @@ HubsExplanation *hubs_store_get_explanation  (HubsStore              *self,
 gboolean         hubs_store_set_explanation  (HubsStore              *self,
                                               const HubsExplanation  *explanation,
                                               GError                **error);
+gboolean         hubs_store_replace_explanation (HubsStore              *self,
+                                                 const HubsExplanation  *before,
+                                                 const HubsExplanation  *after,
+                                                 GError                **error);
 GPtrArray       *hubs_store_list_exchanged_figures (HubsStore        *self,
                                                     const char       *hub_id,
                                                     int               fiscal_year,

@@ -128,69 +128,20 @@ apply_figure (HubsStore         *store,
                                     command->figure_kind, from, to, error);
 }
 
-static const char *
-text_or_empty (const char *text)
-{
-  return text != NULL ? text : "";
-}
-
-/* Whether someone else changed a field from @seen to @stored while the user changed it to
- * @to: neither is overwritten unseen. */
-static gboolean
-changed_meanwhile (const char *seen,
-                   const char *to,
-                   const char *stored)
-{
-  seen = text_or_empty (seen);
-  to = text_or_empty (to);
-  stored = text_or_empty (stored);
-
-  return g_strcmp0 (to, seen) != 0 && g_strcmp0 (stored, seen) != 0 &&
-         g_strcmp0 (stored, to) != 0;
-}
-
-/* Writes the explanation one way or the other, as apply_figure() does a figure: a field the
- * step changes must still hold what the other side of the command left (else nothing is
- * written), and a field it does not change keeps what is stored now. The store is read in
- * the same job as the write, on the writer's side of the network. */
+/* Writes the explanation one way or the other, as apply_figure() does a figure: only over
+ * what the other side of the command left (see hubs_store_replace_explanation()). */
 static gboolean
 apply_explanation (HubsStore  *store,
                    Command    *command,
                    gboolean    forward,
                    GError    **error)
 {
-  const HubsExplanation *from = forward ? command->explanation_before
-                                        : command->explanation_after;
-  const HubsExplanation *to = forward ? command->explanation_after
-                                      : command->explanation_before;
-  g_autoptr(HubsExplanation) stored = NULL;
-  g_autoptr(HubsExplanation) written = NULL;
-
-  if (!(stored = hubs_store_get_explanation (store, to->kpi_id, to->fiscal_year, error)))
-    return FALSE;
-
-  if (changed_meanwhile (from->why, to->why, stored->why) ||
-      changed_meanwhile (from->action, to->action, stored->action))
-    {
-      g_set_error_literal (error, HUBS_STORE_ERROR, HUBS_STORE_ERROR_CONFLICT,
-                           _("The explanation was changed elsewhere meanwhile; nothing was "
-                             "changed."));
-      return FALSE;
-    }
-
-  written = hubs_explanation_copy (to);
-  if (g_strcmp0 (text_or_empty (from->why), text_or_empty (to->why)) == 0)
-    {
-      g_free (written->why);
-      written->why = g_strdup (stored->why);
-    }
-  if (g_strcmp0 (text_or_empty (from->action), text_or_empty (to->action)) == 0)
-    {
-      g_free (written->action);
-      written->action = g_strdup (stored->action);
-    }
-
-  return hubs_store_set_explanation (store, written, error);
+  return hubs_store_replace_explanation (store,
+                                         forward ? command->explanation_before
+                                                 : command->explanation_after,
+                                         forward ? command->explanation_after
+                                                 : command->explanation_before,
+                                         error);
 }
 
 /* How many times an added KPI or hub is named again when someone else took its id first. */
