@@ -354,6 +354,9 @@ show_explanations (HubsKpiEditor *self)
   gtk_widget_set_visible (GTK_WIDGET (self->explanations), years != 0);
 }
 
+static void refresh_fields (HubsKpiEditor *self,
+                            gboolean       texts);
+
 /* A save of the KPI's fields, and the toast it gives once done. */
 typedef struct
 {
@@ -368,6 +371,10 @@ on_kpi_saved (HubsUndoStack *undo,
 {
   SavingKpi *saving = data;
 
+  /* A choice that was not saved goes back to what is stored; a text typed stays in its
+   * field, to be saved again. */
+  if (error != NULL && saving->editor->kpi != NULL && saving->editor->field_rows != NULL)
+    refresh_fields (saving->editor, FALSE);
   g_signal_emit (saving->editor, signals[SAVED], 0,
                  error != NULL ? error->message : saving->message);
   g_object_unref (saving->editor);
@@ -493,9 +500,11 @@ add_choice_field (HubsKpiEditor       *self,
   adw_preferences_group_add (group, row);
 }
 
-/* Shows in each field of "About This KPI" what the live KPI holds. */
+/* Shows in each field of "About This KPI" what the live KPI holds: in its choices, and with
+ * @texts in its text fields too. */
 static void
-refresh_fields (HubsKpiEditor *self)
+refresh_fields (HubsKpiEditor *self,
+                gboolean       texts)
 {
   const HubsKpi *kpi = hubs_live_kpi_get_kpi (self->kpi);
 
@@ -521,7 +530,7 @@ refresh_fields (HubsKpiEditor *self)
           if (adw_combo_row_get_selected (ADW_COMBO_ROW (row)) != selected)
             adw_combo_row_set_selected (ADW_COMBO_ROW (row), selected);
         }
-      else
+      else if (texts)
         {
           char **value = text_field ((HubsKpi *) kpi, field);
           const char *text = *value ? *value : "";
@@ -692,14 +701,14 @@ build (HubsKpiEditor *self)
     gtk_box_append (self->forms, GTK_WIDGET (group));
   }
 
-  refresh_fields (self);
+  refresh_fields (self, TRUE);
 }
 
 static void
 on_kpi_notify (HubsKpiEditor *self)
 {
   show_title (self);
-  refresh_fields (self);
+  refresh_fields (self, TRUE);
 }
 
 static void
