@@ -63,6 +63,14 @@ is_save_again (GtkWidget     *widget,
          g_strcmp0 (gtk_button_get_label (GTK_BUTTON (widget)), _("_Save Again")) == 0;
 }
 
+static gboolean
+is_choice_of (GtkWidget     *widget,
+              gconstpointer  data)
+{
+  return ADW_IS_COMBO_ROW (widget) &&
+         g_strcmp0 (g_object_get_data (G_OBJECT (widget), "field"), data) == 0;
+}
+
 /* A window on @store at 1200×800, drawn. */
 static HubsWindow *
 present_window (HubsStore *store)
@@ -169,6 +177,8 @@ test_server_away (void)
   HubsFigureRow *row;
   GtkEditable *entry;
   GtkWidget *save_again;
+  GtkWidget *pillar;
+  guint stored_pillar;
   HubsStore *store;
   HubsStore *fresh;
   HubsWindow *window;
@@ -237,6 +247,19 @@ test_server_away (void)
   g_assert_false (hubs_store_get_connected (store));
   hubs_test_wait_frames (GTK_WIDGET (window), 2);
   g_free (hubs_test_save_screenshot (GTK_WIDGET (window), shot_still));
+
+  /* A choice of the KPI's that cannot be saved goes back to what is stored, and says why. */
+  pillar = hubs_test_find_first (GTK_WIDGET (window), is_choice_of, "pillar");
+  g_assert_nonnull (pillar);
+  stored_pillar = adw_combo_row_get_selected (ADW_COMBO_ROW (pillar));
+  adw_combo_row_set_selected (ADW_COMBO_ROW (pillar), stored_pillar == 0 ? 1 : 0);
+  hubs_test_wait_for_saves (store);
+  hubs_test_wait_frames (GTK_WIDGET (window), 2);
+  g_assert_cmpuint (adw_combo_row_get_selected (ADW_COMBO_ROW (pillar)), ==, stored_pillar);
+  g_assert_true (hubs_test_find_label_containing (GTK_WIDGET (window),
+                                                  _("Not saved: the server cannot be reached. "
+                                                    "What you typed is kept; try again when "
+                                                    "the connection is back.")));
 
   /* Back: Try Again connects, the bar goes, and Save Again saves what was typed. */
   hubs_test_postgresql_server ("start");
