@@ -14,6 +14,7 @@
 #include "config.h"
 
 #include <locale.h>
+#include <signal.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -455,6 +456,100 @@ test_notify_after_lost_connection (Fixture       *f,
   wait_for_changes (&changes, 1);
   g_assert_cmpint (GPOINTER_TO_INT (changes.kinds->pdata[0]), ==, HUBS_STORE_CHANGE_FIGURE);
   g_assert_cmpint (changes.fiscal_year, ==, 2027);
+
+  g_signal_handlers_disconnect_by_data (f->b, &changes);
+  changes_clear (&changes);
+  g_ptr_array_unref (changes.kinds);
+  g_ptr_array_unref (changes.figures);
+}
+
+/* The main loop's longest wait between two ticks of a 10 ms timer. */
+typedef struct
+{
+  gint64 last;
+  gint64 longest;
+} Ticks;
+
+static gboolean
+on_tick (gpointer data)
+{
+  Ticks *ticks = data;
+  gint64 now = g_get_monotonic_time ();
+
+  ticks->longest = MAX (ticks->longest, now - ticks->last);
+  ticks->last = now;
+
+  return G_SOURCE_CONTINUE;
+}
+
+/* The test server's main process, which takes new connections. */
+static int
+server_pid (void)
+{
+  g_autofree char *path = g_build_filename (g_getenv ("HUBS_TEST_POSTGRESQL_DIR"), "data",
+                                            "postmaster.pid", NULL);
+  g_autofree char *contents = NULL;
+  g_autoptr(GError) error = NULL;
+
+  g_file_get_contents (path, &contents, NULL, &error);
+  g_assert_no_error (error);
+
+  return atoi (contents);
+}
+
+/* The connection that listens is lost while the server takes no new connections (its main
+ * process stopped: a try to connect waits, as on a network that drops what is sent). The
+ * tries to listen again wait in a worker thread: the main loop never waits for them. Once
+ * the server takes connections again, the watch listens again and says so. */
+static void
+test_notify_while_server_silent (Fixture       *f,
+                                 gconstpointer  data)
+{
+  g_autoptr(HubsStoreWatch) watch = hubs_store_watch_new (f->b);
+  g_autoptr(HubsFigure) heard = hubs_test_make_actual (KPI, 2027, 333);
+  g_autoptr(GError) error = NULL;
+  Changes changes = { g_ptr_array_new (), FIGURES_NEW (), NULL, 0 };
+  PGconn *conn = connect_raw (f->uri);
+  int pid = server_pid ();
+  Ticks ticks = { 0 };
+  gint64 until;
+  gint64 deadline;
+  guint timer;
+
+  g_ptr_array_set_free_func (changes.figures, (GDestroyNotify) hubs_figure_free);
+  g_signal_connect (f->b, "changed", G_CALLBACK (on_changed), &changes);
+
+  g_assert_cmpint (raw_count (conn, "SELECT count(pg_terminate_backend (pid)) FROM "
+                                    "pg_stat_activity WHERE query LIKE 'LISTEN %'"), ==, 1);
+  PQfinish (conn);
+  settle ();
+  g_assert_cmpint (kill (pid, SIGSTOP), ==, 0);
+
+  ticks.last = g_get_monotonic_time ();
+  timer = g_timeout_add (10, on_tick, &ticks);
+  until = g_get_monotonic_time () + (HUBS_STORE_WATCH_RETRY_INTERVAL + 3000) * 1000;
+  while (g_get_monotonic_time () < until)
+    g_main_context_iteration (NULL, TRUE);
+  g_source_remove (timer);
+  on_tick (&ticks);
+  g_assert_cmpint (kill (pid, SIGCONT), ==, 0);
+  g_test_message ("longest wait of the main loop while the watch tried to listen: %.1f ms",
+                  ticks.longest / 1000.0);
+  g_assert_cmpint (ticks.longest, <, G_USEC_PER_SEC / 2);
+  g_assert_cmpuint (changes.kinds->len, ==, 0);
+
+  /* Back: the watch listens again, says everything may have changed, and hears the next. */
+  deadline = hubs_test_deadline (HUBS_STORE_WATCH_RETRY_INTERVAL / 1000 + 10);
+  while (changes.kinds->len == 0 && g_get_monotonic_time () < deadline)
+    g_main_context_iteration (NULL, TRUE);
+  g_assert_cmpuint (changes.kinds->len, ==, 1);
+  g_assert_cmpint (GPOINTER_TO_INT (changes.kinds->pdata[0]), ==, HUBS_STORE_CHANGE_ALL);
+  changes_clear (&changes);
+
+  g_assert_true (hubs_store_set_figure (f->a, heard, &error));
+  g_assert_no_error (error);
+  wait_for_changes (&changes, 1);
+  g_assert_cmpint (GPOINTER_TO_INT (changes.kinds->pdata[0]), ==, HUBS_STORE_CHANGE_FIGURE);
 
   g_signal_handlers_disconnect_by_data (f->b, &changes);
   changes_clear (&changes);
@@ -943,6 +1038,7 @@ main (int   argc,
   ADD ("/hubs/concurrent/notify-figure", test_notify_figure);
   ADD ("/hubs/concurrent/notify-bulk", test_notify_bulk);
   ADD ("/hubs/concurrent/notify-after-lost-connection", test_notify_after_lost_connection);
+  ADD ("/hubs/concurrent/notify-while-server-silent", test_notify_while_server_silent);
 #undef ADD
 
   return g_test_run ();

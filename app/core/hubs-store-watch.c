@@ -15,8 +15,9 @@
  *   notice never waits behind the store's statements), wakes when its socket is readable,
  *   and passes on each notice another connection sent, as exactly that change; the store's
  *   own saves it has told already. When that connection is lost (the server restarted, the
- *   network went), the watch connects again every few seconds, and once it listens again
- *   passes on a change of everything: what was saved meanwhile sent notices nobody heard.
+ *   network went), the watch connects again every few seconds, in a worker thread so the
+ *   window never waits on the network for it, and once it listens again passes on a change
+ *   of everything: what was saved meanwhile sent notices nobody heard.
  */
 
 #define G_LOG_DOMAIN "hubs-store-watch"
@@ -41,6 +42,8 @@ struct _HubsStoreWatch
   /* On a server: the connection that listens for notices, and the schema they are of. */
   HubsDb       *listener;
   char         *schema;
+  /* Cancels a try to listen again that is under way, as the watch goes. */
+  GCancellable *cancellable;
 
   /* State */
   gint64        version;
@@ -165,74 +168,137 @@ notice_cb (int          fd,
 }
 
 /* The schema the store's tables are in, which the notices of its changes name. */
-static gboolean
-read_schema (HubsStoreWatch *self)
+static char *
+read_schema (HubsDb *listener)
 {
   HubsDbStmt *stmt = NULL;
-  int rc;
+  char *schema = NULL;
 
-  if (hubs_db_prepare (self->listener, "SELECT current_schema ()", &stmt) != HUBS_DB_OK)
-    return FALSE;
-  rc = hubs_db_stmt_step (stmt);
-  if (rc == HUBS_DB_ROW && hubs_db_stmt_column_text (stmt, 0) != NULL)
-    self->schema = g_strdup (hubs_db_stmt_column_text (stmt, 0));
+  if (hubs_db_prepare (listener, "SELECT current_schema ()", &stmt) != HUBS_DB_OK)
+    return NULL;
+  if (hubs_db_stmt_step (stmt) == HUBS_DB_ROW)
+    schema = g_strdup (hubs_db_stmt_column_text (stmt, 0));
   hubs_db_stmt_finalize (stmt);
 
-  return self->schema != NULL;
+  return schema;
 }
 
-/* Listens, on a connection of its own, for the notices of other connections' commits;
- * says why not unless @quiet (a retry, whose first failure was said). */
-static gboolean
-listen_to_server (HubsStoreWatch *self,
-                  gboolean        quiet)
+/* A connection of its own that listens for the notices of other connections' commits, and
+ * the schema they name. */
+typedef struct
 {
-  g_autofree char *message = NULL;
+  HubsDb *listener;
+  char   *schema;
+} Listening;
+
+static void
+listening_free (Listening *listening)
+{
+  g_clear_pointer (&listening->listener, hubs_db_close);
+  g_free (listening->schema);
+  g_free (listening);
+}
+
+/* Connects to @uri and listens there; on any thread, since it waits on the network. */
+static Listening *
+open_listener (const char  *uri,
+               char       **message)
+{
+  Listening *listening = g_new0 (Listening, 1);
   int rc;
 
-  if (!(self->listener = hubs_db_pg_open (hubs_store_get_path (self->store), TRUE, &rc,
-                                          &message)))
+  if (!(listening->listener = hubs_db_pg_open (uri, TRUE, &rc, message)))
     {
-      if (!quiet)
-        g_message ("Other people's changes to %s cannot be followed yet: %s",
-                   hubs_store_get_path (self->store), message);
-      return FALSE;
+      listening_free (listening);
+      return NULL;
     }
 
-  g_clear_pointer (&self->schema, g_free);
-  if (!read_schema (self) ||
-      hubs_db_pg_listen (self->listener, HUBS_STORE_NOTIFY_CHANNEL) != HUBS_DB_OK)
+  if (!(listening->schema = read_schema (listening->listener)) ||
+      hubs_db_pg_listen (listening->listener, HUBS_STORE_NOTIFY_CHANNEL) != HUBS_DB_OK)
     {
-      if (!quiet)
-        g_message ("Other people's changes to %s cannot be followed yet: %s",
-                   hubs_store_get_path (self->store), hubs_db_errmsg (self->listener));
-      g_clear_pointer (&self->listener, hubs_db_close);
-      return FALSE;
+      *message = g_strdup (hubs_db_errmsg (listening->listener));
+      listening_free (listening);
+      return NULL;
     }
+
+  return listening;
+}
+
+/* Takes the connection that listens, and follows its socket. */
+static void
+start_listening (HubsStoreWatch *self,
+                 Listening      *listening)
+{
+  g_clear_pointer (&self->schema, g_free);
+  self->listener = g_steal_pointer (&listening->listener);
+  self->schema = g_steal_pointer (&listening->schema);
+  listening_free (listening);
 
   self->source = g_unix_fd_add (hubs_db_pg_get_socket (self->listener), G_IO_IN, notice_cb,
                                 self);
-  return TRUE;
 }
 
+static void
+connect_in_thread (GTask        *task,
+                   gpointer      source,
+                   gpointer      task_data,
+                   GCancellable *cancellable)
+{
+  g_autofree char *message = NULL;
+  Listening *listening;
+
+  if ((listening = open_listener (task_data, &message)))
+    g_task_return_pointer (task, listening, (GDestroyNotify) listening_free);
+  else
+    g_task_return_new_error (task, HUBS_STORE_ERROR, HUBS_STORE_ERROR_UNREACHABLE, "%s",
+                             message);
+}
+
+/* In the main loop, after a try in a worker thread: listening again, everything is read
+ * again (what was saved meanwhile sent notices nobody heard); else the next try is later. */
+static void
+on_listener_connected (GObject      *source,
+                       GAsyncResult *result,
+                       gpointer      data)
+{
+  g_autoptr(GError) error = NULL;
+  HubsStoreChange change = { .kind = HUBS_STORE_CHANGE_ALL };
+  HubsStoreWatch *self;
+  Listening *listening;
+
+  /* The watch went meanwhile: it cancelled the try, and is not to be touched. */
+  if (g_cancellable_is_cancelled (g_task_get_cancellable (G_TASK (result))))
+    return;
+
+  self = data;
+  if (!(listening = g_task_propagate_pointer (G_TASK (result), &error)))
+    {
+      g_debug ("Still not following %s: %s", hubs_store_get_path (self->store), error->message);
+      listen_later (self);
+      return;
+    }
+
+  start_listening (self, listening);
+  g_debug ("Following other people's changes to %s again", hubs_store_get_path (self->store));
+  g_signal_emit_by_name (self->store, "changed", &change);
+}
+
+/* Tries again to listen, in a worker thread: the window never waits to connect. */
 static gboolean
 retry_cb (gpointer data)
 {
   HubsStoreWatch *self = data;
-  HubsStoreChange change = { .kind = HUBS_STORE_CHANGE_ALL };
-
-  if (!listen_to_server (self, TRUE))
-    return G_SOURCE_CONTINUE;
+  g_autoptr(GTask) task = g_task_new (NULL, self->cancellable, on_listener_connected, self);
 
   self->retry = 0;
-  g_debug ("Following other people's changes to %s again",
-           hubs_store_get_path (self->store));
-  g_signal_emit_by_name (self->store, "changed", &change);
+  g_task_set_source_tag (task, retry_cb);
+  g_task_set_task_data (task, g_strdup (hubs_store_get_path (self->store)), g_free);
+  g_task_run_in_thread (task, connect_in_thread);
 
   return G_SOURCE_REMOVE;
 }
 
-/* Tries again to listen, every few seconds, until it does. */
+/* Tries again to listen in a few seconds, and so on until it does. */
 static void
 listen_later (HubsStoreWatch *self)
 {
@@ -246,6 +312,8 @@ hubs_store_watch_finalize (GObject *object)
 {
   HubsStoreWatch *self = (HubsStoreWatch *)object;
 
+  g_cancellable_cancel (self->cancellable);
+  g_clear_object (&self->cancellable);
   g_clear_handle_id (&self->source, g_source_remove);
   g_clear_handle_id (&self->retry, g_source_remove);
   g_clear_pointer (&self->stmt, sqlite3_finalize);
@@ -288,9 +356,21 @@ hubs_store_watch_new (HubsStore *store)
 
   if (hubs_db_get_engine (store->db) == HUBS_DB_ENGINE_POSTGRESQL)
     {
+      g_autofree char *message = NULL;
+      Listening *listening;
+
+      /* The first time on this thread: the store has just connected to the same server, and
+       * notices are followed from the moment the window shows. */
       self->shared = TRUE;
-      if (!listen_to_server (self, FALSE))
-        listen_later (self);
+      self->cancellable = g_cancellable_new ();
+      if ((listening = open_listener (hubs_store_get_path (store), &message)))
+        start_listening (self, listening);
+      else
+        {
+          g_message ("Other people's changes to %s cannot be followed yet: %s",
+                     hubs_store_get_path (store), message);
+          listen_later (self);
+        }
       return self;
     }
 
