@@ -14,7 +14,9 @@
  * window reads meanwhile (a KPI's newest changes, another person's figure) is read after.
  * A server that stops answering what the window reads (its process stopped, as a network
  * that silently drops what is sent would look) is given up on within seconds: the bar
- * shows, and once it answers again Try Again brings everything back.
+ * shows, and once it answers again Try Again brings everything back. Two changes of one
+ * KPI field made while the first is still being saved both go through, the last one typed
+ * winning.
  */
 
 #include "config.h"
@@ -68,6 +70,14 @@ is_choice_of (GtkWidget     *widget,
               gconstpointer  data)
 {
   return ADW_IS_COMBO_ROW (widget) &&
+         g_strcmp0 (g_object_get_data (G_OBJECT (widget), "field"), data) == 0;
+}
+
+static gboolean
+is_text_field_of (GtkWidget     *widget,
+                  gconstpointer  data)
+{
+  return ADW_IS_ENTRY_ROW (widget) &&
          g_strcmp0 (g_object_get_data (G_OBJECT (widget), "field"), data) == 0;
 }
 
@@ -713,6 +723,55 @@ test_server_silent (void)
   hubs_test_remove_dir (dir);
 }
 
+/* An administrator changes a KPI's English name twice while the server is slow to take
+ * the first: the second starts from the first, so neither is refused as someone else's, and
+ * the name stored is the last one typed. */
+static void
+test_kpi_edits_slow (void)
+{
+  g_autofree char *dir = hubs_test_make_dir ();
+  g_autofree char *uri = hubs_test_database_path (dir, "unused");
+  g_autoptr(HubsKpi) stored = NULL;
+  g_autoptr(GError) error = NULL;
+  g_auto(GStrv) refused = NULL;
+  HubsStore *store;
+  HubsWindow *window;
+  GtkWidget *name_en;
+  PGconn *other;
+
+  store = hubs_test_open_store (uri, HUBS_STORE_OPEN_DEFAULT);
+  window = present_window (store);
+  open_actual_field (window, "sapporo", "sapporo/startups", 2025);
+  name_en = hubs_test_find_first (GTK_WIDGET (window), is_text_field_of, "name_en");
+  g_assert_nonnull (name_en);
+  drain_main_loop ();
+
+  other = hold_table (uri, "kpi");
+  gtk_editable_set_text (GTK_EDITABLE (name_en), "Start-ups founded");
+  g_signal_emit_by_name (name_en, "apply");
+  g_assert_true (hubs_store_get_writing (store));
+  gtk_editable_set_text (GTK_EDITABLE (name_en), "Start-ups founded in Sapporo");
+  g_signal_emit_by_name (name_en, "apply");
+  assert_window_goes_on (window, store, "two changes of a KPI's name");
+  let_go (other);
+  hubs_test_wait_for_saves (store);
+  hubs_test_wait_frames (GTK_WIDGET (window), 2);
+
+  stored = hubs_store_get_kpi (store, "sapporo/startups", &error);
+  g_assert_no_error (error);
+  g_assert_cmpstr (stored->name_en, ==, "Start-ups founded in Sapporo");
+  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (name_en)), ==,
+                   "Start-ups founded in Sapporo");
+  refused = g_strsplit (_("“%s” was changed elsewhere meanwhile; nothing was changed."), "%s",
+                        2);
+  g_assert_false (hubs_test_find_label_containing (GTK_WIDGET (window), refused[1]));
+
+  gtk_window_destroy (GTK_WINDOW (window));
+  hubs_test_spin (50);
+  g_assert_finalize_object (store);
+  hubs_test_remove_dir (dir);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -723,6 +782,7 @@ main (int   argc,
   g_test_add_func ("/hubs/connection-bar/server-slow", test_server_slow);
   g_test_add_func ("/hubs/connection-bar/server-silent", test_server_silent);
   g_test_add_func ("/hubs/connection-bar/plan-slow", test_plan_slow);
+  g_test_add_func ("/hubs/connection-bar/kpi-edits-slow", test_kpi_edits_slow);
 
   return g_test_run ();
 }

@@ -55,6 +55,10 @@ struct _HubsKpiEditor
   HubsLiveHub   *hub;
   HubsLiveKpi   *kpi;
   GSignalGroup  *kpi_signals;
+  /* The KPI's fields as the newest save under way leaves them: the next change starts from
+   * them, so two changes made before the first is saved do not meet as someone else's.
+   * Owned by that save (SavingKpi). */
+  HubsKpi       *saving_kpi;
 
   /* State: the newest and oldest history entries shown */
   gint64         newest_id;
@@ -362,7 +366,17 @@ typedef struct
 {
   HubsKpiEditor *editor;
   char          *message;
+  /* What it saves, as the editor's saving_kpi while it is the newest. */
+  HubsKpi       *kpi;
 } SavingKpi;
+
+/* The KPI's fields a change starts from: what the newest save under way leaves, else what
+ * the live KPI holds. */
+static const HubsKpi *
+get_edited_kpi (HubsKpiEditor *self)
+{
+  return self->saving_kpi != NULL ? self->saving_kpi : hubs_live_kpi_get_kpi (self->kpi);
+}
 
 static void
 on_kpi_saved (HubsUndoStack *undo,
@@ -370,6 +384,11 @@ on_kpi_saved (HubsUndoStack *undo,
               gpointer       data)
 {
   SavingKpi *saving = data;
+
+  if (saving->editor->saving_kpi == saving->kpi)
+    g_clear_pointer (&saving->editor->saving_kpi, hubs_kpi_free);
+  else
+    hubs_kpi_free (saving->kpi);
 
   /* A choice that was not saved goes back to what is stored; a text typed stays in its
    * field, to be saved again. */
@@ -393,8 +412,11 @@ save_kpi (HubsKpiEditor *self,
   saving->editor = g_object_ref (self);
   saving->message = g_strdup_printf (_("Saved %s"),
                                      hubs_i18n_pick (edited->name_ja, edited->name_en));
-  hubs_undo_stack_save_kpi_async (self->undo, hubs_live_kpi_get_kpi (self->kpi), edited,
-                                  on_kpi_saved, saving);
+  saving->kpi = hubs_kpi_copy (edited);
+  hubs_undo_stack_save_kpi_async (self->undo, get_edited_kpi (self), edited, on_kpi_saved,
+                                  saving);
+  /* The save before it, if any, frees its own copy when it ends. */
+  self->saving_kpi = saving->kpi;
 }
 
 static char **
@@ -420,7 +442,7 @@ static void
 on_text_field_apply (HubsKpiEditor *self,
                      AdwEntryRow   *row)
 {
-  g_autoptr(HubsKpi) edited = hubs_kpi_copy (hubs_live_kpi_get_kpi (self->kpi));
+  g_autoptr(HubsKpi) edited = hubs_kpi_copy (get_edited_kpi (self));
   char **field = text_field (edited, g_object_get_data (G_OBJECT (row), "field"));
   const char *text = gtk_editable_get_text (GTK_EDITABLE (row));
 
@@ -454,7 +476,7 @@ on_choice_changed (HubsKpiEditor *self,
                    GParamSpec    *pspec,
                    AdwComboRow   *row)
 {
-  const HubsKpi *kpi = hubs_live_kpi_get_kpi (self->kpi);
+  const HubsKpi *kpi = get_edited_kpi (self);
   g_autoptr(HubsKpi) edited = hubs_kpi_copy (kpi);
   const char *field = g_object_get_data (G_OBJECT (row), "field");
   guint selected = adw_combo_row_get_selected (row);
@@ -848,6 +870,8 @@ hubs_kpi_editor_set_kpi (HubsKpiEditor  *self,
 
   g_set_object (&self->kpi, kpi);
   g_set_object (&self->hub, hub);
+  /* A save of the KPI shown before still ends, and frees its own copy. */
+  self->saving_kpi = NULL;
   g_signal_group_set_target (self->kpi_signals, kpi);
   if (hub != NULL)
     hubs_chart_view_set_live_kpi (HUBS_CHART_VIEW (self->chart), hub, kpi);
