@@ -56,8 +56,9 @@ test_entry (void)
   g_assert_nonnull (strstr (change, "160"));
   g_assert_nonnull (strstr (change, "175"));
   g_assert_nonnull (strstr (change, "→"));
-  /* The stored UTC stamp is not shown as it is stored. */
+  /* The stored UTC stamp is shown in Japan, as every moment is. */
   g_assert_null (strstr (change, "T00:30"));
+  g_assert_nonnull (strstr (change, "1 April 2026, 09:30"));
 }
 
 /* Who: a name and organisation, with the database user where it is not the name. */

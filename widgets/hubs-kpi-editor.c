@@ -407,16 +407,18 @@ static void
 save_kpi (HubsKpiEditor *self,
           HubsKpi       *edited)
 {
+  g_autoptr(HubsKpi) before = hubs_kpi_copy (get_edited_kpi (self));
   SavingKpi *saving = g_new0 (SavingKpi, 1);
 
   saving->editor = g_object_ref (self);
   saving->message = g_strdup_printf (_("Saved %s"),
                                      hubs_i18n_pick (edited->name_ja, edited->name_en));
+
+  /* The newest save from now on (on a file it ends before the call returns); the one
+   * before it, if any, frees its own copy when it ends. */
   saving->kpi = hubs_kpi_copy (edited);
-  hubs_undo_stack_save_kpi_async (self->undo, get_edited_kpi (self), edited, on_kpi_saved,
-                                  saving);
-  /* The save before it, if any, frees its own copy when it ends. */
   self->saving_kpi = saving->kpi;
+  hubs_undo_stack_save_kpi_async (self->undo, before, edited, on_kpi_saved, saving);
 }
 
 static char **

@@ -15,6 +15,8 @@
 #include <glib/gi18n.h>
 
 #include "hubs-backup.h"
+#include "hubs-format.h"
+#include "hubs-i18n.h"
 #include "hubs-restore-dialog.h"
 
 struct _HubsRestoreDialog
@@ -48,11 +50,11 @@ enum {
 
 static guint signals[N_SIGNALS];
 
+/* As every moment is written: in Japan, to the minute. */
 static char *
 format_time (GDateTime *time)
 {
-  /* Translators: how a backup's time is shown; see the GDateTime formats */
-  return g_date_time_format (time, _("%Y-%m-%d %H:%M:%S"));
+  return hubs_format_moment (time, hubs_language_current ());
 }
 
 static void

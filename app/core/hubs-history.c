@@ -114,25 +114,24 @@ hubs_history_describe_value (const char   *field,
 /**
  * hubs_history_describe_time:
  * @changed_at: a history time stamp (ISO 8601, UTC)
+ * @language: the language to write in
  *
- * Returns: (transfer full): the time in Japan, where the plan's moments are read
+ * Returns: (transfer full): the time in Japan, where the plan's moments are read, written
+ *   as every moment is (hubs_format_moment())
  */
 char *
-hubs_history_describe_time (const char *changed_at)
+hubs_history_describe_time (const char   *changed_at,
+                            HubsLanguage  language)
 {
-  g_autoptr(GTimeZone) japan = hubs_time_zone_japan ();
   g_autoptr(GTimeZone) utc_zone = g_time_zone_new_utc ();
   g_autoptr(GDateTime) utc = NULL;
-  g_autoptr(GDateTime) local = NULL;
 
   g_return_val_if_fail (changed_at != NULL, NULL);
 
   if (!(utc = g_date_time_new_from_iso8601 (changed_at, utc_zone)))
     return g_strdup (changed_at);
 
-  local = g_date_time_to_timezone (utc, japan);
-  /* Translators: how a backup's time is shown; see the GDateTime formats */
-  return g_date_time_format (local, _("%Y-%m-%d %H:%M:%S"));
+  return hubs_format_moment (utc, language);
 }
 
 /**
@@ -211,7 +210,7 @@ hubs_history_describe_entry (const HubsHistoryEntry  *entry,
   else
     *title = g_strdup (hubs_history_field_get_label (entry->field));
 
-  when = hubs_history_describe_time (entry->changed_at);
+  when = hubs_history_describe_time (entry->changed_at, language);
   who = hubs_history_describe_who (entry->changed_by, entry->organisation, entry->db_user);
 
   /* A save over another person's change: old_value is the figure they had stored, new_value

@@ -15,7 +15,8 @@ char       *hubs_history_describe_value   (const char              *field,
                                            const char              *value,
                                            const char              *unit,
                                            HubsLanguage             language);
-char       *hubs_history_describe_time    (const char              *changed_at);
+char       *hubs_history_describe_time    (const char              *changed_at,
+                                          HubsLanguage             language);
 char       *hubs_history_describe_who     (const char              *name,
                                            const char              *organisation,
                                            const char              *db_user);
