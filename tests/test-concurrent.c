@@ -899,6 +899,7 @@ test_race_explanation (Fixture       *f,
   HubsUndoStack *undo = hubs_undo_stack_new (f->b);
   Told told = { 0 };
 
+  g_free (ours->why);
   ours->why = g_strdup ("私たちの分析");
 
   raw_exec (conn, "BEGIN");

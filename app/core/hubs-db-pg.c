@@ -35,10 +35,11 @@
  * that stopped answering fails after TCP_USER_TIMEOUT milliseconds, and TCP keepalives
  * (probes after 10 s of silence, every 5 s, 3 of them) find a server that vanished while a
  * reply was awaited within about 25 s. The calls block, so the store makes its saves in a
- * thread of their own. From the main loop, a reply is awaited MAIN_LOOP_WAIT_MS at most:
- * a server that stopped answering there (or a network that drops what is sent) takes the
- * connection as lost, so the window waits that long once, not for the keepalives. Elsewhere
- * a query the server itself is slow to answer is not cut short.
+ * thread of their own. From the main loop (an event a window handles, see in_main_loop()),
+ * a reply is awaited MAIN_LOOP_WAIT_MS at most: a server that stopped answering there (or a
+ * network that drops what is sent) takes the connection as lost, so the window waits that
+ * long once, not for the keepalives. Elsewhere (a command-line run, a long import) a query
+ * the server itself is slow to answer is not cut short.
  *
  * Each call holds the connection's lock (hubs_db_lock()) while it uses the connection.
  */
@@ -759,6 +760,15 @@ await_reply (PgDb     *self,
     }
 }
 
+/* Whether the call comes from what the main loop dispatches (an event, a timeout, an idle):
+ * what a window does once it shows. Not a command-line run, nor the start-up before the
+ * first window, nor another thread: those wait as long as the network bounds say. */
+static gboolean
+in_main_loop (void)
+{
+  return g_main_depth () > 0 && g_main_context_is_owner (g_main_context_default ());
+}
+
 /* Sends @sql (one statement with @n_params parameters, or with @n_params -1 as many as it
  * holds, without) and gives its result as PQexec() would. From the main loop it waits for
  * it MAIN_LOOP_WAIT_MS at most: then it gives %NULL with @timed_out set. */
@@ -772,7 +782,7 @@ execute (PgDb               *self,
 {
   *timed_out = FALSE;
 
-  if (!g_main_context_is_owner (g_main_context_default ()))
+  if (!in_main_loop ())
     return n_params < 0 ? PQexec (self->conn, sql)
                         : PQexecParams (self->conn, sql, n_params, types, values, NULL, NULL, 0);
 

@@ -262,7 +262,8 @@ _hubs_store_in_writer (HubsStore *self)
 HubsDb *
 _hubs_store_db (HubsStore *self)
 {
-  if (self->writer_db != NULL && _hubs_store_in_writer (self))
+  /* Only the writer's thread sets writer_db, and only it reads it here. */
+  if (_hubs_store_in_writer (self) && self->writer_db != NULL)
     return self->writer_db;
 
   return self->db;
