@@ -616,6 +616,52 @@ hubs_test_deadline (guint seconds)
   return g_get_monotonic_time () + (gint64) (seconds * MAX (factor, 1) * G_USEC_PER_SEC);
 }
 
+struct _HubsTestTicks
+{
+  gint64 last;
+  gint64 longest;
+  guint  timer;
+};
+
+static gboolean
+on_tick (gpointer data)
+{
+  HubsTestTicks *ticks = data;
+  gint64 now = g_get_monotonic_time ();
+
+  ticks->longest = MAX (ticks->longest, now - ticks->last);
+  ticks->last = now;
+
+  return G_SOURCE_CONTINUE;
+}
+
+/* Starts timing the main loop's waits; see hubs_test_ticks_stop(). */
+HubsTestTicks *
+hubs_test_ticks_start (void)
+{
+  HubsTestTicks *ticks = g_new0 (HubsTestTicks, 1);
+
+  ticks->last = g_get_monotonic_time ();
+  ticks->timer = g_timeout_add (10, on_tick, ticks);
+
+  return ticks;
+}
+
+/* Returns: the main loop's longest wait since @ticks started, in microseconds, the wait
+ * until now included (a wait the loop never came back from in time counts too) */
+gint64
+hubs_test_ticks_stop (HubsTestTicks *ticks)
+{
+  gint64 longest;
+
+  g_source_remove (ticks->timer);
+  on_tick (ticks);
+  longest = ticks->longest;
+  g_free (ticks);
+
+  return longest;
+}
+
 /* What pdfinfo says of @pdf under @key, such as "Pages" or "Page size". */
 char *
 hubs_test_pdf_info (const char *pdf,

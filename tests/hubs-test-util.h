@@ -62,6 +62,12 @@ void    hubs_test_copy_file       (const char *from,
                                    const char *to);
 double  hubs_test_median          (GArray     *values);
 gint64  hubs_test_deadline        (guint       seconds);
+
+/* The main loop's longest wait between two ticks of a 10 ms timer, from _start to _stop
+ * (the wait up to _stop counted too), in microseconds. */
+typedef struct _HubsTestTicks HubsTestTicks;
+HubsTestTicks *hubs_test_ticks_start (void);
+gint64         hubs_test_ticks_stop  (HubsTestTicks *ticks);
 HubsFigure *hubs_test_make_actual (const char *kpi_id,
                                    int         fiscal_year,
                                    double      value);

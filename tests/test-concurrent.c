@@ -116,10 +116,19 @@ save_thread (gpointer data)
   return NULL;
 }
 
-/* The lock a save of one of the KPI's figures holds until it ends (change_figure()). */
-#define LOCK_KPI_FIGURES \
-  "SELECT pg_advisory_xact_lock (hashtext (current_schema () || ' figures'), " \
-  "hashtext ('" KPI "'))"
+/* Takes, in @conn's transaction, the lock a save of @what (figures, kpi, explanation) of
+ * @key holds until it ends (see _hubs_store_lock()). */
+static void
+raw_lock (PGconn     *conn,
+          const char *what,
+          const char *key)
+{
+  g_autofree char *sql = g_strdup_printf ("SELECT pg_advisory_xact_lock (hashtext "
+                                          "(current_schema () || ' %s'), hashtext ('%s'))",
+                                          what, key);
+
+  raw_exec (conn, sql);
+}
 
 /* Waits until a connection waits for a lock another holds. */
 static void
@@ -158,7 +167,7 @@ race (Fixture  *f,
   g_assert_no_error (error);
 
   raw_exec (conn, "BEGIN");
-  raw_exec (conn, LOCK_KPI_FIGURES);
+  raw_lock (conn, "figures", KPI);
   if (figure_exists)
     raw_exec (conn, "UPDATE figure SET value = 200 WHERE kpi_id = '" KPI "' AND "
                     "fiscal_year = 2025 AND kind = 'actual'");
@@ -224,7 +233,7 @@ test_import_waits_for_save (Fixture       *f,
   g_ptr_array_add (figures, hubs_test_make_actual ("sapporo/funding-deals", 2025, 30));
 
   raw_exec (conn, "BEGIN");
-  raw_exec (conn, LOCK_KPI_FIGURES);
+  raw_lock (conn, "figures", KPI);
   raw_exec (conn, "INSERT INTO figure (kpi_id, fiscal_year, kind, value, measured, "
                   "confirmed) VALUES ('" KPI "', 2025, 'actual', 200, 1, 0)");
 
@@ -463,25 +472,6 @@ test_notify_after_lost_connection (Fixture       *f,
   g_ptr_array_unref (changes.figures);
 }
 
-/* The main loop's longest wait between two ticks of a 10 ms timer. */
-typedef struct
-{
-  gint64 last;
-  gint64 longest;
-} Ticks;
-
-static gboolean
-on_tick (gpointer data)
-{
-  Ticks *ticks = data;
-  gint64 now = g_get_monotonic_time ();
-
-  ticks->longest = MAX (ticks->longest, now - ticks->last);
-  ticks->last = now;
-
-  return G_SOURCE_CONTINUE;
-}
-
 /* The test server's main process, which takes new connections. */
 static int
 server_pid (void)
@@ -511,10 +501,10 @@ test_notify_while_server_silent (Fixture       *f,
   Changes changes = { g_ptr_array_new (), FIGURES_NEW (), NULL, 0 };
   PGconn *conn = connect_raw (f->uri);
   int pid = server_pid ();
-  Ticks ticks = { 0 };
+  HubsTestTicks *ticks;
+  gint64 longest;
   gint64 until;
   gint64 deadline;
-  guint timer;
 
   g_ptr_array_set_free_func (changes.figures, (GDestroyNotify) hubs_figure_free);
   g_signal_connect (f->b, "changed", G_CALLBACK (on_changed), &changes);
@@ -525,17 +515,15 @@ test_notify_while_server_silent (Fixture       *f,
   settle ();
   g_assert_cmpint (kill (pid, SIGSTOP), ==, 0);
 
-  ticks.last = g_get_monotonic_time ();
-  timer = g_timeout_add (10, on_tick, &ticks);
+  ticks = hubs_test_ticks_start ();
   until = g_get_monotonic_time () + (HUBS_STORE_WATCH_RETRY_INTERVAL + 3000) * 1000;
   while (g_get_monotonic_time () < until)
     g_main_context_iteration (NULL, TRUE);
-  g_source_remove (timer);
-  on_tick (&ticks);
+  longest = hubs_test_ticks_stop (ticks);
   g_assert_cmpint (kill (pid, SIGCONT), ==, 0);
   g_test_message ("longest wait of the main loop while the watch tried to listen: %.1f ms",
-                  ticks.longest / 1000.0);
-  g_assert_cmpint (ticks.longest, <, G_USEC_PER_SEC / 2);
+                  longest / 1000.0);
+  g_assert_cmpint (longest, <, G_USEC_PER_SEC / 2);
   g_assert_cmpuint (changes.kinds->len, ==, 0);
 
   /* Back: the watch listens again, says everything may have changed, and hears the next. */
@@ -866,8 +854,7 @@ test_race_kpi (Fixture       *f,
   ours->name_ja = g_strdup ("私たちの名前");
 
   raw_exec (conn, "BEGIN");
-  raw_exec (conn, "SELECT pg_advisory_xact_lock (hashtext (current_schema () || ' kpi'), "
-                  "hashtext ('" KPI "'))");
+  raw_lock (conn, "kpi", KPI);
   raw_exec (conn, "UPDATE kpi SET name_ja = '他の人の名前' WHERE id = '" KPI "'");
 
   hubs_undo_stack_save_kpi_async (undo, seen, ours, on_told, &told);
@@ -903,8 +890,7 @@ test_race_explanation (Fixture       *f,
   ours->why = g_strdup ("私たちの分析");
 
   raw_exec (conn, "BEGIN");
-  raw_exec (conn, "SELECT pg_advisory_xact_lock (hashtext (current_schema () || "
-                  "' explanation'), hashtext ('" KPI " 2025'))");
+  raw_lock (conn, "explanation", KPI " 2025");
   raw_exec (conn, "INSERT INTO explanation (kpi_id, fiscal_year, why, action) VALUES ('" KPI
                   "', 2025, '他の人の分析', '')");
 
@@ -941,8 +927,7 @@ test_race_add_kpi (Fixture       *f,
   ours->unit = g_strdup ("社");
 
   raw_exec (conn, "BEGIN");
-  raw_exec (conn, "SELECT pg_advisory_xact_lock (hashtext (current_schema () || ' kpi'), "
-                  "hashtext ('sapporo/kpi-1'))");
+  raw_lock (conn, "kpi", "sapporo/kpi-1");
   raw_exec (conn, "CREATE TEMP TABLE theirs AS SELECT * FROM kpi WHERE id = '" KPI "'");
   raw_exec (conn, "UPDATE theirs SET id = 'sapporo/kpi-1', name_ja = '他の人のKPI', "
                   "sort_order = 99");

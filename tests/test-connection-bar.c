@@ -297,26 +297,6 @@ test_server_away (void)
   hubs_test_remove_dir (dir);
 }
 
-/* The main loop's longest wait between two ticks of a 10 ms timer, while it runs for
- * @milliseconds. */
-typedef struct
-{
-  gint64 last;
-  gint64 longest;
-} Ticks;
-
-static gboolean
-on_tick (gpointer data)
-{
-  Ticks *ticks = data;
-  gint64 now = g_get_monotonic_time ();
-
-  ticks->longest = MAX (ticks->longest, now - ticks->last);
-  ticks->last = now;
-
-  return G_SOURCE_CONTINUE;
-}
-
 /* Another connection takes @table and keeps it (writes wait; reads go on), until
  * let_go(), or 20 s, when the server ends its idle transaction. */
 static PGconn *
@@ -350,18 +330,16 @@ assert_window_goes_on (HubsWindow *window,
                        HubsStore  *store,
                        const char *what)
 {
-  Ticks ticks = { 0 };
-  guint timer;
+  HubsTestTicks *ticks;
+  gint64 longest;
 
   g_assert_true (hubs_store_get_writing (store));
-  ticks.last = g_get_monotonic_time ();
-  timer = g_timeout_add (10, on_tick, &ticks);
+  ticks = hubs_test_ticks_start ();
   hubs_test_spin (1000);
-  g_source_remove (timer);
-  on_tick (&ticks);
+  longest = hubs_test_ticks_stop (ticks);
   g_test_message ("longest wait of the main loop while %s waited: %.1f ms", what,
-                  ticks.longest / 1000.0);
-  g_assert_cmpint (ticks.longest, <, G_USEC_PER_SEC / 2);
+                  longest / 1000.0);
+  g_assert_cmpint (longest, <, G_USEC_PER_SEC / 2);
   hubs_test_wait_frames (GTK_WIDGET (window), 2);
   g_assert_true (hubs_store_get_writing (store));
 }
