@@ -461,6 +461,21 @@ test_two_people (void)
     scroll_to_end (hubs_window_get_kpi_editor (b));
     hubs_test_wait_frames (GTK_WIDGET (b), 3);
     g_free (hubs_test_save_screenshot (GTK_WIDGET (b), shot));
+
+    /* Scrolled to the end, the page's last button shows above the toast, not under it. */
+    {
+      GType toast_type = g_type_from_name ("AdwToastWidget");
+      GtkWidget *delete = find_button (hubs_window_get_kpi_editor (b), _("_Delete KPI…"));
+      GtkWidget *toast = hubs_test_find_first (GTK_WIDGET (b), hubs_test_is_of_type,
+                                               GSIZE_TO_POINTER (toast_type));
+      graphene_rect_t delete_bounds, toast_bounds;
+
+      g_assert_nonnull (delete);
+      g_assert_nonnull (toast);
+      g_assert_true (gtk_widget_compute_bounds (delete, GTK_WIDGET (b), &delete_bounds));
+      g_assert_true (gtk_widget_compute_bounds (toast, GTK_WIDGET (b), &toast_bounds));
+      g_assert_false (graphene_rect_intersection (&delete_bounds, &toast_bounds, NULL));
+    }
   }
 
   /* Next time B keeps A's figure: the typed text goes, A's shows. */

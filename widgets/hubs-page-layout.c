@@ -38,7 +38,9 @@ hubs_page_layout_new (GtkWidget  *parent,
   gtk_scrolled_window_set_child (GTK_SCROLLED_WINDOW (scroller), clamp);
 
   gtk_widget_set_margin_top (column, 24);
-  gtk_widget_set_margin_bottom (column, 24);
+  /* Room under the last row for a toast (about 48 px, 12 above the edge), so scrolled to
+   * the end the page's last button shows above it rather than under it. */
+  gtk_widget_set_margin_bottom (column, 24 + 60);
   gtk_widget_set_margin_start (column, 12);
   gtk_widget_set_margin_end (column, 12);
   adw_clamp_set_child (ADW_CLAMP (clamp), column);
