@@ -37,6 +37,8 @@ typedef struct
   char       *path;
   HubsStore  *store;
   HubsWindow *window;
+  /* What test_rows_after_first_frame() counted, a frame each. */
+  GArray     *painted;
 } Fixture;
 
 static void
@@ -419,6 +421,48 @@ test_first_start_empty_state (Fixture       *f,
   page = hubs_window_get_hub_page (f->window);
   g_assert_false (gtk_widget_is_drawable (hubs_test_find_first (page, is_label_with_text,
                                                       _("No Actuals Entered Yet"))));
+}
+
+/* The rows each frame shows, counted after it is painted. */
+static void
+count_rows_painted (GdkFrameClock *clock,
+                    gpointer       data)
+{
+  Fixture *f = data;
+  g_autoptr(GPtrArray) rows = g_ptr_array_new ();
+  guint n;
+
+  collect_widgets (hubs_window_get_hub_page (f->window), HUBS_TYPE_KPI_ROW, rows);
+  n = rows->len;
+  g_array_append_val (f->painted, n);
+}
+
+/* A hub shown for the first time paints its first frame at once, without its KPI rows
+ * below the overview; the rows come in the frames after, eight a frame, until all show. */
+static void
+test_rows_after_first_frame (Fixture       *f,
+                             gconstpointer  data)
+{
+  GdkFrameClock *clock = gtk_widget_get_frame_clock (GTK_WIDGET (f->window));
+  gint64 deadline = hubs_test_deadline (10);
+  gulong handler;
+
+  f->painted = g_array_new (FALSE, FALSE, sizeof (guint));
+  handler = g_signal_connect (clock, "after-paint", G_CALLBACK (count_rows_painted), f);
+  /* Nagano × Niigata: ten KPIs. */
+  g_assert_true (hubs_window_select_hub (f->window, "nagano-niigata"));
+  while (f->painted->len < 4)
+    {
+      gtk_widget_queue_draw (GTK_WIDGET (f->window));
+      g_main_context_iteration (NULL, TRUE);
+      g_assert_cmpint (g_get_monotonic_time (), <, deadline);
+    }
+  g_signal_handler_disconnect (clock, handler);
+
+  g_assert_cmpuint (g_array_index (f->painted, guint, 0), ==, 0);
+  g_assert_cmpuint (g_array_index (f->painted, guint, 1), ==, 8);
+  g_assert_cmpuint (g_array_index (f->painted, guint, 2), ==, 10);
+  g_clear_pointer (&f->painted, g_array_unref);
 }
 
 static void
@@ -1972,6 +2016,7 @@ main (int   argc,
 
   ADD ("/hubs/window/starts-with-sidebar", test_starts_with_sidebar);
   ADD ("/hubs/window/select-hub-shows-kpis", test_select_hub_shows_kpis);
+  ADD ("/hubs/window/rows-after-first-frame", test_rows_after_first_frame);
   ADD ("/hubs/window/first-start-empty-state", test_first_start_empty_state);
   ADD ("/hubs/window/sidebar-detail-fits", test_sidebar_detail_fits);
   ADD ("/hubs/window/type-figure-saves", test_type_figure_saves);

@@ -41,7 +41,10 @@ struct _HubsHubPage
 
   /* The pillars' groups, and the KPIs under each when they were built */
   AdwPreferencesGroup *groups[HUBS_N_PILLARS];
-  guint         rows_source;
+  /* The tick callback adding the rows still to come, and whether it has let the page's
+   * first frame go by. */
+  guint         rows_tick;
+  guint         rows_first_frame_shown : 1;
   guint         rows_added;
 
   /* Owned references */
@@ -58,6 +61,15 @@ enum {
 
 static guint signals[N_SIGNALS];
 
+/* Stops adding the rows still to come, if any. */
+static void
+stop_adding_rows (HubsHubPage *self)
+{
+  if (self->rows_tick != 0)
+    gtk_widget_remove_tick_callback (GTK_WIDGET (self), self->rows_tick);
+  self->rows_tick = 0;
+}
+
 static void
 hubs_hub_page_dispose (GObject *object)
 {
@@ -65,8 +77,8 @@ hubs_hub_page_dispose (GObject *object)
 
   if (self->hub_signals != NULL)
     g_signal_group_set_target (self->hub_signals, NULL);
+  stop_adding_rows (self);
   g_clear_pointer (&self->scroller, gtk_widget_unparent);
-  g_clear_handle_id (&self->rows_source, g_source_remove);
   g_clear_object (&self->hub_signals);
   g_clear_object (&self->hub);
 
@@ -395,7 +407,7 @@ clear_rows (HubsHubPage *self)
 {
   GtkWidget *child;
 
-  g_clear_handle_id (&self->rows_source, g_source_remove);
+  stop_adding_rows (self);
   while ((child = gtk_widget_get_first_child (GTK_WIDGET (self->rows))))
     gtk_box_remove (self->rows, child);
   memset (self->groups, 0, sizeof self->groups);
@@ -449,17 +461,34 @@ add_rows (HubsHubPage *self)
 #define ROWS_PER_FRAME 8
 
 /* The rows sit below the header and the overview: they come in the frames after the first,
- * so a hub shows as soon as what is on screen is ready, and no frame waits long. */
+ * ROWS_PER_FRAME a frame, so a hub shows as soon as what is on screen is ready, and no frame
+ * waits long. A tick callback, not an idle: idles run between frames as fast as they can,
+ * so the rows would be built before the first frame after all. */
 static gboolean
-add_rows_idle (gpointer data)
+add_rows_tick (GtkWidget     *widget,
+               GdkFrameClock *clock,
+               gpointer       data)
 {
-  HubsHubPage *self = data;
+  HubsHubPage *self = HUBS_HUB_PAGE (widget);
+
+  if (!self->rows_first_frame_shown)
+    {
+      self->rows_first_frame_shown = TRUE;
+      return G_SOURCE_CONTINUE;
+    }
 
   if (!add_more_rows (self, ROWS_PER_FRAME))
     return G_SOURCE_CONTINUE;
 
-  self->rows_source = 0;
+  self->rows_tick = 0;
   return G_SOURCE_REMOVE;
+}
+
+static void
+start_adding_rows (HubsHubPage *self)
+{
+  self->rows_first_frame_shown = FALSE;
+  self->rows_tick = gtk_widget_add_tick_callback (GTK_WIDGET (self), add_rows_tick, NULL, NULL);
 }
 
 static void
@@ -498,7 +527,7 @@ on_hub_changed (HubsHubPage *self)
 {
   show_first_steps (self);
 
-  if (self->rows_source == 0 && find_misplaced_row (GTK_WIDGET (self->rows)))
+  if (self->rows_tick == 0 && find_misplaced_row (GTK_WIDGET (self->rows)))
     add_rows (self);
 }
 
@@ -536,7 +565,7 @@ hubs_hub_page_set_hub (HubsHubPage  *self,
   hubs_chart_view_set_live_hub (HUBS_CHART_VIEW (self->overview), hub);
   show_overview (self);
   clear_rows (self);
-  self->rows_source = g_idle_add (add_rows_idle, self);
+  start_adding_rows (self);
 
   return TRUE;
 }
@@ -604,9 +633,9 @@ hubs_hub_page_find_kpi_row (HubsHubPage *self,
 {
   g_return_val_if_fail (HUBS_IS_HUB_PAGE (self), NULL);
 
-  if (self->rows_source != 0)
+  if (self->rows_tick != 0)
     {
-      g_clear_handle_id (&self->rows_source, g_source_remove);
+      stop_adding_rows (self);
       add_more_rows (self, G_MAXUINT);
     }
 
