@@ -445,12 +445,14 @@ test_rows_after_first_frame (Fixture       *f,
 {
   GdkFrameClock *clock = gtk_widget_get_frame_clock (GTK_WIDGET (f->window));
   gint64 deadline = hubs_test_deadline (10);
+  /* Nagano × Niigata has ten KPIs, Chubu nine: whichever the window does not show yet (the
+   * settings remember the hub an earlier test left selected). */
+  gboolean nagano = g_strcmp0 (hubs_window_get_hub_id (f->window), "nagano-niigata") != 0;
   gulong handler;
 
   f->painted = g_array_new (FALSE, FALSE, sizeof (guint));
   handler = g_signal_connect (clock, "after-paint", G_CALLBACK (count_rows_painted), f);
-  /* Nagano × Niigata: ten KPIs. */
-  g_assert_true (hubs_window_select_hub (f->window, "nagano-niigata"));
+  g_assert_true (hubs_window_select_hub (f->window, nagano ? "nagano-niigata" : "chubu"));
   while (f->painted->len < 4)
     {
       gtk_widget_queue_draw (GTK_WIDGET (f->window));
@@ -461,7 +463,7 @@ test_rows_after_first_frame (Fixture       *f,
 
   g_assert_cmpuint (g_array_index (f->painted, guint, 0), ==, 0);
   g_assert_cmpuint (g_array_index (f->painted, guint, 1), ==, 8);
-  g_assert_cmpuint (g_array_index (f->painted, guint, 2), ==, 10);
+  g_assert_cmpuint (g_array_index (f->painted, guint, 2), ==, nagano ? 10 : 9);
   g_clear_pointer (&f->painted, g_array_unref);
 }
 
