@@ -2,8 +2,8 @@
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  *
- * A KPI's, a hub's or an explanation's fields saved over what is stored now, by three: what the user saw
- * (@from), what they saved (@to) and what is stored (@stored). A field the save changes must
+ * A KPI's, a hub's or an explanation's fields saved over what is stored now, by three: what
+ * the user saw (@from), what they saved (@to) and what is stored (@stored). A field the save changes must
  * still hold what the user saw, or already what they saved; else someone else changed it
  * meanwhile, and nothing is saved (neither change is lost unseen). A field the save does not
  * change keeps what is stored, so two people changing two fields of one KPI at once both

@@ -323,7 +323,8 @@ use_wal (HubsStore  *self,
 
   if (g_strcmp0 (mode, wanted) != 0)
     {
-      _hubs_store_set_db_error (error, _hubs_store_db (self), rc == HUBS_DB_ROW ? HUBS_DB_ERROR : rc,
+      _hubs_store_set_db_error (error, _hubs_store_db (self),
+                                rc == HUBS_DB_ROW ? HUBS_DB_ERROR : rc,
                                 self->path);
       return FALSE;
     }

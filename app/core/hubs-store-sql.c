@@ -265,8 +265,9 @@ _hubs_store_query_int (HubsStore   *self,
   if (rc != HUBS_DB_ROW)
     {
       hubs_db_stmt_reset (stmt);
-      _hubs_store_set_db_error (error, _hubs_store_db (self), rc == HUBS_DB_DONE ? HUBS_DB_ERROR : rc,
-                                    self->path);
+      _hubs_store_set_db_error (error, _hubs_store_db (self),
+                                rc == HUBS_DB_DONE ? HUBS_DB_ERROR : rc,
+                                self->path);
       return FALSE;
     }
 

@@ -92,7 +92,8 @@ read_notices (HubsStoreWatch *self)
     {
       const char *tab = strchr (payload, '\t');
 
-      if (!_hubs_store_is_own_backend (self->store, pid) && tab != NULL && strlen (self->schema) == (gsize) (tab - payload) &&
+      if (!_hubs_store_is_own_backend (self->store, pid) && tab != NULL &&
+          strlen (self->schema) == (gsize) (tab - payload) &&
           strncmp (payload, self->schema, tab - payload) == 0)
         {
           g_debug ("Another connection changed %s: %s", hubs_store_get_path (self->store),

@@ -959,7 +959,8 @@ save_kpi (HubsStore      *self,
       if ((rc = hubs_db_stmt_step (stmt)) != HUBS_DB_ROW)
         {
           hubs_db_stmt_reset (stmt);
-          _hubs_store_set_db_error (error, _hubs_store_db (self), rc == HUBS_DB_DONE ? HUBS_DB_ERROR : rc,
+          _hubs_store_set_db_error (error, _hubs_store_db (self),
+                                    rc == HUBS_DB_DONE ? HUBS_DB_ERROR : rc,
                                     self->path);
           goto failed;
         }

@@ -147,6 +147,24 @@ apply_explanation (HubsStore  *store,
 /* How many times an added KPI or hub is named again when someone else took its id first. */
 #define ADD_TRIES 5
 
+/* After the @tries-th add met @local_error: whether it is tried again under a new id (its id
+ * was taken meanwhile, and tries are left); else @local_error goes to @error. */
+static gboolean
+try_another_id (guint    tries,
+                GError **local_error,
+                GError **error)
+{
+  if (tries < ADD_TRIES &&
+      g_error_matches (*local_error, HUBS_STORE_ERROR, HUBS_STORE_ERROR_CONFLICT))
+    {
+      g_clear_error (local_error);
+      return TRUE;
+    }
+
+  g_propagate_error (error, g_steal_pointer (local_error));
+  return FALSE;
+}
+
 /* Adds the KPI the command adds. It gets its id when it is written, on the writer's side of
  * the network; when someone else takes the same id meanwhile, it gets the next. */
 static gboolean
@@ -165,12 +183,8 @@ add_kpi (HubsStore  *store,
       if (hubs_store_replace_kpi (store, NULL, kpi, &local_error))
         break;
       g_clear_pointer (&kpi->id, g_free);
-      if (tries == ADD_TRIES ||
-          !g_error_matches (local_error, HUBS_STORE_ERROR, HUBS_STORE_ERROR_CONFLICT))
-        {
-          g_propagate_error (error, g_steal_pointer (&local_error));
-          return FALSE;
-        }
+      if (!try_another_id (tries, &local_error, error))
+        return FALSE;
     }
 
   g_free (command->kpi_id);
@@ -197,12 +211,8 @@ add_hub (HubsStore  *store,
       if (hubs_store_replace_hub (store, NULL, hub, &local_error))
         return TRUE;
       g_clear_pointer (&hub->id, g_free);
-      if (tries == ADD_TRIES ||
-          !g_error_matches (local_error, HUBS_STORE_ERROR, HUBS_STORE_ERROR_CONFLICT))
-        {
-          g_propagate_error (error, g_steal_pointer (&local_error));
-          return FALSE;
-        }
+      if (!try_another_id (tries, &local_error, error))
+        return FALSE;
     }
 }
 
