@@ -396,8 +396,8 @@ test_shortcut (Fixture       *f,
                gconstpointer  data)
 {
   g_autoptr(GListModel) controllers = gtk_widget_observe_controllers (GTK_WIDGET (f->window));
-  g_autoptr(GtkBuilder) builder = gtk_builder_new_from_resource ("/com/example/Hubs/gtk/"
-                                                                 "help-overlay.ui");
+  g_autoptr(GtkBuilder) builder = gtk_builder_new_from_resource ("/com/example/Hubs/ui/"
+                                                                 "hubs-shortcuts-window.ui");
   g_autoptr(GSList) objects = gtk_builder_get_objects (builder);
   gboolean bound = FALSE, listed = FALSE;
 

@@ -1853,7 +1853,7 @@ static void
 test_shortcuts_window_complete (Fixture       *f,
                                 gconstpointer  data)
 {
-  g_autoptr(GtkBuilder) builder = gtk_builder_new_from_resource ("/com/example/Hubs/gtk/help-overlay.ui");
+  g_autoptr(GtkBuilder) builder = gtk_builder_new_from_resource ("/com/example/Hubs/ui/hubs-shortcuts-window.ui");
   g_autoptr(GSList) objects = gtk_builder_get_objects (builder);
   g_autoptr(GString) listed = g_string_new (";");
   const char *expected[] = { "<Control>e", "<Shift><Control>e", "<Control>f", "<Control>z",
@@ -1884,10 +1884,64 @@ test_shortcuts_window_complete (Fixture       *f,
     }
 }
 
+/* Ctrl+? shows the keyboard shortcuts over the window, in the window's language. They are
+ * built then, not with each window, and go with it. */
+static void
+test_shortcuts_window_opens (Fixture       *f,
+                             gconstpointer  data)
+{
+  g_autoptr(GListModel) controllers = gtk_widget_observe_controllers (GTK_WIDGET (f->window));
+  g_autoptr(GtkShortcut) found = NULL;
+  g_autofree char *trigger = NULL;
+  g_autofree char *shot = NULL;
+  gboolean ja = hubs_language_current () == HUBS_LANGUAGE_JA;
+  GtkWidget *shortcuts;
+
+  for (guint c = 0; c < g_list_model_get_n_items (controllers) && found == NULL; c++)
+    {
+      g_autoptr(GObject) controller = g_list_model_get_item (controllers, c);
+
+      if (!GTK_IS_SHORTCUT_CONTROLLER (controller))
+        continue;
+      for (guint i = 0; i < g_list_model_get_n_items (G_LIST_MODEL (controller)) && !found; i++)
+        {
+          g_autoptr(GtkShortcut) shortcut = g_list_model_get_item (G_LIST_MODEL (controller), i);
+          GtkShortcutAction *action = gtk_shortcut_get_action (shortcut);
+
+          if (GTK_IS_NAMED_ACTION (action) &&
+              g_strcmp0 (gtk_named_action_get_action_name (GTK_NAMED_ACTION (action)),
+                         "win.show-help-overlay") == 0)
+            found = g_object_ref (shortcut);
+        }
+    }
+  g_assert_nonnull (found);
+  trigger = gtk_shortcut_trigger_to_string (gtk_shortcut_get_trigger (found));
+  g_assert_cmpstr (trigger, ==, "<Control>question");
+
+  g_assert_null (hubs_test_find_toplevel (GTK_TYPE_SHORTCUTS_WINDOW, NULL));
+  g_assert_true (gtk_shortcut_action_activate (gtk_shortcut_get_action (found), 0,
+                                               GTK_WIDGET (f->window), NULL));
+  shortcuts = hubs_test_find_toplevel (GTK_TYPE_SHORTCUTS_WINDOW, NULL);
+  g_assert_nonnull (shortcuts);
+  g_assert_true (gtk_window_get_transient_for (GTK_WINDOW (shortcuts)) ==
+                 GTK_WINDOW (f->window));
+  hubs_test_wait_frames (shortcuts, 3);
+  g_assert_true (gtk_widget_get_mapped (shortcuts));
+  g_assert_true (hubs_test_find_label_containing (shortcuts, ja ? "拠点都市" : "Hub Cities"));
+  shot = hubs_test_save_screenshot (shortcuts, ja ? "shortcuts-window-ja" : "shortcuts-window-en");
+
+  /* Closed with the window. */
+  g_object_add_weak_pointer (G_OBJECT (shortcuts), (gpointer *) &shortcuts);
+  close_window (f);
+  g_assert_null (shortcuts);
+}
+
 typedef struct
 {
   gboolean presented;
   guint    n_hubs;
+  /* Whether GTK built the shortcuts window with the window (it should wait for Ctrl+?). */
+  gboolean shortcuts_built;
 } AppCheck;
 
 typedef struct
@@ -1905,6 +1959,8 @@ check_app_window_idle (gpointer data)
 
   hubs_test_wait_frames (GTK_WIDGET (pending->window), 2);
   pending->check->presented = gtk_widget_get_mapped (GTK_WIDGET (pending->window));
+  pending->check->shortcuts_built =
+    gtk_application_window_get_help_overlay (GTK_APPLICATION_WINDOW (pending->window)) != NULL;
   f.window = HUBS_WINDOW (pending->window);
   names = sidebar_names (&f);
   for (const char *p = names; *p; p++)
@@ -1938,7 +1994,7 @@ test_app_starts_on_temp_database (void)
   g_autofree char *db_arg = g_strconcat ("--database=", db, NULL);
   g_autoptr(HubsApplication) app = hubs_application_new ();
   char *argv[] = { (char *) "hubs", db_arg, NULL };
-  AppCheck check = { FALSE, 0 };
+  AppCheck check = { FALSE, 0, FALSE };
   int status;
 
   g_signal_connect (app, "window-added", G_CALLBACK (on_window_added), &check);
@@ -1947,6 +2003,7 @@ test_app_starts_on_temp_database (void)
   g_assert_cmpint (status, ==, 0);
   g_assert_true (check.presented);
   g_assert_cmpuint (check.n_hubs, ==, 13);
+  g_assert_false (check.shortcuts_built);
   g_assert_true (g_file_test (db, G_FILE_TEST_IS_REGULAR));
 
   hubs_test_remove_dir (dir);
@@ -2040,6 +2097,7 @@ main (int   argc,
   ADD ("/hubs/window/keyboard-hub-navigation", test_keyboard_hub_navigation);
   ADD ("/hubs/window/keyboard-focus", test_keyboard_focus);
   ADD ("/hubs/window/shortcuts-window-complete", test_shortcuts_window_complete);
+  ADD ("/hubs/window/shortcuts-window-opens", test_shortcuts_window_opens);
   ADD ("/hubs/window/toasts-not-cut-off", test_toasts_not_cut_off);
   ADD ("/hubs/window/add-and-edit-hub", test_add_and_edit_hub);
   ADD ("/hubs/window/edit-hub-tier-moves-row", test_edit_hub_tier_moves_row);

@@ -154,6 +154,22 @@ back_action (GtkWidget  *widget,
     adw_leaflet_navigate (self->leaflet, ADW_NAVIGATION_DIRECTION_BACK);
 }
 
+/* The keyboard shortcuts, built when asked for. As gtk/help-overlay.ui, GtkApplication would
+ * build them with every window, about 5 ms of each start-up. */
+static void
+shortcuts_action (GtkWidget  *widget,
+                  const char *action_name,
+                  GVariant   *param)
+{
+  g_autoptr(GtkBuilder) builder =
+    gtk_builder_new_from_resource ("/com/example/Hubs/ui/hubs-shortcuts-window.ui");
+  GtkWindow *shortcuts = GTK_WINDOW (gtk_builder_get_object (builder, "shortcuts_window"));
+
+  gtk_window_set_transient_for (shortcuts, GTK_WINDOW (widget));
+  gtk_window_set_destroy_with_parent (shortcuts, TRUE);
+  gtk_window_present (shortcuts);
+}
+
 /* A change of the plan under way on the store's writer: the window to tell once it ends,
  * and what to say. */
 typedef struct
@@ -684,6 +700,8 @@ hubs_window_class_add_actions (GtkWidgetClass *widget_class)
   gtk_widget_class_install_action (widget_class, "win.previous-hub", NULL, step_hub_action);
   gtk_widget_class_install_action (widget_class, "win.next-hub", NULL, step_hub_action);
   gtk_widget_class_install_action (widget_class, "win.back", NULL, back_action);
+  gtk_widget_class_install_action (widget_class, "win.show-help-overlay", NULL,
+                                   shortcuts_action);
   gtk_widget_class_install_action (widget_class, "win.add-kpi", NULL, add_kpi_action);
   gtk_widget_class_install_action (widget_class, "win.open-kpi", "s", open_kpi_action);
   gtk_widget_class_install_action (widget_class, "win.present", NULL, present_action);
@@ -720,6 +738,8 @@ hubs_window_class_add_actions (GtkWidgetClass *widget_class)
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_n, GDK_CONTROL_MASK,
                                        "win.add-kpi", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_F5, 0, "win.present", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_question, GDK_CONTROL_MASK,
+                                       "win.show-help-overlay", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_e, GDK_CONTROL_MASK,
                                        "win.export-chart", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_e,
