@@ -467,6 +467,126 @@ test_rows_after_first_frame (Fixture       *f,
   g_clear_pointer (&f->painted, g_array_unref);
 }
 
+/* What test_long_sidebar_after_first_frame() saw of the sidebar's first frame. */
+typedef struct
+{
+  GtkWidget *list;
+  gboolean   painted;
+  guint      rows;
+} SidebarPaint;
+
+static void
+count_sidebar_rows_painted (GdkFrameClock *clock,
+                            gpointer       data)
+{
+  SidebarPaint *paint = data;
+  g_autoptr(GPtrArray) rows = g_ptr_array_new ();
+
+  if (paint->painted)
+    return;
+  collect_widgets (paint->list, HUBS_TYPE_SIDEBAR_ROW, rows);
+  paint->rows = rows->len;
+  paint->painted = TRUE;
+}
+
+static void
+watch_first_paint (GtkWidget    *window,
+                   SidebarPaint *paint)
+{
+  g_signal_connect (gtk_widget_get_frame_clock (window), "after-paint",
+                    G_CALLBACK (count_sidebar_rows_painted), paint);
+}
+
+/* The id of the selected sidebar item, or NULL. */
+static const char *
+selected_hub_in_sidebar (GtkListView *list)
+{
+  GtkSingleSelection *selection = GTK_SINGLE_SELECTION (gtk_list_view_get_model (list));
+  HubsHubItem *item = gtk_single_selection_get_selected_item (selection);
+
+  return item != NULL ? hubs_hub_item_get_id (item) : NULL;
+}
+
+/* With 300 hubs, the window's first frame has only the sidebar rows that can show, not the
+ * two hundred the list view would make at once; the rest come in the frames after it. A hub
+ * far down the list can be chosen before the first frame all the same. */
+static void
+test_long_sidebar_after_first_frame (void)
+{
+  g_autofree char *dir = hubs_test_make_dir ();
+  g_autofree char *path = hubs_test_path (dir, "hubs.sqlite3");
+  g_autoptr(HubsStore) store = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GPtrArray) rows = g_ptr_array_new ();
+  SidebarPaint paint = { NULL };
+  g_autofree char *last = NULL;
+  HubsWindow *window;
+  GListModel *model;
+  gint64 deadline;
+
+  hubs_test_make_large_database (path, 300);
+  store = hubs_store_open (path, HUBS_STORE_OPEN_DEFAULT, &error);
+  g_assert_no_error (error);
+
+  window = hubs_window_new (NULL, store);
+  paint.list = hubs_test_find_first (GTK_WIDGET (window), is_hub_list, NULL);
+  model = G_LIST_MODEL (gtk_list_view_get_model (GTK_LIST_VIEW (paint.list)));
+  g_signal_connect_after (window, "realize", G_CALLBACK (watch_first_paint), &paint);
+  gtk_window_set_default_size (GTK_WINDOW (window), 1200, 800);
+  gtk_window_present (GTK_WINDOW (window));
+  deadline = hubs_test_deadline (10);
+  while (!paint.painted)
+    {
+      g_main_context_iteration (NULL, TRUE);
+      g_assert_cmpint (g_get_monotonic_time (), <, deadline);
+    }
+  g_test_message ("first frame: %u sidebar rows", paint.rows);
+  /* More rows than 800 pixels show, fewer than GTK makes for a whole list. */
+  g_assert_cmpuint (paint.rows, >=, 16);
+  g_assert_cmpuint (paint.rows, <=, 48);
+  g_signal_handlers_disconnect_by_data (gtk_widget_get_frame_clock (GTK_WIDGET (window)), &paint);
+
+  /* The rest come: 300 hubs under their two headings. */
+  while (g_list_model_get_n_items (model) < 302)
+    {
+      hubs_test_wait_frames (GTK_WIDGET (window), 1);
+      g_assert_cmpint (g_get_monotonic_time (), <, deadline);
+    }
+  g_assert_cmpuint (g_list_model_get_n_items (model), ==, 302);
+  {
+    g_autoptr(HubsHubItem) item = g_list_model_get_item (model, 301);
+
+    g_assert_false (hubs_hub_item_is_header (item));
+    last = g_strdup (hubs_hub_item_get_id (item));
+  }
+  gtk_window_destroy (GTK_WINDOW (window));
+  hubs_test_spin (50);
+
+  /* A second window, asked for the last hub before it paints anything, shows it. */
+  window = hubs_window_new (NULL, store);
+  paint.list = hubs_test_find_first (GTK_WIDGET (window), is_hub_list, NULL);
+  g_assert_true (hubs_window_select_hub (window, last));
+  gtk_window_set_default_size (GTK_WINDOW (window), 1200, 800);
+  gtk_window_present (GTK_WINDOW (window));
+  hubs_test_wait_frames (GTK_WIDGET (window), 3);
+  g_assert_cmpstr (hubs_window_get_hub_id (window), ==, last);
+  g_assert_cmpstr (selected_hub_in_sidebar (GTK_LIST_VIEW (paint.list)), ==, last);
+  collect_widgets (paint.list, HUBS_TYPE_SIDEBAR_ROW, rows);
+  g_assert_cmpuint (rows->len, >, 0);
+
+  /* The hub before it is one step up, from the keyboard's action. */
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.previous-hub", NULL);
+  g_assert_cmpstr (hubs_window_get_hub_id (window), !=, last);
+  g_assert_nonnull (hubs_window_get_hub_id (window));
+
+  g_object_add_weak_pointer (G_OBJECT (window), (gpointer *) &window);
+  gtk_window_destroy (GTK_WINDOW (window));
+  hubs_test_spin (50);
+  g_assert_null (window);
+  g_assert_finalize_object (g_steal_pointer (&store));
+  hubs_test_remove_dir (dir);
+}
+
 static void
 test_select_hub_shows_kpis (Fixture       *f,
                             gconstpointer  data)
@@ -2111,6 +2231,8 @@ main (int   argc,
   ADD ("/hubs/window/conflict-with-another-program", test_conflict_with_another_program);
   g_test_add_func ("/hubs/window/app-starts-on-temp-database", test_app_starts_on_temp_database);
   g_test_add_func ("/hubs/window/no-database", test_no_database);
+  g_test_add_func ("/hubs/window/long-sidebar-after-first-frame",
+                   test_long_sidebar_after_first_frame);
 
 #undef ADD
 

@@ -49,6 +49,9 @@ struct _HubsWindow
   GSettings            *settings;
   GListStore           *hubs;
   GtkFilter            *filter;
+  /* The filtered items the list view has: all of them, but for the first frames of a long
+   * list (see show_first_rows() in hubs-window.c). */
+  GtkSliceListModel    *shown;
   GtkSingleSelection   *selection;
   GHashTable           *matches;
   GPtrArray            *pending_summaries;
@@ -70,6 +73,10 @@ struct _HubsWindow
   gboolean              tier_matches[2];
   guint                 verify_source;
   guint                 summary_source;
+  /* The tick callback giving the list view the rest of a long list, and whether it has let
+   * the first frame go by. */
+  guint                 rows_tick;
+  guint                 rows_first_frame_shown : 1;
   /* The user chose to close or quit without a figure that cannot be saved. */
   guint                 leave_unsaved : 1;
   /* The selection moves from a KPI found by a search to its hub; the page stays. */

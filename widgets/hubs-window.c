@@ -181,6 +181,85 @@ show_hub_page (HubsWindow *self)
   update_title (self);
 }
 
+/* GTK 4.8's list view makes a row for each of the first 200 items or so of its model at
+ * once, laid out whether they show or not: 205 sidebar rows, 25 ms of the first frame of a
+ * 1,000-hub database. So a long list's first frame has only the first rows (more than a
+ * sidebar can show), and the rest come in the frames after it, a few rows each. */
+#define FIRST_ROWS 48
+#define ROWS_PER_FRAME 24
+/* Past the rows the list view makes at once, the rest come in one go. */
+#define ROWS_MADE_AT_ONCE 240
+
+static void
+stop_adding_rows (HubsWindow *self)
+{
+  if (self->rows_tick != 0)
+    gtk_widget_remove_tick_callback (GTK_WIDGET (self->hub_list), self->rows_tick);
+  self->rows_tick = 0;
+}
+
+/* Every item in the list view, at once (the next hub, a search, a hub looked for). */
+static void
+show_all_rows (HubsWindow *self)
+{
+  stop_adding_rows (self);
+  if (gtk_slice_list_model_get_size (self->shown) != G_MAXUINT)
+    gtk_slice_list_model_set_size (self->shown, G_MAXUINT);
+}
+
+static gboolean
+add_rows_tick (GtkWidget     *widget,
+               GdkFrameClock *clock,
+               gpointer       data)
+{
+  HubsWindow *self = data;
+  guint size = gtk_slice_list_model_get_size (self->shown);
+
+  if (!self->rows_first_frame_shown)
+    {
+      self->rows_first_frame_shown = TRUE;
+      return G_SOURCE_CONTINUE;
+    }
+
+  if (size + ROWS_PER_FRAME < ROWS_MADE_AT_ONCE)
+    {
+      gtk_slice_list_model_set_size (self->shown, size + ROWS_PER_FRAME);
+      return G_SOURCE_CONTINUE;
+    }
+
+  self->rows_tick = 0;
+  gtk_slice_list_model_set_size (self->shown, G_MAXUINT);
+  return G_SOURCE_REMOVE;
+}
+
+/* Before the window's first frame, the list view gets the first rows of a long list only, and
+ * the rest after it. */
+static void
+show_first_rows (HubsWindow *self,
+                 guint       n_items)
+{
+  if (gtk_widget_get_realized (GTK_WIDGET (self->hub_list)) || n_items <= FIRST_ROWS)
+    return;
+
+  gtk_slice_list_model_set_size (self->shown, FIRST_ROWS);
+  self->rows_first_frame_shown = FALSE;
+  if (self->rows_tick == 0)
+    self->rows_tick = gtk_widget_add_tick_callback (GTK_WIDGET (self->hub_list), add_rows_tick,
+                                                    self, NULL);
+}
+
+/* For a position among all the filtered items: the list view has it (and the selection can
+ * take it) from now on. */
+static guint
+show_row (HubsWindow *self,
+          guint       position)
+{
+  if (position != GTK_INVALID_LIST_POSITION &&
+      position >= gtk_slice_list_model_get_size (self->shown))
+    show_all_rows (self);
+  return position;
+}
+
 /* The position of the next hub (not a heading, nor a KPI found by a search) from @from in
  * direction @step, or GTK_INVALID_LIST_POSITION. */
 static guint
@@ -188,7 +267,8 @@ find_hub_position (HubsWindow *self,
                    gint64      from,
                    int         step)
 {
-  GListModel *model = G_LIST_MODEL (self->selection);
+  /* All the filtered items, the ones after the list view's first rows too. */
+  GListModel *model = gtk_slice_list_model_get_model (self->shown);
   gint64 n = g_list_model_get_n_items (model);
 
   for (gint64 i = from + step; i >= 0 && i < n; i += step)
@@ -196,7 +276,7 @@ find_hub_position (HubsWindow *self,
       g_autoptr(HubsHubItem) item = g_list_model_get_item (model, i);
 
       if (!hubs_hub_item_is_header (item) && hubs_hub_item_get_kpi (item) == NULL)
-        return i;
+        return show_row (self, i);
     }
 
   return GTK_INVALID_LIST_POSITION;
@@ -472,7 +552,8 @@ find_item (HubsWindow *self,
            const char *hub_id,
            guint      *position)
 {
-  GListModel *model = G_LIST_MODEL (self->selection);
+  /* All the filtered items, the ones after the list view's first rows too. */
+  GListModel *model = gtk_slice_list_model_get_model (self->shown);
 
   for (guint i = 0; i < g_list_model_get_n_items (model); i++)
     {
@@ -481,7 +562,7 @@ find_item (HubsWindow *self,
       if (g_strcmp0 (hubs_hub_item_get_id (item), hub_id) == 0)
         {
           if (position != NULL)
-            *position = i;
+            *position = show_row (self, i);
           return item;
         }
     }
@@ -584,6 +665,7 @@ load (HubsWindow *self)
         g_ptr_array_add (items, hubs_hub_item_new (hub));
       }
 
+  show_first_rows (self, items->len);
   g_list_store_splice (self->hubs, 0, g_list_model_get_n_items (G_LIST_MODEL (self->hubs)),
                        items->pdata, items->len);
 
@@ -886,7 +968,12 @@ hubs_window_dispose (GObject *object)
       g_signal_handlers_disconnect_by_data (hubs_live_model_get_hubs (self->live), self);
     }
 
+  stop_adding_rows (self);
   gtk_widget_dispose_template (GTK_WIDGET (self), HUBS_TYPE_WINDOW);
+  g_clear_object (&self->selection);
+  g_clear_object (&self->shown);
+  g_clear_object (&self->filter);
+  g_clear_object (&self->hubs);
   g_clear_handle_id (&self->verify_source, g_source_remove);
   g_cancellable_cancel (self->verify_cancellable);
   g_clear_object (&self->verify_cancellable);
@@ -1051,7 +1138,9 @@ hubs_window_init (HubsWindow *self)
   self->filter = GTK_FILTER (gtk_custom_filter_new (filter_item, self, NULL));
   filtered = gtk_filter_list_model_new (G_LIST_MODEL (g_object_ref (self->hubs)),
                                         g_object_ref (self->filter));
-  self->selection = gtk_single_selection_new (G_LIST_MODEL (g_steal_pointer (&filtered)));
+  self->shown = gtk_slice_list_model_new (G_LIST_MODEL (g_steal_pointer (&filtered)), 0,
+                                          G_MAXUINT);
+  self->selection = gtk_single_selection_new (G_LIST_MODEL (g_object_ref (self->shown)));
   gtk_single_selection_set_autoselect (self->selection, FALSE);
   g_signal_connect_object (self->selection, "notify::selected",
                            G_CALLBACK (on_selection_changed), self, G_CONNECT_SWAPPED);
@@ -1491,7 +1580,8 @@ hubs_window_step_hub (HubsWindow *self,
   guint next;
 
   if (selected == GTK_INVALID_LIST_POSITION)
-    position = step > 0 ? -1 : (gint64) g_list_model_get_n_items (G_LIST_MODEL (self->selection));
+    position = step > 0 ? -1
+                        : (gint64) g_list_model_get_n_items (gtk_slice_list_model_get_model (self->shown));
 
   next = find_hub_position (self, position, step);
   if (next != GTK_INVALID_LIST_POSITION)
