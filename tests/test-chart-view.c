@@ -220,6 +220,136 @@ test_overview_and_comparison (Fixture       *f,
   g_assert_nonnull (strstr (comparison, "1. Sapporo & Hokkaido"));
 }
 
+/* The chart's own picture among the nodes of a frame. */
+static GskRenderNode *
+find_cairo_node (GskRenderNode *node)
+{
+  switch (gsk_render_node_get_node_type (node))
+    {
+    case GSK_CAIRO_NODE:
+      return node;
+
+    case GSK_CONTAINER_NODE:
+      for (guint i = 0; i < gsk_container_node_get_n_children (node); i++)
+        {
+          GskRenderNode *found = find_cairo_node (gsk_container_node_get_child (node, i));
+
+          if (found != NULL)
+            return found;
+        }
+      return NULL;
+
+    case GSK_TRANSFORM_NODE:
+      return find_cairo_node (gsk_transform_node_get_child (node));
+
+    case GSK_CLIP_NODE:
+      return find_cairo_node (gsk_clip_node_get_child (node));
+
+    case GSK_DEBUG_NODE:
+      return find_cairo_node (gsk_debug_node_get_child (node));
+
+    default:
+      return NULL;
+    }
+}
+
+/* The picture of the chart in @view's last frame, and the frame's pixels in @pixels. */
+static GskRenderNode *
+chart_picture (GtkWidget  *view,
+               GBytes    **pixels)
+{
+  g_autoptr(GdkPaintable) paintable = gtk_widget_paintable_new (view);
+  g_autoptr(GtkSnapshot) snapshot = gtk_snapshot_new ();
+  g_autoptr(GskRenderNode) node = NULL;
+  g_autoptr(GdkTexture) texture = NULL;
+  int width, height;
+  GskRenderNode *chart;
+  guchar *data;
+
+  hubs_test_wait_frames (view, 2);
+  width = gtk_widget_get_width (view);
+  height = gtk_widget_get_height (view);
+  gdk_paintable_snapshot (paintable, snapshot, width, height);
+  node = gtk_snapshot_free_to_node (g_steal_pointer (&snapshot));
+  g_assert_nonnull (node);
+  chart = find_cairo_node (node);
+  g_assert_nonnull (chart);
+
+  texture = gsk_renderer_render_texture (gtk_native_get_renderer (gtk_widget_get_native (view)),
+                                         node, &GRAPHENE_RECT_INIT (0, 0, width, height));
+  data = g_malloc ((gsize) width * height * 4);
+  gdk_texture_download (texture, data, (gsize) width * 4);
+  *pixels = g_bytes_new_take (data, (gsize) width * height * 4);
+
+  return gsk_render_node_ref (chart);
+}
+
+/* A chart shown again, or repainted with the window around it, is not drawn again; whatever
+ * it shows or how it shows it draws it anew: a figure, the mark focused, the style, the size. */
+static void
+test_drawn_again_on_change (Fixture       *f,
+                            gconstpointer  data)
+{
+  GtkWidget *stack = gtk_stack_new ();
+  GtkWidget *other = gtk_label_new ("another page");
+  g_autoptr(GskRenderNode) first = NULL;
+  g_autoptr(GskRenderNode) again = NULL;
+  g_autoptr(GskRenderNode) changed = NULL;
+  g_autoptr(GskRenderNode) focused = NULL;
+  g_autoptr(GskRenderNode) dark = NULL;
+  g_autoptr(GskRenderNode) resized = NULL;
+  g_autoptr(GBytes) first_pixels = NULL;
+  g_autoptr(GBytes) again_pixels = NULL;
+  g_autoptr(GBytes) changed_pixels = NULL;
+  g_autoptr(GBytes) focused_pixels = NULL;
+  g_autoptr(GBytes) dark_pixels = NULL;
+  g_autoptr(GBytes) resized_pixels = NULL;
+  AdwStyleManager *manager = adw_style_manager_get_default ();
+
+  /* The chart as a page of a stack, as on a hub page. */
+  g_object_ref (f->view);
+  gtk_window_set_child (f->window, stack);
+  gtk_stack_add_named (GTK_STACK (stack), f->view, "chart");
+  gtk_stack_add_named (GTK_STACK (stack), other, "other");
+  g_object_unref (f->view);
+  gtk_stack_set_visible_child (GTK_STACK (stack), f->view);
+  first = chart_picture (f->view, &first_pixels);
+
+  gtk_stack_set_visible_child (GTK_STACK (stack), other);
+  hubs_test_wait_frames (GTK_WIDGET (f->window), 2);
+  g_assert_false (gtk_widget_get_mapped (f->view));
+  gtk_stack_set_visible_child (GTK_STACK (stack), f->view);
+  gtk_widget_queue_draw (GTK_WIDGET (f->window));
+  again = chart_picture (f->view, &again_pixels);
+  g_assert_true (again == first);
+  g_assert_true (g_bytes_equal (again_pixels, first_pixels));
+
+  /* A figure saved elsewhere. */
+  hubs_test_demo_set (f->store, "sapporo/startups", 2027, 230, TRUE);
+  changed = chart_picture (f->view, &changed_pixels);
+  g_assert_true (changed != again);
+  g_assert_false (g_bytes_equal (changed_pixels, again_pixels));
+
+  /* The mark focused from the keyboard gets its ring. */
+  g_assert_true (gtk_widget_grab_focus (f->view));
+  hubs_chart_view_set_focus_index (HUBS_CHART_VIEW (f->view), 1);
+  focused = chart_picture (f->view, &focused_pixels);
+  g_assert_true (focused != changed);
+  g_assert_false (g_bytes_equal (focused_pixels, changed_pixels));
+
+  adw_style_manager_set_color_scheme (manager, ADW_COLOR_SCHEME_FORCE_DARK);
+  dark = chart_picture (f->view, &dark_pixels);
+  adw_style_manager_set_color_scheme (manager, ADW_COLOR_SCHEME_DEFAULT);
+  g_assert_true (dark != focused);
+  g_assert_false (g_bytes_equal (dark_pixels, focused_pixels));
+
+  /* A window made bigger. */
+  gtk_widget_set_size_request (f->view, 960, 540);
+  resized = chart_picture (f->view, &resized_pixels);
+  g_assert_cmpint (gtk_widget_get_width (f->view), >=, 960);
+  g_assert_true (resized != dark);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -235,6 +365,7 @@ main (int   argc,
   ADD ("accessible", test_accessible);
   ADD ("dark-style", test_dark_style);
   ADD ("overview-and-comparison", test_overview_and_comparison);
+  ADD ("drawn-again-on-change", test_drawn_again_on_change);
 
 #undef ADD
 

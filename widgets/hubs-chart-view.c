@@ -37,6 +37,13 @@ struct _HubsChartView
   HubsChartData  *data;
   /* The marks of the last frame, for pointing and focus. */
   GArray         *hits;
+  /* (nullable): the last frame's picture, and for which size, language and focus: a page
+   * shown again, or a window repainted around the chart, does not draw it again. */
+  GskRenderNode  *drawn;
+  int             drawn_width;
+  int             drawn_height;
+  HubsLanguage    drawn_language;
+  int             drawn_focus;
   /* (nullable): where the data is from, when the chart carries its stamp (slides) */
   HubsStore      *stamp_store;
   char           *stamp;
@@ -71,6 +78,19 @@ color_from_rgba (const GdkRGBA *rgba,
                  double         alpha)
 {
   return (HubsChartColor) { rgba->red, rgba->green, rgba->blue, rgba->alpha * alpha };
+}
+
+/* What the chart shows or how changed: the next frame draws it again (and lays it out again
+ * when @resize). */
+static void
+redraw (HubsChartView *self,
+        gboolean       resize)
+{
+  g_clear_pointer (&self->drawn, gsk_render_node_unref);
+  if (resize)
+    gtk_widget_queue_resize (GTK_WIDGET (self));
+  else
+    gtk_widget_queue_draw (GTK_WIDGET (self));
 }
 
 /* Reads the colours of the current style (light, dark or high contrast) into the theme. */
@@ -217,7 +237,7 @@ set_data (HubsChartView *self,
     }
   hide_popover (self);
   update_accessible (self);
-  gtk_widget_queue_resize (GTK_WIDGET (self));
+  redraw (self, TRUE);
 }
 
 /**
@@ -419,23 +439,38 @@ hubs_chart_view_snapshot (GtkWidget   *widget,
   HubsChartView *self = HUBS_CHART_VIEW (widget);
   int width = gtk_widget_get_width (widget);
   int height = gtk_widget_get_height (widget);
+  HubsLanguage language = hubs_language_current ();
+  int focus = gtk_widget_has_focus (widget) ? self->focus_index : -1;
   HubsChartOptions options;
   cairo_t *cr;
 
   if (self->data == NULL || width <= 0 || height <= 0)
     return;
 
-  hubs_chart_options_init (&options, hubs_language_current ());
-  options.font_size = get_effective_font_size (self);
-  options.show_title = self->show_title;
-  options.focus = gtk_widget_has_focus (widget) ? self->focus_index : -1;
-  options.stamp = self->stamp;
-  options.highlight = self->highlight;
+  if (self->drawn == NULL || self->drawn_width != width || self->drawn_height != height ||
+      self->drawn_language != language || self->drawn_focus != focus)
+    {
+      hubs_chart_options_init (&options, language);
+      options.font_size = get_effective_font_size (self);
+      options.show_title = self->show_title;
+      options.focus = focus;
+      options.stamp = self->stamp;
+      options.highlight = self->highlight;
 
-  g_array_set_size (self->hits, 0);
-  cr = gtk_snapshot_append_cairo (snapshot, &GRAPHENE_RECT_INIT (0, 0, width, height));
-  hubs_chart_draw (cr, self->data, &self->theme, &options, width, height, self->hits);
-  cairo_destroy (cr);
+      g_clear_pointer (&self->drawn, gsk_render_node_unref);
+      self->drawn = gsk_cairo_node_new (&GRAPHENE_RECT_INIT (0, 0, width, height));
+      self->drawn_width = width;
+      self->drawn_height = height;
+      self->drawn_language = language;
+      self->drawn_focus = focus;
+
+      g_array_set_size (self->hits, 0);
+      cr = gsk_cairo_node_get_draw_context (self->drawn);
+      hubs_chart_draw (cr, self->data, &self->theme, &options, width, height, self->hits);
+      cairo_destroy (cr);
+    }
+
+  gtk_snapshot_append_node (snapshot, self->drawn);
 }
 
 static void
@@ -503,7 +538,7 @@ hubs_chart_view_css_changed (GtkWidget         *widget,
   GTK_WIDGET_CLASS (hubs_chart_view_parent_class)->css_changed (widget, change);
 
   update_theme (self);
-  gtk_widget_queue_draw (widget);
+  redraw (self, FALSE);
 }
 
 static gboolean
@@ -547,6 +582,7 @@ hubs_chart_view_finalize (GObject *object)
   HubsChartView *self = HUBS_CHART_VIEW (object);
 
   g_clear_pointer (&self->data, hubs_chart_data_free);
+  g_clear_pointer (&self->drawn, gsk_render_node_unref);
   g_clear_pointer (&self->hits, g_array_unref);
   g_clear_pointer (&self->stamp, g_free);
   g_clear_pointer (&self->highlight, g_free);
@@ -777,7 +813,7 @@ hubs_chart_view_set_kind (HubsChartView *self,
   if (self->data != NULL && self->live_hub == NULL && self->live_model == NULL)
     self->data->kind = kind;
   hubs_chart_view_reload (self);
-  gtk_widget_queue_resize (GTK_WIDGET (self));
+  redraw (self, TRUE);
 }
 
 static void
@@ -921,7 +957,7 @@ hubs_chart_view_set_show_title (HubsChartView *self,
 
   self->show_title = show_title;
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_SHOW_TITLE]);
-  gtk_widget_queue_draw (GTK_WIDGET (self));
+  redraw (self, FALSE);
 }
 
 /**
@@ -958,7 +994,7 @@ hubs_chart_view_set_font_size (HubsChartView *self,
 
   self->font_size = font_size;
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_FONT_SIZE]);
-  gtk_widget_queue_resize (GTK_WIDGET (self));
+  redraw (self, TRUE);
 }
 
 /**
@@ -1012,7 +1048,7 @@ hubs_chart_view_set_focus_index (HubsChartView *self,
     {
       self->focus_index = index;
       g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_FOCUS_INDEX]);
-      gtk_widget_queue_draw (GTK_WIDGET (self));
+      redraw (self, FALSE);
     }
   show_focused (self);
 }
@@ -1102,7 +1138,7 @@ hubs_chart_view_set_stamp_store (HubsChartView *self,
   g_clear_pointer (&self->stamp, g_free);
   if (store != NULL && self->data != NULL)
     self->stamp = hubs_chart_stamp_new (store, self->data, NULL, hubs_language_current ());
-  gtk_widget_queue_draw (GTK_WIDGET (self));
+  redraw (self, FALSE);
 }
 
 /**
@@ -1135,5 +1171,5 @@ hubs_chart_view_set_highlight (HubsChartView *self,
 
   g_free (self->highlight);
   self->highlight = g_strdup (hub_id);
-  gtk_widget_queue_draw (GTK_WIDGET (self));
+  redraw (self, FALSE);
 }
