@@ -202,6 +202,8 @@ test_server_away (void)
   g_assert_false (bar_shows (window));
   bar = hubs_test_find_first (GTK_WIDGET (window), hubs_test_is_of_type,
                               GSIZE_TO_POINTER (HUBS_TYPE_CONNECTION_BAR));
+  /* Hidden, it is not even laid out. */
+  g_assert_false (gtk_widget_get_visible (adw_bin_get_child (ADW_BIN (bar))));
 
   row = open_actual_field (window, "sapporo", "sapporo/startups", 2025);
   entry = hubs_figure_row_get_entry (row);
@@ -277,6 +279,13 @@ test_server_away (void)
   wait_connected (store, TRUE);
   hubs_test_wait_frames (GTK_WIDGET (window), 2);
   g_assert_false (bar_shows (window));
+  /* Once it has slid away. */
+  deadline = hubs_test_deadline (5);
+  while (gtk_widget_get_visible (adw_bin_get_child (ADW_BIN (bar))))
+    {
+      g_assert_cmpint (g_get_monotonic_time (), <, deadline);
+      g_main_context_iteration (NULL, FALSE);
+    }
   /* The reread after the connection came back leaves the typed text alone. */
   g_assert_cmpstr (gtk_editable_get_text (entry), ==, "180");
 

@@ -40,12 +40,25 @@ enum {
 
 static GParamSpec *properties[N_PROPS];
 
+/* Hidden, the bar is not even measured (a revealer measures its child when it shows none of
+ * it: its wrapping label cost ten layouts a frame). */
+static void
+on_child_revealed (HubsConnectionBar *self)
+{
+  if (!gtk_revealer_get_reveal_child (self->revealer) &&
+      !gtk_revealer_get_child_revealed (self->revealer))
+    gtk_widget_set_visible (GTK_WIDGET (self->revealer), FALSE);
+}
+
 static void
 show_connection (HubsConnectionBar *self)
 {
   gboolean lost = self->store != NULL && !hubs_store_get_connected (self->store);
 
+  if (lost)
+    gtk_widget_set_visible (GTK_WIDGET (self->revealer), TRUE);
   gtk_revealer_set_reveal_child (self->revealer, lost);
+  on_child_revealed (self);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "connection.try-again", lost);
   if (!lost)
     gtk_label_set_text (self->label, _("The connection to the server was lost. Your changes "
@@ -175,6 +188,8 @@ static void
 hubs_connection_bar_init (HubsConnectionBar *self)
 {
   gtk_widget_init_template (GTK_WIDGET (self));
+  g_signal_connect_object (self->revealer, "notify::child-revealed",
+                           G_CALLBACK (on_child_revealed), self, G_CONNECT_SWAPPED);
   show_connection (self);
 }
 
