@@ -163,6 +163,18 @@ draw_bar (GtkDrawingArea *area,
 
 static void show_item (HubsSidebarRow *self);
 
+/* The bar lies over the start of the words (see hubs-sidebar-row.ui), which leave it its
+ * width and the spacing of a box. */
+static void
+show_bar (HubsSidebarRow *self,
+          gboolean        shown)
+{
+  int width = gtk_drawing_area_get_content_width (GTK_DRAWING_AREA (self->bar));
+
+  gtk_widget_set_visible (self->bar, shown);
+  gtk_widget_set_margin_start (GTK_WIDGET (self->detail), shown ? width + 6 : 0);
+}
+
 static void
 hubs_sidebar_row_init (HubsSidebarRow *self)
 {
@@ -298,7 +310,7 @@ show_item (HubsSidebarRow *self)
       gtk_widget_remove_css_class (GTK_WIDGET (self->name), "heading");
       gtk_widget_remove_css_class (GTK_WIDGET (self->name), "dim-label");
       gtk_widget_set_visible (self->line, TRUE);
-      gtk_widget_set_visible (self->bar, FALSE);
+      show_bar (self, FALSE);
       gtk_widget_set_margin_top (self->box, 2);
       gtk_widget_set_margin_start (self->box, 18);
       gtk_label_set_text (self->name, kpi_name);
@@ -325,7 +337,7 @@ show_item (HubsSidebarRow *self)
   /* The summary is computed after the row first shows, so a long list opens quickly. */
   if (!hubs_hub_item_has_summary (item))
     {
-      gtk_widget_set_visible (self->bar, FALSE);
+      show_bar (self, FALSE);
       gtk_label_set_text (self->detail, type);
       if (year_state != NULL)
         label = g_strdup_printf (hubs_i18n_gettext (lang, N_("%1$s, %2$s")), name, year_state);
@@ -354,7 +366,7 @@ show_item (HubsSidebarRow *self)
                                                   "%1$u of %2$u KPIs on track", summary->n_kpis),
                               on_track, summary->n_kpis);
   /* No bar before the first actual: an empty one says nothing, and its room is the words'. */
-  gtk_widget_set_visible (self->bar, n_actuals > 0);
+  show_bar (self, n_actuals > 0);
   if (*type != '\0')
     {
       g_autofree char *with_type = NULL;
