@@ -224,3 +224,32 @@ hubs_test_find_toplevel (GType      type,
 
   return found;
 }
+
+/* The shortcut among @widget's own controllers, as GTK handles a key press with them, that
+ * activates @action_name; or NULL. */
+GtkShortcut *
+hubs_test_find_shortcut (GtkWidget  *widget,
+                         const char *action_name)
+{
+  g_autoptr(GListModel) controllers = gtk_widget_observe_controllers (widget);
+
+  for (guint c = 0; c < g_list_model_get_n_items (controllers); c++)
+    {
+      g_autoptr(GObject) controller = g_list_model_get_item (controllers, c);
+
+      if (!GTK_IS_SHORTCUT_CONTROLLER (controller))
+        continue;
+      for (guint i = 0; i < g_list_model_get_n_items (G_LIST_MODEL (controller)); i++)
+        {
+          g_autoptr(GtkShortcut) shortcut = g_list_model_get_item (G_LIST_MODEL (controller), i);
+          GtkShortcutAction *action = gtk_shortcut_get_action (shortcut);
+
+          if (GTK_IS_NAMED_ACTION (action) &&
+              g_strcmp0 (gtk_named_action_get_action_name (GTK_NAMED_ACTION (action)),
+                         action_name) == 0)
+            return g_steal_pointer (&shortcut);
+        }
+    }
+
+  return NULL;
+}

@@ -33,5 +33,8 @@ gboolean   hubs_test_is_of_type   (GtkWidget           *widget,
                                    gconstpointer        type);
 GtkWidget *hubs_test_find_toplevel (GType               type,
                                     GtkWidget          *except);
+G_GNUC_WARN_UNUSED_RESULT
+GtkShortcut *hubs_test_find_shortcut (GtkWidget  *widget,
+                                      const char *action_name);
 
 G_END_DECLS

@@ -198,7 +198,7 @@ stop_adding_rows (HubsWindow *self)
   self->rows_tick = 0;
 }
 
-/* Every item in the list view, at once (the next hub, a search, a hub looked for). */
+/* Every item in the list view, at once: a hub looked for, or stepped to, is past the first. */
 static void
 show_all_rows (HubsWindow *self)
 {
