@@ -73,6 +73,8 @@ struct _HubsWindow
   gboolean              tier_matches[2];
   guint                 verify_source;
   guint                 summary_source;
+  /* Scrolls the sidebar to the selected row once the list has its size. */
+  guint                 scroll_source;
   /* The tick callback giving the list view the rest of a long list, and whether it has let
    * the first frame go by. */
   guint                 rows_tick;

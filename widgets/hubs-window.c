@@ -260,6 +260,35 @@ show_row (HubsWindow *self,
   return position;
 }
 
+static gboolean
+scroll_to_selected_idle (gpointer data)
+{
+  HubsWindow *self = data;
+  guint position = gtk_single_selection_get_selected (self->selection);
+
+  self->scroll_source = 0;
+  if (position != GTK_INVALID_LIST_POSITION)
+    gtk_widget_activate_action (GTK_WIDGET (self->hub_list), "list.scroll-to-item", "u",
+                                position);
+  return G_SOURCE_REMOVE;
+}
+
+/* The sidebar shows the selected row, wherever in the list it is (a hub remembered from the
+ * last time, or chosen by a search). Before the list's first frame, after it: GTK 4.8's list
+ * view scrolled before it has its size shows no rows. */
+static void
+scroll_to_selected (HubsWindow *self)
+{
+  if (gtk_widget_get_mapped (GTK_WIDGET (self->hub_list)) &&
+      gtk_widget_get_width (GTK_WIDGET (self->hub_list)) > 0)
+    {
+      g_clear_handle_id (&self->scroll_source, g_source_remove);
+      scroll_to_selected_idle (self);
+    }
+  else if (self->scroll_source == 0)
+    self->scroll_source = g_idle_add (scroll_to_selected_idle, self);
+}
+
 /* The position of the next hub (not a heading, nor a KPI found by a search) from @from in
  * direction @step, or GTK_INVALID_LIST_POSITION. */
 static guint
@@ -693,6 +722,7 @@ load (HubsWindow *self)
     {
       gtk_single_selection_set_selected (self->selection, position);
       on_selection_changed (self);
+      scroll_to_selected (self);
     }
 }
 
@@ -840,8 +870,7 @@ focus_selected_row (HubsWindow *self)
 
   /* GTK 4.8 has no call to focus an item of a list view: scroll to it, then focus its
    * widget (the list's focus follows its child). */
-  gtk_widget_activate_action (GTK_WIDGET (self->hub_list), "list.scroll-to-item", "u",
-                              position);
+  scroll_to_selected (self);
   for (GtkWidget *child = gtk_widget_get_first_child (GTK_WIDGET (self->hub_list)); child;
        child = gtk_widget_get_next_sibling (child))
     {
@@ -979,6 +1008,7 @@ hubs_window_dispose (GObject *object)
   g_clear_object (&self->verify_cancellable);
   g_clear_object (&self->hub_signals);
   g_clear_handle_id (&self->summary_source, g_source_remove);
+  g_clear_handle_id (&self->scroll_source, g_source_remove);
   g_clear_pointer (&self->pending_summaries, g_ptr_array_unref);
   g_queue_clear (&self->page_order);
   g_clear_object (&self->undo);
@@ -1266,6 +1296,7 @@ hubs_window_select_hub (HubsWindow *self,
 
   gtk_single_selection_set_selected (self->selection, position);
   show_hub_page (self);
+  scroll_to_selected (self);
 
   return TRUE;
 }
