@@ -2049,6 +2049,12 @@ test_shortcuts_window_opens (Fixture       *f,
   g_assert_true (hubs_test_find_label_containing (shortcuts, ja ? "拠点都市" : "Hub Cities"));
   shot = hubs_test_save_screenshot (shortcuts, ja ? "shortcuts-window-ja" : "shortcuts-window-en");
 
+  /* Asked for again, the same window. */
+  g_assert_true (gtk_shortcut_action_activate (gtk_shortcut_get_action (found), 0,
+                                               GTK_WIDGET (f->window), NULL));
+  hubs_test_wait_frames (shortcuts, 1);
+  g_assert_null (hubs_test_find_toplevel (GTK_TYPE_SHORTCUTS_WINDOW, shortcuts));
+
   /* Closed with the window. */
   g_object_add_weak_pointer (G_OBJECT (shortcuts), (gpointer *) &shortcuts);
   close_window (f);

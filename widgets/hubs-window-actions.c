@@ -161,13 +161,20 @@ shortcuts_action (GtkWidget  *widget,
                   const char *action_name,
                   GVariant   *param)
 {
-  g_autoptr(GtkBuilder) builder =
-    gtk_builder_new_from_resource ("/com/example/Hubs/ui/hubs-shortcuts-window.ui");
-  GtkWindow *shortcuts = GTK_WINDOW (gtk_builder_get_object (builder, "shortcuts_window"));
+  HubsWindow *self = HUBS_WINDOW (widget);
 
-  gtk_window_set_transient_for (shortcuts, GTK_WINDOW (widget));
-  gtk_window_set_destroy_with_parent (shortcuts, TRUE);
-  gtk_window_present (shortcuts);
+  /* Asked for again, the same window comes to the front. */
+  if (self->shortcuts == NULL)
+    {
+      g_autoptr(GtkBuilder) builder =
+        gtk_builder_new_from_resource ("/com/example/Hubs/ui/hubs-shortcuts-window.ui");
+      GtkWindow *shortcuts = GTK_WINDOW (gtk_builder_get_object (builder, "shortcuts_window"));
+
+      gtk_window_set_transient_for (shortcuts, GTK_WINDOW (self));
+      gtk_window_set_destroy_with_parent (shortcuts, TRUE);
+      g_set_weak_pointer (&self->shortcuts, shortcuts);
+    }
+  gtk_window_present (self->shortcuts);
 }
 
 /* A change of the plan under way on the store's writer: the window to tell once it ends,

@@ -46,6 +46,8 @@ struct _HubsWindow
   HubsStore            *store;
   HubsLiveModel        *live;
   HubsUndoStack        *undo;
+  /* (nullable): the keyboard shortcuts' window, while it is open */
+  GtkWindow            *shortcuts;
   GSettings            *settings;
   GListStore           *hubs;
   GtkFilter            *filter;

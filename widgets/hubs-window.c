@@ -1017,6 +1017,7 @@ hubs_window_dispose (GObject *object)
   g_clear_object (&self->settings);
   g_clear_pointer (&self->matches, g_hash_table_unref);
   g_clear_weak_pointer (&self->toast);
+  g_clear_weak_pointer (&self->shortcuts);
   g_clear_pointer (&self->as_of, g_date_time_unref);
 
   G_OBJECT_CLASS (hubs_window_parent_class)->dispose (object);
