@@ -285,7 +285,7 @@ chart_picture (GtkWidget  *view,
 }
 
 /* A chart shown again, or repainted with the window around it, is not drawn again; whatever
- * it shows or how it shows it draws it anew: a figure, the mark focused, the style, the size. */
+ * it shows or how it shows it draws it anew: a figure, its title, the style, the size. */
 static void
 test_drawn_again_on_change (Fixture       *f,
                             gconstpointer  data)
@@ -295,13 +295,13 @@ test_drawn_again_on_change (Fixture       *f,
   g_autoptr(GskRenderNode) first = NULL;
   g_autoptr(GskRenderNode) again = NULL;
   g_autoptr(GskRenderNode) changed = NULL;
-  g_autoptr(GskRenderNode) focused = NULL;
+  g_autoptr(GskRenderNode) titled = NULL;
   g_autoptr(GskRenderNode) dark = NULL;
   g_autoptr(GskRenderNode) resized = NULL;
   g_autoptr(GBytes) first_pixels = NULL;
   g_autoptr(GBytes) again_pixels = NULL;
   g_autoptr(GBytes) changed_pixels = NULL;
-  g_autoptr(GBytes) focused_pixels = NULL;
+  g_autoptr(GBytes) titled_pixels = NULL;
   g_autoptr(GBytes) dark_pixels = NULL;
   g_autoptr(GBytes) resized_pixels = NULL;
   AdwStyleManager *manager = adw_style_manager_get_default ();
@@ -330,18 +330,19 @@ test_drawn_again_on_change (Fixture       *f,
   g_assert_true (changed != again);
   g_assert_false (g_bytes_equal (changed_pixels, again_pixels));
 
-  /* The mark focused from the keyboard gets its ring. */
-  g_assert_true (gtk_widget_grab_focus (f->view));
-  hubs_chart_view_set_focus_index (HUBS_CHART_VIEW (f->view), 1);
-  focused = chart_picture (f->view, &focused_pixels);
-  g_assert_true (focused != changed);
-  g_assert_false (g_bytes_equal (focused_pixels, changed_pixels));
+  /* Its title drawn above it. (The ring of a mark focused from the keyboard would say the
+   * same, but shows only while the window has the keyboard, which a display without a window
+   * manager may not give it.) */
+  hubs_chart_view_set_show_title (HUBS_CHART_VIEW (f->view), TRUE);
+  titled = chart_picture (f->view, &titled_pixels);
+  g_assert_true (titled != changed);
+  g_assert_false (g_bytes_equal (titled_pixels, changed_pixels));
 
   adw_style_manager_set_color_scheme (manager, ADW_COLOR_SCHEME_FORCE_DARK);
   dark = chart_picture (f->view, &dark_pixels);
   adw_style_manager_set_color_scheme (manager, ADW_COLOR_SCHEME_DEFAULT);
-  g_assert_true (dark != focused);
-  g_assert_false (g_bytes_equal (dark_pixels, focused_pixels));
+  g_assert_true (dark != titled);
+  g_assert_false (g_bytes_equal (dark_pixels, titled_pixels));
 
   /* A window made bigger. */
   gtk_widget_set_size_request (f->view, 960, 540);
