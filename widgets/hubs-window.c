@@ -722,7 +722,9 @@ load (HubsWindow *self)
     {
       gtk_single_selection_set_selected (self->selection, position);
       on_selection_changed (self);
-      scroll_to_selected (self);
+      /* At the start; later (a colleague's new hub), the list stays where the user left it. */
+      if (!gtk_widget_get_realized (GTK_WIDGET (self->hub_list)))
+        scroll_to_selected (self);
     }
 }
 
