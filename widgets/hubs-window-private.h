@@ -75,12 +75,14 @@ struct _HubsWindow
   gboolean              tier_matches[2];
   guint                 verify_source;
   guint                 summary_source;
-  /* Scrolls the sidebar to the selected row once the list has its size. */
-  guint                 scroll_source;
   /* The tick callback giving the list view the rest of a long list, and whether it has let
    * the first frame go by. */
   guint                 rows_tick;
   guint                 rows_first_frame_shown : 1;
+  /* The tick callback scrolling the sidebar to the selected row after the next frame, and
+   * whether that frame went by. */
+  guint                 scroll_tick;
+  guint                 scroll_frame_shown : 1;
   /* The user chose to close or quit without a figure that cannot be saved. */
   guint                 leave_unsaved : 1;
   /* The selection moves from a KPI found by a search to its hub; the page stays. */

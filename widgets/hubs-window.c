@@ -260,33 +260,70 @@ show_row (HubsWindow *self,
   return position;
 }
 
+/* Whether the sidebar shows the whole row of the selected item. */
 static gboolean
-scroll_to_selected_idle (gpointer data)
+selected_in_sight (HubsWindow *self)
 {
-  HubsWindow *self = data;
-  guint position = gtk_single_selection_get_selected (self->selection);
+  GtkWidget *list = GTK_WIDGET (self->hub_list);
+  HubsHubItem *selected = gtk_single_selection_get_selected_item (self->selection);
 
-  self->scroll_source = 0;
-  if (position != GTK_INVALID_LIST_POSITION)
-    gtk_widget_activate_action (GTK_WIDGET (self->hub_list), "list.scroll-to-item", "u",
-                                position);
-  return G_SOURCE_REMOVE;
+  for (GtkWidget *child = gtk_widget_get_first_child (list); child;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *row = gtk_widget_get_first_child (child);
+      graphene_rect_t bounds;
+
+      if (row != NULL && g_object_get_data (G_OBJECT (row), "hubs-item") == selected &&
+          gtk_widget_get_child_visible (child) &&
+          gtk_widget_compute_bounds (child, list, &bounds))
+        return bounds.origin.y >= 0 &&
+               bounds.origin.y + bounds.size.height <= gtk_widget_get_height (list);
+    }
+
+  return FALSE;
 }
 
-/* The sidebar shows the selected row, wherever in the list it is (a hub remembered from the
- * last time, or chosen by a search). Before the list's first frame, after it: GTK 4.8's list
- * view scrolled before it has its size shows no rows. */
+/* The sidebar shows the selected row, wherever in the list it is. Scrolling re-lays out the
+ * list even to a row it shows (10 ms with 1,000 hubs), so only for one out of sight. */
 static void
 scroll_to_selected (HubsWindow *self)
 {
-  if (gtk_widget_get_mapped (GTK_WIDGET (self->hub_list)) &&
-      gtk_widget_get_width (GTK_WIDGET (self->hub_list)) > 0)
+  guint position = gtk_single_selection_get_selected (self->selection);
+
+  if (position != GTK_INVALID_LIST_POSITION && !selected_in_sight (self))
+    gtk_widget_activate_action (GTK_WIDGET (self->hub_list), "list.scroll-to-item", "u",
+                                position);
+}
+
+static gboolean
+scroll_tick (GtkWidget     *widget,
+             GdkFrameClock *clock,
+             gpointer       data)
+{
+  HubsWindow *self = data;
+
+  if (!self->scroll_frame_shown)
     {
-      g_clear_handle_id (&self->scroll_source, g_source_remove);
-      scroll_to_selected_idle (self);
+      self->scroll_frame_shown = TRUE;
+      return G_SOURCE_CONTINUE;
     }
-  else if (self->scroll_source == 0)
-    self->scroll_source = g_idle_add (scroll_to_selected_idle, self);
+
+  self->scroll_tick = 0;
+  scroll_to_selected (self);
+  return G_SOURCE_REMOVE;
+}
+
+/* The same, once the next frame has gone by: the hub chosen (one remembered from the last time,
+ * or picked on the national page) shows first, then the sidebar follows it. Before the list's
+ * first frame it could not: GTK 4.8's list view scrolled before it has its size shows no
+ * rows. */
+static void
+scroll_to_selected_later (HubsWindow *self)
+{
+  self->scroll_frame_shown = FALSE;
+  if (self->scroll_tick == 0)
+    self->scroll_tick = gtk_widget_add_tick_callback (GTK_WIDGET (self->hub_list), scroll_tick,
+                                                      self, NULL);
 }
 
 /* The position of the next hub (not a heading, nor a KPI found by a search) from @from in
@@ -724,7 +761,7 @@ load (HubsWindow *self)
       on_selection_changed (self);
       /* At the start; later (a colleague's new hub), the list stays where the user left it. */
       if (!gtk_widget_get_realized (GTK_WIDGET (self->hub_list)))
-        scroll_to_selected (self);
+        scroll_to_selected_later (self);
     }
 }
 
@@ -1000,6 +1037,9 @@ hubs_window_dispose (GObject *object)
     }
 
   stop_adding_rows (self);
+  if (self->scroll_tick != 0)
+    gtk_widget_remove_tick_callback (GTK_WIDGET (self->hub_list), self->scroll_tick);
+  self->scroll_tick = 0;
   gtk_widget_dispose_template (GTK_WIDGET (self), HUBS_TYPE_WINDOW);
   g_clear_object (&self->selection);
   g_clear_object (&self->shown);
@@ -1010,7 +1050,6 @@ hubs_window_dispose (GObject *object)
   g_clear_object (&self->verify_cancellable);
   g_clear_object (&self->hub_signals);
   g_clear_handle_id (&self->summary_source, g_source_remove);
-  g_clear_handle_id (&self->scroll_source, g_source_remove);
   g_clear_pointer (&self->pending_summaries, g_ptr_array_unref);
   g_queue_clear (&self->page_order);
   g_clear_object (&self->undo);
@@ -1299,7 +1338,7 @@ hubs_window_select_hub (HubsWindow *self,
 
   gtk_single_selection_set_selected (self->selection, position);
   show_hub_page (self);
-  scroll_to_selected (self);
+  scroll_to_selected_later (self);
 
   return TRUE;
 }
@@ -1609,13 +1648,14 @@ void
 hubs_window_step_hub (HubsWindow *self,
                       int         step)
 {
+  GListModel *all = gtk_slice_list_model_get_model (self->shown);
   guint selected = gtk_single_selection_get_selected (self->selection);
   gint64 position = selected;
   guint next;
 
+  /* Counted among all the filtered items, the ones after the list view's first rows too. */
   if (selected == GTK_INVALID_LIST_POSITION)
-    position = step > 0 ? -1
-                        : (gint64) g_list_model_get_n_items (gtk_slice_list_model_get_model (self->shown));
+    position = step > 0 ? -1 : (gint64) g_list_model_get_n_items (all);
 
   next = find_hub_position (self, position, step);
   if (next != GTK_INVALID_LIST_POSITION)
