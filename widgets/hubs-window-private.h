@@ -2,7 +2,7 @@
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  *
- * Shared between hubs-window.c and hubs-window-actions.c.
+ * Shared between hubs-window.c and the hubs-window-*.c files that hold its parts.
  */
 
 #pragma once
@@ -52,7 +52,7 @@ struct _HubsWindow
   GListStore           *hubs;
   GtkFilter            *filter;
   /* The filtered items the list view has: all of them, but for the first frames of a long
-   * list (see show_first_rows() in hubs-window.c). */
+   * list (see hubs-window-sidebar.c). */
   GtkSliceListModel    *shown;
   GtkSingleSelection   *selection;
   GHashTable           *matches;

@@ -25,6 +25,7 @@
 #include "hubs-store-roles.h"
 #include "hubs-who-dialog.h"
 #include "hubs-window-print.h"
+#include "hubs-window-sidebar.h"
 #include "hubs-store-writer.h"
 #include "hubs-window-private.h"
 
@@ -181,151 +182,6 @@ show_hub_page (HubsWindow *self)
   update_title (self);
 }
 
-/* GTK 4.8's list view makes a row for each of the first 200 items or so of its model at
- * once, laid out whether they show or not: 205 sidebar rows, 25 ms of the first frame of a
- * 1,000-hub database. So a long list's first frame has only the first rows (more than a
- * sidebar can show), and the rest come in the frames after it, a few rows each. */
-#define FIRST_ROWS 48
-#define ROWS_PER_FRAME 24
-/* Past the rows the list view makes at once, the rest come in one go. */
-#define ROWS_MADE_AT_ONCE 240
-
-static void
-stop_adding_rows (HubsWindow *self)
-{
-  if (self->rows_tick != 0)
-    gtk_widget_remove_tick_callback (GTK_WIDGET (self->hub_list), self->rows_tick);
-  self->rows_tick = 0;
-}
-
-/* Every item in the list view, at once: a hub looked for, or stepped to, is past the first. */
-static void
-show_all_rows (HubsWindow *self)
-{
-  stop_adding_rows (self);
-  if (gtk_slice_list_model_get_size (self->shown) != G_MAXUINT)
-    gtk_slice_list_model_set_size (self->shown, G_MAXUINT);
-}
-
-static gboolean
-add_rows_tick (GtkWidget     *widget,
-               GdkFrameClock *clock,
-               gpointer       data)
-{
-  HubsWindow *self = data;
-  guint size = gtk_slice_list_model_get_size (self->shown);
-
-  if (!self->rows_first_frame_shown)
-    {
-      self->rows_first_frame_shown = TRUE;
-      return G_SOURCE_CONTINUE;
-    }
-
-  if (size + ROWS_PER_FRAME < ROWS_MADE_AT_ONCE)
-    {
-      gtk_slice_list_model_set_size (self->shown, size + ROWS_PER_FRAME);
-      return G_SOURCE_CONTINUE;
-    }
-
-  self->rows_tick = 0;
-  gtk_slice_list_model_set_size (self->shown, G_MAXUINT);
-  return G_SOURCE_REMOVE;
-}
-
-/* Before the window's first frame, the list view gets the first rows of a long list only, and
- * the rest after it. */
-static void
-show_first_rows (HubsWindow *self,
-                 guint       n_items)
-{
-  if (gtk_widget_get_realized (GTK_WIDGET (self->hub_list)) || n_items <= FIRST_ROWS)
-    return;
-
-  gtk_slice_list_model_set_size (self->shown, FIRST_ROWS);
-  self->rows_first_frame_shown = FALSE;
-  if (self->rows_tick == 0)
-    self->rows_tick = gtk_widget_add_tick_callback (GTK_WIDGET (self->hub_list), add_rows_tick,
-                                                    self, NULL);
-}
-
-/* For a position among all the filtered items: the list view has it (and the selection can
- * take it) from now on. */
-static guint
-show_row (HubsWindow *self,
-          guint       position)
-{
-  if (position != GTK_INVALID_LIST_POSITION &&
-      position >= gtk_slice_list_model_get_size (self->shown))
-    show_all_rows (self);
-  return position;
-}
-
-/* Whether the sidebar shows the whole row of the selected item. */
-static gboolean
-selected_in_sight (HubsWindow *self)
-{
-  GtkWidget *list = GTK_WIDGET (self->hub_list);
-  HubsHubItem *selected = gtk_single_selection_get_selected_item (self->selection);
-
-  for (GtkWidget *child = gtk_widget_get_first_child (list); child;
-       child = gtk_widget_get_next_sibling (child))
-    {
-      GtkWidget *row = gtk_widget_get_first_child (child);
-      graphene_rect_t bounds;
-
-      if (row != NULL && g_object_get_data (G_OBJECT (row), "hubs-item") == selected &&
-          gtk_widget_get_child_visible (child) &&
-          gtk_widget_compute_bounds (child, list, &bounds))
-        return bounds.origin.y >= 0 &&
-               bounds.origin.y + bounds.size.height <= gtk_widget_get_height (list);
-    }
-
-  return FALSE;
-}
-
-/* The sidebar shows the selected row, wherever in the list it is. Scrolling re-lays out the
- * list even to a row it shows (10 ms with 1,000 hubs), so only for one out of sight. */
-static void
-scroll_to_selected (HubsWindow *self)
-{
-  guint position = gtk_single_selection_get_selected (self->selection);
-
-  if (position != GTK_INVALID_LIST_POSITION && !selected_in_sight (self))
-    gtk_widget_activate_action (GTK_WIDGET (self->hub_list), "list.scroll-to-item", "u",
-                                position);
-}
-
-static gboolean
-scroll_tick (GtkWidget     *widget,
-             GdkFrameClock *clock,
-             gpointer       data)
-{
-  HubsWindow *self = data;
-
-  if (!self->scroll_frame_shown)
-    {
-      self->scroll_frame_shown = TRUE;
-      return G_SOURCE_CONTINUE;
-    }
-
-  self->scroll_tick = 0;
-  scroll_to_selected (self);
-  return G_SOURCE_REMOVE;
-}
-
-/* The same, once the next frame has gone by: the hub chosen (one remembered from the last time,
- * or picked on the national page) shows first, then the sidebar follows it. Before the list's
- * first frame it could not: GTK 4.8's list view scrolled before it has its size shows no
- * rows. */
-static void
-scroll_to_selected_later (HubsWindow *self)
-{
-  self->scroll_frame_shown = FALSE;
-  if (self->scroll_tick == 0)
-    self->scroll_tick = gtk_widget_add_tick_callback (GTK_WIDGET (self->hub_list), scroll_tick,
-                                                      self, NULL);
-}
-
 /* The position of the next hub (not a heading, nor a KPI found by a search) from @from in
  * direction @step, or GTK_INVALID_LIST_POSITION. */
 static guint
@@ -333,8 +189,7 @@ find_hub_position (HubsWindow *self,
                    gint64      from,
                    int         step)
 {
-  /* All the filtered items, the ones after the list view's first rows too. */
-  GListModel *model = gtk_slice_list_model_get_model (self->shown);
+  GListModel *model = hubs_window_sidebar_get_items (self);
   gint64 n = g_list_model_get_n_items (model);
 
   for (gint64 i = from + step; i >= 0 && i < n; i += step)
@@ -342,7 +197,7 @@ find_hub_position (HubsWindow *self,
       g_autoptr(HubsHubItem) item = g_list_model_get_item (model, i);
 
       if (!hubs_hub_item_is_header (item) && hubs_hub_item_get_kpi (item) == NULL)
-        return show_row (self, i);
+        return hubs_window_sidebar_show_row (self, i);
     }
 
   return GTK_INVALID_LIST_POSITION;
@@ -618,8 +473,7 @@ find_item (HubsWindow *self,
            const char *hub_id,
            guint      *position)
 {
-  /* All the filtered items, the ones after the list view's first rows too. */
-  GListModel *model = gtk_slice_list_model_get_model (self->shown);
+  GListModel *model = hubs_window_sidebar_get_items (self);
 
   for (guint i = 0; i < g_list_model_get_n_items (model); i++)
     {
@@ -628,7 +482,7 @@ find_item (HubsWindow *self,
       if (g_strcmp0 (hubs_hub_item_get_id (item), hub_id) == 0)
         {
           if (position != NULL)
-            *position = show_row (self, i);
+            *position = hubs_window_sidebar_show_row (self, i);
           return item;
         }
     }
@@ -731,7 +585,7 @@ load (HubsWindow *self)
         g_ptr_array_add (items, hubs_hub_item_new (hub));
       }
 
-  show_first_rows (self, items->len);
+  hubs_window_sidebar_show_first_rows (self, items->len);
   g_list_store_splice (self->hubs, 0, g_list_model_get_n_items (G_LIST_MODEL (self->hubs)),
                        items->pdata, items->len);
 
@@ -761,7 +615,7 @@ load (HubsWindow *self)
       on_selection_changed (self);
       /* At the start; later (a colleague's new hub), the list stays where the user left it. */
       if (!gtk_widget_get_realized (GTK_WIDGET (self->hub_list)))
-        scroll_to_selected_later (self);
+        hubs_window_sidebar_scroll_to_selected_later (self);
     }
 }
 
@@ -901,6 +755,7 @@ focus_selected_row (HubsWindow *self)
 {
   GtkWidget *focus = gtk_root_get_focus (GTK_ROOT (self));
   guint position = gtk_single_selection_get_selected (self->selection);
+  GtkWidget *row;
 
   if (position == GTK_INVALID_LIST_POSITION ||
       (focus != NULL && gtk_widget_get_mapped (focus) && focus != GTK_WIDGET (self->hub_list) &&
@@ -909,19 +764,10 @@ focus_selected_row (HubsWindow *self)
 
   /* GTK 4.8 has no call to focus an item of a list view: scroll to it, then focus its
    * widget (the list's focus follows its child). */
-  scroll_to_selected (self);
-  for (GtkWidget *child = gtk_widget_get_first_child (GTK_WIDGET (self->hub_list)); child;
-       child = gtk_widget_get_next_sibling (child))
-    {
-      GtkWidget *row = gtk_widget_get_first_child (child);
-
-      if (row != NULL && HUBS_IS_SIDEBAR_ROW (row) &&
-          g_object_get_data (G_OBJECT (row), "hubs-item") == selected_item (self))
-        {
-          gtk_widget_grab_focus (child);
-          return;
-        }
-    }
+  hubs_window_sidebar_scroll_to_selected (self);
+  row = hubs_window_sidebar_get_selected_row (self);
+  if (row != NULL)
+    gtk_widget_grab_focus (row);
 }
 
 /* Focuses the first widget under @root, in the order Tab visits them, that takes the
@@ -1036,10 +882,7 @@ hubs_window_dispose (GObject *object)
       g_signal_handlers_disconnect_by_data (hubs_live_model_get_hubs (self->live), self);
     }
 
-  stop_adding_rows (self);
-  if (self->scroll_tick != 0)
-    gtk_widget_remove_tick_callback (GTK_WIDGET (self->hub_list), self->scroll_tick);
-  self->scroll_tick = 0;
+  hubs_window_sidebar_stop (self);
   gtk_widget_dispose_template (GTK_WIDGET (self), HUBS_TYPE_WINDOW);
   g_clear_object (&self->selection);
   g_clear_object (&self->shown);
@@ -1338,7 +1181,7 @@ hubs_window_select_hub (HubsWindow *self,
 
   gtk_single_selection_set_selected (self->selection, position);
   show_hub_page (self);
-  scroll_to_selected_later (self);
+  hubs_window_sidebar_scroll_to_selected_later (self);
 
   return TRUE;
 }
@@ -1648,12 +1491,11 @@ void
 hubs_window_step_hub (HubsWindow *self,
                       int         step)
 {
-  GListModel *all = gtk_slice_list_model_get_model (self->shown);
+  GListModel *all = hubs_window_sidebar_get_items (self);
   guint selected = gtk_single_selection_get_selected (self->selection);
   gint64 position = selected;
   guint next;
 
-  /* Counted among all the filtered items, the ones after the list view's first rows too. */
   if (selected == GTK_INVALID_LIST_POSITION)
     position = step > 0 ? -1 : (gint64) g_list_model_get_n_items (all);
 
