@@ -325,6 +325,37 @@ is_ellipsized_label (GtkWidget     *widget,
 /* The sidebar's type and progress line is read whole, at the default size (a 300 px sidebar)
  * and at the smallest (one pane, as narrow as GNOME allows), in either language: where one
  * line is too short it takes two. */
+/* Checks that each bar the sidebar shows ends before the words beside it begin; returns how
+ * many it checked. */
+static guint
+check_bars_beside_words (GtkWidget *list)
+{
+  g_autoptr(GPtrArray) bars = g_ptr_array_new ();
+  guint checked = 0;
+
+  collect_widgets (list, GTK_TYPE_DRAWING_AREA, bars);
+  for (guint i = 0; i < bars->len; i++)
+    {
+      GtkWidget *bar = bars->pdata[i];
+      GtkWidget *words = NULL;
+      graphene_rect_t bar_box, words_box;
+
+      if (!gtk_widget_is_drawable (bar))
+        continue;
+      for (GtkWidget *c = gtk_widget_get_first_child (gtk_widget_get_parent (bar)); c;
+           c = gtk_widget_get_next_sibling (c))
+        if (GTK_IS_LABEL (c))
+          words = c;
+      g_assert_nonnull (words);
+      g_assert_true (gtk_widget_compute_bounds (bar, list, &bar_box));
+      g_assert_true (gtk_widget_compute_bounds (words, list, &words_box));
+      g_assert_cmpfloat (bar_box.origin.x + bar_box.size.width, <=, words_box.origin.x);
+      checked++;
+    }
+
+  return checked;
+}
+
 static void
 test_sidebar_detail_fits (Fixture       *f,
                           gconstpointer  data)
@@ -374,6 +405,9 @@ test_sidebar_detail_fits (Fixture       *f,
       cut = hubs_test_find_first (list, is_ellipsized_label, NULL);
       if (cut != NULL)
         g_error ("%s: “%s” is cut off", shot, gtk_label_get_text (GTK_LABEL (cut)));
+
+      /* Fukuoka's bar lies beside its words, not over them. */
+      g_assert_cmpuint (check_bars_beside_words (list), >, 0);
     }
 }
 
